@@ -1,0 +1,111 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Every target of ours: Swift 6 language mode, explicit existentials, explicit imports.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "cdop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cdop", targets: ["cdop"]),
+        .executable(name: "cdop-bench", targets: ["cdop-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        // Pure: value types, events, commands, decide/evolve. No clock, no I/O.
+        .target(name: "CDOPDomain", swiftSettings: strictSettings),
+        // The append-only event store over SQLite (GRDB DatabasePool, WAL, one writer).
+        .target(
+            name: "CDOPStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Projectors (event -> rows in the append's transaction) and queries.
+        .target(
+            name: "CDOPProjections",
+            dependencies: ["CDOPDomain", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The shell: configuration, command handler, services.
+        .target(
+            name: "CDOPApp",
+            dependencies: [
+                "CDOPDomain", "CDOPStore", "CDOPProjections",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Test support shared by every test target: temporary databases, clocks, child processes.
+        .target(
+            name: "CDOPTesting",
+            dependencies: ["CDOPDomain", "CDOPStore", "CDOPApp"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cdop",
+            dependencies: [
+                "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "cdop-bench",
+            dependencies: [
+                "CDOPStore", "CDOPApp", "CDOPDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A child process for crash tests: appends until killed, acknowledging each commit on stdout.
+        .executableTarget(
+            name: "cdop-crash-probe",
+            dependencies: ["CDOPStore", "CDOPApp", "CDOPDomain"],
+            path: "Tests/CrashProbe",
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(
+            name: "CDOPDomainTests",
+            dependencies: ["CDOPDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CDOPStoreTests",
+            dependencies: ["CDOPStore", "CDOPTesting", "cdop-crash-probe", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CDOPAppTests",
+            dependencies: ["CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CDOPAcceptanceTests",
+            dependencies: ["CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "cdopTests",
+            dependencies: ["cdop", "CDOPTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The imperative shell: configuration, the command handler and the long-running services.
+package enum CDOPAppModule {}

@@ -1,0 +1,2 @@
+/// Projectors (events to SQLite rows inside the append's transaction) and the queries over them.
+package enum CDOPProjectionsModule {}

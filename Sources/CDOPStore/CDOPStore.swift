@@ -1,0 +1,2 @@
+/// The append-only event store over SQLite.
+package enum CDOPStoreModule {}

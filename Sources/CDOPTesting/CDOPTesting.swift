@@ -1,0 +1,2 @@
+/// Support shared by the test targets.
+package enum CDOPTestingModule {}
