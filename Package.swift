@@ -9,7 +9,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "cdop",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cdop", targets: ["cdop"]),
         .executable(name: "cdop-bench", targets: ["cdop-bench"]),

@@ -1,2 +1,0 @@
-/// The append-only event store over SQLite.
-package enum CDOPStoreModule {}

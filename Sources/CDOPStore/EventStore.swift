@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// The append-only event store: every fact cdop knows, in one SQLite file, in commit order.
+///
+/// One `EventStore` per process and file. Writes go through GRDB's single writer connection in IMMEDIATE
+/// transactions; other processes on the same file queue behind a busy timeout. Reads use WAL snapshots and
+/// never block writes.
+package final class EventStore: Sendable {
+    /// The database, for projections and queries that live beside the events.
+    package let database: DatabasePool
+    package let path: String
+    let options: EventStoreOptions
+    let commits: CommitNotifier
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date in one transaction.
+    package init(path: String, options: EventStoreOptions = EventStoreOptions()) throws(EventStoreError) {
+        self.path = path
+        self.options = options
+        self.commits = CommitNotifier()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: "the folder \(directory.path) cannot be created")
+        }
+        var configuration = Configuration()
+        configuration.label = "cdop"
+        configuration.busyMode = .timeout(options.busyTimeout)
+        configuration.journalMode = .wal
+        do {
+            database = try DatabasePool(path: path, configuration: configuration)
+            // GRDB sets synchronous=NORMAL while opening in WAL; choose ours afterwards and read it back.
+            let synchronous = try database.writeWithoutTransaction { db -> Int in
+                let wanted = options.durability == .powerLoss ? "FULL" : "NORMAL"
+                try db.execute(sql: "PRAGMA synchronous = \(wanted)")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+            }
+            guard synchronous == (options.durability == .powerLoss ? 2 : 1) else {
+                throw EventStoreError.cannotOpen(path: path, reason: "SQLite refused the durability setting")
+            }
+        } catch let error as EventStoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .cannotOpen(path: path, reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+        try Migrator(migrations: StoreSchema.migrations + options.migrations).migrate(database, timeout: options.busyTimeout)
+    }
+
+    /// Runs `body` in one IMMEDIATE write transaction, committed when it returns; wakes subscribers after commit.
+    ///
+    /// Use it to compose a read, a decision and an append (`append(_:commandID:recordedAt:in:)`) atomically.
+    package func write<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
+        let result: T
+        do {
+            result = try database.write(body)
+        } catch {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+        commits.signal()
+        return result
+    }
+
+    /// The asynchronous form of `write`, for callers on Swift's cooperative pool: GRDB's writer queue does the work.
+    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
+        let result: T
+        do {
+            result = try await database.write(body)
+        } catch {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+        commits.signal()
+        return result
+    }
+
+    /// Runs `body` on a consistent snapshot of the database.
+    package func read<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+    }
+
+    /// The asynchronous form of `read`.
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
+        do {
+            return try await database.read(body)
+        } catch {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+    }
+}

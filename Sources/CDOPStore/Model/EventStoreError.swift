@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything the event store can refuse or fail at, in words an operator or coordinator can act on.
+///
+/// No case carries event data: payloads hold personal data about children and must never reach a log line
+/// through an error message. Stream ids, event ids and SQLite result codes are safe to show.
+package enum EventStoreError: Error, Equatable, CustomStringConvertible {
+    /// The stream was not at the version the writer expected: someone else changed it first.
+    case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: Int64)
+    /// An event id already stored was appended again with a different stream, type or content.
+    case eventIDReusedWithDifferentContent(eventID: UUID, stream: String)
+    /// Some events of a batch were already stored and others were not: a retried batch must be resent whole.
+    case batchPartlyStored(stream: String, alreadyStored: Int, total: Int)
+    /// An append named a stream but no events.
+    case emptyAppend(stream: String)
+    /// A stream id was empty or too long.
+    case invalidStreamID(String)
+    /// An event type name was empty, or a schema version was below 1.
+    case invalidEventType(eventID: UUID)
+    /// An event's data or metadata was not valid JSON.
+    case invalidJSON(eventID: UUID)
+    /// Another process held the database for longer than the busy timeout.
+    case databaseBusy(seconds: Double)
+    /// The database file was written by a newer cdop than this one.
+    case databaseNewerThanApplication(unknownMigrations: [String])
+    /// The database file could not be opened or prepared.
+    case cannotOpen(path: String, reason: String)
+    /// An upcaster failed to bring a stored event to the current shape.
+    case upcastFailed(type: String, schemaVersion: Int, position: Int64, reason: String)
+    /// Any other SQLite failure, by result code and SQLite's own message (which never includes bound values).
+    case storage(code: Int32, message: String)
+
+    package var description: String {
+        switch self {
+        case let .wrongExpectedVersion(stream, expected, actual):
+            "Stream \(stream) was changed by someone else: expected \(expected), but it is at version \(actual). "
+                + "Reload and try again."
+        case let .eventIDReusedWithDifferentContent(eventID, stream):
+            "Event \(eventID.uuidString.lowercased()) is already stored with different content; "
+                + "refusing to append it to \(stream). Each event needs a new id."
+        case let .batchPartlyStored(stream, alreadyStored, total):
+            "\(alreadyStored) of the \(total) events for \(stream) are already stored: a retry must resend the "
+                + "original batch unchanged."
+        case let .emptyAppend(stream):
+            "Nothing to append to \(stream): the batch has no events."
+        case let .invalidStreamID(stream):
+            "\"\(stream.prefix(80))\" is not a valid stream id (1 to 200 characters)."
+        case let .invalidEventType(eventID):
+            "Event \(eventID.uuidString.lowercased()) has no type name or a schema version below 1."
+        case let .invalidJSON(eventID):
+            "Event \(eventID.uuidString.lowercased()) carries data or metadata that is not valid JSON."
+        case let .databaseBusy(seconds):
+            "The database stayed busy for more than \(seconds) seconds (another cdop process is writing). Try again."
+        case let .databaseNewerThanApplication(unknown):
+            "This database was upgraded by a newer cdop (migrations \(unknown.joined(separator: ", "))); "
+                + "install that version or restore a backup."
+        case let .cannotOpen(path, reason):
+            "Cannot open the database \(path): \(reason)"
+        case let .upcastFailed(type, version, position, reason):
+            "Stored event \(position) (\(type), schema \(version)) cannot be read by this version: \(reason)"
+        case let .storage(code, message):
+            "The database reported error \(code): \(message)"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// How an event store opens its database.
+package struct EventStoreOptions: Sendable {
+    /// What a commit waits for before it is acknowledged.
+    package enum Durability: String, Sendable {
+        /// Survives a killed process; the last commits may be lost on power failure (`synchronous=NORMAL`).
+        case processCrash
+        /// Survives power failure: every commit is fsynced (`synchronous=FULL`).
+        case powerLoss
+    }
+
+    /// How long a writer waits for another process's write to finish before giving up.
+    package var busyTimeout: TimeInterval = 10
+    package var durability: Durability = .powerLoss
+    package var upcasters = UpcasterRegistry()
+    package var inlineProjections: [any InlineProjection] = []
+    /// Further schema migrations (the projections' tables), applied after the store's own.
+    package var migrations: [SchemaMigration] = []
+    /// How often a subscription looks for events written by other processes when not woken by a commit here.
+    package var subscriptionPollInterval: Duration = .seconds(1)
+
+    package init() {}
+}

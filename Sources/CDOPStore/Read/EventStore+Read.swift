@@ -1,0 +1,103 @@
+import Foundation
+import GRDB
+
+extension EventStore {
+    /// The events of one stream from `version` (1 is the first), in order, in their current shape.
+    package func readStream(_ streamID: String, fromVersion version: Int64 = 1) throws(EventStoreError) -> [RecordedEvent] {
+        try read { db in try self.readStream(streamID, fromVersion: version, in: db) }
+    }
+
+    package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: Database) throws -> [RecordedEvent] {
+        let statement = RawStatement(
+            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
+                + "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version"), in: db)
+        defer { statement.finish() }
+        statement.bind(1, text: streamID)
+        statement.bind(2, version)
+        return try EventRowReader(upcasters: options.upcasters).readAll(statement)
+    }
+
+    /// Up to `limit` events after global position `position` (0 reads from the start), in commit order.
+    package func readAll(after position: Int64, limit: Int) throws(EventStoreError) -> [RecordedEvent] {
+        try read { db in try self.readAll(after: position, limit: limit, in: db) }
+    }
+
+    package func readAll(after position: Int64, limit: Int, in db: Database) throws -> [RecordedEvent] {
+        let statement = RawStatement(
+            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
+                + "WHERE position > ? ORDER BY position LIMIT ?"), in: db)
+        defer { statement.finish() }
+        statement.bind(1, position)
+        statement.bind(2, Int64(limit))
+        return try EventRowReader(upcasters: options.upcasters).readAll(statement)
+    }
+
+    /// Every event after `position`, in batches of `batchSize`, from one consistent snapshot.
+    ///
+    /// For replays and exports over the whole store; `body` may stop early by returning false.
+    package func forEachBatch(
+        after position: Int64 = 0, batchSize: Int = 1000, _ body: ([RecordedEvent]) throws -> Bool
+    ) throws(EventStoreError) {
+        try read { db in
+            var cursor = position
+            while true {
+                let batch = try self.readAll(after: cursor, limit: batchSize, in: db)
+                guard let last = batch.last else { return }
+                guard try body(batch) else { return }
+                cursor = last.position
+            }
+        }
+    }
+
+    /// The position of the newest event; 0 for an empty store.
+    package func lastPosition() throws(EventStoreError) -> Int64 {
+        try read { db in try Self.lastPosition(in: db) }
+    }
+
+    package static func lastPosition(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM events") ?? 0
+    }
+
+    /// How many events the stream holds; 0 when it does not exist.
+    package func streamVersion(of streamID: String) throws(EventStoreError) -> Int64 {
+        try read { db in try Self.streamVersion(of: streamID, in: db) }
+    }
+
+    package static func streamVersion(of streamID: String, in db: Database) throws -> Int64 {
+        let statement = RawStatement(
+            try db.cachedStatement(sql: "SELECT MAX(stream_version) FROM events WHERE stream_id = ?"), in: db)
+        defer { statement.finish() }
+        statement.bind(1, text: streamID)
+        guard try statement.step(), !statement.isNull(0) else { return 0 }
+        return statement.int64(0)
+    }
+}
+
+/// Turns rows of the events table into `RecordedEvent` values without GRDB's Row machinery.
+struct EventRowReader {
+    static let columns =
+        "position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at"
+
+    let upcasters: UpcasterRegistry
+
+    func readAll(_ statement: RawStatement) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        while try statement.step() {
+            events.append(try upcasters.upcast(try event(from: statement)))
+        }
+        return events
+    }
+
+    private func event(from row: RawStatement) throws -> RecordedEvent {
+        let position = row.int64(0)
+        guard let eventID = row.withBytes(1, UUIDText.parse),
+            let recordedAt = row.withBytes(8, UTCTimestamp.parse)
+        else {
+            throw EventStoreError.storage(code: -1, message: "event \(position) has a malformed id or timestamp")
+        }
+        return RecordedEvent(
+            position: position, eventID: eventID, streamID: row.string(2), streamVersion: row.int64(3),
+            type: row.string(4), schemaVersion: Int(row.int64(5)), data: row.data(6), metadata: row.data(7),
+            recordedAt: recordedAt)
+    }
+}

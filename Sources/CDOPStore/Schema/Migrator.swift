@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// Applies pending schema migrations in one IMMEDIATE transaction, so two processes opening a new file at once
+/// cannot both create it, and a failed upgrade leaves the previous schema untouched.
+struct Migrator {
+    var migrations: [SchemaMigration]
+
+    func migrate(_ database: DatabasePool, timeout: TimeInterval) throws(EventStoreError) {
+        let known = migrations.map(\.name)
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(
+                        sql: """
+                            CREATE TABLE IF NOT EXISTS schema_migrations (
+                                name TEXT NOT NULL PRIMARY KEY, applied_order INTEGER NOT NULL)
+                            """)
+                    let applied = try String.fetchSet(db, sql: "SELECT name FROM schema_migrations")
+                    let unknown = applied.subtracting(known).sorted()
+                    guard unknown.isEmpty else {
+                        throw EventStoreError.databaseNewerThanApplication(unknownMigrations: unknown)
+                    }
+                    for (order, migration) in migrations.enumerated() where !applied.contains(migration.name) {
+                        try migration.migrate(db)
+                        try db.execute(
+                            sql: "INSERT INTO schema_migrations (name, applied_order) VALUES (?, ?)",
+                            arguments: [migration.name, order])
+                    }
+                    return .commit
+                }
+            }
+        } catch {
+            throw StoreErrorMapping.map(error, busyTimeout: timeout)
+        }
+    }
+
+    /// The names of the migrations already applied to a database, in order.
+    static func appliedMigrations(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY applied_order")
+    }
+}

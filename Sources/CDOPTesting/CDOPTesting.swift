@@ -1,2 +1,0 @@
-/// Support shared by the test targets.
-package enum CDOPTestingModule {}

@@ -1,0 +1,139 @@
+import Foundation
+import Synchronization
+
+/// A program started by a test, whose standard output is read line by line as it arrives.
+///
+/// Used to crash-test the store (SIGKILL at random moments) and to run the built `cdop` binary.
+package final class ChildProcess: Sendable {
+    private let process: Process
+    private let output = OutputCollector()
+
+    /// Starts `executable` with `arguments`; `environment` adds to (or, with nil values, removes from) ours.
+    package init(
+        _ executable: String, _ arguments: [String], environment: [String: String?] = [:], input: Data? = nil,
+        workingDirectory: URL? = nil
+    ) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        let collector = output
+        stdout.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty {
+                handle.readabilityHandler = nil
+                collector.finishOutput()
+            } else {
+                collector.appendOutput(chunk)
+            }
+        }
+        stderr.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            if chunk.isEmpty { handle.readabilityHandler = nil } else { collector.appendError(chunk) }
+        }
+        if let input {
+            let stdin = Pipe()
+            process.standardInput = stdin
+            try process.run()
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+    }
+
+    package var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Every complete line printed so far.
+    package var outputLines: [String] { output.lines }
+
+    /// Everything printed so far, as text.
+    package var standardOutput: String { output.lines.joined(separator: "\n") }
+
+    package var standardError: String { output.errorText }
+
+    /// Waits until at least `count` lines matching `predicate` have been printed, or `timeout` passes.
+    @discardableResult
+    package func waitForLines(
+        atLeast count: Int, timeout: Duration = .seconds(30), matching predicate: @Sendable (String) -> Bool = { _ in true }
+    ) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if outputLines.filter(predicate).count >= count { return true }
+            if !process.isRunning && output.isFinished { return outputLines.filter(predicate).count >= count }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        return false
+    }
+
+    /// Sends `signal` (SIGKILL by default), waits for the process to end and for its output to be read.
+    package func kill(_ signal: Int32 = SIGKILL) async {
+        _ = Foundation.kill(process.processIdentifier, signal)
+        _ = await waitForExit()
+    }
+
+    /// Waits for the process to end and returns its exit status; lines printed before the end are all read.
+    package func waitForExit(timeout: Duration = .seconds(60)) async -> Int32 {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        if process.isRunning {
+            _ = Foundation.kill(process.processIdentifier, SIGKILL)
+        }
+        process.waitUntilExit()
+        let drainDeadline = ContinuousClock.now + .seconds(5)
+        while !output.isFinished && ContinuousClock.now < drainDeadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return process.terminationStatus
+    }
+}
+
+/// Lines of standard output and the text of standard error, gathered from the pipes' handlers.
+private final class OutputCollector: Sendable {
+    private struct State {
+        var partial = Data()
+        var lines: [String] = []
+        var finished = false
+        var errors = Data()
+    }
+
+    private let state = Mutex(State())
+
+    var lines: [String] { state.withLock { $0.lines } }
+    var isFinished: Bool { state.withLock { $0.finished } }
+    var errorText: String { state.withLock { String(decoding: $0.errors, as: UTF8.self) } }
+
+    func appendOutput(_ chunk: Data) {
+        state.withLock { state in
+            state.partial.append(chunk)
+            while let newline = state.partial.firstIndex(of: 0x0A) {
+                state.lines.append(String(decoding: state.partial[state.partial.startIndex..<newline], as: UTF8.self))
+                state.partial.removeSubrange(state.partial.startIndex...newline)
+            }
+        }
+    }
+
+    func finishOutput() {
+        state.withLock { state in
+            if !state.partial.isEmpty {
+                state.lines.append(String(decoding: state.partial, as: UTF8.self))
+                state.partial.removeAll()
+            }
+            state.finished = true
+        }
+    }
+
+    func appendError(_ chunk: Data) {
+        state.withLock { $0.errors.append(chunk) }
+    }
+}
