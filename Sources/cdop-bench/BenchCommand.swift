@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+
+/// `cdop-bench`: every figure beside a baseline measured in the same run.
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cdop-bench",
+        abstract: "Measure cdop against baselines taken in the same run.",
+        discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
+
+    @Argument(help: "Which benchmarks to run: store, or all.")
+    var suites: [String] = ["all"]
+
+    @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
+    var json = false
+
+    @Option(help: "Events for the store benchmark.")
+    var events = 100_000
+
+    @Option(help: "Streams the events are spread over.")
+    var streams = 10_000
+
+    @Option(help: "Folder for the benchmark's databases (removed afterwards).")
+    var workDirectory: String?
+
+    func validate() throws {
+        let known: Set = ["all", "store"]
+        for suite in suites where !known.contains(suite) {
+            throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
+        }
+        guard events > 0, streams > 0 else { throw ValidationError("--events and --streams must be positive.") }
+    }
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: workDirectory ?? NSTemporaryDirectory())
+            .appendingPathComponent("cdop-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let progress: (String) -> Void = { message in
+            if !json { FileHandle.standardError.write(Data("… \(message)\n".utf8)) }
+        }
+        var figures: [Figure] = []
+        let all = suites.contains("all")
+        if all || suites.contains("store") {
+            figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(progress: progress)
+        }
+        print(json ? FigureReport.json(figures) : FigureReport.table(figures))
+    }
+}

@@ -1,0 +1,120 @@
+import CDOPStore
+import Foundation
+import Histogram
+
+/// `cdop-bench store`: CDOPStore against raw SQLite on the same schema, the same rows and the same settings.
+struct StoreBenchmark {
+    var events: Int
+    var streams: Int
+    let folder: URL
+
+    func run(progress: (String) -> Void) throws -> [Figure] {
+        let payload = BenchmarkPayload()
+        var figures: [Figure] = []
+
+        for perTransaction in [1, 100] {
+            progress("store: \(events) events, \(perTransaction) per transaction, raw SQLite")
+            let rawPath = try freshSchema("raw-\(perTransaction)")
+            let raw = RawSQLiteBaseline(path: rawPath)
+            let rawStarted = DispatchTime.now().uptimeNanoseconds
+            let rawDurations = raw.insert(count: events, streams: streams, perTransaction: perTransaction, payload: payload)
+            let rawRate = Double(events) / seconds(since: rawStarted)
+
+            progress("store: \(events) events, \(perTransaction) per transaction, CDOPStore")
+            let store = try openStore(try freshSchema("store-\(perTransaction)"))
+            let storeStarted = DispatchTime.now().uptimeNanoseconds
+            let storeDurations = try appendThroughStore(store, perTransaction: perTransaction, payload: payload)
+            let storeRate = Double(events) / seconds(since: storeStarted)
+
+            let name = "store.append.\(perTransaction)"
+            figures.append(Figure(
+                name: name, value: storeRate, unit: "events/s", baseline: rawRate, better: .higher,
+                baselineLabel: "raw SQLite C API, same rows", target: "ratio >= 0.7"))
+            if perTransaction == 1 {
+                let storeLatency = percentiles(storeDurations)
+                let rawLatency = percentiles(rawDurations)
+                figures.append(Figure(
+                    name: "\(name).p50", value: storeLatency.p50, unit: "µs", baseline: rawLatency.p50, better: .lower,
+                    baselineLabel: "raw SQLite p50"))
+                figures.append(Figure(
+                    name: "\(name).p99", value: storeLatency.p99, unit: "µs", baseline: rawLatency.p99, better: .lower,
+                    baselineLabel: "raw SQLite p99"))
+            }
+            if perTransaction == 100 {
+                progress("store: reading \(events) events in order")
+                figures.append(try readFigure(store: store, raw: raw))
+            }
+        }
+        return figures
+    }
+
+    private func readFigure(store: EventStore, raw: RawSQLiteBaseline) throws -> Figure {
+        // Warm both once, then measure the better of three runs of each, so the page cache favours neither.
+        var rawBest = 0.0
+        var storeBest = 0.0
+        for _ in 0..<3 {
+            let rawStarted = DispatchTime.now().uptimeNanoseconds
+            let rows = raw.readAll()
+            rawBest = max(rawBest, Double(rows) / seconds(since: rawStarted))
+
+            let storeStarted = DispatchTime.now().uptimeNanoseconds
+            var read = 0
+            try store.forEachBatch(batchSize: 1000) { batch in
+                read += batch.count
+                return true
+            }
+            precondition(read == events)
+            storeBest = max(storeBest, Double(read) / seconds(since: storeStarted))
+        }
+        return Figure(
+            name: "store.read", value: storeBest, unit: "events/s", baseline: rawBest, better: .higher,
+            baselineLabel: "raw SQLite C API, same rows", target: ">= 1,000,000 events/s")
+    }
+
+    private func appendThroughStore(_ store: EventStore, perTransaction: Int, payload: BenchmarkPayload) throws -> [UInt64] {
+        var durations: [UInt64] = []
+        var versions = [Int64](repeating: 0, count: streams)
+        let streamIDs = (0..<streams).map(BenchmarkPayload.streamID)
+        let moment = Date(timeIntervalSince1970: 1_795_428_000)
+        var written = 0
+        var streamIndex = 0
+        while written < events {
+            let batch = min(perTransaction, events - written)
+            let started = DispatchTime.now().uptimeNanoseconds
+            let newEvents = (0..<batch).map { _ in
+                NewEvent(eventID: UUID(), type: "case.formRequested.v1", data: payload.data, metadata: payload.metadata)
+            }
+            let result = try store.append(
+                to: streamIDs[streamIndex], expected: .exact(versions[streamIndex]), events: newEvents, recordedAt: moment)
+            durations.append(DispatchTime.now().uptimeNanoseconds - started)
+            versions[streamIndex] = result.streamVersion
+            written += batch
+            streamIndex = (streamIndex + 1) % streams
+        }
+        return durations
+    }
+
+    private func openStore(_ path: String) throws -> EventStore {
+        var options = EventStoreOptions()
+        options.durability = .processCrash  // the baseline's synchronous=NORMAL
+        return try EventStore(path: path, options: options)
+    }
+
+    /// A new database file holding the store's schema and nothing else.
+    private func freshSchema(_ name: String) throws -> String {
+        let path = folder.appendingPathComponent("\(name).sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        _ = try openStore(path)
+        return path
+    }
+
+    private func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private func percentiles(_ nanoseconds: [UInt64]) -> (p50: Double, p99: Double) {
+        var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+        for value in nanoseconds { _ = histogram.record(max(1, value / 1000)) }
+        return (Double(histogram.valueAtPercentile(50)), Double(histogram.valueAtPercentile(99)))
+    }
+}
