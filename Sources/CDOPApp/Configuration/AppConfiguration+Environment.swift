@@ -1,0 +1,110 @@
+import Foundation
+
+extension AppConfiguration {
+    /// Reads the `CDOP_*` variables over the defaults, collecting every problem before failing.
+    package init(environment: [String: String]) throws(ConfigurationError) {
+        self.init()
+        var problems: [ConfigurationError.Problem] = []
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+
+        if let db = value("CDOP_DB") { databasePath = db }
+        if let definitions = value("CDOP_DEFINITIONS") { definitionsPath = definitions }
+        if let host = value("CDOP_HTTP_HOST") { httpHost = host }
+        if let port = value("CDOP_HTTP_PORT") {
+            if let number = Int(port), (1...65_535).contains(number) {
+                httpPort = number
+            } else {
+                problems.append(.init("CDOP_HTTP_PORT", "\"\(port)\" is not a port number from 1 to 65535"))
+            }
+        }
+        if let base = value("CDOP_BASE_URL") {
+            if let url = URL(string: base), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+                baseURL = url
+            } else {
+                problems.append(.init("CDOP_BASE_URL", "\"\(base)\" is not an http:// or https:// address"))
+            }
+        }
+        if let smtp = value("CDOP_SMTP_URL") {
+            if let url = URL(string: smtp), ["smtp", "smtps"].contains(url.scheme ?? ""), url.host != nil {
+                smtpURL = url
+            } else {
+                problems.append(.init("CDOP_SMTP_URL", "\"\(smtp)\" is not smtp://host:port or smtps://host:port"))
+            }
+        }
+        smtpUser = value("CDOP_SMTP_USER")
+        smtpPassword = value("CDOP_SMTP_PASSWORD")
+        if (smtpUser == nil) != (smtpPassword == nil) {
+            problems.append(.init(
+                smtpUser == nil ? "CDOP_SMTP_USER" : "CDOP_SMTP_PASSWORD",
+                "set both CDOP_SMTP_USER and CDOP_SMTP_PASSWORD, or neither"))
+        }
+        if let caFile = value("CDOP_SMTP_CA_FILE") {
+            if FileManager.default.isReadableFile(atPath: caFile) {
+                smtpCAFile = caFile
+            } else {
+                problems.append(.init("CDOP_SMTP_CA_FILE", "\(caFile) does not exist or cannot be read"))
+            }
+        }
+        if let startTLS = value("CDOP_SMTP_STARTTLS") {
+            switch startTLS.lowercased() {
+            case "required": smtpStartTLSRequired = true
+            case "off": smtpStartTLSRequired = false
+            default: problems.append(.init("CDOP_SMTP_STARTTLS", "\"\(startTLS)\" must be \"required\" or \"off\""))
+            }
+        }
+        if !smtpStartTLSRequired, let host = smtpURL?.host, !["127.0.0.1", "localhost", "::1"].contains(host) {
+            problems.append(.init("CDOP_SMTP_STARTTLS", "\"off\" is only allowed for a loopback test server, not \(host)"))
+        }
+        if let from = value("CDOP_MAIL_FROM") {
+            if from.contains("@"), !from.contains(" ") {
+                mailFrom = from
+            } else {
+                problems.append(.init("CDOP_MAIL_FROM", "\"\(from)\" is not an email address"))
+            }
+        }
+        if let spool = value("CDOP_SPOOL_DIR") { spoolDirectory = spool }
+        if let demo = value("CDOP_DEMO") {
+            switch demo.lowercased() {
+            case "1", "true", "yes": loadDemoData = true
+            case "0", "false", "no": loadDemoData = false
+            default: problems.append(.init("CDOP_DEMO", "\"\(demo)\" must be 1 or 0"))
+            }
+        }
+        if let name = value("CDOP_PANEL_NAME") { panelName = name }
+        if let areas = value("CDOP_PANEL_AREAS") {
+            switch PanelAreaSetting.parseList(areas) {
+            case .success(let parsed): panelAreas = parsed
+            case .failure(let reason): problems.append(.init("CDOP_PANEL_AREAS", reason.text))
+            }
+        }
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+    }
+}
+
+extension PanelAreaSetting {
+    /// Parses `CODE=Name;CODE=Name`, refusing empty, malformed or repeated codes.
+    static func parseList(_ text: String) -> Result<[PanelAreaSetting], ReasonText> {
+        var areas: [PanelAreaSetting] = []
+        for entry in text.split(separator: ";") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                return .failure("\"\(entry)\" is not CODE=Name (areas are separated by ';')")
+            }
+            guard !areas.contains(where: { $0.code == parts[0] }) else {
+                return .failure("the area code \(parts[0]) appears twice")
+            }
+            areas.append(PanelAreaSetting(code: parts[0], name: parts[1]))
+        }
+        return areas.isEmpty ? .failure("no areas given") : .success(areas)
+    }
+}
+
+/// A reason as plain text, usable as a `Result` failure.
+struct ReasonText: Error, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    var text: String
+    init(stringLiteral value: String) { text = value }
+    init(stringInterpolation: DefaultStringInterpolation) { text = String(stringInterpolation: stringInterpolation) }
+}

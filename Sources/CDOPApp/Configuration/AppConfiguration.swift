@@ -1,0 +1,51 @@
+import Foundation
+
+/// Every setting cdop runs with, as one value. Defaults make `make run` work with nothing configured.
+///
+/// Only `AppConfiguration+Environment.swift` reads the environment; everything else is handed this value.
+package struct AppConfiguration: Sendable, Equatable {
+    /// The SQLite database file (`CDOP_DB`).
+    package var databasePath = "var/cdop.sqlite"
+    /// The folder holding `Workflows/` and `Forms/` (`CDOP_DEFINITIONS`).
+    package var definitionsPath = "."
+    package var httpHost = "127.0.0.1"
+    package var httpPort = 8080
+    /// The public address used in links inside emails (`CDOP_BASE_URL`).
+    package var baseURL = URL(string: "http://127.0.0.1:8080")!
+    /// `smtp://host:port` or `smtps://host:port`; nil means mail is spooled (`CDOP_SMTP_URL`).
+    package var smtpURL: URL?
+    package var smtpUser: String?
+    package var smtpPassword: String?
+    package var smtpCAFile: String?
+    package var smtpStartTLSRequired = true
+    package var mailFrom = "cdop@localhost"
+    package var spoolDirectory = "var/outbox"
+    /// Load the demo data set into an empty database (`CDOP_DEMO`).
+    package var loadDemoData = false
+    /// The panel's local-authority areas, as `CODE=Name` pairs (`CDOP_PANEL_AREAS`).
+    package var panelAreas: [PanelAreaSetting] = PanelAreaSetting.demoPanel
+    /// The panel's name (`CDOP_PANEL_NAME`).
+    package var panelName = "North Central Example CDOP"
+
+    package init() {}
+}
+
+/// One local-authority area a panel covers.
+package struct PanelAreaSetting: Sendable, Equatable {
+    package var code: String
+    package var name: String
+
+    package init(code: String, name: String) {
+        self.code = code
+        self.name = name
+    }
+
+    /// A synthetic five-area regional panel, as in North Central London, for `make run` and the demo.
+    package static let demoPanel = [
+        PanelAreaSetting(code: "NTH", name: "Northam"),
+        PanelAreaSetting(code: "EST", name: "Eastbury"),
+        PanelAreaSetting(code: "STH", name: "Southmere"),
+        PanelAreaSetting(code: "WST", name: "Westwick"),
+        PanelAreaSetting(code: "CEN", name: "Central Vale"),
+    ]
+}

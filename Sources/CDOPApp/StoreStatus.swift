@@ -1,0 +1,34 @@
+import CDOPStore
+import Foundation
+import GRDB
+
+/// What an operator wants to know of a database at a glance: how much it holds and how far consumers are.
+package struct StoreStatus: Sendable, Encodable, Equatable {
+    package var databasePath: String
+    package var events: Int64
+    package var lastPosition: Int64
+    package var streamsByKind: [String: Int]
+    package var lastRecordedAt: String?
+    package var migrations: [String]
+    package var checkpoints: [String: Int64]
+
+    /// Reads the status of `store` from one snapshot.
+    package static func read(_ store: EventStore) throws(EventStoreError) -> StoreStatus {
+        try store.read { db in
+            let kinds = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT substr(stream_id, 1, instr(stream_id || '-', '-') - 1) AS kind, COUNT(DISTINCT stream_id)
+                    FROM events GROUP BY kind ORDER BY kind
+                    """)
+            return StoreStatus(
+                databasePath: store.path,
+                events: try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+                lastPosition: try EventStore.lastPosition(in: db),
+                streamsByKind: Dictionary(uniqueKeysWithValues: kinds.map { ($0[0] as String, $0[1] as Int) }),
+                lastRecordedAt: try String.fetchOne(db, sql: "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1"),
+                migrations: try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY applied_order"),
+                checkpoints: try Checkpoints.all(in: db))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import CDOPApp
+import CDOPStore
+
+/// `cdop status`: what the database holds, for operators and for `make run` before the server exists.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show what the database holds: events, streams, schema, consumers.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() throws {
+        let configuration = try options.configuration()
+        let store = try EventStore(path: configuration.databasePath)
+        let status = try StoreStatus.read(store)
+        if options.json {
+            print(Output.json(status))
+            return
+        }
+        print("cdop: \(configuration.panelName)")
+        print("database     \(status.databasePath)")
+        print("events       \(status.events) (last position \(status.lastPosition))")
+        print("last event   \(status.lastRecordedAt ?? "none yet")")
+        let streams = status.streamsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        print("streams      \(streams.isEmpty ? "none" : streams.joined(separator: ", "))")
+        print("areas        \(configuration.panelAreas.map { "\($0.name) (\($0.code))" }.joined(separator: ", "))")
+        print("schema       \(status.migrations.joined(separator: ", "))")
+    }
+}
