@@ -62,3 +62,18 @@ package struct FormRequest: Hashable, Sendable {
         }
     }
 }
+
+extension FormRequestStatus {
+    /// The status in a coordinator's words.
+    package var label: String {
+        switch self {
+        case .requested: "requested"
+        case .reminded(let step): "reminded (step \(step))"
+        case .escalated(let level): "escalated to \(level.label)"
+        case .returned: "returned"
+        case .declined: "declined (no information held)"
+        case .withdrawn: "withdrawn"
+        case .waived: "waived"
+        }
+    }
+}
