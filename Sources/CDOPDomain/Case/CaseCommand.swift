@@ -1,0 +1,79 @@
+import Foundation
+
+/// What a coordinator, designated doctor, panel or timer asks of a child's case.
+package enum CaseCommand: Sendable {
+    // MARK: Notification and scope
+    /// Open a case from a notification; the shell supplies the new id and any possible duplicate it found.
+    case notify(caseID: CaseID, notification: Notification, possibleDuplicateOf: CaseID?)
+    /// Record the death as outside this panel's reviews.
+    case recordOutOfScope(reason: OutOfScopeReason, detail: String)
+    /// Hand the case to another panel (it keeps its history).
+    case transfer(toPanel: String, reason: String)
+
+    // MARK: Duplicates
+    /// Clear the link to a possible duplicate: it is a different death.
+    case rejectPossibleDuplicate(reason: String)
+    /// On the duplicate: confirm it is the same death as `primary`; this case ends.
+    case confirmDuplicate(primary: CaseID)
+    /// On the primary: take in what the confirmed duplicate knew (see `DuplicateMerge`).
+    case mergeDuplicate(from: CaseID, notification: Notification, agencies: [AgencyInvolvement])
+
+    // MARK: Triage and rapid response
+    /// The designated doctor confirms expected or unexpected and the Joint Agency Response triggers.
+    case triage(expectation: Expectation, confirmedBy: String, triggers: Set<JARTrigger>)
+    /// The designated doctor convenes a rapid-response meeting (created in its own stream by the shell).
+    case conveneRapidResponse(meetingID: MeetingID, scheduledFor: Date)
+    /// Record that the rapid-response meeting took place.
+    case recordRapidResponseMeetingHeld(meetingID: MeetingID, heldAt: Date)
+    /// Close the Joint Agency Response.
+    case completeRapidResponse(note: String)
+
+    // MARK: Agencies and forms
+    /// Record an agency involved with the child.
+    case recordAgencyInvolved(AgencyInvolvement)
+    /// Ask an involved agency for a form, due on `dueDate`, chased by `schedule`.
+    case requestForm(
+        requestID: FormRequestID, agencyID: AgencyID, formType: FormType, contactEmail: String,
+        dueDate: CalendarDate, schedule: ScheduleReference?)
+    /// Issue reminder `step` (a timer may fire twice: a repeated step issues nothing).
+    case issueReminder(requestID: FormRequestID, step: Int, kind: ReminderKind)
+    /// Escalate an overdue request (repeating a level issues nothing).
+    case escalate(requestID: FormRequestID, level: EscalationLevel)
+    /// Record the agency's returned form.
+    case recordFormReturned(
+        requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, submittedBy: String)
+    /// Record the agency's "no information held".
+    case recordNoInformationHeld(requestID: FormRequestID, declaredBy: String)
+    /// Withdraw a request.
+    case withdrawFormRequest(requestID: FormRequestID, reason: String)
+    /// Stop waiting for an outstanding request.
+    case waiveFormRequest(requestID: FormRequestID, reason: String)
+
+    // MARK: Review
+    /// The review waits on an external process from `since` (pauses the timeliness clock).
+    case awaitExternalProcess(process: ExternalProcess, reason: String, since: CalendarDate)
+    /// The external process concluded on `on`.
+    case concludeExternalProcess(process: ExternalProcess, on: CalendarDate)
+    /// Record the child death review meeting and its draft analysis.
+    case recordReviewMeetingHeld(meetingID: MeetingID?, heldOn: CalendarDate, draftAnalysis: String)
+    /// Mark the case ready for the panel.
+    case markReadyForPanel
+    /// List the case for a panel meeting.
+    case assignToPanelMeeting(meetingID: MeetingID, meetingDate: CalendarDate)
+
+    // MARK: Outcome and closure
+    /// Record the panel's review.
+    case recordPanelOutcome(PanelOutcomeInput)
+    /// Record a recommendation or action; owner and due date are required.
+    case recordRecommendation(actionID: ActionID, text: String, owner: String, dueDate: CalendarDate?)
+    /// Mark a recommendation or action completed.
+    case completeRecommendation(actionID: ActionID, completedOn: CalendarDate, note: String)
+    /// Refer the case for a child safeguarding practice review.
+    case referForSafeguardingPracticeReview(reason: String, referredOn: CalendarDate)
+    /// Record submission of the review to the National Child Mortality Database.
+    case recordNCMDSubmission(reference: String, submittedOn: CalendarDate)
+    /// Close the reviewed case.
+    case close
+    /// Reopen a closed case.
+    case reopen(reason: String)
+}

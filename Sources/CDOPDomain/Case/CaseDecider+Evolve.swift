@@ -1,0 +1,122 @@
+import Foundation
+
+/// How each fact changes what the case knows.
+extension CaseDecider {
+    /// Applies one case event to the state; an event about a request or action the case does not know
+    /// changes nothing.
+    package static func evolve(_ state: CaseState, _ event: CaseEvent) -> CaseState {
+        var s = state
+        switch event {
+        case .notificationReceived(let e):
+            s.caseID = e.caseID
+            s.notification = e.notification
+            s.receivedAt = e.at
+            s.areaCode = e.areaCode
+            s.residentInPanelArea = e.residentInPanelArea
+            s.possibleDuplicateOf = e.possibleDuplicateOf
+        case .recordedOutOfScope(let e):
+            s.outOfScope = e.reason
+        case .transferred(let e):
+            s.transfer = TransferRecord(toPanel: e.toPanel, reason: e.reason, at: e.at)
+        case .possibleDuplicateRejected:
+            s.possibleDuplicateOf = nil
+        case .duplicateConfirmed(let e):
+            s.duplicateOf = e.primary
+            s.possibleDuplicateOf = nil
+        case .duplicateMerged(let e):
+            applyMerge(e, to: &s)
+        case .deathTriaged(let e):
+            s.triage = TriageRecord(expectation: e.expectation, confirmedBy: e.confirmedBy, triggers: e.triggers, at: e.at)
+        case .rapidResponseOpened(let e):
+            s.rapidResponse = RapidResponseRecord(openedAt: e.at, unexpected: e.unexpected, triggers: e.triggers)
+        case .rapidResponseConvened(let e):
+            s.rapidResponse?.meetings.append(e.meetingID)
+            s.rapidResponse?.scheduledFor[e.meetingID] = e.scheduledFor
+        case .rapidResponseMeetingHeld(let e):
+            s.rapidResponse?.held[e.meetingID] = e.heldAt
+        case .rapidResponseCompleted(let e):
+            s.rapidResponse?.completedAt = e.at
+        case .agencyRecordedInvolved(let e):
+            s.agencies.append(e.involvement)
+        case .formRequested(let e):
+            s.formRequests.append(
+                FormRequest(
+                    id: e.requestID, agencyID: e.agencyID, agencyName: e.agencyName, formType: e.formType,
+                    contactEmail: e.contactEmail, dueDate: e.dueDate, schedule: e.schedule, requestedAt: e.at))
+        case .formReminderIssued(let e):
+            s.updateRequest(e.requestID) { $0.remindersIssued.append(e.step) }
+        case .formEscalated(let e):
+            s.updateRequest(e.requestID) { $0.escalation = max($0.escalation ?? e.level, e.level) }
+        case .formReturned(let e):
+            s.updateRequest(e.requestID) {
+                $0.resolution = .returned(at: e.at)
+                $0.answered = e.definition
+                $0.answers = e.answers
+            }
+        case .formDeclined(let e):
+            s.updateRequest(e.requestID) { $0.resolution = .declinedNoInformation(at: e.at) }
+        case .formRequestWithdrawn(let e):
+            s.updateRequest(e.requestID) { $0.resolution = .withdrawn(reason: e.reason, at: e.at) }
+        case .formRequestWaived(let e):
+            s.updateRequest(e.requestID) { $0.resolution = .waived(reason: e.reason, at: e.at) }
+        case .reviewPaused(let e):
+            s.pauses.append(PausePeriod(process: e.process, reason: e.reason, from: e.from, until: nil))
+        case .reviewResumed(let e):
+            if let index = s.pauses.lastIndex(where: { $0.process == e.process && $0.isOpen }) {
+                s.pauses[index].until = e.on
+            }
+        case .reviewMeetingHeld(let e):
+            s.reviewMeeting = ReviewMeetingRecord(meetingID: e.meetingID, heldOn: e.heldOn, draftAnalysis: e.draftAnalysis)
+        case .markedReadyForPanel(let e):
+            s.readyForPanelAt = e.at
+        case .assignedToPanelMeeting(let e):
+            s.panelMeeting = e.meetingID
+            s.panelMeetingDate = e.meetingDate
+        case .panelOutcomeRecorded(let e):
+            s.panelOutcome = e.outcome
+        case .recommendationRecorded(let e):
+            s.recommendations.append(
+                Recommendation(id: e.actionID, text: e.text, owner: e.owner, dueDate: e.dueDate))
+        case .recommendationCompleted(let e):
+            if let index = s.recommendations.firstIndex(where: { $0.id == e.actionID }) {
+                s.recommendations[index].completedOn = e.completedOn
+                s.recommendations[index].completionNote = e.note
+            }
+        case .referredForSafeguardingPracticeReview(let e):
+            s.safeguardingReferral = SafeguardingReferral(reason: e.reason, referredOn: e.referredOn)
+        case .submittedToNCMD(let e):
+            s.ncmdSubmission = NCMDSubmission(reference: e.reference, submittedOn: e.submittedOn)
+        case .closed(let e):
+            s.closedAt = e.at
+        case .reopened(let e):
+            s.closedAt = nil
+            s.reopenings.append(Reopening(reason: e.reason, at: e.at))
+            if let outcome = s.panelOutcome { s.supersededOutcomes.append(outcome) }
+            if let submission = s.ncmdSubmission { s.previousSubmissions.append(submission) }
+            s.panelOutcome = nil
+            s.ncmdSubmission = nil
+            s.readyForPanelAt = nil
+            s.panelMeeting = nil
+            s.panelMeetingDate = nil
+        }
+        return s
+    }
+
+    /// Takes in what a merged duplicate added.
+    static func applyMerge(_ e: DuplicateMerged, to s: inout CaseState) {
+        s.mergedDuplicates.append(e.from)
+        s.additionalNotifiers.append(e.notifier)
+        if let number = e.nhsNumberAdded { s.notification?.child.nhsNumber = .known(number) }
+        s.notification?.professionalsInvolved += e.professionalsAdded
+        s.agencies += e.agenciesAdded
+        if s.possibleDuplicateOf == e.from { s.possibleDuplicateOf = nil }
+    }
+}
+
+extension CaseState {
+    /// Changes the request with this id, if the case has it.
+    mutating func updateRequest(_ id: FormRequestID, _ change: (inout FormRequest) -> Void) {
+        guard let index = formRequests.firstIndex(where: { $0.id == id }) else { return }
+        change(&formRequests[index])
+    }
+}

@@ -1,0 +1,80 @@
+/// The rules of one child's case, from notification to closure (stream `case-<uuid>`).
+package enum CaseDecider: Decider {
+    package static let initialState = CaseState()
+
+    /// Decides a case command: refuses commands on missing, merged or transferred cases, then applies the
+    /// rule of the command.
+    package static func decide(
+        _ command: CaseCommand, state: CaseState, context: DecisionContext
+    ) throws(DomainError) -> [CaseEvent] {
+        if case .notify(let caseID, let notification, let possibleDuplicateOf) = command {
+            if let existing = state.caseID { throw .caseAlreadyExists(existing) }
+            return try notify(caseID, notification, possibleDuplicateOf, context)
+        }
+        guard state.exists else { throw .caseNotFound }
+        if let primary = state.duplicateOf { throw .mergedDuplicate(primary: primary) }
+        if let transfer = state.transfer { throw .transferred(to: transfer.toPanel) }
+        let now = context.now
+        switch command {
+        case .notify: throw .caseAlreadyExists(state.caseID!)
+        case .recordOutOfScope(let reason, let detail):
+            return try recordOutOfScope(reason, detail, state, context)
+        case .transfer(let panel, let reason):
+            return try transfer(to: panel, reason, state, context)
+        case .rejectPossibleDuplicate(let reason):
+            return try rejectPossibleDuplicate(reason, state, now)
+        case .confirmDuplicate(let primary):
+            return try confirmDuplicate(primary, state, context)
+        case .mergeDuplicate(let from, let notification, let agencies):
+            return try mergeDuplicate(from, notification, agencies, state, now)
+        case .triage(let expectation, let confirmedBy, let triggers):
+            return try triage(expectation, confirmedBy, triggers, state, context)
+        case .conveneRapidResponse(let meetingID, let scheduledFor):
+            return try conveneRapidResponse(meetingID, scheduledFor, state, context)
+        case .recordRapidResponseMeetingHeld(let meetingID, let heldAt):
+            return try recordRapidResponseMeetingHeld(meetingID, heldAt, state, context)
+        case .completeRapidResponse(let note):
+            return try completeRapidResponse(note, state, context)
+        case .recordAgencyInvolved(let involvement):
+            return try recordAgencyInvolved(involvement, state, context)
+        case .requestForm(let requestID, let agencyID, let formType, let contactEmail, let dueDate, let schedule):
+            return try requestForm(requestID, agencyID, formType, contactEmail, dueDate, schedule, state, context)
+        case .issueReminder(let requestID, let step, let kind):
+            return try issueReminder(requestID, step, kind, state, now)
+        case .escalate(let requestID, let level):
+            return try escalate(requestID, level, state, now)
+        case .recordFormReturned(let requestID, let definition, let answers, let submittedBy):
+            return try recordFormReturned(requestID, definition, answers, submittedBy, state, now)
+        case .recordNoInformationHeld(let requestID, let declaredBy):
+            return try recordNoInformationHeld(requestID, declaredBy, state, now)
+        case .withdrawFormRequest(let requestID, let reason):
+            return try withdrawFormRequest(requestID, reason, state, now)
+        case .waiveFormRequest(let requestID, let reason):
+            return try waiveFormRequest(requestID, reason, state, context)
+        case .awaitExternalProcess(let process, let reason, let since):
+            return try awaitExternalProcess(process, reason, since, state, context)
+        case .concludeExternalProcess(let process, let day):
+            return try concludeExternalProcess(process, day, state, context)
+        case .recordReviewMeetingHeld(let meetingID, let heldOn, let draftAnalysis):
+            return try recordReviewMeetingHeld(meetingID, heldOn, draftAnalysis, state, context)
+        case .markReadyForPanel:
+            return try markReadyForPanel(state, context)
+        case .assignToPanelMeeting(let meetingID, let meetingDate):
+            return try assignToPanelMeeting(meetingID, meetingDate, state, context)
+        case .recordPanelOutcome(let input):
+            return try recordPanelOutcome(input, state, context)
+        case .recordRecommendation(let actionID, let text, let owner, let dueDate):
+            return try recordRecommendation(actionID, text, owner, dueDate, state, context)
+        case .completeRecommendation(let actionID, let completedOn, let note):
+            return try completeRecommendation(actionID, completedOn, note, state, context)
+        case .referForSafeguardingPracticeReview(let reason, let referredOn):
+            return try referForSafeguardingPracticeReview(reason, referredOn, state, context)
+        case .recordNCMDSubmission(let reference, let submittedOn):
+            return try recordNCMDSubmission(reference, submittedOn, state, context)
+        case .close:
+            return try close(state, context)
+        case .reopen(let reason):
+            return try reopen(reason, state, now)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// An aggregate's event enum, one case per payload type, that the codec can store and read back.
+package protocol DomainEvent: Sendable, Equatable {
+    /// Every payload type of this aggregate, in a fixed order.
+    static var payloadTypes: [any EventPayload.Type] { get }
+    /// The payload this event carries.
+    var payload: any EventPayload { get }
+    /// Wraps a payload in its event case; nil for another aggregate's payload.
+    init?(payload: any EventPayload)
+}
+
+extension DomainEvent {
+    /// Every stable type name of this aggregate (for golden tests and the store's catalogue).
+    package static var allTypeNames: [String] { payloadTypes.map { $0.typeName } }
+    /// The stable versioned type name of this event.
+    package var typeName: String { type(of: payload).typeName }
+    /// The schema version of this event's shape.
+    package var schemaVersion: Int { type(of: payload).schemaVersion }
+    /// The coordinator-readable line for timelines.
+    package var summary: String { payload.summary }
+}

@@ -1,0 +1,14 @@
+/// The facts of one event type: Codable to canonical JSON under a stable versioned type name, with a
+/// one-line summary for the case timeline.
+package protocol EventPayload: Codable, Sendable, Equatable {
+    /// The stable name stored with the event, e.g. "case.notificationReceived.v1" (never the Swift name).
+    static var typeName: String { get }
+    /// The version of this payload's shape.
+    static var schemaVersion: Int { get }
+    /// A coordinator-readable line, e.g. "Form B requested from Northgate Surgery, due 7 Dec 2026".
+    var summary: String { get }
+}
+
+extension EventPayload {
+    package static var schemaVersion: Int { 1 }
+}
