@@ -63,6 +63,19 @@ package final class EventStore: Sendable {
         return result
     }
 
+    /// Like `write(_:)`, but errors thrown by `body` itself come out unchanged; only database failures become
+    /// `EventStoreError`. For callers whose body has errors of its own (a command's rejection).
+    package func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        let result: T
+        do {
+            result = try database.write(body)
+        } catch let error as DatabaseError {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+        commits.signal()
+        return result
+    }
+
     /// The asynchronous form of `write`, for callers on Swift's cooperative pool: GRDB's writer queue does the work.
     package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
         let result: T

@@ -13,7 +13,8 @@ struct CountingProjection: InlineProjection {
         try db.execute(sql: "CREATE TABLE stream_counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL)")
     }
 
-    func apply(_ events: [RecordedEvent], in db: Database) throws {
+    func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
+        let db = context.db
         for event in events {
             if event.type == failOnType { throw Refused() }
             try db.execute(

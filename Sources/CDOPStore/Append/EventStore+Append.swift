@@ -92,8 +92,9 @@ extension EventStore {
     private func runInlineProjections(_ events: [RecordedEvent], in db: Database) throws {
         let current = try events.map { event throws(EventStoreError) in try options.upcasters.upcast(event) }
         let lastPosition = events.last?.position ?? 0
+        let context = ProjectionContext(db: db, upcasters: options.upcasters)
         for projection in options.inlineProjections {
-            try projection.apply(current, in: db)
+            try projection.apply(current, in: context)
             try Checkpoints.save(projection.name, position: lastPosition, in: db)
         }
     }

@@ -7,6 +7,23 @@ import GRDB
 package protocol InlineProjection: Sendable {
     /// A stable name, used as the projection's checkpoint key.
     var name: String { get }
-    /// Updates the read model for `events`, in `db`'s open transaction.
-    func apply(_ events: [RecordedEvent], in db: Database) throws
+    /// Updates the read model for `events`, in the open transaction of `context`.
+    func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws
+}
+
+/// What a projection may use while the append's transaction is open: the connection, and the streams as they
+/// stand inside it (including the events being appended).
+package struct ProjectionContext {
+    package let db: Database
+    let upcasters: UpcasterRegistry
+
+    package init(db: Database, upcasters: UpcasterRegistry) {
+        self.db = db
+        self.upcasters = upcasters
+    }
+
+    /// Every event of one stream, in order, in its current shape.
+    package func readStream(_ streamID: String) throws -> [RecordedEvent] {
+        try EventStore.readStream(streamID, fromVersion: 1, upcasters: upcasters, in: db)
+    }
 }

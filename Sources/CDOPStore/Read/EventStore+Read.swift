@@ -8,13 +8,19 @@ extension EventStore {
     }
 
     package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: Database) throws -> [RecordedEvent] {
+        try Self.readStream(streamID, fromVersion: version, upcasters: options.upcasters, in: db)
+    }
+
+    static func readStream(
+        _ streamID: String, fromVersion version: Int64, upcasters: UpcasterRegistry, in db: Database
+    ) throws -> [RecordedEvent] {
         let statement = RawStatement(
             try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
                 + "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version"), in: db)
         defer { statement.finish() }
         statement.bind(1, text: streamID)
         statement.bind(2, version)
-        return try EventRowReader(upcasters: options.upcasters).readAll(statement)
+        return try EventRowReader(upcasters: upcasters).readAll(statement)
     }
 
     /// Up to `limit` events after global position `position` (0 reads from the start), in commit order.

@@ -1,0 +1,144 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+
+/// What the people of a panel do with cases, as commands over one or more streams. The CLI, the web pages and
+/// the timers all come through here.
+package struct CaseWorkflow: Sendable {
+    package let handler: CommandHandler
+    /// Makes new identifiers (cases, requests, meetings); injected so tests can predict them.
+    package let makeID: @Sendable () -> UUID
+
+    package init(handler: CommandHandler, makeID: @escaping @Sendable () -> UUID = { UUID() }) {
+        self.handler = handler
+        self.makeID = makeID
+    }
+
+    /// The result of a notification: the new case, and the case it may duplicate.
+    package struct Notified: Sendable, Equatable {
+        package var caseID: CaseID
+        package var possibleDuplicateOf: CaseID?
+    }
+
+    /// Opens a case for a notified death, linking it to an earlier case of the same death if there is one.
+    @discardableResult
+    package func notify(
+        _ notification: CDOPDomain.Notification, by actor: Actor, commandID: UUID = UUID()
+    ) throws(CommandError) -> Notified {
+        let caseID = CaseID(makeID())
+        let outcome = try handler.run(by: actor, commandID: commandID) { session throws(CommandError) -> Notified in
+            let candidates: [CaseID]
+            do {
+                candidates = try CaseQueries.duplicateCandidates(
+                    for: DuplicateMatcher.keys(for: notification), excluding: caseID, in: session.db)
+            } catch {
+                throw .store(.storage(code: -1, message: "duplicate lookup failed"))
+            }
+            let duplicateOf = candidates.first
+            try session.decide(
+                CaseDecider.self, caseID.streamID,
+                .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf))
+            return Notified(caseID: caseID, possibleDuplicateOf: duplicateOf)
+        }
+        if let value = outcome.value { return value }
+        // A repeated command: answer with the case the first attempt opened.
+        let stream = outcome.appended.first?.streamID ?? ""
+        return Notified(caseID: CaseID(String(stream.dropFirst("case-".count)))!, possibleDuplicateOf: nil)
+    }
+
+    /// Confirms that `duplicate` is the same death as `primary`: the duplicate ends, the primary takes in
+    /// what it knew. Both streams change in one transaction.
+    package func confirmDuplicate(_ duplicate: CaseID, of primary: CaseID, by actor: Actor) throws(CommandError) {
+        try handler.run(by: actor) { session throws(CommandError) in
+            let (duplicateState, _) = try session.state(of: CaseDecider.self, duplicate.streamID)
+            let (primaryState, _) = try session.state(of: CaseDecider.self, primary.streamID)
+            guard primaryState.exists else { throw .notFound(kind: "case", reference: primary.description) }
+            try session.decide(CaseDecider.self, duplicate.streamID, .confirmDuplicate(primary: primary))
+            guard let notification = duplicateState.notification else {
+                throw .notFound(kind: "case", reference: duplicate.description)
+            }
+            try session.decide(
+                CaseDecider.self, primary.streamID,
+                .mergeDuplicate(from: duplicate, notification: notification, agencies: duplicateState.agencies))
+        }
+    }
+
+    /// Schedules a meeting in its own stream and records it on the case as the rapid response.
+    @discardableResult
+    package func conveneRapidResponse(
+        for caseID: CaseID, meeting: MeetingCommand, scheduledFor: Date, by actor: Actor
+    ) throws(CommandError) -> MeetingID {
+        let meetingID = MeetingID(makeID())
+        try handler.run(by: actor) { session throws(CommandError) in
+            try session.decide(CaseDecider.self, caseID.streamID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor))
+            try session.decide(MeetingDecider.self, meetingID.streamID, meeting)
+            try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
+        }
+        return meetingID
+    }
+
+    /// Lists a case for a panel meeting: on the case, and on the meeting's agenda.
+    package func assignToPanel(_ caseID: CaseID, meetingID: MeetingID, meetingDate: CalendarDate, by actor: Actor) throws(CommandError) {
+        try handler.run(by: actor) { session throws(CommandError) in
+            let (meeting, _) = try session.state(of: MeetingDecider.self, meetingID.streamID)
+            guard meeting.exists else { throw .notFound(kind: "meeting", reference: meetingID.description) }
+            try session.decide(CaseDecider.self, caseID.streamID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate))
+            try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
+        }
+    }
+
+    /// Any command on one case.
+    @discardableResult
+    package func execute(_ command: CaseCommand, on caseID: CaseID, by actor: Actor, commandID: UUID = UUID()) throws(CommandError) -> [CaseEvent] {
+        try handler.run(by: actor, commandID: commandID) { session throws(CommandError) in
+            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+            if case .notify = command {} else if !state.exists {
+                throw .notFound(kind: "case", reference: caseID.description)
+            }
+            return try session.decide(CaseDecider.self, caseID.streamID, command)
+        }.value ?? []
+    }
+
+    /// Any command on one meeting.
+    @discardableResult
+    package func execute(_ command: MeetingCommand, on meetingID: MeetingID, by actor: Actor) throws(CommandError) -> [MeetingEvent] {
+        try handler.run(by: actor) { session throws(CommandError) in
+            try session.decide(MeetingDecider.self, meetingID.streamID, command)
+        }.value ?? []
+    }
+
+    /// Any command on one agency of the directory.
+    @discardableResult
+    package func execute(_ command: AgencyCommand, on agencyID: AgencyID, by actor: Actor) throws(CommandError) -> [AgencyEvent] {
+        try handler.run(by: actor) { session throws(CommandError) in
+            try session.decide(AgencyDecider.self, agencyID.streamID, command)
+        }.value ?? []
+    }
+
+    /// The state of one case as its events stand.
+    package func caseState(_ caseID: CaseID) throws(CommandError) -> CaseState {
+        try load(CaseDecider.self, caseID.streamID)
+    }
+
+    package func meetingState(_ meetingID: MeetingID) throws(CommandError) -> MeetingState {
+        try load(MeetingDecider.self, meetingID.streamID)
+    }
+
+    package func agencyState(_ agencyID: AgencyID) throws(CommandError) -> AgencyState {
+        try load(AgencyDecider.self, agencyID.streamID)
+    }
+
+    private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State where D.Event: DomainEvent {
+        do {
+            return try FoldingProjection<D>.fold(handler.store.readStream(streamID))
+        } catch let error as EventCodecError {
+            throw .unreadableEvent(error)
+        } catch let error as EventStoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.storage(code: -1, message: "\(type(of: error))"))
+        }
+    }
+}

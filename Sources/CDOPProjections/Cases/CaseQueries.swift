@@ -1,0 +1,107 @@
+import CDOPDomain
+import Foundation
+import GRDB
+
+/// One row of the case list.
+package struct CaseSummary: Sendable, Equatable, Codable {
+    package var caseID: String
+    package var reference: String
+    package var stage: String
+    package var countsForPanel: Bool
+    package var childName: String
+    package var sex: String
+    package var dateOfBirth: String
+    package var dateOfDeath: String
+    package var areaCode: String?
+    package var expectation: String?
+    package var notifiedAt: String
+    package var possibleDuplicateOf: String?
+    package var duplicateOf: String?
+    package var outstandingRequests: Int
+
+    init(row: Row) {
+        caseID = row["case_id"]
+        reference = row["reference"]
+        stage = row["stage"]
+        countsForPanel = row["counts_for_panel"]
+        childName = row["child_name"]
+        sex = row["sex"]
+        dateOfBirth = row["date_of_birth"]
+        dateOfDeath = row["date_of_death"]
+        areaCode = row["area_code"]
+        expectation = row["expectation"]
+        notifiedAt = row["notified_at"]
+        possibleDuplicateOf = row["possible_duplicate_of"]
+        duplicateOf = row["duplicate_of"]
+        outstandingRequests = row["outstanding_requests"]
+    }
+}
+
+/// Questions asked of the case read model.
+package enum CaseQueries {
+    /// Cases, newest notification first, optionally of one stage and one area.
+    package static func list(stage: String? = nil, areaCode: String? = nil, in db: Database) throws -> [CaseSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let stage {
+            conditions.append("stage = ?")
+            arguments += [stage]
+        }
+        if let areaCode {
+            conditions.append("area_code = ?")
+            arguments += [areaCode]
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM case_summaries \(filter) ORDER BY notified_at DESC, reference", arguments: arguments
+        ).map(CaseSummary.init)
+    }
+
+    /// The case a person means by `text`: its full id, its reference (CDOP-1A2B3C4D) or an unambiguous prefix.
+    package static func resolve(_ text: String, in db: Database) throws -> Result<CaseID, ResolveFailure> {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let id = CaseID(trimmed) { return .success(id) }
+        var prefix = trimmed.lowercased()
+        if prefix.hasPrefix("cdop-") { prefix.removeFirst(5) }
+        guard prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) || prefix.contains("-") else {
+            return .failure(.notFound)
+        }
+        let matches = try String.fetchAll(
+            db, sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2", arguments: [prefix])
+        switch matches.count {
+        case 0: return .failure(.notFound)
+        case 1: return .success(CaseID(matches[0])!)
+        default: return .failure(.ambiguous(matches.count))
+        }
+    }
+
+    /// The summary of one case.
+    package static func summary(_ caseID: CaseID, in db: Database) throws -> CaseSummary? {
+        try Row.fetchOne(db, sql: "SELECT * FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
+            .map(CaseSummary.init)
+    }
+
+    /// Cases already indexed under any of `keys` (the earliest notified first), excluding `caseID`.
+    package static func duplicateCandidates(
+        for keys: Set<DuplicateKey>, excluding caseID: CaseID, in db: Database
+    ) throws -> [CaseID] {
+        guard !keys.isEmpty else { return [] }
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        let arguments = StatementArguments(keys.map(\.description)) + [caseID.description]
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
+                WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
+                ORDER BY s.notified_at, s.case_id
+                """,
+            arguments: arguments
+        ).compactMap(CaseID.init)
+    }
+}
+
+/// Why a reference named no single case.
+package enum ResolveFailure: Error, Equatable {
+    case notFound
+    case ambiguous(Int)
+}

@@ -1,0 +1,107 @@
+import CDOPDomain
+import CDOPStore
+import Foundation
+import GRDB
+
+/// The coordinator's read model of cases: one summary row per case, the keys duplicates are found by, and
+/// one row per form request.
+package enum CaseTables {
+    package static let migration = SchemaMigration("projections.v1.cases") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE case_summaries (
+                    case_id              TEXT PRIMARY KEY,
+                    reference            TEXT NOT NULL UNIQUE,
+                    stage                TEXT NOT NULL,
+                    counts_for_panel     INTEGER NOT NULL,
+                    child_name           TEXT NOT NULL,
+                    sex                  TEXT NOT NULL,
+                    date_of_birth        TEXT NOT NULL,
+                    date_of_death        TEXT NOT NULL,
+                    area_code            TEXT,
+                    expectation          TEXT,
+                    notified_at          TEXT NOT NULL,
+                    possible_duplicate_of TEXT,
+                    duplicate_of         TEXT,
+                    outstanding_requests INTEGER NOT NULL,
+                    stream_version       INTEGER NOT NULL
+                );
+                CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
+                CREATE TABLE case_duplicate_keys (
+                    key     TEXT NOT NULL,
+                    case_id TEXT NOT NULL,
+                    PRIMARY KEY (key, case_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE form_requests (
+                    request_id      TEXT PRIMARY KEY,
+                    case_id         TEXT NOT NULL,
+                    agency_id       TEXT NOT NULL,
+                    agency_name     TEXT NOT NULL,
+                    form_type       TEXT NOT NULL,
+                    contact_email   TEXT NOT NULL,
+                    requested_at    TEXT NOT NULL,
+                    due_date        TEXT NOT NULL,
+                    status          TEXT NOT NULL,
+                    outstanding     INTEGER NOT NULL,
+                    reminders       INTEGER NOT NULL,
+                    escalation      TEXT
+                );
+                CREATE INDEX form_requests_by_case ON form_requests (case_id);
+                CREATE INDEX form_requests_outstanding ON form_requests (outstanding, due_date);
+                """)
+    }
+
+    /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case.
+    package static func reference(of caseID: CaseID) -> String {
+        "CDOP-" + caseID.description.prefix(8).uppercased()
+    }
+
+    /// Replaces the rows of one case with those of `state`.
+    package static func write(_ state: CaseState, version: Int64, in db: Database) throws {
+        guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
+        let id = caseID.description
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
+                    date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
+                    duplicate_of, outstanding_requests, stream_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
+                notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
+                state.areaCode, state.expectation?.rawValue, UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
+                state.possibleDuplicateOf?.description, state.duplicateOf?.description,
+                state.outstandingRequests.count, version,
+            ])
+        try db.execute(sql: "DELETE FROM case_duplicate_keys WHERE case_id = ?", arguments: [id])
+        // A confirmed duplicate is no longer a place to link new notifications to: its primary is.
+        if state.duplicateOf == nil {
+            for key in DuplicateMatcher.keys(for: notification) {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO case_duplicate_keys (key, case_id) VALUES (?, ?)",
+                    arguments: [key.description, id])
+            }
+        }
+        try db.execute(sql: "DELETE FROM form_requests WHERE case_id = ?", arguments: [id])
+        for request in state.formRequests {
+            try db.execute(
+                sql: """
+                    INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
+                        requested_at, due_date, status, outstanding, reminders, escalation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    request.id.description, id, request.agencyID.description, request.agencyName,
+                    request.formType.rawValue, request.contactEmail, UTCTimestamp.string(from: request.requestedAt),
+                    request.dueDate.iso, request.status.label, request.isOutstanding, request.remindersIssued.count,
+                    request.escalation?.label,
+                ])
+        }
+    }
+
+    /// The projection keeping these tables, inline with every case append.
+    package static let projection = FoldingProjection<CaseDecider>(name: "cases", streamPrefix: "case") {
+        state, _, version, db in try write(state, version: version, in: db)
+    }
+}

@@ -1,0 +1,20 @@
+import CDOPStore
+
+/// Every read model kept inline with the events, and the migrations that create their tables.
+package enum ReadModels {
+    package static let migrations: [SchemaMigration] = [
+        CaseTables.migration, AgencyTables.migration, MeetingTables.migration,
+    ]
+
+    package static let inlineProjections: [any InlineProjection] = [
+        CaseTables.projection, AgencyTables.projection, MeetingTables.projection,
+    ]
+
+    /// Store options with the read models installed.
+    package static func storeOptions(_ base: EventStoreOptions = EventStoreOptions()) -> EventStoreOptions {
+        var options = base
+        options.migrations += migrations
+        options.inlineProjections += inlineProjections
+        return options
+    }
+}
