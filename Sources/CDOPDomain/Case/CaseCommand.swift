@@ -4,7 +4,7 @@ import Foundation
 package enum CaseCommand: Sendable {
     // MARK: Notification and scope
     /// Open a case from a notification; the shell supplies the new id and any possible duplicate it found.
-    case notify(caseID: CaseID, notification: Notification, possibleDuplicateOf: CaseID?)
+    case notify(caseID: CaseID, notification: DeathNotification, possibleDuplicateOf: CaseID?)
     /// Record the death as outside this panel's reviews.
     case recordOutOfScope(reason: OutOfScopeReason, detail: String)
     /// Hand the case to another panel (it keeps its history).
@@ -16,7 +16,7 @@ package enum CaseCommand: Sendable {
     /// On the duplicate: confirm it is the same death as `primary`; this case ends.
     case confirmDuplicate(primary: CaseID)
     /// On the primary: take in what the confirmed duplicate knew (see `DuplicateMerge`).
-    case mergeDuplicate(from: CaseID, notification: Notification, agencies: [AgencyInvolvement])
+    case mergeDuplicate(from: CaseID, notification: DeathNotification, agencies: [AgencyInvolvement])
 
     // MARK: Triage and rapid response
     /// The designated doctor confirms expected or unexpected and the Joint Agency Response triggers.

@@ -23,7 +23,7 @@ extension CaseDecider {
 
     /// Adds to this (primary) case what a confirmed duplicate knew and it did not; merging twice adds nothing.
     static func mergeDuplicate(
-        _ from: CaseID, _ duplicate: Notification, _ agencies: [AgencyInvolvement], _ state: CaseState, _ now: Date
+        _ from: CaseID, _ duplicate: DeathNotification, _ agencies: [AgencyInvolvement], _ state: CaseState, _ now: Date
     ) throws(DomainError) -> [CaseEvent] {
         guard from != state.caseID else {
             throw DomainError(code: "duplicate.ofItself", "A case cannot be merged into itself (\(from)).")

@@ -4,7 +4,7 @@ import Foundation
 extension CaseDecider {
     /// Opens a case from a valid notification; a death outside the panel's reviews is recorded as such.
     static func notify(
-        _ caseID: CaseID, _ form: Notification, _ possibleDuplicateOf: CaseID?, _ context: DecisionContext
+        _ caseID: CaseID, _ form: DeathNotification, _ possibleDuplicateOf: CaseID?, _ context: DecisionContext
     ) throws(DomainError) -> [CaseEvent] {
         if possibleDuplicateOf == caseID {
             throw DomainError(code: "duplicate.ofItself", "A case cannot be a duplicate of itself (\(caseID)).")

@@ -4,7 +4,7 @@ import Foundation
 package struct CaseState: Hashable, Sendable {
     package var caseID: CaseID?
     /// The notification, kept current with what merges add (e.g. an NHS number).
-    package var notification: Notification?
+    package var notification: DeathNotification?
     package var receivedAt: Date?
     package var areaCode: String?
     package var residentInPanelArea = false

@@ -24,7 +24,7 @@ package enum DuplicateReason: String, Hashable, Sendable, Codable {
 /// names or aliases, folded) with the same dates of birth and death.
 package enum DuplicateMatcher {
     /// The keys a notification is indexed under.
-    package static func keys(for notification: Notification) -> Set<DuplicateKey> {
+    package static func keys(for notification: DeathNotification) -> Set<DuplicateKey> {
         var keys: Set<DuplicateKey> = []
         if let number = notification.child.nhsNumber.number {
             keys.insert(.nhsNumber(number.text.filter { $0.isNumber }))
@@ -39,7 +39,7 @@ package enum DuplicateMatcher {
     }
 
     /// Why `candidate` looks like the same death as `existing`, or nil when it does not.
-    package static func match(_ candidate: Notification, _ existing: Notification) -> DuplicateReason? {
+    package static func match(_ candidate: DeathNotification, _ existing: DeathNotification) -> DuplicateReason? {
         let shared = keys(for: candidate).intersection(keys(for: existing))
         if shared.contains(where: { if case .nhsNumber = $0 { true } else { false } }) { return .sameNHSNumber }
         return shared.isEmpty ? nil : .sameNameAndDates

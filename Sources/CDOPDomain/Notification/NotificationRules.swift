@@ -1,7 +1,7 @@
 /// The checks a notification must pass before a case is opened, and the tidy form it is recorded in.
 package enum NotificationRules {
     /// The notification trimmed and normalised (NHS number digits, postcode), or the first refusal.
-    package static func validated(_ form: Notification, context: DecisionContext) throws(DomainError) -> Notification {
+    package static func validated(_ form: DeathNotification, context: DecisionContext) throws(DomainError) -> DeathNotification {
         var n = form
         n.notifier = try validated(form.notifier, today: context.today)
         n.child.name.surname = try TextField.required(
@@ -24,7 +24,7 @@ package enum NotificationRules {
     }
 
     /// Birth before death, under 18 at death, death on or before the notification.
-    static func checkDates(_ n: Notification) throws(DomainError) {
+    static func checkDates(_ n: DeathNotification) throws(DomainError) {
         let born = n.child.dateOfBirth
         let died = n.death.date
         guard born <= died else {

@@ -9,7 +9,7 @@ package struct ScopeAssessment: Hashable, Sendable {
     package var outOfScope: OutOfScopeReason?
 
     /// Assesses a validated notification.
-    package init(_ notification: Notification) {
+    package init(_ notification: DeathNotification) {
         areaCode = notification.residenceAreaCode ?? notification.areaOfDeathCode
         residentInPanelArea = notification.residenceAreaCode != nil
         if !notification.death.birthStatus.isInScope {

@@ -4,7 +4,7 @@ import Foundation
 package struct NotificationReceived: EventPayload {
     package static let typeName = "case.notificationReceived.v1"
     package var caseID: CaseID
-    package var notification: Notification
+    package var notification: DeathNotification
     /// The case's area: where the child lived, or else died, within the panel's areas.
     package var areaCode: String?
     package var residentInPanelArea: Bool

@@ -1,6 +1,6 @@
 /// The notification form of a child's death: notifier, child, death, areas, circumstances and the
 /// professionals involved.
-package struct Notification: Hashable, Sendable, Codable {
+package struct DeathNotification: Hashable, Sendable, Codable {
     package var notifier: Notifier
     package var child: ChildDetails
     package var death: DeathDetails
