@@ -25,7 +25,7 @@ package struct CaseWorkflow: Sendable {
     /// Opens a case for a notified death, linking it to an earlier case of the same death if there is one.
     @discardableResult
     package func notify(
-        _ notification: CDOPDomain.Notification, by actor: Actor, commandID: UUID = UUID()
+        _ notification: DeathNotification, by actor: Actor, commandID: UUID = UUID()
     ) throws(CommandError) -> Notified {
         let caseID = CaseID(makeID())
         let outcome = try handler.run(by: actor, commandID: commandID) { session throws(CommandError) -> Notified in

@@ -1,0 +1,31 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// cdop assembled: the store with its read models, the command handler and the workflow, on one database.
+package struct Engine: Sendable {
+    package let configuration: AppConfiguration
+    package let store: EventStore
+    package let workflow: CaseWorkflow
+
+    /// Opens the database named by `configuration` with every read model installed.
+    package init(
+        configuration: AppConfiguration, clock: any AppClock = SystemClock(),
+        storeOptions: EventStoreOptions = EventStoreOptions(), makeID: @escaping @Sendable () -> UUID = { UUID() }
+    ) throws(EventStoreError) {
+        self.configuration = configuration
+        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions))
+        let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel)
+        workflow = CaseWorkflow(handler: handler, makeID: makeID)
+    }
+
+    package var panel: PanelConfiguration { configuration.panel }
+}
+
+extension AppConfiguration {
+    /// The panel as the domain sees it.
+    package var panel: PanelConfiguration {
+        PanelConfiguration(name: panelName, areas: panelAreas.map { LocalAuthorityArea(code: $0.code, name: $0.name) })
+    }
+}
