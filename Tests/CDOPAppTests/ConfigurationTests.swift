@@ -1,0 +1,56 @@
+import CDOPApp
+import CDOPDomain
+import Foundation
+import Testing
+
+@Suite("Configuration from the environment")
+struct ConfigurationTests {
+    @Test("with nothing set, every setting has the default that make run needs")
+    func defaults() throws {
+        let configuration = try AppConfiguration(environment: [:])
+        #expect(configuration.databasePath == "var/cdop.sqlite")
+        #expect(configuration.httpHost == "127.0.0.1" && configuration.httpPort == 8080)
+        #expect(configuration.smtpURL == nil && configuration.spoolDirectory == "var/outbox")
+        #expect(configuration.mailFrom == "cdop@localhost" && configuration.smtpStartTLSRequired)
+        #expect(configuration.panelAreas.count == 5)
+    }
+
+    @Test("the documented variables are read")
+    func variablesAreRead() throws {
+        let configuration = try AppConfiguration(environment: [
+            "CDOP_DB": "/data/cdop.sqlite", "CDOP_HTTP_PORT": "9000", "CDOP_SMTP_URL": "smtp://127.0.0.1:2525",
+            "CDOP_SMTP_STARTTLS": "off", "CDOP_MAIL_FROM": "cdop@panel.example.org", "CDOP_DEMO": "1",
+            "CDOP_PANEL_AREAS": "E09000007=Camden;E09000014=Haringey",
+        ])
+        #expect(configuration.databasePath == "/data/cdop.sqlite" && configuration.httpPort == 9000)
+        #expect(configuration.smtpURL?.port == 2525 && !configuration.smtpStartTLSRequired)
+        #expect(configuration.loadDemoData && configuration.panel.areas.map(\.code) == ["E09000007", "E09000014"])
+    }
+
+    @Test("every bad value is named at once, with the reason")
+    func badValuesAreNamed() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: [
+                "CDOP_HTTP_PORT": "eighty", "CDOP_SMTP_URL": "http://mail", "CDOP_SMTP_USER": "u",
+                "CDOP_MAIL_FROM": "nobody", "CDOP_PANEL_AREAS": "A=One;A=Two",
+            ])
+        }
+        let variables = error?.problems.map(\.variable) ?? []
+        #expect(variables == ["CDOP_HTTP_PORT", "CDOP_SMTP_URL", "CDOP_SMTP_PASSWORD", "CDOP_MAIL_FROM", "CDOP_PANEL_AREAS"])
+    }
+
+    @Test("turning STARTTLS off is refused for anything but a loopback server")
+    func startTLSOffOnlyOnLoopback() {
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: ["CDOP_SMTP_URL": "smtp://mail.example.org:25", "CDOP_SMTP_STARTTLS": "off"])
+        }
+    }
+
+    @Test("the password is never repeated in an error")
+    func secretsAreNotEchoed() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: ["CDOP_SMTP_PASSWORD": "hunter2-secret"])
+        }
+        #expect(error?.description.contains("hunter2-secret") == false)
+    }
+}
