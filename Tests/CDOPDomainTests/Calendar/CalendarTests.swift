@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Dates, times and their formats")
 struct CalendarTests {
-    @Test("Days since 1970 and calendar dates convert both ways", arguments: [-800_000, -1, 0, 59, 365, 10_957, 20_576, 2_000_000])
+    @Test(
+        "Days since 1970 and calendar dates convert both ways",
+        arguments: [-800_000, -1, 0, 59, 365, 10_957, 20_576, 2_000_000])
     func roundTrip(_ days: Int) {
         #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Golden events: stored shapes never change silently")
@@ -8,8 +9,12 @@ struct GoldenEventTests {
 
     /// Decodes a stored event with whichever aggregate owns its type.
     static func roundTrip(_ encoded: EncodedEvent) throws -> EncodedEvent {
-        if encoded.type.hasPrefix("case.") { return try EventCodec.encode(EventCodec.decode(encoded, as: CaseEvent.self)) }
-        if encoded.type.hasPrefix("meeting.") { return try EventCodec.encode(EventCodec.decode(encoded, as: MeetingEvent.self)) }
+        if encoded.type.hasPrefix("case.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: CaseEvent.self))
+        }
+        if encoded.type.hasPrefix("meeting.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: MeetingEvent.self))
+        }
         return try EventCodec.encode(EventCodec.decode(encoded, as: AgencyEvent.self))
     }
 
@@ -26,7 +31,9 @@ struct GoldenEventTests {
     func everyTypeHasGolden() throws {
         let files = try GoldenFile.names(in: GoldenFile.bundled)
         for name in Self.allTypeNames { #expect(files.contains(name), "No golden file for \(name)") }
-        for file in files { #expect(Self.allTypeNames.contains(file), "Golden file \(file).json names no known event type") }
+        for file in files {
+            #expect(Self.allTypeNames.contains(file), "Golden file \(file).json names no known event type")
+        }
     }
 
     @Test("Every golden file decodes and re-encodes to the same bytes", arguments: allTypeNames)
@@ -41,11 +48,14 @@ struct GoldenEventTests {
     @Test("Events the deciders produce today encode exactly as their golden files")
     func examplesMatchGolden() throws {
         let examples = try GoldenExamples.all()
-        #expect(Set(examples.keys) == Set(Self.allTypeNames), "Examples missing for \(Set(Self.allTypeNames).subtracting(examples.keys))")
+        #expect(
+            Set(examples.keys) == Set(Self.allTypeNames),
+            "Examples missing for \(Set(Self.allTypeNames).subtracting(examples.keys))")
         if ProcessInfo.processInfo.environment["CDOP_RECORD_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: GoldenFile.source, withIntermediateDirectories: true)
             for (name, encoded) in examples {
-                try GoldenFile.text(encoded).write(to: GoldenFile.source.appendingPathComponent(name + ".json"), atomically: true, encoding: .utf8)
+                try GoldenFile.text(encoded).write(
+                    to: GoldenFile.source.appendingPathComponent(name + ".json"), atomically: true, encoding: .utf8)
             }
         }
         for (name, encoded) in examples {

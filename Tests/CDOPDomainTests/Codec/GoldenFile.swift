@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CDOPDomain
 
 /// A golden file: the stored form of one event as canonical JSON, `{"data":…,"schemaVersion":…,"type":…}`.
@@ -16,7 +17,8 @@ enum GoldenFile {
 
     /// The canonical text of an encoded event.
     static func text(_ encoded: EncodedEvent) -> String {
-        "{\"data\":" + String(decoding: encoded.data, as: UTF8.self) + ",\"schemaVersion\":\(encoded.schemaVersion),\"type\":"
+        "{\"data\":" + String(decoding: encoded.data, as: UTF8.self)
+            + ",\"schemaVersion\":\(encoded.schemaVersion),\"type\":"
             + "\"\(encoded.type)\"}\n"
     }
 

@@ -15,9 +15,13 @@ enum CaseEventChecks {
             if request(e.requestID) != nil { return "request id reused" }
             if s.involvement(of: e.agencyID) == nil { return "request to an agency not involved" }
         case .formReminderIssued(let e):
-            guard let r = request(e.requestID), r.isOutstanding, !r.remindersIssued.contains(e.step) else { return "reminder not applicable" }
+            guard let r = request(e.requestID), r.isOutstanding, !r.remindersIssued.contains(e.step) else {
+                return "reminder not applicable"
+            }
         case .formEscalated(let e):
-            guard let r = request(e.requestID), r.isOutstanding, (r.escalation.map { $0 < e.level } ?? true) else { return "escalation not applicable" }
+            guard let r = request(e.requestID), r.isOutstanding, r.escalation.map { $0 < e.level } ?? true else {
+                return "escalation not applicable"
+            }
         case .formReturned(let e):
             guard request(e.requestID)?.acceptsReturn == true else { return "return of a closed request" }
         case .formDeclined(let e):
@@ -31,27 +35,40 @@ enum CaseEventChecks {
         case .rapidResponseOpened:
             if s.rapidResponse != nil { return "rapid response opened twice" }
         case .rapidResponseConvened(let e):
-            guard let rr = s.rapidResponse, rr.isActive, !rr.meetings.contains(e.meetingID) else { return "convene not applicable" }
+            guard let rr = s.rapidResponse, rr.isActive, !rr.meetings.contains(e.meetingID) else {
+                return "convene not applicable"
+            }
         case .rapidResponseMeetingHeld(let e):
-            guard let rr = s.rapidResponse, rr.meetings.contains(e.meetingID), rr.held[e.meetingID] == nil else { return "held not applicable" }
+            guard let rr = s.rapidResponse, rr.meetings.contains(e.meetingID), rr.held[e.meetingID] == nil else {
+                return "held not applicable"
+            }
         case .rapidResponseCompleted:
             guard s.rapidResponse?.isActive == true else { return "completing no active response" }
         case .reviewPaused(let e):
             if s.openPauses.contains(where: { $0.process == e.process }) { return "pause already open" }
         case .reviewResumed(let e):
-            guard let open = s.openPauses.first(where: { $0.process == e.process }), open.from <= e.on else { return "resume not applicable" }
+            guard let open = s.openPauses.first(where: { $0.process == e.process }), open.from <= e.on else {
+                return "resume not applicable"
+            }
         case .assignedToPanelMeeting:
             if s.readyForPanelAt == nil { return "listed before ready" }
         case .markedReadyForPanel:
-            if s.triage == nil || !s.openPauses.isEmpty || s.rapidResponse?.isActive == true { return "ready too early" }
+            if s.triage == nil || !s.openPauses.isEmpty || s.rapidResponse?.isActive == true {
+                return "ready too early"
+            }
         case .panelOutcomeRecorded:
-            if s.panelOutcome != nil || s.panelMeeting == nil || !s.outstandingRequests.isEmpty || !s.openPauses.isEmpty {
+            if s.panelOutcome != nil || s.panelMeeting == nil || !s.outstandingRequests.isEmpty || !s.openPauses.isEmpty
+            {
                 return "outcome not applicable"
             }
         case .recommendationRecorded(let e):
-            if s.panelOutcome == nil || s.recommendations.contains(where: { $0.id == e.actionID }) { return "recommendation not applicable" }
+            if s.panelOutcome == nil || s.recommendations.contains(where: { $0.id == e.actionID }) {
+                return "recommendation not applicable"
+            }
         case .recommendationCompleted(let e):
-            guard s.recommendations.first(where: { $0.id == e.actionID })?.isOpen == true else { return "completing unknown or done action" }
+            guard s.recommendations.first(where: { $0.id == e.actionID })?.isOpen == true else {
+                return "completing unknown or done action"
+            }
         case .submittedToNCMD:
             if s.panelOutcome == nil || s.ncmdSubmission != nil { return "submission not applicable" }
         case .closed:
@@ -63,7 +80,9 @@ enum CaseEventChecks {
         case .possibleDuplicateRejected:
             if s.possibleDuplicateOf == nil { return "rejecting no link" }
         case .recordedOutOfScope:
-            if s.outOfScope != nil && s.receivedAt != nil && s.panelOutcome != nil { return "out of scope after review" }
+            if s.outOfScope != nil && s.receivedAt != nil && s.panelOutcome != nil {
+                return "out of scope after review"
+            }
         case .referredForSafeguardingPracticeReview:
             if s.safeguardingReferral != nil { return "referred twice" }
         case .reviewMeetingHeld:

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CDOPDomain
 
 /// Turns a list of random choices into a plausible case lifecycle: at each step the choice picks one of
@@ -15,7 +16,8 @@ struct CaseLifecycle {
     var events: [CaseEvent] { steps.flatMap { (try? $0.result.get()) ?? [] } }
 
     static let agencies: [AgencyInvolvement] = [
-        Sample.gpInvolvement, Sample.policeInvolvement, Sample.involvement(Sample.healthVisiting, "Northshire Health Visiting", .healthVisiting),
+        Sample.gpInvolvement, Sample.policeInvolvement,
+        Sample.involvement(Sample.healthVisiting, "Northshire Health Visiting", .healthVisiting),
     ]
     static let formTypes: [FormType] = [.reporting, .sudiSudc, .neonatal]
 
@@ -44,7 +46,8 @@ struct CaseLifecycle {
             return [
                 .notify(
                     caseID: Sample.caseID,
-                    notification: Sample.notification(residence: outside ? nil : "E06000901", areaOfDeath: outside ? nil : "E06000902"),
+                    notification: Sample.notification(
+                        residence: outside ? nil : "E06000901", areaOfDeath: outside ? nil : "E06000902"),
                     possibleDuplicateOf: c % 5 == 0 ? Sample.otherCaseID : nil)
             ]
         }
@@ -53,20 +56,24 @@ struct CaseLifecycle {
         var menu: [CaseCommand] = [
             c % 2 == 0 ? Sample.triageUnexpected : Sample.triageExpected,
             .conveneRapidResponse(meetingID: Sample.id(300 + c % 2), scheduledFor: context.now),
-            .recordRapidResponseMeetingHeld(meetingID: Sample.id(300 + c % 2), heldAt: context.now.addingTimeInterval(-60)),
+            .recordRapidResponseMeetingHeld(
+                meetingID: Sample.id(300 + c % 2), heldAt: context.now.addingTimeInterval(-60)),
             .completeRapidResponse(note: "done"),
             .recordAgencyInvolved(agency),
             .requestForm(
                 requestID: Sample.id(1000 + step), agencyID: agency.agencyID, formType: formTypes[c % formTypes.count],
-                contactEmail: "lead@example.org", dueDate: today.adding(days: 14), schedule: ScheduleReference(id: "form-b-chasing", version: 1)),
+                contactEmail: "lead@example.org", dueDate: today.adding(days: 14),
+                schedule: ScheduleReference(id: "form-b-chasing", version: 1)),
             .awaitExternalProcess(process: process, reason: "awaited", since: today),
             .concludeExternalProcess(process: s.openPauses.first?.process ?? process, on: today),
             .recordReviewMeetingHeld(meetingID: nil, heldOn: today, draftAnalysis: "draft"),
             .markReadyForPanel, .markReadyForPanel,
             .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: today),
-            .recordPanelOutcome(Sample.outcome(categories: [1 + c % 10, 1 + (c / 10) % 10], outcome: .modifiableFactorsIdentified)),
+            .recordPanelOutcome(
+                Sample.outcome(categories: [1 + c % 10, 1 + (c / 10) % 10], outcome: .modifiableFactorsIdentified)),
             .recordPanelOutcome(Sample.outcome()),
-            .recordRecommendation(actionID: Sample.id(2000 + step), text: "act", owner: "Public health", dueDate: today.adding(days: 30)),
+            .recordRecommendation(
+                actionID: Sample.id(2000 + step), text: "act", owner: "Public health", dueDate: today.adding(days: 30)),
             .referForSafeguardingPracticeReview(reason: "concerns", referredOn: today),
             .recordNCMDSubmission(reference: "N\(step)", submittedOn: today),
             .close, .close,
@@ -85,8 +92,12 @@ struct CaseLifecycle {
             menu += [
                 .issueReminder(requestID: id, step: 1 + c % 3, kind: c % 2 == 0 ? .reminder : .finalReminder),
                 .escalate(requestID: id, level: EscalationLevel.allCases[c % 2]),
-                .recordFormReturned(requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1), answers: Sample.returnedAnswers, submittedBy: "Agency"),
-                .recordFormReturned(requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1), answers: [:], submittedBy: "Agency"),
+                .recordFormReturned(
+                    requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1),
+                    answers: Sample.returnedAnswers, submittedBy: "Agency"),
+                .recordFormReturned(
+                    requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1), answers: [:],
+                    submittedBy: "Agency"),
                 .recordNoInformationHeld(requestID: id, declaredBy: "Agency"),
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Properties of case lifecycles")
@@ -114,10 +115,14 @@ struct CaseLifecycleCoverage {
             for event in lifecycle.events { types.insert(event.typeName) }
         }
         let allStages: Set<String> = [
-            "notified", "outOfScope", "transferred", "duplicate", "triaged", "rapidResponseActive", "informationGathering",
-            "awaitingExternal", "reviewMeetingHeld", "readyForPanel", "panelScheduled", "panelReviewed", "submittedToNCMD", "closed",
+            "notified", "outOfScope", "transferred", "duplicate", "triaged", "rapidResponseActive",
+            "informationGathering",
+            "awaitingExternal", "reviewMeetingHeld", "readyForPanel", "panelScheduled", "panelReviewed",
+            "submittedToNCMD", "closed",
         ]
         #expect(allStages.subtracting(stages).isEmpty, "never reached: \(allStages.subtracting(stages))")
-        #expect(Set(CaseEvent.allTypeNames).subtracting(types).isEmpty, "never produced: \(Set(CaseEvent.allTypeNames).subtracting(types))")
+        #expect(
+            Set(CaseEvent.allTypeNames).subtracting(types).isEmpty,
+            "never produced: \(Set(CaseEvent.allTypeNames).subtracting(types))")
     }
 }
