@@ -14,7 +14,9 @@ package enum AgencyDecider: Decider {
             }
             let name = try TextField.required(name, field: "agency name", code: "agency.nameMissing")
             let contacts = try validated(contacts, agency: name)
-            return [.registered(AgencyRegistered(agencyID: id, name: name, kind: kind, contacts: contacts, at: context.now))]
+            return [
+                .registered(AgencyRegistered(agencyID: id, name: name, kind: kind, contacts: contacts, at: context.now))
+            ]
         case .update(let name, let kind, let contacts):
             try requireActive(state)
             let name = try TextField.required(name, field: "agency name", code: "agency.nameMissing")
@@ -35,7 +37,8 @@ package enum AgencyDecider: Decider {
         }
         if let retired = state.retiredAt {
             throw DomainError(
-                code: "agency.retired", "\(state.name) was retired from the directory on \(DayFormatter.long(retired)).")
+                code: "agency.retired", "\(state.name) was retired from the directory on \(DayFormatter.long(retired))."
+            )
         }
     }
 

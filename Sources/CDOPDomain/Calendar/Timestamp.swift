@@ -20,7 +20,8 @@ package enum Timestamp {
         let fraction = ms - seconds * 1000
         let day = CalendarDate(daysSinceEpoch: floorDiv(seconds, 86_400))
         let secondOfDay = seconds - floorDiv(seconds, 86_400) * 86_400
-        var text = day.iso + "T" + pad(secondOfDay / 3600, 2) + ":" + pad((secondOfDay % 3600) / 60, 2) + ":"
+        var text =
+            day.iso + "T" + pad(secondOfDay / 3600, 2) + ":" + pad((secondOfDay % 3600) / 60, 2) + ":"
             + pad(secondOfDay % 60, 2)
         if fraction != 0 { text += "." + pad(fraction, 3) }
         return text + "Z"

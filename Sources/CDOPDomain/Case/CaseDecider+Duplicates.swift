@@ -3,7 +3,9 @@ import Foundation
 /// The same death notified twice: linked, then confirmed (and merged) or rejected by the coordinator.
 extension CaseDecider {
     /// Clears the link to a possible duplicate.
-    static func rejectPossibleDuplicate(_ reason: String, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent] {
+    static func rejectPossibleDuplicate(_ reason: String, _ state: CaseState, _ now: Date) throws(DomainError)
+        -> [CaseEvent]
+    {
         guard let other = state.possibleDuplicateOf else {
             throw DomainError(code: "duplicate.noPossibleDuplicate", "This case is not linked to a possible duplicate.")
         }
@@ -12,7 +14,9 @@ extension CaseDecider {
     }
 
     /// Ends this case as a duplicate of `primary`, withdrawing its outstanding requests.
-    static func confirmDuplicate(_ primary: CaseID, _ state: CaseState, _ context: DecisionContext) throws(DomainError) -> [CaseEvent] {
+    static func confirmDuplicate(_ primary: CaseID, _ state: CaseState, _ context: DecisionContext) throws(DomainError)
+        -> [CaseEvent]
+    {
         guard primary != state.caseID else {
             throw DomainError(code: "duplicate.ofItself", "A case cannot be a duplicate of itself (\(primary)).")
         }
@@ -33,7 +37,8 @@ extension CaseDecider {
         if own.child.nhsNumber.number == nil, let number = duplicate.child.nhsNumber.number {
             nhsNumberAdded = number
         }
-        let key = { (p: ProfessionalInvolved) in NameNormaliser.fold(p.name) + "|" + NameNormaliser.fold(p.organisation) }
+        let key = { (p: ProfessionalInvolved) in NameNormaliser.fold(p.name) + "|" + NameNormaliser.fold(p.organisation)
+        }
         var known = Set(own.professionalsInvolved.map(key))
         var professionals: [ProfessionalInvolved] = []
         for professional in duplicate.professionalsInvolved where known.insert(key(professional)).inserted {

@@ -26,7 +26,8 @@ extension CaseDecider {
         case .duplicateMerged(let e):
             applyMerge(e, to: &s)
         case .deathTriaged(let e):
-            s.triage = TriageRecord(expectation: e.expectation, confirmedBy: e.confirmedBy, triggers: e.triggers, at: e.at)
+            s.triage = TriageRecord(
+                expectation: e.expectation, confirmedBy: e.confirmedBy, triggers: e.triggers, at: e.at)
         case .rapidResponseOpened(let e):
             s.rapidResponse = RapidResponseRecord(openedAt: e.at, unexpected: e.unexpected, triggers: e.triggers)
         case .rapidResponseConvened(let e):
@@ -66,7 +67,8 @@ extension CaseDecider {
                 s.pauses[index].until = e.on
             }
         case .reviewMeetingHeld(let e):
-            s.reviewMeeting = ReviewMeetingRecord(meetingID: e.meetingID, heldOn: e.heldOn, draftAnalysis: e.draftAnalysis)
+            s.reviewMeeting = ReviewMeetingRecord(
+                meetingID: e.meetingID, heldOn: e.heldOn, draftAnalysis: e.draftAnalysis)
         case .markedReadyForPanel(let e):
             s.readyForPanelAt = e.at
         case .assignedToPanelMeeting(let e):

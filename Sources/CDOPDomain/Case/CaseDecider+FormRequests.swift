@@ -11,10 +11,12 @@ extension CaseDecider {
         try requireInScope(state)
         if let existing = state.involvement(of: involvement.agencyID) {
             throw DomainError(
-                code: "agency.alreadyInvolved", "\(existing.agencyName) is already recorded as involved with this child.")
+                code: "agency.alreadyInvolved",
+                "\(existing.agencyName) is already recorded as involved with this child.")
         }
         var clean = involvement
-        clean.agencyName = try TextField.required(involvement.agencyName, field: "agency name", code: "agency.nameMissing")
+        clean.agencyName = try TextField.required(
+            involvement.agencyName, field: "agency name", code: "agency.nameMissing")
         clean.contactName = TextField.optional(involvement.contactName)
         if let email = TextField.optional(involvement.contactEmail) {
             clean.contactEmail = try EmailAddress.validated(email, field: "contact email for \(clean.agencyName)")
@@ -31,7 +33,8 @@ extension CaseDecider {
     ) throws(DomainError) -> [CaseEvent] {
         try requireUnderReview(state)
         guard state.request(requestID) == nil else {
-            throw DomainError(code: "formRequest.duplicateID", "A form request with the reference \(requestID) already exists.")
+            throw DomainError(
+                code: "formRequest.duplicateID", "A form request with the reference \(requestID) already exists.")
         }
         guard let agency = state.involvement(of: agencyID) else {
             throw DomainError(
@@ -47,7 +50,8 @@ extension CaseDecider {
         if let open = state.outstandingRequests.first(where: { $0.agencyID == agencyID && $0.formType == formType }) {
             throw DomainError(
                 code: "formRequest.alreadyOutstanding",
-                "\(agency.agencyName) already has an outstanding \(formType.label), due \(DayFormatter.long(open.dueDate)).")
+                "\(agency.agencyName) already has an outstanding \(formType.label), due \(DayFormatter.long(open.dueDate))."
+            )
         }
         return [
             .formRequested(
@@ -117,7 +121,8 @@ extension CaseDecider {
     ) throws(DomainError) -> [CaseEvent] {
         let request = try existingRequest(id, state)
         try requireAcceptsAnswer(request)
-        let by = try TextField.required(submittedBy, field: "name of the person returning the form", code: "formReturn.submitterMissing")
+        let by = try TextField.required(
+            submittedBy, field: "name of the person returning the form", code: "formReturn.submitterMissing")
         guard !definition.id.isEmpty, definition.version >= 1 else {
             throw DomainError(
                 code: "formReturn.definitionInvalid",
@@ -137,7 +142,8 @@ extension CaseDecider {
     ) throws(DomainError) -> [CaseEvent] {
         let request = try existingRequest(id, state)
         try requireAcceptsAnswer(request)
-        let by = try TextField.required(declaredBy, field: "name of the person declaring", code: "formReturn.submitterMissing")
+        let by = try TextField.required(
+            declaredBy, field: "name of the person declaring", code: "formReturn.submitterMissing")
         return [.formDeclined(FormDeclined(requestID: id, agencyName: request.agencyName, declaredBy: by, at: now))]
     }
 
@@ -146,7 +152,8 @@ extension CaseDecider {
         guard request.isOutstanding else {
             throw DomainError(
                 code: "formRequest.notOutstanding",
-                "The request to \(request.agencyName) is \(request.status.label); only an outstanding request can be \(action).")
+                "The request to \(request.agencyName) is \(request.status.label); only an outstanding request can be \(action)."
+            )
         }
     }
 
@@ -158,7 +165,8 @@ extension CaseDecider {
         if !request.acceptsReturn { try requireOutstanding(request, "withdrawn") }
         guard let reason = TextField.optional(reason) else { throw .reasonMissing("withdraw a form request") }
         return [
-            .formRequestWithdrawn(FormRequestWithdrawn(requestID: id, agencyName: request.agencyName, reason: reason, at: now))
+            .formRequestWithdrawn(
+                FormRequestWithdrawn(requestID: id, agencyName: request.agencyName, reason: reason, at: now))
         ]
     }
 

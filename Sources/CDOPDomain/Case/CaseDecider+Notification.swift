@@ -21,7 +21,8 @@ extension CaseDecider {
         if let reason = scope.outOfScope {
             let detail =
                 reason == .notLiveBorn
-                ? "notified as \(notification.death.birthStatus.rawValue)" : "not resident in and did not die in \(context.configuration.name)'s areas"
+                ? "notified as \(notification.death.birthStatus.rawValue)"
+                : "not resident in and did not die in \(context.configuration.name)'s areas"
             events.append(.recordedOutOfScope(RecordedOutOfScope(reason: reason, detail: detail, at: context.now)))
         }
         return events
@@ -33,7 +34,9 @@ extension CaseDecider {
     ) throws(DomainError) -> [CaseEvent] {
         try requireUnderReview(state)
         let detail = TextField.optional(detail) ?? ""
-        if reason == .other && detail.isEmpty { throw .reasonMissing("record a death as out of scope for another reason") }
+        if reason == .other && detail.isEmpty {
+            throw .reasonMissing("record a death as out of scope for another reason")
+        }
         return withdrawOutstanding(state, reason: "The death is outside the panel's reviews", context)
             + [.recordedOutOfScope(RecordedOutOfScope(reason: reason, detail: detail, at: context.now))]
     }
@@ -48,7 +51,8 @@ extension CaseDecider {
         guard let reason = TextField.optional(reason) else { throw .reasonMissing("transfer a case") }
         guard NameNormaliser.fold(panel) != NameNormaliser.fold(context.configuration.name) else {
             throw DomainError(
-                code: "transfer.samePanel", "The case is already with \(context.configuration.name); choose another panel.")
+                code: "transfer.samePanel",
+                "The case is already with \(context.configuration.name); choose another panel.")
         }
         return withdrawOutstanding(state, reason: "The case was transferred to \(panel)", context)
             + [.transferred(CaseTransferred(toPanel: panel, reason: reason, at: context.now))]

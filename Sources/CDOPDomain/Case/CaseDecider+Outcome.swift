@@ -9,11 +9,14 @@ extension CaseDecider {
         try requireUnderReview(state)
         guard let meetingID = state.panelMeeting else {
             throw DomainError(
-                code: "outcome.notScheduled", "The case is not listed for a panel meeting, so no outcome can be recorded.")
+                code: "outcome.notScheduled",
+                "The case is not listed for a panel meeting, so no outcome can be recorded.")
         }
         let outstanding = state.outstandingRequests
         if !outstanding.isEmpty {
-            let list = outstanding.map { "\($0.formType.label) from \($0.agencyName) (due \(DayFormatter.long($0.dueDate)))" }
+            let list = outstanding.map {
+                "\($0.formType.label) from \($0.agencyName) (due \(DayFormatter.long($0.dueDate)))"
+            }
             throw DomainError(
                 code: "outcome.formsOutstanding",
                 "The panel outcome cannot be recorded while \(outstanding.count) form request(s) are outstanding: "
@@ -21,7 +24,8 @@ extension CaseDecider {
         }
         try requireNothingAwaited(state)
         try requireWithinCase(input.reviewedOn, field: "date of the panel review", state, context)
-        let outcome = try PanelOutcomeRules.validated(input, meetingID: meetingID, death: state.notification!.death.date)
+        let outcome = try PanelOutcomeRules.validated(
+            input, meetingID: meetingID, death: state.notification!.death.date)
         return [.panelOutcomeRecorded(PanelOutcomeRecorded(outcome: outcome, at: context.now))]
     }
 
@@ -34,7 +38,8 @@ extension CaseDecider {
         try requireInScope(state)
         guard state.panelOutcome != nil else {
             throw DomainError(
-                code: "recommendation.noOutcome", "Recommendations follow the panel's review; record the outcome first.")
+                code: "recommendation.noOutcome", "Recommendations follow the panel's review; record the outcome first."
+            )
         }
         guard !state.recommendations.contains(where: { $0.id == id }) else {
             throw DomainError(code: "action.duplicateID", "An action with the reference \(id) already exists.")
@@ -59,7 +64,8 @@ extension CaseDecider {
         }
         if let done = action.completedOn {
             throw DomainError(
-                code: "action.alreadyCompleted", "The action \"\(action.text)\" was already completed on \(DayFormatter.long(done)).")
+                code: "action.alreadyCompleted",
+                "The action \"\(action.text)\" was already completed on \(DayFormatter.long(done)).")
         }
         guard completedOn <= context.today else {
             throw .dateInFuture(field: "completion date", date: completedOn, today: context.today)
@@ -80,9 +86,12 @@ extension CaseDecider {
         if let referral = state.safeguardingReferral {
             throw DomainError(
                 code: "safeguarding.alreadyReferred",
-                "The case was already referred for a safeguarding practice review on \(DayFormatter.long(referral.referredOn)).")
+                "The case was already referred for a safeguarding practice review on \(DayFormatter.long(referral.referredOn))."
+            )
         }
-        guard let reason = TextField.optional(reason) else { throw .reasonMissing("refer for a safeguarding practice review") }
+        guard let reason = TextField.optional(reason) else {
+            throw .reasonMissing("refer for a safeguarding practice review")
+        }
         try requireWithinCase(referredOn, field: "referral date", state, context)
         return [
             .referredForSafeguardingPracticeReview(
@@ -98,24 +107,28 @@ extension CaseDecider {
         try requireInScope(state)
         guard let outcome = state.panelOutcome else {
             throw DomainError(
-                code: "ncmd.noOutcome", "The case can be submitted to the national database only after the panel's review.")
+                code: "ncmd.noOutcome",
+                "The case can be submitted to the national database only after the panel's review.")
         }
         if let submitted = state.ncmdSubmission {
             throw DomainError(
                 code: "ncmd.alreadySubmitted",
-                "This review was already submitted to the national database on \(DayFormatter.long(submitted.submittedOn)).")
+                "This review was already submitted to the national database on \(DayFormatter.long(submitted.submittedOn))."
+            )
         }
         guard submittedOn >= outcome.reviewedOn else {
             throw DomainError(
                 code: "ncmd.beforeReview",
-                "The submission date (\(DayFormatter.long(submittedOn))) is before the panel review (\(DayFormatter.long(outcome.reviewedOn))).")
+                "The submission date (\(DayFormatter.long(submittedOn))) is before the panel review (\(DayFormatter.long(outcome.reviewedOn)))."
+            )
         }
         guard submittedOn <= context.today else {
             throw .dateInFuture(field: "submission date", date: submittedOn, today: context.today)
         }
         return [
             .submittedToNCMD(
-                SubmittedToNCMD(reference: TextField.optional(reference) ?? "", submittedOn: submittedOn, at: context.now))
+                SubmittedToNCMD(
+                    reference: TextField.optional(reference) ?? "", submittedOn: submittedOn, at: context.now))
         ]
     }
 

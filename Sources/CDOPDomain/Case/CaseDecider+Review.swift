@@ -4,7 +4,8 @@ import Foundation
 extension CaseDecider {
     /// Pauses the timeliness clock while an external process runs (one open pause per process).
     static func awaitExternalProcess(
-        _ process: ExternalProcess, _ reason: String, _ since: CalendarDate, _ state: CaseState, _ context: DecisionContext
+        _ process: ExternalProcess, _ reason: String, _ since: CalendarDate, _ state: CaseState,
+        _ context: DecisionContext
     ) throws(DomainError) -> [CaseEvent] {
         try requireUnderReview(state)
         if let open = state.openPauses.first(where: { $0.process == process }) {
@@ -92,7 +93,8 @@ extension CaseDecider {
         }
         if state.panelMeeting == meetingID && state.panelMeetingDate == meetingDate { return [] }
         return [
-            .assignedToPanelMeeting(AssignedToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate, at: context.now))
+            .assignedToPanelMeeting(
+                AssignedToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate, at: context.now))
         ]
     }
 }

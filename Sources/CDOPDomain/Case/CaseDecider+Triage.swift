@@ -13,11 +13,13 @@ extension CaseDecider {
                 code: "triage.expectationNotKnown",
                 "The designated doctor must confirm the death as expected or unexpected (not \"not known\").")
         }
-        let doctor = try TextField.required(confirmedBy, field: "designated doctor's name", code: "triage.doctorMissing")
+        let doctor = try TextField.required(
+            confirmedBy, field: "designated doctor's name", code: "triage.doctorMissing")
         let sorted = triggers.sorted()
         if let current = state.triage, current.expectation == expectation, current.triggers == sorted { return [] }
         var events: [CaseEvent] = [
-            .deathTriaged(DeathTriaged(expectation: expectation, confirmedBy: doctor, triggers: sorted, at: context.now))
+            .deathTriaged(
+                DeathTriaged(expectation: expectation, confirmedBy: doctor, triggers: sorted, at: context.now))
         ]
         let needsResponse = expectation == .unexpected || !sorted.isEmpty
         if needsResponse && state.rapidResponse == nil {
@@ -54,7 +56,8 @@ extension CaseDecider {
         if let died = state.notification?.death.date, day < died {
             throw DomainError(
                 code: "input.dateBeforeDeath",
-                "The rapid-response meeting date (\(DayFormatter.long(day))) is before the date of death (\(DayFormatter.long(died))).")
+                "The rapid-response meeting date (\(DayFormatter.long(day))) is before the date of death (\(DayFormatter.long(died)))."
+            )
         }
         return [
             .rapidResponseConvened(
@@ -88,7 +91,9 @@ extension CaseDecider {
     }
 
     /// Completes the Joint Agency Response.
-    static func completeRapidResponse(_ note: String, _ state: CaseState, _ context: DecisionContext) throws(DomainError) -> [CaseEvent] {
+    static func completeRapidResponse(_ note: String, _ state: CaseState, _ context: DecisionContext)
+        throws(DomainError) -> [CaseEvent]
+    {
         try requireUnderReview(state)
         _ = try activeRapidResponse(state)
         return [.rapidResponseCompleted(RapidResponseCompleted(note: TextField.optional(note) ?? "", at: context.now))]

@@ -6,7 +6,8 @@ extension DomainError {
 
     /// A second notification under an id that already has a case.
     package static func caseAlreadyExists(_ id: CaseID) -> DomainError {
-        DomainError(code: "case.alreadyExists", "A case with the reference \(id) already exists; it cannot be notified again.")
+        DomainError(
+            code: "case.alreadyExists", "A case with the reference \(id) already exists; it cannot be notified again.")
     }
 
     /// Any command on a case merged into another as a duplicate.
@@ -18,7 +19,8 @@ extension DomainError {
 
     /// Any command on a case handed to another panel.
     package static func transferred(to panel: String) -> DomainError {
-        DomainError(code: "case.transferred", "This case was transferred to \(panel); it can no longer be changed here.")
+        DomainError(
+            code: "case.transferred", "This case was transferred to \(panel); it can no longer be changed here.")
     }
 
     /// A command that needs an open case, on a closed one.
@@ -37,7 +39,8 @@ extension DomainError {
     package static func alreadyReviewed(on day: CalendarDate) -> DomainError {
         DomainError(
             code: "case.alreadyReviewed",
-            "The panel already reviewed this case on \(DayFormatter.long(day)); close and reopen it to change the review.")
+            "The panel already reviewed this case on \(DayFormatter.long(day)); close and reopen it to change the review."
+        )
     }
 
     /// A step needing the designated doctor's triage.

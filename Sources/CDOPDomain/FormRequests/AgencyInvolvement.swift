@@ -10,7 +10,10 @@ package struct AgencyInvolvement: Hashable, Sendable, Codable {
     /// Their email, when known.
     package var contactEmail: String?
 
-    package init(agencyID: AgencyID, agencyName: String, kind: AgencyKind, contactName: String? = nil, contactEmail: String? = nil) {
+    package init(
+        agencyID: AgencyID, agencyName: String, kind: AgencyKind, contactName: String? = nil,
+        contactEmail: String? = nil
+    ) {
         self.agencyID = agencyID
         self.agencyName = agencyName
         self.kind = kind

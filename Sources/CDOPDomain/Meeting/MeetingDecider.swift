@@ -36,7 +36,8 @@ package enum MeetingDecider: Decider {
                 throw DomainError(code: "meeting.alreadyInvited", "\(existing.name) (\(email)) is already invited.")
             }
             let name = try TextField.required(invitee.name, field: "invitee's name", code: "meeting.inviteeNameMissing")
-            let clean = Invitee(name: name, email: email, role: invitee.role, organisation: TextField.optional(invitee.organisation))
+            let clean = Invitee(
+                name: name, email: email, role: invitee.role, organisation: TextField.optional(invitee.organisation))
             return [.inviteeAdded(InviteeAdded(invitee: clean, at: now))]
         case .withdrawInvitation(let email):
             try requireChangeable(state)
@@ -59,7 +60,8 @@ package enum MeetingDecider: Decider {
             if start == state.startsAt && end == state.endsAt && venue == state.venue { return [] }
             return [
                 .rescheduled(
-                    MeetingRescheduled(startsAt: start, endsAt: end, venue: venue, sequence: state.sequence + 1, at: now))
+                    MeetingRescheduled(
+                        startsAt: start, endsAt: end, venue: venue, sequence: state.sequence + 1, at: now))
             ]
         case .cancel(let reason):
             try requireChangeable(state)
@@ -85,7 +87,8 @@ package enum MeetingDecider: Decider {
             return [
                 .actionAgreed(
                     MeetingActionAgreed(
-                        actionID: id, description: description, owner: owner, dueDate: dueDate, caseID: caseID, at: now))
+                        actionID: id, description: description, owner: owner, dueDate: dueDate, caseID: caseID, at: now)
+                )
             ]
         case .completeAction(let id, let completedOn, let note):
             guard let action = state.actions.first(where: { $0.id == id }) else {
@@ -101,13 +104,16 @@ package enum MeetingDecider: Decider {
             }
             return [
                 .actionCompleted(
-                    MeetingActionCompleted(actionID: id, completedOn: completedOn, note: TextField.optional(note) ?? "", at: now))
+                    MeetingActionCompleted(
+                        actionID: id, completedOn: completedOn, note: TextField.optional(note) ?? "", at: now))
             ]
         }
     }
 
     /// Records attendance once the meeting has started; every invitee gets a status.
-    static func recordHeld(_ attendance: [AttendanceRecord], _ state: MeetingState, _ now: Date) throws(DomainError) -> [MeetingEvent] {
+    static func recordHeld(_ attendance: [AttendanceRecord], _ state: MeetingState, _ now: Date) throws(DomainError)
+        -> [MeetingEvent]
+    {
         try requireChangeable(state)
         if let start = state.startsAt, start > now {
             throw DomainError(
@@ -119,7 +125,9 @@ package enum MeetingDecider: Decider {
             guard let invitee = state.invitee(email: record.email) else { throw notInvited(record.email) }
             byEmail[invitee.email] = record.status
         }
-        let complete = state.invitees.map { AttendanceRecord(email: $0.email, status: byEmail[$0.email] ?? .notRecorded) }
+        let complete = state.invitees.map {
+            AttendanceRecord(email: $0.email, status: byEmail[$0.email] ?? .notRecorded)
+        }
         return [.held(MeetingHeld(attendance: complete, at: now))]
     }
 
@@ -128,7 +136,8 @@ package enum MeetingDecider: Decider {
         guard endsAt > startsAt else {
             throw DomainError(
                 code: "meeting.endsBeforeStart",
-                "The meeting's end (\(DayFormatter.dayAndTime(endsAt))) is not after its start (\(DayFormatter.dayAndTime(startsAt))).")
+                "The meeting's end (\(DayFormatter.dayAndTime(endsAt))) is not after its start (\(DayFormatter.dayAndTime(startsAt)))."
+            )
         }
         return (Timestamp.normalised(startsAt), Timestamp.normalised(endsAt))
     }
@@ -141,7 +150,8 @@ package enum MeetingDecider: Decider {
                 "The meeting was held on \(DayFormatter.long(held)); a held meeting cannot be changed or cancelled.")
         }
         if let cancelled = state.cancelledAt {
-            throw DomainError(code: "meeting.cancelled", "The meeting was cancelled on \(DayFormatter.long(cancelled)).")
+            throw DomainError(
+                code: "meeting.cancelled", "The meeting was cancelled on \(DayFormatter.long(cancelled)).")
         }
     }
 
@@ -195,7 +205,8 @@ package enum MeetingDecider: Decider {
             s.minutesRevision = e.revision
         case .actionAgreed(let e):
             s.actions.append(
-                MeetingAction(id: e.actionID, description: e.description, owner: e.owner, dueDate: e.dueDate, caseID: e.caseID))
+                MeetingAction(
+                    id: e.actionID, description: e.description, owner: e.owner, dueDate: e.dueDate, caseID: e.caseID))
         case .actionCompleted(let e):
             if let index = s.actions.firstIndex(where: { $0.id == e.actionID }) {
                 s.actions[index].completedOn = e.completedOn

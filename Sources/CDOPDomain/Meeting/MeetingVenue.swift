@@ -19,11 +19,12 @@ package struct MeetingVenue: Hashable, Sendable, Codable {
         }
         if let link {
             let lower = link.lowercased()
-            guard (lower.hasPrefix("https://") || lower.hasPrefix("http://")), !link.contains(where: \.isWhitespace),
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !link.contains(where: \.isWhitespace),
                 link.count > 8
             else {
                 throw DomainError(
-                    code: "meeting.callLinkInvalid", "The call link (\(link)) must be a web address starting with https://.")
+                    code: "meeting.callLinkInvalid",
+                    "The call link (\(link)) must be a web address starting with https://.")
             }
         }
         return MeetingVenue(place: place, callLink: link)

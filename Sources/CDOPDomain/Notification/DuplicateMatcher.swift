@@ -33,7 +33,8 @@ package enum DuplicateMatcher {
         let names = [name.forenames + name.surname] + name.aliases
         for folded in names.map(NameNormaliser.fold) where !folded.isEmpty {
             keys.insert(
-                .identity(name: folded, dateOfBirth: notification.child.dateOfBirth, dateOfDeath: notification.death.date))
+                .identity(
+                    name: folded, dateOfBirth: notification.child.dateOfBirth, dateOfDeath: notification.death.date))
         }
         return keys
     }

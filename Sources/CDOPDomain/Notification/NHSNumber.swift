@@ -36,7 +36,8 @@ package struct NHSNumber: Hashable, Sendable, Codable, CustomStringConvertible {
         guard let check = NHSNumber.checkDigit(Array(values[0..<9])), check == values[9] else {
             throw DomainError(
                 code: "notification.nhsNumberCheckDigit",
-                "The NHS number (\(text)) is not valid: its check digit does not match. Please check it was typed correctly.")
+                "The NHS number (\(text)) is not valid: its check digit does not match. Please check it was typed correctly."
+            )
         }
         return NHSNumber(digits)
     }

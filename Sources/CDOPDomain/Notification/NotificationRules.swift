@@ -1,7 +1,9 @@
 /// The checks a notification must pass before a case is opened, and the tidy form it is recorded in.
 package enum NotificationRules {
     /// The notification trimmed and normalised (NHS number digits, postcode), or the first refusal.
-    package static func validated(_ form: DeathNotification, context: DecisionContext) throws(DomainError) -> DeathNotification {
+    package static func validated(_ form: DeathNotification, context: DecisionContext) throws(DomainError)
+        -> DeathNotification
+    {
         var n = form
         n.notifier = try validated(form.notifier, today: context.today)
         n.child.name.surname = try TextField.required(
@@ -30,7 +32,8 @@ package enum NotificationRules {
         guard born <= died else {
             throw DomainError(
                 code: "notification.dateOfBirthAfterDeath",
-                "The date of birth (\(DayFormatter.long(born))) is after the date of death (\(DayFormatter.long(died))).")
+                "The date of birth (\(DayFormatter.long(born))) is after the date of death (\(DayFormatter.long(died)))."
+            )
         }
         let age = AgeAtDeath.years(born: born, on: died)
         guard age < 18 else {
@@ -60,8 +63,10 @@ package enum NotificationRules {
     /// The notifier with required fields present, a valid email and a date not in the future.
     static func validated(_ notifier: Notifier, today: CalendarDate) throws(DomainError) -> Notifier {
         var n = notifier
-        n.name = try TextField.required(notifier.name, field: "notifier's name", code: "notification.notifierNameMissing")
-        n.role = try TextField.required(notifier.role, field: "notifier's role", code: "notification.notifierRoleMissing")
+        n.name = try TextField.required(
+            notifier.name, field: "notifier's name", code: "notification.notifierNameMissing")
+        n.role = try TextField.required(
+            notifier.role, field: "notifier's role", code: "notification.notifierRoleMissing")
         n.organisation = try TextField.required(
             notifier.organisation, field: "notifier's organisation", code: "notification.notifierOrganisationMissing")
         n.phone = TextField.optional(notifier.phone)

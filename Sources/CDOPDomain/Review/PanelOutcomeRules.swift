@@ -40,18 +40,22 @@ package enum PanelOutcomeRules {
         if input.legacyPreventability != nil && death > LegacyPreventability.lastApplicableDeathDate {
             throw DomainError(
                 code: "outcome.legacyPreventabilityNotApplicable",
-                "The preventability scale applies only to deaths before 1 April 2010; this death was on \(DayFormatter.long(death)).")
+                "The preventability scale applies only to deaths before 1 April 2010; this death was on \(DayFormatter.long(death))."
+            )
         }
         var learning: [LearningPoint] = []
         for point in input.learningPoints {
             learning.append(
                 LearningPoint(
-                    theme: try TextField.required(point.theme, field: "learning point's theme", code: "outcome.learningThemeMissing"),
-                    text: try TextField.required(point.text, field: "learning point", code: "outcome.learningTextMissing")))
+                    theme: try TextField.required(
+                        point.theme, field: "learning point's theme", code: "outcome.learningThemeMissing"),
+                    text: try TextField.required(
+                        point.text, field: "learning point", code: "outcome.learningTextMissing")))
         }
         return PanelOutcome(
             meetingID: meetingID, primaryCategory: ordered[0], otherCategories: Array(ordered.dropFirst()),
             factors: factors, outcome: input.outcome, legacyPreventability: input.legacyPreventability,
-            learningPoints: learning, causeOfDeath: TextField.optional(input.causeOfDeath), reviewedOn: input.reviewedOn)
+            learningPoints: learning, causeOfDeath: TextField.optional(input.causeOfDeath), reviewedOn: input.reviewedOn
+        )
     }
 }

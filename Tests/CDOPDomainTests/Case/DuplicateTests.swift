@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Duplicate notifications")
@@ -61,7 +62,8 @@ struct DuplicateTests {
 
     @Test("Any command on a merged duplicate is refused", arguments: laterCommands)
     func mergedIsTerminal(_ command: CaseCommand) throws {
-        let events = try history(CaseDecider.self, [.confirmDuplicate(primary: Sample.caseID)], from: try Self.possibleDuplicate())
+        let events = try history(
+            CaseDecider.self, [.confirmDuplicate(primary: Sample.caseID)], from: try Self.possibleDuplicate())
         let error = Given(CaseDecider.self, events).when(command).thenRejected("case.mergedDuplicate")
         #expect(error?.description.contains(Sample.caseID.description) == true)
     }
@@ -85,11 +87,18 @@ struct DuplicateTests {
         var duplicate = Sample.notification()
         duplicate.notifier.name = "Dr Kim Registrar"
         duplicate.notifier.organisation = "Northshire Hospital"
-        duplicate.professionalsInvolved.append(ProfessionalInvolved(name: "Lee Visitor", role: "Health visitor", organisation: "Northshire HV"))
+        duplicate.professionalsInvolved.append(
+            ProfessionalInvolved(name: "Lee Visitor", role: "Health visitor", organisation: "Northshire HV"))
         let validated = try NotificationRules.validated(duplicate, context: Sample.context)
         let then = Given(CaseDecider.self, primary)
-            .when(.mergeDuplicate(from: Sample.otherCaseID, notification: validated, agencies: [Sample.gpInvolvement, Sample.policeInvolvement]))
-        guard case .duplicateMerged(let e) = then.events?.first else { Issue.record("no merge"); return }
+            .when(
+                .mergeDuplicate(
+                    from: Sample.otherCaseID, notification: validated,
+                    agencies: [Sample.gpInvolvement, Sample.policeInvolvement]))
+        guard case .duplicateMerged(let e) = then.events?.first else {
+            Issue.record("no merge")
+            return
+        }
         #expect(e.nhsNumberAdded == NHSNumber("9434765919"))
         #expect(e.professionalsAdded.map(\.name) == ["Lee Visitor"])
         #expect(e.agenciesAdded == [Sample.policeInvolvement])
@@ -106,7 +115,8 @@ struct DuplicateTests {
     func bothSides() throws {
         let duplicateEvents = try Self.possibleDuplicate()
         let duplicateState = CaseDecider.fold(duplicateEvents)
-        let merge = try #require(DuplicateMerge(duplicate: Sample.otherCaseID, duplicateState: duplicateState, primary: Sample.caseID))
+        let merge = try #require(
+            DuplicateMerge(duplicate: Sample.otherCaseID, duplicateState: duplicateState, primary: Sample.caseID))
         let dupOut = Given(CaseDecider.self, duplicateEvents).when(merge.onDuplicate)
         let primaryOut = Given(CaseDecider.self, try Story.notified()).when(merge.onPrimary)
         #expect(dupOut.state.stage == .duplicate(of: Sample.caseID))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Form B requests and chasing")
@@ -9,12 +10,14 @@ struct FormRequestTests {
 
     @Test("A form is requested from an involved agency with its contact, due date and chasing schedule")
     func request() throws {
-        let events = try history(CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.triagedExpected())
+        let events = try history(
+            CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.triagedExpected())
         let then = Given(CaseDecider.self, events).when(Sample.requestForm())
         then.then([
             .formRequested(
                 FormRequested(
-                    requestID: Sample.request1, agencyID: Sample.gp, agencyName: "Northgate Surgery", formType: .reporting,
+                    requestID: Sample.request1, agencyID: Sample.gp, agencyName: "Northgate Surgery",
+                    formType: .reporting,
                     contactEmail: "lead@gp.example.org", dueDate: Sample.day(2026, 6, 15),
                     schedule: ScheduleReference(id: "form-b-chasing", version: 1), at: Sample.now))
         ])
@@ -25,23 +28,34 @@ struct FormRequestTests {
 
     @Test("A form cannot be requested from an agency not recorded as involved")
     func agencyNotInvolved() throws {
-        Given(CaseDecider.self, try Story.triagedExpected()).when(Sample.requestForm()).thenRejected("formRequest.agencyNotInvolved")
+        Given(CaseDecider.self, try Story.triagedExpected()).when(Sample.requestForm()).thenRejected(
+            "formRequest.agencyNotInvolved")
     }
 
     @Test("A form cannot be due before today")
     func dueInPast() throws {
-        let events = try history(CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.notified())
+        let events = try history(
+            CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.notified())
         let error = Given(CaseDecider.self, events)
-            .when(.requestForm(requestID: Sample.request1, agencyID: Sample.gp, formType: .reporting, contactEmail: "a@b.org", dueDate: Sample.day(2026, 5, 31), schedule: nil))
+            .when(
+                .requestForm(
+                    requestID: Sample.request1, agencyID: Sample.gp, formType: .reporting, contactEmail: "a@b.org",
+                    dueDate: Sample.day(2026, 5, 31), schedule: nil)
+            )
             .thenRejected("formRequest.dueDateInPast")
         #expect(error?.description == "The due date (31 May 2026) is before today (1 June 2026).")
     }
 
     @Test("A contact email that cannot be delivered to is refused, naming it")
     func badEmail() throws {
-        let events = try history(CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.notified())
+        let events = try history(
+            CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement)], from: try Story.notified())
         let error = Given(CaseDecider.self, events)
-            .when(.requestForm(requestID: Sample.request1, agencyID: Sample.gp, formType: .reporting, contactEmail: "lead at gp", dueDate: Sample.day(2026, 6, 15), schedule: nil))
+            .when(
+                .requestForm(
+                    requestID: Sample.request1, agencyID: Sample.gp, formType: .reporting, contactEmail: "lead at gp",
+                    dueDate: Sample.day(2026, 6, 15), schedule: nil)
+            )
             .thenRejected("input.invalidEmail")
         #expect(error?.description.contains("lead at gp") == true)
     }
@@ -56,12 +70,16 @@ struct FormRequestTests {
 
     @Test("A reminder step is issued once: a timer firing twice issues nothing the second time")
     func reminderIdempotent() throws {
-        let first = Given(CaseDecider.self, try Story.gpRequested()).when(.issueReminder(requestID: Sample.request1, step: 1, kind: .reminder))
+        let first = Given(CaseDecider.self, try Story.gpRequested()).when(
+            .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder))
         let events = first.thenAccepted()
         #expect(events.count == 1)
         #expect(first.state.request(Sample.request1)?.status == .reminded(step: 1))
-        Given(CaseDecider.self, try Story.gpRequested() + events).when(.issueReminder(requestID: Sample.request1, step: 1, kind: .reminder)).then([])
-        let second = Given(CaseDecider.self, try Story.gpRequested() + events).when(.issueReminder(requestID: Sample.request1, step: 2, kind: .finalReminder))
+        Given(CaseDecider.self, try Story.gpRequested() + events).when(
+            .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder)
+        ).then([])
+        let second = Given(CaseDecider.self, try Story.gpRequested() + events).when(
+            .issueReminder(requestID: Sample.request1, step: 2, kind: .finalReminder))
         #expect(second.events?.first?.summary == "Final reminder (step 2) sent to Northgate Surgery")
     }
 
@@ -76,8 +94,10 @@ struct FormRequestTests {
     @Test("Escalation rises by level and never repeats or goes back")
     func escalation() throws {
         let events = try history(
-            CaseDecider.self, [.escalate(requestID: Sample.request1, level: .designatedDoctorAndChair)], from: try Story.gpRequested())
-        #expect(CaseDecider.fold(events).request(Sample.request1)?.status == .escalated(level: .designatedDoctorAndChair))
+            CaseDecider.self, [.escalate(requestID: Sample.request1, level: .designatedDoctorAndChair)],
+            from: try Story.gpRequested())
+        #expect(
+            CaseDecider.fold(events).request(Sample.request1)?.status == .escalated(level: .designatedDoctorAndChair))
         let given = Given(CaseDecider.self, events)
         given.when(.escalate(requestID: Sample.request1, level: .designatedDoctorAndChair)).then([])
         given.when(.escalate(requestID: Sample.request1, level: .coordinator)).then([])
@@ -85,10 +105,14 @@ struct FormRequestTests {
 
     @Test("Chasing a request the case does not have is refused")
     func unknownRequest() throws {
-        Given(CaseDecider.self, try Story.gpRequested()).when(.issueReminder(requestID: Sample.request2, step: 1, kind: .reminder))
-            .thenRejected("formRequest.notFound")
-        Given(CaseDecider.self, try Story.gpRequested()).when(.issueReminder(requestID: Sample.request1, step: 0, kind: .reminder))
-            .thenRejected("formRequest.invalidStep")
+        Given(CaseDecider.self, try Story.gpRequested()).when(
+            .issueReminder(requestID: Sample.request2, step: 1, kind: .reminder)
+        )
+        .thenRejected("formRequest.notFound")
+        Given(CaseDecider.self, try Story.gpRequested()).when(
+            .issueReminder(requestID: Sample.request1, step: 0, kind: .reminder)
+        )
+        .thenRejected("formRequest.invalidStep")
     }
 
     @Test("A returned form keeps its answers and the definition answered")
@@ -106,7 +130,10 @@ struct FormRequestTests {
             CaseDecider.self, [.withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice")],
             from: try Story.gpRequested())
         let error = Given(CaseDecider.self, events).when(Self.returned).thenRejected("formRequest.withdrawn")
-        #expect(error?.description == "The request to Northgate Surgery was withdrawn on 1 June 2026 (Sent to the wrong practice); it can no longer be answered.")
+        #expect(
+            error?.description
+                == "The request to Northgate Surgery was withdrawn on 1 June 2026 (Sent to the wrong practice); it can no longer be answered."
+        )
     }
 
     @Test("A form cannot be returned twice, nor after no information was declared")
@@ -125,7 +152,8 @@ struct FormRequestTests {
         let given = Given(CaseDecider.self, try Story.gpRequested())
         given.when(.waiveFormRequest(requestID: Sample.request1, reason: " ")).thenRejected("input.reasonMissing")
         let waived = try history(
-            CaseDecider.self, [.waiveFormRequest(requestID: Sample.request1, reason: "Practice closed")], from: try Story.gpRequested())
+            CaseDecider.self, [.waiveFormRequest(requestID: Sample.request1, reason: "Practice closed")],
+            from: try Story.gpRequested())
         #expect(CaseDecider.fold(waived).request(Sample.request1)?.status == .waived)
         Given(CaseDecider.self, waived).when(.waiveFormRequest(requestID: Sample.request1, reason: "again"))
             .thenRejected("formRequest.notOutstanding")

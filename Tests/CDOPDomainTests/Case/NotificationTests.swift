@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("A notification opens a case")
@@ -9,7 +10,10 @@ struct NotificationTests {
         let then = Given(CaseDecider.self, []).when(Sample.notify)
         let events = then.thenAccepted()
         #expect(events.count == 1)
-        guard case .notificationReceived(let e) = events.first else { Issue.record("not a notification"); return }
+        guard case .notificationReceived(let e) = events.first else {
+            Issue.record("not a notification")
+            return
+        }
         #expect(e.caseID == Sample.caseID)
         #expect(e.areaCode == "E06000901")
         #expect(e.residentInPanelArea)
@@ -37,7 +41,9 @@ struct NotificationTests {
         BadNotification(
             name: "18th birthday on the day of death",
             notification: Sample.notification(born: Sample.day(2008, 5, 3)), code: "notification.ageEighteenOrOver",
-            message: "The child was 18 at death (date of birth 3 May 2008, date of death 3 May 2026); child death reviews cover children under 18."),
+            message:
+                "The child was 18 at death (date of birth 3 May 2008, date of death 3 May 2026); child death reviews cover children under 18."
+        ),
         BadNotification(
             name: "aged 19", notification: Sample.notification(born: Sample.day(2007, 1, 1)),
             code: "notification.ageEighteenOrOver", message: nil),
@@ -48,8 +54,11 @@ struct NotificationTests {
             message: "The date of death (3 May 2026) is after the date of notification (1 May 2026)."),
         BadNotification(
             name: "NHS number with a wrong check digit",
-            notification: Sample.notification(nhs: .known(NHSNumber("943 476 5918"))), code: "notification.nhsNumberCheckDigit",
-            message: "The NHS number (943 476 5918) is not valid: its check digit does not match. Please check it was typed correctly."),
+            notification: Sample.notification(nhs: .known(NHSNumber("943 476 5918"))),
+            code: "notification.nhsNumberCheckDigit",
+            message:
+                "The NHS number (943 476 5918) is not valid: its check digit does not match. Please check it was typed correctly."
+        ),
         BadNotification(
             name: "NHS number too short", notification: Sample.notification(nhs: .known(NHSNumber("94347659"))),
             code: "notification.nhsNumberMalformed", message: "The NHS number (94347659) must have 10 digits."),
@@ -65,7 +74,9 @@ struct NotificationTests {
             message: "The date of notification (2 June 2026) is after today (1 June 2026)."),
     ]
 
-    @Test("A notification with bad input is refused with a message naming the field and value", arguments: badNotifications)
+    @Test(
+        "A notification with bad input is refused with a message naming the field and value",
+        arguments: badNotifications)
     func refusesBadInput(_ bad: BadNotification) {
         let error = Given(CaseDecider.self, [])
             .when(.notify(caseID: Sample.caseID, notification: bad.notification, possibleDuplicateOf: nil))
@@ -76,8 +87,10 @@ struct NotificationTests {
     @Test("A child one day short of 18 at death is in scope")
     func seventeenIsInScope() {
         let n = Sample.notification(born: Sample.day(2008, 5, 4))
-        let events = Given(CaseDecider.self, []).when(.notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
-            .thenAccepted()
+        let events = Given(CaseDecider.self, []).when(
+            .notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil)
+        )
+        .thenAccepted()
         #expect(events.count == 1)
     }
 
@@ -85,8 +98,10 @@ struct NotificationTests {
     func badPostcode() {
         var n = Sample.notification()
         n.child.address = Address(lines: ["1 Example Row"], postcode: "12345")
-        let error = Given(CaseDecider.self, []).when(.notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
-            .thenRejected("notification.postcodeInvalid")
+        let error = Given(CaseDecider.self, []).when(
+            .notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil)
+        )
+        .thenRejected("notification.postcodeInvalid")
         #expect(error?.description.contains("12345") == true)
     }
 
@@ -109,10 +124,14 @@ struct NotificationTests {
     @Test("A death outside the panel's areas is recorded as out of scope, not dropped")
     func outsideAreas() {
         let n = Sample.notification(residence: nil, areaOfDeath: nil)
-        let then = Given(CaseDecider.self, []).when(.notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
+        let then = Given(CaseDecider.self, []).when(
+            .notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
         let events = then.thenAccepted()
         #expect(events.count == 2)
-        guard case .recordedOutOfScope(let e) = events.last else { Issue.record("no out-of-scope event"); return }
+        guard case .recordedOutOfScope(let e) = events.last else {
+            Issue.record("no out-of-scope event")
+            return
+        }
         #expect(e.reason == .notInPanelArea)
         #expect(then.state.stage == .outOfScope)
         #expect(then.state.stage?.countsForPanel == false)
@@ -122,16 +141,23 @@ struct NotificationTests {
     @Test("An attended stillbirth is recorded as out of scope because the child was not born alive")
     func stillbirth() {
         let n = Sample.notification(born: Sample.dateOfDeath, birthStatus: .stillbirth)
-        let then = Given(CaseDecider.self, []).when(.notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
+        let then = Given(CaseDecider.self, []).when(
+            .notify(caseID: Sample.caseID, notification: n, possibleDuplicateOf: nil))
         #expect(then.state.outOfScope == .notLiveBorn)
     }
 
     @Test("An out-of-scope case refuses review steps but can be transferred")
     func outOfScopeCanOnlyTransfer() throws {
         let events = try history(
-            CaseDecider.self, [.notify(caseID: Sample.caseID, notification: Sample.notification(residence: nil, areaOfDeath: nil), possibleDuplicateOf: nil)])
+            CaseDecider.self,
+            [
+                .notify(
+                    caseID: Sample.caseID, notification: Sample.notification(residence: nil, areaOfDeath: nil),
+                    possibleDuplicateOf: nil)
+            ])
         Given(CaseDecider.self, events).when(Sample.triageUnexpected).thenRejected("case.outOfScope")
-        let then = Given(CaseDecider.self, events).when(.transfer(toPanel: "Farshire CDOP", reason: "Child lived in Farshire"))
+        let then = Given(CaseDecider.self, events).when(
+            .transfer(toPanel: "Farshire CDOP", reason: "Child lived in Farshire"))
         #expect(then.state.stage == .transferred(toPanel: "Farshire CDOP"))
     }
 
@@ -147,7 +173,8 @@ struct NotificationTests {
         let notified = CaseDecider.fold(events)
         #expect(notified.areaCode == "E06000902")
         #expect(notified.residentInPanelArea == false)
-        let then = Given(CaseDecider.self, events).when(.transfer(toPanel: "Farshire CDOP", reason: "Resident in Farshire"))
+        let then = Given(CaseDecider.self, events).when(
+            .transfer(toPanel: "Farshire CDOP", reason: "Resident in Farshire"))
         let out = then.thenAccepted()
         #expect(out.count == 2)
         guard case .formRequestWithdrawn = out.first, case .transferred = out.last else {

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Panel outcome")
 struct OutcomeTests {
     @Test("When several categories apply, the highest-ranked (lowest number) is primary and the others are kept")
     func primaryCategory() throws {
-        let then = Given(CaseDecider.self, try Story.panelScheduled()).when(.recordPanelOutcome(Sample.outcome(categories: [10, 9, 3, 9])))
+        let then = Given(CaseDecider.self, try Story.panelScheduled()).when(
+            .recordPanelOutcome(Sample.outcome(categories: [10, 9, 3, 9])))
         let outcome = try #require(then.state.panelOutcome)
         #expect(outcome.primaryCategory == .traumaAndOtherExternalFactors)
         #expect(outcome.otherCategories == [.infection, .suddenUnexpectedUnexplainedDeath])
@@ -15,8 +17,10 @@ struct OutcomeTests {
 
     @Test("A category outside 1 to 10 is refused, naming the value", arguments: [0, 11, -1])
     func categoryRange(_ rank: Int) throws {
-        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.recordPanelOutcome(Sample.outcome(categories: [10, rank])))
-            .thenRejected("outcome.categoryOutOfRange")
+        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(
+            .recordPanelOutcome(Sample.outcome(categories: [10, rank]))
+        )
+        .thenRejected("outcome.categoryOutOfRange")
         #expect(error?.description == "The category of death (\(rank)) must be a number from 1 to 10.")
     }
 
@@ -31,24 +35,31 @@ struct OutcomeTests {
         let events = try history(
             CaseDecider.self,
             [
-                .recordAgencyInvolved(Sample.policeInvolvement), Sample.requestForm(Sample.request2, from: Sample.police),
-                .markReadyForPanel, .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
+                .recordAgencyInvolved(Sample.policeInvolvement),
+                Sample.requestForm(Sample.request2, from: Sample.police),
+                .markReadyForPanel,
+                .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
             ], from: try Story.triagedExpected())
-        let error = Given(CaseDecider.self, events).when(.recordPanelOutcome(Sample.outcome())).thenRejected("outcome.formsOutstanding")
+        let error = Given(CaseDecider.self, events).when(.recordPanelOutcome(Sample.outcome())).thenRejected(
+            "outcome.formsOutstanding")
         #expect(error?.description.contains("Form B from Northshire Police (due 15 June 2026)") == true)
-        let waived = try history(CaseDecider.self, [.waiveFormRequest(requestID: Sample.request2, reason: "No reply after escalation")], from: events)
+        let waived = try history(
+            CaseDecider.self, [.waiveFormRequest(requestID: Sample.request2, reason: "No reply after escalation")],
+            from: events)
         #expect(Given(CaseDecider.self, waived).when(.recordPanelOutcome(Sample.outcome())).events?.count == 1)
     }
 
     @Test("An outcome needs the case listed for a panel meeting")
     func notListed() throws {
-        Given(CaseDecider.self, try Story.gpRequested()).when(.recordPanelOutcome(Sample.outcome())).thenRejected("outcome.notScheduled")
+        Given(CaseDecider.self, try Story.gpRequested()).when(.recordPanelOutcome(Sample.outcome())).thenRejected(
+            "outcome.notScheduled")
     }
 
     @Test("Factors and outcome must agree")
     func consistency() throws {
         let given = Given(CaseDecider.self, try Story.panelScheduled())
-        given.when(.recordPanelOutcome(Sample.outcome(outcome: .noModifiableFactorsIdentified))).thenRejected("outcome.modifiableFactorContradiction")
+        given.when(.recordPanelOutcome(Sample.outcome(outcome: .noModifiableFactorsIdentified))).thenRejected(
+            "outcome.modifiableFactorContradiction")
         var none = Sample.outcome()
         none.factors = []
         given.when(.recordPanelOutcome(none)).thenRejected("outcome.noModifiableFactor")
@@ -70,30 +81,41 @@ struct OutcomeTests {
 
     @Test("A historic death before April 2010 may carry the legacy preventability judgement")
     func legacyAllowed() throws {
-        let historic = Sample.notification(born: Sample.day(2009, 1, 10), died: Sample.day(2009, 6, 1), notified: Sample.day(2009, 6, 2))
+        let historic = Sample.notification(
+            born: Sample.day(2009, 1, 10), died: Sample.day(2009, 6, 1), notified: Sample.day(2009, 6, 2))
         let events = try history(
             CaseDecider.self,
             [
                 .notify(caseID: Sample.caseID, notification: historic, possibleDuplicateOf: nil), Sample.triageExpected,
-                .markReadyForPanel, .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
+                .markReadyForPanel,
+                .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
             ])
         var input = Sample.outcome()
         input.legacyPreventability = .potentiallyPreventable
-        #expect(Given(CaseDecider.self, events).when(.recordPanelOutcome(input)).state.panelOutcome?.legacyPreventability == .potentiallyPreventable)
+        #expect(
+            Given(CaseDecider.self, events).when(.recordPanelOutcome(input)).state.panelOutcome?.legacyPreventability
+                == .potentiallyPreventable)
     }
 
     @Test("An outcome is recorded once; changing it needs the case reopened")
     func once() throws {
-        Given(CaseDecider.self, try Story.reviewed()).when(.recordPanelOutcome(Sample.outcome())).thenRejected("case.alreadyReviewed")
+        Given(CaseDecider.self, try Story.reviewed()).when(.recordPanelOutcome(Sample.outcome())).thenRejected(
+            "case.alreadyReviewed")
     }
 
     @Test("Actions need an owner and a due date")
     func actionsNeedOwnerAndDate() throws {
         let given = Given(CaseDecider.self, try Story.reviewed())
-        given.when(.recordRecommendation(actionID: Sample.action1, text: "Safe sleep campaign", owner: " ", dueDate: Sample.day(2026, 9, 1)))
-            .thenRejected("action.ownerMissing")
-        let error = given.when(.recordRecommendation(actionID: Sample.action1, text: "Safe sleep campaign", owner: "Public health", dueDate: nil))
-            .thenRejected("action.dueDateMissing")
+        given.when(
+            .recordRecommendation(
+                actionID: Sample.action1, text: "Safe sleep campaign", owner: " ", dueDate: Sample.day(2026, 9, 1))
+        )
+        .thenRejected("action.ownerMissing")
+        let error = given.when(
+            .recordRecommendation(
+                actionID: Sample.action1, text: "Safe sleep campaign", owner: "Public health", dueDate: nil)
+        )
+        .thenRejected("action.dueDateMissing")
         #expect(error?.description == "The action \"Safe sleep campaign\" needs a due date.")
     }
 
@@ -102,20 +124,28 @@ struct OutcomeTests {
         let events = try history(
             CaseDecider.self,
             [
-                .recordRecommendation(actionID: Sample.action1, text: "Safe sleep campaign", owner: "Public health", dueDate: Sample.day(2026, 9, 1)),
-                .completeRecommendation(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 1), note: "Launched"),
+                .recordRecommendation(
+                    actionID: Sample.action1, text: "Safe sleep campaign", owner: "Public health",
+                    dueDate: Sample.day(2026, 9, 1)),
+                .completeRecommendation(
+                    actionID: Sample.action1, completedOn: Sample.day(2026, 6, 1), note: "Launched"),
             ], from: try Story.reviewed())
         #expect(CaseDecider.fold(events).recommendations.first?.isOpen == false)
-        Given(CaseDecider.self, events).when(.completeRecommendation(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 1), note: ""))
-            .thenRejected("action.alreadyCompleted")
+        Given(CaseDecider.self, events).when(
+            .completeRecommendation(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 1), note: "")
+        )
+        .thenRejected("action.alreadyCompleted")
         Given(CaseDecider.self, try Story.panelScheduled())
-            .when(.recordRecommendation(actionID: Sample.action1, text: "x", owner: "y", dueDate: Sample.day(2026, 9, 1)))
+            .when(
+                .recordRecommendation(actionID: Sample.action1, text: "x", owner: "y", dueDate: Sample.day(2026, 9, 1))
+            )
             .thenRejected("recommendation.noOutcome")
     }
 
     @Test("A case is referred for a child safeguarding practice review once")
     func safeguarding() throws {
-        let refer = CaseCommand.referForSafeguardingPracticeReview(reason: "Concerns about neglect", referredOn: Sample.day(2026, 6, 1))
+        let refer = CaseCommand.referForSafeguardingPracticeReview(
+            reason: "Concerns about neglect", referredOn: Sample.day(2026, 6, 1))
         let events = try history(CaseDecider.self, [refer], from: try Story.reviewed())
         #expect(CaseDecider.fold(events).safeguardingReferral?.reason == "Concerns about neglect")
         Given(CaseDecider.self, events).when(refer).thenRejected("safeguarding.alreadyReferred")
@@ -140,8 +170,10 @@ struct OutcomeTests {
 struct ClosureTests {
     @Test("Closing without a panel outcome is refused")
     func closeWithoutOutcome() throws {
-        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close).thenRejected("closure.noPanelOutcome")
-        #expect(error?.description == "The case cannot be closed without a panel outcome; record the panel's review first.")
+        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close).thenRejected(
+            "closure.noPanelOutcome")
+        #expect(
+            error?.description == "The case cannot be closed without a panel outcome; record the panel's review first.")
     }
 
     @Test("Closing before submission to the national database is refused")
@@ -151,11 +183,15 @@ struct ClosureTests {
 
     @Test("Submission to the national database needs the panel's review and happens once")
     func submission() throws {
-        Given(CaseDecider.self, try Story.panelScheduled()).when(.recordNCMDSubmission(reference: "", submittedOn: Sample.day(2026, 6, 1)))
-            .thenRejected("ncmd.noOutcome")
+        Given(CaseDecider.self, try Story.panelScheduled()).when(
+            .recordNCMDSubmission(reference: "", submittedOn: Sample.day(2026, 6, 1))
+        )
+        .thenRejected("ncmd.noOutcome")
         #expect(CaseDecider.fold(try Story.submitted()).stage == .submittedToNCMD)
-        Given(CaseDecider.self, try Story.submitted()).when(.recordNCMDSubmission(reference: "", submittedOn: Sample.day(2026, 6, 1)))
-            .thenRejected("ncmd.alreadySubmitted")
+        Given(CaseDecider.self, try Story.submitted()).when(
+            .recordNCMDSubmission(reference: "", submittedOn: Sample.day(2026, 6, 1))
+        )
+        .thenRejected("ncmd.alreadySubmitted")
     }
 
     @Test("A reviewed and submitted case closes; review steps are then refused until it is reopened")

@@ -1,9 +1,11 @@
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Review: external processes, review meeting, readiness")
 struct ReviewTests {
-    static let awaitPM = CaseCommand.awaitExternalProcess(process: .postMortem, reason: "Post-mortem report awaited", since: Sample.day(2026, 5, 4))
+    static let awaitPM = CaseCommand.awaitExternalProcess(
+        process: .postMortem, reason: "Post-mortem report awaited", since: Sample.day(2026, 5, 4))
 
     @Test("Awaiting an external process pauses the clock and shows the case as awaiting it")
     func pause() throws {
@@ -17,14 +19,17 @@ struct ReviewTests {
         let events = try history(CaseDecider.self, [Self.awaitPM], from: try Story.gpRequested())
         let given = Given(CaseDecider.self, events)
         given.when(Self.awaitPM).thenRejected("pause.alreadyOpen")
-        let then = given.when(.awaitExternalProcess(process: .inquest, reason: "Inquest opened", since: Sample.day(2026, 5, 10)))
+        let then = given.when(
+            .awaitExternalProcess(process: .inquest, reason: "Inquest opened", since: Sample.day(2026, 5, 10)))
         #expect(then.state.openPauses.count == 2)
     }
 
     @Test("A pause that is not open cannot be resumed")
     func resumeNotOpen() throws {
-        let error = Given(CaseDecider.self, try Story.gpRequested()).when(.concludeExternalProcess(process: .inquest, on: Sample.day(2026, 5, 20)))
-            .thenRejected("pause.notOpen")
+        let error = Given(CaseDecider.self, try Story.gpRequested()).when(
+            .concludeExternalProcess(process: .inquest, on: Sample.day(2026, 5, 20))
+        )
+        .thenRejected("pause.notOpen")
         #expect(error?.description == "The case is not awaiting the inquest, so there is nothing to resume.")
     }
 
@@ -43,11 +48,17 @@ struct ReviewTests {
     @Test("Resuming closes the pause period, keeping it for the timeliness figures")
     func resume() throws {
         let events = try history(
-            CaseDecider.self, [Self.awaitPM, .concludeExternalProcess(process: .postMortem, on: Sample.day(2026, 5, 20))],
+            CaseDecider.self,
+            [Self.awaitPM, .concludeExternalProcess(process: .postMortem, on: Sample.day(2026, 5, 20))],
             from: try Story.gpRequested())
         let state = CaseDecider.fold(events)
         #expect(state.openPauses.isEmpty)
-        #expect(state.pauses == [PausePeriod(process: .postMortem, reason: "Post-mortem report awaited", from: Sample.day(2026, 5, 4), until: Sample.day(2026, 5, 20))])
+        #expect(
+            state.pauses == [
+                PausePeriod(
+                    process: .postMortem, reason: "Post-mortem report awaited", from: Sample.day(2026, 5, 4),
+                    until: Sample.day(2026, 5, 20))
+            ])
         #expect(state.stage == .informationGathering)
     }
 
@@ -58,7 +69,8 @@ struct ReviewTests {
         let pauses = [
             PausePeriod(process: .postMortem, reason: "", from: Sample.day(2026, 2, 1), until: Sample.day(2026, 3, 1)),
             PausePeriod(process: .inquest, reason: "", from: Sample.day(2026, 2, 15), until: Sample.day(2026, 4, 1)),
-            PausePeriod(process: .criminalProceedings, reason: "", from: Sample.day(2026, 4, 1), until: Sample.day(2026, 4, 11)),
+            PausePeriod(
+                process: .criminalProceedings, reason: "", from: Sample.day(2026, 4, 1), until: Sample.day(2026, 4, 11)),
             PausePeriod(process: .other, reason: "", from: Sample.day(2026, 6, 21), until: nil),
         ]
         #expect(ReviewClock.pausedDays(from: start, to: end, pauses: pauses) == 59 + 10 + 10)
@@ -68,7 +80,8 @@ struct ReviewTests {
 
     @Test("The child death review meeting is recorded once")
     func reviewMeeting() throws {
-        let command = CaseCommand.recordReviewMeetingHeld(meetingID: nil, heldOn: Sample.day(2026, 5, 30), draftAnalysis: "Draft analysis")
+        let command = CaseCommand.recordReviewMeetingHeld(
+            meetingID: nil, heldOn: Sample.day(2026, 5, 30), draftAnalysis: "Draft analysis")
         let events = try history(CaseDecider.self, [command], from: try Story.gpRequested())
         #expect(CaseDecider.fold(events).stage == .reviewMeetingHeld)
         Given(CaseDecider.self, events).when(command).thenRejected("reviewMeeting.alreadyRecorded")
@@ -77,7 +90,8 @@ struct ReviewTests {
     @Test("A case goes to the panel only once triaged, with no rapid response under way and nothing awaited")
     func readiness() throws {
         Given(CaseDecider.self, try Story.notified()).when(.markReadyForPanel).thenRejected("case.notTriaged")
-        Given(CaseDecider.self, try Story.triagedUnexpected()).when(.markReadyForPanel).thenRejected("rapidResponse.stillActive")
+        Given(CaseDecider.self, try Story.triagedUnexpected()).when(.markReadyForPanel).thenRejected(
+            "rapidResponse.stillActive")
         let paused = try history(CaseDecider.self, [Self.awaitPM], from: try Story.gpRequested())
         Given(CaseDecider.self, paused).when(.markReadyForPanel).thenRejected("case.awaitingExternal")
         #expect(Given(CaseDecider.self, try Story.gpRequested()).when(.markReadyForPanel).state.stage == .readyForPanel)
@@ -85,7 +99,8 @@ struct ReviewTests {
 
     @Test("A case is listed for a panel meeting only when ready")
     func listing() throws {
-        let assign = CaseCommand.assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 7, 1))
+        let assign = CaseCommand.assignToPanelMeeting(
+            meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 7, 1))
         Given(CaseDecider.self, try Story.gpRequested()).when(assign).thenRejected("case.notReadyForPanel")
         let ready = try history(CaseDecider.self, [.markReadyForPanel], from: try Story.gpRequested())
         let then = Given(CaseDecider.self, ready).when(assign)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Triage and the Joint Agency Response")
@@ -8,8 +9,12 @@ struct TriageTests {
     func unexpectedOpens() throws {
         let then = Given(CaseDecider.self, try Story.notified()).when(Sample.triageUnexpected)
         then.then([
-            .deathTriaged(DeathTriaged(expectation: .unexpected, confirmedBy: "Dr Pat Designate", triggers: [.suddenNoApparentCause], at: Sample.now)),
-            .rapidResponseOpened(RapidResponseOpened(unexpected: true, triggers: [.suddenNoApparentCause], at: Sample.now)),
+            .deathTriaged(
+                DeathTriaged(
+                    expectation: .unexpected, confirmedBy: "Dr Pat Designate", triggers: [.suddenNoApparentCause],
+                    at: Sample.now)),
+            .rapidResponseOpened(
+                RapidResponseOpened(unexpected: true, triggers: [.suddenNoApparentCause], at: Sample.now)),
         ])
         #expect(then.state.stage == .rapidResponseActive)
     }
@@ -32,7 +37,8 @@ struct TriageTests {
     @Test("Triage must say expected or unexpected, and name the doctor")
     func triageNeedsAnswer() throws {
         let given = Given(CaseDecider.self, try Story.notified())
-        given.when(.triage(expectation: .notKnown, confirmedBy: "Dr Pat Designate", triggers: [])).thenRejected("triage.expectationNotKnown")
+        given.when(.triage(expectation: .notKnown, confirmedBy: "Dr Pat Designate", triggers: [])).thenRejected(
+            "triage.expectationNotKnown")
         given.when(.triage(expectation: .expected, confirmedBy: " ", triggers: [])).thenRejected("triage.doctorMissing")
     }
 
@@ -53,7 +59,9 @@ struct TriageTests {
         let state = CaseDecider.fold(events)
         #expect(state.rapidResponse?.meetings == [Sample.jarMeeting])
         #expect(state.rapidResponse?.firstMeetingHeldAt == heldAt)
-        Given(CaseDecider.self, events).when(.recordRapidResponseMeetingHeld(meetingID: Sample.jarMeeting, heldAt: heldAt)).then([])
+        Given(CaseDecider.self, events).when(
+            .recordRapidResponseMeetingHeld(meetingID: Sample.jarMeeting, heldAt: heldAt)
+        ).then([])
     }
 
     @Test("A rapid-response meeting that was not convened cannot be recorded as held")
@@ -69,7 +77,10 @@ struct TriageTests {
             CaseDecider.self, [.conveneRapidResponse(meetingID: Sample.jarMeeting, scheduledFor: Sample.now)],
             from: try Story.triagedUnexpected())
         Given(CaseDecider.self, events)
-            .when(.recordRapidResponseMeetingHeld(meetingID: Sample.jarMeeting, heldAt: Sample.now.addingTimeInterval(86_400)))
+            .when(
+                .recordRapidResponseMeetingHeld(
+                    meetingID: Sample.jarMeeting, heldAt: Sample.now.addingTimeInterval(86_400))
+            )
             .thenRejected("input.dateInFuture")
     }
 
@@ -82,7 +93,8 @@ struct TriageTests {
 
     @Test("Completing the rapid response moves the case to information gathering; it cannot complete twice")
     func complete() throws {
-        let then = Given(CaseDecider.self, try Story.triagedUnexpected()).when(.completeRapidResponse(note: "Actions agreed"))
+        let then = Given(CaseDecider.self, try Story.triagedUnexpected()).when(
+            .completeRapidResponse(note: "Actions agreed"))
         #expect(then.state.stage == .informationGathering)
         Given(CaseDecider.self, try Story.triagedUnexpected() + (then.events ?? []))
             .when(.completeRapidResponse(note: "")).thenRejected("rapidResponse.completed")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CDOPDomain
 
 /// Given some events, when a command is decided, then some events or a refusal: specifications over a decider.

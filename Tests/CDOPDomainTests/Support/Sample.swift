@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CDOPDomain
 
 /// Synthetic values shared by the tests: a regional panel, a fixed clock, and a notification of
@@ -56,7 +57,8 @@ enum Sample {
                 phone: "01632 960001", email: "sam.notifier@ambulance.example.nhs.uk", dateNotified: notified),
             child: ChildDetails(
                 name: PersonName(forenames: forenames, surname: surname), dateOfBirth: born, sex: .male, nhsNumber: nhs,
-                ethnicity: .whiteBritish, address: Address(lines: ["1 Example Row", "Northtown"], postcode: "zz99 1aa"),
+                ethnicity: .whiteBritish,
+                address: Address(lines: ["1 Example Row", "Northtown"], postcode: "zz99 1aa"),
                 gpPractice: "Northgate Surgery"),
             death: DeathDetails(
                 date: died, time: TimeOfDay(hour: 2, minute: 10), place: PlaceOfDeath(kind: .home),
@@ -69,7 +71,9 @@ enum Sample {
     }
 
     static func involvement(_ id: AgencyID, _ name: String, _ kind: AgencyKind) -> AgencyInvolvement {
-        AgencyInvolvement(agencyID: id, agencyName: name, kind: kind, contactName: "Lead Contact", contactEmail: "lead@\(kind.rawValue).example.org")
+        AgencyInvolvement(
+            agencyID: id, agencyName: name, kind: kind, contactName: "Lead Contact",
+            contactEmail: "lead@\(kind.rawValue).example.org")
     }
 
     static let gpInvolvement = involvement(gp, "Northgate Surgery", .gp)
@@ -78,22 +82,32 @@ enum Sample {
     static let notify = CaseCommand.notify(caseID: caseID, notification: notification(), possibleDuplicateOf: nil)
     static let triageUnexpected = CaseCommand.triage(
         expectation: .unexpected, confirmedBy: "Dr Pat Designate", triggers: [.suddenNoApparentCause])
-    static let triageExpected = CaseCommand.triage(expectation: .expected, confirmedBy: "Dr Pat Designate", triggers: [])
+    static let triageExpected = CaseCommand.triage(
+        expectation: .expected, confirmedBy: "Dr Pat Designate", triggers: [])
 
-    static func requestForm(_ id: FormRequestID = request1, from agency: AgencyID = gp, type: FormType = .reporting) -> CaseCommand {
+    static func requestForm(_ id: FormRequestID = request1, from agency: AgencyID = gp, type: FormType = .reporting)
+        -> CaseCommand
+    {
         .requestForm(
             requestID: id, agencyID: agency, formType: type, contactEmail: "lead@gp.example.org",
             dueDate: day(2026, 6, 15), schedule: ScheduleReference(id: "form-b-chasing", version: 1))
     }
 
-    static func outcome(categories: [Int] = [10], outcome: ModifiableFactorsOutcome = .modifiableFactorsIdentified) -> PanelOutcomeInput {
+    static func outcome(categories: [Int] = [10], outcome: ModifiableFactorsOutcome = .modifiableFactorsIdentified)
+        -> PanelOutcomeInput
+    {
         PanelOutcomeInput(
             categories: categories,
             factors: [
-                ContributoryFactor(domain: .physicalEnvironment, description: "Unsafe sleep arrangement", level: .mayHaveContributed, modifiable: true),
-                ContributoryFactor(domain: .socialEnvironment, description: "Smoking in the household", level: .mayHaveContributed, modifiable: true),
+                ContributoryFactor(
+                    domain: .physicalEnvironment, description: "Unsafe sleep arrangement", level: .mayHaveContributed,
+                    modifiable: true),
+                ContributoryFactor(
+                    domain: .socialEnvironment, description: "Smoking in the household", level: .mayHaveContributed,
+                    modifiable: true),
             ],
-            outcome: outcome, learningPoints: [LearningPoint(theme: "safe sleep", text: "Reinforce safe sleep advice at every contact.")],
+            outcome: outcome,
+            learningPoints: [LearningPoint(theme: "safe sleep", text: "Reinforce safe sleep advice at every contact.")],
             causeOfDeath: "Unascertained", reviewedOn: day(2026, 6, 1))
     }
 

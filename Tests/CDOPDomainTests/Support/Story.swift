@@ -17,7 +17,8 @@ enum Story {
     /// Expected death, GP involved and asked for Form B.
     static func gpRequested() throws(DomainError) -> [CaseEvent] {
         try history(
-            CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement), Sample.requestForm()], from: triagedExpected())
+            CaseDecider.self, [.recordAgencyInvolved(Sample.gpInvolvement), Sample.requestForm()],
+            from: triagedExpected())
     }
 
     /// GP's Form B returned; ready and listed for the panel.

@@ -32,7 +32,9 @@ package struct RecommendationCompleted: EventPayload {
     package var note: String
     package var at: Date
 
-    package var summary: String { "Action completed on \(DayFormatter.long(completedOn))" + (note.isEmpty ? "" : ": \(note)") }
+    package var summary: String {
+        "Action completed on \(DayFormatter.long(completedOn))" + (note.isEmpty ? "" : ": \(note)")
+    }
 }
 
 /// The case was referred for a child safeguarding practice review.
@@ -42,7 +44,9 @@ package struct ReferredForSafeguardingPracticeReview: EventPayload {
     package var referredOn: CalendarDate
     package var at: Date
 
-    package var summary: String { "Referred for a child safeguarding practice review on \(DayFormatter.long(referredOn))" }
+    package var summary: String {
+        "Referred for a child safeguarding practice review on \(DayFormatter.long(referredOn))"
+    }
 }
 
 /// The reviewed case was submitted to the National Child Mortality Database.

@@ -10,7 +10,8 @@ package struct DeathTriaged: EventPayload {
     package var at: Date
 
     package var summary: String {
-        let triggerText = triggers.isEmpty ? "no Joint Agency Response trigger" : triggers.map(\.label).joined(separator: "; ")
+        let triggerText =
+            triggers.isEmpty ? "no Joint Agency Response trigger" : triggers.map(\.label).joined(separator: "; ")
         return "Death confirmed \(expectation.label) by \(confirmedBy): \(triggerText)"
     }
 }

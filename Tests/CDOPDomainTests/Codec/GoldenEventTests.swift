@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import CDOPDomain
+
+@Suite("Golden events: stored shapes never change silently")
+struct GoldenEventTests {
+    static let allTypeNames = CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
+
+    /// Decodes a stored event with whichever aggregate owns its type.
+    static func roundTrip(_ encoded: EncodedEvent) throws -> EncodedEvent {
+        if encoded.type.hasPrefix("case.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: CaseEvent.self))
+        }
+        if encoded.type.hasPrefix("meeting.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: MeetingEvent.self))
+        }
+        return try EventCodec.encode(EventCodec.decode(encoded, as: AgencyEvent.self))
+    }
+
+    @Test("Type names are unique, versioned and namespaced by aggregate")
+    func typeNames() {
+        #expect(Set(Self.allTypeNames).count == Self.allTypeNames.count)
+        for name in Self.allTypeNames {
+            #expect(name.hasSuffix(".v1"), "\(name)")
+            #expect(name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency."), "\(name)")
+        }
+    }
+
+    @Test("Every event type has a golden file, and every golden file names a known type")
+    func everyTypeHasGolden() throws {
+        let files = try GoldenFile.names(in: GoldenFile.bundled)
+        for name in Self.allTypeNames { #expect(files.contains(name), "No golden file for \(name)") }
+        for file in files {
+            #expect(Self.allTypeNames.contains(file), "Golden file \(file).json names no known event type")
+        }
+    }
+
+    @Test("Every golden file decodes and re-encodes to the same bytes", arguments: allTypeNames)
+    func reencodes(_ name: String) throws {
+        let url = GoldenFile.bundled.appendingPathComponent(name + ".json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let stored = try GoldenFile.parse(text)
+        #expect(stored.type == name)
+        #expect(GoldenFile.text(try Self.roundTrip(stored)) == text)
+    }
+
+    @Test("Events the deciders produce today encode exactly as their golden files")
+    func examplesMatchGolden() throws {
+        let examples = try GoldenExamples.all()
+        #expect(
+            Set(examples.keys) == Set(Self.allTypeNames),
+            "Examples missing for \(Set(Self.allTypeNames).subtracting(examples.keys))")
+        if ProcessInfo.processInfo.environment["CDOP_RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: GoldenFile.source, withIntermediateDirectories: true)
+            for (name, encoded) in examples {
+                try GoldenFile.text(encoded).write(
+                    to: GoldenFile.source.appendingPathComponent(name + ".json"), atomically: true, encoding: .utf8)
+            }
+        }
+        for (name, encoded) in examples {
+            let url = GoldenFile.bundled.appendingPathComponent(name + ".json")
+            let golden = try? String(contentsOf: url, encoding: .utf8)
+            #expect(golden == GoldenFile.text(encoded), "\(name) encodes differently from its golden file")
+        }
+    }
+}

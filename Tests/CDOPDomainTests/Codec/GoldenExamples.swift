@@ -1,0 +1,132 @@
+import Foundation
+
+@testable import CDOPDomain
+
+/// One real example of every event type, produced by deciding commands on a fixed clock.
+enum GoldenExamples {
+    /// Every example, encoded, keyed by type name (the first event of each type wins).
+    static func all() throws -> [String: EncodedEvent] {
+        var examples: [String: EncodedEvent] = [:]
+        func add<E: DomainEvent>(_ events: [E]) throws {
+            for event in events where examples[event.typeName] == nil {
+                examples[event.typeName] = try EventCodec.encode(event)
+            }
+        }
+        try add(caseEvents())
+        try add(meetingEvents())
+        try add(agencyEvents())
+        return examples
+    }
+
+    static func caseEvents() throws -> [CaseEvent] {
+        var events = try Story.closed()
+        events += try history(
+            CaseDecider.self, [.reopen(reason: "Inquest verdict gives new information")], from: Story.closed())
+        let unexpected = try history(
+            CaseDecider.self,
+            [
+                .conveneRapidResponse(
+                    meetingID: Sample.jarMeeting, scheduledFor: Timestamp.parse("2026-05-06T13:00:00Z")!),
+                .recordRapidResponseMeetingHeld(
+                    meetingID: Sample.jarMeeting, heldAt: Timestamp.parse("2026-05-06T13:00:00Z")!),
+                .completeRapidResponse(note: "Information shared; home visit done"),
+                .recordAgencyInvolved(Sample.gpInvolvement), .recordAgencyInvolved(Sample.policeInvolvement),
+                Sample.requestForm(), Sample.requestForm(Sample.request2, from: Sample.police),
+                .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
+                .escalate(requestID: Sample.request1, level: .coordinator),
+                .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),
+                .withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice"),
+                Sample.requestForm(Sample.id(203), type: .sudiSudc),
+                .waiveFormRequest(requestID: Sample.id(203), reason: "Information held elsewhere"),
+                .awaitExternalProcess(
+                    process: .postMortem, reason: "Post-mortem report awaited", since: Sample.day(2026, 5, 4)),
+                .concludeExternalProcess(process: .postMortem, on: Sample.day(2026, 5, 20)),
+                .recordReviewMeetingHeld(
+                    meetingID: Sample.id(303), heldOn: Sample.day(2026, 5, 28), draftAnalysis: "Draft analysis agreed"),
+                .markReadyForPanel,
+                .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
+                .recordPanelOutcome(Sample.outcome()),
+                .recordRecommendation(
+                    actionID: Sample.action1, text: "Run a safe sleep campaign", owner: "Public health team",
+                    dueDate: Sample.day(2026, 9, 30)),
+                .completeRecommendation(
+                    actionID: Sample.action1, completedOn: Sample.day(2026, 6, 1), note: "Campaign launched"),
+                .referForSafeguardingPracticeReview(
+                    reason: "Concerns about neglect", referredOn: Sample.day(2026, 6, 1)),
+            ], from: Story.triagedUnexpected())
+        events += unexpected
+        events += try history(
+            CaseDecider.self, [.recordOutOfScope(reason: .other, detail: "Death abroad, notified in error")],
+            from: Story.notified())
+        events += try history(
+            CaseDecider.self, [.transfer(toPanel: "Farshire CDOP", reason: "Child lived in Farshire")],
+            from: Story.notified())
+        let linked = try history(
+            CaseDecider.self,
+            [
+                .notify(
+                    caseID: Sample.otherCaseID, notification: Sample.notification(surname: "Testchilde"),
+                    possibleDuplicateOf: Sample.caseID)
+            ])
+        events += try history(
+            CaseDecider.self, [.rejectPossibleDuplicate(reason: "Twins, different children")], from: linked)
+        events += try history(CaseDecider.self, [.confirmDuplicate(primary: Sample.caseID)], from: linked)
+        let duplicate = try NotificationRules.validated(
+            Sample.notification(surname: "Testchilde"), context: Sample.context)
+        events += try history(
+            CaseDecider.self,
+            [.mergeDuplicate(from: Sample.otherCaseID, notification: duplicate, agencies: [Sample.policeInvolvement])],
+            from: Story.notified())
+        return events
+    }
+
+    static func meetingEvents() throws -> [MeetingEvent] {
+        let start = Timestamp.parse("2026-06-03T13:00:00Z")!
+        let venue = MeetingVenue(place: "Room 4, Northshire Hospital", callLink: "https://meet.example.org/rr-0001")
+        var events = try history(
+            MeetingDecider.self,
+            [
+                .schedule(
+                    meetingID: Sample.jarMeeting, type: .rapidResponse, title: "Rapid response meeting",
+                    startsAt: start,
+                    endsAt: start.addingTimeInterval(3600), venue: venue, theme: nil),
+                .invite(
+                    Invitee(
+                        name: "DS Robin Officer", email: "robin.officer@police.example.org", role: .police,
+                        organisation: "Northshire Police")),
+                .invite(Invitee(name: "Lee Visitor", email: "lee.visitor@hv.example.org", role: .healthVisitor)),
+                .withdrawInvitation(email: "lee.visitor@hv.example.org"),
+                .addCaseToAgenda(Sample.caseID), .addCaseToAgenda(Sample.otherCaseID),
+                .removeCaseFromAgenda(Sample.otherCaseID),
+                .reschedule(
+                    startsAt: start.addingTimeInterval(86_400), endsAt: start.addingTimeInterval(90_000), venue: venue),
+            ])
+        events += try history(
+            MeetingDecider.self,
+            [
+                .recordHeld(attendance: [AttendanceRecord(email: "robin.officer@police.example.org", status: .attended)]
+                ),
+                .recordMinutes(text: "Information shared. Home visit completed."),
+                .agreeAction(
+                    actionID: Sample.action1, description: "Share the scene report", owner: "DS Robin Officer",
+                    dueDate: Sample.day(2026, 6, 11), caseID: Sample.caseID),
+                .completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 5), note: "Shared"),
+            ], context: Sample.context(plusDays: 4), from: events)
+        events += try history(
+            MeetingDecider.self, [.cancel(reason: "Family asked for a later date")], from: Array(events.prefix(1)))
+        return events
+    }
+
+    static func agencyEvents() throws -> [AgencyEvent] {
+        let lead = AgencyContact(
+            name: "Dr Jo Example", role: "Safeguarding lead", email: "jo.example@gp.example.org", phone: "01632 960002",
+            isLead: true)
+        return try history(
+            AgencyDecider.self,
+            [
+                .register(agencyID: Sample.gp, name: "Northgate Surgery", kind: .gp, contacts: [lead]),
+                .update(name: "Northgate Medical Centre", kind: .gp, contacts: [lead]),
+                .retire(reason: "Merged with Southgate Medical Centre"),
+            ])
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import CDOPDomain
+
+@Suite("Meetings")
+struct MeetingTests {
+    static let start = Sample.now.addingTimeInterval(2 * 86_400)
+    static let schedule = MeetingCommand.schedule(
+        meetingID: Sample.jarMeeting, type: .rapidResponse, title: "Rapid response: case 0001", startsAt: start,
+        endsAt: start.addingTimeInterval(3600),
+        venue: MeetingVenue(place: "Room 4, Northshire Hospital", callLink: "https://meet.example.org/abc"),
+        theme: nil)
+    static let police = Invitee(name: "DS Robin Officer", email: "robin.officer@police.example.org", role: .police)
+    static let paediatrician = Invitee(
+        name: "Dr Ash Oncall", email: "ash.oncall@hospital.example.org", role: .paediatrician)
+
+    static func scheduled() throws(DomainError) -> [MeetingEvent] {
+        try history(
+            MeetingDecider.self, [schedule, .invite(police), .invite(paediatrician), .addCaseToAgenda(Sample.caseID)])
+    }
+
+    static func held() throws(DomainError) -> [MeetingEvent] {
+        try history(
+            MeetingDecider.self,
+            [.recordHeld(attendance: [AttendanceRecord(email: "ROBIN.officer@police.example.org", status: .attended)])],
+            context: Sample.context(plusDays: 3), from: scheduled())
+    }
+
+    @Test("A meeting is scheduled with a time, a place or call link, invitees with roles and cases on the agenda")
+    func schedules() throws {
+        let state = MeetingDecider.fold(try Self.scheduled())
+        #expect(state.type == .rapidResponse)
+        #expect(state.sequence == 0)
+        #expect(state.invitees.map(\.role) == [.police, .paediatrician])
+        #expect(state.agenda == [Sample.caseID])
+    }
+
+    @Test("A meeting needs a place or link, a valid link, and an end after its start")
+    func scheduleChecks() {
+        let given = Given(MeetingDecider.self, [])
+        given.when(
+            .schedule(
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start,
+                endsAt: Self.start.addingTimeInterval(3600), venue: MeetingVenue(), theme: nil)
+        )
+        .thenRejected("meeting.venueMissing")
+        given.when(
+            .schedule(
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start,
+                endsAt: Self.start.addingTimeInterval(3600), venue: MeetingVenue(callLink: "meet.example.org"),
+                theme: nil)
+        )
+        .thenRejected("meeting.callLinkInvalid")
+        given.when(
+            .schedule(
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start, endsAt: Self.start,
+                venue: MeetingVenue(place: "Room 1"), theme: nil)
+        )
+        .thenRejected("meeting.endsBeforeStart")
+        given.when(.invite(Self.police)).thenRejected("meeting.notFound")
+    }
+
+    @Test("Each reschedule raises the sequence number so calendars update the same meeting")
+    func reschedule() throws {
+        let venue = MeetingVenue(place: "Room 4, Northshire Hospital", callLink: "https://meet.example.org/abc")
+        let events = try history(
+            MeetingDecider.self,
+            [
+                .reschedule(
+                    startsAt: Self.start.addingTimeInterval(86_400), endsAt: Self.start.addingTimeInterval(90_000),
+                    venue: venue),
+                .reschedule(
+                    startsAt: Self.start.addingTimeInterval(2 * 86_400),
+                    endsAt: Self.start.addingTimeInterval(2 * 86_400 + 3600), venue: venue),
+            ], from: try Self.scheduled())
+        let state = MeetingDecider.fold(events)
+        #expect(state.sequence == 2)
+        #expect(state.startsAt == Self.start.addingTimeInterval(2 * 86_400))
+        Given(MeetingDecider.self, events).when(
+            .reschedule(startsAt: state.startsAt!, endsAt: state.endsAt!, venue: venue)
+        ).then([])
+    }
+
+    @Test("Someone is invited once")
+    func inviteOnce() throws {
+        Given(MeetingDecider.self, try Self.scheduled()).when(.invite(Self.police)).thenRejected(
+            "meeting.alreadyInvited")
+    }
+
+    @Test("A held meeting cannot be cancelled or changed")
+    func cannotCancelHeld() throws {
+        let given = Given(MeetingDecider.self, try Self.held())
+        let error = given.when(.cancel(reason: "No longer needed")).thenRejected("meeting.alreadyHeld")
+        #expect(error?.description.contains("cannot be changed or cancelled") == true)
+        given.when(.invite(Invitee(name: "Late", email: "late@example.org", role: .other))).thenRejected(
+            "meeting.alreadyHeld")
+    }
+
+    @Test("Cancelling raises the sequence and ends the meeting")
+    func cancel() throws {
+        let events = try history(MeetingDecider.self, [.cancel(reason: "Family request")], from: try Self.scheduled())
+        let state = MeetingDecider.fold(events)
+        #expect(state.isCancelled)
+        #expect(state.sequence == 1)
+        Given(MeetingDecider.self, events).when(.recordHeld(attendance: [])).thenRejected("meeting.cancelled")
+        Given(MeetingDecider.self, events).when(.cancel(reason: "again")).thenRejected("meeting.cancelled")
+    }
+
+    @Test("Attendance is recorded for every invitee once the meeting has started")
+    func attendance() throws {
+        Given(MeetingDecider.self, try Self.scheduled()).when(.recordHeld(attendance: [])).thenRejected(
+            "meeting.notYetStarted")
+        let state = MeetingDecider.fold(try Self.held())
+        #expect(
+            state.attendance == [
+                AttendanceRecord(email: "robin.officer@police.example.org", status: .attended),
+                AttendanceRecord(email: "ash.oncall@hospital.example.org", status: .notRecorded),
+            ])
+        Given(MeetingDecider.self, try Self.scheduled(), context: Sample.context(plusDays: 3))
+            .when(.recordHeld(attendance: [AttendanceRecord(email: "stranger@example.org", status: .attended)]))
+            .thenRejected("meeting.notInvited")
+    }
+
+    @Test("Actions need an owner and a due date, and are completed once")
+    func actions() throws {
+        let given = Given(MeetingDecider.self, try Self.held(), context: Sample.context(plusDays: 3))
+        given.when(
+            .agreeAction(
+                actionID: Sample.action1, description: "Home visit", owner: "", dueDate: Sample.day(2026, 6, 10),
+                caseID: Sample.caseID)
+        )
+        .thenRejected("action.ownerMissing")
+        given.when(
+            .agreeAction(
+                actionID: Sample.action1, description: "Home visit", owner: "Police", dueDate: nil,
+                caseID: Sample.caseID)
+        )
+        .thenRejected("action.dueDateMissing")
+        let events = try history(
+            MeetingDecider.self,
+            [
+                .agreeAction(
+                    actionID: Sample.action1, description: "Home visit", owner: "Police",
+                    dueDate: Sample.day(2026, 6, 10), caseID: Sample.caseID),
+                .completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 4), note: "Done"),
+            ], context: Sample.context(plusDays: 3), from: try Self.held())
+        #expect(MeetingDecider.fold(events).actions.first?.isOpen == false)
+        Given(MeetingDecider.self, events, context: Sample.context(plusDays: 3))
+            .when(.completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 4), note: ""))
+            .thenRejected("action.alreadyCompleted")
+    }
+
+    @Test("Minutes and actions come after the meeting is held; minutes revisions are numbered")
+    func minutes() throws {
+        Given(MeetingDecider.self, try Self.scheduled()).when(.recordMinutes(text: "Minutes")).thenRejected(
+            "meeting.notHeld")
+        let events = try history(
+            MeetingDecider.self, [.recordMinutes(text: "Draft"), .recordMinutes(text: "Final")], from: try Self.held())
+        let state = MeetingDecider.fold(events)
+        #expect(state.minutes == "Final")
+        #expect(state.minutesRevision == 2)
+    }
+
+    @Test("A case comes off the agenda only if it was on it")
+    func agenda() throws {
+        Given(MeetingDecider.self, try Self.scheduled()).when(.removeCaseFromAgenda(Sample.otherCaseID)).thenRejected(
+            "meeting.caseNotOnAgenda")
+        Given(MeetingDecider.self, try Self.scheduled()).when(.addCaseToAgenda(Sample.caseID)).then([])
+    }
+}

@@ -1,0 +1,95 @@
+@testable import CDOPDomain
+
+/// Whether an event makes sense on the state it is applied to: the invariants evolve relies on.
+enum CaseEventChecks {
+    /// Why the event cannot be applied meaningfully, or nil when it can.
+    static func problem(_ event: CaseEvent, on s: CaseState) -> String? {
+        if case .notificationReceived = event { return s.exists ? "notification on an existing case" : nil }
+        guard s.exists else { return "\(event.typeName) before notification" }
+        if s.duplicateOf != nil { return "\(event.typeName) on a merged duplicate" }
+        if s.transfer != nil { return "\(event.typeName) on a transferred case" }
+        func request(_ id: FormRequestID) -> FormRequest? { s.request(id) }
+        switch event {
+        case .notificationReceived: return nil
+        case .formRequested(let e):
+            if request(e.requestID) != nil { return "request id reused" }
+            if s.involvement(of: e.agencyID) == nil { return "request to an agency not involved" }
+        case .formReminderIssued(let e):
+            guard let r = request(e.requestID), r.isOutstanding, !r.remindersIssued.contains(e.step) else {
+                return "reminder not applicable"
+            }
+        case .formEscalated(let e):
+            guard let r = request(e.requestID), r.isOutstanding, r.escalation.map { $0 < e.level } ?? true else {
+                return "escalation not applicable"
+            }
+        case .formReturned(let e):
+            guard request(e.requestID)?.acceptsReturn == true else { return "return of a closed request" }
+        case .formDeclined(let e):
+            guard request(e.requestID)?.acceptsReturn == true else { return "decline of a closed request" }
+        case .formRequestWithdrawn(let e):
+            guard request(e.requestID)?.acceptsReturn == true else { return "withdrawal of a closed request" }
+        case .formRequestWaived(let e):
+            guard request(e.requestID)?.isOutstanding == true else { return "waiver of a request not outstanding" }
+        case .agencyRecordedInvolved(let e):
+            if s.involvement(of: e.involvement.agencyID) != nil { return "agency recorded twice" }
+        case .rapidResponseOpened:
+            if s.rapidResponse != nil { return "rapid response opened twice" }
+        case .rapidResponseConvened(let e):
+            guard let rr = s.rapidResponse, rr.isActive, !rr.meetings.contains(e.meetingID) else {
+                return "convene not applicable"
+            }
+        case .rapidResponseMeetingHeld(let e):
+            guard let rr = s.rapidResponse, rr.meetings.contains(e.meetingID), rr.held[e.meetingID] == nil else {
+                return "held not applicable"
+            }
+        case .rapidResponseCompleted:
+            guard s.rapidResponse?.isActive == true else { return "completing no active response" }
+        case .reviewPaused(let e):
+            if s.openPauses.contains(where: { $0.process == e.process }) { return "pause already open" }
+        case .reviewResumed(let e):
+            guard let open = s.openPauses.first(where: { $0.process == e.process }), open.from <= e.on else {
+                return "resume not applicable"
+            }
+        case .assignedToPanelMeeting:
+            if s.readyForPanelAt == nil { return "listed before ready" }
+        case .markedReadyForPanel:
+            if s.triage == nil || !s.openPauses.isEmpty || s.rapidResponse?.isActive == true {
+                return "ready too early"
+            }
+        case .panelOutcomeRecorded:
+            if s.panelOutcome != nil || s.panelMeeting == nil || !s.outstandingRequests.isEmpty || !s.openPauses.isEmpty
+            {
+                return "outcome not applicable"
+            }
+        case .recommendationRecorded(let e):
+            if s.panelOutcome == nil || s.recommendations.contains(where: { $0.id == e.actionID }) {
+                return "recommendation not applicable"
+            }
+        case .recommendationCompleted(let e):
+            guard s.recommendations.first(where: { $0.id == e.actionID })?.isOpen == true else {
+                return "completing unknown or done action"
+            }
+        case .submittedToNCMD:
+            if s.panelOutcome == nil || s.ncmdSubmission != nil { return "submission not applicable" }
+        case .closed:
+            if s.panelOutcome == nil || s.ncmdSubmission == nil || s.isClosed { return "closure not applicable" }
+        case .reopened:
+            if !s.isClosed { return "reopening an open case" }
+        case .duplicateMerged(let e):
+            if s.mergedDuplicates.contains(e.from) { return "merged twice" }
+        case .possibleDuplicateRejected:
+            if s.possibleDuplicateOf == nil { return "rejecting no link" }
+        case .recordedOutOfScope:
+            if s.outOfScope != nil && s.receivedAt != nil && s.panelOutcome != nil {
+                return "out of scope after review"
+            }
+        case .referredForSafeguardingPracticeReview:
+            if s.safeguardingReferral != nil { return "referred twice" }
+        case .reviewMeetingHeld:
+            if s.reviewMeeting != nil { return "review meeting twice" }
+        case .transferred, .duplicateConfirmed, .deathTriaged:
+            if s.isClosed { return "\(event.typeName) on a closed case" }
+        }
+        return nil
+    }
+}
