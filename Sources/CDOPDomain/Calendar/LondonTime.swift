@@ -38,3 +38,14 @@ func floorDiv(_ a: Int, _ b: Int) -> Int {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
+
+extension LondonTime {
+    /// The instant at which England's clocks show `time` on `day`. In the hour the clocks go back, the first
+    /// (BST) instant; in the hour that does not exist when they go forward, the instant an hour later.
+    package static func instant(on day: CalendarDate, at time: TimeOfDay) -> Date {
+        let local = day.daysSinceEpoch * 86_400 + time.hour * 3600 + time.minute * 60
+        let summer = Date(timeIntervalSince1970: Double(local - 3600))
+        if offsetSeconds(at: summer) == 3600 { return summer }
+        return Date(timeIntervalSince1970: Double(local))
+    }
+}
