@@ -76,4 +76,31 @@ package enum CaseCommand: Sendable {
     case close
     /// Reopen a closed case.
     case reopen(reason: String)
+
+    // MARK: Schedules
+    /// Start a declared schedule on the case, with the step times the shell planned from its definition.
+    case startSchedule(ScheduleStart)
+    /// A timer fired: act on `step` of the schedule chasing `target` (a step reached before: nothing).
+    case reachScheduleStep(target: ScheduleTarget, scheduleID: String, step: String)
+    /// Move a running schedule to a newer version of its definition.
+    case moveSchedule(ScheduleStart)
+}
+
+/// A schedule to start (or move to): what the shell planned from a definition.
+package struct ScheduleStart: Hashable, Sendable {
+    package var reference: ScheduleReference
+    package var title: String
+    package var target: ScheduleTarget
+    package var steps: [PlannedStep]
+    package var stoppedBy: Set<ScheduleDefinition.Stop>
+    package var pausedWhileAwaitingExternal: Bool
+
+    package init(definition: ScheduleDefinition, target: ScheduleTarget, steps: [PlannedStep]) {
+        reference = definition.reference
+        title = definition.title
+        self.target = target
+        self.steps = steps
+        stoppedBy = definition.stoppedBy
+        pausedWhileAwaitingExternal = definition.pausedWhileAwaitingExternal
+    }
 }

@@ -6,6 +6,9 @@ extension CaseDecider {
     /// changes nothing.
     package static func evolve(_ state: CaseState, _ event: CaseEvent) -> CaseState {
         var s = state
+        if let (stop, target, at) = ScheduleTriggers.stop(for: event) {
+            s.stopSchedules(on: stop, target: target, at: at)
+        }
         switch event {
         case .notificationReceived(let e):
             s.caseID = e.caseID
@@ -90,6 +93,23 @@ extension CaseDecider {
             s.ncmdSubmission = NCMDSubmission(reference: e.reference, submittedOn: e.submittedOn)
         case .closed(let e):
             s.closedAt = e.at
+        case .scheduleStarted(let e):
+            s.schedules.append(
+                ScheduleRun(
+                    reference: e.schedule, title: e.title, target: e.target, startedAt: e.at, steps: e.steps,
+                    stoppedBy: Set(e.stoppedBy), pausedWhileAwaitingExternal: e.pausedWhileAwaitingExternal))
+        case .scheduleStepReached(let e):
+            if let index = s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id) {
+                s.schedules[index].reached[e.step] = e.at
+            }
+        case .scheduleMoved(let e):
+            if let index = s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) {
+                let reached = s.schedules[index].reached
+                s.schedules[index] = ScheduleRun(
+                    reference: e.to, title: e.title, target: e.target, startedAt: s.schedules[index].startedAt,
+                    steps: e.steps, stoppedBy: Set(e.stoppedBy), pausedWhileAwaitingExternal: e.pausedWhileAwaitingExternal,
+                    reached: reached.filter { name, _ in e.steps.contains { $0.name == name } })
+            }
         case .reopened(let e):
             s.closedAt = nil
             s.reopenings.append(Reopening(reason: e.reason, at: e.at))

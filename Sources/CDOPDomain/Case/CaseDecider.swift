@@ -75,6 +75,12 @@ package enum CaseDecider: Decider {
             return try close(state, context)
         case .reopen(let reason):
             return try reopen(reason, state, now)
+        case .startSchedule(let start):
+            return try startSchedule(start, state, now)
+        case .reachScheduleStep(let target, let scheduleID, let step):
+            return try reachScheduleStep(target, scheduleID, step, state, now)
+        case .moveSchedule(let start):
+            return try moveSchedule(start, state, now)
         }
     }
 }

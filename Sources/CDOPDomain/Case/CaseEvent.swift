@@ -31,6 +31,9 @@ package enum CaseEvent: DomainEvent {
     case submittedToNCMD(SubmittedToNCMD)
     case closed(CaseClosed)
     case reopened(CaseReopened)
+    case scheduleStarted(ScheduleStarted)
+    case scheduleStepReached(ScheduleStepReached)
+    case scheduleMoved(ScheduleMoved)
 
     package static let payloadTypes: [any EventPayload.Type] = [
         NotificationReceived.self,
@@ -64,6 +67,9 @@ package enum CaseEvent: DomainEvent {
         SubmittedToNCMD.self,
         CaseClosed.self,
         CaseReopened.self,
+        ScheduleStarted.self,
+        ScheduleStepReached.self,
+        ScheduleMoved.self,
     ]
 
     package var payload: any EventPayload {
@@ -99,6 +105,9 @@ package enum CaseEvent: DomainEvent {
         case .submittedToNCMD(let p): p
         case .closed(let p): p
         case .reopened(let p): p
+        case .scheduleStarted(let p): p
+        case .scheduleStepReached(let p): p
+        case .scheduleMoved(let p): p
         }
     }
 
@@ -135,6 +144,9 @@ package enum CaseEvent: DomainEvent {
         case let p as SubmittedToNCMD: self = .submittedToNCMD(p)
         case let p as CaseClosed: self = .closed(p)
         case let p as CaseReopened: self = .reopened(p)
+        case let p as ScheduleStarted: self = .scheduleStarted(p)
+        case let p as ScheduleStepReached: self = .scheduleStepReached(p)
+        case let p as ScheduleMoved: self = .scheduleMoved(p)
         default: return nil
         }
     }

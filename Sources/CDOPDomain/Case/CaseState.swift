@@ -33,6 +33,8 @@ package struct CaseState: Hashable, Sendable {
     package var previousSubmissions: [NCMDSubmission] = []
     package var closedAt: Date?
     package var reopenings: [Reopening] = []
+    /// Declared schedules started on the case (chasing, rapid-response and review targets).
+    package var schedules: [ScheduleRun] = []
 
     package init() {}
 

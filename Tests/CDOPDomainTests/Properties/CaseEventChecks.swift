@@ -75,6 +75,14 @@ enum CaseEventChecks {
             if s.panelOutcome == nil || s.ncmdSubmission == nil || s.isClosed { return "closure not applicable" }
         case .reopened:
             if !s.isClosed { return "reopening an open case" }
+        case .scheduleStarted(let e):
+            if s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id) != nil { return "schedule started twice" }
+        case .scheduleStepReached(let e):
+            guard let index = s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id),
+                s.schedules[index].reached[e.step] == nil
+            else { return "step reached twice or on a stopped schedule" }
+        case .scheduleMoved(let e):
+            if s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) == nil { return "moving no running schedule" }
         case .duplicateMerged(let e):
             if s.mergedDuplicates.contains(e.from) { return "merged twice" }
         case .possibleDuplicateRejected:

@@ -101,6 +101,11 @@ struct CaseLifecycle {
                 .recordNoInformationHeld(requestID: id, declaredBy: "Agency"),
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),
+                .startSchedule(Sample.startFormB(id, daysAgo: 10 + c % 30)),
+                .reachScheduleStep(
+                    target: .formRequest(id), scheduleID: "form-b-chasing",
+                    step: Sample.formBSchedule().steps[c % 5].name),
+                .moveSchedule(Sample.startFormB(id, daysAgo: 10 + c % 30, version: 2)),
             ]
         }
         if let action = s.recommendations.first(where: \.isOpen) {

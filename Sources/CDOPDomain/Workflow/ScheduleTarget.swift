@@ -1,0 +1,44 @@
+/// What a started schedule chases: one form request, the case's rapid response, or the case's review.
+package enum ScheduleTarget: Hashable, Sendable, CustomStringConvertible {
+    case formRequest(FormRequestID)
+    case rapidResponse
+    case caseReview
+
+    /// A stable text form, e.g. "form-request:5f3e…", used in timer ids and the timers table.
+    package var key: String {
+        switch self {
+        case .formRequest(let id): "form-request:\(id)"
+        case .rapidResponse: "rapid-response"
+        case .caseReview: "case-review"
+        }
+    }
+
+    package var description: String { key }
+
+    /// Parses `key`.
+    package init?(key: String) {
+        switch key {
+        case "rapid-response": self = .rapidResponse
+        case "case-review": self = .caseReview
+        default:
+            guard key.hasPrefix("form-request:"), let id = FormRequestID(String(key.dropFirst("form-request:".count)))
+            else { return nil }
+            self = .formRequest(id)
+        }
+    }
+}
+
+extension ScheduleTarget: Codable {
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let target = ScheduleTarget(key: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a schedule target")
+        }
+        self = target
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(key)
+    }
+}
