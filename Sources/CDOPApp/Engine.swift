@@ -12,15 +12,19 @@ package struct Engine: Sendable {
     /// Opens the database named by `configuration` with every read model installed.
     package init(
         configuration: AppConfiguration, clock: any AppClock = SystemClock(),
-        storeOptions: EventStoreOptions = EventStoreOptions(), makeID: @escaping @Sendable () -> UUID = { UUID() }
+        storeOptions: EventStoreOptions = EventStoreOptions(), schedules: (any ScheduleCatalog)? = nil,
+        makeID: @escaping @Sendable () -> UUID = { UUID() }
     ) throws(EventStoreError) {
         self.configuration = configuration
         store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions))
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel)
-        workflow = CaseWorkflow(handler: handler, makeID: makeID)
+        workflow = CaseWorkflow(handler: handler, schedules: schedules, makeID: makeID)
     }
 
     package var panel: PanelConfiguration { configuration.panel }
+
+    /// The scheduler firing this engine's timers.
+    package var scheduler: DeadlineScheduler { DeadlineScheduler(workflow: workflow) }
 }
 
 extension AppConfiguration {

@@ -3,7 +3,8 @@ import CDOPStore
 /// Every read model kept inline with the events, and the migrations that create their tables.
 package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
-        CaseTables.migration, AgencyTables.migration, MeetingTables.migration,
+        CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
+        TimerAttempts.migration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [

@@ -3,6 +3,7 @@ import CDOPDomain
 import CDOPProjections
 import CDOPTesting
 import Foundation
+import Testing
 
 /// Drives many synthetic cases through the engine in time order, as a panel would live them, and remembers
 /// what each case should end as.
@@ -128,12 +129,12 @@ final class LifecycleSimulation {
         if unexpected {
             at(1) {
                 let starts = self.clock.now().addingTimeInterval(86_400)
-                let meetingID = try self.workflow.conveneRapidResponse(
-                    for: caseID,
-                    meeting: .schedule(meetingID: MeetingID(UUID()), type: .rapidResponse, title: "Rapid response",
-                                       startsAt: starts, endsAt: starts.addingTimeInterval(3600),
-                                       venue: MeetingVenue(callLink: "https://meet.example.org/jar"), theme: nil),
-                    scheduledFor: starts, by: self.doctor)
+                let meetingID = try self.workflow.conveneRapidResponse(for: caseID, scheduledFor: starts, by: self.doctor) { id in
+                    .schedule(meetingID: id, type: .rapidResponse, title: "Rapid response", startsAt: starts,
+                              endsAt: starts.addingTimeInterval(3600),
+                              venue: MeetingVenue(callLink: "https://meet.example.org/jar"), theme: nil)
+                }
+                #expect(try self.workflow.meetingState(meetingID).meetingID == meetingID)
                 self.jarMeetings[index] = meetingID
             }
             at(3) {

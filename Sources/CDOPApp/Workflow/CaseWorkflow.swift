@@ -10,9 +10,15 @@ package struct CaseWorkflow: Sendable {
     package let handler: CommandHandler
     /// Makes new identifiers (cases, requests, meetings); injected so tests can predict them.
     package let makeID: @Sendable () -> UUID
+    /// The declared schedules started by case events; nil runs no schedules.
+    package let schedules: (any ScheduleCatalog)?
 
-    package init(handler: CommandHandler, makeID: @escaping @Sendable () -> UUID = { UUID() }) {
+    package init(
+        handler: CommandHandler, schedules: (any ScheduleCatalog)? = nil,
+        makeID: @escaping @Sendable () -> UUID = { UUID() }
+    ) {
         self.handler = handler
+        self.schedules = schedules
         self.makeID = makeID
     }
 
@@ -37,9 +43,9 @@ package struct CaseWorkflow: Sendable {
                 throw .store(.storage(code: -1, message: "duplicate lookup failed"))
             }
             let duplicateOf = candidates.first
-            try session.decide(
-                CaseDecider.self, caseID.streamID,
-                .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf))
+            try session.decideOnCase(
+                caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
+                schedules: schedules)
             return Notified(caseID: caseID, possibleDuplicateOf: duplicateOf)
         }
         if let value = outcome.value { return value }
@@ -55,25 +61,26 @@ package struct CaseWorkflow: Sendable {
             let (duplicateState, _) = try session.state(of: CaseDecider.self, duplicate.streamID)
             let (primaryState, _) = try session.state(of: CaseDecider.self, primary.streamID)
             guard primaryState.exists else { throw .notFound(kind: "case", reference: primary.description) }
-            try session.decide(CaseDecider.self, duplicate.streamID, .confirmDuplicate(primary: primary))
+            try session.decideOnCase(duplicate, .confirmDuplicate(primary: primary), schedules: schedules)
             guard let notification = duplicateState.notification else {
                 throw .notFound(kind: "case", reference: duplicate.description)
             }
-            try session.decide(
-                CaseDecider.self, primary.streamID,
-                .mergeDuplicate(from: duplicate, notification: notification, agencies: duplicateState.agencies))
+            try session.decideOnCase(
+                primary, .mergeDuplicate(from: duplicate, notification: notification, agencies: duplicateState.agencies),
+                schedules: schedules)
         }
     }
 
     /// Schedules a meeting in its own stream and records it on the case as the rapid response.
     @discardableResult
     package func conveneRapidResponse(
-        for caseID: CaseID, meeting: MeetingCommand, scheduledFor: Date, by actor: Actor
+        for caseID: CaseID, scheduledFor: Date, by actor: Actor, meeting: (MeetingID) -> MeetingCommand
     ) throws(CommandError) -> MeetingID {
         let meetingID = MeetingID(makeID())
         try handler.run(by: actor) { session throws(CommandError) in
-            try session.decide(CaseDecider.self, caseID.streamID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor))
-            try session.decide(MeetingDecider.self, meetingID.streamID, meeting)
+            try session.decideOnCase(
+                caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules)
+            try session.decide(MeetingDecider.self, meetingID.streamID, meeting(meetingID))
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
         }
         return meetingID
@@ -84,7 +91,8 @@ package struct CaseWorkflow: Sendable {
         try handler.run(by: actor) { session throws(CommandError) in
             let (meeting, _) = try session.state(of: MeetingDecider.self, meetingID.streamID)
             guard meeting.exists else { throw .notFound(kind: "meeting", reference: meetingID.description) }
-            try session.decide(CaseDecider.self, caseID.streamID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate))
+            try session.decideOnCase(
+                caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate), schedules: schedules)
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
         }
     }
@@ -97,7 +105,7 @@ package struct CaseWorkflow: Sendable {
             if case .notify = command {} else if !state.exists {
                 throw .notFound(kind: "case", reference: caseID.description)
             }
-            return try session.decide(CaseDecider.self, caseID.streamID, command)
+            return try session.decideOnCase(caseID, command, schedules: schedules)
         }.value ?? []
     }
 

@@ -102,6 +102,8 @@ package enum CaseTables {
 
     /// The projection keeping these tables, inline with every case append.
     package static let projection = FoldingProjection<CaseDecider>(name: "cases", streamPrefix: "case") {
-        state, _, version, db in try write(state, version: version, in: db)
+        state, _, version, db in
+        try write(state, version: version, in: db)
+        try TimerTables.write(state, in: db)
     }
 }

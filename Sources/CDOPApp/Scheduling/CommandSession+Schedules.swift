@@ -1,0 +1,43 @@
+import CDOPDomain
+import Foundation
+
+extension CommandSession {
+    /// Decides a command on a case, then starts the schedules its events call for, in the same transaction:
+    /// a Form B request is never recorded without its chasing, nor chased twice.
+    @discardableResult
+    package func decideOnCase(
+        _ caseID: CaseID, _ command: CaseCommand, schedules: (any ScheduleCatalog)?
+    ) throws(CommandError) -> [CaseEvent] {
+        var command = command
+        if case let .requestForm(requestID, agencyID, formType, email, due, nil) = command, let schedules,
+            let definition = schedules.definition(for: formType == .reporting ? .reportingFormRequested : .supplementaryFormRequested)
+        {
+            command = .requestForm(
+                requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: email, dueDate: due,
+                schedule: definition.reference)
+        }
+        let events = try decide(CaseDecider.self, caseID.streamID, command)
+        guard let schedules else { return events }
+        var started: [CaseEvent] = []
+        for event in events {
+            guard let (start, target) = ScheduleTriggers.start(for: event),
+                let definition = schedules.definition(for: start)
+            else { continue }
+            let steps: [PlannedStep]
+            do {
+                steps = try definition.plan(startingAt: context.now, calendar: schedules.calendar)
+            } catch {
+                throw .rejected(
+                    DomainError(
+                        code: "schedule.outsideCalendar",
+                        "The \(definition.title) schedule cannot be planned: the \(schedules.calendar.name) calendar "
+                            + "lists bank holidays only for \(schedules.calendar.years.lowerBound)–"
+                            + "\(schedules.calendar.years.upperBound). Ask an administrator to extend it."))
+            }
+            started += try decide(
+                CaseDecider.self, caseID.streamID,
+                .startSchedule(ScheduleStart(definition: definition, target: target, steps: steps)))
+        }
+        return events + started
+    }
+}
