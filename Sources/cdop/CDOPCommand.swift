@@ -16,7 +16,8 @@ struct CDOPCommand: ParsableCommand {
             """,
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
-            RapidResponseGroup.self, AgencyGroup.self, FormGroup.self,
+            RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
+            OutcomeGroup.self, ActionGroup.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.
