@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPApp
+import CDOPDomain
 import CDOPStore
 import Foundation
 
@@ -13,15 +14,29 @@ struct CDOPCommand: ParsableCommand {
             Every command takes --db PATH (default $CDOP_DB or var/cdop.sqlite), --json for machine-readable \
             output and --as USER for the person acting. A refused command exits with status 1 and says why.
             """,
-        subcommands: [StatusCommand.self, NotifyCommand.self, CaseGroup.self])
+        subcommands: [
+            StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
+            RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
+            OutcomeGroup.self, ActionGroup.self,
+        ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.
+    /// A bad option or argument is a refusal too (code input.invalidOption), with the usage after it.
     static func main() {
         let wantsJSON = CommandLine.arguments.contains("--json")
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            // --help and --version end here with status 0.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            invalidOption(error, json: wantsJSON)
+        }
+        do {
             try command.run()
         } catch let error as CommandError {
+            fail(code: error.code, message: error.description, json: wantsJSON)
+        } catch let error as DomainError {
             fail(code: error.code, message: error.description, json: wantsJSON)
         } catch let error as EventStoreError {
             fail(code: "store.failure", message: error.description, json: wantsJSON)
@@ -29,9 +44,27 @@ struct CDOPCommand: ParsableCommand {
             fail(code: "configuration.invalid", message: error.description, json: wantsJSON)
         } catch let error as InputFile.Problem {
             fail(code: "input.invalid", message: error.description, json: wantsJSON)
-        } catch {
+        } catch let error as ValidationError {
+            fail(code: "input.invalidOption", message: error.message, json: wantsJSON)
+        } catch let error as ExitCode {
             exit(withError: error)
+        } catch {
+            // Help asked for below the root arrives here, from ArgumentParser's own help command.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { invalidOption(error, json: wantsJSON) }
+            fail(code: "command.failed", message: "\(error)", json: wantsJSON)
         }
+    }
+
+    /// A command line that could not be parsed or validated: the message naming the option, then the usage.
+    private static func invalidOption(_ error: any Error, json: Bool) -> Never {
+        let message = self.message(for: error)
+        if json { fail(code: "input.invalidOption", message: message, json: true) }
+        Output.error("\(message) [input.invalidOption]")
+        let usage = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("Usage:") }.joined(separator: "\n")
+        if !usage.isEmpty { FileHandle.standardError.write(Data((usage + "\n").utf8)) }
+        Foundation.exit(1)
     }
 
     private static func fail(code: String, message: String, json: Bool) -> Never {

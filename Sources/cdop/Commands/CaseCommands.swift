@@ -9,7 +9,11 @@ import Foundation
 struct CaseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "List, show and act on cases.",
-        subcommands: [CaseListCommand.self, CaseShowCommand.self])
+        subcommands: [
+            CaseListCommand.self, CaseShowCommand.self, CaseInvolveCommand.self, CaseOutOfScopeCommand.self,
+            CaseTransferCommand.self, CaseReferCSPRCommand.self, CaseNCMDCommand.self, CaseCloseCommand.self,
+            CaseReopenCommand.self,
+        ])
 }
 
 struct CaseListCommand: ParsableCommand {

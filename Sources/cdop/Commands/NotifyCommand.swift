@@ -2,6 +2,7 @@ import ArgumentParser
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
 
 /// `cdop notify FILE.json`: a professional reports a child's death.
@@ -30,7 +31,7 @@ struct NotifyCommand: ParsableCommand {
         }
         print("Case \(reference) opened (\(notified.caseID)).")
         if let duplicateReference, let duplicate = notified.possibleDuplicateOf {
-            print("It is a possible duplicate of case \(duplicateReference) (\(duplicate)): confirm with "
+            print("It is a possible duplicate of \(duplicateReference) (\(duplicate)), notified earlier: confirm with "
                 + "`cdop duplicate confirm \(reference) --primary \(duplicateReference)` or reject with "
                 + "`cdop duplicate reject \(reference) --reason ...`.")
         }

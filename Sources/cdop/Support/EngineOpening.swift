@@ -21,7 +21,12 @@ extension GlobalOptions {
 extension Engine {
     /// The case a person means by `text` (id, CDOP reference or unambiguous prefix), or a clear error.
     func resolveCase(_ text: String) throws -> CaseID {
-        let result = try store.read { db in try CaseQueries.resolve(text, in: db) }
+        let result = try store.read { db -> Result<CaseID, ResolveFailure> in
+            let resolved = try CaseQueries.resolve(text, in: db)
+            // A full id resolves without a lookup: it must still name a case that was notified.
+            if case .success(let id) = resolved, try CaseQueries.summary(id, in: db) == nil { return .failure(.notFound) }
+            return resolved
+        }
         switch result {
         case .success(let id): return id
         case .failure(.notFound): throw CommandError.notFound(kind: "case", reference: text)

@@ -19,6 +19,11 @@ enum InputFile {
         let data = try read(path)
         do {
             return try CanonicalJSON.decode(T.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw Problem(
+                description: "The \(what) in \(path == "-" ? "standard input" : path) is not JSON"
+                    + (context.underlyingError.map { ": \(describe(underlying: $0))" } ?? ".")
+                    + " Check the quotes, commas and brackets.")
         } catch let error as DecodingError {
             throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not valid: \(describe(error)).")
         } catch {
@@ -41,6 +46,13 @@ enum InputFile {
             return "the field \(path(context)) has a value that cannot be used\(detail)"
         @unknown default: return "it does not match the expected format"
         }
+    }
+
+    /// The JSON parser's complaint, without Foundation's wrapping.
+    private static func describe(underlying error: any Error) -> String {
+        let nsError = error as NSError
+        let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String ?? nsError.localizedDescription
+        return detail.hasSuffix(".") ? detail : detail + "."
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -1,0 +1,196 @@
+import ArgumentParser
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// `cdop agency ...`: the directory of agencies and their lead contacts.
+struct AgencyGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agency", abstract: "Keep the directory of agencies and their lead contacts.",
+        subcommands: [
+            AgencyAddCommand.self, AgencyListCommand.self, AgencyShowCommand.self, AgencyUpdateCommand.self,
+            AgencyRetireCommand.self,
+        ])
+}
+
+/// The contacts of an agency, as options: lead contacts receive form requests.
+struct ContactOptions: ParsableArguments {
+    @Option(
+        name: .customLong("lead"),
+        help: ArgumentHelp("A lead contact, who receives form requests: \"Name <email>\" optionally followed by a role (repeatable).",
+                           valueName: "contact"))
+    var leads: [String] = []
+
+    @Option(
+        name: .customLong("contact"),
+        help: ArgumentHelp("Another contact, \"Name <email> role\" (repeatable); with no --lead, the first --contact is the lead.",
+                           valueName: "contact"))
+    var others: [String] = []
+
+    var isEmpty: Bool { leads.isEmpty && others.isEmpty }
+
+    func contacts() throws -> [AgencyContact] {
+        let leadContacts = try leads.map { try OptionParsing.contact($0, option: "--lead", isLead: true) }
+        var otherContacts = try others.map { try OptionParsing.contact($0, option: "--contact", isLead: false) }
+        if leadContacts.isEmpty, !otherContacts.isEmpty { otherContacts[0].isLead = true }
+        return leadContacts + otherContacts
+    }
+}
+
+struct AgencyAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add an agency to the directory; prints its id.",
+        discussion: "Kinds: \(OptionParsing.values(AgencyKind.self)).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The agency's name, e.g. \"Northgate Surgery\".")
+    var name: String
+
+    @Option(help: "What kind of organisation it is: \(OptionParsing.values(AgencyKind.self)).")
+    var kind: String
+
+    @OptionGroup var contacts: ContactOptions
+
+    func validate() throws {
+        _ = try OptionParsing.text(name, option: "--name")
+        _ = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self)
+        if contacts.isEmpty { throw ValidationError("Give at least one --lead \"Name <email>\" (or --contact).") }
+        _ = try contacts.contacts()
+    }
+
+    func run() throws {
+        let engine = try options.engine()
+        let agencyID = AgencyID(UUID())
+        let kind = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self)
+        try engine.workflow.execute(
+            .register(agencyID: agencyID, name: name, kind: kind, contacts: try contacts.contacts()), on: agencyID,
+            by: options.actorForCommand)
+        let state = try engine.workflow.agencyState(agencyID)
+        options.print(
+            CommandReport(
+                message: "Agency \(state.name) (\(kind.label)) added: \(agencyID).", agencyId: agencyID.description))
+    }
+}
+
+struct AgencyListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the agencies in the directory.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Include retired agencies.")
+    var all = false
+
+    func run() throws {
+        let engine = try options.engine()
+        let rows = try engine.store.read { db in try ReadModels.agencies(includeRetired: all, in: db) }
+        if options.json {
+            print(Output.json(rows))
+            return
+        }
+        if rows.isEmpty {
+            print("No agencies.")
+            return
+        }
+        print(TextTable.render(
+            header: ["agency", "name", "kind", "lead contact", "status"],
+            rows: rows.map { [String($0.agencyId.prefix(8)), $0.name, $0.kind, $0.leadEmail ?? "-", $0.retired ? "retired" : "active"] }))
+    }
+}
+
+struct AgencyShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an agency and its contacts.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The agency: its id, an id prefix, or its exact name.")
+    var agency: String
+
+    func run() throws {
+        let engine = try options.engine()
+        let agencyID = try engine.resolveAgency(agency)
+        let state = try engine.workflow.agencyState(agencyID)
+        guard state.exists else { throw CommandError.notFound(kind: "agency", reference: agency) }
+        let row = AgencyRow(
+            agencyId: agencyID.description, name: state.name, kind: state.kind.rawValue,
+            leadEmail: state.leadContacts.first?.email, contacts: state.contacts, retired: state.retiredAt != nil)
+        if options.json {
+            print(Output.json(row))
+            return
+        }
+        print("Agency \(state.name)  (\(agencyID))")
+        print("kind      \(state.kind.label)")
+        if let retired = state.retiredAt {
+            print("retired   \(DayFormatter.long(retired)): \(state.retirementReason ?? "")")
+        }
+        for contact in state.contacts {
+            print("\(contact.isLead ? "lead     " : "contact  ") \(contact.name) <\(contact.email)>\(contact.role.map { ", \($0)" } ?? "")")
+        }
+    }
+}
+
+struct AgencyUpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change an agency's name, kind or contacts (contacts given replace all the current ones).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The agency: its id, an id prefix, or its exact name.")
+    var agency: String
+
+    @Option(help: "The new name.")
+    var name: String?
+
+    @Option(help: "The new kind: \(OptionParsing.values(AgencyKind.self)).")
+    var kind: String?
+
+    @OptionGroup var contacts: ContactOptions
+
+    func validate() throws {
+        if let name { _ = try OptionParsing.text(name, option: "--name") }
+        if let kind { _ = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self) }
+        _ = try contacts.contacts()
+    }
+
+    func run() throws {
+        let engine = try options.engine()
+        let agencyID = try engine.resolveAgency(agency)
+        let state = try engine.workflow.agencyState(agencyID)
+        let newKind = try kind.map { try OptionParsing.choice($0, option: "--kind", as: AgencyKind.self) } ?? state.kind
+        let newContacts = contacts.isEmpty ? state.contacts : try contacts.contacts()
+        let events = try engine.workflow.execute(
+            .update(name: name ?? state.name, kind: newKind, contacts: newContacts), on: agencyID,
+            by: options.actorForCommand)
+        options.print(
+            CommandReport(
+                message: events.isEmpty ? "Nothing changed: \(state.name) already has these details."
+                    : "Agency \(name ?? state.name) updated (\(agencyID)).",
+                changed: !events.isEmpty, agencyId: agencyID.description))
+    }
+}
+
+struct AgencyRetireCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retire", abstract: "Retire an agency from the directory (its history stays).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The agency: its id, an id prefix, or its exact name.")
+    var agency: String
+
+    @Option(help: "Why it is retired.")
+    var reason: String
+
+    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
+
+    func run() throws {
+        let engine = try options.engine()
+        let agencyID = try engine.resolveAgency(agency)
+        try engine.workflow.execute(.retire(reason: reason), on: agencyID, by: options.actorForCommand)
+        let state = try engine.workflow.agencyState(agencyID)
+        options.print(CommandReport(message: "Agency \(state.name) retired (\(agencyID)).", agencyId: agencyID.description))
+    }
+}

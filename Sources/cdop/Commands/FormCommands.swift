@@ -1,0 +1,299 @@
+import ArgumentParser
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// `cdop form ...`: reporting (Form B) and supplementary form requests, from request to return.
+struct FormGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "form", abstract: "Request, chase and record the agencies' reporting and supplementary forms.",
+        discussion: "A REQUEST is the request's id or an unambiguous prefix of it within the case (see `cdop case show`).",
+        subcommands: [
+            FormRequestCommand.self, FormListCommand.self, FormRemindCommand.self, FormEscalateCommand.self,
+            FormReturnCommand.self, FormDeclineCommand.self, FormWithdrawCommand.self, FormWaiveCommand.self,
+        ])
+}
+
+/// The chasing schedule each form type follows.
+enum ChasingSchedule {
+    static func reference(for type: FormType) -> ScheduleReference {
+        type == .reporting
+            ? ScheduleReference(id: "form-b-chasing", version: 1) : ScheduleReference(id: "supplementary-chasing", version: 1)
+    }
+}
+
+struct FormRequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Ask an involved agency for a form, due on a day; reminders follow the chasing schedule.",
+        discussion: "Form types: \(OptionParsing.values(FormType.self)). Reporting forms follow the form-b-chasing "
+            + "schedule (version 1), the others supplementary-chasing (version 1).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Option(help: "The agency (id, id prefix or exact name); it must be recorded as involved with the child.")
+    var agency: String
+
+    @Option(help: "The form: \(OptionParsing.values(FormType.self)).")
+    var type: String = FormType.reporting.rawValue
+
+    @Option(help: "Who receives the request (default: the agency's contact for this case, else its lead contact).")
+    var email: String?
+
+    @Option(help: "The day the form is due (YYYY-MM-DD).")
+    var due: String
+
+    func validate() throws {
+        _ = try OptionParsing.choice(type, option: "--type", as: FormType.self)
+        _ = try OptionParsing.date(due, option: "--due")
+        if let email, (try? EmailAddress.validated(email, field: "")) == nil {
+            throw ValidationError("--email: \"\(email)\" is not a valid email address.")
+        }
+    }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: caseReference)
+        let formType = try OptionParsing.choice(type, option: "--type", as: FormType.self)
+        let dueDate = try OptionParsing.date(due, option: "--due")
+        let agencyID = try target.engine.resolveAgency(agency)
+        let state = try target.state()
+        var contact = email ?? state.involvement(of: agencyID)?.contactEmail
+        if contact == nil { contact = try target.engine.workflow.agencyState(agencyID).leadContacts.first?.email }
+        guard let contact else {
+            throw ValidationError("--email: no contact email is known for this agency; give one.")
+        }
+        let requestID = FormRequestID(UUID())
+        try target.execute(
+            .requestForm(
+                requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: contact, dueDate: dueDate,
+                schedule: ChasingSchedule.reference(for: formType)))
+        let request = try target.state().request(requestID)
+        let form = formType.label.prefix(1).uppercased() + formType.label.dropFirst()
+        try target.report(
+            "\(form) requested from \(request?.agencyName ?? agency) for \(target.reference), due "
+                + "\(DayFormatter.short(dueDate)) (request \(requestID.description.prefix(8)))."
+        ) {
+            $0.requestId = requestID.description
+            $0.agencyId = agencyID.description
+        }
+    }
+}
+
+struct FormListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List form requests, soonest due first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(name: .customLong("case"), help: "Only this case's requests (reference, id or prefix).")
+    var caseReference: String?
+
+    @Flag(help: "Only requests still awaited.")
+    var outstanding = false
+
+    func run() throws {
+        let engine = try options.engine()
+        let caseID = try caseReference.map { try engine.resolveCase($0) }
+        let rows = try engine.store.read { db in
+            try ReadModels.formRequests(caseID: caseID, outstandingOnly: outstanding, in: db)
+        }
+        if options.json {
+            print(Output.json(rows))
+            return
+        }
+        if rows.isEmpty {
+            print(outstanding ? "No outstanding form requests." : "No form requests.")
+            return
+        }
+        print(TextTable.render(
+            header: ["request", "case", "agency", "form", "due", "status"],
+            rows: rows.map {
+                [String($0.requestId.prefix(8)), $0.reference, $0.agencyName,
+                 FormType(rawValue: $0.formType)?.label ?? $0.formType, $0.dueDate, $0.status]
+            }))
+    }
+}
+
+/// The options of a command on one request of one case.
+struct RequestArguments: ParsableArguments {
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Argument(help: "The request: its id or an unambiguous prefix within the case.")
+    var request: String
+}
+
+extension CaseTarget {
+    /// The request a person means on this case.
+    func request(_ text: String) throws -> FormRequest { try state().resolveRequest(text) }
+
+    /// Reports on a request.
+    func report(_ message: String, request: FormRequest, changed: Bool = true) throws {
+        try report(message, changed: changed) {
+            $0.requestId = request.id.description
+            $0.agencyId = request.agencyID.description
+        }
+    }
+}
+
+struct FormRemindCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind", abstract: "Record a reminder for an outstanding request (each step once).")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "The reminder's step in the schedule (1, 2, …).")
+    var step: Int
+
+    @Option(help: "\(OptionParsing.values(ReminderKind.self)).")
+    var kind: String = ReminderKind.reminder.rawValue
+
+    func validate() throws {
+        guard step >= 1 else { throw ValidationError("--step: \(step) must be 1 or more.") }
+        _ = try OptionParsing.choice(kind, option: "--kind", as: ReminderKind.self)
+    }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        let kind = try OptionParsing.choice(kind, option: "--kind", as: ReminderKind.self)
+        let events = try target.execute(.issueReminder(requestID: request.id, step: step, kind: kind))
+        try target.report(
+            "\(kind.label) (step \(step)) recorded for the \(request.formType.label) from \(request.agencyName) "
+                + "for \(target.reference).",
+            request: request, changed: !events.isEmpty)
+    }
+}
+
+struct FormEscalateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "escalate", abstract: "Escalate an overdue request.")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "Who is told: \(OptionParsing.values(EscalationLevel.self)).")
+    var level: String
+
+    func validate() throws { _ = try OptionParsing.choice(level, option: "--level", as: EscalationLevel.self) }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        let level = try OptionParsing.choice(level, option: "--level", as: EscalationLevel.self)
+        let events = try target.execute(.escalate(requestID: request.id, level: level))
+        try target.report(
+            "The \(request.formType.label) from \(request.agencyName) for \(target.reference) escalated to \(level.label).",
+            request: request, changed: !events.isEmpty)
+    }
+}
+
+struct FormReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "return", abstract: "Record an agency's returned form, with its answers from a JSON file.",
+        discussion: """
+            The answers file is an object keyed by field id; each answer is an object with exactly one of: \
+            "text", "number", "date" (YYYY-MM-DD), "choice", "multiple" (a list of text), "yesNo" (yes, no, \
+            notKnown) or "groups" (a list of objects of answers).
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "The answers as JSON (- for standard input).")
+    var answers: String
+
+    @Option(help: "The form definition answered, ID@VERSION (e.g. reporting@1).")
+    var definition: String
+
+    @Option(help: "Who returned it.")
+    var submittedBy: String
+
+    func validate() throws {
+        _ = try OptionParsing.definition(definition, option: "--definition")
+        _ = try OptionParsing.text(submittedBy, option: "--submitted-by")
+    }
+
+    func run() throws {
+        let answers = try InputFile.decode(FormAnswers.self, from: answers, what: "answers")
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        let definition = try OptionParsing.definition(definition, option: "--definition")
+        try target.execute(
+            .recordFormReturned(requestID: request.id, definition: definition, answers: answers, submittedBy: submittedBy))
+        try target.report(
+            "The \(request.formType.label) from \(request.agencyName) for \(target.reference) recorded as returned "
+                + "(\(answers.count) answers, \(definition.id) version \(definition.version)).",
+            request: request)
+    }
+}
+
+struct FormDeclineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decline", abstract: "Record an agency's \"no information held\".")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "Who declared it.")
+    var declaredBy: String
+
+    func validate() throws { _ = try OptionParsing.text(declaredBy, option: "--declared-by") }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        try target.execute(.recordNoInformationHeld(requestID: request.id, declaredBy: declaredBy))
+        try target.report(
+            "\(request.agencyName) holds no information for \(target.reference): the \(request.formType.label) request is closed.",
+            request: request)
+    }
+}
+
+struct FormWithdrawCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw", abstract: "Withdraw a request (its link stops working).")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "Why it is withdrawn.")
+    var reason: String
+
+    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        try target.execute(.withdrawFormRequest(requestID: request.id, reason: reason))
+        try target.report(
+            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) withdrawn.", request: request)
+    }
+}
+
+struct FormWaiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waive", abstract: "Stop waiting for an outstanding request (a late return is still accepted).")
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var arguments: RequestArguments
+
+    @Option(help: "Why the panel no longer waits for it.")
+    var reason: String
+
+    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: arguments.caseReference)
+        let request = try target.request(arguments.request)
+        try target.execute(.waiveFormRequest(requestID: request.id, reason: reason))
+        try target.report(
+            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) waived.", request: request)
+    }
+}

@@ -1,0 +1,221 @@
+import ArgumentParser
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// The designated doctor's view of the death, as a flag.
+enum ExpectationFlag: String, EnumerableFlag {
+    case expected
+    case unexpected
+    case notKnown
+
+    var expectation: Expectation {
+        switch self {
+        case .expected: .expected
+        case .unexpected: .unexpected
+        case .notKnown: .notKnown
+        }
+    }
+
+    static func help(for value: ExpectationFlag) -> ArgumentHelp? {
+        switch value {
+        case .expected: "The death was expected."
+        case .unexpected: "The death was unexpected (opens a Joint Agency Response)."
+        case .notKnown: "Not yet known (refused: the designated doctor must decide)."
+        }
+    }
+}
+
+/// `cdop triage`: the designated doctor confirms expected or unexpected, and the JAR triggers.
+struct TriageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "triage",
+        abstract: "Record the designated doctor's triage: expected or unexpected, and the Joint Agency Response triggers.",
+        discussion: "Triggers: "
+            + JARTrigger.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: "; ")
+            + ". An unexpected death or any trigger opens a rapid response.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Flag(help: "Whether the death was expected.")
+    var expectation: ExpectationFlag
+
+    @Option(help: "The designated doctor confirming it.")
+    var confirmedBy: String
+
+    @Option(
+        name: .customLong("trigger"),
+        help: ArgumentHelp("A Joint Agency Response trigger (repeat for several): \(OptionParsing.values(JARTrigger.self)).",
+                           valueName: "trigger"))
+    var triggers: [String] = []
+
+    func validate() throws {
+        _ = try OptionParsing.text(confirmedBy, option: "--confirmed-by")
+        for trigger in triggers { _ = try OptionParsing.choice(trigger, option: "--trigger", as: JARTrigger.self) }
+    }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: caseReference)
+        var set: Set<JARTrigger> = []
+        for trigger in triggers { set.insert(try OptionParsing.choice(trigger, option: "--trigger", as: JARTrigger.self)) }
+        let events = try target.execute(
+            .triage(expectation: expectation.expectation, confirmedBy: confirmedBy, triggers: set))
+        let opened = events.contains { if case .rapidResponseOpened = $0 { true } else { false } }
+        try target.report(
+            "Case \(target.reference) triaged as \(expectation.expectation.label) by \(confirmedBy)"
+                + (set.isEmpty ? "" : " (triggers: \(set.sorted().map(\.rawValue).joined(separator: ", ")))")
+                + (opened ? "; a Joint Agency Response is open." : "."),
+            changed: !events.isEmpty)
+    }
+}
+
+/// `cdop rapid-response ...`: the Joint Agency Response's meetings and completion.
+struct RapidResponseGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapid-response", abstract: "Convene, record and complete the Joint Agency Response.",
+        subcommands: [RapidResponseConveneCommand.self, RapidResponseHeldCommand.self, RapidResponseCompleteCommand.self])
+}
+
+/// Where a meeting happens, given as options.
+struct VenueOptions: ParsableArguments {
+    @Option(help: "Where the meeting is held.")
+    var place: String?
+
+    @Option(help: "The https:// link of the call.")
+    var callLink: String?
+
+    var venue: MeetingVenue? {
+        place == nil && callLink == nil ? nil : MeetingVenue(place: place, callLink: callLink)
+    }
+}
+
+struct RapidResponseConveneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convene",
+        abstract: "Convene a rapid-response meeting for the case (scheduled as a meeting of its own), and invite people.",
+        discussion: "Invitee roles: \(OptionParsing.values(InviteeRole.self)).")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Option(help: "When it starts, ISO 8601 with offset (e.g. 2026-11-18T14:00:00Z).")
+    var at: String
+
+    @Option(help: "When it ends (default: an hour after the start).")
+    var ends: String?
+
+    @OptionGroup var venue: VenueOptions
+
+    @Option(help: "The meeting's title (default: \"Rapid response: CDOP-…\").")
+    var title: String?
+
+    @Option(
+        name: .customLong("invitee"),
+        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeat for several).", valueName: "invitee"))
+    var invitees: [String] = []
+
+    func validate() throws {
+        let start = try OptionParsing.instant(at, option: "--at")
+        if let ends, try OptionParsing.instant(ends, option: "--ends") <= start {
+            throw ValidationError("--ends: \"\(ends)\" is not after --at \"\(at)\".")
+        }
+        if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
+        var emails: Set<String> = []
+        for invitee in invitees {
+            let person = try OptionParsing.invitee(invitee, option: "--invitee")
+            guard emails.insert(person.email.lowercased()).inserted else {
+                throw ValidationError("--invitee: \(person.email) is given twice.")
+            }
+        }
+    }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: caseReference)
+        let start = try OptionParsing.instant(at, option: "--at")
+        let end = try ends.map { try OptionParsing.instant($0, option: "--ends") } ?? start.addingTimeInterval(3600)
+        let people = try invitees.map { try OptionParsing.invitee($0, option: "--invitee") }
+        // conveneRapidResponse names the meeting with the workflow's next id; the schedule command must carry
+        // the same id, so both come from one UUID chosen here.
+        let uuid = UUID()
+        let workflow = CaseWorkflow(handler: target.engine.workflow.handler, makeID: { uuid })
+        let schedule = MeetingCommand.schedule(
+            meetingID: MeetingID(uuid), type: .rapidResponse, title: title ?? "Rapid response: \(target.reference)",
+            startsAt: start, endsAt: end, venue: venue.venue!, theme: nil)
+        let meetingID = try workflow.conveneRapidResponse(
+            for: target.caseID, meeting: schedule, scheduledFor: start, by: options.actorForCommand)
+        for person in people {
+            try target.engine.workflow.execute(.invite(person), on: meetingID, by: options.actorForCommand)
+        }
+        try target.report(
+            "Rapid-response meeting for \(target.reference) convened for \(DayFormatter.dayAndTime(start))"
+                + (people.isEmpty ? "" : ", \(people.count) invited") + " (meeting \(meetingID))."
+        ) { $0.meetingId = meetingID.description }
+    }
+}
+
+struct RapidResponseHeldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "held", abstract: "Record that the case's rapid-response meeting took place.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Option(help: "The rapid-response meeting (id or prefix; default: the case's only one).")
+    var meeting: String?
+
+    @Option(help: "When it was held, ISO 8601 with offset.")
+    var at: String
+
+    func validate() throws { _ = try OptionParsing.instant(at, option: "--at") }
+
+    func run() throws {
+        let target = try CaseTarget(options, case: caseReference)
+        let heldAt = try OptionParsing.instant(at, option: "--at")
+        let meetingID: MeetingID
+        if let meeting {
+            meetingID = try target.engine.resolveMeeting(meeting)
+        } else {
+            let convened = try target.state().rapidResponse?.meetings ?? []
+            guard convened.count == 1 else {
+                throw ValidationError(
+                    convened.isEmpty
+                        ? "No rapid-response meeting was convened for \(target.reference)."
+                        : "\(target.reference) has \(convened.count) rapid-response meetings; name one with --meeting.")
+            }
+            meetingID = convened[0]
+        }
+        let events = try target.execute(.recordRapidResponseMeetingHeld(meetingID: meetingID, heldAt: heldAt))
+        try target.report(
+            "Rapid-response meeting for \(target.reference) recorded as held on \(DayFormatter.dayAndTime(heldAt)).",
+            changed: !events.isEmpty
+        ) { $0.meetingId = meetingID.description }
+    }
+}
+
+struct RapidResponseCompleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complete", abstract: "Complete the Joint Agency Response.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case (reference, id or prefix).")
+    var caseReference: String
+
+    @Option(help: "A closing note.")
+    var note: String = ""
+
+    func run() throws {
+        let target = try CaseTarget(options, case: caseReference)
+        try target.execute(.completeRapidResponse(note: note))
+        try target.report("Joint Agency Response for \(target.reference) completed.")
+    }
+}
