@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

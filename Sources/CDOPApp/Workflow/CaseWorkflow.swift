@@ -71,10 +71,12 @@ package struct CaseWorkflow: Sendable {
         }
     }
 
-    /// Schedules a meeting in its own stream and records it on the case as the rapid response.
+    /// Schedules a meeting in its own stream, invites `invitees`, and records it on the case as the rapid
+    /// response: all in one transaction.
     @discardableResult
     package func conveneRapidResponse(
-        for caseID: CaseID, scheduledFor: Date, by actor: Actor, meeting: (MeetingID) -> MeetingCommand
+        for caseID: CaseID, scheduledFor: Date, invitees: [Invitee] = [], by actor: Actor,
+        meeting: (MeetingID) -> MeetingCommand
     ) throws(CommandError) -> MeetingID {
         let meetingID = MeetingID(makeID())
         try handler.run(by: actor) { session throws(CommandError) in
@@ -82,6 +84,9 @@ package struct CaseWorkflow: Sendable {
                 caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules)
             try session.decide(MeetingDecider.self, meetingID.streamID, meeting(meetingID))
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
+            for invitee in invitees {
+                try session.decide(MeetingDecider.self, meetingID.streamID, .invite(invitee))
+            }
         }
         return meetingID
     }

@@ -141,17 +141,12 @@ struct RapidResponseConveneCommand: ParsableCommand {
         let start = try OptionParsing.instant(at, option: "--at")
         let end = try ends.map { try OptionParsing.instant($0, option: "--ends") } ?? start.addingTimeInterval(3600)
         let people = try invitees.map { try OptionParsing.invitee($0, option: "--invitee") }
-        // conveneRapidResponse names the meeting with the workflow's next id; the schedule command must carry
-        // the same id, so both come from one UUID chosen here.
-        let uuid = UUID()
-        let workflow = CaseWorkflow(handler: target.engine.workflow.handler, makeID: { uuid })
-        let schedule = MeetingCommand.schedule(
-            meetingID: MeetingID(uuid), type: .rapidResponse, title: title ?? "Rapid response: \(target.reference)",
-            startsAt: start, endsAt: end, venue: venue.venue!, theme: nil)
-        let meetingID = try workflow.conveneRapidResponse(
-            for: target.caseID, meeting: schedule, scheduledFor: start, by: options.actorForCommand)
-        for person in people {
-            try target.engine.workflow.execute(.invite(person), on: meetingID, by: options.actorForCommand)
+        let title = title ?? "Rapid response: \(target.reference)"
+        let venue = venue.venue!
+        let meetingID = try target.engine.workflow.conveneRapidResponse(
+            for: target.caseID, scheduledFor: start, invitees: people, by: options.actorForCommand
+        ) { id in
+            .schedule(meetingID: id, type: .rapidResponse, title: title, startsAt: start, endsAt: end, venue: venue, theme: nil)
         }
         try target.report(
             "Rapid-response meeting for \(target.reference) convened for \(DayFormatter.dayAndTime(start))"

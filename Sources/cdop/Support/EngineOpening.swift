@@ -6,9 +6,10 @@ import CDOPStore
 import Foundation
 
 extension GlobalOptions {
-    /// The engine on the configured database.
-    func engine() throws -> Engine {
-        try Engine(configuration: configuration())
+    /// The engine on the configured database, with the declared schedules, on `clock`.
+    func engine(clock: any AppClock = SystemClock()) throws -> Engine {
+        let configuration = try configuration()
+        return try Engine(configuration: configuration, clock: clock, schedules: try DeclaredSchedules.load(configuration))
     }
 
     /// Who is acting: --as, else $CDOP_USER, else the login name; the role is the coordinator's at the CLI.
