@@ -3,8 +3,9 @@ import Foundation
 /// RFC 2047 encoded-words: `=?UTF-8?B?...?=`, each at most 75 characters and holding whole characters only,
 /// so that every word decodes on its own.
 enum EncodedWord {
-    /// At most 45 UTF-8 octets per word: base64 makes 60 characters, 72 with the `=?UTF-8?B?` and `?=` around.
-    static let maximumOctetsPerWord = 45
+    /// At most 36 UTF-8 octets per word: base64 makes 48 characters, 60 with the `=?UTF-8?B?` and `?=` around,
+    /// so that even the first word fits on the line of its field name (`Reply-To: `) within 78 characters.
+    static let maximumOctetsPerWord = 36
 
     /// The encoded-words for `text`, in order; whitespace between them is not part of the decoded text.
     static func words(for text: String) -> [String] {

@@ -32,7 +32,7 @@ enum HeaderField {
         let plain =
             value.utf8.allSatisfy { $0 >= 33 && $0 <= 126 || $0 == 32 }
             && !value.contains("=?") && !value.hasPrefix(" ") && !value.hasSuffix(" ") && !value.contains("  ")
-            && words.allSatisfy { $0.utf8.count <= 76 }
+            && words.allSatisfy { $0.utf8.count <= 60 }
         return plain ? words.map(String.init) : EncodedWord.words(for: value)
     }
 

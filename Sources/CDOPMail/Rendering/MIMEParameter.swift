@@ -1,7 +1,8 @@
 /// MIME header parameters (`name="value"`), with RFC 2231 encoding for names outside plain ASCII.
 enum MIMEParameter {
     /// Tokens for `; name=value`: a quoted string for short printable ASCII, otherwise RFC 2231
-    /// `name*0*=UTF-8''...; name*1*=...` continuations of at most 60 characters each.
+    /// `name*0*=UTF-8''...; name*1*=...` continuations of at most 48 characters each, so that every
+    /// folded line stays within 78 characters.
     static func tokens(name: String, value: String) -> [String] {
         let isSimple = value.utf8.allSatisfy { $0 >= 32 && $0 <= 126 } && value.utf8.count <= 60
         if isSimple {
@@ -12,7 +13,7 @@ enum MIMEParameter {
         var chunk = ""
         for character in value {
             let encoded = percentEncoded(character)
-            if !chunk.isEmpty, chunk.utf8.count + encoded.utf8.count > 60 {
+            if !chunk.isEmpty, chunk.utf8.count + encoded.utf8.count > 48 {
                 chunks.append(chunk)
                 chunk = ""
             }

@@ -24,7 +24,10 @@ package enum MIMERenderer {
 
         var root = try content(of: message)
         root.headers = headers + root.headers
-        let text = root.lines().joined(separator: "\r\n") + "\r\n"
+        var lines = root.lines()
+        // A single-part message ends with the body; the CRLF that ends the message also ends its last line.
+        if case .lines = root.body, lines.count > root.headers.count + 1, lines.last == "" { lines.removeLast() }
+        let text = lines.joined(separator: "\r\n") + "\r\n"
         return RenderedMail(messageID: message.messageID, data: Data(text.utf8))
     }
 
