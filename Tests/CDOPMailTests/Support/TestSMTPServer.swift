@@ -74,7 +74,7 @@ final class TestSMTPServer: @unchecked Sendable {
             let port = try await ready.wait(seconds: 30)
             return TestSMTPServer(port: port, maildir: maildir, eventsFile: events, process: process, exited: exited)
         } catch {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             await exited.wait()
             let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
             throw ChildProcessError(description: "\(error): \(log)")
@@ -84,7 +84,15 @@ final class TestSMTPServer: @unchecked Sendable {
     /// Stops the server and waits until it has exited.
     func stop() async {
         if process.isRunning { process.terminate() }
+        // SIGKILL if SIGTERM did not end it within 5 seconds.
+        let pid = process.processIdentifier
+        let exited = self.exited
+        let killer = Task {
+            try await Task.sleep(for: .seconds(5))
+            if !exited.hasFired { kill(pid, SIGKILL) }
+        }
         await exited.wait()
+        killer.cancel()
     }
 
     /// `smtp://127.0.0.1:<port>` (or `smtps://` for implicit TLS).
@@ -197,6 +205,12 @@ private final class ExitSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var fired = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    var hasFired: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return fired
+    }
 
     func fire() {
         lock.lock()

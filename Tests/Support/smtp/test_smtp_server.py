@@ -24,6 +24,7 @@ import asyncio
 import json
 import mailbox
 import os
+import signal
 import ssl
 import sys
 
@@ -203,6 +204,10 @@ async def main():
 
 
 if __name__ == "__main__":
+    # A parent may start us with signals blocked (threads of a test runner often block them, and the mask is
+    # inherited): unblock SIGTERM and SIGINT so that terminating the server works.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
