@@ -129,7 +129,8 @@ class Handler:
 
 def authenticator(server, session, envelope, mechanism, auth_data):
     ok = isinstance(auth_data, LoginPassword) and auth_data.login == TEST_USER and auth_data.password == TEST_PASSWORD
-    return AuthResult(success=ok)
+    # handled=False: aiosmtpd then answers 535 itself (its default, handled=True, answers nothing).
+    return AuthResult(success=ok, handled=False)
 
 
 class CountingSMTP(SMTP):
