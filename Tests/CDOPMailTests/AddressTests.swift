@@ -4,22 +4,26 @@ import Testing
 
 @Suite("Addresses and Message-IDs")
 struct AddressTests {
-    @Test("professional addresses are accepted and read from Name <address> form", arguments: [
-        ("zoe.adeyemi@gp.example.nhs.uk", "zoe.adeyemi@gp.example.nhs.uk", nil),
-        ("Zoë Adeyemi <zoe.adeyemi@gp.example.nhs.uk>", "zoe.adeyemi@gp.example.nhs.uk", "Zoë Adeyemi"),
-        ("\"Nowak, Łukasz\" <l.nowak+cdop@police.example.uk>", "l.nowak+cdop@police.example.uk", "Nowak, Łukasz"),
-        ("cdop@localhost", "cdop@localhost", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        "professional addresses are accepted and read from Name <address> form",
+        arguments: [
+            ("zoe.adeyemi@gp.example.nhs.uk", "zoe.adeyemi@gp.example.nhs.uk", nil),
+            ("Zoë Adeyemi <zoe.adeyemi@gp.example.nhs.uk>", "zoe.adeyemi@gp.example.nhs.uk", "Zoë Adeyemi"),
+            ("\"Nowak, Łukasz\" <l.nowak+cdop@police.example.uk>", "l.nowak+cdop@police.example.uk", "Nowak, Łukasz"),
+            ("cdop@localhost", "cdop@localhost", nil),
+        ] as [(String, String, String?)])
     func accepted(text: String, address: String, name: String?) throws {
         let parsed = try MailAddress(parsing: text)
         #expect(parsed.address == address)
         #expect(parsed.displayName == name)
     }
 
-    @Test("addresses that could break a header or the envelope are refused", arguments: [
-        "", "no-at-sign", "a@b@", "two words@example.org", "x@exa mple.org", "zoë@example.org",
-        "a@-bad-.org", ".dot@example.org", "a..b@example.org", "a@example.org\r\nRCPT TO:<x@y.z>", "<a@b.c>@d.e",
-    ])
+    @Test(
+        "addresses that could break a header or the envelope are refused",
+        arguments: [
+            "", "no-at-sign", "a@b@", "two words@example.org", "x@exa mple.org", "zoë@example.org",
+            "a@-bad-.org", ".dot@example.org", "a..b@example.org", "a@example.org\r\nRCPT TO:<x@y.z>", "<a@b.c>@d.e",
+        ])
     func refused(text: String) {
         #expect(throws: MailAddressError.self) { try MailAddress(text) }
     }

@@ -40,11 +40,13 @@ struct EncodingTests {
         #expect(MailText.decodeQuotedPrintable(encoded) == text)
     }
 
-    @Test("quoted-printable decodes back to the text for every kind of line", arguments: [
-        "Zoë, Łukasz and Siobhán\nsecond line  \n\n=3D is not an escape",
-        String(repeating: "0123456789", count: 500),
-        "trailing\t \nspace ",
-    ])
+    @Test(
+        "quoted-printable decodes back to the text for every kind of line",
+        arguments: [
+            "Zoë, Łukasz and Siobhán\nsecond line  \n\n=3D is not an escape",
+            String(repeating: "0123456789", count: 500),
+            "trailing\t \nspace ",
+        ])
     func quotedPrintableRoundTrip(text: String) {
         let encoded = QuotedPrintable.encode(text)
         #expect(encoded.allSatisfy { $0.utf8.count <= 76 && $0.utf8.allSatisfy { $0 < 128 } })

@@ -17,22 +17,22 @@ struct InvitationTests {
             let f = try #require(fridayCal.events.first)
             let m = try #require(mondayCal.events.first)
             // Friday 23 October 2026 is in BST: 14:00 London is 13:00 UTC.
-            #expect(f.dtstart_utc == "2026-10-23T13:00:00Z")
-            #expect(f.dtend_utc == "2026-10-23T14:30:00Z")
+            #expect(f.dtstartUtc == "2026-10-23T13:00:00Z")
+            #expect(f.dtendUtc == "2026-10-23T14:30:00Z")
             // Monday 26 October 2026 is in GMT: 14:00 London is 14:00 UTC.
-            #expect(m.dtstart_utc == "2026-10-26T14:00:00Z")
-            #expect(m.dtend_utc == "2026-10-26T15:30:00Z")
+            #expect(m.dtstartUtc == "2026-10-26T14:00:00Z")
+            #expect(m.dtendUtc == "2026-10-26T15:30:00Z")
             // The VTIMEZONE block carried in the file gives the same instants on its own.
-            #expect(f.dtstart_utc_via_vtimezone == "2026-10-23T13:00:00Z")
-            #expect(m.dtstart_utc_via_vtimezone == "2026-10-26T14:00:00Z")
-            #expect(m.dtend_utc_via_vtimezone == "2026-10-26T15:30:00Z")
-            #expect(f.dtstart_tzid == "Europe/London")
+            #expect(f.dtstartUtcViaVtimezone == "2026-10-23T13:00:00Z")
+            #expect(m.dtstartUtcViaVtimezone == "2026-10-26T14:00:00Z")
+            #expect(m.dtendUtcViaVtimezone == "2026-10-26T15:30:00Z")
+            #expect(f.dtstartTzid == "Europe/London")
             #expect(fridayCal.timezones == ["Europe/London"])
             friday.start = Fixtures.london(2027, 3, 26, 9)
             friday.end = Fixtures.london(2027, 3, 29, 9)
             let march = try await PythonCheck.parseCalendar(try friday.iCalendar(), in: directory).events[0]
-            #expect(march.dtstart_utc_via_vtimezone == "2027-03-26T09:00:00Z")
-            #expect(march.dtend_utc_via_vtimezone == "2027-03-29T08:00:00Z")
+            #expect(march.dtstartUtcViaVtimezone == "2027-03-26T09:00:00Z")
+            #expect(march.dtendUtcViaVtimezone == "2027-03-29T08:00:00Z")
         }
     }
 
@@ -46,13 +46,16 @@ struct InvitationTests {
             #expect(event.uid == meeting.uid)
             #expect(event.sequence == 0)
             #expect(event.status == "CONFIRMED")
-            #expect(event.dtstamp_utc == "2026-10-19T08:53:20Z")
+            #expect(event.dtstampUtc == "2026-10-19T08:53:20Z")
             #expect(event.summary == meeting.summary)
             #expect(event.description == meeting.description + "\n\nJoin the call: " + (meeting.callLink ?? ""))
             #expect(event.location == meeting.location)
             #expect(event.url == meeting.callLink)
             #expect(event.organizer == .init(address: "designated.doctor@cdop.example.org", cn: "Dr Amara Okafor"))
-            #expect(event.attendees.map(\.role) == ["CHAIR", "REQ-PARTICIPANT", "REQ-PARTICIPANT", "OPT-PARTICIPANT", "OPT-PARTICIPANT"])
+            #expect(
+                event.attendees.map(\.role) == [
+                    "CHAIR", "REQ-PARTICIPANT", "REQ-PARTICIPANT", "OPT-PARTICIPANT", "OPT-PARTICIPANT",
+                ])
             #expect(event.attendees.allSatisfy { $0.partstat == "NEEDS-ACTION" && $0.rsvp == "TRUE" })
             #expect(event.attendees.map(\.cn) == meeting.attendees.map(\.address.displayName))
             #expect(event.attendees.map(\.address) == meeting.attendees.map(\.address.address))
@@ -79,7 +82,7 @@ struct InvitationTests {
             #expect(calendars.map { $0.events[0].sequence } == [0, 1, 2])
             #expect(calendars.map(\.method) == ["REQUEST", "REQUEST", "CANCEL"])
             #expect(calendars.map { $0.events[0].status } == ["CONFIRMED", "CONFIRMED", "CANCELLED"])
-            #expect(calendars[1].events[0].dtstart_utc == "2026-10-29T10:00:00Z")
+            #expect(calendars[1].events[0].dtstartUtc == "2026-10-29T10:00:00Z")
             #expect(try cancelled.calendarPart().method == .cancel)
         }
     }
@@ -96,8 +99,8 @@ struct InvitationTests {
             let physical = text.components(separatedBy: "\r\n").dropLast()
             #expect(physical.allSatisfy { $0.utf8.count <= 75 }, "lines are folded at 75 octets")
             let cal = try await PythonCheck.parseCalendar(text, in: directory)
-            #expect(cal.crlf_only)
-            #expect(cal.max_line_octets <= 75)
+            #expect(cal.crlfOnly)
+            #expect(cal.maxLineOctets <= 75)
             let event = try #require(cal.events.first)
             #expect(event.summary == meeting.summary)
             #expect(event.description == meeting.description.replacingOccurrences(of: "\r\n", with: "\n"))
@@ -130,17 +133,19 @@ struct InvitationTests {
             message.calendar = try meeting.calendarPart()
             let parsed = try await PythonCheck.parseMail(try MIMERenderer.render(message).data, in: directory)
             #expect(parsed.defects == [])
-            #expect(parsed.structure == [
-                "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar", "application/ics",
-            ])
+            #expect(
+                parsed.structure == [
+                    "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/calendar",
+                    "application/ics",
+                ])
             #expect(parsed.calendars.map(\.source) == ["alternative", "attachment"])
-            #expect(parsed.calendars.first?.method_param == "REQUEST")
+            #expect(parsed.calendars.first?.methodParam == "REQUEST")
             #expect(parsed.attachments.map(\.filename) == ["invite.ics"])
             for calendar in parsed.calendars {
                 #expect(calendar.ics.method == "REQUEST")
                 #expect(calendar.ics.events.first?.uid == meeting.uid)
                 #expect(calendar.ics.events.first?.sequence == 3)
-                #expect(calendar.ics.events.first?.dtstart_utc == "2026-10-23T13:00:00Z")
+                #expect(calendar.ics.events.first?.dtstartUtc == "2026-10-23T13:00:00Z")
             }
         }
     }

@@ -43,7 +43,8 @@ struct LondonTimeTests {
 
     @Test("an hour repeated in October is its first (BST) occurrence; an hour skipped in March does not exist")
     func ambiguousAndSkipped() throws {
-        let repeated = try EuropeLondon.instant(atLocal: CivilDateTime(year: 2026, month: 10, day: 25, hour: 1, minute: 30))
+        let repeated = try EuropeLondon.instant(
+            atLocal: CivilDateTime(year: 2026, month: 10, day: 25, hour: 1, minute: 30))
         #expect(CivilDateTime(utc: repeated) == CivilDateTime(year: 2026, month: 10, day: 25, hour: 0, minute: 30))
         let skipped = CivilDateTime(year: 2026, month: 3, day: 29, hour: 1, minute: 30)
         #expect(throws: LondonTimeError.skippedByClockChange(skipped)) { try EuropeLondon.instant(atLocal: skipped) }

@@ -5,7 +5,9 @@ import Testing
 @Suite("Rendering a message to RFC 5322 / MIME bytes")
 struct RendererTests {
     let message = Fixtures.formBRequest(attachments: [
-        MailAttachment(filename: "Form B guidance – Łódź.pdf", contentType: "application/pdf", data: Data((0..<3000).map { UInt8($0 % 251) }))
+        MailAttachment(
+            filename: "Form B guidance – Łódź.pdf", contentType: "application/pdf",
+            data: Data((0..<3000).map { UInt8($0 % 251) }))
     ])
 
     @Test("every line ends in CRLF and no bare CR or LF appears anywhere")
@@ -74,7 +76,8 @@ struct RendererTests {
     func encodedWordsRoundTrip() async throws {
         try await withTemporaryDirectory { directory in
             var m = message
-            m.subject = "Réunion du panel – Zoë, Łukasz, Siobhán: 23 octobre 2026 — " + String(repeating: "ü", count: 80)
+            m.subject =
+                "Réunion du panel – Zoë, Łukasz, Siobhán: 23 octobre 2026 — " + String(repeating: "ü", count: 80)
             m.cc = [Fixtures.address("chair@cdop.example.org", "Dr \"Jo\" O'Brien, Chair")]
             let data = try MIMERenderer.render(m).data
             let headerLines = MailText.lines(data).prefix { !$0.isEmpty }
@@ -86,7 +89,7 @@ struct RendererTests {
             #expect(parsed.subject == m.subject)
             #expect(parsed.to == m.to.map { .init(name: $0.displayName ?? "", address: $0.address) })
             #expect(parsed.cc == [.init(name: "Dr \"Jo\" O'Brien, Chair", address: "chair@cdop.example.org")])
-            #expect(parsed.reply_to == [.init(name: "CDOP Team", address: "cdop.team@cdop.example.org")])
+            #expect(parsed.replyTo == [.init(name: "CDOP Team", address: "cdop.team@cdop.example.org")])
             #expect(parsed.from == [.init(name: "CDOP Coordinator", address: "coordinator@cdop.example.org")])
         }
     }
@@ -120,7 +123,10 @@ struct RendererTests {
             try data.write(to: file)
             let parsed = try await PythonCheck.parseMail([file], dumpDirectory: dump, in: directory)[0]
             #expect(parsed.defects == [])
-            #expect(parsed.structure == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf"])
+            #expect(
+                parsed.structure == [
+                    "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "application/pdf",
+                ])
             #expect(parsed.text == message.textBody)
             #expect(parsed.html == message.htmlBody)
             #expect(parsed.attachments.count == 1)

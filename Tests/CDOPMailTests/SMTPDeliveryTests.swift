@@ -14,8 +14,8 @@ struct SMTPDeliveryTests {
 
             let events = try server.events().filter { $0.event == "message" }
             #expect(events.count == 1)
-            #expect(events.first?.mail_from == message.from.address)
-            #expect(events.first?.rcpt_tos == message.to.map(\.address))
+            #expect(events.first?.mailFrom == message.from.address)
+            #expect(events.first?.rcptTos == message.to.map(\.address))
             #expect(events.first?.tls == false)
 
             let files = try server.receivedFiles()
@@ -26,13 +26,13 @@ struct SMTPDeliveryTests {
             #expect(parsed.subject == message.subject)
             #expect(parsed.from == [.init(name: "CDOP Coordinator", address: "coordinator@cdop.example.org")])
             #expect(parsed.to.map(\.name) == ["Zoë Adeyemi", "Łukasz Nowak", "Siobhán Ní Bhriain"])
-            #expect(parsed.message_id == message.messageID.bracketed)
-            #expect(parsed.date_utc == "2026-10-23T09:30:00Z")
-            #expect(parsed.mime_version == "1.0")
+            #expect(parsed.messageId == message.messageID.bracketed)
+            #expect(parsed.dateUtc == "2026-10-23T09:30:00Z")
+            #expect(parsed.mimeVersion == "1.0")
             #expect(parsed.text == Fixtures.textBody)
             #expect(parsed.html == Fixtures.htmlBody)
-            #expect(parsed.max_line_octets <= 998)
-            #expect(parsed.bare_line_endings == 0)
+            #expect(parsed.maxLineOctets <= 998)
+            #expect(parsed.bareLineEndings == 0)
         }
     }
 
@@ -43,21 +43,25 @@ struct SMTPDeliveryTests {
             let megabyte = Data((0..<1_048_576).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
             let pdf = Data("%PDF-1.4\n".utf8) + Data(repeating: 0x25, count: 4000)
             var message = Fixtures.formBRequest(attachments: [
-                MailAttachment(filename: "post-mortem-summary.bin", contentType: "application/octet-stream", data: megabyte),
+                MailAttachment(
+                    filename: "post-mortem-summary.bin", contentType: "application/octet-stream", data: megabyte),
                 MailAttachment(filename: "Siobhán's notes – Łódź.pdf", contentType: "application/pdf", data: pdf),
             ])
             message.textBody = "Start\n" + String(repeating: "0123456789", count: 500) + "\n" + Fixtures.textBody
             _ = try await deliver(message, via: SMTPTransport(settings: server.settings())).get()
 
             let dump = try directory.subdirectory("decoded")
-            let parsed = try await PythonCheck.parseMail(try server.receivedFiles(), dumpDirectory: dump, in: directory)[0]
+            let parsed = try await PythonCheck.parseMail(
+                try server.receivedFiles(), dumpDirectory: dump, in: directory)[0]
             #expect(parsed.defects == [])
             #expect(parsed.text == message.textBody)
             #expect(parsed.attachments.map(\.filename) == ["post-mortem-summary.bin", "Siobhán's notes – Łódź.pdf"])
-            #expect(parsed.attachments.map(\.transfer_encoding) == ["base64", "base64"])
-            let decoded = try parsed.attachments.map { try Data(contentsOf: URL(fileURLWithPath: try #require($0.dumped))) }
+            #expect(parsed.attachments.map(\.transferEncoding) == ["base64", "base64"])
+            let decoded = try parsed.attachments.map {
+                try Data(contentsOf: URL(fileURLWithPath: try #require($0.dumped)))
+            }
             #expect(decoded == [megabyte, pdf])
-            #expect(parsed.max_line_octets <= 998)
+            #expect(parsed.maxLineOctets <= 998)
         }
     }
 
@@ -70,7 +74,7 @@ struct SMTPDeliveryTests {
             let parsed = try await PythonCheck.parseMail(try server.receivedFiles(), in: directory)[0]
             #expect(parsed.defects == [])
             #expect(parsed.calendars.count == 2)
-            #expect(parsed.calendars.allSatisfy { $0.ics.events.first?.dtstart_utc == "2026-10-23T13:00:00Z" })
+            #expect(parsed.calendars.allSatisfy { $0.ics.events.first?.dtstartUtc == "2026-10-23T13:00:00Z" })
             #expect(parsed.calendars.allSatisfy { $0.ics.events.first?.sequence == 1 })
         }
     }
@@ -79,7 +83,9 @@ struct SMTPDeliveryTests {
     func connectionReuse() async throws {
         try await withSMTPServer { server, directory in
             let session = SMTPSession(settings: try server.settings())
-            let messages = (1...5).map { Fixtures.formBRequest(id: $0, to: [[Fixtures.zoe, Fixtures.lukasz, Fixtures.siobhan][$0 % 3]]) }
+            let messages = (1...5).map {
+                Fixtures.formBRequest(id: $0, to: [[Fixtures.zoe, Fixtures.lukasz, Fixtures.siobhan][$0 % 3]])
+            }
             for message in messages {
                 _ = try await session.send(try MIMERenderer.render(message), envelope: MailEnvelope(for: message))
             }
@@ -89,9 +95,9 @@ struct SMTPDeliveryTests {
             let delivered = events.filter { $0.event == "message" }
             #expect(delivered.count == 5)
             #expect(Set(delivered.map(\.connection)) == [1])
-            #expect(delivered.map { $0.rcpt_tos ?? [] } == messages.map { $0.to.map(\.address) })
+            #expect(delivered.map { $0.rcptTos ?? [] } == messages.map { $0.to.map(\.address) })
             let parsed = try await PythonCheck.parseMail(try server.receivedFiles(), in: directory)
-            #expect(parsed.map(\.message_id) == messages.map(\.messageID.bracketed))
+            #expect(parsed.map(\.messageId) == messages.map(\.messageID.bracketed))
         }
     }
 

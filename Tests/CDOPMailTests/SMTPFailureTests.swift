@@ -26,7 +26,9 @@ struct SMTPFailureTests {
         }
     }
 
-    @Test("550 from the server is a permanent rejection, whether at MAIL, RCPT or DATA", arguments: ["MAIL", "RCPT", "DATA"])
+    @Test(
+        "550 from the server is a permanent rejection, whether at MAIL, RCPT or DATA",
+        arguments: ["MAIL", "RCPT", "DATA"])
     func rejected(stage: String) async throws {
         try await withSMTPServer(.init(replies: ["\(stage):550"])) { server, _ in
             let result = try await deliver(Fixtures.formBRequest(), via: SMTPTransport(settings: try server.settings()))
@@ -59,7 +61,8 @@ struct SMTPFailureTests {
             let clock = ContinuousClock()
             let started = clock.now
             let result = try await deliver(
-                Fixtures.formBRequest(), via: SMTPTransport(settings: try server.settings(responseTimeout: .seconds(1))))
+                Fixtures.formBRequest(), via: SMTPTransport(settings: try server.settings(responseTimeout: .seconds(1)))
+            )
             #expect(result.failure == .timedOut(server: "127.0.0.1:\(server.port)"))
             #expect(result.failure?.isTransient == true)
             #expect(clock.now - started < .seconds(10))
@@ -72,7 +75,8 @@ struct SMTPFailureTests {
         var envelope = MailEnvelope(for: Fixtures.formBRequest())
         envelope.recipients = ["ok@example.org", "x@example.org>\r\nRCPT TO:<y@example.org"]
         do throws(MailTransportError) {
-            _ = try await SMTPTransport(settings: settings).send(try! MIMERenderer.render(Fixtures.formBRequest()), envelope: envelope)
+            _ = try await SMTPTransport(settings: settings).send(
+                try! MIMERenderer.render(Fixtures.formBRequest()), envelope: envelope)
             Issue.record("sent")
         } catch {
             #expect(error == .invalidAddress("x@example.org>\r\nRCPT TO:<y@example.org"))
@@ -100,7 +104,8 @@ struct SMTPFailureTests {
             (43, 0, .retryLater),
         ])
     func classification(curlCode: Int, replyCode: Int, expected: MailTransportError.Disposition) {
-        let error = SMTPFailure.classify(curlCode: curlCode, replyCode: replyCode, server: "mail.example.org:587", detail: "d")
+        let error = SMTPFailure.classify(
+            curlCode: curlCode, replyCode: replyCode, server: "mail.example.org:587", detail: "d")
         #expect(error.disposition == expected, "\(error)")
     }
 }

@@ -9,7 +9,9 @@ struct SMTPSecurityTests {
         try await withSMTPServer(certificate: true) { server, directory in
             let ca = directory.file("cert.pem")
             let message = Fixtures.formBRequest()
-            let receipt = try await deliver(message, via: SMTPTransport(settings: server.settings(startTLS: .required, caFile: ca))).get()
+            let receipt = try await deliver(
+                message, via: SMTPTransport(settings: server.settings(startTLS: .required, caFile: ca))
+            ).get()
             #expect(receipt.route == .smtp(server: "127.0.0.1:\(server.port)", replyCode: 250))
             let delivered = try server.events().filter { $0.event == "message" }
             #expect(delivered.map(\.tls) == [true])
@@ -19,10 +21,12 @@ struct SMTPSecurityTests {
         }
     }
 
-    @Test("without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
+    @Test(
+        "without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
     func startTLSUnverified() async throws {
         try await withSMTPServer(certificate: true) { server, _ in
-            let result = try await deliver(Fixtures.formBRequest(), via: SMTPTransport(settings: server.settings(startTLS: .required)))
+            let result = try await deliver(
+                Fixtures.formBRequest(), via: SMTPTransport(settings: server.settings(startTLS: .required)))
             guard case .tlsVerificationFailed(let where_, let detail) = result.failure else {
                 Issue.record("expected a TLS verification failure, got \(result)")
                 return
@@ -40,7 +44,8 @@ struct SMTPSecurityTests {
         try await withSMTPServer(certificate: true) { server, directory in
             let result = try await deliver(
                 Fixtures.formBRequest(),
-                via: SMTPTransport(settings: server.settings(startTLS: .required, caFile: directory.file("absent.pem"))))
+                via: SMTPTransport(settings: server.settings(startTLS: .required, caFile: directory.file("absent.pem")))
+            )
             guard case .tlsVerificationFailed = result.failure else {
                 Issue.record("expected a TLS verification failure, got \(result)")
                 return
@@ -51,7 +56,8 @@ struct SMTPSecurityTests {
     @Test("with STARTTLS required, a server that does not offer it gets nothing: mail never falls back to cleartext")
     func startTLSRequiredButAbsent() async throws {
         try await withSMTPServer { server, _ in
-            let result = try await deliver(Fixtures.formBRequest(), via: SMTPTransport(settings: server.settings(startTLS: .required)))
+            let result = try await deliver(
+                Fixtures.formBRequest(), via: SMTPTransport(settings: server.settings(startTLS: .required)))
             guard case .tlsUnavailable = result.failure else {
                 Issue.record("expected TLS unavailable, got \(result)")
                 return

@@ -59,11 +59,23 @@ struct SettingsTests {
             (["CDOP_SMTP_URL": "smtp://user:pw@mail.example.org"], "CDOP_SMTP_URL", "CDOP_SMTP_USER"),
             (["CDOP_SMTP_URL": "smtp://mail.example.org:99999"], "CDOP_SMTP_URL", "port"),
             (["CDOP_SMTP_URL": "smtp://mail example.org"], "CDOP_SMTP_URL", "host name"),
-            (["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_STARTTLS": "maybe"], "CDOP_SMTP_STARTTLS", "required or off"),
-            (["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_STARTTLS": "off"], "CDOP_SMTP_STARTTLS", "not a loopback"),
+            (
+                ["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_STARTTLS": "maybe"], "CDOP_SMTP_STARTTLS",
+                "required or off"
+            ),
+            (
+                ["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_STARTTLS": "off"], "CDOP_SMTP_STARTTLS",
+                "not a loopback"
+            ),
             (["CDOP_SMTP_URL": "smtps://127.0.0.1", "CDOP_SMTP_STARTTLS": "off"], "CDOP_SMTP_STARTTLS", "smtps"),
-            (["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_USER": "cdop"], "CDOP_SMTP_PASSWORD", "missing while CDOP_SMTP_USER is set"),
-            (["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_PASSWORD": "x"], "CDOP_SMTP_USER", "missing while CDOP_SMTP_PASSWORD is set"),
+            (
+                ["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_USER": "cdop"], "CDOP_SMTP_PASSWORD",
+                "missing while CDOP_SMTP_USER is set"
+            ),
+            (
+                ["CDOP_SMTP_URL": "smtp://mail.example.org", "CDOP_SMTP_PASSWORD": "x"], "CDOP_SMTP_USER",
+                "missing while CDOP_SMTP_PASSWORD is set"
+            ),
             (["CDOP_SMTP_USER": "cdop"], "CDOP_SMTP_USER", "CDOP_SMTP_URL is not set"),
             (["CDOP_SMTP_STARTTLS": "off"], "CDOP_SMTP_STARTTLS", "CDOP_SMTP_URL is not set"),
             (["CDOP_MAIL_FROM": "not an address"], "CDOP_MAIL_FROM", "not an address cdop can send to"),

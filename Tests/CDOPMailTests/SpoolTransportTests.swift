@@ -12,7 +12,8 @@ struct SpoolTransportTests {
             var files: [URL] = []
             for id in 1...3 {
                 let message = Fixtures.formBRequest(id: id)
-                let receipt = try await transport.send(try MIMERenderer.render(message), envelope: MailEnvelope(for: message))
+                let receipt = try await transport.send(
+                    try MIMERenderer.render(message), envelope: MailEnvelope(for: message))
                 guard case .spool(let file) = receipt.route else {
                     Issue.record("expected a spool receipt")
                     return
@@ -25,7 +26,7 @@ struct SpoolTransportTests {
             #expect(listing == files.map(\.lastPathComponent).sorted(), "no temporary file is left behind")
             let parsed = try await PythonCheck.parseMail(files, in: directory)
             #expect(parsed.allSatisfy { $0.defects.isEmpty })
-            #expect(parsed.map(\.message_id) == (1...3).map { Fixtures.messageID($0).bracketed })
+            #expect(parsed.map(\.messageId) == (1...3).map { Fixtures.messageID($0).bracketed })
             #expect(parsed.allSatisfy { $0.text == Fixtures.textBody })
         }
     }

@@ -80,7 +80,8 @@ package enum MailAddressError: Error, Sendable, Equatable, CustomStringConvertib
             "\"\(a)\" is not an address cdop can send to: only plain ASCII without spaces is accepted"
         case .invalidLocalPart(let a): "\"\(a)\" has an invalid part before the @"
         case .invalidDomain(let a): "\"\(a)\" has an invalid domain after the @"
-        case .displayNameHasControlCharacter(let a): "the name shown for \(a) contains a line break or control character"
+        case .displayNameHasControlCharacter(let a):
+            "the name shown for \(a) contains a line break or control character"
         }
     }
 }

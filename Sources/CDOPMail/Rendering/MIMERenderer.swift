@@ -57,8 +57,9 @@ package enum MIMERenderer {
     }
 
     private static func multipart(_ subtype: String, boundary: String, _ parts: [MIMEPart]) -> MIMEPart {
-        MIMEPart(headers: ["Content-Type: multipart/\(subtype); boundary=\"\(boundary)\""],
-                 body: .multipart(boundary: boundary, parts: parts))
+        MIMEPart(
+            headers: ["Content-Type: multipart/\(subtype); boundary=\"\(boundary)\""],
+            body: .multipart(boundary: boundary, parts: parts))
     }
 
     private static func textPart(subtype: String, _ text: String) -> MIMEPart {
@@ -89,7 +90,8 @@ package enum MIMERenderer {
 
     private static func isContentType(_ text: String) -> Bool {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { tokenCharacters.contains($0) } }
+        return parts.count == 2
+            && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { tokenCharacters.contains($0) } }
     }
 
     /// FNV-1a, 64 bits, as 16 hexadecimal digits: a stable seed for boundaries and file names.

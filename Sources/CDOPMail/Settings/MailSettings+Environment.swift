@@ -52,10 +52,12 @@ extension MailSettings {
             credentials = nil
         case (_?, nil):
             throw MailSettingsError(
-                variable: "CDOP_SMTP_PASSWORD", value: nil, reason: "it is missing while CDOP_SMTP_USER is set; SMTP AUTH needs both")
+                variable: "CDOP_SMTP_PASSWORD", value: nil,
+                reason: "it is missing while CDOP_SMTP_USER is set; SMTP AUTH needs both")
         case (nil, _?):
             throw MailSettingsError(
-                variable: "CDOP_SMTP_USER", value: nil, reason: "it is missing while CDOP_SMTP_PASSWORD is set; SMTP AUTH needs both")
+                variable: "CDOP_SMTP_USER", value: nil,
+                reason: "it is missing while CDOP_SMTP_PASSWORD is set; SMTP AUTH needs both")
         }
         let smtp = try SMTPSettings(url: url, credentials: credentials, caFile: caFile, startTLS: startTLS)
         self.init(sender: sender, delivery: .smtp(smtp))

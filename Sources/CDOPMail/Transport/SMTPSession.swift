@@ -35,7 +35,8 @@ package final class SMTPSession: Sendable {
             guard (try? MailAddress(address)) != nil else { throw .invalidAddress(address) }
         }
         guard !envelope.recipients.isEmpty else { throw .invalidAddress("(no recipient)") }
-        let result = await withCheckedContinuation { (continuation: CheckedContinuation<Result<MailDeliveryReceipt, MailTransportError>, Never>) in
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<MailDeliveryReceipt, MailTransportError>, Never>) in
             queue.async { [self] in
                 continuation.resume(returning: self.perform(message, envelope: envelope))
             }
@@ -55,7 +56,9 @@ package final class SMTPSession: Sendable {
 
     // MARK: On the queue
 
-    private func perform(_ message: RenderedMail, envelope: MailEnvelope) -> Result<MailDeliveryReceipt, MailTransportError> {
+    private func perform(_ message: RenderedMail, envelope: MailEnvelope) -> Result<
+        MailDeliveryReceipt, MailTransportError
+    > {
         let server = settings.url.server
         guard let handle = state.handle ?? makeHandle() else {
             return .failure(.transportFailed(server: server, curlCode: 2, detail: "libcurl could not start"))

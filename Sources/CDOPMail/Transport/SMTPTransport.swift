@@ -27,7 +27,8 @@ package struct SMTPTransport: MailTransport {
 
     /// Sends every message, in order, over one connection; one result per message. A failure of one message
     /// does not stop the others.
-    package func send(batch: [(RenderedMail, MailEnvelope)]) async -> [Result<MailDeliveryReceipt, MailTransportError>] {
+    package func send(batch: [(RenderedMail, MailEnvelope)]) async -> [Result<MailDeliveryReceipt, MailTransportError>]
+    {
         let session = openSession()
         var results: [Result<MailDeliveryReceipt, MailTransportError>] = []
         for (message, envelope) in batch {

@@ -41,7 +41,7 @@ enum Fixtures {
 
         Merci – Zoë, Łukasz and Siobhán will review returns on Monday.
         \(String(repeating: "A long line without breaks ", count: 40))
-        Line with trailing spaces   
+        Line with trailing spaces\u{20}\u{20}\u{20}
         =Equals at the start and a dot below
         .
         From the CDOP office

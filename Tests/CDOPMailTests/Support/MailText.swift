@@ -44,8 +44,9 @@ enum MailText {
             if soft { octets.removeLast() }
             var i = 0
             while i < octets.count {
-                if octets[i] == UInt8(ascii: "="), i + 2 < octets.count + 0, let value = UInt8(
-                    String(decoding: octets[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
+                if octets[i] == UInt8(ascii: "="), i + 2 < octets.count + 0,
+                    let value = UInt8(
+                        String(decoding: octets[(i + 1)...(i + 2)], as: UTF8.self), radix: 16)
                 {
                     bytes.append(value)
                     i += 3

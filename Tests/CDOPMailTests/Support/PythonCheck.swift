@@ -9,34 +9,34 @@ struct ParsedMail: Decodable, Sendable {
 
     struct Attachment: Decodable, Sendable {
         var filename: String?
-        var content_type: String
+        var contentType: String
         var size: Int
         var sha256: String
-        var transfer_encoding: String?
+        var transferEncoding: String?
         var dumped: String?
     }
 
     struct Calendar: Decodable, Sendable {
         var source: String
-        var method_param: String?
+        var methodParam: String?
         var ics: ParsedCalendar
     }
 
     var file: String
     var defects: [String]
-    var max_line_octets: Int
-    var bare_line_endings: Int
-    var non_ascii_octets: Bool
-    var ends_with_crlf: Bool
-    var header_names: [String]
+    var maxLineOctets: Int
+    var bareLineEndings: Int
+    var nonAsciiOctets: Bool
+    var endsWithCrlf: Bool
+    var headerNames: [String]
     var from: [Mailbox]
     var to: [Mailbox]
     var cc: [Mailbox]
-    var reply_to: [Mailbox]
+    var replyTo: [Mailbox]
     var subject: String?
-    var date_utc: String?
-    var message_id: String?
-    var mime_version: String?
+    var dateUtc: String?
+    var messageId: String?
+    var mimeVersion: String?
     var structure: [String]
     var text: String?
     var html: String?
@@ -58,12 +58,12 @@ struct ParsedCalendar: Decodable, Sendable {
         var uid: String
         var sequence: Int
         var status: String?
-        var dtstart_utc: String
-        var dtend_utc: String
-        var dtstart_utc_via_vtimezone: String?
-        var dtend_utc_via_vtimezone: String?
-        var dtstart_tzid: String?
-        var dtstamp_utc: String
+        var dtstartUtc: String
+        var dtendUtc: String
+        var dtstartUtcViaVtimezone: String?
+        var dtendUtcViaVtimezone: String?
+        var dtstartTzid: String?
+        var dtstampUtc: String
         var summary: String?
         var description: String?
         var location: String?
@@ -75,8 +75,8 @@ struct ParsedCalendar: Decodable, Sendable {
     var method: String?
     var timezones: [String]
     var events: [Event]
-    var max_line_octets: Int
-    var crlf_only: Bool
+    var maxLineOctets: Int
+    var crlfOnly: Bool
 }
 
 enum PythonCheck {
@@ -107,6 +107,13 @@ enum PythonCheck {
         guard output.status == 0 else {
             throw ChildProcessError(description: "parse_check.py failed (\(output.status)): \(output.stderr)")
         }
-        return try JSONDecoder().decode(T.self, from: output.stdout)
+        return try snakeCaseDecoder.decode(T.self, from: output.stdout)
     }
 }
+
+/// Reads the Python helpers' snake_case JSON into camelCase properties.
+let snakeCaseDecoder: JSONDecoder = {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return decoder
+}()

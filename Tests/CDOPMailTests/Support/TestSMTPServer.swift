@@ -111,7 +111,7 @@ final class TestSMTPServer: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: eventsFile.path) else { return [] }
         let text = try String(contentsOf: eventsFile, encoding: .utf8)
         return try text.split(separator: "\n").map {
-            try JSONDecoder().decode(SMTPServerEvent.self, from: Data($0.utf8))
+            try snakeCaseDecoder.decode(SMTPServerEvent.self, from: Data($0.utf8))
         }
     }
 }
@@ -121,8 +121,8 @@ struct SMTPServerEvent: Decodable, Sendable {
     var event: String
     var connection: Int
     var key: String?
-    var mail_from: String?
-    var rcpt_tos: [String]?
+    var mailFrom: String?
+    var rcptTos: [String]?
     var tls: Bool?
     var authenticated: Bool?
     var stage: String?
@@ -136,7 +136,9 @@ func withSMTPServer<T>(
 ) async throws -> T {
     try await withTemporaryDirectory("cdop-smtp") { directory in
         var options = options
-        if certificate, options.certificate == nil { options.certificate = try await TestCertificate.make(in: directory) }
+        if certificate, options.certificate == nil {
+            options.certificate = try await TestCertificate.make(in: directory)
+        }
         let server = try await TestSMTPServer.start(options, in: directory)
         do {
             let result = try await body(server, directory)
@@ -218,7 +220,7 @@ private final class ExitSignal: @unchecked Sendable {
         let waiting = waiters
         waiters = []
         lock.unlock()
-        waiting.forEach { $0.resume() }
+        for waiter in waiting { waiter.resume() }
     }
 
     func wait() async {
