@@ -128,3 +128,30 @@ func closedLoopbackPort() throws -> Int {
     guard bound else { throw ChildProcessError(description: "bind failed") }
     return Int(UInt16(bigEndian: address.sin_port))
 }
+
+@Suite("SMTP sends and Swift concurrency")
+struct SMTPConcurrencyTests {
+    @Test("libcurl runs off Swift's cooperative threads: other tasks keep running while sends wait on a silent server")
+    func cooperativePoolStaysFree() async throws {
+        try await withSMTPServer(.init(silent: true)) { server, _ in
+            let settings = try server.settings(responseTimeout: .seconds(3))
+            let clock = ContinuousClock()
+            let sends = 2 * ProcessInfo.processInfo.activeProcessorCount + 2
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<sends {
+                    group.addTask {
+                        let result = try await deliver(Fixtures.formBRequest(), via: SMTPTransport(settings: settings))
+                        #expect(result.failure == .timedOut(server: "127.0.0.1:\(server.port)"))
+                    }
+                }
+                // More sends than cooperative threads are now waiting for a reply that never comes. If they held
+                // those threads, this task could not wake up from its sleep until the 3-second timeouts.
+                let before = clock.now
+                try await Task.sleep(for: .milliseconds(500))
+                let late = clock.now - before - .milliseconds(500)
+                #expect(late < .seconds(1), "woke \(late) late while libcurl was blocked")
+                try await group.waitForAll()
+            }
+        }
+    }
+}
