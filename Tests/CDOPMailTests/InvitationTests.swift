@@ -66,13 +66,10 @@ struct InvitationTests {
     func rescheduleAndCancel() async throws {
         try await withTemporaryDirectory { directory in
             let original = Fixtures.rapidResponseMeeting(sequence: 0)
-            var moved = original
-            moved.sequence = 1
-            moved.start = Fixtures.london(2026, 10, 29, 10)
-            moved.end = Fixtures.london(2026, 10, 29, 11)
-            var cancelled = moved
-            cancelled.sequence = 2
-            cancelled.status = .cancelled
+            let moved = original.rescheduled(
+                start: Fixtures.london(2026, 10, 29, 10), end: Fixtures.london(2026, 10, 29, 11),
+                stamp: original.stamp.addingTimeInterval(3600))
+            let cancelled = moved.cancelled(stamp: moved.stamp.addingTimeInterval(3600))
             let calendars = [
                 try await PythonCheck.parseCalendar(try original.iCalendar(), in: directory),
                 try await PythonCheck.parseCalendar(try moved.iCalendar(), in: directory),

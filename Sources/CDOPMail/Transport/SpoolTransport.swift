@@ -13,27 +13,41 @@ package struct SpoolTransport: MailTransport {
     package func send(
         _ message: RenderedMail, envelope: MailEnvelope
     ) async throws(MailTransportError) -> MailDeliveryReceipt {
+        // File writes and fsync block; they run on a dispatch queue, not on Swift's cooperative threads.
+        let directory = self.directory
+        let result = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<String, MailTransportError>, Never>) in
+            DispatchQueue.global(qos: .utility).async {
+                continuation.resume(returning: Self.store(message, in: directory))
+            }
+        }
+        let file = try result.get()
+        return MailDeliveryReceipt(
+            messageID: message.messageID, recipients: envelope.recipients, route: .spool(file: file))
+    }
+
+    /// Writes the message to a temporary file, fsyncs it and renames it into place; returns the file's path.
+    private static func store(_ message: RenderedMail, in directory: String) -> Result<String, MailTransportError> {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
-        let name = Self.fileName(for: message.messageID)
+        let name = fileName(for: message.messageID)
         let target = folder.appendingPathComponent(name)
         let temporary = folder.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .spoolFailed(path: target.path, detail: Self.describe(error))
+            return .failure(.spoolFailed(path: target.path, detail: describe(error)))
         }
-        if let failure = Self.writeDurably(message.data, to: temporary.path) {
+        if let failure = writeDurably(message.data, to: temporary.path) {
             try? FileManager.default.removeItem(at: temporary)
-            throw .spoolFailed(path: target.path, detail: failure)
+            return .failure(.spoolFailed(path: target.path, detail: failure))
         }
         // rename(2) replaces an existing file atomically: a reader sees the old message or the new one.
         if rename(temporary.path, target.path) != 0 {
             let detail = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw .spoolFailed(path: target.path, detail: detail)
+            return .failure(.spoolFailed(path: target.path, detail: detail))
         }
-        return MailDeliveryReceipt(
-            messageID: message.messageID, recipients: envelope.recipients, route: .spool(file: target.path))
+        return .success(target.path)
     }
 
     /// The file name for a Message-ID: the id itself when it is made only of letters, digits and `._@-+=`;
