@@ -17,6 +17,7 @@ struct SMTPDeliveryTests {
             #expect(events.first?.mailFrom == message.from.address)
             #expect(events.first?.rcptTos == message.to.map(\.address))
             #expect(events.first?.tls == false)
+            #expect(events.first?.ehlo == "cdop.example.org", "EHLO names the configured client")
 
             let files = try server.receivedFiles()
             let received = try Data(contentsOf: files[0])

@@ -32,6 +32,7 @@ struct SettingsTests {
         #expect(smtp.credentials == SMTPCredentials(user: "cdop", password: "secret value"))
         #expect(!"\(smtp.credentials!)".contains("secret"), "the password never shows in a description")
         #expect(smtp.caFile == "/etc/cdop/ca.pem")
+        #expect(smtp.clientName == "panel.example.org", "EHLO names the sender's domain")
         #expect(settings.sender == Fixtures.address("cdop@panel.example.org", "CDOP Office"))
         #expect(settings.makeTransport() is SMTPTransport)
     }

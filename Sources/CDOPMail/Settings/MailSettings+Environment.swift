@@ -59,7 +59,10 @@ extension MailSettings {
                 variable: "CDOP_SMTP_USER", value: nil,
                 reason: "it is missing while CDOP_SMTP_PASSWORD is set; SMTP AUTH needs both")
         }
-        let smtp = try SMTPSettings(url: url, credentials: credentials, caFile: caFile, startTLS: startTLS)
+        // EHLO names the sending domain, which servers expect to be fully qualified.
+        let domain = String(sender.address[sender.address.index(after: sender.address.lastIndex(of: "@")!)...])
+        let smtp = try SMTPSettings(
+            url: url, credentials: credentials, caFile: caFile, startTLS: startTLS, clientName: domain)
         self.init(sender: sender, delivery: .smtp(smtp))
     }
 }

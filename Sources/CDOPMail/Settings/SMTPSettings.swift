@@ -13,6 +13,9 @@ package struct SMTPSettings: Sendable, Hashable {
     /// A PEM file of CA certificates that verify the server; `nil` uses the system's.
     package let caFile: String?
     package let startTLS: StartTLS
+    /// The name cdop gives in EHLO; `nil` leaves libcurl's default (`localhost`), which servers that want a
+    /// fully qualified name refuse.
+    package let clientName: String?
     package var connectTimeout: Duration
     /// How long to wait for each reply of the server.
     package var responseTimeout: Duration
@@ -21,6 +24,7 @@ package struct SMTPSettings: Sendable, Hashable {
 
     package init(
         url: SMTPServerURL, credentials: SMTPCredentials? = nil, caFile: String? = nil, startTLS: StartTLS = .required,
+        clientName: String? = nil,
         connectTimeout: Duration = .seconds(15), responseTimeout: Duration = .seconds(60),
         transferTimeout: Duration = .seconds(300)
     ) throws(MailSettingsError) {
@@ -40,7 +44,12 @@ package struct SMTPSettings: Sendable, Hashable {
         if let caFile, caFile.isEmpty {
             throw MailSettingsError(variable: "CDOP_SMTP_CA_FILE", value: caFile, reason: "the path is empty")
         }
+        if let clientName, !MailAddress.isHostName(Substring(clientName)) {
+            throw MailSettingsError(
+                variable: "CDOP_MAIL_FROM", value: clientName, reason: "the EHLO name must be a host name")
+        }
         self.url = url
+        self.clientName = clientName
         self.credentials = credentials
         self.caFile = caFile
         self.startTLS = startTLS

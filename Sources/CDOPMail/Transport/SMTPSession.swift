@@ -101,7 +101,8 @@ package final class SMTPSession: Sendable {
     private func makeHandle() -> CurlEasyHandle? {
         guard let handle = CurlEasyHandle() else { return nil }
         let s = settings
-        handle.set(CURLOPT_URL, s.url.description)
+        // libcurl takes the EHLO name from the URL's path.
+        handle.set(CURLOPT_URL, s.url.description + "/" + (s.clientName ?? ""))
         handle.set(CURLOPT_NOSIGNAL, 1)
         handle.set(CURLOPT_UPLOAD, 1)
         handle.set(CURLOPT_READFUNCTION, readFunction: uploadRead)

@@ -5,11 +5,11 @@ extension TestSMTPServer {
     /// Settings for this server: STARTTLS off (loopback plain SMTP) unless a CA file is given.
     func settings(
         startTLS: SMTPSettings.StartTLS = .off, caFile: URL? = nil, credentials: SMTPCredentials? = nil,
-        scheme: String = "smtp", responseTimeout: Duration = .seconds(10)
+        scheme: String = "smtp", responseTimeout: Duration = .seconds(10), clientName: String? = "cdop.example.org"
     ) throws -> SMTPSettings {
         try SMTPSettings(
             url: SMTPServerURL(url(scheme: scheme)), credentials: credentials, caFile: caFile?.path,
-            startTLS: startTLS, connectTimeout: .seconds(5), responseTimeout: responseTimeout,
+            startTLS: startTLS, clientName: clientName, connectTimeout: .seconds(5), responseTimeout: responseTimeout,
             transferTimeout: .seconds(60))
     }
 }

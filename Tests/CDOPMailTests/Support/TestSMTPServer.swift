@@ -125,6 +125,7 @@ struct SMTPServerEvent: Decodable, Sendable {
     var rcptTos: [String]?
     var tls: Bool?
     var authenticated: Bool?
+    var ehlo: String?
     var stage: String?
     var code: Int?
 }

@@ -9,7 +9,8 @@ connections and see the envelope.
 Options:
   --maildir DIR            where messages are stored (created if missing)
   --events FILE            JSON lines: {"event": "connect", "connection": n},
-                           {"event": "message", "connection": n, "key": ..., "mail_from": ..., "rcpt_tos": [...]},
+                           {"event": "message", "connection": n, "key": ..., "mail_from": ..., "rcpt_tos": [...],
+                            "tls": bool, "authenticated": bool, "ehlo": name given in EHLO},
                            {"event": "refused", "connection": n, "stage": "RCPT", "code": 451}
   --tls-cert/--tls-key     require STARTTLS with this certificate (MAIL refused before it)
   --implicit-tls           speak TLS from the first byte (smtps://) with the certificate instead
@@ -123,6 +124,7 @@ class Handler:
             rcpt_tos=list(envelope.rcpt_tos),
             tls=session.ssl is not None or server.cdop_implicit_tls,
             authenticated=bool(session.authenticated),
+            ehlo=session.host_name,
         )
         return "250 Message accepted for delivery"
 
