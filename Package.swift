@@ -108,5 +108,14 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+
+        // MARK: mail (CCurl, CDOPMail)
+        // libcurl through typed wrappers of its variadic calls (Sources/CCurl/shim.h).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // RFC 5322 / MIME and iCalendar rendering (pure); transports: SMTP via CCurl, spool directory.
+        .target(name: "CDOPMail", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        // Against a real aiosmtpd (Tests/Support/smtp); needs python3 with aiosmtpd and icalendar, and openssl.
+        .testTarget(name: "CDOPMailTests", dependencies: ["CDOPMail"], swiftSettings: strictSettings),
+        // MARK: end mail
     ]
 )
