@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "cdop-bench",
             dependencies: [
-                "CDOPStore", "CDOPApp", "CDOPDomain",
+                "CDOPStore", "CDOPApp", "CDOPDomain", "CDOPProjections", "CDOPTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

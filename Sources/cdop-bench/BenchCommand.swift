@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure cdop against baselines taken in the same run.",
         discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
 
-    @Argument(help: "Which benchmarks to run: store, or all.")
+    @Argument(help: "Which benchmarks to run: store, timers, or all.")
     var suites: [String] = ["all"]
 
     @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     var workDirectory: String?
 
     func validate() throws {
-        let known: Set = ["all", "store"]
+        let known: Set = ["all", "store", "timers"]
         for suite in suites where !known.contains(suite) {
             throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
@@ -44,6 +44,9 @@ struct BenchCommand: ParsableCommand {
         let all = suites.contains("all")
         if all || suites.contains("store") {
             figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(progress: progress)
+        }
+        if all || suites.contains("timers") {
+            figures += try TimersBenchmark(folder: folder).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }
