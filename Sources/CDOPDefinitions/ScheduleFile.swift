@@ -63,7 +63,11 @@ enum ScheduleFile {
                 }
             }
         }
-        checkSteps(steps, endsAfter: endsAfter, start: start, reader: reader)
+        // Rules across steps only once every step reads cleanly: a half-read list would give false alarms
+        // (a reminder that failed to read would look like a gap in the numbering).
+        if steps.count == (fields["steps"]?.sequence?.count ?? -1) {
+            checkSteps(steps, endsAfter: endsAfter, start: start, reader: reader)
+        }
 
         guard reader.problems.count == before, let id, let version, let title, let start, let stops,
             let paused
