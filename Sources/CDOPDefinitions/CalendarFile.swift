@@ -21,7 +21,9 @@ enum CalendarFile {
 
         let name = reader.identifier(fields["name"], at: "name")
         if let name, name != stem {
-            reader.problem("name", fields["name"], "the name '\(name)' differs from the file's name '\(stem)': they must be the same")
+            reader.problem(
+                "name", fields["name"],
+                "the name '\(name)' differs from the file's name '\(stem)': they must be the same")
         }
 
         var years: ClosedRange<Int>?
@@ -32,14 +34,16 @@ enum CalendarFile {
                 if from <= to && to <= 9998 {
                     years = from...to
                 } else {
-                    reader.problem("years", fields["years"], "the years run from \(from) to \(to): 'from' must not be after 'to'")
+                    reader.problem(
+                        "years", fields["years"], "the years run from \(from) to \(to): 'from' must not be after 'to'")
                 }
             }
         }
 
         var holidays: Set<CalendarDate> = []
         var yearsListed: Set<Int> = []
-        if let entries = reader.entries(fields["holidays"], at: "holidays", what: "each year's bank holidays, by year") {
+        if let entries = reader.entries(fields["holidays"], at: "holidays", what: "each year's bank holidays, by year")
+        {
             for entry in entries {
                 let yearPath = join("holidays", entry.key)
                 guard let year = Int(entry.key), entry.key.count == 4 else {
@@ -47,7 +51,10 @@ enum CalendarFile {
                     continue
                 }
                 if let years, !years.contains(year) {
-                    reader.problem(yearPath, entry.node, "\(year) lies outside the calendar's years (\(years.lowerBound) to \(years.upperBound)): widen 'years' or remove it")
+                    reader.problem(
+                        yearPath, entry.node,
+                        "\(year) lies outside the calendar's years (\(years.lowerBound) to \(years.upperBound)): widen 'years' or remove it"
+                    )
                 }
                 if !yearsListed.insert(year).inserted {
                     reader.problem(yearPath, entry.node, "\(year) is listed twice")
@@ -56,11 +63,16 @@ enum CalendarFile {
                 if list.isEmpty { yearsListed.remove(year) }
                 for (index, node) in list.enumerated() {
                     let path = join(yearPath, index)
-                    guard let holiday = reader.mapping(node, at: path, allowed: ["date", "name"], required: ["date", "name"]) else { continue }
+                    guard
+                        let holiday = reader.mapping(
+                            node, at: path, allowed: ["date", "name"], required: ["date", "name"])
+                    else { continue }
                     _ = reader.string(holiday["name"], at: holiday.path("name"))
                     guard let text = reader.string(holiday["date"], at: holiday.path("date")) else { continue }
                     guard let date = CalendarDate(iso: text) else {
-                        reader.problem(holiday.path("date"), holiday["date"], "'\(text)' is not a date written YYYY-MM-DD, e.g. 2026-12-25")
+                        reader.problem(
+                            holiday.path("date"), holiday["date"],
+                            "'\(text)' is not a date written YYYY-MM-DD, e.g. 2026-12-25")
                         continue
                     }
                     if date.year != year {
@@ -76,8 +88,11 @@ enum CalendarFile {
             let missing = years.filter { !yearsListed.contains($0) }
             if !missing.isEmpty {
                 let list = missing.map(String.init).joined(separator: ", ")
-                reader.problem("holidays", fields["holidays"] ?? root, (missing.count == 1 ? "year \(list) is" : "years \(list) are")
-                    + " missing from the calendar, which covers \(years.lowerBound) to \(years.upperBound): list every year's bank holidays, or working days in it would be counted wrongly")
+                reader.problem(
+                    "holidays", fields["holidays"] ?? root,
+                    (missing.count == 1 ? "year \(list) is" : "years \(list) are")
+                        + " missing from the calendar, which covers \(years.lowerBound) to \(years.upperBound): list every year's bank holidays, or working days in it would be counted wrongly"
+                )
             }
         }
 

@@ -44,7 +44,10 @@ package struct DefinitionSet: Sendable {
         let workflows = folder.appendingPathComponent(workflowsFolder)
         var isFolder: ObjCBool = false
         guard files.fileExists(atPath: workflows.path, isDirectory: &isFolder), isFolder.boolValue else {
-            log.add(workflowsFolder, "", "there is no \(workflowsFolder) folder in \(folder.path): set CDOP_DEFINITIONS to the folder that holds it")
+            log.add(
+                workflowsFolder, "",
+                "there is no \(workflowsFolder) folder in \(folder.path): set CDOP_DEFINITIONS to the folder that holds it"
+            )
             return .failure(DefinitionProblems(log.problems))
         }
 
@@ -53,14 +56,19 @@ package struct DefinitionSet: Sendable {
         for entry in listing(emailsFolder, in: folder, log: &log) {
             guard entry.hasSuffix(".txt") else {
                 if entry != "README.md" {
-                    log.add("\(emailsFolder)/\(entry)", "", "not an email template: templates are .txt files (this one is ignored otherwise)")
+                    log.add(
+                        "\(emailsFolder)/\(entry)", "",
+                        "not an email template: templates are .txt files (this one is ignored otherwise)")
                 }
                 continue
             }
             let name = String(entry.dropLast(4))
             let file = "\(emailsFolder)/\(entry)"
             guard YAMLReader.isKebabCase(name) else {
-                log.add(file, "", "a template's name must be lower-case letters and digits joined by dashes, e.g. 'final-reminder.txt'")
+                log.add(
+                    file, "",
+                    "a template's name must be lower-case letters and digits joined by dashes, e.g. 'final-reminder.txt'"
+                )
                 continue
             }
             guard let text = read(file, in: folder, log: &log) else { continue }
@@ -68,7 +76,8 @@ package struct DefinitionSet: Sendable {
                 templates[name] = template
             }
         }
-        for name in EmailTemplateFile.required where !(names(in: emailsFolder, of: folder) ?? []).contains("\(name).txt") {
+        for name in EmailTemplateFile.required
+        where !(names(in: emailsFolder, of: folder) ?? []).contains("\(name).txt") {
             log.add("\(emailsFolder)/\(name).txt", "", "missing: the mail layer needs the '\(name)' template")
         }
 
@@ -88,7 +97,9 @@ package struct DefinitionSet: Sendable {
             log.append(reader.problems)
         }
         if !(names(in: calendarsFolder, of: folder) ?? []).contains(where: { yamlStem($0) == calendarName }) {
-            log.add("\(calendarsFolder)/\(calendarName).yaml", "", "missing: working days are counted with the England and Wales bank holidays")
+            log.add(
+                "\(calendarsFolder)/\(calendarName).yaml", "",
+                "missing: working days are counted with the England and Wales bank holidays")
         }
 
         // Schedules.
@@ -101,9 +112,11 @@ package struct DefinitionSet: Sendable {
                 var isFolder: ObjCBool = false
                 _ = files.fileExists(atPath: folder.appendingPathComponent(file).path, isDirectory: &isFolder)
                 if entry != "README.md" {
-                    log.add(file, "", isFolder.boolValue
-                        ? "an unexpected folder: Workflows/ holds schedules (.yaml), calendars/ and emails/"
-                        : "not a schedule: schedules are .yaml files")
+                    log.add(
+                        file, "",
+                        isFolder.boolValue
+                            ? "an unexpected folder: Workflows/ holds schedules (.yaml), calendars/ and emails/"
+                            : "not a schedule: schedules are .yaml files")
                 }
                 continue
             }
@@ -125,30 +138,38 @@ package struct DefinitionSet: Sendable {
         for (file, schedule) in loaded {
             for use in schedule.templateUses where templates[use.template] == nil {
                 let exists = (names(in: emailsFolder, of: folder) ?? []).contains("\(use.template).txt")
-                log.add(file, use.keyPath, line: use.line, exists
-                    ? "the template '\(use.template)' has problems of its own (see \(emailsFolder)/\(use.template).txt)"
-                    : "unknown template '\(use.template)'"
-                        + YAMLReader.suggestion(use.template, among: Array(templates.keys))
-                        + ": there is no file \(emailsFolder)/\(use.template).txt")
+                log.add(
+                    file, use.keyPath, line: use.line,
+                    exists
+                        ? "the template '\(use.template)' has problems of its own (see \(emailsFolder)/\(use.template).txt)"
+                        : "unknown template '\(use.template)'"
+                            + YAMLReader.suggestion(use.template, among: Array(templates.keys))
+                            + ": there is no file \(emailsFolder)/\(use.template).txt")
             }
             let start = schedule.definition.start
             if let other = fileOfStart[start] {
-                log.add(file, "starts-on", "\(other) also starts on '\(start.rawValue)': one schedule per starting event, so a case never gets two sets of reminders")
+                log.add(
+                    file, "starts-on",
+                    "\(other) also starts on '\(start.rawValue)': one schedule per starting event, so a case never gets two sets of reminders"
+                )
             } else {
                 fileOfStart[start] = file
             }
         }
 
         guard log.isEmpty, let calendar = calendars[calendarName] else {
-            return .failure(DefinitionProblems(log.problems.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }))
+            return .failure(
+                DefinitionProblems(log.problems.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }))
         }
-        return .success(DefinitionSet(
-            schedules: Dictionary(uniqueKeysWithValues: loaded.map { ($0.schedule.definition.id, $0.schedule.definition) }),
-            calendars: calendars,
-            calendar: calendar,
-            templates: templates,
-            endsAfter: loaded.reduce(into: [:]) { $0[$1.schedule.definition.id] = $1.schedule.endsAfter }
-        ))
+        return .success(
+            DefinitionSet(
+                schedules: Dictionary(
+                    uniqueKeysWithValues: loaded.map { ($0.schedule.definition.id, $0.schedule.definition) }),
+                calendars: calendars,
+                calendar: calendar,
+                templates: templates,
+                endsAfter: loaded.reduce(into: [:]) { $0[$1.schedule.definition.id] = $1.schedule.endsAfter }
+            ))
     }
 
     /// The names in a folder (relative to the definitions folder), sorted, hidden files left out; a missing

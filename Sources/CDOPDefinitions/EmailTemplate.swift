@@ -63,7 +63,8 @@ package struct EmailTemplate: Hashable, Sendable {
         package var description: String {
             switch self {
             case .missingValues(let template, let names):
-                "The email template '\(template)' needs a value for: " + names.map { "{{\($0)}}" }.joined(separator: ", ")
+                "The email template '\(template)' needs a value for: "
+                    + names.map { "{{\($0)}}" }.joined(separator: ", ")
             case .lineBreakInSubject(let template, let name):
                 "The value of {{\(name)}} in the subject of email template '\(template)' has a line break"
             }
@@ -131,7 +132,9 @@ package struct EmailTemplate: Hashable, Sendable {
 /// Reads `Workflows/emails/<name>.txt`: a `Subject:` first line, then the body.
 enum EmailTemplateFile {
     /// The templates the mail layer fills, so each must exist.
-    static let required = ["request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure"]
+    static let required = [
+        "request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure",
+    ]
     /// Templates a practitioner acts on, so each must carry their link.
     static let needLink: Set<String> = ["request", "reminder", "final-reminder"]
 
@@ -145,7 +148,9 @@ enum EmailTemplateFile {
             subject = firstLine.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
             if subject.isEmpty { log.add(file, "subject", line: 1, "the subject is empty") }
         } else {
-            log.add(file, "subject", line: 1, "the first line must be the subject, as in 'Subject: Form B needed for case {{caseReference}}'")
+            log.add(
+                file, "subject", line: 1,
+                "the first line must be the subject, as in 'Subject: Form B needed for case {{caseReference}}'")
         }
         lines.removeFirst(min(1, lines.count))
         var firstBodyLine = 2
@@ -155,7 +160,9 @@ enum EmailTemplateFile {
         }
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
         let body = lines.joined(separator: "\n") + "\n"
-        if lines.isEmpty { log.add(file, "body", line: nil, "the body is empty: write the email below the subject line") }
+        if lines.isEmpty {
+            log.add(file, "body", line: nil, "the body is empty: write the email below the subject line")
+        }
 
         var used: Set<EmailPlaceholder> = []
         let known = EmailPlaceholder.allCases.map(\.rawValue)
@@ -169,9 +176,13 @@ enum EmailTemplateFile {
                     if let placeholder = EmailPlaceholder(rawValue: key) {
                         used.insert(placeholder)
                     } else {
-                        log.add(file, keyPath, line: number, "unknown placeholder {{\(key)}}"
-                            + YAMLReader.suggestion(key, among: known) + ". Emails may use only: " + known.joined(separator: ", ")
-                            + ". There is none for the child's name, date of birth or NHS number: email is not a secure channel.")
+                        log.add(
+                            file, keyPath, line: number,
+                            "unknown placeholder {{\(key)}}"
+                                + YAMLReader.suggestion(key, among: known) + ". Emails may use only: "
+                                + known.joined(separator: ", ")
+                                + ". There is none for the child's name, date of birth or NHS number: email is not a secure channel."
+                        )
                     }
                 }
             }
@@ -180,10 +191,13 @@ enum EmailTemplateFile {
         for (offset, line) in lines.enumerated() { check(line, keyPath: "body", number: firstBodyLine + offset) }
 
         if !used.contains(.caseReference) {
-            log.add(file, "", line: nil, "the email never gives {{caseReference}}: the reader must know which case it is about")
+            log.add(
+                file, "", line: nil,
+                "the email never gives {{caseReference}}: the reader must know which case it is about")
         }
         if needLink.contains(name), !used.contains(.link) {
-            log.add(file, "body", line: nil, "the email never gives {{link}}: the practitioner needs it to open the form")
+            log.add(
+                file, "body", line: nil, "the email never gives {{link}}: the practitioner needs it to open the form")
         }
         guard log.problems.count == before else { return nil }
         return EmailTemplate(name: name, subject: subject, body: body, placeholders: used)

@@ -18,8 +18,10 @@ struct StepEntry {
 }
 
 enum ScheduleFile {
-    static let keys = ["id", "version", "title", "starts-on", "stopped-by", "paused-while-awaiting-external",
-                       "ends-after", "steps"]
+    static let keys = [
+        "id", "version", "title", "starts-on", "stopped-by", "paused-while-awaiting-external",
+        "ends-after", "steps",
+    ]
     static let stepKeys = ["name", "after", "action", "template", "reminder-step", "level", "target", "to"]
     static let actions = ["due", "remind", "final-reminder", "escalate", "target"]
     /// Which step keys each action takes beyond name, after, action and template.
@@ -34,19 +36,29 @@ enum ScheduleFile {
     static func load(_ text: String, stem: String, reader: YAMLReader) -> LoadedSchedule? {
         guard let root = reader.parse(text) else { return nil }
         let before = reader.problems.count
-        guard let fields = reader.mapping(root, at: "", allowed: keys, required: keys.filter {
-            $0 != "paused-while-awaiting-external" && $0 != "ends-after"
-        }) else { return nil }
+        guard
+            let fields = reader.mapping(
+                root, at: "", allowed: keys,
+                required: keys.filter {
+                    $0 != "paused-while-awaiting-external" && $0 != "ends-after"
+                })
+        else { return nil }
 
         let id = reader.identifier(fields["id"], at: "id")
         if let id, id != stem {
-            reader.problem("id", fields["id"], "the id '\(id)' differs from the file's name '\(stem)': they must be the same, so the file is easy to find from a case's history")
+            reader.problem(
+                "id", fields["id"],
+                "the id '\(id)' differs from the file's name '\(stem)': they must be the same, so the file is easy to find from a case's history"
+            )
         }
         let version = reader.int(fields["version"], at: "version", atLeast: 1)
         let title = reader.string(fields["title"], at: "title")
-        let start = reader.choice(fields["starts-on"], at: "starts-on", of: ScheduleDefinition.Start.self, what: "starting event")
+        let start = reader.choice(
+            fields["starts-on"], at: "starts-on", of: ScheduleDefinition.Start.self, what: "starting event")
         let stops = readStops(fields, start: start, reader: reader)
-        let paused = fields["paused-while-awaiting-external"].map { reader.bool($0, at: "paused-while-awaiting-external") } ?? false
+        let paused =
+            fields["paused-while-awaiting-external"].map { reader.bool($0, at: "paused-while-awaiting-external") }
+            ?? false
         let endsAfter = fields["ends-after"].flatMap { offset($0, at: "ends-after", reader: reader) }
 
         var steps: [StepEntry] = []
@@ -97,7 +109,8 @@ enum ScheduleFile {
         var ok = true
         for (index, node) in list.enumerated() {
             let path = join("stopped-by", index)
-            guard let stop = reader.choice(node, at: path, of: ScheduleDefinition.Stop.self, what: "stopping event") else {
+            guard let stop = reader.choice(node, at: path, of: ScheduleDefinition.Stop.self, what: "stopping event")
+            else {
                 ok = false
                 continue
             }
@@ -106,8 +119,10 @@ enum ScheduleFile {
                 ok = false
             }
             if let start, !start.possibleStops.contains(stop) {
-                reader.problem(path, node, "'\(stop.rawValue)' cannot stop a schedule that starts on '\(start.rawValue)'; it can be stopped by: "
-                    + start.possibleStops.map(\.rawValue).sorted().joined(separator: ", "))
+                reader.problem(
+                    path, node,
+                    "'\(stop.rawValue)' cannot stop a schedule that starts on '\(start.rawValue)'; it can be stopped by: "
+                        + start.possibleStops.map(\.rawValue).sorted().joined(separator: ", "))
                 ok = false
             }
         }
@@ -120,7 +135,8 @@ enum ScheduleFile {
         if let offset = Offset(text: text) {
             let limit = offset.unit == .hours ? maximumDays * 24 : maximumDays
             guard offset.amount <= limit else {
-                reader.problem(path, node, "'\(text)' is more than ten years (\(limit) \(offset.unit.rawValue)): surely a mistake")
+                reader.problem(
+                    path, node, "'\(text)' is more than ten years (\(limit) \(offset.unit.rawValue)): surely a mistake")
                 return nil
             }
             return offset
@@ -129,13 +145,15 @@ enum ScheduleFile {
         let units = Offset.Unit.allCases.map(\.rawValue).joined(separator: ", ")
         let reason: String
         if parts.count == 1, Int(parts[0]) != nil {
-            reason = "'\(text)' has no unit: write '\(parts[0]) calendar-days', '\(parts[0]) working-days' or '\(parts[0]) hours'"
+            reason =
+                "'\(text)' has no unit: write '\(parts[0]) calendar-days', '\(parts[0]) working-days' or '\(parts[0]) hours'"
         } else if parts.count >= 2, let amount = Int(parts[0]), amount < 0 {
             reason = "'\(text)' is negative: a step falls after its schedule starts, never before"
         } else if parts.count >= 2, Int(parts[0]) == nil {
             reason = "'\(text)' does not start with a whole number, as in '10 calendar-days'"
         } else if parts.count == 2, ["days", "day"].contains(parts[1].lowercased()) {
-            reason = "'\(text)' does not say which days: write '\(parts[0]) calendar-days' or '\(parts[0]) working-days'"
+            reason =
+                "'\(text)' does not say which days: write '\(parts[0]) calendar-days' or '\(parts[0]) working-days'"
         } else {
             reason = "'\(text)' is not a duration: write a whole number and one of \(units), e.g. '14 calendar-days'"
         }
@@ -147,19 +165,24 @@ enum ScheduleFile {
         _ node: Node, at path: String, start: ScheduleDefinition.Start?, reader: YAMLReader
     ) -> ScheduleStep? {
         let before = reader.problems.count
-        guard let fields = reader.mapping(node, at: path, allowed: stepKeys, required: ["name", "after", "action"]) else {
+        guard let fields = reader.mapping(node, at: path, allowed: stepKeys, required: ["name", "after", "action"])
+        else {
             return nil
         }
         let name = reader.identifier(fields["name"], at: fields.path("name"))
         let after = fields["after"].flatMap { offset($0, at: fields.path("after"), reader: reader) }
         guard let actionWord = reader.string(fields["action"], at: fields.path("action")) else { return nil }
         guard let ownKeys = actionKeys[actionWord] else {
-            reader.problem(fields.path("action"), fields["action"], "unknown action '\(actionWord)'"
-                + YAMLReader.suggestion(actionWord, among: actions) + "; expected one of: " + actions.joined(separator: ", "))
+            reader.problem(
+                fields.path("action"), fields["action"],
+                "unknown action '\(actionWord)'"
+                    + YAMLReader.suggestion(actionWord, among: actions) + "; expected one of: "
+                    + actions.joined(separator: ", "))
             return nil
         }
         // Keys that belong to another action are refused too: a stray `level:` on a reminder is a mistake.
-        for key in fields.values.keys.sorted() where !["name", "after", "action", "template"].contains(key) && !ownKeys.contains(key) {
+        for key in fields.values.keys.sorted()
+        where !["name", "after", "action", "template"].contains(key) && !ownKeys.contains(key) {
             reader.problem(fields.path(key), fields[key], "'\(key)' does not apply to action '\(actionWord)'")
         }
         for key in ownKeys where fields[key] == nil {
@@ -175,12 +198,18 @@ enum ScheduleFile {
                 .remind(step: $0, kind: actionWord == "remind" ? .reminder : .finalReminder)
             }
         case "escalate":
-            action = reader.choice(fields["level"], at: fields.path("level"), of: EscalationLevel.self, what: "escalation level")
-                .map { .escalate(level: $0) }
+            action = reader.choice(
+                fields["level"], at: fields.path("level"), of: EscalationLevel.self, what: "escalation level"
+            )
+            .map { .escalate(level: $0) }
         default:
-            let target = reader.choice(fields["target"], at: fields.path("target"), of: ScheduleTarget.self, what: "target")
+            let target = reader.choice(
+                fields["target"], at: fields.path("target"), of: ScheduleTarget.self, what: "target")
             if let target, let start, target.startedBy != start {
-                reader.problem(fields.path("target"), fields["target"], "target '\(target.rawValue)' belongs to schedules that start on '\(target.startedBy.rawValue)', not '\(start.rawValue)'")
+                reader.problem(
+                    fields.path("target"), fields["target"],
+                    "target '\(target.rawValue)' belongs to schedules that start on '\(target.startedBy.rawValue)', not '\(start.rawValue)'"
+                )
             }
             let recipients = readRecipients(fields, reader: reader)
             action = target.flatMap { target in recipients.map { .target(name: target.rawValue, to: $0) } }
@@ -189,19 +218,27 @@ enum ScheduleFile {
         if let start {
             let formOnly = ["due", "remind", "final-reminder", "escalate"].contains(actionWord)
             if formOnly && !start.chasesAForm {
-                reader.problem(fields.path("action"), fields["action"], "action '\(actionWord)' chases a form request, but this schedule starts on '\(start.rawValue)'; use 'target'")
+                reader.problem(
+                    fields.path("action"), fields["action"],
+                    "action '\(actionWord)' chases a form request, but this schedule starts on '\(start.rawValue)'; use 'target'"
+                )
             } else if !formOnly && start.chasesAForm {
-                reader.problem(fields.path("action"), fields["action"], "action 'target' is for rapid-response and case schedules; a form request is chased with due, remind, final-reminder and escalate")
+                reader.problem(
+                    fields.path("action"), fields["action"],
+                    "action 'target' is for rapid-response and case schedules; a form request is chased with due, remind, final-reminder and escalate"
+                )
             }
         }
 
         var template: String?
         if actionWord == "due" {
             if fields["template"] != nil {
-                reader.problem(fields.path("template"), fields["template"], "a due step sends nothing, so it takes no template")
+                reader.problem(
+                    fields.path("template"), fields["template"], "a due step sends nothing, so it takes no template")
             }
         } else if fields["template"] == nil {
-            reader.problem(fields.path("template"), node, "'template' is missing: action '\(actionWord)' sends an email")
+            reader.problem(
+                fields.path("template"), node, "'template' is missing: action '\(actionWord)' sends an email")
         } else {
             template = reader.identifier(fields["template"], at: fields.path("template"))
         }
@@ -251,20 +288,30 @@ enum ScheduleFile {
             let unit = endsAfter?.unit ?? first.step.after.unit
             let source = endsAfter != nil ? "ends-after" : "steps[\(first.index)].after"
             for entry in steps where entry.step.after.unit != unit {
-                reader.problem(path(entry, "after"), line: afterLine(entry), "this step counts in \(entry.step.after.unit.rawValue) but \(source) in \(unit.rawValue): one schedule counts in one unit, so its steps fall in the same order whatever day it starts")
+                reader.problem(
+                    path(entry, "after"), line: afterLine(entry),
+                    "this step counts in \(entry.step.after.unit.rawValue) but \(source) in \(unit.rawValue): one schedule counts in one unit, so its steps fall in the same order whatever day it starts"
+                )
             }
         }
 
         if let endsAfter {
-            for entry in steps where entry.step.after.unit == endsAfter.unit && entry.step.after.amount > endsAfter.amount {
-                reader.problem(path(entry, "after"), line: afterLine(entry), "step '\(entry.step.name)' falls at \(entry.step.after) but the schedule ends after \(endsAfter): a step after its stop never happens")
+            for entry in steps
+            where entry.step.after.unit == endsAfter.unit && entry.step.after.amount > endsAfter.amount {
+                reader.problem(
+                    path(entry, "after"), line: afterLine(entry),
+                    "step '\(entry.step.name)' falls at \(entry.step.after) but the schedule ends after \(endsAfter): a step after its stop never happens"
+                )
             }
         }
 
         var firstByName: [String: Int] = [:]
         for entry in steps {
             if let other = firstByName[entry.step.name] {
-                reader.problem(path(entry, "name"), line: entry.node.mapping?["name"]?.mark?.line, "the step name '\(entry.step.name)' is used twice (also steps[\(other)]): each step needs its own name")
+                reader.problem(
+                    path(entry, "name"), line: entry.node.mapping?["name"]?.mark?.line,
+                    "the step name '\(entry.step.name)' is used twice (also steps[\(other)]): each step needs its own name"
+                )
             } else {
                 firstByName[entry.step.name] = entry.index
             }
@@ -288,29 +335,43 @@ enum ScheduleFile {
         let numbers = reminders.map(\.number)
         if Set(numbers).count != numbers.count {
             for (offset, reminder) in reminders.enumerated() where numbers[..<offset].contains(reminder.number) {
-                reader.problem(path(reminder.entry, "reminder-step"), line: reminderLine(reminder.entry), "reminder-step \(reminder.number) is used twice: number reminders 1, 2, 3, … in the order they fall")
+                reader.problem(
+                    path(reminder.entry, "reminder-step"), line: reminderLine(reminder.entry),
+                    "reminder-step \(reminder.number) is used twice: number reminders 1, 2, 3, … in the order they fall"
+                )
             }
         } else if numbers.sorted() != Array(stride(from: 1, through: numbers.count, by: 1)) {
             let found = numbers.sorted().map(String.init).joined(separator: ", ")
             let expected = (1...numbers.count).map(String.init).joined(separator: ", ")
             let first = reminders.first { $0.number > numbers.count } ?? reminders[0]
-            reader.problem(path(first.entry, "reminder-step"), line: reminderLine(first.entry), "reminder steps are numbered \(found): number them \(expected), without gaps")
+            reader.problem(
+                path(first.entry, "reminder-step"), line: reminderLine(first.entry),
+                "reminder steps are numbered \(found): number them \(expected), without gaps")
         } else if numbers != numbers.sorted() {
             let first = reminders.enumerated().first { $0.element.number != $0.offset + 1 }!.element
-            reader.problem(path(first.entry, "reminder-step"), line: reminderLine(first.entry), "reminder \(first.number) falls before reminders with lower numbers: number reminders in the order they fall")
+            reader.problem(
+                path(first.entry, "reminder-step"), line: reminderLine(first.entry),
+                "reminder \(first.number) falls before reminders with lower numbers: number reminders in the order they fall"
+            )
         }
         let finals = reminders.filter { $0.kind == .finalReminder }
         if finals.count > 1 {
             for final in finals.dropFirst() {
-                reader.problem(path(final.entry, "action"), entry: final.entry, "there is already a final reminder (steps[\(finals[0].entry.index)]); a schedule has at most one")
+                reader.problem(
+                    path(final.entry, "action"), entry: final.entry,
+                    "there is already a final reminder (steps[\(finals[0].entry.index)]); a schedule has at most one")
             }
         } else if let final = finals.first, reminders.last?.entry.index != final.entry.index {
-            reader.problem(path(final.entry, "action"), entry: final.entry, "the final reminder must be the last reminder to fall")
+            reader.problem(
+                path(final.entry, "action"), entry: final.entry, "the final reminder must be the last reminder to fall")
         }
 
         for (offset, escalation) in escalations.enumerated() {
             if escalations[..<offset].contains(where: { $0.level >= escalation.level }) {
-                reader.problem(path(escalation.entry, "level"), line: escalation.entry.node.mapping?["level"]?.mark?.line, "escalation to \(escalation.level.rawValue) repeats or comes after a higher level: escalations rise, coordinator first, then designatedDoctorAndChair")
+                reader.problem(
+                    path(escalation.entry, "level"), line: escalation.entry.node.mapping?["level"]?.mark?.line,
+                    "escalation to \(escalation.level.rawValue) repeats or comes after a higher level: escalations rise, coordinator first, then designatedDoctorAndChair"
+                )
             }
         }
 

@@ -92,7 +92,9 @@ final class YAMLReader {
     func sequence(_ node: Node?, at path: String, what: String) -> [Node]? {
         guard let node else { return nil }
         guard case .sequence(let sequence) = node else {
-            problem(path, node, "expected a list of \(what), e.g. [\(what.split(separator: " ").last ?? "")] or lines starting '- '")
+            problem(
+                path, node,
+                "expected a list of \(what), e.g. [\(what.split(separator: " ").last ?? "")] or lines starting '- '")
             return nil
         }
         return Array(sequence)
@@ -136,7 +138,8 @@ final class YAMLReader {
     func identifier(_ node: Node?, at path: String) -> String? {
         guard let text = string(node, at: path) else { return nil }
         guard Self.isKebabCase(text) else {
-            problem(path, node, "'\(text)' must be lower-case letters and digits joined by dashes, e.g. 'form-b-chasing'")
+            problem(
+                path, node, "'\(text)' must be lower-case letters and digits joined by dashes, e.g. 'form-b-chasing'")
             return nil
         }
         return text
@@ -149,8 +152,10 @@ final class YAMLReader {
         guard let text = string(node, at: path) else { return nil }
         guard let value = T(rawValue: text) else {
             let known = T.allCases.map(\.rawValue)
-            problem(path, node, "unknown \(what) '\(text)'\(Self.suggestion(text, among: known)); expected one of: "
-                + known.joined(separator: ", "))
+            problem(
+                path, node,
+                "unknown \(what) '\(text)'\(Self.suggestion(text, among: known)); expected one of: "
+                    + known.joined(separator: ", "))
             return nil
         }
         return value

@@ -86,7 +86,10 @@ struct CalendarTests {
             let fromPython = expected.filter { $0.hasPrefix(prefix) }
             let fromFile = listed.filter { $0.hasPrefix(prefix) }
             #expect(!fromPython.isEmpty, "the holidays package lists nothing for \(year)")
-            #expect(fromFile == fromPython, "\(year): missing \(Set(fromPython).subtracting(fromFile).sorted()), extra \(Set(fromFile).subtracting(fromPython).sorted())")
+            #expect(
+                fromFile == fromPython,
+                "\(year): missing \(Set(fromPython).subtracting(fromFile).sorted()), extra \(Set(fromFile).subtracting(fromPython).sorted())"
+            )
         }
         #expect(listed == expected)
     }
@@ -108,7 +111,9 @@ struct CalendarTests {
         let copy = try BrokenCopy()
         let text = try String(contentsOf: copy.directory.url.appendingPathComponent(file), encoding: .utf8)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("date: 2026-") }
-        try copy.write(kept.joined(separator: "\n").replacingOccurrences(of: "  2026:", with: "  2026: []"), to: "calendars/england-and-wales.yaml")
+        try copy.write(
+            kept.joined(separator: "\n").replacingOccurrences(of: "  2026:", with: "  2026: []"),
+            to: "calendars/england-and-wales.yaml")
         #expect(copy.problems().one(file, "holidays")?.reason.contains("year 2026 is missing") == true)
     }
 
@@ -120,7 +125,9 @@ struct CalendarTests {
         try copy.replace("{date: 2018-04-02,", with: "{date: 2018-02-30,", in: "calendars/england-and-wales.yaml")
         try copy.replace("{date: 2018-05-28,", with: "{date: 2018-05-07,", in: "calendars/england-and-wales.yaml")
         let problems = copy.problems()
-        #expect(problems.one(file, "holidays.2018[0].date")?.reason.contains("'2018-1-1' is not a date written YYYY-MM-DD") == true)
+        #expect(
+            problems.one(file, "holidays.2018[0].date")?.reason.contains("'2018-1-1' is not a date written YYYY-MM-DD")
+                == true)
         #expect(problems.one(file, "holidays.2018[1].date")?.reason == "2019-03-30 is not in 2018")
         #expect(problems.one(file, "holidays.2018[2].date")?.reason.contains("is not a date") == true)
         #expect(problems.one(file, "holidays.2018[4].date")?.reason == "2018-05-07 is listed twice")
@@ -129,8 +136,11 @@ struct CalendarTests {
     @Test("A year outside the calendar's range, or a missing calendar, is named")
     func yearOutsideAndMissingFile() throws {
         let copy = try BrokenCopy()
-        try copy.replace("years: {from: 2018, to: 2030}", with: "years: {from: 2018, to: 2029}", in: "calendars/england-and-wales.yaml")
-        #expect(copy.problems().one(file, "holidays.2030")?.reason.contains("lies outside the calendar's years") == true)
+        try copy.replace(
+            "years: {from: 2018, to: 2030}", with: "years: {from: 2018, to: 2029}",
+            in: "calendars/england-and-wales.yaml")
+        #expect(
+            copy.problems().one(file, "holidays.2030")?.reason.contains("lies outside the calendar's years") == true)
 
         let other = try BrokenCopy()
         try other.remove("calendars/england-and-wales.yaml")

@@ -25,31 +25,42 @@ struct EmailTemplateTests {
     func noIdentifyingPlaceholders() {
         for placeholder in EmailPlaceholder.allCases {
             let name = placeholder.rawValue.lowercased()
-            #expect(!name.contains("child") && !name.contains("birth") && !name.contains("nhs") && !name.contains("dob"))
+            #expect(
+                !name.contains("child") && !name.contains("birth") && !name.contains("nhs") && !name.contains("dob"))
         }
     }
 
     @Test("Rendering fills each placeholder and refuses a missing value, naming it")
     func render() throws {
         let template = try EmailTemplate.parse(
-            "Subject: Form needed for {{caseReference}}\n\nDear {{ contactName }},\nplease use {{link}}.\n", name: "note"
+            "Subject: Form needed for {{caseReference}}\n\nDear {{ contactName }},\nplease use {{link}}.\n",
+            name: "note"
         ).get()
         #expect(template.placeholders == [.caseReference, .contactName, .link])
-        let email = try template.render(values: ["caseReference": "CDOP-2026-0042", "contactName": "Dr Okafor", "link": "https://x/f/abc"])
+        let email = try template.render(values: [
+            "caseReference": "CDOP-2026-0042", "contactName": "Dr Okafor", "link": "https://x/f/abc",
+        ])
         #expect(email.subject == "Form needed for CDOP-2026-0042")
         #expect(email.body == "Dear Dr Okafor,\nplease use https://x/f/abc.\n")
-        #expect(throws: EmailTemplate.RenderError.missingValues(template: "note", placeholders: ["contactName", "link"])) {
+        #expect(
+            throws: EmailTemplate.RenderError.missingValues(template: "note", placeholders: ["contactName", "link"])
+        ) {
             try template.render(values: ["caseReference": "CDOP-2026-0042"])
         }
         #expect(throws: EmailTemplate.RenderError.lineBreakInSubject(template: "note", placeholder: "caseReference")) {
-            try template.render(values: ["caseReference": "X\r\nBcc: someone@example.org", "contactName": "A", "link": "L"])
+            try template.render(values: [
+                "caseReference": "X\r\nBcc: someone@example.org", "contactName": "A", "link": "L",
+            ])
         }
     }
 
-    @Test("A placeholder for the child's identity, or any unknown one, is refused at its line", arguments: ["childName", "dateOfBirth", "nhsNumber", "casereference"])
+    @Test(
+        "A placeholder for the child's identity, or any unknown one, is refused at its line",
+        arguments: ["childName", "dateOfBirth", "nhsNumber", "casereference"])
     func unknownPlaceholder(name: String) throws {
         let copy = try BrokenCopy()
-        try copy.replace("Dear {{contactName}},", with: "Dear {{contactName}}, about {{\(name)}}", in: "emails/reminder.txt")
+        try copy.replace(
+            "Dear {{contactName}},", with: "Dear {{contactName}}, about {{\(name)}}", in: "emails/reminder.txt")
         let problem = try #require(copy.problems().one("Workflows/emails/reminder.txt", "body"))
         #expect(problem.line == 3)
         #expect(problem.reason.contains("unknown placeholder {{\(name)}}"))
@@ -63,8 +74,13 @@ struct EmailTemplateTests {
         try copy.replace("{{meetingPlace}}", with: "{{meetingPlace", in: "emails/meeting-invitation.txt")
         try copy.remove("emails/delivery-failure.txt")
         let problems = copy.problems()
-        #expect(problems.one("Workflows/emails/escalation.txt", "subject")?.reason.contains("first line must be the subject") == true)
-        #expect(problems.contains { $0.file == "Workflows/emails/meeting-invitation.txt" && $0.reason.contains("not closed") })
+        #expect(
+            problems.one("Workflows/emails/escalation.txt", "subject")?.reason.contains(
+                "first line must be the subject") == true)
+        #expect(
+            problems.contains {
+                $0.file == "Workflows/emails/meeting-invitation.txt" && $0.reason.contains("not closed")
+            })
         #expect(problems.one("Workflows/emails/delivery-failure.txt", "")?.reason.contains("missing") == true)
     }
 
@@ -72,6 +88,8 @@ struct EmailTemplateTests {
     func linkRequired() throws {
         let copy = try BrokenCopy()
         try copy.replace("{{link}}", with: "(link)", in: "emails/request.txt")
-        #expect(copy.problems().one("Workflows/emails/request.txt", "body")?.reason.contains("never gives {{link}}") == true)
+        #expect(
+            copy.problems().one("Workflows/emails/request.txt", "body")?.reason.contains("never gives {{link}}") == true
+        )
     }
 }

@@ -30,7 +30,8 @@ struct ScheduleProblemTests {
     @Test("An unknown starting event is refused, naming the events there are")
     func unknownStart() throws {
         let copy = try BrokenCopy()
-        try copy.replace("starts-on: reporting-form-requested", with: "starts-on: form-requested", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "starts-on: reporting-form-requested", with: "starts-on: form-requested", in: "form-b-chasing.yaml")
         let problem = try #require(copy.problems().one(formB, "starts-on"))
         #expect(problem.reason.contains("unknown starting event 'form-requested'"))
         #expect(problem.reason.contains("reporting-form-requested"))
@@ -39,7 +40,9 @@ struct ScheduleProblemTests {
     @Test("An unknown stopping event is refused at its place in the list")
     func unknownStop() throws {
         let copy = try BrokenCopy()
-        try copy.replace("stopped-by: [form-returned, form-declined,", with: "stopped-by: [form-returned, form-refused,", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "stopped-by: [form-returned, form-declined,", with: "stopped-by: [form-returned, form-refused,",
+            in: "form-b-chasing.yaml")
         let problem = try #require(copy.problems().one(formB, "stopped-by[1]"))
         #expect(problem.reason.contains("unknown stopping event 'form-refused'"))
     }
@@ -47,7 +50,8 @@ struct ScheduleProblemTests {
     @Test("A stopping event that concerns something else than what started the schedule is refused")
     func unrelatedStop() throws {
         let copy = try BrokenCopy()
-        try copy.replace("stopped-by: [rapid-response-meeting-held,", with: "stopped-by: [form-returned,", in: "rapid-response.yaml")
+        try copy.replace(
+            "stopped-by: [rapid-response-meeting-held,", with: "stopped-by: [form-returned,", in: "rapid-response.yaml")
         let problem = try #require(copy.problems().one("Workflows/rapid-response.yaml", "stopped-by[0]"))
         #expect(problem.reason.contains("cannot stop a schedule that starts on 'rapid-response-opened'"))
     }
@@ -55,7 +59,9 @@ struct ScheduleProblemTests {
     @Test("An unknown action is refused, with a suggestion when it is a near miss")
     func unknownAction() throws {
         let copy = try BrokenCopy()
-        try copy.replace("action: escalate\n    level: coordinator", with: "action: escalat\n    level: coordinator", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "action: escalate\n    level: coordinator", with: "action: escalat\n    level: coordinator",
+            in: "form-b-chasing.yaml")
         let problem = try #require(copy.problems().one(formB, "steps[3].action"))
         #expect(problem.reason.contains("unknown action 'escalat' (did you mean 'escalate'?)"))
     }
@@ -73,7 +79,8 @@ struct ScheduleProblemTests {
     @Test("A step falling after ends-after is refused as a step after its stop")
     func stepAfterEnd() throws {
         let copy = try BrokenCopy()
-        try copy.replace("ends-after: 28 calendar-days", with: "ends-after: 21 calendar-days", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "ends-after: 28 calendar-days", with: "ends-after: 21 calendar-days", in: "form-b-chasing.yaml")
         let problem = try #require(copy.problems().one(formB, "steps[4].after"))
         #expect(problem.reason.contains("falls at 28 calendar-days but the schedule ends after 21 calendar-days"))
     }
@@ -81,7 +88,9 @@ struct ScheduleProblemTests {
     @Test("Two steps with the same name are refused")
     func duplicateNames() throws {
         let copy = try BrokenCopy()
-        try copy.replace("name: escalate-to-designated-doctor-and-chair", with: "name: escalate-to-coordinator", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "name: escalate-to-designated-doctor-and-chair", with: "name: escalate-to-coordinator",
+            in: "form-b-chasing.yaml")
         let problem = try #require(copy.problems().one(formB, "steps[4].name"))
         #expect(problem.reason.contains("'escalate-to-coordinator' is used twice (also steps[3])"))
     }
@@ -101,13 +110,17 @@ struct ScheduleProblemTests {
         try copy.replace("reminder-step: 2", with: "reminder-step: 1", in: "form-b-chasing.yaml")
         try copy.replace("reminder-step: 9", with: "reminder-step: 2", in: "form-b-chasing.yaml")
         let problems = copy.problems()
-        #expect(problems.one(formB, "steps[1].reminder-step")?.reason.contains("falls before reminders with lower numbers") == true)
+        #expect(
+            problems.one(formB, "steps[1].reminder-step")?.reason.contains("falls before reminders with lower numbers")
+                == true)
     }
 
     @Test("A key the schema does not know is refused, so a typo is never silently ignored")
     func unknownKeys() throws {
         let copy = try BrokenCopy()
-        try copy.replace("template: escalation\n  - name: escalate-to-designated", with: "templat: escalation\n  - name: escalate-to-designated", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "template: escalation\n  - name: escalate-to-designated",
+            with: "templat: escalation\n  - name: escalate-to-designated", in: "form-b-chasing.yaml")
         try copy.replace("ends-after:", with: "end-after:", in: "form-b-chasing.yaml")
         let problems = copy.problems()
         let step = try #require(problems.one(formB, "steps[3].templat"))
@@ -119,8 +132,10 @@ struct ScheduleProblemTests {
     @Test("A key that belongs to another action is refused")
     func keyOfAnotherAction() throws {
         let copy = try BrokenCopy()
-        try copy.replace("reminder-step: 1", with: "reminder-step: 1\n    level: coordinator", in: "form-b-chasing.yaml")
-        #expect(copy.problems().one(formB, "steps[1].level")?.reason.contains("does not apply to action 'remind'") == true)
+        try copy.replace(
+            "reminder-step: 1", with: "reminder-step: 1\n    level: coordinator", in: "form-b-chasing.yaml")
+        #expect(
+            copy.problems().one(formB, "steps[1].level")?.reason.contains("does not apply to action 'remind'") == true)
     }
 
     @Test("A missing id, version or steps is named")
@@ -148,34 +163,52 @@ struct ScheduleProblemTests {
     func mixedUnits() throws {
         let copy = try BrokenCopy()
         try copy.replace("after: 21 calendar-days", with: "after: 15 working-days", in: "form-b-chasing.yaml")
-        #expect(copy.problems().one(formB, "steps[3].after")?.reason.contains("counts in working-days but ends-after in calendar-days") == true)
+        #expect(
+            copy.problems().one(formB, "steps[3].after")?.reason.contains(
+                "counts in working-days but ends-after in calendar-days") == true)
     }
 
     @Test("A form schedule needs exactly one due step, and target steps belong to other schedules")
     func dueAndTargets() throws {
         let copy = try BrokenCopy()
-        try copy.replace("  - name: due\n    after: 14 calendar-days\n    action: due\n", with: "", in: "form-b-chasing.yaml")
-        try copy.replace("    action: target\n    target: jar-meeting\n    to: [designated-doctor]\n", with: "    action: due\n", in: "rapid-response.yaml")
+        try copy.replace(
+            "  - name: due\n    after: 14 calendar-days\n    action: due\n", with: "", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "    action: target\n    target: jar-meeting\n    to: [designated-doctor]\n", with: "    action: due\n",
+            in: "rapid-response.yaml")
         let problems = copy.problems()
         #expect(problems.one(formB, "steps")?.reason.contains("needs one step with action 'due'") == true)
-        #expect(problems.one("Workflows/rapid-response.yaml", "steps[0].action")?.reason.contains("chases a form request") == true)
+        #expect(
+            problems.one("Workflows/rapid-response.yaml", "steps[0].action")?.reason.contains("chases a form request")
+                == true)
     }
 
     @Test("A target unknown to the engine, or unknown recipients, are refused")
     func unknownTargetAndRecipient() throws {
         let copy = try BrokenCopy()
-        try copy.replace("target: jar-meeting\n    to: [designated-doctor]\n", with: "target: jar\n    to: [designated-doctor, police]\n", in: "rapid-response.yaml")
+        try copy.replace(
+            "target: jar-meeting\n    to: [designated-doctor]\n",
+            with: "target: jar\n    to: [designated-doctor, police]\n", in: "rapid-response.yaml")
         let problems = copy.problems()
-        #expect(problems.one("Workflows/rapid-response.yaml", "steps[0].target")?.reason.contains("unknown target 'jar'") == true)
-        #expect(problems.one("Workflows/rapid-response.yaml", "steps[0].to[1]")?.reason.contains("unknown recipient 'police'") == true)
+        #expect(
+            problems.one("Workflows/rapid-response.yaml", "steps[0].target")?.reason.contains("unknown target 'jar'")
+                == true)
+        #expect(
+            problems.one("Workflows/rapid-response.yaml", "steps[0].to[1]")?.reason.contains(
+                "unknown recipient 'police'") == true)
     }
 
     @Test("Two schedules starting on the same event are refused")
     func twoSchedulesOneStart() throws {
         let copy = try BrokenCopy()
-        let text = try String(contentsOf: copy.directory.url.appendingPathComponent("Workflows/form-b-chasing.yaml"), encoding: .utf8)
-        try copy.write(text.replacingOccurrences(of: "id: form-b-chasing", with: "id: form-b-chasing-fast"), to: "form-b-chasing-fast.yaml")
-        #expect(copy.problems().one("Workflows/form-b-chasing.yaml", "starts-on")?.reason.contains("form-b-chasing-fast.yaml also starts on 'reporting-form-requested'") == true)
+        let text = try String(
+            contentsOf: copy.directory.url.appendingPathComponent("Workflows/form-b-chasing.yaml"), encoding: .utf8)
+        try copy.write(
+            text.replacingOccurrences(of: "id: form-b-chasing", with: "id: form-b-chasing-fast"),
+            to: "form-b-chasing-fast.yaml")
+        #expect(
+            copy.problems().one("Workflows/form-b-chasing.yaml", "starts-on")?.reason.contains(
+                "form-b-chasing-fast.yaml also starts on 'reporting-form-requested'") == true)
     }
 
     @Test("A file that is not YAML is named with the line of the fault")
@@ -192,7 +225,8 @@ struct ScheduleProblemTests {
     func severalAtOnce() throws {
         let copy = try BrokenCopy()
         try copy.replace("after: 10 calendar-days", with: "after: 10 days", in: "form-b-chasing.yaml")
-        try copy.replace("starts-on: reporting-form-requested", with: "starts-on: reporting-form-sent", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "starts-on: reporting-form-requested", with: "starts-on: reporting-form-sent", in: "form-b-chasing.yaml")
         try copy.replace("action: remind", with: "action: nudge", in: "supplementary-chasing.yaml")
         try copy.replace("{{caseReference}}", with: "{{childName}}", in: "emails/request.txt")
         try copy.replace("  2024:\n", with: "  2024: []\n  2024-removed:\n", in: "calendars/england-and-wales.yaml")

@@ -29,7 +29,9 @@ final class BrokenCopy {
     }
 
     /// Replaces `old` (which must occur) by `new` in a file under `Workflows/`.
-    func replace(_ old: String, with new: String, in file: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func replace(_ old: String, with new: String, in file: String, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let url = directory.url.appendingPathComponent("Workflows").appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains(old), "\(file) does not contain \(old)", sourceLocation: sourceLocation)
@@ -42,7 +44,8 @@ final class BrokenCopy {
     }
 
     func remove(_ file: String) throws {
-        try FileManager.default.removeItem(at: directory.url.appendingPathComponent("Workflows").appendingPathComponent(file))
+        try FileManager.default.removeItem(
+            at: directory.url.appendingPathComponent("Workflows").appendingPathComponent(file))
     }
 
     /// The problems found; fails the test when the copy loads cleanly.
