@@ -241,3 +241,43 @@ struct ScheduleProblemTests {
         #expect(report.contains("Workflows/form-b-chasing.yaml:16: steps[1].after: '10 days' does not say which days"))
     }
 }
+
+@Suite("Malformed schedule files")
+struct MalformedScheduleTests {
+    @Test("A file of the wrong shape is named, whatever the shape, without stopping the other files' checks")
+    func wrongShapes() throws {
+        let copy = try BrokenCopy()
+        try copy.write("", to: "form-b-chasing.yaml")
+        try copy.write("- just\n- a list\n", to: "supplementary-chasing.yaml")
+        try copy.replace(
+            "steps:\n  - name: jar-meeting-reminder", with: "steps: none\nold-steps:\n  - name: jar-meeting-reminder",
+            in: "rapid-response.yaml")
+        try copy.replace(
+            "paused-while-awaiting-external: true", with: "paused-while-awaiting-external: yes please",
+            in: "case-review.yaml")
+        try copy.write("notes", to: "notes.txt")
+        let problems = copy.problems()
+        #expect(problems.one("Workflows/form-b-chasing.yaml", "")?.reason == "the file is empty")
+        #expect(
+            problems.one("Workflows/supplementary-chasing.yaml", "")?.reason.contains("expected keys and values")
+                == true)
+        #expect(
+            problems.one("Workflows/rapid-response.yaml", "steps")?.reason.contains("expected a list of steps") == true)
+        #expect(problems.one("Workflows/rapid-response.yaml", "old-steps")?.reason.contains("unknown key") == true)
+        #expect(
+            problems.one("Workflows/case-review.yaml", "paused-while-awaiting-external")?.reason
+                == "'yes please' is not true or false")
+        #expect(problems.one("Workflows/notes.txt", "")?.reason.contains("not a schedule") == true)
+    }
+
+    @Test("A folder without Workflows/ is refused, saying where it looked")
+    func noWorkflowsFolder() throws {
+        let empty = TemporaryDirectory("cdop-definitions-empty")
+        guard case .failure(let problems) = DefinitionSet.load(from: empty.url) else {
+            Issue.record("an empty folder loaded")
+            return
+        }
+        #expect(problems.problems.count == 1)
+        #expect(problems.problems[0].reason.contains("CDOP_DEFINITIONS"))
+    }
+}
