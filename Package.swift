@@ -119,3 +119,19 @@ let package = Package(
         // MARK: end mail
     ]
 )
+
+// MARK: definitions
+// Workflow definitions (Workflows/: schedules, the bank-holiday calendar, email templates), loaded and checked.
+package.dependencies.append(.package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"))
+package.targets.append(contentsOf: [
+    .target(
+        name: "CDOPDefinitions",
+        dependencies: ["CDOPDomain", .product(name: "Yams", package: "Yams")],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "CDOPDefinitionsTests",
+        dependencies: ["CDOPDefinitions", "CDOPDomain", "CDOPTesting"],
+        swiftSettings: strictSettings
+    ),
+])

@@ -1,0 +1,217 @@
+import Foundation
+
+/// A value an email template may show, written `{{caseReference}}` in the template. A closed set: email is
+/// not a secure channel, so there is no placeholder for a child's name, date of birth or NHS number, and a
+/// template naming anything else is refused when the definitions are loaded.
+package enum EmailPlaceholder: String, Hashable, Sendable, CaseIterable {
+    /// The panel's case reference, e.g. "CDOP-2026-0042" (the only way an email names a case).
+    case caseReference
+    /// The agency asked for a form, e.g. "Riverside Medical Practice".
+    case agencyName
+    /// The person addressed at that agency.
+    case contactName
+    /// The form asked for, e.g. "Reporting form (Form B)".
+    case formName
+    /// The day the form is due, e.g. "Friday 15 May 2026".
+    case dueDate
+    /// The practitioner's personal link to the form (or, for the coordinator, to the case).
+    case link
+    /// When that link stops working.
+    case linkExpires
+    /// The panel's name, e.g. "Northshire Child Death Overview Panel".
+    case panelName
+    case coordinatorName
+    case coordinatorEmail
+    /// Which reminder this is: "1", "2", …
+    case reminderNumber
+    /// Whole days since the due date.
+    case daysOverdue
+    /// A meeting's title, or the target a reminder is about ("the joint agency response meeting").
+    case meetingTitle
+    /// When the meeting starts, in England's time, e.g. "Wednesday 6 May 2026, 14:00".
+    case meetingStart
+    case meetingPlace
+    /// Whom the email is addressed to by role, e.g. "designated doctor".
+    case recipientRole
+    /// Why an email could not be delivered, as the mail server said.
+    case failureReason
+}
+
+/// An email's subject and body with `{{placeholder}}` slots, from a file in `Workflows/emails/`:
+///
+/// ```text
+/// Subject: Form B needed for case {{caseReference}} by {{dueDate}}
+///
+/// Dear {{contactName}},
+/// …
+/// ```
+package struct EmailTemplate: Hashable, Sendable {
+    /// The file's name without `.txt`, e.g. "reminder".
+    package var name: String
+    package var subject: String
+    package var body: String
+    /// Every placeholder the subject or body uses.
+    package var placeholders: Set<EmailPlaceholder>
+
+    /// Why an email could not be filled in.
+    package enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The template uses these placeholders but no value was given for them.
+        case missingValues(template: String, placeholders: [String])
+        /// A value going into the subject has a line break, which would break the mail header.
+        case lineBreakInSubject(template: String, placeholder: String)
+
+        package var description: String {
+            switch self {
+            case .missingValues(let template, let names):
+                "The email template '\(template)' needs a value for: "
+                    + names.map { "{{\($0)}}" }.joined(separator: ", ")
+            case .lineBreakInSubject(let template, let name):
+                "The value of {{\(name)}} in the subject of email template '\(template)' has a line break"
+            }
+        }
+    }
+
+    /// The email's subject and body with every placeholder filled; refuses a missing value rather than send
+    /// an email with a gap in it.
+    package func render(values: [String: String]) throws(RenderError) -> (subject: String, body: String) {
+        let missing = placeholders.map(\.rawValue).filter { values[$0] == nil }.sorted()
+        guard missing.isEmpty else { throw .missingValues(template: name, placeholders: missing) }
+        for piece in Self.pieces(subject) {
+            if case .placeholder(let key, _) = piece, let value = values[key], value.contains(where: \.isNewline) {
+                throw .lineBreakInSubject(template: name, placeholder: key)
+            }
+        }
+        return (Self.fill(subject, values), Self.fill(body, values))
+    }
+
+    /// The same with typed keys.
+    package func render(_ values: [EmailPlaceholder: String]) throws(RenderError) -> (subject: String, body: String) {
+        try render(values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    private static func fill(_ text: String, _ values: [String: String]) -> String {
+        pieces(text).map { piece in
+            switch piece {
+            case .text(let text): text
+            case .placeholder(let key, _): values[key] ?? ""
+            case .unclosed(let text): text
+            }
+        }.joined()
+    }
+
+    enum Piece: Equatable {
+        case text(String)
+        /// `{{ name }}`: the trimmed name, and where it starts in its line (for problems).
+        case placeholder(String, String.Index)
+        /// `{{` with no `}}` after it on the line.
+        case unclosed(String)
+    }
+
+    /// Splits text into plain text and `{{name}}` slots (a slot never spans lines).
+    static func pieces(_ text: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            pieces.append(.text(String(rest[..<open.lowerBound])))
+            let afterOpen = rest[open.upperBound...]
+            let lineEnd = afterOpen.firstIndex(where: \.isNewline) ?? afterOpen.endIndex
+            guard let close = afterOpen[..<lineEnd].range(of: "}}") else {
+                pieces.append(.unclosed("{{"))
+                rest = afterOpen
+                continue
+            }
+            let key = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            pieces.append(.placeholder(key, open.lowerBound))
+            rest = afterOpen[close.upperBound...]
+        }
+        pieces.append(.text(String(rest)))
+        return pieces.filter { $0 != .text("") }
+    }
+}
+
+/// Reads `Workflows/emails/<name>.txt`: a `Subject:` first line, then the body.
+enum EmailTemplateFile {
+    /// The templates the mail layer fills, so each must exist.
+    static let required = [
+        "request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure",
+    ]
+    /// Templates a practitioner acts on, so each must carry their link.
+    static let needLink: Set<String> = ["request", "reminder", "final-reminder"]
+
+    static func load(_ raw: String, name: String, file: String, log: inout ProblemLog) -> EmailTemplate? {
+        let before = log.problems.count
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let firstLine = lines.first ?? ""
+        var subject = ""
+        if firstLine.lowercased().hasPrefix("subject:") {
+            subject = firstLine.dropFirst("subject:".count).trimmingCharacters(in: .whitespaces)
+            if subject.isEmpty { log.add(file, "subject", line: 1, "the subject is empty") }
+        } else {
+            log.add(
+                file, "subject", line: 1,
+                "the first line must be the subject, as in 'Subject: Form B needed for case {{caseReference}}'")
+        }
+        lines.removeFirst(min(1, lines.count))
+        var firstBodyLine = 2
+        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.removeFirst()
+            firstBodyLine += 1
+        }
+        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
+        let body = lines.joined(separator: "\n") + "\n"
+        if lines.isEmpty {
+            log.add(file, "body", line: nil, "the body is empty: write the email below the subject line")
+        }
+
+        var used: Set<EmailPlaceholder> = []
+        let known = EmailPlaceholder.allCases.map(\.rawValue)
+        func check(_ line: String, keyPath: String, number: Int) {
+            for piece in EmailTemplate.pieces(line) {
+                switch piece {
+                case .text: break
+                case .unclosed:
+                    log.add(file, keyPath, line: number, "'{{' is not closed by '}}' on the same line")
+                case .placeholder(let key, _):
+                    if let placeholder = EmailPlaceholder(rawValue: key) {
+                        used.insert(placeholder)
+                    } else {
+                        log.add(
+                            file, keyPath, line: number,
+                            "unknown placeholder {{\(key)}}"
+                                + YAMLReader.suggestion(key, among: known) + ". Emails may use only: "
+                                + known.joined(separator: ", ")
+                                + ". There is none for the child's name, date of birth or NHS number: email is not a secure channel."
+                        )
+                    }
+                }
+            }
+        }
+        if !subject.isEmpty { check(firstLine, keyPath: "subject", number: 1) }
+        for (offset, line) in lines.enumerated() { check(line, keyPath: "body", number: firstBodyLine + offset) }
+
+        if !used.contains(.caseReference) {
+            log.add(
+                file, "", line: nil,
+                "the email never gives {{caseReference}}: the reader must know which case it is about")
+        }
+        if needLink.contains(name), !used.contains(.link) {
+            log.add(
+                file, "body", line: nil, "the email never gives {{link}}: the practitioner needs it to open the form")
+        }
+        guard log.problems.count == before else { return nil }
+        return EmailTemplate(name: name, subject: subject, body: body, placeholders: used)
+    }
+}
+
+extension EmailTemplate {
+    /// A template from its text (as in a `.txt` file), checked as the loader checks it; for tests and tools.
+    package static func parse(_ text: String, name: String) -> Result<EmailTemplate, DefinitionProblems> {
+        var log = ProblemLog()
+        let file = "\(DefinitionSet.emailsFolder)/\(name).txt"
+        guard let template = EmailTemplateFile.load(text, name: name, file: file, log: &log) else {
+            return .failure(DefinitionProblems(log.problems))
+        }
+        return .success(template)
+    }
+}
