@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "CDOPApp",
             dependencies: [
-                "CDOPDomain", "CDOPStore", "CDOPProjections",
+                "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "cdop",
             dependencies: [
-                "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections",
+                "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

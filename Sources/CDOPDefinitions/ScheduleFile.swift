@@ -204,7 +204,7 @@ enum ScheduleFile {
             .map { .escalate(level: $0) }
         default:
             let target = reader.choice(
-                fields["target"], at: fields.path("target"), of: ScheduleTarget.self, what: "target")
+                fields["target"], at: fields.path("target"), of: TargetMilestone.self, what: "target")
             if let target, let start, target.startedBy != start {
                 reader.problem(
                     fields.path("target"), fields["target"],

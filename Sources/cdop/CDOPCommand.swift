@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPStore
 import Foundation
@@ -17,7 +18,7 @@ struct CDOPCommand: ParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self,
+            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, CheckDefinitionsCommand.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.
@@ -42,6 +43,12 @@ struct CDOPCommand: ParsableCommand {
             fail(code: "store.failure", message: error.description, json: wantsJSON)
         } catch let error as ConfigurationError {
             fail(code: "configuration.invalid", message: error.description, json: wantsJSON)
+        } catch let problems as DefinitionProblems {
+            fail(
+                code: "definitions.invalid",
+                message: "The workflow definitions cannot be used (run `cdop check-definitions`; set CDOP_DEFINITIONS "
+                    + "to the folder holding Workflows/):\n" + problems.problems.map { "  \($0)" }.joined(separator: "\n"),
+                json: wantsJSON)
         } catch let error as InputFile.Problem {
             fail(code: "input.invalid", message: error.description, json: wantsJSON)
         } catch let error as ValidationError {

@@ -78,13 +78,13 @@ extension CaseDecider {
 }
 
 extension CaseState {
-    /// Whether what a target step chases has already happened.
+    /// Whether what a target step chases has already happened (an unknown name never has).
     func hasMet(target name: String) -> Bool {
-        switch name {
-        case "jar-meeting", "rapid-response-meeting": rapidResponse?.firstMeetingHeldAt != nil
-        case "child-death-review-meeting", "review-meeting": reviewMeeting != nil
-        case "panel-review": panelOutcome != nil
-        default: false
+        switch TargetMilestone(rawValue: name) {
+        case .jarMeeting: rapidResponse?.firstMeetingHeldAt != nil
+        case .childDeathReviewMeeting: reviewMeeting != nil
+        case .panelReview: panelOutcome != nil
+        case nil: false
         }
     }
 }

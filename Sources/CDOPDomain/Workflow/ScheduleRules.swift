@@ -2,7 +2,7 @@ import Foundation
 
 /// What a target step (`ScheduleAction.target(name:to:)`) watches: a meeting or review the case should reach
 /// by a date. A closed set, so that a typo in a workflow file is refused rather than never met.
-package enum ScheduleTarget: String, Hashable, Sendable, Codable, CaseIterable {
+package enum TargetMilestone: String, Hashable, Sendable, Codable, CaseIterable {
     /// The Joint Agency Response (rapid response) meeting, 48 hours to 5 days after the death.
     case jarMeeting = "jar-meeting"
     /// The child death review meeting, locally aimed at about 3 months.

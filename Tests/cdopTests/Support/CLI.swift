@@ -50,7 +50,10 @@ struct CLI {
         let all = arguments + ["--db", database, "--as", actor]
         let process = try ChildProcess(
             BuiltProducts.executable("cdop"), all,
-            environment: ["CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil],
+            environment: [
+                "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
+                "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
+            ],
             workingDirectory: folder.url)
         let status = await process.waitForExit()
         return Run(arguments: arguments, status: status, output: process.standardOutput, error: process.standardError)
