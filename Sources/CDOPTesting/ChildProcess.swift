@@ -52,6 +52,9 @@ package final class ChildProcess: Sendable {
 
     package var processIdentifier: Int32 { process.processIdentifier }
 
+    /// Whether the program is still running.
+    package var isRunning: Bool { process.isRunning }
+
     /// Every complete line printed so far.
     package var outputLines: [String] { output.lines }
 

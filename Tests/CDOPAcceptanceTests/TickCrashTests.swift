@@ -1,0 +1,118 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import CDOPTesting
+import Foundation
+import GRDB
+import Testing
+
+/// Firing is keyed by timer id: a second tick, two schedulers at once, or a tick killed half-way never acts on a
+/// step twice.
+@Suite("Ticks that crash or run side by side", .serialized)
+struct TickCrashTests {
+    /// A database with `cases` cases of four Form B requests each, all requested on 2 March 2026.
+    func seededDatabase(_ folder: TemporaryDirectory, cases: Int) throws -> String {
+        let path = folder.path("cdop.sqlite")
+        var configuration = AppConfiguration()
+        configuration.databasePath = path
+        let clock = TestClock(iso: "2026-03-02T08:00:00Z")
+        var options = EventStoreOptions()
+        options.durability = .processCrash
+        let engine = try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
+        let coordinator = Actor(name: "coordinator", role: "coordinator")
+        var random = SeededRandom(seed: 9)
+        let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
+            let id = AgencyID(UUID())
+            try engine.workflow.execute(.register(agencyID: id, name: entry.name, kind: entry.kind, contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]), on: id, by: coordinator)
+            return (id, entry.name, entry.kind)
+        }
+        let today = LondonTime.day(of: clock.now())
+        for _ in 0..<cases {
+            let caseID = try engine.workflow.notify(
+                SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH", expectation: .expected),
+                by: coordinator).caseID
+            for (id, name, kind) in agencies {
+                try engine.workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))), on: caseID, by: coordinator)
+                try engine.workflow.execute(.requestForm(requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting, contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil), on: caseID, by: coordinator)
+            }
+        }
+        return path
+    }
+
+    /// How often each (case, target, step) was reached, and each (request, reminder step) issued.
+    func firings(_ path: String) throws -> (steps: [String: Int], reminders: [String: Int], pendingDue: Int) {
+        let store = try EventStore(path: path, options: ReadModels.storeOptions())
+        var steps: [String: Int] = [:]
+        var reminders: [String: Int] = [:]
+        try store.forEachBatch { batch in
+            for recorded in batch where recorded.streamID.hasPrefix("case-") {
+                switch try recorded.decodedEvent(as: CaseEvent.self) {
+                case .scheduleStepReached(let e): steps["\(recorded.streamID)|\(e.target.key)|\(e.step)", default: 0] += 1
+                case .formReminderIssued(let e): reminders["\(e.requestID)|\(e.step)", default: 0] += 1
+                default: break
+                }
+            }
+            return true
+        }
+        let due = try store.read { db in
+            try TimerQueries.due(at: ISO8601DateFormatter().date(from: "2026-04-20T00:00:00Z")!, limit: 100_000, in: db).count
+        }
+        return (steps, reminders, due)
+    }
+
+    @Test("a tick killed with SIGKILL half-way, then run again, fires each due timer exactly once")
+    func killedTickFiresEachTimerOnce() async throws {
+        let folder = TemporaryDirectory("cdop-tick-crash")
+        let path = try seededDatabase(folder, cases: 60)
+        let environment: [String: String?] = ["CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]
+        // Seven weeks later all 5 steps of each of the 240 requests are due: 1,200 timers.
+        var kills = 0
+        for round in 0..<4 {
+            let tick = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+            try await Task.sleep(for: .milliseconds(150 + 120 * round))
+            if tick.isRunning {
+                await tick.kill(SIGKILL)
+                kills += 1
+            } else {
+                _ = await tick.waitForExit()
+            }
+        }
+        let partial = try firings(path)
+        #expect(kills >= 1, "every tick finished before it could be killed: the test proved nothing")
+        #expect(partial.steps.values.allSatisfy { $0 == 1 })
+        // A final tick, run to the end, fires the rest; a tick after that fires nothing.
+        let finish = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+        #expect(await finish.waitForExit(timeout: .seconds(300)) == 0, "\(finish.standardError)")
+        let after = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+        #expect(await after.waitForExit() == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(after.standardOutput.utf8)) as? [String: Any]
+        #expect((report?["fired"] as? [Any])?.count == 0)
+
+        let final = try firings(path)
+        #expect(final.steps.count == 240 * 5, "every step of every request reached")
+        #expect(final.steps.values.allSatisfy { $0 == 1 }, "a step was reached twice")
+        #expect(final.reminders.count == 240 * 2 && final.reminders.values.allSatisfy { $0 == 1 })
+        #expect(final.pendingDue == 0)
+    }
+
+    @Test("two schedulers ticking the same database at once fire each timer once between them")
+    func twoSchedulersAtOnce() async throws {
+        let folder = TemporaryDirectory("cdop-two-schedulers")
+        let path = try seededDatabase(folder, cases: 20)
+        let environment: [String: String?] = ["CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]
+        let ticks = try (0..<2).map { _ in
+            try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+        }
+        var fired = 0
+        for tick in ticks {
+            #expect(await tick.waitForExit(timeout: .seconds(300)) == 0, "\(tick.standardError)")
+            let report = try JSONSerialization.jsonObject(with: Data(tick.standardOutput.utf8)) as? [String: Any]
+            let entries = report?["fired"] as? [[String: Any]] ?? []
+            fired += entries.filter { ($0["outcome"] as? String) != "alreadyFired" && ($0["outcome"] as? String) != "nothingToDo" }.count
+        }
+        let result = try firings(path)
+        #expect(fired == 80 * 5)
+        #expect(result.steps.count == 80 * 5 && result.steps.values.allSatisfy { $0 == 1 })
+    }
+}
