@@ -16,8 +16,9 @@ package struct Engine: Sendable {
         makeID: @escaping @Sendable () -> UUID = { UUID() }
     ) throws(EventStoreError) {
         self.configuration = configuration
-        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions))
-        let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel)
+        let cache = StateCache()
+        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
+        let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
         workflow = CaseWorkflow(handler: handler, schedules: schedules, makeID: makeID)
     }
 

@@ -11,11 +11,20 @@ package enum ReadModels {
         CaseTables.projection, AgencyTables.projection, MeetingTables.projection,
     ]
 
-    /// Store options with the read models installed.
-    package static func storeOptions(_ base: EventStoreOptions = EventStoreOptions()) -> EventStoreOptions {
+    /// Store options with the read models installed, sharing `cache` with the command handler.
+    package static func storeOptions(
+        _ base: EventStoreOptions = EventStoreOptions(), cache: StateCache? = nil
+    ) -> EventStoreOptions {
         var options = base
         options.migrations += migrations
-        options.inlineProjections += inlineProjections
+        if let cache {
+            options.inlineProjections += [
+                CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),
+                MeetingTables.projection.sharing(cache),
+            ]
+        } else {
+            options.inlineProjections += inlineProjections
+        }
         return options
     }
 }

@@ -25,19 +25,10 @@ package final class ChildProcess: Sendable {
         process.standardOutput = stdout
         process.standardError = stderr
         let collector = output
-        stdout.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                handle.readabilityHandler = nil
-                collector.finishOutput()
-            } else {
-                collector.appendOutput(chunk)
-            }
-        }
-        stderr.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty { handle.readabilityHandler = nil } else { collector.appendError(chunk) }
-        }
+        // One thread per pipe, blocking on read until end of file: every byte the child wrote is seen, even when
+        // it exits at once (a readability handler can miss the last chunk).
+        Self.drain(stdout.fileHandleForReading, into: { collector.appendOutput($0) }, finished: { collector.finishOutput() })
+        Self.drain(stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: {})
         if let input {
             let stdin = Pipe()
             process.standardInput = stdin
@@ -51,6 +42,20 @@ package final class ChildProcess: Sendable {
     }
 
     package var processIdentifier: Int32 { process.processIdentifier }
+
+    private static func drain(
+        _ handle: FileHandle, into append: @escaping @Sendable (Data) -> Void, finished: @escaping @Sendable () -> Void
+    ) {
+        let thread = Thread {
+            while true {
+                let chunk = handle.readData(ofLength: 65_536)
+                if chunk.isEmpty { break }
+                append(chunk)
+            }
+            finished()
+        }
+        thread.start()
+    }
 
     /// Whether the program is still running.
     package var isRunning: Bool { process.isRunning }
@@ -93,7 +98,7 @@ package final class ChildProcess: Sendable {
             _ = Foundation.kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        let drainDeadline = ContinuousClock.now + .seconds(5)
+        let drainDeadline = ContinuousClock.now + .seconds(30)
         while !output.isFinished && ContinuousClock.now < drainDeadline {
             try? await Task.sleep(for: .milliseconds(2))
         }

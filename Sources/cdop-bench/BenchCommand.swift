@@ -21,6 +21,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Streams the events are spread over.")
     var streams = 10_000
 
+    @Option(help: "Pending timers for the timers benchmark.")
+    var timersPending = 100_000
+
+    @Option(help: "Due timers for the timers benchmark (a multiple of 5).")
+    var timersDue = 1_000
+
     @Option(help: "Folder for the benchmark's databases (removed afterwards).")
     var workDirectory: String?
 
@@ -46,7 +52,7 @@ struct BenchCommand: ParsableCommand {
             figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(progress: progress)
         }
         if all || suites.contains("timers") {
-            figures += try TimersBenchmark(folder: folder).run(progress: progress)
+            figures += try TimersBenchmark(folder: folder, pending: timersPending, due: timersDue).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }

@@ -106,9 +106,12 @@ struct TickCrashTests {
         }
         var fired = 0
         for tick in ticks {
-            #expect(await tick.waitForExit(timeout: .seconds(300)) == 0, "\(tick.standardError)")
-            let report = try JSONSerialization.jsonObject(with: Data(tick.standardOutput.utf8)) as? [String: Any]
-            let entries = report?["fired"] as? [[String: Any]] ?? []
+            let status = await tick.waitForExit(timeout: .seconds(300))
+            #expect(status == 0, "\(tick.standardError)")
+            let report = try #require(
+                try? JSONSerialization.jsonObject(with: Data(tick.standardOutput.utf8)) as? [String: Any],
+                "exit \(status), output \(tick.standardOutput.prefix(500)), error \(tick.standardError.prefix(2000))")
+            let entries = report["fired"] as? [[String: Any]] ?? []
             fired += entries.filter { ($0["outcome"] as? String) != "alreadyFired" && ($0["outcome"] as? String) != "nothingToDo" }.count
         }
         let result = try firings(path)

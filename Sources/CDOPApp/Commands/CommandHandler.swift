@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
@@ -14,11 +15,14 @@ package struct CommandHandler: Sendable {
     package let clock: any AppClock
     package let panel: PanelConfiguration
     package var maxAttempts = 3
+    /// Folded states shared with the read models' projections.
+    package let cache: StateCache?
 
-    package init(store: EventStore, clock: any AppClock, panel: PanelConfiguration) {
+    package init(store: EventStore, clock: any AppClock, panel: PanelConfiguration, cache: StateCache? = nil) {
         self.store = store
         self.clock = clock
         self.panel = panel
+        self.cache = cache
     }
 
     /// The outcome of a command: what the body returned, and where its events landed.
@@ -47,7 +51,7 @@ package struct CommandHandler: Sendable {
                     if let previous = try store.commandResults(for: commandID, in: db) {
                         return Outcome(value: nil, appended: previous)
                     }
-                    let session = CommandSession(store: store, db: db, context: context)
+                    let session = CommandSession(store: store, db: db, context: context, cache: cache)
                     let value = try body(session)
                     let appends = session.appends(metadata: metadata)
                     let results = appends.isEmpty

@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
@@ -12,6 +13,7 @@ package final class CommandSession {
     package let context: DecisionContext
     package let db: Database
     let store: EventStore
+    let cache: StateCache?
     private var loaded: [String: LoadedStream] = [:]
     private var order: [String] = []
 
@@ -21,10 +23,11 @@ package final class CommandSession {
         var pending: [EncodedEvent] = []
     }
 
-    init(store: EventStore, db: Database, context: DecisionContext) {
+    init(store: EventStore, db: Database, context: DecisionContext, cache: StateCache?) {
         self.store = store
         self.db = db
         self.context = context
+        self.cache = cache
     }
 
     /// The current state of a stream, and its version; a stream that does not exist is at version 0.
@@ -33,23 +36,46 @@ package final class CommandSession {
         if let stream = loaded[streamID], let state = stream.state as? D.State {
             return (state, stream.version)
         }
-        let recorded: [RecordedEvent]
+        let (state, version): (D.State, Int64)
         do {
-            recorded = try store.readStream(streamID, in: db)
+            (state, version) = try currentState(of: D.self, streamID)
+        } catch let error as CommandError {
+            throw error
+        } catch let error as EventCodecError {
+            throw .unreadableEvent(error)
         } catch {
             throw .store(error as? EventStoreError ?? .storage(code: -1, message: "\(type(of: error))"))
         }
+        loaded[streamID] = LoadedStream(state: state, version: version)
+        order.append(streamID)
+        return (state, version)
+    }
+
+    /// The stream's state as the database holds it now: the cached state when it is current, the cached state
+    /// and the events since when it is behind, else every event folded from the start.
+    private func currentState<D: Decider>(of decider: D.Type, _ streamID: String) throws -> (D.State, Int64)
+    where D.Event: DomainEvent {
+        let latest = try Row.fetchOne(
+            db, sql: "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
+            arguments: [streamID])
+        guard let latest else { return (D.initialState, 0) }
+        let version: Int64 = latest[0]
+        let lastEventID = UUID(uuidString: latest[1] as String)
         var state = D.initialState
-        for event in recorded {
-            do {
-                state = D.evolve(state, try event.decodedEvent(as: D.Event.self))
-            } catch {
-                throw .unreadableEvent(error)
+        var from: Int64 = 1
+        if let cache, let cached = cache.entry(streamID, as: D.State.self), cached.version <= version {
+            if cached.version == version, cached.lastEventID == lastEventID {
+                return (cached.state, version)
+            }
+            if try StateCache.eventID(of: streamID, at: cached.version, in: db) == cached.lastEventID {
+                state = cached.state
+                from = cached.version + 1
             }
         }
-        loaded[streamID] = LoadedStream(state: state, version: recorded.last?.streamVersion ?? 0)
-        order.append(streamID)
-        return (state, recorded.last?.streamVersion ?? 0)
+        let recorded = try store.readStream(streamID, fromVersion: from, in: db)
+        for event in recorded { state = D.evolve(state, try event.decodedEvent(as: D.Event.self)) }
+        if let lastEventID { cache?.store(streamID, state: state, version: version, lastEventID: lastEventID) }
+        return (state, version)
     }
 
     /// Decides `command` on a stream and queues the resulting events; returns them.

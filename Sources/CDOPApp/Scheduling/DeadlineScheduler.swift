@@ -49,8 +49,12 @@ package struct DeadlineScheduler: Sendable {
         let now = workflow.handler.clock.now()
         var report = TickReport(now: now)
         var seen: Set<String> = []
+        // Only when some timer failed before is there anything to forget after a firing.
+        let anyFailedBefore = ((try? workflow.handler.store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timer_attempts") ?? 0
+        }) ?? 1) > 0
         while report.fired.count + report.failed.count < maximumPerTick {
-            let due: [TimerRow]
+            let due: [DueTimer]
             do {
                 due = try workflow.handler.store.read { db in try TimerQueries.due(at: now, limit: batchSize, in: db) }
                     .filter { !seen.contains($0.timerID) }
@@ -61,7 +65,7 @@ package struct DeadlineScheduler: Sendable {
             if due.isEmpty { break }
             for timer in due {
                 seen.insert(timer.timerID)
-                switch fire(timer) {
+                switch fire(timer, forgettingFailures: anyFailedBefore) {
                 case .success(let fired): report.fired.append(fired)
                 case .failure(let error): report.failed.append(recordFailure(timer, error, now: now))
                 }
@@ -71,7 +75,7 @@ package struct DeadlineScheduler: Sendable {
     }
 
     /// Fires one timer as the command `reachScheduleStep`, with the timer's id as the command id.
-    func fire(_ timer: TimerRow) -> Result<FiredTimer, CommandError> {
+    func fire(_ timer: DueTimer, forgettingFailures: Bool) -> Result<FiredTimer, CommandError> {
         guard let caseID = CaseID(timer.caseID), let target = ScheduleTarget(key: timer.target),
             let commandID = UUID(uuidString: timer.timerID)
         else {
@@ -83,25 +87,25 @@ package struct DeadlineScheduler: Sendable {
                     caseID, .reachScheduleStep(target: target, scheduleID: timer.scheduleID, step: timer.step),
                     schedules: workflow.schedules)
             }
-            let result: String
+            var result = "nothingToDo"
+            var action = "-"
             if outcome.wasRepeat {
                 result = "alreadyFired"
             } else if case .scheduleStepReached(let reached)? = outcome.value?.first {
                 result = reached.outcome.rawValue
-            } else {
-                result = "nothingToDo"
+                action = TimerTables.label(reached.action)
             }
-            try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) }
+            if forgettingFailures { try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) } }
             return .success(
                 FiredTimer(
                     timerId: timer.timerID, caseId: timer.caseID, caseReference: CaseTables.reference(of: caseID),
-                    step: timer.step, action: timer.action, dueAt: timer.dueAt, outcome: result))
+                    step: timer.step, action: action, dueAt: timer.dueAt, outcome: result))
         } catch {
             return .failure(error)
         }
     }
 
-    private func recordFailure(_ timer: TimerRow, _ error: CommandError, now: Date) -> FailedTimer {
+    private func recordFailure(_ timer: DueTimer, _ error: CommandError, now: Date) -> FailedTimer {
         let attempts = (try? workflow.handler.store.write { db in
             try TimerAttempts.recordFailure(timerID: timer.timerID, errorCode: error.code, now: now, in: db)
         }) ?? 0

@@ -56,47 +56,66 @@ package enum CaseTables {
         "CDOP-" + caseID.description.prefix(8).uppercased()
     }
 
-    /// Replaces the rows of one case with those of `state`.
+    /// Brings the rows of one case in line with `state`, writing only what changed.
     package static func write(_ state: CaseState, version: Int64, in db: Database) throws {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let id = caseID.description
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
                     date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
                     duplicate_of, outstanding_requests, stream_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
-                notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
-                state.areaCode, state.expectation?.rawValue, UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
-                state.possibleDuplicateOf?.description, state.duplicateOf?.description,
-                state.outstandingRequests.count, version,
-            ])
-        try db.execute(sql: "DELETE FROM case_duplicate_keys WHERE case_id = ?", arguments: [id])
-        // A confirmed duplicate is no longer a place to link new notifications to: its primary is.
-        if state.duplicateOf == nil {
-            for key in DuplicateMatcher.keys(for: notification) {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO case_duplicate_keys (key, case_id) VALUES (?, ?)",
-                    arguments: [key.description, id])
-            }
+                """
+        ).execute(arguments: [
+            id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
+            notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
+            state.areaCode, state.expectation?.rawValue,
+            UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
+            state.possibleDuplicateOf?.description, state.duplicateOf?.description,
+            state.outstandingRequests.count, version,
+        ])
+        try writeDuplicateKeys(state, notification, id, in: db)
+        try writeRequests(state, id, in: db)
+    }
+
+    /// A confirmed duplicate is no longer a place to link new notifications to: its primary is.
+    private static func writeDuplicateKeys(
+        _ state: CaseState, _ notification: DeathNotification, _ id: String, in db: Database
+    ) throws {
+        let keys = state.duplicateOf == nil ? Set(DuplicateMatcher.keys(for: notification).map(\.description)) : []
+        let stored = Set(try String.fetchAll(
+            db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
+        guard keys != stored else { return }
+        for key in stored.subtracting(keys) {
+            try db.execute(sql: "DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?", arguments: [key, id])
         }
-        try db.execute(sql: "DELETE FROM form_requests WHERE case_id = ?", arguments: [id])
+        for key in keys.subtracting(stored) {
+            try db.execute(sql: "INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)", arguments: [key, id])
+        }
+    }
+
+    private static func writeRequests(_ state: CaseState, _ id: String, in db: Database) throws {
+        let upsert = try db.cachedStatement(
+            sql: """
+                INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
+                    requested_at, due_date, status, outstanding, reminders, escalation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (request_id) DO UPDATE SET agency_name = excluded.agency_name,
+                    contact_email = excluded.contact_email, due_date = excluded.due_date, status = excluded.status,
+                    outstanding = excluded.outstanding, reminders = excluded.reminders, escalation = excluded.escalation
+                WHERE agency_name IS NOT excluded.agency_name OR contact_email IS NOT excluded.contact_email
+                    OR due_date IS NOT excluded.due_date OR status IS NOT excluded.status
+                    OR outstanding IS NOT excluded.outstanding OR reminders IS NOT excluded.reminders
+                    OR escalation IS NOT excluded.escalation
+                """)
         for request in state.formRequests {
-            try db.execute(
-                sql: """
-                    INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
-                        requested_at, due_date, status, outstanding, reminders, escalation)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    request.id.description, id, request.agencyID.description, request.agencyName,
-                    request.formType.rawValue, request.contactEmail, UTCTimestamp.string(from: request.requestedAt),
-                    request.dueDate.iso, request.status.label, request.isOutstanding, request.remindersIssued.count,
-                    request.escalation?.label,
-                ])
+            try upsert.execute(arguments: [
+                request.id.description, id, request.agencyID.description, request.agencyName,
+                request.formType.rawValue, request.contactEmail, UTCTimestamp.string(from: request.requestedAt),
+                request.dueDate.iso, request.status.label, request.isOutstanding, request.remindersIssued.count,
+                request.escalation?.label,
+            ])
         }
     }
 

@@ -14,22 +14,46 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
     package let streamPrefix: String
     /// Replaces the rows of one stream with those of `state` (at `version`).
     package let write: @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ db: Database) throws -> Void
+    /// Folded states shared with the command handler; nil folds every stream from its start.
+    package let cache: StateCache?
 
     package init(
-        name: String, streamPrefix: String,
+        name: String, streamPrefix: String, cache: StateCache? = nil,
         write: @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ db: Database) throws -> Void
     ) {
         self.name = name
         self.streamPrefix = streamPrefix
+        self.cache = cache
         self.write = write
     }
 
+    /// The same projection sharing `cache`.
+    package func sharing(_ cache: StateCache) -> FoldingProjection {
+        FoldingProjection(name: name, streamPrefix: streamPrefix, cache: cache, write: write)
+    }
+
     package func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
-        var seen: Set<String> = []
-        for event in events where owns(event.streamID) && seen.insert(event.streamID).inserted {
-            let stream = try context.readStream(event.streamID)
-            try write(try Self.fold(stream), event.streamID, stream.last?.streamVersion ?? 0, context.db)
+        let byStream = Dictionary(grouping: events.filter { owns($0.streamID) }, by: \.streamID)
+        for (streamID, appended) in byStream.sorted(by: { $0.value[0].position < $1.value[0].position }) {
+            let state = try stateAfter(appended, of: streamID, in: context)
+            let last = appended[appended.count - 1]
+            cache?.store(streamID, state: state, version: last.streamVersion, lastEventID: last.eventID)
+            try write(state, streamID, last.streamVersion, context.db)
         }
+    }
+
+    /// The state after `appended` (the stream's newest events): from the cached state just before them when
+    /// it can be trusted, else folded from the start.
+    private func stateAfter(_ appended: [RecordedEvent], of streamID: String, in context: ProjectionContext) throws -> D.State {
+        let before = appended[0].streamVersion - 1
+        if let cache, let cached = cache.entry(streamID, as: D.State.self), cached.version == before,
+            try StateCache.eventID(of: streamID, at: before, in: context.db) == cached.lastEventID
+        {
+            var state = cached.state
+            for event in appended { state = D.evolve(state, try event.decoded(as: D.Event.self)) }
+            return state
+        }
+        return try Self.fold(try context.readStream(streamID))
     }
 
     /// Whether a stream belongs to this aggregate.

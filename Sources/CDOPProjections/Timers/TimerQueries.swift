@@ -16,17 +16,42 @@ package struct TimerRow: Sendable, Equatable, Codable {
     package var dueAt: Date?
     package var state: String
 
+    /// The columns, in order, that `init(row:)` reads by position.
+    static let columns = "timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state"
+
     init(row: Row) {
-        timerID = row["timer_id"]
-        caseID = row["case_id"]
-        target = row["target"]
-        scheduleID = row["schedule_id"]
-        scheduleVersion = row["schedule_version"]
-        step = row["step"]
-        action = row["action"]
-        template = row["template"]
-        dueAt = (row["due_at"] as String?).flatMap(UTCTimestamp.parse)
-        state = row["state"]
+        timerID = row[0]
+        caseID = row[1]
+        target = row[2]
+        scheduleID = row[3]
+        scheduleVersion = row[4]
+        step = row[5]
+        action = row[6]
+        template = row[7]
+        dueAt = (row[8] as String?).flatMap(UTCTimestamp.parse)
+        state = row[9]
+    }
+
+}
+
+/// A due timer as the scheduler needs it to fire: which step of which schedule on which case.
+package struct DueTimer: Sendable, Equatable {
+    package var timerID: String
+    package var caseID: String
+    package var target: String
+    package var scheduleID: String
+    package var step: String
+    package var dueAt: Date?
+
+    static let columns = "timer_id, case_id, target, schedule_id, step, due_at"
+
+    init(row: Row) {
+        timerID = row[0]
+        caseID = row[1]
+        target = row[2]
+        scheduleID = row[3]
+        step = row[4]
+        dueAt = (row[5] as String?).flatMap(UTCTimestamp.parse)
     }
 }
 
@@ -34,18 +59,23 @@ package struct TimerRow: Sendable, Equatable, Codable {
 package enum TimerQueries {
     /// Pending timers due at or before `now` that are not waiting out a failed attempt, earliest first.
     /// Reads only the partial index of pending timers up to `now`.
-    package static func due(at now: Date, limit: Int, in db: Database) throws -> [TimerRow] {
+    package static func due(at now: Date, limit: Int, in db: Database) throws -> [DueTimer] {
         let moment = UTCTimestamp.string(from: now)
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT t.* FROM timers t INDEXED BY timers_pending_by_due
-                WHERE t.state = 'pending' AND t.due_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = t.timer_id AND a.retry_at > ?)
-                ORDER BY t.due_at LIMIT ?
-                """,
-            arguments: [moment, moment, limit]
-        ).map(TimerRow.init)
+        // Timers waiting out a failed attempt are rare: look for them only when there are any.
+        let waiting = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM timer_attempts WHERE retry_at > ?)", arguments: [moment]) ?? false
+        let exclusion = waiting
+            ? "AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = timers.timer_id AND a.retry_at > :now)" : ""
+        // A cursor reads each row in place; no Row is copied on the way to a TimerRow.
+        return try Array(
+            Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(DueTimer.columns) FROM timers INDEXED BY timers_pending_by_due
+                    WHERE state = 'pending' AND due_at <= :now \(exclusion)
+                    ORDER BY due_at LIMIT :limit
+                    """,
+                arguments: ["now": moment, "limit": limit]
+            ).map(DueTimer.init(row:)))
     }
 
     /// Pending and paused timers, optionally of one case and only the overdue ones, earliest first.
@@ -62,14 +92,14 @@ package enum TimerQueries {
         }
         return try Row.fetchAll(
             db,
-            sql: "SELECT * FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
+            sql: "SELECT \(TimerRow.columns) FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
             arguments: arguments
-        ).map(TimerRow.init)
+        ).map(TimerRow.init(row:))
     }
 
     /// Every timer of a case, in due order.
     package static func all(caseID: CaseID, in db: Database) throws -> [TimerRow] {
-        try Row.fetchAll(db, sql: "SELECT * FROM timers WHERE case_id = ? ORDER BY due_at", arguments: [caseID.description])
-            .map(TimerRow.init)
+        try Row.fetchAll(db, sql: "SELECT \(TimerRow.columns) FROM timers WHERE case_id = ? ORDER BY due_at", arguments: [caseID.description])
+            .map(TimerRow.init(row:))
     }
 }

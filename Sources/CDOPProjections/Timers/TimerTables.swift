@@ -6,8 +6,8 @@ import GRDB
 /// The timers read model: every step of every schedule started on a case, with its due time and state.
 ///
 /// Written from the case's folded state, inside the append's transaction, so a timer is pending exactly as
-/// long as the case says it is. A partial index over pending timers lets a tick find what is due without
-/// reading the rest.
+/// long as the case says it is. A partial, covering index over pending timers lets a tick find what is due,
+/// and everything it needs to fire it, without touching the rest of the table.
 package enum TimerTables {
     package static let migration = SchemaMigration("projections.v1.timers") { db in
         try db.execute(
@@ -24,27 +24,42 @@ package enum TimerTables {
                     due_at           TEXT,
                     state            TEXT NOT NULL
                 );
-                CREATE INDEX timers_pending_by_due ON timers (due_at) WHERE state = 'pending';
+                CREATE INDEX timers_pending_by_due
+                    ON timers (due_at, timer_id, case_id, target, schedule_id, step) WHERE state = 'pending';
                 CREATE INDEX timers_by_case ON timers (case_id);
                 """)
     }
 
-    /// Replaces the timers of one case with those of `state`.
+    /// Brings the timers of one case in line with `state`. Unchanged rows are not written (an upsert whose
+    /// update is skipped when nothing differs), so firing one step rewrites one row, not the case's thirty.
     package static func write(_ state: CaseState, in db: Database) throws {
         guard let caseID = state.caseID else { return }
-        try db.execute(sql: "DELETE FROM timers WHERE case_id = ?", arguments: [caseID.description])
-        let insert = try db.cachedStatement(
+        let timers = state.timers
+        let upsert = try db.cachedStatement(
             sql: """
                 INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template,
                     due_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (timer_id) DO UPDATE SET schedule_version = excluded.schedule_version,
+                    action = excluded.action, template = excluded.template, due_at = excluded.due_at,
+                    state = excluded.state
+                WHERE schedule_version IS NOT excluded.schedule_version OR action IS NOT excluded.action
+                    OR template IS NOT excluded.template OR due_at IS NOT excluded.due_at OR state IS NOT excluded.state
                 """)
-        for timer in state.timers {
-            try insert.execute(arguments: [
+        for timer in timers {
+            try upsert.execute(arguments: [
                 timer.id.uuidString.lowercased(), caseID.description, timer.run.target.key, timer.run.reference.id,
                 timer.run.reference.version, timer.step.name, label(timer.step.action), timer.step.template,
                 timer.dueAt.map(UTCTimestamp.string(from:)), timer.state.rawValue,
             ])
+        }
+        let existing = try db.cachedStatement(sql: "SELECT COUNT(*) FROM timers WHERE case_id = ?")
+        if try Int.fetchOne(existing, arguments: [caseID.description]) != timers.count {
+            let keep = Set(timers.map { $0.id.uuidString.lowercased() })
+            let ids = try String.fetchAll(db, sql: "SELECT timer_id FROM timers WHERE case_id = ?", arguments: [caseID.description])
+            for id in ids where !keep.contains(id) {
+                try db.execute(sql: "DELETE FROM timers WHERE timer_id = ?", arguments: [id])
+            }
         }
     }
 
