@@ -136,3 +136,36 @@ struct DuplicateNotificationTests {
         #expect(results.filter { $0.possibleDuplicateOf == nil }.count == 1)
     }
 }
+
+@Suite("Duplicates notified with slips of the keyboard")
+struct SimilarDuplicateTests {
+    @Test("the ambulance's notification without an NHS number and the hospital's with one and a surname spelt differently are linked")
+    func scenarioOneIsLinked() throws {
+        var fixture = try AppFixture()
+        var ambulance = fixture.notification(surname: "Testchild")
+        ambulance.child.nhsNumber = .absent(.notCurrentlyAvailable)
+        let first = try fixture.workflow.notify(ambulance, by: fixture.coordinator)
+        let hospital = fixture.notification(surname: "Testchilde", nhs: "9434765919")
+        let second = try fixture.workflow.notify(hospital, by: fixture.coordinator)
+        #expect(second.possibleDuplicateOf == first.caseID)
+    }
+
+    @Test("twins who died the same day, with different forenames, are not linked")
+    func twinsAreNotLinked() throws {
+        var fixture = try AppFixture()
+        var one = fixture.notification(forenames: "Alex", surname: "Testchild")
+        one.child.nhsNumber = .absent(.notCurrentlyAvailable)
+        var two = fixture.notification(forenames: "Sam", surname: "Testchild")
+        two.child.nhsNumber = .absent(.notCurrentlyAvailable)
+        _ = try fixture.workflow.notify(one, by: fixture.coordinator)
+        #expect(try fixture.workflow.notify(two, by: fixture.coordinator).possibleDuplicateOf == nil)
+    }
+
+    @Test("alike names with two different NHS numbers are two children")
+    func differentNHSNumbersAreNotLinked() throws {
+        var fixture = try AppFixture()
+        _ = try fixture.workflow.notify(fixture.notification(surname: "Testchild", nhs: "9434765919"), by: fixture.coordinator)
+        let other = try fixture.workflow.notify(fixture.notification(surname: "Testchilde", nhs: "4010232137"), by: fixture.coordinator)
+        #expect(other.possibleDuplicateOf == nil)
+    }
+}

@@ -42,7 +42,15 @@ package struct CaseWorkflow: Sendable {
             } catch {
                 throw .store(.storage(code: -1, message: "duplicate lookup failed"))
             }
-            let duplicateOf = candidates.first
+            // The index finds candidates (a shared date of birth and death is enough); the rules decide.
+            var duplicateOf: CaseID?
+            for candidate in candidates {
+                let (existing, _) = try session.state(of: CaseDecider.self, candidate.streamID)
+                if let earlier = existing.notification, DuplicateMatcher.match(notification, earlier) != nil {
+                    duplicateOf = candidate
+                    break
+                }
+            }
             try session.decideOnCase(
                 caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
                 schedules: schedules)

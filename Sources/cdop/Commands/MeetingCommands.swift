@@ -86,13 +86,7 @@ struct MeetingScheduleCommand: ParsableCommand {
             throw ValidationError("--ends: \"\(ends)\" is not after --starts \"\(starts)\".")
         }
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        var emails: Set<String> = []
-        for invitee in invitees {
-            let person = try OptionParsing.invitee(invitee, option: "--invitee")
-            guard emails.insert(person.email.lowercased()).inserted else {
-                throw ValidationError("--invitee: \(person.email) is given twice.")
-            }
-        }
+        _ = try OptionParsing.invitees(invitees, option: "--invitee")
     }
 
     func run() throws {

@@ -127,20 +127,14 @@ struct RapidResponseConveneCommand: ParsableCommand {
             throw ValidationError("--ends: \"\(ends)\" is not after --at \"\(at)\".")
         }
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        var emails: Set<String> = []
-        for invitee in invitees {
-            let person = try OptionParsing.invitee(invitee, option: "--invitee")
-            guard emails.insert(person.email.lowercased()).inserted else {
-                throw ValidationError("--invitee: \(person.email) is given twice.")
-            }
-        }
+        _ = try OptionParsing.invitees(invitees, option: "--invitee")
     }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let start = try OptionParsing.instant(at, option: "--at")
         let end = try ends.map { try OptionParsing.instant($0, option: "--ends") } ?? start.addingTimeInterval(3600)
-        let people = try invitees.map { try OptionParsing.invitee($0, option: "--invitee") }
+        let people = try OptionParsing.invitees(invitees, option: "--invitee")
         let title = title ?? "Rapid response: \(target.reference)"
         let venue = venue.venue!
         let meetingID = try target.engine.workflow.conveneRapidResponse(

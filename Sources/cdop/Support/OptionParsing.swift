@@ -86,6 +86,18 @@ enum OptionParsing {
     }
 
     /// A meeting invitee, "Name <email> role" (role one of InviteeRole; "other" when omitted).
+    /// Every `--invitee`, parsed, refusing the same address twice.
+    static func invitees(_ texts: [String], option: String) throws -> [Invitee] {
+        var emails: Set<String> = []
+        return try texts.map { text in
+            let person = try invitee(text, option: option)
+            guard emails.insert(person.email.lowercased()).inserted else {
+                throw ValidationError("\(option): \(person.email) is given twice.")
+            }
+            return person
+        }
+    }
+
     static func invitee(_ text: String, option: String) throws -> Invitee {
         let (name, email, rest) = try nameAndEmail(text, option: option)
         let role: InviteeRole = rest.isEmpty ? .other : try choice(rest, option: "\(option) role")
