@@ -77,3 +77,45 @@ struct StateCacheTests {
         #expect(summary?.stage == "informationGathering")
     }
 }
+
+@Suite("Moving a running schedule to a new version")
+struct ScheduleMoveTests {
+    @Test("editing a definition leaves running cases alone until they are moved; moving replans from the start and keeps reached steps")
+    func moveIsExplicit() throws {
+        let folder = TemporaryDirectory("cdop-move")
+        var configuration = AppConfiguration()
+        configuration.databasePath = folder.path("cdop.sqlite")
+        let clock = TestClock(iso: "2026-03-02T08:00:00Z")
+        let v1 = try Engine(configuration: configuration, clock: clock, schedules: TestSchedules.catalog)
+        var random = SeededRandom(seed: 5)
+        let today = CalendarDate(year: 2026, month: 3, day: 2)!
+        let caseID = try v1.workflow.notify(
+            SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 100, area: "NTH", expectation: .expected),
+            by: Actor(name: "n", role: "notifier")).caseID
+        let agency = AgencyID(UUID())
+        let coordinator = Actor(name: "c", role: "coordinator")
+        try v1.workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "GP", kind: .gp, contactEmail: "gp@example.org")), on: caseID, by: coordinator)
+        try v1.workflow.execute(.requestForm(requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "gp@example.org", dueDate: today.adding(days: 14), schedule: nil), on: caseID, by: coordinator)
+        clock.advance(days: 11)
+        #expect(v1.scheduler.tick().fired.map(\.step) == ["reminder"])
+
+        // Version 2 escalates to the designated doctor at 35 days instead of 28.
+        var formB2 = TestSchedules.formB
+        formB2.version = 2
+        formB2.steps[4].after = Offset(35, .calendarDays)
+        let v2 = try Engine(configuration: configuration, clock: clock, schedules: StaticScheduleCatalog(definitions: [formB2, TestSchedules.rapidResponse], calendar: TestSchedules.calendar))
+        func lastStep() throws -> Date? {
+            try v2.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }
+                .first { $0.step == "escalate-to-designated-doctor-and-chair" }?.dueAt
+        }
+        let before = try lastStep()
+        #expect(try v2.workflow.caseState(caseID).schedules.first?.reference.version == 1)
+
+        let moved = try v2.workflow.moveSchedules(of: caseID, by: coordinator)
+        #expect(moved.map { "\($0.scheduleID) \($0.fromVersion)->\($0.toVersion)" } == ["form-b-chasing 1->2"])
+        #expect(try lastStep() == before.map { $0.addingTimeInterval(7 * 86_400) })
+        let run = try #require(try v2.workflow.caseState(caseID).schedules.first)
+        #expect(run.reference.version == 2 && run.reached["reminder"] != nil)
+        #expect(try v2.workflow.moveSchedules(of: caseID, by: coordinator).isEmpty)
+    }
+}

@@ -73,6 +73,13 @@ extension AppConfiguration {
             default: problems.append(.init("CDOP_DEMO", "\"\(demo)\" must be 1 or 0"))
             }
         }
+        if let tick = value("CDOP_TICK_SECONDS") {
+            if let seconds = Int(tick), (1...86_400).contains(seconds) {
+                tickInterval = .seconds(seconds)
+            } else {
+                problems.append(.init("CDOP_TICK_SECONDS", "\"\(tick)\" is not a number of seconds from 1 to 86400"))
+            }
+        }
         if let name = value("CDOP_PANEL_NAME") { panelName = name }
         if let areas = value("CDOP_PANEL_AREAS") {
             switch PanelAreaSetting.parseList(areas) {

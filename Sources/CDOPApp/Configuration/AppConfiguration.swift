@@ -24,6 +24,8 @@ package struct AppConfiguration: Sendable, Equatable {
     package var loadDemoData = false
     /// The panel's local-authority areas, as `CODE=Name` pairs (`CDOP_PANEL_AREAS`).
     package var panelAreas: [PanelAreaSetting] = PanelAreaSetting.demoPanel
+    /// How often the server's scheduler ticks (`CDOP_TICK_SECONDS`).
+    package var tickInterval: Duration = .seconds(60)
     /// The panel's name (`CDOP_PANEL_NAME`).
     package var panelName = "North Central Example CDOP"
 

@@ -50,7 +50,13 @@ struct TickCommand: ParsableCommand {
 /// `cdop timers`: what is pending, when it fires, how long is left.
 struct TimersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "timers", abstract: "List pending timers with their due time and the time remaining.")
+        commandName: "timers", abstract: "List pending timers with their due time and the time remaining.",
+        subcommands: [TimersListCommand.self, TimersMoveCommand.self], defaultSubcommand: TimersListCommand.self)
+}
+
+struct TimersListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List pending timers with their due time and the time remaining.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -107,5 +113,36 @@ struct TimersCommand: ParsableCommand {
         let minutes = magnitude % 3600 / 60
         let text = days > 0 ? "\(days) day\(days == 1 ? "" : "s") \(hours) h" : hours > 0 ? "\(hours) h \(minutes) min" : "\(minutes) min"
         return seconds >= 0 ? "\(text) left" : "overdue by \(text)"
+    }
+}
+
+/// `cdop timers move CASE`: move a case's running schedules to the current versions of their definitions.
+struct TimersMoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "move",
+        abstract: "Move a case's running schedules to the current version of their definitions.",
+        discussion: "Editing a file in Workflows/ changes only schedules started afterwards; this moves a running one on purpose.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The case.")
+    var caseReference: String
+
+    @Option(help: "Only the schedule with this id (e.g. form-b-chasing).")
+    var schedule: String?
+
+    func run() throws {
+        let engine = try options.engine()
+        let caseID = try engine.resolveCase(caseReference)
+        let moved = try engine.workflow.moveSchedules(of: caseID, scheduleID: schedule, by: options.actorForCommand)
+        if options.json {
+            print(Output.json(moved))
+        } else if moved.isEmpty {
+            print("Nothing to move on \(CaseTables.reference(of: caseID)): its running schedules are already at the current versions.")
+        } else {
+            for item in moved {
+                print("Moved \(item.scheduleID) for \(item.target) on \(CaseTables.reference(of: caseID)) from version \(item.fromVersion) to \(item.toVersion).")
+            }
+        }
     }
 }

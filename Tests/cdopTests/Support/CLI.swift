@@ -46,15 +46,15 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String]) async throws -> Run {
+    func run(_ arguments: [String], environment extra: [String: String?] = [:]) async throws -> Run {
         let all = arguments + ["--db", database, "--as", actor]
+        var environment: [String: String?] = [
+            "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
+            "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
+        ]
+        environment.merge(extra) { $1 }
         let process = try ChildProcess(
-            BuiltProducts.executable("cdop"), all,
-            environment: [
-                "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
-                "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
-            ],
-            workingDirectory: folder.url)
+            BuiltProducts.executable("cdop"), all, environment: environment, workingDirectory: folder.url)
         let status = await process.waitForExit()
         return Run(arguments: arguments, status: status, output: process.standardOutput, error: process.standardError)
     }
