@@ -52,7 +52,8 @@ struct StoreBenchmark {
         // Warm both once, then measure the better of three runs of each, so the page cache favours neither.
         var rawBest = 0.0
         var storeBest = 0.0
-        for _ in 0..<3 {
+        let rounds = Int(ProcessInfo.processInfo.environment["CDOP_BENCH_READ_ROUNDS"] ?? "") ?? 3
+        for _ in 0..<max(rounds, 1) {
             let rawStarted = DispatchTime.now().uptimeNanoseconds
             let rows = raw.readAll()
             rawBest = max(rawBest, Double(rows) / seconds(since: rawStarted))

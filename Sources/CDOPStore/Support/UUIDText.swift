@@ -29,35 +29,39 @@ enum UUIDText {
         withBytes(of: uuid) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Parses 36 ASCII bytes (either case) into a UUID; nil when malformed.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard bytes.count == 36 else { return nil }
-        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let ok = withUnsafeMutableBytes(of: &raw) { out -> Bool in
-            var index = 0
-            var outIndex = 0
-            while index < 36 {
-                if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard bytes[index] == UInt8(ascii: "-") else { return false }
-                    index += 1
-                    continue
-                }
-                guard let high = nibble(bytes[index]), let low = nibble(bytes[index + 1]) else { return false }
-                out[outIndex] = high << 4 | low
-                outIndex += 1
-                index += 2
-            }
-            return true
+    /// Where each of the 16 bytes' two hex digits start in the 36-character form.
+    private static let digitOffsets: [Int] = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34]
+
+    /// The value of each ASCII byte as a hex digit, or 0xFF.
+    private static let hexValues: [UInt8] = (0..<256).map { byte in
+        switch UInt8(byte) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt8(byte) - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt8(byte) - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt8(byte) - UInt8(ascii: "A") + 10
+        default: 0xFF
         }
-        return ok ? UUID(uuid: raw) : nil
     }
 
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
+    /// Parses 36 ASCII bytes (either case) into a UUID; nil when malformed.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard bytes.count == 36, bytes[8] == 0x2D, bytes[13] == 0x2D, bytes[18] == 0x2D, bytes[23] == 0x2D else {
+            return nil
         }
+        var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = hexValues.withUnsafeBufferPointer { values in
+            digitOffsets.withUnsafeBufferPointer { offsets in
+                withUnsafeMutableBytes(of: &raw) { out -> Bool in
+                    var invalid: UInt8 = 0
+                    for index in 0..<16 {
+                        let high = values[Int(bytes[offsets[index]])]
+                        let low = values[Int(bytes[offsets[index] + 1])]
+                        invalid |= (high | low) & 0xF0
+                        out[index] = high << 4 | (low & 0x0F)
+                    }
+                    return invalid == 0
+                }
+            }
+        }
+        return valid ? UUID(uuid: raw) : nil
     }
 }
