@@ -11,9 +11,13 @@ package struct StoreStatus: Sendable, Encodable, Equatable {
     package var lastRecordedAt: String?
     package var migrations: [String]
     package var checkpoints: [String: Int64]
+    /// Cases by stage (from the case read model; empty before it exists).
+    package var casesByStage: [String: Int] = [:]
+    package var timersPending = 0
+    package var timersOverdue = 0
 
-    /// Reads the status of `store` from one snapshot.
-    package static func read(_ store: EventStore) throws(EventStoreError) -> StoreStatus {
+    /// Reads the status of `store` from one snapshot; `now` decides which timers are overdue.
+    package static func read(_ store: EventStore, now: Date = Date()) throws(EventStoreError) -> StoreStatus {
         try store.read { db in
             let kinds = try Row.fetchAll(
                 db,
@@ -21,7 +25,7 @@ package struct StoreStatus: Sendable, Encodable, Equatable {
                     SELECT substr(stream_id, 1, instr(stream_id || '-', '-') - 1) AS kind, COUNT(DISTINCT stream_id)
                     FROM events GROUP BY kind ORDER BY kind
                     """)
-            return StoreStatus(
+            var status = StoreStatus(
                 databasePath: store.path,
                 events: try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
                 lastPosition: try EventStore.lastPosition(in: db),
@@ -29,6 +33,18 @@ package struct StoreStatus: Sendable, Encodable, Equatable {
                 lastRecordedAt: try String.fetchOne(db, sql: "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1"),
                 migrations: try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY applied_order"),
                 checkpoints: try Checkpoints.all(in: db))
+            if try db.tableExists("case_summaries") {
+                for row in try Row.fetchAll(db, sql: "SELECT stage, COUNT(*) FROM case_summaries GROUP BY stage") {
+                    status.casesByStage[row[0]] = row[1]
+                }
+            }
+            if try db.tableExists("timers") {
+                status.timersPending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0
+                status.timersOverdue = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending' AND due_at <= ?",
+                    arguments: [UTCTimestamp.string(from: now)]) ?? 0
+            }
+            return status
         }
     }
 }

@@ -11,8 +11,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let store = try EventStore(path: configuration.databasePath)
-        let status = try StoreStatus.read(store)
+        let engine = try options.engine()
+        let status = try StoreStatus.read(engine.store)
         if options.json {
             print(Output.json(status))
             return
@@ -24,6 +24,9 @@ struct StatusCommand: ParsableCommand {
         let streams = status.streamsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         print("streams      \(streams.isEmpty ? "none" : streams.joined(separator: ", "))")
         print("areas        \(configuration.panelAreas.map { "\($0.name) (\($0.code))" }.joined(separator: ", "))")
+        let stages = status.casesByStage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        print("cases        \(stages.isEmpty ? "none" : stages.joined(separator: ", "))")
+        print("timers       \(status.timersPending) pending, \(status.timersOverdue) overdue (run `cdop tick` to fire them)")
         print("schema       \(status.migrations.joined(separator: ", "))")
     }
 }
