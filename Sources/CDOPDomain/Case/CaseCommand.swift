@@ -84,6 +84,33 @@ package enum CaseCommand: Sendable {
     case reachScheduleStep(target: ScheduleTarget, scheduleID: String, step: String)
     /// Move a running schedule to a newer version of its definition.
     case moveSchedule(ScheduleStart)
+
+    // MARK: Links and mail
+    /// Record a practitioner link issued for a request (its token's hash only).
+    case issuePractitionerLink(requestID: FormRequestID, tokenHash: String, expiresAt: Date)
+    /// Record that an email of the outbox was accepted (once per outbox entry).
+    case recordEmailSent(EmailOutcome)
+    /// Record that an email of the outbox could not be delivered (once per outbox entry).
+    case recordEmailFailed(EmailOutcome, reason: String)
+}
+
+/// Which outbox email an outcome is about.
+package struct EmailOutcome: Hashable, Sendable {
+    package var outboxID: String
+    package var messageID: String
+    package var template: String
+    package var recipientRole: String
+    package var route: String
+    package var attempts: Int
+
+    package init(outboxID: String, messageID: String, template: String, recipientRole: String, route: String, attempts: Int) {
+        self.outboxID = outboxID
+        self.messageID = messageID
+        self.template = template
+        self.recipientRole = recipientRole
+        self.route = route
+        self.attempts = attempts
+    }
 }
 
 /// A schedule to start (or move to): what the shell planned from a definition.

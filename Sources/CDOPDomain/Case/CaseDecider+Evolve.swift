@@ -110,6 +110,12 @@ extension CaseDecider {
                     steps: e.steps, stoppedBy: Set(e.stoppedBy), pausedWhileAwaitingExternal: e.pausedWhileAwaitingExternal,
                     reached: reached.filter { name, _ in e.steps.contains { $0.name == name } })
             }
+        case .practitionerLinkIssued(let e):
+            s.links.append(PractitionerLink(requestID: e.requestID, tokenHash: e.tokenHash, issuedAt: e.at, expiresAt: e.expiresAt))
+        case .emailSent(let e):
+            s.emailOutcomes[e.outboxID] = .sent(at: e.at)
+        case .emailDeliveryFailed(let e):
+            s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
         case .reopened(let e):
             s.closedAt = nil
             s.reopenings.append(Reopening(reason: e.reason, at: e.at))

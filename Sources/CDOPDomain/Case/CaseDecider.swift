@@ -12,6 +12,12 @@ package enum CaseDecider: Decider {
             return try notify(caseID, notification, possibleDuplicateOf, context)
         }
         guard state.exists else { throw .caseNotFound }
+        // What happened to an email is a fact whatever became of the case since it was queued.
+        switch command {
+        case .recordEmailSent(let outcome): return recordEmailSent(outcome, state, context.now)
+        case .recordEmailFailed(let outcome, let reason): return recordEmailFailed(outcome, reason, state, context.now)
+        default: break
+        }
         if let primary = state.duplicateOf { throw .mergedDuplicate(primary: primary) }
         if let transfer = state.transfer { throw .transferred(to: transfer.toPanel) }
         let now = context.now
@@ -81,6 +87,12 @@ package enum CaseDecider: Decider {
             return try reachScheduleStep(target, scheduleID, step, state, now)
         case .moveSchedule(let start):
             return try moveSchedule(start, state, now)
+        case .issuePractitionerLink(let requestID, let tokenHash, let expiresAt):
+            return try issuePractitionerLink(requestID, tokenHash, expiresAt, state, now)
+        case .recordEmailSent(let outcome):
+            return recordEmailSent(outcome, state, now)
+        case .recordEmailFailed(let outcome, let reason):
+            return recordEmailFailed(outcome, reason, state, now)
         }
     }
 }

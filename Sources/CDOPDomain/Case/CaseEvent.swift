@@ -34,6 +34,9 @@ package enum CaseEvent: DomainEvent {
     case scheduleStarted(ScheduleStarted)
     case scheduleStepReached(ScheduleStepReached)
     case scheduleMoved(ScheduleMoved)
+    case practitionerLinkIssued(PractitionerLinkIssued)
+    case emailSent(EmailSent)
+    case emailDeliveryFailed(EmailDeliveryFailed)
 
     package static let payloadTypes: [any EventPayload.Type] = [
         NotificationReceived.self,
@@ -70,6 +73,9 @@ package enum CaseEvent: DomainEvent {
         ScheduleStarted.self,
         ScheduleStepReached.self,
         ScheduleMoved.self,
+        PractitionerLinkIssued.self,
+        EmailSent.self,
+        EmailDeliveryFailed.self,
     ]
 
     package var payload: any EventPayload {
@@ -108,6 +114,9 @@ package enum CaseEvent: DomainEvent {
         case .scheduleStarted(let p): p
         case .scheduleStepReached(let p): p
         case .scheduleMoved(let p): p
+        case .practitionerLinkIssued(let p): p
+        case .emailSent(let p): p
+        case .emailDeliveryFailed(let p): p
         }
     }
 
@@ -147,6 +156,9 @@ package enum CaseEvent: DomainEvent {
         case let p as ScheduleStarted: self = .scheduleStarted(p)
         case let p as ScheduleStepReached: self = .scheduleStepReached(p)
         case let p as ScheduleMoved: self = .scheduleMoved(p)
+        case let p as PractitionerLinkIssued: self = .practitionerLinkIssued(p)
+        case let p as EmailSent: self = .emailSent(p)
+        case let p as EmailDeliveryFailed: self = .emailDeliveryFailed(p)
         default: return nil
         }
     }

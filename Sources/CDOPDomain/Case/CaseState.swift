@@ -35,6 +35,10 @@ package struct CaseState: Hashable, Sendable {
     package var reopenings: [Reopening] = []
     /// Declared schedules started on the case (chasing, rapid-response and review targets).
     package var schedules: [ScheduleRun] = []
+    /// Practitioner links issued, by request (latest last).
+    package var links: [PractitionerLink] = []
+    /// Outcomes of outbox emails about this case, by outbox id.
+    package var emailOutcomes: [String: EmailDelivery] = [:]
 
     package init() {}
 

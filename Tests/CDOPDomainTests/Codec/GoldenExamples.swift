@@ -35,6 +35,11 @@ enum GoldenExamples {
                 .startSchedule(Sample.startFormB(Sample.request1)),
                 .reachScheduleStep(target: .formRequest(Sample.request1), scheduleID: "form-b-chasing", step: "due"),
                 .moveSchedule(Sample.startFormB(Sample.request1, version: 2)),
+                .issuePractitionerLink(
+                    requestID: Sample.request1, tokenHash: String(repeating: "ab", count: 32),
+                    expiresAt: Timestamp.parse("2026-07-31T09:00:00Z")!),
+                .recordEmailSent(Sample.emailOutcome("outbox-1")),
+                .recordEmailFailed(Sample.emailOutcome("outbox-2"), reason: "rejected: 550 mailbox unavailable"),
                 .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
                 .escalate(requestID: Sample.request1, level: .coordinator),
                 .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),

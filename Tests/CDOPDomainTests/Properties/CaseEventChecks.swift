@@ -6,6 +6,12 @@ enum CaseEventChecks {
     static func problem(_ event: CaseEvent, on s: CaseState) -> String? {
         if case .notificationReceived = event { return s.exists ? "notification on an existing case" : nil }
         guard s.exists else { return "\(event.typeName) before notification" }
+        // What became of an email already queued is recorded whatever became of the case.
+        switch event {
+        case .emailSent(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
+        case .emailDeliveryFailed(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
+        default: break
+        }
         if s.duplicateOf != nil { return "\(event.typeName) on a merged duplicate" }
         if s.transfer != nil { return "\(event.typeName) on a transferred case" }
         func request(_ id: FormRequestID) -> FormRequest? { s.request(id) }
@@ -81,6 +87,12 @@ enum CaseEventChecks {
             guard let index = s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id),
                 s.schedules[index].reached[e.step] == nil
             else { return "step reached twice or on a stopped schedule" }
+        case .practitionerLinkIssued(let e):
+            guard request(e.requestID)?.isOutstanding == true else { return "link for a request not outstanding" }
+        case .emailSent(let e):
+            if s.emailOutcomes[e.outboxID] != nil { return "email outcome recorded twice" }
+        case .emailDeliveryFailed(let e):
+            if s.emailOutcomes[e.outboxID] != nil { return "email outcome recorded twice" }
         case .scheduleMoved(let e):
             if s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) == nil { return "moving no running schedule" }
         case .duplicateMerged(let e):

@@ -106,6 +106,13 @@ struct CaseLifecycle {
                     target: .formRequest(id), scheduleID: "form-b-chasing",
                     step: Sample.formBSchedule().steps[c % 5].name),
                 .moveSchedule(Sample.startFormB(id, daysAgo: 10 + c % 30, version: 2)),
+                .issuePractitionerLink(
+                    requestID: id, tokenHash: String(repeating: String(c % 10), count: 64),
+                    expiresAt: context.now.addingTimeInterval(60 * 86_400)),
+            ]
+            menu += [
+                .recordEmailSent(Sample.emailOutcome("outbox-\(c % 7)")),
+                .recordEmailFailed(Sample.emailOutcome("outbox-\(c % 5)"), reason: "rejected"),
             ]
         }
         if let action = s.recommendations.first(where: \.isOpen) {

@@ -30,3 +30,12 @@ extension Sample {
         return ScheduleStart(definition: definition, target: .formRequest(request), steps: try! definition.plan(startingAt: start, calendar: calendar))
     }
 }
+
+extension Sample {
+    /// The outcome of an outbox email for the golden files and rules tests.
+    static func emailOutcome(_ outboxID: String) -> EmailOutcome {
+        EmailOutcome(
+            outboxID: outboxID, messageID: "<\(outboxID)@cdop.example.org>", template: "request",
+            recipientRole: "agency contact", route: "smtp 250", attempts: 1)
+    }
+}
