@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", exact: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // Pure: value types, events, commands, decide/evolve. No clock, no I/O.
@@ -42,8 +43,9 @@ let package = Package(
         .target(
             name: "CDOPApp",
             dependencies: [
-                "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions",
+                "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPMail",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,6 @@
+import CDOPDefinitions
 import CDOPDomain
+import CDOPMail
 import CDOPProjections
 import CDOPStore
 import Foundation
@@ -13,16 +15,27 @@ package struct Engine: Sendable {
     package init(
         configuration: AppConfiguration, clock: any AppClock = SystemClock(),
         storeOptions: EventStoreOptions = EventStoreOptions(), schedules: (any ScheduleCatalog)? = nil,
-        makeID: @escaping @Sendable () -> UUID = { UUID() }
-    ) throws(EventStoreError) {
+        linkSecret: Data? = nil, makeID: @escaping @Sendable () -> UUID = { UUID() }
+    ) throws {
         self.configuration = configuration
         let cache = StateCache()
         store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
-        workflow = CaseWorkflow(handler: handler, schedules: schedules, makeID: makeID)
+        let secret = try linkSecret
+            ?? LinkSecret.load(environment: ProcessInfo.processInfo.environment, databasePath: configuration.databasePath)
+        let links = PractitionerLinks(secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)
+        workflow = CaseWorkflow(handler: handler, schedules: schedules, links: links, makeID: makeID)
     }
 
     package var panel: PanelConfiguration { configuration.panel }
+
+    /// The outbox dispatcher sending this engine's mail through `transport` (by default the configured one).
+    package func dispatcher(templates: [String: EmailTemplate], transport: (any MailTransport)? = nil) -> OutboxDispatcher {
+        OutboxDispatcher(
+            workflow: workflow,
+            composer: EmailComposer(templates: templates, configuration: configuration, links: workflow.links!),
+            transport: transport ?? configuration.mail.makeTransport())
+    }
 
     /// The scheduler firing this engine's timers.
     package var scheduler: DeadlineScheduler { DeadlineScheduler(workflow: workflow) }

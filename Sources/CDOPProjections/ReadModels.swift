@@ -4,7 +4,7 @@ import CDOPStore
 package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
-        TimerAttempts.migration,
+        TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [

@@ -1,3 +1,4 @@
+import CDOPMail
 import Foundation
 
 extension AppConfiguration {
@@ -27,45 +28,31 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_BASE_URL", "\"\(base)\" is not an http:// or https:// address"))
             }
         }
-        if let smtp = value("CDOP_SMTP_URL") {
-            if let url = URL(string: smtp), ["smtp", "smtps"].contains(url.scheme ?? ""), url.host != nil {
-                smtpURL = url
+        do {
+            mail = try MailSettings(environment: environment)
+        } catch {
+            problems.append(.init(error.variable, error.reason))
+        }
+        if let name = value("CDOP_COORDINATOR_NAME") { coordinatorName = name }
+        for (variable, keyPath) in [
+            ("CDOP_COORDINATOR_EMAIL", \AppConfiguration.coordinatorEmail),
+            ("CDOP_DESIGNATED_DOCTOR_EMAIL", \AppConfiguration.designatedDoctorEmail),
+            ("CDOP_PANEL_CHAIR_EMAIL", \AppConfiguration.panelChairEmail),
+        ] {
+            guard let address = value(variable) else { continue }
+            if (try? MailAddress(address)) != nil {
+                self[keyPath: keyPath] = address
             } else {
-                problems.append(.init("CDOP_SMTP_URL", "\"\(smtp)\" is not smtp://host:port or smtps://host:port"))
+                problems.append(.init(variable, "\"\(address)\" is not an email address"))
             }
         }
-        smtpUser = value("CDOP_SMTP_USER")
-        smtpPassword = value("CDOP_SMTP_PASSWORD")
-        if (smtpUser == nil) != (smtpPassword == nil) {
-            problems.append(.init(
-                smtpUser == nil ? "CDOP_SMTP_USER" : "CDOP_SMTP_PASSWORD",
-                "set both CDOP_SMTP_USER and CDOP_SMTP_PASSWORD, or neither"))
-        }
-        if let caFile = value("CDOP_SMTP_CA_FILE") {
-            if FileManager.default.isReadableFile(atPath: caFile) {
-                smtpCAFile = caFile
+        if let days = value("CDOP_LINK_DAYS") {
+            if let number = Int(days), (1...365).contains(number) {
+                linkDays = number
             } else {
-                problems.append(.init("CDOP_SMTP_CA_FILE", "\(caFile) does not exist or cannot be read"))
+                problems.append(.init("CDOP_LINK_DAYS", "\"\(days)\" is not a number of days from 1 to 365"))
             }
         }
-        if let startTLS = value("CDOP_SMTP_STARTTLS") {
-            switch startTLS.lowercased() {
-            case "required": smtpStartTLSRequired = true
-            case "off": smtpStartTLSRequired = false
-            default: problems.append(.init("CDOP_SMTP_STARTTLS", "\"\(startTLS)\" must be \"required\" or \"off\""))
-            }
-        }
-        if !smtpStartTLSRequired, let host = smtpURL?.host, !["127.0.0.1", "localhost", "::1"].contains(host) {
-            problems.append(.init("CDOP_SMTP_STARTTLS", "\"off\" is only allowed for a loopback test server, not \(host)"))
-        }
-        if let from = value("CDOP_MAIL_FROM") {
-            if from.contains("@"), !from.contains(" ") {
-                mailFrom = from
-            } else {
-                problems.append(.init("CDOP_MAIL_FROM", "\"\(from)\" is not an email address"))
-            }
-        }
-        if let spool = value("CDOP_SPOOL_DIR") { spoolDirectory = spool }
         if let demo = value("CDOP_DEMO") {
             switch demo.lowercased() {
             case "1", "true", "yes": loadDemoData = true

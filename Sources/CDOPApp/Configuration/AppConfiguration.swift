@@ -1,3 +1,4 @@
+import CDOPMail
 import Foundation
 
 /// Every setting cdop runs with, as one value. Defaults make `make run` work with nothing configured.
@@ -12,14 +13,18 @@ package struct AppConfiguration: Sendable, Equatable {
     package var httpPort = 8080
     /// The public address used in links inside emails (`CDOP_BASE_URL`).
     package var baseURL = URL(string: "http://127.0.0.1:8080")!
-    /// `smtp://host:port` or `smtps://host:port`; nil means mail is spooled (`CDOP_SMTP_URL`).
-    package var smtpURL: URL?
-    package var smtpUser: String?
-    package var smtpPassword: String?
-    package var smtpCAFile: String?
-    package var smtpStartTLSRequired = true
-    package var mailFrom = "cdop@localhost"
-    package var spoolDirectory = "var/outbox"
+    /// Where mail goes (`CDOP_SMTP_*`, `CDOP_MAIL_FROM`, `CDOP_SPOOL_DIR`): SMTP, or the spool by default.
+    package var mail = MailSettings(sender: try! MailAddress("cdop@localhost"), delivery: .spool(directory: "var/outbox"))
+    /// The panel's coordinator, who receives escalations and delivery-failure alerts (`CDOP_COORDINATOR_NAME`,
+    /// `CDOP_COORDINATOR_EMAIL`).
+    package var coordinatorName = "The CDOP coordinator"
+    package var coordinatorEmail = "coordinator@localhost"
+    /// The designated doctor for child deaths and the panel chair (`CDOP_DESIGNATED_DOCTOR_EMAIL`,
+    /// `CDOP_PANEL_CHAIR_EMAIL`).
+    package var designatedDoctorEmail = "designated-doctor@localhost"
+    package var panelChairEmail = "panel-chair@localhost"
+    /// How long a practitioner's link stays valid (`CDOP_LINK_DAYS`).
+    package var linkDays = 60
     /// Load the demo data set into an empty database (`CDOP_DEMO`).
     package var loadDemoData = false
     /// The panel's local-authority areas, as `CODE=Name` pairs (`CDOP_PANEL_AREAS`).

@@ -36,7 +36,7 @@ extension CaseWorkflow {
                 }
                 try session.decideOnCase(
                     caseID, .moveSchedule(ScheduleStart(definition: definition, target: run.target, steps: steps)),
-                    schedules: schedules)
+                    schedules: schedules, links: links)
                 moved.append(MovedSchedule(
                     target: run.target.key, scheduleID: run.reference.id, fromVersion: run.reference.version,
                     toVersion: definition.version))

@@ -6,7 +6,7 @@ extension CommandSession {
     /// a Form B request is never recorded without its chasing, nor chased twice.
     @discardableResult
     package func decideOnCase(
-        _ caseID: CaseID, _ command: CaseCommand, schedules: (any ScheduleCatalog)?
+        _ caseID: CaseID, _ command: CaseCommand, schedules: (any ScheduleCatalog)?, links: PractitionerLinks? = nil
     ) throws(CommandError) -> [CaseEvent] {
         var command = command
         if case let .requestForm(requestID, agencyID, formType, email, due, nil) = command, let schedules,
@@ -17,7 +17,14 @@ extension CommandSession {
                 schedule: definition.reference)
         }
         let events = try decide(CaseDecider.self, caseID.streamID, command)
-        guard let schedules else { return events }
+        var issued: [CaseEvent] = []
+        if let links {
+            // Every Form B or supplementary request gets its practitioner's link at once, in the same transaction.
+            for case .formRequested(let requested) in events {
+                issued += try decide(CaseDecider.self, caseID.streamID, links.issueCommand(for: requested.requestID, at: context.now))
+            }
+        }
+        guard let schedules else { return events + issued }
         var started: [CaseEvent] = []
         for event in events {
             guard let (start, target) = ScheduleTriggers.start(for: event),
@@ -38,6 +45,6 @@ extension CommandSession {
                 CaseDecider.self, caseID.streamID,
                 .startSchedule(ScheduleStart(definition: definition, target: target, steps: steps)))
         }
-        return events + started
+        return events + issued + started
     }
 }

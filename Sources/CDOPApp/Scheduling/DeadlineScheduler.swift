@@ -85,7 +85,7 @@ package struct DeadlineScheduler: Sendable {
             let outcome = try workflow.handler.run(by: .system, commandID: commandID) { session throws(CommandError) in
                 try session.decideOnCase(
                     caseID, .reachScheduleStep(target: target, scheduleID: timer.scheduleID, step: timer.step),
-                    schedules: workflow.schedules)
+                    schedules: workflow.schedules, links: workflow.links)
             }
             var result = "nothingToDo"
             var action = "-"

@@ -12,13 +12,16 @@ package struct CaseWorkflow: Sendable {
     package let makeID: @Sendable () -> UUID
     /// The declared schedules started by case events; nil runs no schedules.
     package let schedules: (any ScheduleCatalog)?
+    /// Makes the practitioners' secure links; nil issues none.
+    package let links: PractitionerLinks?
 
     package init(
-        handler: CommandHandler, schedules: (any ScheduleCatalog)? = nil,
+        handler: CommandHandler, schedules: (any ScheduleCatalog)? = nil, links: PractitionerLinks? = nil,
         makeID: @escaping @Sendable () -> UUID = { UUID() }
     ) {
         self.handler = handler
         self.schedules = schedules
+        self.links = links
         self.makeID = makeID
     }
 
@@ -53,7 +56,7 @@ package struct CaseWorkflow: Sendable {
             }
             try session.decideOnCase(
                 caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
-                schedules: schedules)
+                schedules: schedules, links: links)
             return Notified(caseID: caseID, possibleDuplicateOf: duplicateOf)
         }
         if let value = outcome.value { return value }
@@ -69,13 +72,13 @@ package struct CaseWorkflow: Sendable {
             let (duplicateState, _) = try session.state(of: CaseDecider.self, duplicate.streamID)
             let (primaryState, _) = try session.state(of: CaseDecider.self, primary.streamID)
             guard primaryState.exists else { throw .notFound(kind: "case", reference: primary.description) }
-            try session.decideOnCase(duplicate, .confirmDuplicate(primary: primary), schedules: schedules)
+            try session.decideOnCase(duplicate, .confirmDuplicate(primary: primary), schedules: schedules, links: links)
             guard let notification = duplicateState.notification else {
                 throw .notFound(kind: "case", reference: duplicate.description)
             }
             try session.decideOnCase(
                 primary, .mergeDuplicate(from: duplicate, notification: notification, agencies: duplicateState.agencies),
-                schedules: schedules)
+                schedules: schedules, links: links)
         }
     }
 
@@ -89,7 +92,7 @@ package struct CaseWorkflow: Sendable {
         let meetingID = MeetingID(makeID())
         try handler.run(by: actor) { session throws(CommandError) in
             try session.decideOnCase(
-                caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules)
+                caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules, links: links)
             try session.decide(MeetingDecider.self, meetingID.streamID, meeting(meetingID))
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
             for invitee in invitees {
@@ -105,7 +108,7 @@ package struct CaseWorkflow: Sendable {
             let (meeting, _) = try session.state(of: MeetingDecider.self, meetingID.streamID)
             guard meeting.exists else { throw .notFound(kind: "meeting", reference: meetingID.description) }
             try session.decideOnCase(
-                caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate), schedules: schedules)
+                caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate), schedules: schedules, links: links)
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
         }
     }
@@ -118,7 +121,7 @@ package struct CaseWorkflow: Sendable {
             if case .notify = command {} else if !state.exists {
                 throw .notFound(kind: "case", reference: caseID.description)
             }
-            return try session.decideOnCase(caseID, command, schedules: schedules)
+            return try session.decideOnCase(caseID, command, schedules: schedules, links: links)
         }.value ?? []
     }
 

@@ -101,6 +101,7 @@ extension CaseDecider {
         case .scheduleStepReached(let e):
             if let index = s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id) {
                 s.schedules[index].reached[e.step] = e.at
+                if e.outcome == .acted { s.schedules[index].acted.insert(e.step) }
             }
         case .scheduleMoved(let e):
             if let index = s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) {

@@ -12,6 +12,8 @@ package struct ScheduleRun: Hashable, Sendable {
     package var pausedWhileAwaitingExternal: Bool
     /// Steps reached, by name, with when.
     package var reached: [String: Date] = [:]
+    /// Steps whose action was taken (not found already met): those that send an email.
+    package var acted: Set<String> = []
     package var stoppedAt: Date?
 
     package var isStopped: Bool { stoppedAt != nil }
@@ -83,24 +85,8 @@ extension CaseState {
 
 /// Names timers deterministically from what they are, so a retried or doubled firing carries the same id.
 package enum TimerID {
-    /// A UUID (version 8, name-based) from the case, schedule id, target and step.
+    /// A name-based UUID from the case, schedule id, target and step.
     package static func make(caseID: CaseID, run: ScheduleRun, step: String) -> UUID {
-        let name = "\(caseID)|\(run.reference.id)|\(run.target.key)|\(step)"
-        var bytes = withUnsafeBytes(of: fnv1a(name, seed: 0xCBF2_9CE4_8422_2325).bigEndian, Array.init)
-        bytes += withUnsafeBytes(of: fnv1a(name, seed: 0x8422_2325_CBF2_9CE4).bigEndian, Array.init)
-        bytes[6] = (bytes[6] & 0x0F) | 0x80
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(uuid: (
-            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
-            bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-    }
-
-    private static func fnv1a(_ text: String, seed: UInt64) -> UInt64 {
-        var hash = seed
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        NameBasedUUID.make("\(caseID)|\(run.reference.id)|\(run.target.key)|\(step)")
     }
 }

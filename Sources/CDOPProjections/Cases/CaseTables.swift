@@ -124,5 +124,6 @@ package enum CaseTables {
         state, _, version, db in
         try write(state, version: version, in: db)
         try TimerTables.write(state, in: db)
+        try OutboxTables.write(state, in: db)
     }
 }

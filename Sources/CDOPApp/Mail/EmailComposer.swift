@@ -1,0 +1,100 @@
+import CDOPDefinitions
+import CDOPDomain
+import CDOPMail
+import CDOPProjections
+import Foundation
+
+/// Writes an outbox email from its template: the values come from the form request and the panel's settings,
+/// and there is no value for a child's name, date of birth or NHS number (email is not a secure channel).
+package struct EmailComposer: Sendable {
+    package let templates: [String: EmailTemplate]
+    package let configuration: AppConfiguration
+    package let links: PractitionerLinks
+
+    package init(templates: [String: EmailTemplate], configuration: AppConfiguration, links: PractitionerLinks) {
+        self.templates = templates
+        self.configuration = configuration
+        self.links = links
+    }
+
+    /// Why an email cannot be written; the dispatcher records it as a permanent failure.
+    package struct Problem: Error, CustomStringConvertible {
+        package var description: String
+    }
+
+    /// The message for an outbox row of a case, at `now`.
+    package func compose(_ row: OutboxRow, state: CaseState, now: Date) throws(Problem) -> MailMessage {
+        guard let template = templates[row.template] else {
+            throw Problem(description: "there is no email template \"\(row.template)\" in Workflows/emails")
+        }
+        guard let caseID = state.caseID else { throw Problem(description: "the case does not exist") }
+        let recipient = try address(for: row)
+        var values: [String: String] = [
+            "caseReference": CaseTables.reference(of: caseID),
+            "panelName": configuration.panelName,
+            "coordinatorName": configuration.coordinatorName,
+            "coordinatorEmail": configuration.coordinatorEmail,
+            "recipientRole": "the " + row.recipientRole,
+            "link": configuration.baseURL.appendingPathComponent("cases").appendingPathComponent(caseID.description).absoluteString,
+        ]
+        if let requestText = row.requestID, let requestID = FormRequestID(requestText), let request = state.request(requestID) {
+            values["agencyName"] = request.agencyName
+            values["formName"] = request.formType.label
+            values["dueDate"] = DayFormatter.long(request.dueDate)
+            values["contactName"] = state.involvement(of: request.agencyID)?.contactName ?? "colleague at \(request.agencyName)"
+            values["daysOverdue"] = String(max(0, request.dueDate.days(until: LondonTime.day(of: now))))
+            if row.recipientAddress != nil {
+                // The agency's contact gets the practitioner's link to this one request.
+                let issued = state.links.filter { $0.requestID == requestID }
+                guard let link = issued.last else {
+                    throw Problem(description: "no secure link was issued for the request")
+                }
+                values["link"] = links.url(for: links.token(for: requestID, issue: issued.count)).absoluteString
+                values["linkExpires"] = DayFormatter.long(link.expiresAt)
+            }
+        }
+        if let number = row.reminderNumber { values["reminderNumber"] = String(number) }
+        if row.template == "delivery-failure", let failedID = row.outboxID.split(separator: ":", maxSplits: 1).last,
+            case .failed(let reason, _)? = state.emailOutcomes[String(failedID)]
+        {
+            values["failureReason"] = reason
+        }
+        let rendered: (subject: String, body: String)
+        do {
+            rendered = try template.render(values: values)
+        } catch {
+            throw Problem(description: "the template \(row.template) cannot be filled: \(error)")
+        }
+        do {
+            let domain = configuration.mail.sender.address.split(separator: "@").last.map(String.init) ?? "localhost"
+            return MailMessage(
+                from: try MailAddress(configuration.mail.sender.address, displayName: configuration.panelName),
+                to: [recipient], replyTo: try? MailAddress(configuration.coordinatorEmail, displayName: configuration.coordinatorName),
+                subject: rendered.subject, date: now,
+                messageID: try MessageID(eventID: NameBasedUUID.make("outbox|" + row.outboxID), domain: domain),
+                textBody: rendered.body)
+        } catch {
+            throw Problem(description: "the message cannot be addressed: \(error)")
+        }
+    }
+
+    /// The recipient's address: the agency contact's from the case, or the panel's address for a role.
+    private func address(for row: OutboxRow) throws(Problem) -> MailAddress {
+        let text: String
+        if let address = row.recipientAddress {
+            text = address
+        } else {
+            switch row.recipientRole {
+            case "coordinator": text = configuration.coordinatorEmail
+            case "designated doctor": text = configuration.designatedDoctorEmail
+            case "panel chair": text = configuration.panelChairEmail
+            default: throw Problem(description: "no address is configured for the \(row.recipientRole)")
+            }
+        }
+        do {
+            return try MailAddress(text)
+        } catch {
+            throw Problem(description: "\"\(text)\" is not a deliverable address")
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import CDOPDomain
+import CDOPMail
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+
+/// Sends the outbox. It claims due emails in a write transaction (so two dispatchers never take the same one),
+/// sends each through the transport, and records the outcome as an event on the case. A transient failure
+/// (connection refused, timeout, 4xx) is retried with exponential backoff and jitter up to a cap; a permanent
+/// one (5xx, a bad address), or too many attempts, becomes a dead letter: `EmailDeliveryFailed` on the case and
+/// an alert to the coordinator. Delivery is at least once: a dispatcher killed between sending and recording
+/// leaves its claim to expire, and the resend carries the same Message-ID (derived from the outbox id).
+package struct OutboxDispatcher: Sendable {
+    package let workflow: CaseWorkflow
+    package let composer: EmailComposer
+    package let transport: any MailTransport
+    /// How long a claim lasts before another dispatcher may take the email.
+    package var lease: TimeInterval = 300
+    package var batchSize = 50
+    package var maximumAttempts = 8
+    /// The first retry waits this long; each later one twice as long, up to `maximumBackoff`.
+    package var initialBackoff: TimeInterval = 30
+    package var maximumBackoff: TimeInterval = 3600
+
+    package init(workflow: CaseWorkflow, composer: EmailComposer, transport: any MailTransport) {
+        self.workflow = workflow
+        self.composer = composer
+        self.transport = transport
+    }
+
+    package struct Outcome: Sendable, Equatable, Codable {
+        package var outboxId: String
+        package var caseReference: String
+        package var template: String
+        package var recipientRole: String
+        /// "sent", "retry" (with when), "failed" (dead letter), or "needsOperator" (TLS or login; retried).
+        package var result: String
+        package var detail: String
+    }
+
+    /// Claims and sends one batch of due emails.
+    package func dispatchOnce() async -> [Outcome] {
+        let now = workflow.handler.clock.now()
+        let claimed: [OutboxRow]
+        do {
+            claimed = try workflow.handler.store.transaction { db in
+                try OutboxQueries.claim(limit: batchSize, now: now, lease: lease, in: db)
+            }
+        } catch {
+            return []
+        }
+        var outcomes: [Outcome] = []
+        for row in claimed {
+            outcomes.append(await send(row, now: now))
+        }
+        return outcomes
+    }
+
+    /// Sends until nothing is due (or `rounds` batches), for `cdop mail dispatch` and tests.
+    package func dispatchAll(rounds: Int = 1000) async -> [Outcome] {
+        var all: [Outcome] = []
+        for _ in 0..<rounds {
+            let batch = await dispatchOnce()
+            if batch.isEmpty { break }
+            all += batch
+        }
+        return all
+    }
+
+    /// Dispatches every `interval` until the task is cancelled (the server's service loop).
+    package func run(every interval: Duration) async {
+        while !Task.isCancelled {
+            _ = await dispatchAll()
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    private func send(_ row: OutboxRow, now: Date) async -> Outcome {
+        guard let caseID = CaseID(row.caseID) else {
+            return outcome(row, "failed", "the outbox row names no case")
+        }
+        let attempts = row.attempts + 1
+        let message: MailMessage
+        let rendered: RenderedMail
+        do {
+            message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
+            rendered = try MIMERenderer.render(message)
+        } catch {
+            return deadLetter(row, caseID, messageID: "-", attempts: attempts, reason: "cannot be written: \(error)")
+        }
+        do {
+            let receipt = try await transport.send(rendered, envelope: MailEnvelope(for: message))
+            let route = switch receipt.route {
+            case .smtp(let server, let code): "smtp \(server) \(code)"
+            case .spool(let file): "spool \(URL(fileURLWithPath: file).lastPathComponent)"
+            }
+            let emailOutcome = EmailOutcome(
+                outboxID: row.outboxID, messageID: message.messageID.bracketed, template: row.template,
+                recipientRole: row.recipientRole, route: route, attempts: attempts)
+            do {
+                try record(.recordEmailSent(emailOutcome), on: caseID, outboxID: row.outboxID, kind: "sent")
+            } catch {
+                return outcome(row, "sent", "sent, but not yet recorded: \(error.code)")
+            }
+            return outcome(row, "sent", route)
+        } catch {
+            switch error.disposition {
+            case .permanent:
+                return deadLetter(row, caseID, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
+            case .retryLater where attempts >= maximumAttempts:
+                return deadLetter(
+                    row, caseID, messageID: message.messageID.bracketed, attempts: attempts,
+                    reason: "gave up after \(attempts) attempts: \(error.description)")
+            case .retryLater, .needsOperator:
+                let wait = backoff(after: attempts)
+                try? workflow.handler.store.transaction { db in
+                    try OutboxQueries.recordRetry(
+                        row.outboxID, attempts: attempts, retryAt: now.addingTimeInterval(wait), error: error.description, in: db)
+                }
+                return outcome(
+                    row, error.disposition == .needsOperator ? "needsOperator" : "retry",
+                    "\(error.description); next attempt in \(Int(wait)) s")
+            }
+        }
+    }
+
+    private func deadLetter(_ row: OutboxRow, _ caseID: CaseID, messageID: String, attempts: Int, reason: String) -> Outcome {
+        let emailOutcome = EmailOutcome(
+            outboxID: row.outboxID, messageID: messageID, template: row.template, recipientRole: row.recipientRole,
+            route: "-", attempts: attempts)
+        do {
+            try record(.recordEmailFailed(emailOutcome, reason: reason), on: caseID, outboxID: row.outboxID, kind: "failed")
+        } catch {
+            try? workflow.handler.store.transaction { db in
+                try OutboxQueries.recordRetry(row.outboxID, attempts: attempts, retryAt: Date.distantFuture, error: reason, in: db)
+            }
+        }
+        return outcome(row, "failed", reason)
+    }
+
+    /// Records an outcome as the command whose id is named by the outbox entry: recorded once, however often
+    /// it is retried.
+    private func record(_ command: CaseCommand, on caseID: CaseID, outboxID: String, kind: String) throws(CommandError) {
+        try workflow.handler.run(by: .system, commandID: NameBasedUUID.make("outbox|\(kind)|\(outboxID)")) { session throws(CommandError) in
+            try session.decideOnCase(caseID, command, schedules: workflow.schedules, links: workflow.links)
+        }
+    }
+
+    /// Exponential backoff with ±20% jitter, capped.
+    private func backoff(after attempts: Int) -> TimeInterval {
+        let base = min(initialBackoff * pow(2, Double(attempts - 1)), maximumBackoff)
+        return base * Double.random(in: 0.8...1.2)
+    }
+
+    private func outcome(_ row: OutboxRow, _ result: String, _ detail: String) -> Outcome {
+        Outcome(
+            outboxId: row.outboxID, caseReference: CaseID(row.caseID).map(CaseTables.reference(of:)) ?? row.caseID,
+            template: row.template, recipientRole: row.recipientRole, result: result, detail: detail)
+    }
+}

@@ -1,0 +1,112 @@
+import CDOPStore
+import Foundation
+import GRDB
+
+/// An outbox row as the dispatcher and `cdop mail` read it.
+package struct OutboxRow: Sendable, Equatable, Codable {
+    package var outboxID: String
+    package var caseID: String
+    package var template: String
+    package var recipientRole: String
+    package var recipientAddress: String?
+    package var agencyName: String?
+    package var requestID: String?
+    package var reminderNumber: Int?
+    package var createdAt: Date
+    package var state: String
+    package var attempts: Int
+    package var lastError: String?
+
+    static let columns = """
+        o.outbox_id, o.case_id, o.template, o.recipient_role, o.recipient_address, o.agency_name, o.request_id,
+        o.reminder_number, o.created_at, o.state, COALESCE(a.attempts, 0), a.last_error
+        """
+
+    init(row: Row) {
+        outboxID = row[0]
+        caseID = row[1]
+        template = row[2]
+        recipientRole = row[3]
+        recipientAddress = row[4]
+        agencyName = row[5]
+        requestID = row[6]
+        reminderNumber = row[7]
+        createdAt = UTCTimestamp.parse(row[8] as String) ?? Date(timeIntervalSince1970: 0)
+        state = row[9]
+        attempts = row[10]
+        lastError = row[11]
+    }
+}
+
+/// Questions asked of the outbox, and the dispatcher's claims.
+package enum OutboxQueries {
+    /// Claims up to `limit` pending emails due for an attempt at `now` and not claimed by another dispatcher,
+    /// for `lease`; run inside a write transaction, so two dispatchers never claim the same email.
+    package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: Database) throws -> [OutboxRow] {
+        let moment = UTCTimestamp.string(from: now)
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                WHERE o.state = 'pending'
+                  AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= :now)
+                  AND (a.claimed_until IS NULL OR a.claimed_until <= :now)
+                ORDER BY o.created_at LIMIT :limit
+                """,
+            arguments: ["now": moment, "limit": limit]
+        ).map(OutboxRow.init(row:))
+        let until = UTCTimestamp.string(from: now.addingTimeInterval(lease))
+        for row in rows {
+            try db.execute(
+                sql: """
+                    INSERT INTO outbox_attempts (outbox_id, claimed_until) VALUES (?, ?)
+                    ON CONFLICT (outbox_id) DO UPDATE SET claimed_until = excluded.claimed_until
+                    """,
+                arguments: [row.outboxID, until])
+        }
+        return rows
+    }
+
+    /// Records a failed attempt to be retried at `retryAt`, releasing the claim.
+    package static func recordRetry(_ outboxID: String, attempts: Int, retryAt: Date, error: String, in db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO outbox_attempts (outbox_id, attempts, next_attempt_at, claimed_until, last_error)
+                VALUES (?, ?, ?, NULL, ?)
+                ON CONFLICT (outbox_id) DO UPDATE SET attempts = excluded.attempts,
+                    next_attempt_at = excluded.next_attempt_at, claimed_until = NULL, last_error = excluded.last_error
+                """,
+            arguments: [outboxID, attempts, UTCTimestamp.string(from: retryAt), error])
+    }
+
+    /// Releases a claim without counting an attempt (a dispatcher stopping).
+    package static func release(_ outboxID: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
+    }
+
+    /// Counts one more attempt (before the outcome is recorded as an event).
+    package static func attempts(of outboxID: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT attempts FROM outbox_attempts WHERE outbox_id = ?", arguments: [outboxID]) ?? 0
+    }
+
+    /// Emails in a state, newest first.
+    package static func list(state: String, in db: Database) throws -> [OutboxRow] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                WHERE o.state = ? ORDER BY o.created_at DESC
+                """,
+            arguments: [state]
+        ).map(OutboxRow.init(row:))
+    }
+
+    /// One email.
+    package static func row(_ outboxID: String, in db: Database) throws -> OutboxRow? {
+        try Row.fetchOne(
+            db,
+            sql: "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?",
+            arguments: [outboxID]
+        ).map(OutboxRow.init(row:))
+    }
+}
