@@ -117,7 +117,10 @@ let package = Package(
         // RFC 5322 / MIME and iCalendar rendering (pure); transports: SMTP via CCurl, spool directory.
         .target(name: "CDOPMail", dependencies: ["CCurl"], swiftSettings: strictSettings),
         // Against a real aiosmtpd (Tests/Support/smtp); needs python3 with aiosmtpd and icalendar, and openssl.
-        .testTarget(name: "CDOPMailTests", dependencies: ["CDOPMail"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CDOPMailTests",
+            dependencies: ["CDOPMail", "CDOPApp", "CDOPDomain", "CDOPProjections", "CDOPDefinitions", "CDOPStore", "CDOPTesting"],
+            swiftSettings: strictSettings),
         // MARK: end mail
     ]
 )
