@@ -7,7 +7,7 @@ import Foundation
 
 /// `cdop`: the Child Death Overview Panel workflow engine's one executable.
 @main
-struct CDOPCommand: ParsableCommand {
+struct CDOPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cdop",
         abstract: "Child death review workflow: notifications, Form B requests, rapid responses, panel reviews.",
@@ -18,12 +18,12 @@ struct CDOPCommand: ParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, CheckDefinitionsCommand.self,
+            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, CheckDefinitionsCommand.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.
     /// A bad option or argument is a refusal too (code input.invalidOption), with the usage after it.
-    static func main() {
+    static func main() async {
         let wantsJSON = CommandLine.arguments.contains("--json")
         var command: any ParsableCommand
         do {
@@ -34,7 +34,11 @@ struct CDOPCommand: ParsableCommand {
             invalidOption(error, json: wantsJSON)
         }
         do {
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CommandError {
             fail(code: error.code, message: error.description, json: wantsJSON)
         } catch let error as DomainError {

@@ -92,6 +92,8 @@ package enum CaseCommand: Sendable {
     case recordEmailSent(EmailOutcome)
     /// Record that an email of the outbox could not be delivered (once per outbox entry).
     case recordEmailFailed(EmailOutcome, reason: String)
+    /// Put an undelivered email back in the outbox.
+    case requeueEmail(outboxID: String)
 }
 
 /// Which outbox email an outcome is about.

@@ -117,6 +117,10 @@ extension CaseDecider {
             s.emailOutcomes[e.outboxID] = .sent(at: e.at)
         case .emailDeliveryFailed(let e):
             s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
+        case .emailRequeued(let e):
+            // Pending again; a new failure may alert the coordinator again.
+            s.emailOutcomes[e.outboxID] = nil
+            s.emailOutcomes["failure:" + e.outboxID] = nil
         case .reopened(let e):
             s.closedAt = nil
             s.reopenings.append(Reopening(reason: e.reason, at: e.at))

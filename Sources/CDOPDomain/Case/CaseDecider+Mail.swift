@@ -35,4 +35,12 @@ extension CaseDecider {
             outboxID: outcome.outboxID, messageID: outcome.messageID, template: outcome.template,
             recipientRole: outcome.recipientRole, reason: reason, attempts: outcome.attempts, at: now))]
     }
+
+    /// Puts a dead letter back in the outbox; only a failed email can be requeued.
+    static func requeueEmail(_ outboxID: String, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent] {
+        guard case .failed? = state.emailOutcomes[outboxID] else {
+            throw DomainError(code: "email.notFailed", "The email \(outboxID) has not failed, so there is nothing to send again.")
+        }
+        return [.emailRequeued(EmailRequeued(outboxID: outboxID, at: now))]
+    }
 }

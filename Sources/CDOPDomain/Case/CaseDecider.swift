@@ -16,6 +16,7 @@ package enum CaseDecider: Decider {
         switch command {
         case .recordEmailSent(let outcome): return recordEmailSent(outcome, state, context.now)
         case .recordEmailFailed(let outcome, let reason): return recordEmailFailed(outcome, reason, state, context.now)
+        case .requeueEmail(let outboxID): return try requeueEmail(outboxID, state, context.now)
         default: break
         }
         if let primary = state.duplicateOf { throw .mergedDuplicate(primary: primary) }
@@ -93,6 +94,8 @@ package enum CaseDecider: Decider {
             return recordEmailSent(outcome, state, now)
         case .recordEmailFailed(let outcome, let reason):
             return recordEmailFailed(outcome, reason, state, now)
+        case .requeueEmail(let outboxID):
+            return try requeueEmail(outboxID, state, now)
         }
     }
 }

@@ -37,6 +37,7 @@ package enum CaseEvent: DomainEvent {
     case practitionerLinkIssued(PractitionerLinkIssued)
     case emailSent(EmailSent)
     case emailDeliveryFailed(EmailDeliveryFailed)
+    case emailRequeued(EmailRequeued)
 
     package static let payloadTypes: [any EventPayload.Type] = [
         NotificationReceived.self,
@@ -76,6 +77,7 @@ package enum CaseEvent: DomainEvent {
         PractitionerLinkIssued.self,
         EmailSent.self,
         EmailDeliveryFailed.self,
+        EmailRequeued.self,
     ]
 
     package var payload: any EventPayload {
@@ -117,6 +119,7 @@ package enum CaseEvent: DomainEvent {
         case .practitionerLinkIssued(let p): p
         case .emailSent(let p): p
         case .emailDeliveryFailed(let p): p
+        case .emailRequeued(let p): p
         }
     }
 
@@ -159,6 +162,7 @@ package enum CaseEvent: DomainEvent {
         case let p as PractitionerLinkIssued: self = .practitionerLinkIssued(p)
         case let p as EmailSent: self = .emailSent(p)
         case let p as EmailDeliveryFailed: self = .emailDeliveryFailed(p)
+        case let p as EmailRequeued: self = .emailRequeued(p)
         default: return nil
         }
     }

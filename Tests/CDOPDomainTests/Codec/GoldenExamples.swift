@@ -40,6 +40,7 @@ enum GoldenExamples {
                     expiresAt: Timestamp.parse("2026-07-31T09:00:00Z")!),
                 .recordEmailSent(Sample.emailOutcome("outbox-1")),
                 .recordEmailFailed(Sample.emailOutcome("outbox-2"), reason: "rejected: 550 mailbox unavailable"),
+                .requeueEmail(outboxID: "outbox-2"),
                 .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
                 .escalate(requestID: Sample.request1, level: .coordinator),
                 .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),

@@ -10,6 +10,8 @@ enum CaseEventChecks {
         switch event {
         case .emailSent(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
         case .emailDeliveryFailed(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
+        case .emailRequeued(let e):
+            if case .failed? = s.emailOutcomes[e.outboxID] { return nil } else { return "requeueing an email that did not fail" }
         default: break
         }
         if s.duplicateOf != nil { return "\(event.typeName) on a merged duplicate" }
@@ -93,6 +95,8 @@ enum CaseEventChecks {
             if s.emailOutcomes[e.outboxID] != nil { return "email outcome recorded twice" }
         case .emailDeliveryFailed(let e):
             if s.emailOutcomes[e.outboxID] != nil { return "email outcome recorded twice" }
+        case .emailRequeued:
+            return nil
         case .scheduleMoved(let e):
             if s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) == nil { return "moving no running schedule" }
         case .duplicateMerged(let e):

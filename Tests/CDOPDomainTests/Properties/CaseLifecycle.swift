@@ -113,6 +113,7 @@ struct CaseLifecycle {
             menu += [
                 .recordEmailSent(Sample.emailOutcome("outbox-\(c % 7)")),
                 .recordEmailFailed(Sample.emailOutcome("outbox-\(c % 5)"), reason: "rejected"),
+                .requeueEmail(outboxID: "outbox-\(c % 5)"),
             ]
         }
         if let action = s.recommendations.first(where: \.isOpen) {

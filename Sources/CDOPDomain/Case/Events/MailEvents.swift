@@ -44,3 +44,12 @@ package struct EmailDeliveryFailed: EventPayload {
         "Email \"\(template)\" to the \(recipientRole) could not be delivered after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason)"
     }
 }
+
+/// A dead letter was put back in the outbox by a coordinator or operator, to be tried again from scratch.
+package struct EmailRequeued: EventPayload {
+    package static let typeName = "case.emailRequeued.v1"
+    package var outboxID: String
+    package var at: Date
+
+    package var summary: String { "Undelivered email put back in the outbox to be sent again" }
+}
