@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "cdop-bench",
             dependencies: [
-                "CDOPStore", "CDOPApp", "CDOPDomain", "CDOPProjections", "CDOPTesting",
+                "CDOPStore", "CDOPApp", "CDOPDomain", "CDOPProjections", "CDOPTesting", "CDOPMail",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

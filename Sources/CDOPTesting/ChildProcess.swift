@@ -48,7 +48,7 @@ package final class ChildProcess: Sendable {
     ) {
         let thread = Thread {
             while true {
-                let chunk = handle.readData(ofLength: 65_536)
+                let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 append(chunk)
             }

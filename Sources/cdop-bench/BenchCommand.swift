@@ -3,13 +3,13 @@ import Foundation
 
 /// `cdop-bench`: every figure beside a baseline measured in the same run.
 @main
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cdop-bench",
         abstract: "Measure cdop against baselines taken in the same run.",
         discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
 
-    @Argument(help: "Which benchmarks to run: store, timers, or all.")
+    @Argument(help: "Which benchmarks to run: store, timers, mail, or all.")
     var suites: [String] = ["all"]
 
     @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
@@ -31,14 +31,14 @@ struct BenchCommand: ParsableCommand {
     var workDirectory: String?
 
     func validate() throws {
-        let known: Set = ["all", "store", "timers"]
+        let known: Set = ["all", "store", "timers", "mail"]
         for suite in suites where !known.contains(suite) {
             throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
         guard events > 0, streams > 0 else { throw ValidationError("--events and --streams must be positive.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let folder = URL(fileURLWithPath: workDirectory ?? NSTemporaryDirectory())
             .appendingPathComponent("cdop-bench-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,6 +53,9 @@ struct BenchCommand: ParsableCommand {
         }
         if all || suites.contains("timers") {
             figures += try TimersBenchmark(folder: folder, pending: timersPending, due: timersDue).run(progress: progress)
+        }
+        if all || suites.contains("mail") {
+            figures += try await MailBenchmark(folder: folder).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }
