@@ -76,18 +76,35 @@ package struct OutboxDispatcher: Sendable {
         }
     }
 
-    private func send(_ row: OutboxRow, now: Date) async -> Outcome {
-        guard let caseID = CaseID(row.caseID) else {
-            return outcome(row, "failed", "the outbox row names no case")
+    /// What an outbox row is about: a case or a meeting.
+    private enum Subject {
+        case caseStream(CaseID)
+        case meetingStream(MeetingID)
+
+        init?(_ row: OutboxRow) {
+            if row.streamID.hasPrefix("case-"), let id = CaseID(String(row.streamID.dropFirst(5))) {
+                self = .caseStream(id)
+            } else if row.streamID.hasPrefix("meeting-"), let id = MeetingID(String(row.streamID.dropFirst(8))) {
+                self = .meetingStream(id)
+            } else {
+                return nil
+            }
         }
+    }
+
+    private func send(_ row: OutboxRow, now: Date) async -> Outcome {
+        guard let subject = Subject(row) else { return outcome(row, "failed", "the outbox row names no case or meeting") }
         let attempts = row.attempts + 1
         let message: MailMessage
         let rendered: RenderedMail
         do {
-            message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
+            switch subject {
+            case .caseStream(let caseID): message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
+            case .meetingStream(let id): message = try composer.composeMeeting(row, state: workflow.meetingState(id), now: now)
+            }
             rendered = try MIMERenderer.render(message)
         } catch {
-            return deadLetter(row, caseID, messageID: "-", attempts: attempts, reason: "cannot be written: \(error)")
+            return deadLetter(row, subject, messageID: "-", attempts: attempts, reason: "cannot be written: \(error)")
         }
         do {
             let receipt = try await transport.send(rendered, envelope: MailEnvelope(for: message))
@@ -96,10 +113,10 @@ package struct OutboxDispatcher: Sendable {
             case .spool(let file): "spool \(URL(fileURLWithPath: file).lastPathComponent)"
             }
             let emailOutcome = EmailOutcome(
-                outboxID: row.outboxID, messageID: message.messageID.bracketed, template: row.template,
-                recipientRole: row.recipientRole, route: route, attempts: attempts)
+                outboxID: OutboxTables.emailID(row.outboxID), messageID: message.messageID.bracketed,
+                template: row.template, recipientRole: row.recipientRole, route: route, attempts: attempts)
             do {
-                try record(.recordEmailSent(emailOutcome), on: caseID, outboxID: row.outboxID, kind: "sent")
+                try record(sent: true, emailOutcome, reason: "", about: subject, rowID: row.outboxID)
             } catch {
                 return outcome(row, "sent", "sent, but not yet recorded: \(error.code)")
             }
@@ -107,10 +124,10 @@ package struct OutboxDispatcher: Sendable {
         } catch {
             switch error.disposition {
             case .permanent:
-                return deadLetter(row, caseID, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
+                return deadLetter(row, subject, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
             case .retryLater where attempts >= maximumAttempts:
                 return deadLetter(
-                    row, caseID, messageID: message.messageID.bracketed, attempts: attempts,
+                    row, subject, messageID: message.messageID.bracketed, attempts: attempts,
                     reason: "gave up after \(attempts) attempts: \(error.description)")
             case .retryLater, .needsOperator:
                 let wait = backoff(after: attempts)
@@ -125,12 +142,12 @@ package struct OutboxDispatcher: Sendable {
         }
     }
 
-    private func deadLetter(_ row: OutboxRow, _ caseID: CaseID, messageID: String, attempts: Int, reason: String) -> Outcome {
+    private func deadLetter(_ row: OutboxRow, _ subject: Subject, messageID: String, attempts: Int, reason: String) -> Outcome {
         let emailOutcome = EmailOutcome(
-            outboxID: row.outboxID, messageID: messageID, template: row.template, recipientRole: row.recipientRole,
-            route: "-", attempts: attempts)
+            outboxID: OutboxTables.emailID(row.outboxID), messageID: messageID, template: row.template,
+            recipientRole: row.recipientRole, route: "-", attempts: attempts)
         do {
-            try record(.recordEmailFailed(emailOutcome, reason: reason), on: caseID, outboxID: row.outboxID, kind: "failed")
+            try record(sent: false, emailOutcome, reason: reason, about: subject, rowID: row.outboxID)
         } catch {
             try? workflow.handler.store.transaction { db in
                 try OutboxQueries.recordRetry(row.outboxID, attempts: attempts, retryAt: Date.distantFuture, error: reason, in: db)
@@ -139,11 +156,21 @@ package struct OutboxDispatcher: Sendable {
         return outcome(row, "failed", reason)
     }
 
-    /// Records an outcome as the command whose id is named by the outbox entry: recorded once, however often
-    /// it is retried.
-    private func record(_ command: CaseCommand, on caseID: CaseID, outboxID: String, kind: String) throws(CommandError) {
-        try workflow.handler.run(by: .system, commandID: NameBasedUUID.make("outbox|\(kind)|\(outboxID)")) { session throws(CommandError) in
-            try session.decideOnCase(caseID, command, schedules: workflow.schedules, links: workflow.links)
+    /// Records an outcome as the command whose id is named by the outbox row: recorded once, however often it is
+    /// retried, on the case or the meeting the email is about.
+    private func record(sent: Bool, _ emailOutcome: EmailOutcome, reason: String, about subject: Subject, rowID: String) throws(CommandError) {
+        let commandID = NameBasedUUID.make("outbox|\(sent ? "sent" : "failed")|\(rowID)")
+        try workflow.handler.run(by: .system, commandID: commandID) { session throws(CommandError) in
+            switch subject {
+            case .caseStream(let caseID):
+                try session.decideOnCase(
+                    caseID, sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason),
+                    schedules: workflow.schedules, links: workflow.links)
+            case .meetingStream(let meetingID):
+                try session.decide(
+                    MeetingDecider.self, meetingID.streamID,
+                    sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
+            }
         }
     }
 
@@ -155,7 +182,7 @@ package struct OutboxDispatcher: Sendable {
 
     private func outcome(_ row: OutboxRow, _ result: String, _ detail: String) -> Outcome {
         Outcome(
-            outboxId: row.outboxID, caseReference: CaseID(row.caseID).map(CaseTables.reference(of:)) ?? row.caseID,
+            outboxId: row.outboxID, caseReference: row.caseID.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? row.streamID,
             template: row.template, recipientRole: row.recipientRole, result: result, detail: detail)
     }
 }

@@ -5,11 +5,14 @@ import Foundation
 package enum EmailRecipient: Hashable, Sendable {
     case agencyContact(email: String, agencyName: String)
     case role(ScheduleRecipient)
+    /// Someone invited to a meeting.
+    case invitee(email: String, name: String)
 
     /// How the timeline and the outbox name the recipient, without an address.
     package var roleName: String {
         switch self {
         case .agencyContact: "agency contact"
+        case .invitee: "invitee"
         case .role(let role): role.rawValue.replacingOccurrences(of: "-", with: " ")
         }
     }

@@ -26,4 +26,8 @@ package enum MeetingCommand: Sendable {
     case agreeAction(actionID: ActionID, description: String, owner: String, dueDate: CalendarDate?, caseID: CaseID?)
     /// Mark an action done.
     case completeAction(actionID: ActionID, completedOn: CalendarDate, note: String)
+    /// Record that an email about the meeting was sent (once per outbox entry).
+    case recordEmailSent(EmailOutcome)
+    /// Record that an email about the meeting could not be delivered (once per outbox entry).
+    case recordEmailFailed(EmailOutcome, reason: String)
 }

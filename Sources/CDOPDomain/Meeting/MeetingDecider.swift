@@ -27,6 +27,16 @@ package enum MeetingDecider: Decider {
             throw DomainError(code: "meeting.notFound", "There is no meeting with this reference; schedule it first.")
         }
         switch command {
+        case .recordEmailSent(let o):
+            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            return [.emailSent(MeetingEmailSent(
+                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
+                route: o.route, attempts: o.attempts, at: now))]
+        case .recordEmailFailed(let o, let reason):
+            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            return [.emailDeliveryFailed(MeetingEmailDeliveryFailed(
+                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
+                reason: reason, attempts: o.attempts, at: now))]
         case .schedule(let id, _, _, _, _, _, _):
             throw DomainError(code: "meeting.alreadyExists", "A meeting with the reference \(id) already exists.")
         case .invite(let invitee):
@@ -171,6 +181,10 @@ package enum MeetingDecider: Decider {
     package static func evolve(_ state: MeetingState, _ event: MeetingEvent) -> MeetingState {
         var s = state
         switch event {
+        case .emailSent(let e):
+            s.emailOutcomes[e.outboxID] = .sent(at: e.at)
+        case .emailDeliveryFailed(let e):
+            s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
         case .scheduled(let e):
             s.meetingID = e.meetingID
             s.type = e.type

@@ -11,6 +11,8 @@ package enum MeetingEvent: DomainEvent {
     case minutesRecorded(MinutesRecorded)
     case actionAgreed(MeetingActionAgreed)
     case actionCompleted(MeetingActionCompleted)
+    case emailSent(MeetingEmailSent)
+    case emailDeliveryFailed(MeetingEmailDeliveryFailed)
 
     package static let payloadTypes: [any EventPayload.Type] = [
         MeetingScheduled.self,
@@ -24,6 +26,8 @@ package enum MeetingEvent: DomainEvent {
         MinutesRecorded.self,
         MeetingActionAgreed.self,
         MeetingActionCompleted.self,
+        MeetingEmailSent.self,
+        MeetingEmailDeliveryFailed.self,
     ]
 
     package var payload: any EventPayload {
@@ -39,6 +43,8 @@ package enum MeetingEvent: DomainEvent {
         case .minutesRecorded(let p): p
         case .actionAgreed(let p): p
         case .actionCompleted(let p): p
+        case .emailSent(let p): p
+        case .emailDeliveryFailed(let p): p
         }
     }
 
@@ -55,6 +61,8 @@ package enum MeetingEvent: DomainEvent {
         case let p as MinutesRecorded: self = .minutesRecorded(p)
         case let p as MeetingActionAgreed: self = .actionAgreed(p)
         case let p as MeetingActionCompleted: self = .actionCompleted(p)
+        case let p as MeetingEmailSent: self = .emailSent(p)
+        case let p as MeetingEmailDeliveryFailed: self = .emailDeliveryFailed(p)
         default: return nil
         }
     }

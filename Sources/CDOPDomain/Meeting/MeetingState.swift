@@ -20,6 +20,8 @@ package struct MeetingState: Hashable, Sendable {
     package var minutes: String?
     package var minutesRevision = 0
     package var actions: [MeetingAction] = []
+    /// Outcomes of the meeting's outbox emails, by outbox id.
+    package var emailOutcomes: [String: EmailDelivery] = [:]
 
     package init() {}
 

@@ -53,6 +53,8 @@ package enum MeetingTables {
     }
 
     package static let projection = FoldingProjection<MeetingDecider>(name: "meetings", streamPrefix: "meeting") {
-        state, _, version, db in try write(state, version: version, in: db)
+        state, streamID, version, db in
+        try write(state, version: version, in: db)
+        try OutboxTables.write(state.outboxEmails, streamID: streamID, caseID: nil, in: db)
     }
 }

@@ -5,7 +5,9 @@ import GRDB
 /// An outbox row as the dispatcher and `cdop mail` read it.
 package struct OutboxRow: Sendable, Equatable, Codable {
     package var outboxID: String
-    package var caseID: String
+    package var streamID: String
+    /// The case the email is about; nil for a meeting's email.
+    package var caseID: String?
     package var template: String
     package var recipientRole: String
     package var recipientAddress: String?
@@ -18,23 +20,24 @@ package struct OutboxRow: Sendable, Equatable, Codable {
     package var lastError: String?
 
     static let columns = """
-        o.outbox_id, o.case_id, o.template, o.recipient_role, o.recipient_address, o.agency_name, o.request_id,
+        o.outbox_id, o.stream_id, o.case_id, o.template, o.recipient_role, o.recipient_address, o.agency_name, o.request_id,
         o.reminder_number, o.created_at, o.state, COALESCE(a.attempts, 0), a.last_error
         """
 
     init(row: Row) {
         outboxID = row[0]
-        caseID = row[1]
-        template = row[2]
-        recipientRole = row[3]
-        recipientAddress = row[4]
-        agencyName = row[5]
-        requestID = row[6]
-        reminderNumber = row[7]
-        createdAt = UTCTimestamp.parse(row[8] as String) ?? Date(timeIntervalSince1970: 0)
-        state = row[9]
-        attempts = row[10]
-        lastError = row[11]
+        streamID = row[1]
+        caseID = row[2]
+        template = row[3]
+        recipientRole = row[4]
+        recipientAddress = row[5]
+        agencyName = row[6]
+        requestID = row[7]
+        reminderNumber = row[8]
+        createdAt = UTCTimestamp.parse(row[9] as String) ?? Date(timeIntervalSince1970: 0)
+        state = row[10]
+        attempts = row[11]
+        lastError = row[12]
     }
 }
 

@@ -12,7 +12,8 @@ package enum OutboxTables {
             sql: """
                 CREATE TABLE outbox (
                     outbox_id         TEXT PRIMARY KEY,
-                    case_id           TEXT NOT NULL,
+                    stream_id         TEXT NOT NULL,
+                    case_id           TEXT,
                     template          TEXT NOT NULL,
                     recipient_role    TEXT NOT NULL,
                     recipient_address TEXT,
@@ -23,7 +24,7 @@ package enum OutboxTables {
                     state             TEXT NOT NULL
                 );
                 CREATE INDEX outbox_pending ON outbox (created_at) WHERE state = 'pending';
-                CREATE INDEX outbox_by_case ON outbox (case_id);
+                CREATE INDEX outbox_by_stream ON outbox (stream_id);
                 """)
     }
 
@@ -41,30 +42,42 @@ package enum OutboxTables {
                 """)
     }
 
-    /// Brings the outbox rows of one case in line with `state`, writing only what changed.
-    package static func write(_ state: CaseState, in db: Database) throws {
-        guard let caseID = state.caseID else { return }
+    /// Brings the outbox rows of one stream (a case or a meeting) in line with its emails, writing only what
+    /// changed. Outbox ids are unique within a stream; the row key joins both.
+    package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
         let upsert = try db.cachedStatement(
             sql: """
-                INSERT INTO outbox (outbox_id, case_id, template, recipient_role, recipient_address, agency_name,
-                    request_id, reminder_number, created_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
+                    agency_name, request_id, reminder_number, created_at, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
                     state = excluded.state
                 WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
                 """)
-        for email in state.outboxEmails {
+        for email in emails {
             var address: String?
-            var agency: String?
-            if case .agencyContact(let email, let agencyName) = email.recipient {
-                address = email
-                agency = agencyName
+            var name: String?
+            switch email.recipient {
+            case .agencyContact(let email, let agencyName): (address, name) = (email, agencyName)
+            case .invitee(let email, let inviteeName): (address, name) = (email, inviteeName)
+            case .role: break
             }
             try upsert.execute(arguments: [
-                email.id, caseID.description, email.template, email.recipient.roleName, address, agency,
-                email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
+                rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName, address,
+                name, email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
                 email.state.rawValue,
             ])
         }
+    }
+
+    /// The outbox row's id: the stream's own email id for a case (as its events name it), prefixed by the
+    /// stream for a meeting.
+    package static func rowID(_ emailID: String, streamID: String) -> String {
+        streamID.hasPrefix("case-") ? emailID : streamID + "|" + emailID
+    }
+
+    /// The stream's own email id of an outbox row.
+    package static func emailID(_ rowID: String) -> String {
+        rowID.split(separator: "|", maxSplits: 1).last.map(String.init) ?? rowID
     }
 }

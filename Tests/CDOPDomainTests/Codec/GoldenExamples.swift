@@ -120,6 +120,8 @@ enum GoldenExamples {
                     actionID: Sample.action1, description: "Share the scene report", owner: "DS Robin Officer",
                     dueDate: Sample.day(2026, 6, 11), caseID: Sample.caseID),
                 .completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 5), note: "Shared"),
+                .recordEmailSent(Sample.emailOutcome("invitation:lead@gp.example.org:0")),
+                .recordEmailFailed(Sample.emailOutcome("invitation:lead@police.example.org:0"), reason: "rejected: 550"),
             ], context: Sample.context(plusDays: 4), from: events)
         events += try history(
             MeetingDecider.self, [.cancel(reason: "Family asked for a later date")], from: Array(events.prefix(1)))
