@@ -28,7 +28,7 @@ package final class ChildProcess: Sendable {
         // One thread per pipe, blocking on read until end of file: every byte the child wrote is seen, even when
         // it exits at once (a readability handler can miss the last chunk).
         Self.drain(stdout.fileHandleForReading, into: { collector.appendOutput($0) }, finished: { collector.finishOutput() })
-        Self.drain(stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: {})
+        Self.drain(stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: { collector.finishErrors() })
         if let input {
             let stdin = Pipe()
             process.standardInput = stdin
@@ -113,12 +113,14 @@ private final class OutputCollector: Sendable {
         var lines: [String] = []
         var finished = false
         var errors = Data()
+        var errorsFinished = false
     }
 
     private let state = Mutex(State())
 
     var lines: [String] { state.withLock { $0.lines } }
-    var isFinished: Bool { state.withLock { $0.finished } }
+    /// Both pipes have reached end of file: everything the program wrote has been read.
+    var isFinished: Bool { state.withLock { $0.finished && $0.errorsFinished } }
     var errorText: String { state.withLock { String(decoding: $0.errors, as: UTF8.self) } }
 
     func appendOutput(_ chunk: Data) {
@@ -139,6 +141,10 @@ private final class OutputCollector: Sendable {
             }
             state.finished = true
         }
+    }
+
+    func finishErrors() {
+        state.withLock { $0.errorsFinished = true }
     }
 
     func appendError(_ chunk: Data) {

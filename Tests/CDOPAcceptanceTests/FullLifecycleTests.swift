@@ -65,6 +65,15 @@ struct FullLifecycleTests {
             try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(reminders), 0) FROM form_requests") ?? 0
         }
         #expect(reminderEvents == stepsReminded)
+        // The read models kept inline are exactly what a replay of every event rebuilds.
+        let rebuild = try ReadModelRebuild(store: engine.store).run()
+        #expect(rebuild.isClean, "\(rebuild.differences)")
+        #expect(rebuild.events > 2000)
+        // A read model changed behind the engine's back is found.
+        try engine.store.database.write { db in try db.execute(sql: "UPDATE case_summaries SET stage = 'tampered' WHERE case_id = (SELECT MIN(case_id) FROM case_summaries)") }
+        #expect(try engine.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'tampered'") } == 1)
+        let tampered = try ReadModelRebuild(store: engine.store).run()
+        #expect(tampered.differences.map(\.table) == ["case_summaries"])
         // Every case counted once: figures exclude duplicates, transfers and out-of-scope cases.
         let counted = summaries.filter(\.countsForPanel).count
         #expect(counted == simulation.expected.filter { !["transferred", "outOfScope"].contains($0.stage) }.count)

@@ -1,0 +1,113 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+
+/// Replays every event into fresh read models beside the live database, then compares them table by table.
+/// It sends nothing: the outbox rows it builds are compared, never dispatched.
+package struct ReadModelRebuild: Sendable {
+    package let store: EventStore
+
+    package init(store: EventStore) {
+        self.store = store
+    }
+
+    /// The read-model tables and the columns that identify a row.
+    package static let tables: [(name: String, key: String)] = [
+        ("case_summaries", "case_id"), ("case_duplicate_keys", "key, case_id"), ("form_requests", "request_id"),
+        ("timers", "timer_id"), ("outbox", "outbox_id"), ("meetings", "meeting_id"),
+        ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"),
+    ]
+
+    /// A table whose live rows differ from the rebuilt ones.
+    package struct Difference: Sendable, Equatable, Codable {
+        package var table: String
+        /// Rows live but not rebuilt (or different), and rebuilt but not live (or different).
+        package var onlyLive: Int
+        package var onlyRebuilt: Int
+        /// Keys of a few differing rows (ids, never personal data).
+        package var sampleKeys: [String]
+    }
+
+    package struct Report: Sendable, Equatable, Codable {
+        package var events: Int
+        package var streams: Int
+        package var differences: [Difference]
+        package var isClean: Bool { differences.isEmpty }
+    }
+
+    /// Rebuilds into a temporary file beside the database and compares; `progress` is told the events done.
+    package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
+        let scratch = folder.appendingPathComponent(".rebuild-\(UUID().uuidString.prefix(8)).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
+        }
+        let rebuilt = try DatabaseQueue(path: scratch)
+        try rebuilt.write { db in
+            for migration in ReadModels.migrations { try migration.migrate(db) }
+        }
+        var cases: [String: CaseState] = [:]
+        var meetings: [String: MeetingState] = [:]
+        var agencies: [String: AgencyState] = [:]
+        var versions: [String: Int64] = [:]
+        var count = 0
+        try store.forEachBatch(batchSize: 2000) { batch in
+            for recorded in batch {
+                versions[recorded.streamID] = recorded.streamVersion
+                if recorded.streamID.hasPrefix("case-") {
+                    cases[recorded.streamID] = CaseDecider.evolve(cases[recorded.streamID] ?? CaseDecider.initialState, try recorded.decodedEvent())
+                } else if recorded.streamID.hasPrefix("meeting-") {
+                    meetings[recorded.streamID] = MeetingDecider.evolve(meetings[recorded.streamID] ?? MeetingDecider.initialState, try recorded.decodedEvent())
+                } else if recorded.streamID.hasPrefix("agency-") {
+                    agencies[recorded.streamID] = AgencyDecider.evolve(agencies[recorded.streamID] ?? AgencyDecider.initialState, try recorded.decodedEvent())
+                }
+            }
+            count += batch.count
+            progress(count)
+            return true
+        }
+        try rebuilt.write { db in
+            for (stream, state) in cases {
+                try CaseTables.write(state, version: versions[stream] ?? 0, in: db)
+                try TimerTables.write(state, in: db)
+                if let caseID = state.caseID {
+                    try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
+                }
+            }
+            for (stream, state) in meetings {
+                try MeetingTables.write(state, version: versions[stream] ?? 0, in: db)
+                try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
+            }
+            for (stream, state) in agencies {
+                try AgencyTables.write(state, version: versions[stream] ?? 0, in: db)
+            }
+        }
+        let differences = try compare(with: scratch)
+        return Report(events: count, streams: versions.count, differences: differences)
+    }
+
+    /// Each table's rows missing on either side, compared whole (every column).
+    private func compare(with scratch: String) throws -> [Difference] {
+        try store.database.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS rebuilt", arguments: [scratch])
+            defer { try? db.execute(sql: "DETACH DATABASE rebuilt") }
+            var differences: [Difference] = []
+            for (table, key) in Self.tables {
+                let onlyLive = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT * FROM main.\(table) EXCEPT SELECT * FROM rebuilt.\(table))") ?? 0
+                let onlyRebuilt = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT * FROM rebuilt.\(table) EXCEPT SELECT * FROM main.\(table))") ?? 0
+                guard onlyLive + onlyRebuilt > 0 else { continue }
+                let keyText = key.split(separator: ",").map { "CAST(\($0) AS TEXT)" }.joined(separator: " || '/' || ")
+                let keys = try ["main", "rebuilt"].flatMap { side in
+                    let other = side == "main" ? "rebuilt" : "main"
+                    return try String.fetchAll(
+                        db,
+                        sql: "SELECT \(keyText) FROM (SELECT * FROM \(side).\(table) EXCEPT SELECT * FROM \(other).\(table)) LIMIT 5")
+                }
+                differences.append(Difference(table: table, onlyLive: onlyLive, onlyRebuilt: onlyRebuilt, sampleKeys: keys))
+            }
+            return differences
+        }
+    }
+}
