@@ -110,7 +110,7 @@ struct ChasingSimulationTests {
         for request in requests {
             let events = try engine.store.readStream(request.caseID.streamID)
             let reached: [(step: String, at: Date)] = try events.compactMap { recorded in
-                guard case .scheduleStepReached(let e) = try recorded.decodedEvent(as: CaseEvent.self),
+                guard case .scheduleStepReached(let e) = try recorded.decoded(as: CaseEvent.self),
                       e.target == .formRequest(request.id) else { return nil }
                 return (e.step, e.at)
             }
@@ -126,7 +126,7 @@ struct ChasingSimulationTests {
                 #expect(reached.allSatisfy { $0.at < resolveAt }, "a reminder after the return")
             }
             let reminders = try events.compactMap { recorded -> Int? in
-                guard case .formReminderIssued(let e) = try recorded.decodedEvent(as: CaseEvent.self), e.requestID == request.id else { return nil }
+                guard case .formReminderIssued(let e) = try recorded.decoded(as: CaseEvent.self), e.requestID == request.id else { return nil }
                 return e.step
             }
             #expect(reminders == reminders.sorted() && Set(reminders).count == reminders.count)

@@ -47,7 +47,7 @@ struct TickCrashTests {
         var reminders: [String: Int] = [:]
         try store.forEachBatch { batch in
             for recorded in batch where recorded.streamID.hasPrefix("case-") {
-                switch try recorded.decodedEvent(as: CaseEvent.self) {
+                switch try recorded.decoded(as: CaseEvent.self) {
                 case .scheduleStepReached(let e): steps["\(recorded.streamID)|\(e.target.key)|\(e.step)", default: 0] += 1
                 case .formReminderIssued(let e): reminders["\(e.requestID)|\(e.step)", default: 0] += 1
                 default: break

@@ -65,7 +65,7 @@ struct OutboxScenario {
     }
 
     func caseEvents() throws -> [CaseEvent] {
-        try engine.store.readStream(caseID.streamID).map { try $0.decodedEvent(as: CaseEvent.self) }
+        try engine.store.readStream(caseID.streamID).map { try $0.decoded(as: CaseEvent.self) }
     }
 }
 

@@ -73,7 +73,7 @@ package final class CommandSession {
             }
         }
         let recorded = try store.readStream(streamID, fromVersion: from, in: db)
-        for event in recorded { state = D.evolve(state, try event.decodedEvent(as: D.Event.self)) }
+        for event in recorded { state = D.evolve(state, try event.decoded(as: D.Event.self)) }
         if let lastEventID { cache?.store(streamID, state: state, version: version, lastEventID: lastEventID) }
         return (state, version)
     }
@@ -112,12 +112,5 @@ package final class CommandSession {
                     NewEvent(eventID: UUID(), type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data, metadata: metadata)
                 })
         }
-    }
-}
-
-extension RecordedEvent {
-    /// The domain event this stored event holds.
-    package func decodedEvent<Event: DomainEvent>(as type: Event.Type = Event.self) throws(EventCodecError) -> Event {
-        try EventCodec.decode(EncodedEvent(type: self.type, schemaVersion: schemaVersion, data: data), as: Event.self)
     }
 }

@@ -57,11 +57,11 @@ package struct ReadModelRebuild: Sendable {
             for recorded in batch {
                 versions[recorded.streamID] = recorded.streamVersion
                 if recorded.streamID.hasPrefix("case-") {
-                    cases[recorded.streamID] = CaseDecider.evolve(cases[recorded.streamID] ?? CaseDecider.initialState, try recorded.decodedEvent())
+                    cases[recorded.streamID] = CaseDecider.evolve(cases[recorded.streamID] ?? CaseDecider.initialState, try recorded.decoded())
                 } else if recorded.streamID.hasPrefix("meeting-") {
-                    meetings[recorded.streamID] = MeetingDecider.evolve(meetings[recorded.streamID] ?? MeetingDecider.initialState, try recorded.decodedEvent())
+                    meetings[recorded.streamID] = MeetingDecider.evolve(meetings[recorded.streamID] ?? MeetingDecider.initialState, try recorded.decoded())
                 } else if recorded.streamID.hasPrefix("agency-") {
-                    agencies[recorded.streamID] = AgencyDecider.evolve(agencies[recorded.streamID] ?? AgencyDecider.initialState, try recorded.decodedEvent())
+                    agencies[recorded.streamID] = AgencyDecider.evolve(agencies[recorded.streamID] ?? AgencyDecider.initialState, try recorded.decoded())
                 }
             }
             count += batch.count

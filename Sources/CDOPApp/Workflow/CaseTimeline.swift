@@ -18,7 +18,7 @@ package enum CaseTimeline {
     /// Every event of a case, oldest first, with its summary and actor.
     package static func entries(of caseID: CaseID, in store: EventStore) throws -> [TimelineEntry] {
         try store.readStream(caseID.streamID).map { recorded in
-            let event: CaseEvent = try recorded.decodedEvent()
+            let event: CaseEvent = try recorded.decoded()
             let metadata = try? CanonicalJSON.decode(EventMetadata.self, from: recorded.metadata)
             return TimelineEntry(
                 position: recorded.position, at: recorded.recordedAt, type: recorded.type, what: event.summary,

@@ -72,13 +72,11 @@ package struct CaseWorkflow: Sendable {
             let (duplicateState, _) = try session.state(of: CaseDecider.self, duplicate.streamID)
             let (primaryState, _) = try session.state(of: CaseDecider.self, primary.streamID)
             guard primaryState.exists else { throw .notFound(kind: "case", reference: primary.description) }
-            try session.decideOnCase(duplicate, .confirmDuplicate(primary: primary), schedules: schedules, links: links)
-            guard let notification = duplicateState.notification else {
+            guard let merge = DuplicateMerge(duplicate: duplicate, duplicateState: duplicateState, primary: primary) else {
                 throw .notFound(kind: "case", reference: duplicate.description)
             }
-            try session.decideOnCase(
-                primary, .mergeDuplicate(from: duplicate, notification: notification, agencies: duplicateState.agencies),
-                schedules: schedules, links: links)
+            try session.decideOnCase(duplicate, merge.onDuplicate, schedules: schedules, links: links)
+            try session.decideOnCase(primary, merge.onPrimary, schedules: schedules, links: links)
         }
     }
 

@@ -13,13 +13,3 @@ package enum EmailDelivery: Hashable, Sendable {
     case sent(at: Date)
     case failed(reason: String, at: Date)
 }
-
-extension CaseState {
-    /// Whether a link may still be used: not expired, the request still awaiting an answer, not superseded.
-    package func linkIsUsable(_ link: PractitionerLink, at now: Date) -> Bool {
-        guard now < link.expiresAt, let request = request(link.requestID), request.acceptsReturn,
-            links.last(where: { $0.requestID == link.requestID }) == link
-        else { return false }
-        return request.resolution == nil
-    }
-}

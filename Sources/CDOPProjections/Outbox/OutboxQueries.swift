@@ -82,16 +82,6 @@ package enum OutboxQueries {
             arguments: [outboxID, attempts, UTCTimestamp.string(from: retryAt), error])
     }
 
-    /// Releases a claim without counting an attempt (a dispatcher stopping).
-    package static func release(_ outboxID: String, in db: Database) throws {
-        try db.execute(sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
-    }
-
-    /// Counts one more attempt (before the outcome is recorded as an event).
-    package static func attempts(of outboxID: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT attempts FROM outbox_attempts WHERE outbox_id = ?", arguments: [outboxID]) ?? 0
-    }
-
     /// Emails in a state, newest first.
     package static func list(state: String, in db: Database) throws -> [OutboxRow] {
         try Row.fetchAll(

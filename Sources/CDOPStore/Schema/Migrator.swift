@@ -34,9 +34,4 @@ struct Migrator {
             throw StoreErrorMapping.map(error, busyTimeout: timeout)
         }
     }
-
-    /// The names of the migrations already applied to a database, in order.
-    static func appliedMigrations(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY applied_order")
-    }
 }
