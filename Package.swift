@@ -140,3 +140,41 @@ package.targets.append(contentsOf: [
         swiftSettings: strictSettings
     ),
 ])
+
+// MARK: web
+// The server: Hummingbird 2, Mustache pages, the JSON API under /api/v1, users, sessions and practitioner links.
+package.dependencies.append(contentsOf: [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+])
+if let app = package.targets.first(where: { $0.name == "CDOPApp" }) {
+    // bcrypt for staff passwords (CBcrypt only: no server in the shell).
+    app.dependencies.append(.product(name: "HummingbirdBcrypt", package: "hummingbird-auth"))
+}
+if let cli = package.targets.first(where: { $0.name == "cdop" }) {
+    cli.dependencies.append("CDOPHTTP")
+}
+package.targets.append(contentsOf: [
+    .target(
+        name: "CDOPHTTP",
+        dependencies: [
+            "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ],
+        resources: [.copy("Templates"), .copy("Static")],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "CDOPHTTPTests",
+        dependencies: [
+            "CDOPHTTP", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ],
+        swiftSettings: strictSettings
+    ),
+])
+// MARK: end web
