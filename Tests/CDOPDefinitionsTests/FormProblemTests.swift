@@ -97,7 +97,7 @@ struct FormProblemTests {
     func notificationContract() throws {
         let copy = try BrokenCopy()
         try copy.replaceInForm("- id: child-nhs-number\n", with: "- id: child-nhs-no\n", in: "notification.yaml")
-        try copy.replaceInForm("          - { value: indeterminate, label: Indeterminate }\n", with: "", in: "notification.yaml")
+        try copy.replaceInForm("          - { value: indeterminate, label: \"Indeterminate\" }\n", with: "", in: "notification.yaml")
         try copy.replaceInForm("- id: coroner-informed\n        label: Has the coroner been told about the death?\n        type: yes-no-not-known",
             with: "- id: coroner-informed\n        label: Has the coroner been told about the death?\n        type: text", in: "notification.yaml")
         let problems = copy.problems()

@@ -245,7 +245,7 @@ struct FormValidationTests {
             "people": .groups([["role": .text("GP")], ["role": .text("Nurse"), "known": .yesNo(.no)]]),
         ])
         #expect(row == ["Sam, Jo", "", "2026-11-14", "", "3.5", "", "", "a; c", "notKnown", "GP; Nurse", "; no", "; "])
-        #expect(FormDefinition.csvLine(["a", "b, c", "say \"hi\""]) == #"a,"b, c","say ""hi"""#)
+        #expect(FormDefinition.csvLine(["a", "b, c", "say \"hi\""]) == "a,\"b, c\",\"say \"\"hi\"\"\"")
     }
 
     @Test("The shipped notification form refuses a date of death in the future and shows the NHS number only when known")
