@@ -1,5 +1,6 @@
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
 
 /// What a practitioner can do with the link in their email: open the form it answers, save a draft, submit.

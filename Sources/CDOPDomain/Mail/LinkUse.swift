@@ -59,9 +59,9 @@ package enum LinkRefusal: Hashable, Sendable {
 }
 
 extension CaseState {
-    /// Whether the link whose token hashes to `tokenHash` may be used at `now`. What became of the request
-    /// is told first (returned, withdrawn), then whether the case still takes answers, then whether this is
-    /// the latest link and still in date.
+    /// Whether the link whose token hashes to `tokenHash` may be used at `now`. A returned form is told
+    /// first, then a case that closed or left the panel, then a withdrawn request, then whether this is the
+    /// latest link and still in date.
     package func linkUse(tokenHash: String, now: Date) -> LinkUse {
         guard let index = links.firstIndex(where: { $0.tokenHash == tokenHash }),
             let request = request(links[index].requestID)
@@ -69,10 +69,14 @@ extension CaseState {
         let link = links[index]
         switch request.resolution {
         case .returned, .declinedNoInformation: return .refused(.returned)
-        case .withdrawn, .waived: return .refused(.withdrawn)
-        case nil: break
+        default: break
         }
+        // A case that leaves the panel withdraws its requests: the practitioner is told the case closed.
         if isClosed || duplicateOf != nil || transfer != nil || outOfScope != nil { return .refused(.caseClosed) }
+        switch request.resolution {
+        case .withdrawn, .waived: return .refused(.withdrawn)
+        default: break
+        }
         if links[(index + 1)...].contains(where: { $0.requestID == link.requestID }) { return .refused(.superseded) }
         if now >= link.expiresAt { return .refused(.expired(at: link.expiresAt)) }
         return .usable(request)
