@@ -5,6 +5,7 @@ package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
         TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration,
+        PractitionerLinkTables.migration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [

@@ -18,6 +18,7 @@ package struct ReadModelRebuild: Sendable {
         ("case_summaries", "case_id"), ("case_duplicate_keys", "key, case_id"), ("form_requests", "request_id"),
         ("timers", "timer_id"), ("outbox", "outbox_id"), ("meetings", "meeting_id"),
         ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"),
+        ("practitioner_links", "token_hash"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.

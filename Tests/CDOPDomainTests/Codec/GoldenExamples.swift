@@ -43,6 +43,10 @@ enum GoldenExamples {
                 .requeueEmail(outboxID: "outbox-2"),
                 .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
                 .escalate(requestID: Sample.request1, level: .coordinator),
+                .saveFormDraft(
+                    requestID: Sample.request1, definition: FormDefinitionReference(id: "reporting", version: 1),
+                    answers: ["concerns": .text("Still checking the records."), "seenInLast12Months": .yesNo(.yes)],
+                    savedBy: "Northgate Surgery"),
                 .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),
                 .withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice"),
                 Sample.requestForm(Sample.id(203), type: .sudiSudc),
