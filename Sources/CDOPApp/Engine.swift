@@ -19,7 +19,10 @@ package struct Engine: Sendable {
     ) throws {
         self.configuration = configuration
         let cache = StateCache()
-        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
+        var options = ReadModels.storeOptions(storeOptions, cache: cache)
+        // Secrets and sessions: beside the read models, never rebuilt from events.
+        options.migrations += CredentialTables.migrations
+        store = try EventStore(path: configuration.databasePath, options: options)
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
         let secret = try linkSecret
             ?? LinkSecret.load(environment: ProcessInfo.processInfo.environment, databasePath: configuration.databasePath)

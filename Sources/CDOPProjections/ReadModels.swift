@@ -4,11 +4,11 @@ import CDOPStore
 package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
-        TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration,
+        TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [
-        CaseTables.projection, AgencyTables.projection, MeetingTables.projection,
+        CaseTables.projection, AgencyTables.projection, MeetingTables.projection, UserTables.projection,
     ]
 
     /// Store options with the read models installed, sharing `cache` with the command handler.
@@ -20,7 +20,7 @@ package enum ReadModels {
         if let cache {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),
-                MeetingTables.projection.sharing(cache),
+                MeetingTables.projection.sharing(cache), UserTables.projection.sharing(cache),
             ]
         } else {
             options.inlineProjections += inlineProjections
