@@ -19,10 +19,7 @@ package struct Engine: Sendable {
     ) throws {
         self.configuration = configuration
         let cache = StateCache()
-        var options = ReadModels.storeOptions(storeOptions, cache: cache)
-        // Secrets and sessions: beside the read models, never rebuilt from events.
-        options.migrations += CredentialTables.migrations
-        store = try EventStore(path: configuration.databasePath, options: options)
+        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
         let secret = try linkSecret
             ?? LinkSecret.load(environment: ProcessInfo.processInfo.environment, databasePath: configuration.databasePath)

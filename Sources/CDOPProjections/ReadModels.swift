@@ -16,7 +16,9 @@ package enum ReadModels {
         _ base: EventStoreOptions = EventStoreOptions(), cache: StateCache? = nil
     ) -> EventStoreOptions {
         var options = base
-        options.migrations += migrations
+        // Secrets and sessions live beside the read models (every opener must know their migrations) but are
+        // never rebuilt from events: they are not in `migrations`, which the rebuild's scratch database runs.
+        options.migrations += migrations + CredentialTables.migrations
         if let cache {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),

@@ -1,7 +1,7 @@
 import CDOPStore
 import GRDB
 
-/// The tables that hold secrets and sessions. They are not read models: no event can rebuild them (the log
+/// The tables that hold secrets and sessions (used by CDOPApp's UserDirectory and SessionStore). They are not read models: no event can rebuild them (the log
 /// never holds a secret), so `cdop rebuild` neither creates nor compares them.
 package enum CredentialTables {
     package static let credentialsMigration = SchemaMigration("users.v1.credentials") { db in
