@@ -23,5 +23,14 @@ package enum AgeBand: String, Hashable, Sendable, Codable, CaseIterable {
     }
 
     /// "0 to 27 days", as a table or a page says it.
-    package var label: String { rawValue.replacingOccurrences(of: "-", with: " to ") }
+    package var label: String {
+        switch self {
+        case .neonatal: "0 to 27 days"
+        case .postNeonatal: "28 to 364 days"
+        case .oneToFour: "1 to 4 years"
+        case .fiveToNine: "5 to 9 years"
+        case .tenToFourteen: "10 to 14 years"
+        case .fifteenToSeventeen: "15 to 17 years"
+        }
+    }
 }

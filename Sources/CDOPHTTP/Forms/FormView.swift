@@ -1,5 +1,10 @@
+import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// A form definition turned into what the templates show: every field with its label, hint, value as typed
 /// and error, whatever its type. The same definition validates the post (CDOPDefinitions), so the page

@@ -1,5 +1,8 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// A member of staff's own account: who they are, their roles and areas, and changing their password.
@@ -13,7 +16,10 @@ enum AccountPages {
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/account", .anyStaff) { request, context in
-            let notice = request.uri.queryParameters.get("changed") != nil ? "Your password has been changed." : nil
+            let notice =
+                request.uri.queryParameters.get("changed") != nil
+                ? "Your password has been changed."
+                : context.staff?.user.mustChangePassword == true ? "Choose a new password before you go on: the one you were given works only once." : nil
             return page(services, context, notice: notice)
         }
 
@@ -34,7 +40,7 @@ enum AccountPages {
                     try services.users.changePassword(user.id, old: current, new: new)
                     return redirect(to: "/account?changed=1")
                 } catch {
-                    errors.append(.init(field: "new", message: error.description))
+                    errors.append(.init(field: "new", message: describe(error)))
                 }
             }
             return page(services, context, errors: errors, status: .unprocessableContent)

@@ -1,7 +1,9 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Administrators manage staff accounts: add (the first password is shown once), disable, enable and reset.
@@ -58,7 +60,7 @@ enum AdminPages {
                     by: CasePages.actor(context))
                 return try page(services, context, issued: (username, account.initialPassword))
             } catch {
-                return try page(services, context, errors: [.init(field: "username", message: error.description)], status: .unprocessableContent)
+                return try page(services, context, errors: [.init(field: "username", message: describe(error))], status: .unprocessableContent)
             }
         }
 
@@ -90,7 +92,7 @@ enum AdminPages {
     }
 
     static func perform(_ body: () throws(CommandError) -> Void) throws {
-        do { try body() } catch { throw HTTPError(.unprocessableContent, message: error.description) }
+        do { try body() } catch { throw HTTPError(.unprocessableContent, message: describe(error)) }
     }
 
     static func page(

@@ -1,7 +1,9 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The agency directory: who can be asked for forms, and their lead contacts.
@@ -57,7 +59,7 @@ enum AgencyPages {
                         contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
                     on: agencyID, by: CasePages.actor(context))
             } catch {
-                return try await page(services, context, post: post, errors: [.init(field: "name", message: error.description)], status: .unprocessableContent)
+                return try await page(services, context, post: post, errors: [.init(field: "name", message: describe(error))], status: .unprocessableContent)
             }
             return redirect(to: "/agencies?done=added")
         }

@@ -1,7 +1,10 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// The case page's content.
 struct CasePageView {

@@ -4,6 +4,7 @@ import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 
 /// The coordinator's (and designated doctor's) case page: the child, the stage, requests, the timeline, and
@@ -64,7 +65,7 @@ enum CasePages {
                     on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: actor(context))
             } catch {
                 return try await show(
-                    request, context, services, errors: [.init(field: "agency", message: error.description)], post: post,
+                    request, context, services, errors: [.init(field: "agency", message: describe(error))], post: post,
                     status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)?done=requested")
@@ -91,7 +92,7 @@ enum CasePages {
                 do {
                     try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: actor(context))
                 } catch {
-                    return try await show(request, context, services, errors: [.init(field: "decision", message: error.description)], status: .unprocessableContent)
+                    return try await show(request, context, services, errors: [.init(field: "decision", message: describe(error))], status: .unprocessableContent)
                 }
                 return redirect(to: "/cases/\(primary)?done=merged")
             }
@@ -121,7 +122,7 @@ enum CasePages {
         do {
             try services.engine.workflow.execute(command, on: caseID, by: actor(context))
         } catch {
-            throw HTTPError(.unprocessableContent, message: error.description)
+            throw HTTPError(.unprocessableContent, message: describe(error))
         }
     }
 
@@ -133,7 +134,8 @@ enum CasePages {
         let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
         let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
         if let user = context.staff?.user {
-            services.users.recordCaseViewed(caseID, view: "case-page", by: user, now: services.now)
+            // No record, no view: the page is not shown when its viewing cannot be recorded.
+            try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)
         }
         let view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,

@@ -4,6 +4,7 @@ import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 
 /// The coordinator's dashboard: what is new, what may be a duplicate, what is due and overdue, which emails

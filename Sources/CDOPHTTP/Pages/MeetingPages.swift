@@ -1,8 +1,10 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
 import GRDB
+import HTTPTypes
 import Hummingbird
 
 /// Meetings: rapid-response, child death review and panel meetings; their invitees, agenda, attendance,
@@ -118,7 +120,7 @@ enum MeetingPages {
                 try services.engine.workflow.assignToPanel(
                     caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: CasePages.actor(context))
             } catch {
-                throw HTTPError(.unprocessableContent, message: error.description)
+                throw HTTPError(.unprocessableContent, message: describe(error))
             }
             return redirect(to: "/meetings/\(meetingID)?done=listed")
         }
@@ -139,7 +141,7 @@ enum MeetingPages {
         do {
             try services.engine.workflow.execute(command, on: meetingID, by: CasePages.actor(context))
         } catch {
-            throw HTTPError(.unprocessableContent, message: error.description)
+            throw HTTPError(.unprocessableContent, message: describe(error))
         }
     }
 

@@ -2,7 +2,9 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The panel's view of a case on its agenda: pseudonymised (reference, age band, sex, area; never the
@@ -62,7 +64,7 @@ enum PanelPages {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         let staff = context.staff!
         guard staff.has(.coordinator) || state.panelMeeting != nil else {
-            services.users.recordAccessRefused(route: "GET /panel/cases/:case (not on an agenda)", by: staff.user, now: services.now)
+            try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, by: staff.user)
             throw HTTPError(.notFound, message: "There is no case with that reference on your agendas.")
         }
         return (caseID, state)

@@ -2,7 +2,9 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The page a practitioner opens from the request email: the agency's form for one child, saved as a draft
@@ -58,7 +60,7 @@ enum PractitionerPages {
                 } catch {
                     return page(
                         services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: error.description)],
+                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: describe(error))],
                         status: .unprocessableContent)
                 }
                 return services.renderer.page(
@@ -131,5 +133,19 @@ enum PractitionerPages {
             "practitioner-form", view,
             chrome: services.chrome(definition.title, context, path: "/forms", csrf: csrf, notice: notice, errors: FormErrors.summary(errors)),
             status: status)
+    }
+}
+
+extension LinkRefusal {
+    /// The page heading for a practitioner whose link cannot be used.
+    var heading: String {
+        switch self {
+        case .unknown: "This link does not work"
+        case .expired: "This link has expired"
+        case .superseded: "A newer link has been sent"
+        case .returned: "This form has already been sent"
+        case .withdrawn: "This request has been withdrawn"
+        case .caseClosed: "This request is closed"
+        }
     }
 }

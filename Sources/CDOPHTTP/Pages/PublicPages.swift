@@ -2,7 +2,9 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The public notification form: any professional reports a child's death, without an account (as
@@ -44,7 +46,9 @@ enum PublicPages {
                 return page(services, context, csrf: csrf, values: values, errors: errors, status: .unprocessableContent)
             case .valid(let answers):
                 do {
-                    let notification = try NotificationFormMapping.notification(from: answers, panel: services.engine.panel)
+                    let notification = try NotificationFormMapping.notification(
+                        from: answers, form: definition,
+                        context: DecisionContext(now: services.now, configuration: services.engine.panel))
                     let notified = try services.engine.workflow.notify(notification, by: notifierActor)
                     return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
                 } catch let errors as FieldErrors {
@@ -53,7 +57,7 @@ enum PublicPages {
                     let field = definition.fields.first?.id ?? "notify"
                     return page(
                         services, context, csrf: csrf, values: values,
-                        errors: [FieldError(path: field, label: "", message: error.description)], status: .unprocessableContent)
+                        errors: [FieldError(path: field, label: "", message: describe(error))], status: .unprocessableContent)
                 }
             }
         }

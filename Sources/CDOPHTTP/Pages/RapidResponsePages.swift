@@ -1,7 +1,9 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// The designated doctor's work: deaths awaiting triage, open Joint Agency Responses, triage, and convening
@@ -47,7 +49,7 @@ enum RapidResponsePages {
                     .triage(expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers),
                     on: caseID, by: CasePages.actor(context))
             } catch {
-                return try show(request, context, services, errors: [.init(field: "expectation", message: error.description)], post: post, status: .unprocessableContent)
+                return try show(request, context, services, errors: [.init(field: "expectation", message: describe(error))], post: post, status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
         }
@@ -80,7 +82,7 @@ enum RapidResponsePages {
                 }
                 return redirect(to: "/meetings/\(meetingID)?done=convened")
             } catch {
-                return try show(request, context, services, errors: [.init(field: "starts", message: error.description)], post: post, status: .unprocessableContent)
+                return try show(request, context, services, errors: [.init(field: "starts", message: describe(error))], post: post, status: .unprocessableContent)
             }
         }
     }
@@ -90,7 +92,7 @@ enum RapidResponsePages {
         post: FormPost = FormPost(), extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let (caseID, state) = try CasePages.caseInScope(context, services)
-        services.users.recordCaseViewed(caseID, view: "rapid-response", by: context.staff!.user, now: services.now)
+        try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
         let view = RapidResponseView(caseID: caseID, state: state, post: post, extraRows: extraRows, errors: errors)
         let notice = request.uri.queryParameters.get("done") == "triaged" ? "The triage has been recorded." : nil
         return services.renderer.page(

@@ -1,7 +1,10 @@
 import CDOPApp
 import CDOPDomain
 import CDOPProjections
+import CDOPStore
 import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// The rapid-response page of one case: triage, then convening the meeting.
 struct RapidResponseView {

@@ -1,5 +1,8 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Signing in (password, then the one-time code where the account has a second factor), and signing out.
@@ -31,8 +34,9 @@ enum SignInPages {
             }
             do {
                 let user = try services.users.authenticate(username: username, password: password, code: post["code"], now: services.now)
-                let session = try services.sessions.create(for: user, now: services.now)
-                var response = redirect(to: next)
+                let session = try services.sessions.create(for: user.id, now: services.now)
+                // A first or reset password must be changed before anything else.
+                var response = redirect(to: user.mustChangePassword ? "/account?mustChange=1" : next)
                 response.setCookie(
                     Cookie(
                         name: SessionMiddleware.cookieName, value: session.token, path: "/", secure: services.secureCookies,
@@ -42,12 +46,12 @@ enum SignInPages {
                 let field = error.isAboutCode ? "code" : "username"
                 return page(
                     services, context, csrf: csrf, next: next, username: username, askCode: error.isAboutCode || post["code"] != nil,
-                    errors: [.init(field: field, message: error.description)], status: .unprocessableContent)
+                    errors: [.init(field: field, message: describe(error))], status: .unprocessableContent)
             }
         }
 
         routes.post("/sign-out", .anyStaff) { _, context in
-            if let staff = context.staff { try? services.sessions.destroy(token: staff.sessionToken, now: services.now) }
+            if let staff = context.staff { try? services.users.signOut(token: staff.sessionToken, now: services.now) }
             var response = redirect(to: "/sign-in?signedOut=1")
             response.setCookie(
                 Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .strict))
@@ -77,5 +81,15 @@ package enum SignInRedirect {
     package static func safe(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next
+    }
+}
+
+extension SignInError {
+    /// Whether the error is about the one-time code (shown beside the code field).
+    var isAboutCode: Bool {
+        switch self {
+        case .secondFactorRequired, .codeWrong, .codeReused: true
+        default: false
+        }
     }
 }

@@ -1,3 +1,6 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,4 +1,9 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// What the layout shows around every page: the title, who is signed in and their navigation, the form token,
 /// a notice, and the error summary of a refused form.

@@ -1,4 +1,9 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// Who may use a route. Every route names one; `RouteTable` refuses a request that does not qualify before
 /// the handler runs, and the route-matrix test walks every route with every role.

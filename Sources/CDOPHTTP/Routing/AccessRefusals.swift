@@ -1,4 +1,6 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -17,7 +19,7 @@ struct AccessRefusals: Sendable {
                 return redirect(to: "/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
         }
-        services.users.recordAccessRefused(route: route.description, by: staff.user, now: services.now)
+        try? services.accessLog.recordAccessRefused(route.description, reason: .role, by: staff.user)
         switch route.kind {
         case .api: return Problem.forbidden().response
         case .page:

@@ -1,5 +1,9 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Cross-site request forgery tokens. Staff forms carry their session's token; public and practitioner forms

@@ -1,4 +1,9 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
 import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// Token buckets keyed by client (address, or address and link): `capacity` requests at once, refilled at
 /// `perMinute`. Time comes in as a parameter, so tests drive it; idle buckets are forgotten.

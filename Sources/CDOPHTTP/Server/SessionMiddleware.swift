@@ -1,4 +1,8 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Finds the member of staff behind the session cookie, if any, before routing.

@@ -1,4 +1,9 @@
 import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// A signed-in member of staff, as the session middleware found them.
 package struct StaffIdentity: Sendable {

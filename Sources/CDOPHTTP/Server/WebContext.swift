@@ -1,3 +1,8 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 

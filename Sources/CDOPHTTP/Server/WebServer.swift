@@ -1,6 +1,9 @@
 import CDOPApp
 import CDOPDefinitions
+import CDOPDomain
+import CDOPStore
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Logging
 import ServiceLifecycle

@@ -1,6 +1,10 @@
 import CDOPApp
 import CDOPDefinitions
+import CDOPDomain
+import CDOPStore
 import Foundation
+import HTTPTypes
+import Hummingbird
 
 /// Everything a handler needs, made once at start-up: the engine, the definitions, the page templates, the
 /// clock, the users and sessions, and the rate limits.
@@ -11,6 +15,8 @@ package struct WebServices: Sendable {
     package let clock: any AppClock
     package let users: UserDirectory
     package let sessions: SessionStore
+    /// Where every view of a case's identifiable data, and every refusal, is recorded (the user's stream).
+    package let accessLog: AccessLog
     package let limits: RateLimits
     /// Cookies carry `Secure` when the public address is https (behind the TLS proxy).
     package let secureCookies: Bool
@@ -25,6 +31,7 @@ package struct WebServices: Sendable {
         self.clock = clock
         self.users = users
         self.sessions = sessions
+        accessLog = AccessLog(engine: engine)
         self.limits = limits
         secureCookies = engine.configuration.baseURL.scheme == "https"
     }
