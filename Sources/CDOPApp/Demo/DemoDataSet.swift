@@ -1,6 +1,7 @@
 import CDOPDefinitions
 import CDOPDomain
 import CDOPMail
+import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
@@ -68,7 +69,7 @@ package enum DemoDataSet {
     /// Loads the demo when the configured database holds no events (first start under `CDOP_DEMO=1`; the
     /// server calls this too); nil when it already has events.
     package static func loadIfEmpty(configuration: AppConfiguration, now: Date = Date()) async throws -> DemoSummary? {
-        let store = try EventStore(path: configuration.databasePath)
+        let store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions())
         guard try eventCount(store) == 0 else { return nil }
         return try await load(configuration: configuration, now: now)
     }

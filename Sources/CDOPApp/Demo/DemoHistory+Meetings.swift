@@ -1,13 +1,13 @@
 import CDOPDomain
 import Foundation
 
-/// The panel's own meetings: scheduled eight weeks ahead with the standing members invited, held on the day
+/// The panel's own meetings: scheduled thirteen weeks ahead with the standing members invited, held on the day
 /// (attendance recorded), minuted the next morning, with an action agreed.
 extension DemoHistory {
     /// Schedules panel meeting `key` on `ago` (negative: still to come) from 13:00 to 16:00.
     func panelMeeting(_ key: String, ago: Int, title: String, theme: String? = nil, guests: [Invitee] = []) {
         let starts = instant(ago, 13)
-        at(min(ago + 56, Self.days), 9, 15) { () throws(CommandError) in
+        at(min(ago + 91, Self.days), 9, 15) { () throws(CommandError) in
             let id = MeetingID(self.newID())
             self.meetings[key] = id
             try self.workflow.execute(
