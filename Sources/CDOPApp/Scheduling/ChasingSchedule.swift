@@ -1,6 +1,7 @@
 import CDOPDomain
 
-/// The chasing schedule each form type follows.
+/// The chasing schedule each form type follows: Form B the form-b-chasing schedule, supplementary forms
+/// supplementary-chasing (both version 1).
 package enum ChasingSchedule {
     package static func reference(for type: FormType) -> ScheduleReference {
         type == .reporting
