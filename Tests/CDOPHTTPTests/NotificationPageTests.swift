@@ -1,3 +1,5 @@
+import CDOPStore
+import CDOPDomain
 import CDOPApp
 import CDOPHTTP
 import CDOPProjections
@@ -36,7 +38,7 @@ import Testing
             let received = try await browser.get(location)
             #expect(String(buffer: received.body).contains("Notification received"))
         }
-        let cases = try fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
         #expect(cases.count == 1)
         #expect(cases.first?.childName == "Alex Testchild")
     }
@@ -47,17 +49,18 @@ import Testing
             var browser = Browser(client)
             let page = try await browser.get("/notify")
             let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
-            let post = Self.validPost.map { $0.0 == "child-nhs-number" ? ($0.0, "9434765918") : $0 }
+            let post = Self.validPost.map { field in field.0 == "child-nhs-number" ? (field.0, "9434765918") : field }
             let response = try await browser.post("/notify", post, csrf: csrf)
             #expect(response.status == .unprocessableContent)
             let html = String(buffer: response.body)
             #expect(html.contains("There is a problem"))
-            #expect(html.contains(#"href="#child-nhs-number""#), "the summary links to the field")
+            #expect(html.contains(##"href="#child-nhs-number""##), "the summary links to the field")
             #expect(html.contains(#"id="child-nhs-number-error""#), "the error sits beside the field")
             #expect(html.contains(#"value="Testchild""#), "what was typed is kept")
             #expect(html.contains("Found unresponsive in his cot"))
         }
-        #expect(try fixture.engine.store.read { db in try CaseQueries.list(in: db) }.isEmpty)
+        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        #expect(cases.isEmpty)
     }
 
     @Test func scriptAndMarkupTypedInEveryTextFieldAreShownAsText() async throws {

@@ -1,3 +1,4 @@
+import CDOPStore
 import CDOPApp
 import CDOPDomain
 import CDOPHTTP
@@ -65,11 +66,12 @@ import Testing
         let caseID = try fixture.engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator")).caseID
         let specs = fixture.routes.specs
         let usernames = fixture.usernames
+        let adminCode = fixture.adminCode
         try await fixture.application.test(.router) { client in
             var identities: [(String, Browser, String)] = [("public", Browser(client), "")]
             for role in StaffRole.allCases {
                 var browser = Browser(client)
-                let csrf = try await browser.signIn(usernames[role]!)
+                let csrf = try await browser.signIn(usernames[role]!, code: role == .admin ? adminCode : nil)
                 #expect(!csrf.isEmpty, "\(role) could not sign in")
                 identities.append((role.rawValue, browser, csrf))
             }

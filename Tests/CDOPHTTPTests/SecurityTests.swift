@@ -1,3 +1,5 @@
+import CDOPStore
+import CDOPDomain
 import CDOPApp
 import CDOPHTTP
 import Foundation

@@ -21,6 +21,8 @@ struct WebFixture {
     let routes: RouteTable
     var random = SeededRandom(seed: 11)
     /// Usernames by role: "admin", "coordinator", "doctor", "panel".
+    /// The administrator's authenticator (administrators always need a one-time code).
+    let adminAuthenticator: TOTP
     let usernames: [StaffRole: String] = [
         .admin: "ada.admin", .coordinator: "casey.coordinator", .designatedDoctor: "dana.doctor", .panelMember: "pat.panel",
     ]
@@ -34,18 +36,25 @@ struct WebFixture {
         let definitions = try DefinitionSet.load(from: BuiltProducts.packageRoot).get()
         engine = try Engine(
             configuration: configuration, clock: clock, storeOptions: options,
-            schedules: DeclaredSchedules(definitions: definitions), linkSecret: Data(repeating: 7, count: 32))
+            schedules: DeclaredSchedules(definitions), linkSecret: Data(repeating: 7, count: 32))
         let users = UserDirectory(engine: engine, bcryptCost: 4)
         services = WebServices(
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: clock, users: users,
             sessions: SessionStore(store: engine.store), limits: limits)
         routes = WebServer.routes(services)
         let admin = Actor(name: "setup", role: "admin")
+        var authenticator = TOTP(secret: [])
         for (role, username) in usernames {
             let account = try users.addUser(
                 username: username, displayName: username, email: "\(username)@example.org", roles: [role], areas: [], by: admin)
             try users.changePassword(account.userID, old: account.initialPassword, new: Self.password)
+            if role == .admin {
+                let enrolment = try users.enrolSecondFactor(account.userID)
+                authenticator = TOTP(secret: Base32.decode(enrolment.secret) ?? [])
+                try users.confirmSecondFactor(account.userID, code: authenticator.code(forStep: TOTP.step(at: clock.now())), now: clock.now())
+            }
         }
+        adminAuthenticator = authenticator
     }
 
     var application: some ApplicationProtocol {
@@ -93,10 +102,12 @@ struct Browser {
     }
 
     /// Signs in as `username` and returns the session's CSRF token (read from a page's sign-out form).
-    mutating func signIn(_ username: String, password: String = WebFixture.password) async throws -> String {
+    mutating func signIn(_ username: String, password: String = WebFixture.password, code: String? = nil) async throws -> String {
         let page = try await get("/sign-in")
         let token = Self.hiddenCSRF(in: String(buffer: page.body)) ?? ""
-        let response = try await post("/sign-in", [("username", username), ("password", password), ("next", "/account")], csrf: token)
+        var fields = [("username", username), ("password", password), ("next", "/account")]
+        if let code { fields.append(("code", code)) }
+        let response = try await post("/sign-in", fields, csrf: token)
         guard response.status == .seeOther else { return "" }
         let account = try await get("/account")
         return Self.hiddenCSRF(in: String(buffer: account.body)) ?? ""
@@ -122,4 +133,9 @@ struct Browser {
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
+}
+
+extension WebFixture {
+    /// The administrator's next one-time code (the step after the one enrolment used).
+    var adminCode: String { adminAuthenticator.code(forStep: TOTP.step(at: clock.now()) + 1) }
 }

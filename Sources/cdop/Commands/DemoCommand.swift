@@ -18,12 +18,15 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        let summary = try await DemoDataSet.load(configuration: try options.configuration())
+        let configuration = try options.configuration()
+        let summary = try await DemoDataSet.load(configuration: configuration)
+        let accounts = try options.createDemoAccounts(configuration)
         if options.json {
-            print(Output.json(summary))
+            print(Output.json(DemoOutput(summary: summary, accounts: accounts)))
             return
         }
         for line in summary.lines { print(line) }
+        for line in DemoAccounts.lines(accounts) { print(line) }
         print("took         \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }
@@ -36,8 +39,21 @@ extension GlobalOptions {
         guard configuration.loadDemoData, let summary = try await DemoDataSet.loadIfEmpty(configuration: configuration) else {
             return
         }
+        let accounts = try createDemoAccounts(configuration)
         if json { return }
-        for line in summary.lines { Swift.print(line) }
+        for line in summary.lines + DemoAccounts.lines(accounts) { Swift.print(line) }
         Swift.print("")
     }
+
+    /// The demo's staff accounts, in the database the demo was loaded into.
+    func createDemoAccounts(_ configuration: AppConfiguration) throws -> [DemoAccounts.Account] {
+        let engine = try Engine(configuration: configuration)
+        return try DemoAccounts.create(users: UserDirectory(engine: engine), now: Date())
+    }
+}
+
+/// `cdop demo --json`: the data set's summary and the accounts made for it.
+struct DemoOutput: Encodable {
+    var summary: DemoSummary
+    var accounts: [DemoAccounts.Account]
 }

@@ -3,6 +3,7 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPHTTP
 import Foundation
+import Hummingbird
 import Logging
 
 /// `cdop serve`: the web server (pages, JSON API, practitioner links) with the deadline scheduler and the
@@ -25,12 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = try options.configuration()
         if let port { configuration.httpPort = port }
         let definitions = try DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)).get()
+        try await options.loadDemoIfAsked()
         let engine = try Engine(
             configuration: configuration, schedules: try DeclaredSchedules.load(configuration))
         let users = UserDirectory(engine: engine)
-        if configuration.loadDemoData {
-            if let loaded = try DemoSetup.loadIfEmpty(engine: engine, users: users) { print(loaded) }
-        }
         let services = WebServices(
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: SystemClock(),
             users: users, sessions: SessionStore(store: engine.store))
@@ -39,8 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let host = configuration.httpHost, panel = configuration.panelName
         let application = WebServer.application(services, templates: definitions.templates, logger: logger) { port in
             // Tests read this line for the port when they ask for port 0.
-            print("cdop: \(panel) listening on http://\(host):\(port)/ (Ctrl-C stops)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("cdop: \(panel) listening on http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
         }
         try await application.runService()
     }
