@@ -54,6 +54,10 @@ package struct EmailComposer: Sendable {
             }
         }
         if let number = row.reminderNumber { values["reminderNumber"] = String(number) }
+        if let target = Self.target(of: row, in: state, caseID: caseID) {
+            values["meetingTitle"] = target.title
+            values["dueDate"] = DayFormatter.long(target.dueAt)
+        }
         if row.template == "delivery-failure", let failedID = row.outboxID.split(separator: ":", maxSplits: 1).last,
             case .failed(let reason, _)? = state.emailOutcomes[String(failedID)]
         {
@@ -75,6 +79,33 @@ package struct EmailComposer: Sendable {
                 textBody: rendered.body)
         } catch {
             throw Problem(description: "the message cannot be addressed: \(error)")
+        }
+    }
+
+    /// The target a target step's email is about ("step:<timer id>:<role>"): its name in words and its deadline
+    /// (the last planned step of that target).
+    static func target(of row: OutboxRow, in state: CaseState, caseID: CaseID) -> (title: String, dueAt: Date)? {
+        let parts = row.outboxID.split(separator: ":")
+        guard parts.count == 3, parts[0] == "step" else { return nil }
+        for run in state.schedules {
+            for step in run.steps where TimerID.make(caseID: caseID, run: run, step: step.name).uuidString.lowercased() == parts[1] {
+                guard case .target(let name, _) = step.action else { return nil }
+                let deadline = run.steps.compactMap { planned -> Date? in
+                    if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }
+                }.max() ?? step.dueAt
+                return (targetTitle(name), deadline)
+            }
+        }
+        return nil
+    }
+
+    /// A target's name as an email says it.
+    static func targetTitle(_ name: String) -> String {
+        switch name {
+        case "jar-meeting": "the Joint Agency Response meeting"
+        case "child-death-review-meeting": "the child death review meeting"
+        case "panel-review": "the panel's review"
+        default: "the " + name.replacingOccurrences(of: "-", with: " ")
         }
     }
 

@@ -22,7 +22,7 @@ extension MeetingState {
                 guard current || emailOutcomes[id] != nil else { continue }
                 emails.append(OutboxEmail(
                     id: id, template: "meeting-invitation", recipient: .invitee(email: invitee.email, name: invitee.name),
-                    requestID: nil, reminderNumber: sequence, createdAt: startsAt, state: state(of: id, stillNeeded: current)))
+                    requestID: nil, reminderNumber: sequence, createdAt: sequenceIssuedAt[sequence] ?? startsAt, state: state(of: id, stillNeeded: current)))
             }
             if isCancelled {
                 let id = "cancellation:\(key)"

@@ -194,6 +194,7 @@ package enum MeetingDecider: Decider {
             s.venue = e.venue
             s.theme = e.theme
             s.sequence = e.sequence
+            s.sequenceIssuedAt[e.sequence] = e.at
         case .inviteeAdded(let e):
             s.invitees.append(e.invitee)
         case .invitationWithdrawn(let e):
@@ -207,6 +208,7 @@ package enum MeetingDecider: Decider {
             s.endsAt = e.endsAt
             s.venue = e.venue
             s.sequence = e.sequence
+            s.sequenceIssuedAt[e.sequence] = e.at
         case .cancelled(let e):
             s.cancelledAt = e.at
             s.cancellationReason = e.reason

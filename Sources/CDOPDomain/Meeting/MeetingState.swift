@@ -11,6 +11,8 @@ package struct MeetingState: Hashable, Sendable {
     package var theme: String?
     /// Raised by each reschedule and by cancellation, as calendar invitations require.
     package var sequence = 0
+    /// When each sequence was issued (scheduled, each move): when its invitations were called for.
+    package var sequenceIssuedAt: [Int: Date] = [:]
     package var invitees: [Invitee] = []
     package var agenda: [CaseID] = []
     package var cancelledAt: Date?

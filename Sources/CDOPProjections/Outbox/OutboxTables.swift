@@ -51,8 +51,9 @@ package enum OutboxTables {
                     agency_name, request_id, reminder_number, created_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
-                    state = excluded.state
+                    state = excluded.state, created_at = excluded.created_at
                 WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
+                    OR created_at IS NOT excluded.created_at
                 """)
         for email in emails {
             var address: String?
