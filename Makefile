@@ -16,10 +16,11 @@ deps:
 build: deps
 	$(SWIFT) build --product cdop
 
-# Until the web server lands (the web issue), `make run` opens the database and shows its status view.
+# The server on http://127.0.0.1:8080/ (CDOP_HTTP_HOST, CDOP_HTTP_PORT); an empty database first gets the demo
+# data set and one account per role, whose passwords are printed once.
 run: build
 	@mkdir -p var
-	CDOP_DEMO=$${CDOP_DEMO:-1} .build/debug/cdop status
+	CDOP_DEMO=$${CDOP_DEMO:-1} .build/debug/cdop serve
 
 test: deps
 	$(SWIFT) build --build-tests

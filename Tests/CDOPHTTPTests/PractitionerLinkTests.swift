@@ -1,0 +1,110 @@
+import CDOPApp
+import CDOPDomain
+import CDOPHTTP
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The practitioner's secure link: open the form, save a draft, come back, submit; then a clear page.
+@Suite struct PractitionerLinkTests {
+    static let answers: [(String, String)] = [
+        ("agency-name", "Northgate Surgery"), ("completed-by-name", "Dr Jo Example"), ("completed-by-role", "GP"),
+        ("date-completed", "2026-06-01"), ("child-known-to-agency", "yes"), ("mode-of-death", "foundDeadOrCollapsed"),
+        ("summary", "Seen twice for routine checks; no concerns recorded."),
+    ]
+
+    /// A case with a Form B requested from a GP, and the token of its link.
+    static func requested(_ fixture: inout WebFixture) throws -> (CaseID, FormRequestID, String) {
+        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
+        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: coordinator).caseID
+        let agencyID = AgencyID(UUID())
+        try fixture.engine.workflow.execute(
+            .register(
+                agencyID: agencyID, name: "Northgate Surgery", kind: .gp,
+                contacts: [AgencyContact(name: "Dr Jo Example", email: "jo.example@northgate.example.nhs.uk", isLead: true)]),
+            on: agencyID, by: coordinator)
+        let agency = try fixture.engine.workflow.agencyState(agencyID)
+        let requestID = try fixture.engine.workflow.requestForm(
+            on: caseID, from: agency, formType: .reporting, contactEmail: nil, dueDate: CalendarDate(iso: "2026-06-15")!,
+            by: coordinator)
+        let token = fixture.engine.workflow.links!.token(for: requestID, issue: 1)
+        return (caseID, requestID, token)
+    }
+
+    @Test func aPractitionerSavesADraftComesBackAndSubmitsOnce() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, requestID, token) = try Self.requested(&fixture)
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/forms/\(token)")
+            #expect(page.status == .ok)
+            let html = String(buffer: page.body)
+            #expect(html.contains("Agency reporting form") && html.contains("Send the form") && html.contains("Alex"))
+            let csrf = Browser.hiddenCSRF(in: html) ?? ""
+
+            let draft = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "save-draft")], csrf: csrf)
+            #expect(draft.status == .seeOther)
+            let again = try await browser.get("/forms/\(token)?saved=1")
+            #expect(String(buffer: again.body).contains("Half written"), "the draft comes back")
+
+            let incomplete = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
+            #expect(incomplete.status == .unprocessableContent)
+            #expect(String(buffer: incomplete.body).contains("There is a problem"))
+
+            let sent = try await browser.post("/forms/\(token)", Self.answers + [("action", "submit")], csrf: csrf)
+            #expect(sent.status == .ok)
+            #expect(String(buffer: sent.body).contains("Form sent"))
+
+            let used = try await browser.get("/forms/\(token)")
+            #expect(used.status == .gone)
+            #expect(String(buffer: used.body).contains("This form has already been sent"))
+        }
+        let state = try fixture.engine.workflow.caseState(caseID)
+        #expect(state.request(requestID)?.answered == FormDefinitionReference(id: "reporting", version: 1))
+        #expect(state.request(requestID)?.answers["summary"] == .text("Seen twice for routine checks; no concerns recorded."))
+    }
+
+    @Test func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, requestID, token) = try Self.requested(&fixture)
+        try fixture.engine.workflow.execute(
+            .withdrawFormRequest(requestID: requestID, reason: "Sent to the wrong practice"), on: caseID,
+            by: Actor(name: "casey.coordinator", role: "coordinator"))
+        try await fixture.application.test(.router) { client in
+            let response = try await client.execute(uri: "/forms/\(token)", method: .get)
+            #expect(response.status == .gone)
+            let html = String(buffer: response.body)
+            #expect(html.contains("This request has been withdrawn") && html.contains("Contact "))
+            #expect(!html.contains("Alex"), "no child's details on a refused link")
+        }
+    }
+
+    @Test func anExpiredOrUnknownLinkIsRefused() async throws {
+        var fixture = try await WebFixture()
+        let (_, _, token) = try Self.requested(&fixture)
+        fixture.clock.advance(days: 61)
+        try await fixture.application.test(.router) { client in
+            let expired = try await client.execute(uri: "/forms/\(token)", method: .get)
+            #expect(expired.status == .gone)
+            #expect(String(buffer: expired.body).contains("This link has expired"))
+            let unknown = try await client.execute(uri: "/forms/" + String(repeating: "x", count: 43), method: .get)
+            #expect(unknown.status == .notFound)
+        }
+    }
+
+    @Test func guessingTokensAtSpeedIsLimited() async throws {
+        let fixture = try await WebFixture(limits: RateLimits(links: RateLimiter(capacity: 3, perMinute: 1)))
+        try await fixture.application.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for attempt in 0..<4 {
+                let guess = String(repeating: "A", count: 42) + String(attempt)
+                statuses.append(try await client.execute(uri: "/forms/\(guess)", method: .get).status)
+            }
+            #expect(statuses == [.notFound, .notFound, .notFound, .tooManyRequests])
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import CDOPApp
+import CDOPDomain
+import CDOPHTTP
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// What each role sees: the coordinator's dashboard, the identifiable case page (recorded), and the panel's
+/// pseudonymised view.
+@Suite struct RolePageTests {
+    @Test func theDashboardShowsRequestsWithTimeLeftAndOpenCasesByStage() async throws {
+        var fixture = try await WebFixture()
+        _ = try PractitionerLinkTests.requested(&fixture)
+        let username = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(username)
+            let response = try await browser.get("/dashboard")
+            #expect(response.status == .ok)
+            let html = String(buffer: response.body)
+            #expect(html.contains("Northgate Surgery") && html.contains("14 days left"), "\(html)")
+            #expect(html.contains("Open cases by stage and age") && html.contains("<svg"))
+            #expect(!html.contains("Testchild"), "the dashboard names no child")
+        }
+    }
+
+    @Test func viewingACasePageIsRecordedOnTheViewersAccessLog() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let username = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(username)
+            let response = try await browser.get("/cases/\(caseID)")
+            #expect(response.status == .ok)
+            #expect(String(buffer: response.body).contains("Testchild"))
+        }
+        let viewed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "user.caseViewed.v1" }
+        #expect(viewed.count == 1)
+        #expect(String(decoding: viewed[0].data, as: UTF8.self).contains(caseID.description))
+    }
+
+    @Test func aPanelMemberSeesAListedCasePseudonymisedAndNeverTheCasePage() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
+        let workflow = fixture.engine.workflow
+        try workflow.execute(
+            .triage(expectation: .expected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
+            by: Actor(name: "dana.doctor", role: "designated-doctor"))
+        try workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
+        let meetingID = MeetingID(UUID())
+        let start = fixture.clock.now().addingTimeInterval(7 * 86_400)
+        try workflow.execute(
+            .schedule(
+                meetingID: meetingID, type: .panel, title: "June panel", startsAt: start, endsAt: start.addingTimeInterval(7200),
+                venue: MeetingVenue(place: "Room 4"), theme: nil),
+            on: meetingID, by: coordinator)
+        try workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
+        let notification = try workflow.caseState(caseID).notification!
+        let username = fixture.usernames[.panelMember]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(username)
+            let meeting = try await browser.get("/meetings/\(meetingID)")
+            #expect(String(buffer: meeting.body).contains("/panel/cases/\(caseID)"))
+            let panel = try await browser.get("/panel/cases/\(caseID)")
+            #expect(panel.status == .ok)
+            let html = String(buffer: panel.body)
+            #expect(html.contains("28 to 364 days") && html.contains("Record the panel"))
+            for secret in [notification.child.name.surname, notification.child.name.forenames, notification.child.dateOfBirth.iso,
+                           DayFormatter.long(notification.child.dateOfBirth)] {
+                #expect(!html.contains(secret), "the panel's page shows \(secret)")
+            }
+            let identifiable = try await browser.get("/cases/\(caseID)")
+            #expect(identifiable.status == .forbidden)
+        }
+        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "user.accessRefused.v1" }
+        #expect(refused.count == 1)
+    }
+}
