@@ -41,8 +41,9 @@ extension GlobalOptions {
         }
         let accounts = try createDemoAccounts(configuration)
         if json { return }
-        for line in summary.lines + DemoAccounts.lines(accounts) { Swift.print(line) }
-        Swift.print("")
+        // Written at once (not buffered): the server that follows keeps running, and these lines are shown once.
+        let text = (summary.lines + DemoAccounts.lines(accounts)).joined(separator: "\n") + "\n\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// The demo's staff accounts, in the database the demo was loaded into.
