@@ -6,7 +6,7 @@
 set -euo pipefail
 
 debian_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config openssl)
-python_modules=(aiosmtpd:aiosmtpd icalendar:icalendar holidays:holidays)
+python_modules=(aiosmtpd:aiosmtpd icalendar:icalendar holidays:holidays openapi_spec_validator:openapi-spec-validator)
 
 missing=()
 for package in "${debian_packages[@]}"; do

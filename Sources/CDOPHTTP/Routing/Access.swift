@@ -18,6 +18,11 @@ package enum Access: Sendable, Hashable {
     /// Every staff role.
     package static let anyStaff = Access.staff(Set(StaffRole.allCases))
 
+    /// Whether only signed-in staff may use the route.
+    package var isStaffOnly: Bool {
+        if case .staff = self { true } else { false }
+    }
+
     /// Whether `identity` may use a route with this access.
     package func allows(_ identity: StaffIdentity?) -> Bool {
         switch self {

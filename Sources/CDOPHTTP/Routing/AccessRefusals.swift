@@ -35,6 +35,16 @@ struct AccessRefusals: Sendable {
     /// nil when the request carries the right token; else the refusal. Reads a form body once and keeps it on
     /// the request for the handler.
     func checkCSRF(_ request: inout Request, context: WebContext, route: RouteSpec) async throws -> Response? {
+        if route.kind == .api, context.staff == nil || !route.access.isStaffOnly {
+            // Without a session there is no ambient authority to forge; a JSON body (which a cross-site form
+            // cannot send without a CORS preflight this server never grants) is all that is asked.
+            let type = request.headers[.contentType]?.lowercased() ?? ""
+            return type.hasPrefix("application/json")
+                ? nil
+                : Problem(
+                    status: .unsupportedMediaType, code: "input.notJSON", title: "JSON expected",
+                    detail: "Send the body as JSON with Content-Type: application/json.").response
+        }
         let expected: String?
         if let staff = context.staff, case .staff = route.access {
             expected = staff.csrfToken

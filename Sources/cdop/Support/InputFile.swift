@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 import Foundation
 
@@ -25,26 +26,9 @@ enum InputFile {
                     + (context.underlyingError.map { ": \(describe(underlying: $0))" } ?? ".")
                     + " Check the quotes, commas and brackets.")
         } catch let error as DecodingError {
-            throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not valid: \(describe(error)).")
+            throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not valid: \(DecodingDescription.describe(error)).")
         } catch {
             throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not JSON.")
-        }
-    }
-
-    /// Names the field (as a JSON path) without quoting its value.
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context, adding key: (any CodingKey)? = nil) -> String {
-            let keys = (context.codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the top level" : keys.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "the field \(path(context, adding: key)) is missing"
-        case .typeMismatch(let type, let context): return "the field \(path(context)) should be \(typeName(type))"
-        case .valueNotFound(let type, let context): return "the field \(path(context)) should be \(typeName(type)), not null"
-        case .dataCorrupted(let context):
-            let detail = context.debugDescription.isEmpty ? "" : " (\(context.debugDescription))"
-            return "the field \(path(context)) has a value that cannot be used\(detail)"
-        @unknown default: return "it does not match the expected format"
         }
     }
 
@@ -55,12 +39,4 @@ enum InputFile {
         return detail.hasSuffix(".") ? detail : detail + "."
     }
 
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "text"
-        case is Int.Type, is Double.Type: "a number"
-        case is Bool.Type: "true or false"
-        default: "\(type)".contains("Array") ? "a list" : "an object"
-        }
-    }
 }

@@ -1,0 +1,265 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The JSON API under /api/v1: the same commands and queries as the pages, for other systems and scripts,
+/// with the same roles, limits and access log, and RFC 9457 problems naming the field that is wrong.
+enum APIRoutes {
+    static let caseReaders = Access.staff([.coordinator, .designatedDoctor])
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/api/v1/openapi.json", .everyone, .api) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: .init(bytes: OpenAPIDocument.json(routes.specs, panel: services.panelName))))
+        }
+
+        routes.get("/api/v1/me", .anyStaff, .api) { _, context in
+            let user = context.staff!.user
+            return API.json(
+                Me(username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
+                   areas: user.areas.sorted(), csrfToken: context.staff!.csrfToken))
+        }
+
+        routes.post("/api/v1/notifications", .everyone, .api) { request, context in
+            await API.handle {
+                var request = request
+                guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
+                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many notifications", detail: "Wait a minute and send again.")
+                }
+                let notification = try await API.body(DeathNotification.self, &request)
+                let notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor)
+                return API.json(
+                    Notified(
+                        caseId: notified.caseID.description, reference: CaseTables.reference(of: notified.caseID),
+                        possibleDuplicateOf: notified.possibleDuplicateOf.map(CaseTables.reference(of:))),
+                    status: .created)
+            }
+        }
+
+        routes.get("/api/v1/cases", caseReaders, .api) { request, context in
+            await API.handle {
+                let areas = context.staff!.user.areas
+                let stage = request.uri.queryParameters.get("stage")
+                let cases = try await services.engine.store.read { db in try CaseQueries.list(stage: stage, in: db) }
+                return API.json(
+                    cases.filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }.map {
+                        CaseListing(
+                            caseId: $0.caseID, reference: $0.reference, stage: $0.stage, area: $0.areaCode, notifiedAt: $0.notifiedAt,
+                            outstandingRequests: $0.outstandingRequests, possibleDuplicateOf: $0.possibleDuplicateOf)
+                    })
+            }
+        }
+
+        routes.get("/api/v1/cases/:case", caseReaders, .api) { _, context in
+            await API.handle {
+                let (caseID, state) = try CasePages.caseInScope(context, services)
+                try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
+                let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
+                return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
+            }
+        }
+
+        routes.post("/api/v1/cases/:case/commands", caseReaders, .api) { request, context in
+            await API.handle {
+                var request = request
+                let (caseID, _) = try CasePages.caseInScope(context, services)
+                let body = try await API.body(CaseCommandBody.self, &request)
+                let staff = context.staff!
+                guard let allowed = CaseCommandBody.roles[body.name], !allowed.isDisjoint(with: staff.user.roles) else {
+                    try? services.accessLog.recordAccessRefused("case command \(body.name)", reason: .role, by: staff.user)
+                    throw Problem.forbidden()
+                }
+                let workflow = services.engine.workflow
+                let actor = CasePages.actor(context)
+                do {
+                    switch body.action {
+                    case .command(.triage(let expectation, _, let triggers)):
+                        try workflow.execute(.triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID, by: actor)
+                    case .command(let command):
+                        try workflow.execute(command, on: caseID, by: actor)
+                    case .requestForm(let agencyID, let formType, let contact, let due):
+                        let agency = try workflow.agencyState(agencyID)
+                        guard agency.agencyID != nil else { throw CommandError.notFound(kind: "agency", reference: agencyID.description) }
+                        try workflow.requestForm(on: caseID, from: agency, formType: formType, contactEmail: contact, dueDate: due, by: actor)
+                    case .confirmDuplicate:
+                        let state = try workflow.caseState(caseID)
+                        guard let primary = state.possibleDuplicateOf else {
+                            throw Problem(status: .unprocessableContent, code: "case.notPossibleDuplicate", title: "Refused", detail: "The case is not linked to a possible duplicate.")
+                        }
+                        try workflow.confirmDuplicate(caseID, of: primary, by: actor)
+                    }
+                }
+                let state = try workflow.caseState(caseID)
+                return API.json(CommandResult(caseId: caseID.description, stage: state.stage?.name ?? "", version: nil))
+            }
+        }
+
+        routes.get("/api/v1/dashboard", .staff([.coordinator]), .api) { _, context in
+            await API.handle {
+                let areas = context.staff!.user.areas
+                let now = services.now
+                let dashboard = try await services.engine.store.read { db in
+                    DashboardData(
+                        newNotifications: try DashboardQueries.newNotifications(areas: areas, in: db).map(\.reference),
+                        possibleDuplicates: try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(\.reference),
+                        outstandingRequests: try DashboardQueries.outstandingRequests(areas: areas, in: db).map {
+                            DashboardData.Request(
+                                requestId: $0.requestID, caseReference: $0.caseReference, agency: $0.agencyName, formType: $0.formType,
+                                dueDate: $0.dueDate.iso, daysLeft: LondonTime.day(of: now).days(until: $0.dueDate), status: $0.status,
+                                nextStep: $0.nextStep, nextStepAt: $0.nextStepAt)
+                        },
+                        failedEmails: try OutboxQueries.list(state: "failed", in: db).count,
+                        openCasesByStage: Dictionary(
+                            try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db).map { ($0.stage, $0.byAge) },
+                            uniquingKeysWith: { first, _ in first }),
+                        ageBands: DashboardQueries.ageBands)
+                }
+                return API.json(dashboard)
+            }
+        }
+
+        routes.get("/api/v1/agencies", .staff([.coordinator]), .api) { _, _ in
+            await API.handle {
+                let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
+                return API.json(agencies.map { AgencyEntry(agencyId: $0.agencyID, name: $0.name, kind: $0.kind, leadEmail: $0.leadEmail, retired: $0.retired) })
+            }
+        }
+
+        routes.get("/api/v1/forms", .everyone, .api) { _, _ in
+            API.json(services.definitions.forms.all.map { FormDefinitionJSON.Summary($0) })
+        }
+
+        routes.get("/api/v1/forms/:form", .everyone, .api) { _, context in
+            await API.handle {
+                guard let id = context.parameters.get("form"), let form = services.definitions.forms.current(id: id) else {
+                    throw Problem.notFound("form")
+                }
+                return API.json(FormDefinitionJSON(form))
+            }
+        }
+
+        let access = PractitionerAccess(workflow: services.engine.workflow)
+        routes.get("/api/v1/links/:token", .practitionerLink, .api) { _, context in
+            await API.handle {
+                guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
+                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
+                }
+                let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
+                guard case .usable(let formRequest) = use else { throw linkProblem(use) }
+                let form = services.definitions.forms.definition(for: formRequest.formType)
+                return API.json(
+                    LinkedRequest(
+                        agency: formRequest.agencyName, dueDate: formRequest.dueDate.iso, form: FormDefinitionJSON(form),
+                        draft: formRequest.draft?.answers))
+            }
+        }
+
+        routes.post("/api/v1/links/:token", .practitionerLink, .api) { request, context in
+            await API.handle {
+                var request = request
+                guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
+                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
+                }
+                let token = context.parameters.get("token") ?? ""
+                let (_, _, use) = try PractitionerPages.opened(access, token, services)
+                guard case .usable(let formRequest) = use else { throw linkProblem(use) }
+                let body = try await API.body(LinkSubmission.self, &request)
+                let form = services.definitions.forms.definition(for: formRequest.formType)
+                let draft = body.action == "draft"
+                switch form.validate(answers: body.answers, today: LondonTime.day(of: services.now), mode: draft ? .draft : .submit) {
+                case .invalid(let errors, _): throw FieldErrors(errors)
+                case .valid(let answers):
+                    if draft {
+                        try access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
+                    } else {
+                        try access.submit(token: token, definition: form.reference, answers: answers, now: services.now)
+                    }
+                    return API.json(["result": draft ? "draftSaved" : "returned"], status: draft ? .ok : .created)
+                }
+            }
+        }
+    }
+
+    static func linkProblem(_ use: LinkUse) -> Problem {
+        guard case .refused(let refusal) = use else { return .notFound("link") }
+        return Problem(
+            status: refusal == .unknown ? .notFound : .gone, code: refusal.code, title: refusal.heading, detail: refusal.message)
+    }
+
+    struct Me: Encodable {
+        var username: String
+        var displayName: String
+        var roles: [String]
+        var areas: [String]
+        var csrfToken: String
+    }
+
+    struct Notified: Encodable {
+        var caseId: String
+        var reference: String
+        var possibleDuplicateOf: String?
+    }
+
+    struct CaseListing: Encodable {
+        var caseId: String
+        var reference: String
+        var stage: String
+        var area: String?
+        var notifiedAt: String
+        var outstandingRequests: Int
+        var possibleDuplicateOf: String?
+    }
+
+    struct CommandResult: Encodable {
+        var caseId: String
+        var stage: String
+        var version: Int?
+    }
+
+    struct DashboardData: Encodable {
+        struct Request: Encodable {
+            var requestId: String
+            var caseReference: String
+            var agency: String
+            var formType: String
+            var dueDate: String
+            var daysLeft: Int
+            var status: String
+            var nextStep: String?
+            var nextStepAt: Date?
+        }
+
+        var newNotifications: [String]
+        var possibleDuplicates: [String]
+        var outstandingRequests: [Request]
+        var failedEmails: Int
+        var openCasesByStage: [String: [Int]]
+        var ageBands: [String]
+    }
+
+    struct AgencyEntry: Encodable {
+        var agencyId: String
+        var name: String
+        var kind: String
+        var leadEmail: String?
+        var retired: Bool
+    }
+
+    struct LinkedRequest: Encodable {
+        var agency: String
+        var dueDate: String
+        var form: FormDefinitionJSON
+        var draft: FormAnswers?
+    }
+
+    struct LinkSubmission: Decodable {
+        var action: String
+        var answers: FormAnswers
+    }
+}

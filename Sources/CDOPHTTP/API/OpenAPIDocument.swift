@@ -1,0 +1,134 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of the JSON API, built from the route table itself, so a route cannot be served
+/// without being described (nor described without being served).
+enum OpenAPIDocument {
+    /// What each API route does, by "METHOD /path".
+    static let summaries: [String: String] = [
+        "GET /api/v1/openapi.json": "This document",
+        "GET /api/v1/me": "Who is signed in, their roles and areas, and the CSRF token for unsafe calls",
+        "POST /api/v1/notifications": "Notify a child's death (public; limited per address)",
+        "GET /api/v1/cases": "Cases in the caller's areas, without names (optionally by stage)",
+        "GET /api/v1/cases/:case": "One case with its requests, outcome, actions and timeline (recorded on the caller's access log)",
+        "POST /api/v1/cases/:case/commands": "Issue a command on a case (triage, request a form, pause, close, ...)",
+        "GET /api/v1/dashboard": "The coordinator's dashboard: new, duplicates, requests due and overdue, failed emails, open cases by stage and age",
+        "GET /api/v1/agencies": "The agency directory",
+        "GET /api/v1/forms": "Every form definition (id, version, title)",
+        "GET /api/v1/forms/:form": "One form definition: sections, fields, types, options, conditions",
+        "GET /api/v1/links/:token": "A practitioner's request: the form to answer and any saved draft",
+        "POST /api/v1/links/:token": "Save a draft of, or submit, a practitioner's form",
+    ]
+
+    /// Request bodies by "METHOD /path": a schema reference.
+    static let bodies: [String: String] = [
+        "POST /api/v1/notifications": "Notification",
+        "POST /api/v1/cases/:case/commands": "CaseCommand",
+        "POST /api/v1/links/:token": "LinkSubmission",
+    ]
+
+    static func json(_ specs: [RouteSpec], panel: String) -> Data {
+        var paths: [String: [String: Any]] = [:]
+        for spec in specs where spec.kind == .api {
+            let path = "/" + spec.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                .joined(separator: "/")
+            let parameters = spec.path.split(separator: "/").filter { $0.hasPrefix(":") }.map { name -> [String: Any] in
+                ["name": String(name.dropFirst()), "in": "path", "required": true, "schema": ["type": "string"]]
+            }
+            var operation: [String: Any] = [
+                "operationId": operationID(spec),
+                "summary": summaries[spec.description] ?? spec.description,
+                "responses": responses(spec),
+            ]
+            if !parameters.isEmpty { operation["parameters"] = parameters }
+            if let body = bodies[spec.description] {
+                operation["requestBody"] = [
+                    "required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]],
+                ]
+            }
+            switch spec.access {
+            case .everyone, .practitionerLink: operation["security"] = [[String: [String]]]()
+            case .staff(let roles):
+                operation["security"] = [["session": [String]()]]
+                operation["x-roles"] = roles.map(\.rawValue).sorted()
+            }
+            paths[path, default: [:]][spec.method.lowercased()] = operation
+        }
+        let document: [String: Any] = [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "cdop API", "version": "1",
+                "description": "The \(panel)'s child death review workflow. Errors are RFC 9457 problem details; "
+                    + "signed-in calls that change anything send the session's CSRF token in X-CSRF-Token.",
+            ],
+            "paths": paths,
+            "components": [
+                "securitySchemes": [
+                    "session": ["type": "apiKey", "in": "cookie", "name": "cdop_session"]
+                ],
+                "schemas": schemas,
+            ],
+        ]
+        return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+    }
+
+    static func operationID(_ spec: RouteSpec) -> String {
+        let words = spec.path.split(separator: "/").dropFirst(2).map { $0.hasPrefix(":") ? "by" + $0.dropFirst().capitalized : String($0) }
+        return spec.method.lowercased() + words.map { $0.replacingOccurrences(of: ".", with: "_").capitalized }.joined()
+    }
+
+    static func responses(_ spec: RouteSpec) -> [String: Any] {
+        let problem: [String: Any] = ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]]
+        var responses: [String: Any] = [
+            spec.method == "POST" ? "200" : "200": ["description": "Done", "content": ["application/json": ["schema": ["type": "object"]]]],
+            "404": ["description": "Not found", "content": problem],
+        ]
+        if spec.method == "POST" {
+            responses["201"] = ["description": "Created", "content": ["application/json": ["schema": ["type": "object"]]]]
+            responses["415"] = ["description": "The body is not JSON", "content": problem]
+            responses["422"] = ["description": "Refused: the problem names the field", "content": problem]
+        }
+        if case .staff = spec.access {
+            responses["401"] = ["description": "Not signed in", "content": problem]
+            responses["403"] = ["description": "Not allowed for the caller's role, or the CSRF token is wrong", "content": problem]
+        }
+        if spec.access == .practitionerLink || spec.description == "POST /api/v1/notifications" {
+            responses["429"] = ["description": "Too many requests from this address", "content": problem]
+        }
+        return responses
+    }
+
+    static var schemas: [String: Any] { [
+        "Problem": [
+            "type": "object", "required": ["type", "title", "status", "detail", "code"],
+            "properties": [
+                "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                "detail": ["type": "string"], "code": ["type": "string"],
+                "errors": [
+                    "type": "array",
+                    "items": ["type": "object", "properties": ["pointer": ["type": "string"], "detail": ["type": "string"]]],
+                ],
+            ],
+        ],
+        "Notification": [
+            "type": "object", "required": ["notifier", "child", "death", "circumstances", "professionalsInvolved"],
+            "description": "The notification form as JSON (see the README's JSON formats).",
+            "properties": [
+                "notifier": ["type": "object"], "child": ["type": "object"], "death": ["type": "object"],
+                "residenceAreaCode": ["type": ["string", "null"]], "areaOfDeathCode": ["type": ["string", "null"]],
+                "circumstances": ["type": "string"], "professionalsInvolved": ["type": "array", "items": ["type": "object"]],
+            ],
+        ],
+        "CaseCommand": [
+            "type": "object", "required": ["command"],
+            "properties": ["command": ["type": "string", "enum": CaseCommandBody.roles.keys.sorted()]],
+            "additionalProperties": true,
+        ],
+        "LinkSubmission": [
+            "type": "object", "required": ["action", "answers"],
+            "properties": [
+                "action": ["type": "string", "enum": ["draft", "submit"]],
+                "answers": ["type": "object", "description": "Answers by field id: {text}, {number}, {date}, {choice}, {multiple}, {yesNo} or {groups}"],
+            ],
+        ],
+    ] }
+}
