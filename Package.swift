@@ -148,13 +148,21 @@ package.dependencies.append(contentsOf: [
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
 ])
 if let app = package.targets.first(where: { $0.name == "CDOPApp" }) {
     // bcrypt for staff passwords (CBcrypt only: no server in the shell).
     app.dependencies.append(.product(name: "HummingbirdBcrypt", package: "hummingbird-auth"))
 }
 if let cli = package.targets.first(where: { $0.name == "cdop" }) {
-    cli.dependencies.append("CDOPHTTP")
+    cli.dependencies += ["CDOPHTTP", .product(name: "Logging", package: "swift-log")]
+}
+if let bench = package.targets.first(where: { $0.name == "cdop-bench" }) {
+    bench.dependencies += [
+        "CDOPHTTP", "CDOPDefinitions", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    ]
 }
 package.targets.append(contentsOf: [
     .target(

@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure cdop against baselines taken in the same run.",
         discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
 
-    @Argument(help: "Which benchmarks to run: store, timers, mail, or all.")
+    @Argument(help: "Which benchmarks to run: store, timers, mail, http, or all.")
     var suites: [String] = ["all"]
 
     @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
@@ -31,7 +31,7 @@ struct BenchCommand: AsyncParsableCommand {
     var workDirectory: String?
 
     func validate() throws {
-        let known: Set = ["all", "store", "timers", "mail"]
+        let known: Set = ["all", "store", "timers", "mail", "http"]
         for suite in suites where !known.contains(suite) {
             throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
@@ -56,6 +56,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if all || suites.contains("mail") {
             figures += try await MailBenchmark(folder: folder).run(progress: progress)
+        }
+        if all || suites.contains("http") {
+            figures += try await HTTPBenchmark(folder: folder).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }
