@@ -1,0 +1,286 @@
+#!/usr/bin/env python3
+"""The real-browser journey through cdop's web pages, with axe-core on every page.
+
+A notifier tells the panel of a death on the public page; the coordinator signs in and requests the
+reporting form (Form B) from two agencies; the first agency's practitioner opens the link from the spooled
+email, saves a draft, and sends the form; the coordinator sees the request returned. After every page load
+axe-core checks WCAG 2.0/2.1/2.2 A and AA and the page is saved as a full-page PNG into --artefacts.
+The notification page is also checked for keyboard use, and wrong submissions for an error summary that
+links to each field.
+
+  python3 Tests/Browser/journey.py --base http://127.0.0.1:8080 --spool var/outbox --artefacts /tmp/shots \\
+      --coordinator casey --password PASSWORD [--new-password NEW] [--agency "Name"]...
+
+  python3 Tests/Browser/journey.py --check-page URL --artefacts DIR   # axe and a screenshot of one page
+
+Prints one line per step; exits 0 only if every check passed.
+"""
+
+import argparse
+import datetime
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from browser import Browser, JourneyFailure, fail, log  # noqa: E402
+from mailspool import form_links  # noqa: E402
+from pages import SYNTHETIC_TEXT, answer_required_fields, check_error_summary, check_keyboard, fill_field  # noqa: E402
+
+
+def notification_answers(today):
+    """A complete notification with synthetic details, by the field ids of Forms/notification.yaml."""
+    return [
+        ("notifier-name", "Sam Synthetic"),
+        ("notifier-role", "Paramedic"),
+        ("notifier-organisation", "Synthetic Ambulance Service"),
+        ("notifier-email", "sam.synthetic@example.nhs.uk"),
+        ("date-notified", today),
+        ("child-forenames", "Alex"),
+        ("child-surname", "Testchild"),
+        ("child-date-of-birth", today - datetime.timedelta(days=400)),
+        ("child-sex", "female"),
+        ("child-nhs-number-status", "notCurrentlyAvailable"),
+        ("child-ethnicity", "notKnown"),
+        ("date-of-death", today - datetime.timedelta(days=1)),
+        ("place-of-death", "hospitalEmergencyDepartment"),
+        ("birth-status", "liveBorn"),
+        ("reported-expectation", "unexpected"),
+        ("post-mortem", "notKnown"),
+        ("coroner-informed", "yes"),
+        ("circumstances", "Synthetic circumstances written by the browser test."),
+    ]
+
+
+class Journey:
+    def __init__(self, arguments):
+        self.arguments = arguments
+        self.base = arguments.base.rstrip("/")
+        self.today = datetime.date.today()
+        self.browsers = []
+        self.step_number = 0
+
+    def browser(self, label):
+        browser = Browser(self.arguments.artefacts, label)
+        self.browsers.append(browser)
+        return browser
+
+    def step(self, browser, name, summary):
+        """Checks the page now shown with axe, keeps its screenshot, and prints the step's line."""
+        self.step_number += 1
+        shot = browser.screenshot("%02d-%s" % (self.step_number, name))
+        browser.check_accessibility()
+        log("ok %02d %s: %s (%s, no axe violations, %s)" % (
+            self.step_number, name, summary, browser.path(), os.path.basename(shot)))
+
+    def run(self):
+        try:
+            coordinator = self.browser("coordinator")
+            self.notify()
+            self.sign_in(coordinator)
+            case_path = self.open_case(coordinator)
+            agencies = self.request_forms(coordinator, case_path)
+            link = self.read_link(agencies[0])
+            self.complete_form(link)
+            self.see_returned(coordinator, case_path, agencies[0])
+        finally:
+            for browser in self.browsers:
+                browser.close()
+
+    # The notifier
+
+    def notify(self):
+        public = self.browser("notifier")
+        public.open(self.base + "/notify")
+        stops = check_keyboard(public)
+        self.step(public, "notify-form", "keyboard reaches the first field in %d Tab stops (%s), focus visible" % (
+            len(stops), " → ".join(stops)))
+        public.submit_with("Send the notification")
+        linked = check_error_summary(public, minimum_links=3)
+        self.step(public, "notify-errors", "an empty submission shows an error summary linking to %d fields" % len(linked))
+        for field, value in notification_answers(self.today):
+            fill_field(public, field, value)
+        public.submit_with("Send the notification")
+        if public.driver.find_elements("css selector", ".govuk-error-summary"):
+            raise JourneyFailure("the complete notification was refused: %s" % public.text()[:500])
+        self.step(public, "notify-sent", "the notification was accepted")
+
+    # The coordinator
+
+    def sign_in(self, browser):
+        browser.open(self.base + "/sign-in")
+        self.step(browser, "sign-in", "the sign-in page")
+        fill_field(browser, "username", self.arguments.coordinator)
+        fill_field(browser, "password", self.arguments.password)
+        if self.arguments.code:
+            fill_field(browser, "code", self.arguments.code)
+        browser.submit_with(self.arguments.sign_in_button)
+        if browser.path().startswith("/sign-in") and browser.driver.find_elements("css selector", ".govuk-error-summary"):
+            raise JourneyFailure("signing in as %s was refused: %s" % (self.arguments.coordinator, browser.text()[:300]))
+        new_password = browser.driver.find_elements("css selector", "input[type=password][name*=new]")
+        if new_password:
+            # The first sign-in asks for a new password: every password field left takes the new one,
+            # except the current password.
+            self.step(browser, "change-password", "the first sign-in asks for a new password")
+            for field in browser.driver.find_elements("css selector", "input[type=password]"):
+                name = field.get_attribute("name") or ""
+                field.clear()
+                field.send_keys(self.arguments.password if "current" in name else self.arguments.new_password)
+            browser.submit_with(browser.driver.find_element("css selector", "main form button[type=submit], main form button:not([type])").text.strip())
+        browser.open(self.base + "/dashboard")
+        if not browser.path().startswith("/dashboard"):
+            raise JourneyFailure("after signing in, /dashboard sent the coordinator to %s" % browser.path())
+        self.step(browser, "dashboard", "signed in as the coordinator")
+
+    def open_case(self, browser):
+        links = [a for a in browser.driver.find_elements("css selector", "main a[href*='/cases/']") if a.is_displayed()]
+        if not links:
+            raise JourneyFailure("the dashboard lists no case after the notification: %s" % browser.text()[:500])
+        links[0].click()
+        browser.wait_for_load()
+        self.step(browser, "case", "the notified case")
+        return browser.path()
+
+    def request_forms(self, browser, case_path):
+        agencies = self.arguments.agency or []
+        if not agencies:
+            agencies = browser.driver.execute_script(
+                "var s = document.querySelector('select[name=agency]'); if (!s) return [];"
+                "return Array.prototype.filter.call(s.options, function (o) { return o.value; })"
+                ".slice(0, 2).map(function (o) { return o.text.trim(); });")
+        if len(agencies) < 2:
+            raise JourneyFailure("the case page offers fewer than two agencies to ask: %s" % agencies)
+        for number, agency in enumerate(agencies[:2], start=1):
+            if browser.path() != case_path:
+                browser.open(self.base + case_path)
+            fill_field(browser, "agency", agency)
+            fill_field(browser, "form", self.arguments.form)
+            contact = self.arguments.contact[number - 1] if self.arguments.contact and len(self.arguments.contact) >= number else None
+            if contact:
+                fill_field(browser, "contact", contact)
+            fill_field(browser, "due", self.today + datetime.timedelta(days=28))
+            browser.submit_with("Request the form")
+            if browser.driver.find_elements("css selector", ".govuk-error-summary"):
+                raise JourneyFailure("requesting %s from %s was refused: %s" % (self.arguments.form, agency, browser.text()[:500]))
+            self.step(browser, "requested-%d" % number, "%s requested from %s" % (self.arguments.form, agency))
+        return agencies[:2]
+
+    def read_link(self, agency):
+        deadline = time.monotonic() + self.arguments.mail_timeout
+        while True:
+            links = form_links(self.arguments.spool)
+            if len(links) >= 2 or (links and time.monotonic() >= deadline):
+                break
+            if time.monotonic() >= deadline:
+                raise JourneyFailure("no email with a /forms/ link reached %s within %d s" % (
+                    self.arguments.spool, self.arguments.mail_timeout))
+            time.sleep(0.25)
+        if len(links) < 2:
+            raise JourneyFailure("%d request email(s) with a /forms/ link in %s, expected 2" % (len(links), self.arguments.spool))
+        log("ok    mail: %d request emails with a practitioner link in the spool" % len(links))
+        return links[0]
+
+    # The practitioner
+
+    def complete_form(self, link):
+        practitioner = self.browser("practitioner")
+        practitioner.open(self.base + link.path)
+        self.step(practitioner, "form", "the practitioner's form from the emailed link")
+        practitioner.submit_with("Send the form")
+        linked = check_error_summary(practitioner)
+        self.step(practitioner, "form-errors", "sending it empty shows an error summary linking to %d fields" % len(linked))
+        answer_required_fields(practitioner, linked, self.today)
+        practitioner.submit_with("Save a draft")
+        if practitioner.driver.find_elements("css selector", ".govuk-error-summary"):
+            raise JourneyFailure("saving a draft was refused: %s" % practitioner.text()[:500])
+        self.step(practitioner, "form-draft", "a draft was saved")
+        practitioner.open(self.base + link.path)
+        kept = practitioner.driver.execute_script(
+            "return Array.prototype.some.call(document.querySelectorAll('input, textarea'),"
+            " function (f) { return f.value === arguments[0]; }.bind(null, %r));" % SYNTHETIC_TEXT)
+        if not kept:
+            raise JourneyFailure("the saved draft's answers are not shown when the link is opened again")
+        for _ in range(4):
+            practitioner.submit_with("Send the form")
+            if not practitioner.driver.find_elements("css selector", ".govuk-error-summary"):
+                break
+            # Answers can reveal questions (show-if): answer what is still asked for.
+            answer_required_fields(practitioner, check_error_summary(practitioner), self.today)
+        else:
+            raise JourneyFailure("the form was still refused after four tries: %s" % practitioner.text()[:500])
+        self.step(practitioner, "form-sent", "the form was sent")
+
+    def see_returned(self, browser, case_path, agency):
+        deadline = time.monotonic() + 15
+        while True:
+            browser.open(self.base + "/dashboard")
+            if "returned" in browser.text().lower():
+                break
+            if time.monotonic() >= deadline:
+                raise JourneyFailure("the dashboard does not show the returned form: %s" % browser.text()[:800])
+            time.sleep(0.5)
+        self.step(browser, "dashboard-returned", "the dashboard shows the request returned")
+        browser.open(self.base + case_path)
+        returned = browser.driver.execute_script(
+            "var rows = document.querySelectorAll('main tr, main li, main .govuk-summary-list__row');"
+            "return Array.prototype.some.call(rows, function (r) {"
+            " var t = r.innerText.toLowerCase(); return t.indexOf(arguments[0]) >= 0 && t.indexOf('returned') >= 0; }"
+            ".bind(null, %r));" % agency.lower())
+        if not returned:
+            raise JourneyFailure("the case page does not show %s's request as returned" % agency)
+        self.step(browser, "case-returned", "the case shows %s's form returned" % agency)
+
+
+def check_page(arguments):
+    """Loads one page, keeps its screenshot, and fails listing its axe violations."""
+    browser = Browser(arguments.artefacts, "check")
+    try:
+        browser.open(arguments.check_page)
+        shot = browser.screenshot("page")
+        browser.check_accessibility()
+        log("ok page: no axe violations (%s)" % os.path.basename(shot))
+    finally:
+        browser.close()
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", help="the server's address, e.g. http://127.0.0.1:8080")
+    parser.add_argument("--spool", help="the folder the server spools its .eml files into")
+    parser.add_argument("--artefacts", required=True, help="where screenshots go (created if missing)")
+    parser.add_argument("--coordinator", help="the coordinator's username")
+    parser.add_argument("--password", help="the coordinator's password")
+    parser.add_argument("--new-password", default="Browser-journey-new-password-42",
+                        help="set if the first sign-in asks for a new password")
+    parser.add_argument("--code", help="the coordinator's second-factor code, if the account has one")
+    parser.add_argument("--sign-in-button", default="Sign in", help="the sign-in page's button text")
+    parser.add_argument("--agency", action="append", help="an agency to ask, by its name in the list (twice)")
+    parser.add_argument("--contact", action="append", help="the practitioner's email for each agency, in order")
+    parser.add_argument("--form", default="reporting", help="the form to request, by value or shown text")
+    parser.add_argument("--mail-timeout", type=int, default=30, help="seconds to wait for the request emails")
+    parser.add_argument("--check-page", help="only check this one page (axe and a screenshot)")
+    arguments = parser.parse_args(argv)
+    if not arguments.check_page:
+        missing = [name for name in ("base", "spool", "coordinator", "password") if not getattr(arguments, name)]
+        if missing:
+            parser.error("give " + ", ".join("--" + name for name in missing))
+    os.makedirs(arguments.artefacts, exist_ok=True)
+    return arguments
+
+
+def main(argv):
+    arguments = parse(argv)
+    started = time.monotonic()
+    try:
+        if arguments.check_page:
+            check_page(arguments)
+        else:
+            Journey(arguments).run()
+    except JourneyFailure as failure:
+        fail(str(failure))
+    log("passed in %.1f s; screenshots in %s" % (time.monotonic() - started, os.path.abspath(arguments.artefacts)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
