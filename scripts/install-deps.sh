@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what cdop needs that is missing, and nothing else. Safe to run again and again.
 #   Debian packages: the C libraries cdop links (SQLite, libcurl), openssl for test certificates,
-#                    chromium for the browser tests.
+#                    chromium, its driver and fonts for the browser tests.
 #   PyPI packages:   the real SMTP server the tests start, the parsers that check its mail, selenium for the
 #                    browser journey, and a current axe-core script (see below).
 set -euo pipefail
 
-debian_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config openssl chromium chromium-driver)
+debian_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config openssl chromium chromium-driver fonts-liberation)
 python_modules=(aiosmtpd:aiosmtpd icalendar:icalendar holidays:holidays selenium:selenium)
 # Packages wanted only for a file they ship, installed without their dependencies: axe-playwright-python
 # carries axe-core 4.12 (WCAG 2.2 rules), which Tests/Browser injects through selenium. axe-selenium-python
