@@ -24,7 +24,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from browser import Browser, JourneyFailure, fail, log  # noqa: E402
+from browser import Browser, JourneyFailure, fail, log, require_tools  # noqa: E402
 from mailspool import form_links  # noqa: E402
 from pages import SYNTHETIC_TEXT, answer_required_fields, check_error_summary, check_keyboard, fill_field  # noqa: E402
 
@@ -248,7 +248,7 @@ def parse(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", help="the server's address, e.g. http://127.0.0.1:8080")
     parser.add_argument("--spool", help="the folder the server spools its .eml files into")
-    parser.add_argument("--artefacts", required=True, help="where screenshots go (created if missing)")
+    parser.add_argument("--artefacts", help="where screenshots go (created if missing)")
     parser.add_argument("--coordinator", help="the coordinator's username")
     parser.add_argument("--password", help="the coordinator's password")
     parser.add_argument("--new-password", default="Browser-journey-new-password-42",
@@ -260,11 +260,15 @@ def parse(argv):
     parser.add_argument("--form", default="reporting", help="the form to request, by value or shown text")
     parser.add_argument("--mail-timeout", type=int, default=30, help="seconds to wait for the request emails")
     parser.add_argument("--check-page", help="only check this one page (axe and a screenshot)")
+    parser.add_argument("--preflight", action="store_true",
+                        help="only check that chromium, chromium-driver, selenium and axe-core are installed")
     arguments = parser.parse_args(argv)
-    if not arguments.check_page:
-        missing = [name for name in ("base", "spool", "coordinator", "password") if not getattr(arguments, name)]
-        if missing:
-            parser.error("give " + ", ".join("--" + name for name in missing))
+    if arguments.preflight:
+        return arguments
+    needed = ("artefacts",) if arguments.check_page else ("base", "spool", "artefacts", "coordinator", "password")
+    missing = [name for name in needed if not getattr(arguments, name)]
+    if missing:
+        parser.error("give " + ", ".join("--" + name for name in missing))
     os.makedirs(arguments.artefacts, exist_ok=True)
     return arguments
 
@@ -273,6 +277,10 @@ def main(argv):
     arguments = parse(argv)
     started = time.monotonic()
     try:
+        if arguments.preflight:
+            chromium, driver, script = require_tools()
+            log("ok tools: %s, %s, axe-core from %s" % (chromium, driver, script))
+            return
         if arguments.check_page:
             check_page(arguments)
         else:
