@@ -121,9 +121,10 @@ class Browser:
         raise JourneyFailure("%s did not finish loading within %d s" % (self.driver.current_url, timeout))
 
     def path(self):
+        """The page's path, for messages: a practitioner's token is a credential, so it is never shown."""
         from urllib.parse import urlsplit
 
-        return urlsplit(self.driver.current_url).path
+        return re.sub(r"^/forms/[^/]+", "/forms/<token>", urlsplit(self.driver.current_url).path)
 
     def text(self):
         return self.driver.find_element("tag name", "body").text

@@ -197,8 +197,9 @@ class Journey:
         self.step(practitioner, "form-draft", "a draft was saved")
         practitioner.open(self.base + link.path)
         kept = practitioner.driver.execute_script(
+            "var answer = arguments[0];"
             "return Array.prototype.some.call(document.querySelectorAll('input, textarea'),"
-            " function (f) { return f.value === arguments[0]; }.bind(null, %r));" % SYNTHETIC_TEXT)
+            " function (f) { return f.value === answer; });", SYNTHETIC_TEXT)
         if not kept:
             raise JourneyFailure("the saved draft's answers are not shown when the link is opened again")
         for _ in range(4):
@@ -223,10 +224,11 @@ class Journey:
         self.step(browser, "dashboard-returned", "the dashboard shows the request returned")
         browser.open(self.base + case_path)
         returned = browser.driver.execute_script(
+            "var agency = arguments[0];"
             "var rows = document.querySelectorAll('main tr, main li, main .govuk-summary-list__row');"
             "return Array.prototype.some.call(rows, function (r) {"
-            " var t = r.innerText.toLowerCase(); return t.indexOf(arguments[0]) >= 0 && t.indexOf('returned') >= 0; }"
-            ".bind(null, %r));" % agency.lower())
+            " var t = r.innerText.toLowerCase(); return t.indexOf(agency) >= 0 && t.indexOf('returned') >= 0; });",
+            agency.lower())
         if not returned:
             raise JourneyFailure("the case page does not show %s's request as returned" % agency)
         self.step(browser, "case-returned", "the case shows %s's form returned" % agency)
