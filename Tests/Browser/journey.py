@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from browser import Browser, JourneyFailure, fail, log, require_tools  # noqa: E402
 from mailspool import form_links  # noqa: E402
-from pages import SYNTHETIC_TEXT, answer_required_fields, check_error_summary, check_keyboard, fill_field  # noqa: E402
+from pages import SYNTHETIC_TEXT, answer_required_fields, check_error_summary, check_keyboard, fill_field, has_errors  # noqa: E402
 
 
 def notification_answers(today):
@@ -81,9 +81,9 @@ class Journey:
             self.sign_in(coordinator)
             case_path = self.open_case(coordinator)
             agencies = self.request_forms(coordinator, case_path)
-            link = self.read_link(agencies[0])
-            self.complete_form(link)
-            self.see_returned(coordinator, case_path, agencies[0])
+            link = self.read_link()
+            answering = self.complete_form(link, agencies)
+            self.see_returned(coordinator, case_path, [answering] + [a for a in agencies if a != answering])
         finally:
             for browser in self.browsers:
                 browser.close()
@@ -102,7 +102,7 @@ class Journey:
         for field, value in notification_answers(self.today):
             fill_field(public, field, value)
         public.submit_with("Send the notification")
-        if public.driver.find_elements("css selector", ".govuk-error-summary"):
+        if has_errors(public):
             raise JourneyFailure("the complete notification was refused: %s" % public.text()[:500])
         self.step(public, "notify-sent", "the notification was accepted")
 
@@ -116,7 +116,7 @@ class Journey:
         if self.arguments.code:
             fill_field(browser, "code", self.arguments.code)
         browser.submit_with(self.arguments.sign_in_button)
-        if browser.path().startswith("/sign-in") and browser.driver.find_elements("css selector", ".govuk-error-summary"):
+        if browser.path().startswith("/sign-in") and has_errors(browser):
             raise JourneyFailure("signing in as %s was refused: %s" % (self.arguments.coordinator, browser.text()[:300]))
         new_password = browser.driver.find_elements("css selector", "input[type=password][name*=new]")
         if new_password:
@@ -161,12 +161,12 @@ class Journey:
                 fill_field(browser, "contact", contact)
             fill_field(browser, "due", self.today + datetime.timedelta(days=28))
             browser.submit_with("Request the form")
-            if browser.driver.find_elements("css selector", ".govuk-error-summary"):
+            if has_errors(browser):
                 raise JourneyFailure("requesting %s from %s was refused: %s" % (self.arguments.form, agency, browser.text()[:500]))
             self.step(browser, "requested-%d" % number, "%s requested from %s" % (self.arguments.form, agency))
         return agencies[:2]
 
-    def read_link(self, agency):
+    def read_link(self):
         deadline = time.monotonic() + self.arguments.mail_timeout
         while True:
             links = form_links(self.arguments.spool)
@@ -183,16 +183,21 @@ class Journey:
 
     # The practitioner
 
-    def complete_form(self, link):
+    def complete_form(self, link, agencies):
+        """Opens the first emailed link, checks errors, saves a draft, sends the form; returns the agency asked."""
         practitioner = self.browser("practitioner")
         practitioner.open(self.base + link.path)
-        self.step(practitioner, "form", "the practitioner's form from the emailed link")
+        heading = practitioner.driver.find_element("css selector", "main").text.split("\n")[0]
+        named = [agency for agency in agencies if agency.lower() in heading.lower()]
+        if len(named) != 1:
+            raise JourneyFailure("the practitioner's page does not name which agency is asked: %r" % heading)
+        self.step(practitioner, "form", "%s's form from the emailed link" % named[0])
         practitioner.submit_with("Send the form")
         linked = check_error_summary(practitioner)
         self.step(practitioner, "form-errors", "sending it empty shows an error summary linking to %d fields" % len(linked))
         answer_required_fields(practitioner, linked, self.today)
         practitioner.submit_with("Save a draft")
-        if practitioner.driver.find_elements("css selector", ".govuk-error-summary"):
+        if has_errors(practitioner):
             raise JourneyFailure("saving a draft was refused: %s" % practitioner.text()[:500])
         self.step(practitioner, "form-draft", "a draft was saved")
         practitioner.open(self.base + link.path)
@@ -204,34 +209,43 @@ class Journey:
             raise JourneyFailure("the saved draft's answers are not shown when the link is opened again")
         for _ in range(4):
             practitioner.submit_with("Send the form")
-            if not practitioner.driver.find_elements("css selector", ".govuk-error-summary"):
+            if not has_errors(practitioner):
                 break
             # Answers can reveal questions (show-if): answer what is still asked for.
             answer_required_fields(practitioner, check_error_summary(practitioner), self.today)
         else:
             raise JourneyFailure("the form was still refused after four tries: %s" % practitioner.text()[:500])
         self.step(practitioner, "form-sent", "the form was sent")
+        return named[0]
 
-    def see_returned(self, browser, case_path, agency):
+    def see_returned(self, browser, case_path, agencies):
+        """The dashboard shows the first agency's request returned (or no longer outstanding, while the second
+        agency's still is), and the case page shows it returned."""
+        returned, waiting = agencies[0].lower(), agencies[1].lower()
         deadline = time.monotonic() + 15
         while True:
             browser.open(self.base + "/dashboard")
-            if "returned" in browser.text().lower():
+            rows = request_rows(browser)
+            shown_returned = any(returned in row and "returned" in row for row in rows)
+            left_outstanding = not any(returned in row for row in rows) and any(waiting in row for row in rows)
+            if shown_returned or left_outstanding:
                 break
             if time.monotonic() >= deadline:
-                raise JourneyFailure("the dashboard does not show the returned form: %s" % browser.text()[:800])
+                raise JourneyFailure("the dashboard does not show %s's form returned: %s" % (agencies[0], rows))
             time.sleep(0.5)
-        self.step(browser, "dashboard-returned", "the dashboard shows the request returned")
+        self.step(browser, "dashboard-returned", "the dashboard shows %s's request %s, %s's still due" % (
+            agencies[0], "returned" if shown_returned else "no longer outstanding", agencies[1]))
         browser.open(self.base + case_path)
-        returned = browser.driver.execute_script(
-            "var agency = arguments[0];"
-            "var rows = document.querySelectorAll('main tr, main li, main .govuk-summary-list__row');"
-            "return Array.prototype.some.call(rows, function (r) {"
-            " var t = r.innerText.toLowerCase(); return t.indexOf(agency) >= 0 && t.indexOf('returned') >= 0; });",
-            agency.lower())
-        if not returned:
-            raise JourneyFailure("the case page does not show %s's request as returned" % agency)
-        self.step(browser, "case-returned", "the case shows %s's form returned" % agency)
+        if not any(returned in row and "returned" in row for row in request_rows(browser)):
+            raise JourneyFailure("the case page does not show %s's request as returned: %s" % (agencies[0], request_rows(browser)))
+        self.step(browser, "case-returned", "the case shows %s's form returned" % agencies[0])
+
+
+def request_rows(browser):
+    """The text of each table row and list item in the page's main content, in lower case."""
+    return browser.driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('main tr, main li'),"
+        " function (r) { return r.innerText.toLowerCase(); });")
 
 
 def check_page(arguments):

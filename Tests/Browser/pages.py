@@ -5,6 +5,9 @@ import re
 
 from browser import JourneyFailure
 
+# The error summary at the top of a page (cdop's own class, or the GOV.UK Design System's).
+ERROR_SUMMARY = ".error-summary, .govuk-error-summary"
+
 # What a synthetic answer of each kind looks like (no real person's data).
 SYNTHETIC_TEXT = "Synthetic answer for the browser test"
 
@@ -94,7 +97,7 @@ def check_error_summary(browser, minimum_links=1):
     Returns the ids of the fields the summary links to.
     """
     driver = browser.driver
-    report = driver.execute_script(ERROR_SUMMARY_SCRIPT)
+    report = driver.execute_script(ERROR_SUMMARY_SCRIPT, ERROR_SUMMARY)
     if report is None:
         raise JourneyFailure("%s shows no error summary after a wrong submission" % browser.path())
     problems = report["problems"]
@@ -106,7 +109,10 @@ def check_error_summary(browser, minimum_links=1):
         raise JourneyFailure("%s error summary: %s" % (browser.path(), "; ".join(problems)))
     # A link in the summary moves focus to its field.
     first = report["links"][0]
-    driver.find_element("css selector", ".govuk-error-summary a[href='#%s'], [role=alert] a[href='#%s']" % (first, first)).click()
+    link = driver.execute_script(
+        "var s = document.querySelector(arguments[0]) || document.querySelector('[role=alert]');"
+        "return s.querySelector('a[href=\"#' + arguments[1] + '\"]');", ERROR_SUMMARY, first)
+    link.click()
     focused = driver.execute_script("return document.activeElement && document.activeElement.id")
     if focused != first:
         raise JourneyFailure("%s: the summary link to #%s moved focus to #%s" % (browser.path(), first, focused))
@@ -114,7 +120,7 @@ def check_error_summary(browser, minimum_links=1):
 
 
 ERROR_SUMMARY_SCRIPT = """
-var summary = document.querySelector('.govuk-error-summary') || document.querySelector('[role=alert]');
+var summary = document.querySelector(arguments[0]) || document.querySelector('[role=alert]');
 if (!summary) return null;
 var problems = [], links = [];
 var announced = summary.getAttribute('role') === 'alert' || summary.contains(document.activeElement);
@@ -144,6 +150,11 @@ for (var i = 0; i < anchors.length; i++) {
 }
 return {links: links, problems: problems, announced: announced};
 """
+
+
+def has_errors(browser):
+    """Whether the page shows an error summary (the last submission was refused)."""
+    return bool(browser.driver.find_elements("css selector", ERROR_SUMMARY))
 
 
 def fill_field(browser, name, value):
