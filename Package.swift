@@ -147,6 +147,7 @@ package.dependencies.append(contentsOf: [
     .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
 ])
 if let app = package.targets.first(where: { $0.name == "CDOPApp" }) {
     // bcrypt for staff passwords (CBcrypt only: no server in the shell).
@@ -162,6 +163,7 @@ package.targets.append(contentsOf: [
             "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ],

@@ -1,8 +1,8 @@
 import CDOPDomain
 import Foundation
 
-/// Everything in a definitions folder's `Workflows/`: the schedules, the working-day calendar and the email
-/// templates, loaded and checked together. Nothing here changes while the server runs; a case records the
+/// Everything in a definitions folder's `Workflows/` and `Forms/`: the schedules, the working-day calendar, the email
+/// templates and the form definitions, loaded and checked together. Nothing here changes while the server runs; a case records the
 /// id and version of the schedule it started, and that schedule's planned times.
 package struct DefinitionSet: Sendable {
     /// Schedules by id.
@@ -15,6 +15,8 @@ package struct DefinitionSet: Sendable {
     package var templates: [String: EmailTemplate]
     /// Each schedule's `ends-after`, when it has one.
     package var endsAfter: [String: Offset]
+    /// The forms in `Forms/`: notification, reporting, supplementary, analysis, and archived versions.
+    package var forms: FormCatalog
 
     package static let workflowsFolder = "Workflows"
     package static let calendarsFolder = "Workflows/calendars"
@@ -36,7 +38,7 @@ package struct DefinitionSet: Sendable {
         templates[name]
     }
 
-    /// Loads `Workflows/` from `folder` (the folder that holds it, `CDOP_DEFINITIONS`), naming every problem
+    /// Loads `Workflows/` and `Forms/` from `folder` (the folder that holds it, `CDOP_DEFINITIONS`), naming every problem
     /// found in any file, or the definitions when there is none.
     package static func load(from folder: URL) -> Result<DefinitionSet, DefinitionProblems> {
         var log = ProblemLog()
@@ -157,7 +159,10 @@ package struct DefinitionSet: Sendable {
             }
         }
 
-        guard log.isEmpty, let calendar = calendars[calendarName] else {
+        // Forms.
+        let forms = FormFolder.load(from: folder, log: &log)
+
+        guard log.isEmpty, let calendar = calendars[calendarName], let forms else {
             return .failure(
                 DefinitionProblems(log.problems.sorted { ($0.file, $0.line ?? 0) < ($1.file, $1.line ?? 0) }))
         }
@@ -168,13 +173,14 @@ package struct DefinitionSet: Sendable {
                 calendars: calendars,
                 calendar: calendar,
                 templates: templates,
-                endsAfter: loaded.reduce(into: [:]) { $0[$1.schedule.definition.id] = $1.schedule.endsAfter }
+                endsAfter: loaded.reduce(into: [:]) { $0[$1.schedule.definition.id] = $1.schedule.endsAfter },
+                forms: forms
             ))
     }
 
     /// The names in a folder (relative to the definitions folder), sorted, hidden files left out; a missing
     /// folder is a problem.
-    private static func listing(_ relative: String, in folder: URL, log: inout ProblemLog) -> [String] {
+    static func listing(_ relative: String, in folder: URL, log: inout ProblemLog) -> [String] {
         guard let names = names(in: relative, of: folder) else {
             log.add(relative, "", "the folder is missing")
             return []
@@ -182,13 +188,13 @@ package struct DefinitionSet: Sendable {
         return names
     }
 
-    private static func names(in relative: String, of folder: URL) -> [String]? {
+    static func names(in relative: String, of folder: URL) -> [String]? {
         let url = folder.appendingPathComponent(relative)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return nil }
         return names.filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    private static func read(_ file: String, in folder: URL, log: inout ProblemLog) -> String? {
+    static func read(_ file: String, in folder: URL, log: inout ProblemLog) -> String? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(file).path) else {
             log.add(file, "", "cannot be read")
             return nil
@@ -200,7 +206,7 @@ package struct DefinitionSet: Sendable {
         return text
     }
 
-    private static func yamlStem(_ name: String) -> String? {
+    static func yamlStem(_ name: String) -> String? {
         if name.hasSuffix(".yaml") { return String(name.dropLast(5)) }
         if name.hasSuffix(".yml") { return String(name.dropLast(4)) }
         return nil

@@ -4,11 +4,12 @@ import CDOPStore
 package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
-        TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration,
+        TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
+        PractitionerLinkTables.migration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [
-        CaseTables.projection, AgencyTables.projection, MeetingTables.projection,
+        CaseTables.projection, AgencyTables.projection, MeetingTables.projection, UserTables.projection,
     ]
 
     /// Store options with the read models installed, sharing `cache` with the command handler.
@@ -16,11 +17,13 @@ package enum ReadModels {
         _ base: EventStoreOptions = EventStoreOptions(), cache: StateCache? = nil
     ) -> EventStoreOptions {
         var options = base
-        options.migrations += migrations
+        // Secrets and sessions live beside the read models (every opener must know their migrations) but are
+        // never rebuilt from events: they are not in `migrations`, which the rebuild's scratch database runs.
+        options.migrations += migrations + CredentialTables.migrations
         if let cache {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),
-                MeetingTables.projection.sharing(cache),
+                MeetingTables.projection.sharing(cache), UserTables.projection.sharing(cache),
             ]
         } else {
             options.inlineProjections += inlineProjections

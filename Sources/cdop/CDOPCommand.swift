@@ -18,7 +18,8 @@ struct CDOPCommand: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, RebuildCommand.self, CheckDefinitionsCommand.self,
+            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self, RebuildCommand.self,
+            CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.

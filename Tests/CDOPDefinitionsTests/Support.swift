@@ -18,14 +18,40 @@ enum Shipped {
     }
 }
 
-/// A copy of the shipped `Workflows/` in a temporary folder, to break on purpose.
+/// A copy of the shipped `Workflows/` and `Forms/` in a temporary folder, to break on purpose.
 final class BrokenCopy {
     let directory = TemporaryDirectory("cdop-definitions")
 
     init() throws {
-        try FileManager.default.copyItem(
-            at: Shipped.folder.appendingPathComponent("Workflows"),
-            to: directory.url.appendingPathComponent("Workflows"))
+        for folder in ["Workflows", "Forms"] {
+            try FileManager.default.copyItem(
+                at: Shipped.folder.appendingPathComponent(folder), to: directory.url.appendingPathComponent(folder))
+        }
+    }
+
+    /// Replaces `old` (which must occur) by `new` in a file under `Forms/`.
+    func replaceInForm(
+        _ old: String, with new: String, in file: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let url = directory.url.appendingPathComponent("Forms").appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(file) does not contain \(old)", sourceLocation: sourceLocation)
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// The URL of a file under `Forms/`.
+    func form(_ file: String) -> URL {
+        directory.url.appendingPathComponent("Forms").appendingPathComponent(file)
+    }
+
+    /// The definitions, recording an issue when the copy does not load.
+    func loaded(sourceLocation: SourceLocation = #_sourceLocation) -> DefinitionSet? {
+        switch DefinitionSet.load(from: directory.url) {
+        case .success(let set): return set
+        case .failure(let problems):
+            Issue.record("the copy did not load:\n\(problems)", sourceLocation: sourceLocation)
+            return nil
+        }
     }
 
     /// Replaces `old` (which must occur) by `new` in a file under `Workflows/`.

@@ -67,6 +67,13 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_TICK_SECONDS", "\"\(tick)\" is not a number of seconds from 1 to 86400"))
             }
         }
+        if let cost = value("CDOP_BCRYPT_COST") {
+            if let number = UInt8(cost), (4...31).contains(number) {
+                bcryptCost = number
+            } else {
+                problems.append(.init("CDOP_BCRYPT_COST", "\"\(cost)\" is not a bcrypt cost from 4 to 31"))
+            }
+        }
         if let name = value("CDOP_PANEL_NAME") { panelName = name }
         if let areas = value("CDOP_PANEL_AREAS") {
             switch PanelAreaSetting.parseList(areas) {

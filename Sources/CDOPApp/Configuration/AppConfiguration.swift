@@ -33,6 +33,8 @@ package struct AppConfiguration: Sendable, Equatable {
     package var tickInterval: Duration = .seconds(60)
     /// The panel's name (`CDOP_PANEL_NAME`).
     package var panelName = "North Central Example CDOP"
+    /// bcrypt's cost for staff passwords (`CDOP_BCRYPT_COST`): 12; lower only for tests.
+    package var bcryptCost: UInt8 = 12
 
     package init() {}
 }

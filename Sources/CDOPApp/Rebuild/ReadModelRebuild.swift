@@ -17,7 +17,8 @@ package struct ReadModelRebuild: Sendable {
     package static let tables: [(name: String, key: String)] = [
         ("case_summaries", "case_id"), ("case_duplicate_keys", "key, case_id"), ("form_requests", "request_id"),
         ("timers", "timer_id"), ("outbox", "outbox_id"), ("meetings", "meeting_id"),
-        ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"),
+        ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"), ("users", "user_id"),
+        ("practitioner_links", "token_hash"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.
@@ -51,6 +52,7 @@ package struct ReadModelRebuild: Sendable {
         var cases: [String: CaseState] = [:]
         var meetings: [String: MeetingState] = [:]
         var agencies: [String: AgencyState] = [:]
+        var users: [String: UserState] = [:]
         var versions: [String: Int64] = [:]
         var count = 0
         try store.forEachBatch(batchSize: 2000) { batch in
@@ -62,6 +64,8 @@ package struct ReadModelRebuild: Sendable {
                     meetings[recorded.streamID] = MeetingDecider.evolve(meetings[recorded.streamID] ?? MeetingDecider.initialState, try recorded.decoded())
                 } else if recorded.streamID.hasPrefix("agency-") {
                     agencies[recorded.streamID] = AgencyDecider.evolve(agencies[recorded.streamID] ?? AgencyDecider.initialState, try recorded.decoded())
+                } else if recorded.streamID.hasPrefix(UserIdentity.streamPrefix + "-") {
+                    users[recorded.streamID] = UserDecider.evolve(users[recorded.streamID] ?? UserDecider.initialState, try recorded.decoded())
                 }
             }
             count += batch.count
@@ -82,6 +86,9 @@ package struct ReadModelRebuild: Sendable {
             }
             for (stream, state) in agencies {
                 try AgencyTables.write(state, version: versions[stream] ?? 0, in: db)
+            }
+            for state in users.values {
+                try UserTables.write(state, in: db)
             }
         }
         let differences = try compare(with: scratch)

@@ -164,3 +164,55 @@ package struct CaseWorkflow: Sendable {
         }
     }
 }
+
+extension CaseWorkflow {
+    /// Asks `agency` for a form on `caseID`: records the agency as involved first when it is not yet, then
+    /// requests the form chased by its schedule, in one transaction. Returns the new request's id.
+    @discardableResult
+    package func requestForm(
+        on caseID: CaseID, from agency: AgencyState, formType: FormType, contactEmail: String?, dueDate: CalendarDate,
+        by actor: Actor
+    ) throws(CommandError) -> FormRequestID {
+        let requestID = FormRequestID(makeID())
+        try handler.run(by: actor) { session throws(CommandError) in
+            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+            guard state.exists else { throw .notFound(kind: "case", reference: caseID.description) }
+            guard let agencyID = agency.agencyID else { throw .notFound(kind: "agency", reference: "") }
+            if state.involvement(of: agencyID) == nil {
+                try session.decideOnCase(
+                    caseID,
+                    .recordAgencyInvolved(
+                        AgencyInvolvement(
+                            agencyID: agencyID, agencyName: agency.name, kind: agency.kind,
+                            contactName: agency.leadContacts.first?.name, contactEmail: agency.leadContacts.first?.email)),
+                    schedules: schedules, links: links)
+            }
+            let contact = contactEmail ?? state.involvement(of: agencyID)?.contactEmail ?? agency.leadContacts.first?.email ?? ""
+            try session.decideOnCase(
+                caseID,
+                .requestForm(
+                    requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: contact, dueDate: dueDate,
+                    schedule: ChasingSchedule.reference(for: formType)),
+                schedules: schedules, links: links)
+        }
+        return requestID
+    }
+}
+
+extension CaseWorkflow {
+    /// Records the panel's outcome and the actions it agreed, in one transaction.
+    package func recordPanelOutcome(
+        on caseID: CaseID, outcome: PanelOutcomeInput, actions: [(ActionID, String, String, CalendarDate?)], by actor: Actor
+    ) throws(CommandError) {
+        try handler.run(by: actor) { session throws(CommandError) in
+            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+            guard state.exists else { throw .notFound(kind: "case", reference: caseID.description) }
+            try session.decideOnCase(caseID, .recordPanelOutcome(outcome), schedules: schedules, links: links)
+            for (id, text, owner, due) in actions {
+                try session.decideOnCase(
+                    caseID, .recordRecommendation(actionID: id, text: text, owner: owner, dueDate: due), schedules: schedules,
+                    links: links)
+            }
+        }
+    }
+}

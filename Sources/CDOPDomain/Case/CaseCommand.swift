@@ -39,6 +39,8 @@ package enum CaseCommand: Sendable {
     case issueReminder(requestID: FormRequestID, step: Int, kind: ReminderKind)
     /// Escalate an overdue request (repeating a level issues nothing).
     case escalate(requestID: FormRequestID, level: EscalationLevel)
+    /// Keep a practitioner's unfinished answers on an outstanding request, to come back to later.
+    case saveFormDraft(requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, savedBy: String)
     /// Record the agency's returned form.
     case recordFormReturned(
         requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, submittedBy: String)

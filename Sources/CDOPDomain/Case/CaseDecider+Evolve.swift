@@ -51,8 +51,13 @@ extension CaseDecider {
             s.updateRequest(e.requestID) { $0.remindersIssued.append(e.step) }
         case .formEscalated(let e):
             s.updateRequest(e.requestID) { $0.escalation = max($0.escalation ?? e.level, e.level) }
+        case .formDraftSaved(let e):
+            s.updateRequest(e.requestID) {
+                $0.draft = FormDraft(definition: e.definition, answers: e.answers, savedBy: e.savedBy, savedAt: e.at)
+            }
         case .formReturned(let e):
             s.updateRequest(e.requestID) {
+                $0.draft = nil
                 $0.resolution = .returned(at: e.at)
                 $0.answered = e.definition
                 $0.answers = e.answers

@@ -114,6 +114,34 @@ extension CaseDecider {
         }
     }
 
+    /// Refuses a form definition reference without an id or with a version below 1.
+    static func requireValidDefinition(_ definition: FormDefinitionReference) throws(DomainError) {
+        guard !definition.id.isEmpty, definition.version >= 1 else {
+            throw DomainError(
+                code: "formReturn.definitionInvalid",
+                "The form definition (\(definition.id) version \(definition.version)) is not a valid reference.")
+        }
+    }
+
+    /// Keeps a practitioner's unfinished answers on an outstanding request (each save replaces the last).
+    static func saveFormDraft(
+        _ id: FormRequestID, _ definition: FormDefinitionReference, _ answers: FormAnswers, _ savedBy: String,
+        _ state: CaseState, _ context: DecisionContext
+    ) throws(DomainError) -> [CaseEvent] {
+        try requireNotClosed(state)
+        let request = try existingRequest(id, state)
+        try requireOutstanding(request, "saved as a draft")
+        let by = try TextField.required(
+            savedBy, field: "name of the person saving the draft", code: "formDraft.saverMissing")
+        try requireValidDefinition(definition)
+        return [
+            .formDraftSaved(
+                FormDraftSaved(
+                    requestID: id, agencyName: request.agencyName, formType: request.formType,
+                    definition: definition, answers: answers, savedBy: by, at: context.now))
+        ]
+    }
+
     /// Records the agency's returned form (also accepted late, after a waiver).
     static func recordFormReturned(
         _ id: FormRequestID, _ definition: FormDefinitionReference, _ answers: FormAnswers, _ submittedBy: String,
@@ -123,11 +151,7 @@ extension CaseDecider {
         try requireAcceptsAnswer(request)
         let by = try TextField.required(
             submittedBy, field: "name of the person returning the form", code: "formReturn.submitterMissing")
-        guard !definition.id.isEmpty, definition.version >= 1 else {
-            throw DomainError(
-                code: "formReturn.definitionInvalid",
-                "The form definition (\(definition.id) version \(definition.version)) is not a valid reference.")
-        }
+        try requireValidDefinition(definition)
         return [
             .formReturned(
                 FormReturned(

@@ -15,6 +15,7 @@ package enum CaseEvent: DomainEvent {
     case formRequested(FormRequested)
     case formReminderIssued(FormReminderIssued)
     case formEscalated(FormEscalated)
+    case formDraftSaved(FormDraftSaved)
     case formReturned(FormReturned)
     case formDeclined(FormDeclined)
     case formRequestWithdrawn(FormRequestWithdrawn)
@@ -55,6 +56,7 @@ package enum CaseEvent: DomainEvent {
         FormRequested.self,
         FormReminderIssued.self,
         FormEscalated.self,
+        FormDraftSaved.self,
         FormReturned.self,
         FormDeclined.self,
         FormRequestWithdrawn.self,
@@ -97,6 +99,7 @@ package enum CaseEvent: DomainEvent {
         case .formRequested(let p): p
         case .formReminderIssued(let p): p
         case .formEscalated(let p): p
+        case .formDraftSaved(let p): p
         case .formReturned(let p): p
         case .formDeclined(let p): p
         case .formRequestWithdrawn(let p): p
@@ -140,6 +143,7 @@ package enum CaseEvent: DomainEvent {
         case let p as FormRequested: self = .formRequested(p)
         case let p as FormReminderIssued: self = .formReminderIssued(p)
         case let p as FormEscalated: self = .formEscalated(p)
+        case let p as FormDraftSaved: self = .formDraftSaved(p)
         case let p as FormReturned: self = .formReturned(p)
         case let p as FormDeclined: self = .formDeclined(p)
         case let p as FormRequestWithdrawn: self = .formRequestWithdrawn(p)

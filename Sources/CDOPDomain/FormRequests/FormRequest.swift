@@ -8,6 +8,21 @@ package enum FormResolution: Hashable, Sendable {
     case waived(reason: String, at: Date)
 }
 
+/// A practitioner's unfinished answers to a request, kept to come back to.
+package struct FormDraft: Hashable, Sendable {
+    package var definition: FormDefinitionReference
+    package var answers: FormAnswers
+    package var savedBy: String
+    package var savedAt: Date
+
+    package init(definition: FormDefinitionReference, answers: FormAnswers, savedBy: String, savedAt: Date) {
+        self.definition = definition
+        self.answers = answers
+        self.savedBy = savedBy
+        self.savedAt = savedAt
+    }
+}
+
 /// Where a form request stands, as a coordinator's dashboard shows it.
 package enum FormRequestStatus: Hashable, Sendable {
     case requested
@@ -36,6 +51,8 @@ package struct FormRequest: Hashable, Sendable {
     /// The definition answered and the answers, once returned.
     package var answered: FormDefinitionReference?
     package var answers: FormAnswers = [:]
+    /// The practitioner's latest unfinished answers, until the form is returned.
+    package var draft: FormDraft?
 
     /// Still waiting for the agency: neither returned, declined, withdrawn nor waived.
     package var isOutstanding: Bool { resolution == nil }

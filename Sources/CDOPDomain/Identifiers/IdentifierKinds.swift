@@ -19,3 +19,8 @@ package typealias AgencyID = Identifier<AgencyIdentity>
 package typealias FormRequestID = Identifier<FormRequestIdentity>
 /// Identifies an action or recommendation with an owner and a due date.
 package typealias ActionID = Identifier<ActionIdentity>
+
+/// Names one member of staff who signs in (stream `user-<uuid>`).
+package enum UserIdentity: IdentifierKind { package static let streamPrefix = "user" }
+/// Identifies a member of staff; their stream `user-<uuid>` holds their account's history and their access log.
+package typealias UserID = Identifier<UserIdentity>

@@ -77,6 +77,7 @@ package enum CaseTables {
         ])
         try writeDuplicateKeys(state, notification, id, in: db)
         try writeRequests(state, id, in: db)
+        try PractitionerLinkTables.write(state, id, in: db)
     }
 
     /// A confirmed duplicate is no longer a place to link new notifications to: its primary is.

@@ -4,16 +4,16 @@ import CDOPDefinitions
 import CDOPDomain
 import Foundation
 
-/// `cdop check-definitions`: load every workflow file and name every problem, with file, line, key and reason.
+/// `cdop check-definitions`: load every workflow and form file and name every problem, with file, line, key and reason.
 struct CheckDefinitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-definitions",
-        abstract: "Check the workflow definitions (Workflows/): schedules, the bank-holiday calendar and email templates.",
+        abstract: "Check the definitions: Workflows/ (schedules, the bank-holiday calendar, email templates) and Forms/.",
         discussion: "Exits 1 naming every problem; the server refuses to start while any remains.")
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "The folder holding Workflows/ (default: $CDOP_DEFINITIONS, else the working directory).")
+    @Option(help: "The folder holding Workflows/ and Forms/ (default: $CDOP_DEFINITIONS, else the working directory).")
     var definitions: String?
 
     struct Summary: Encodable {
@@ -22,6 +22,8 @@ struct CheckDefinitionsCommand: ParsableCommand {
         var calendar: String
         var calendarYears: String
         var templates: [String]
+        var forms: [String]
+        var archivedForms: [String]
     }
 
     struct ProblemLine: Encodable {
@@ -42,7 +44,9 @@ struct CheckDefinitionsCommand: ParsableCommand {
                 schedules: set.schedules.values.sorted { $0.id < $1.id }.map { "\($0.id) v\($0.version)" },
                 calendar: set.calendar.name,
                 calendarYears: "\(set.calendar.years.lowerBound)–\(set.calendar.years.upperBound)",
-                templates: set.templates.keys.sorted())
+                templates: set.templates.keys.sorted(),
+                forms: set.forms.all.map { "\($0.id) v\($0.version)" },
+                archivedForms: set.forms.archived.map { "\($0.id) v\($0.version)" })
             if options.json {
                 print(Output.json(summary))
             } else {
@@ -50,6 +54,10 @@ struct CheckDefinitionsCommand: ParsableCommand {
                 print("schedules  \(summary.schedules.joined(separator: ", "))")
                 print("calendar   \(summary.calendar), \(summary.calendarYears)")
                 print("templates  \(summary.templates.joined(separator: ", "))")
+                print("forms      \(summary.forms.joined(separator: ", "))")
+                if !summary.archivedForms.isEmpty {
+                    print("archived   \(summary.archivedForms.joined(separator: ", "))")
+                }
             }
         case .failure(let problems):
             if options.json {

@@ -16,14 +16,6 @@ struct FormGroup: ParsableCommand {
         ])
 }
 
-/// The chasing schedule each form type follows.
-enum ChasingSchedule {
-    static func reference(for type: FormType) -> ScheduleReference {
-        type == .reporting
-            ? ScheduleReference(id: "form-b-chasing", version: 1) : ScheduleReference(id: "supplementary-chasing", version: 1)
-    }
-}
-
 struct FormRequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",

@@ -2,14 +2,16 @@ import ArgumentParser
 import CDOPApp
 import CDOPStore
 
-/// `cdop status`: what the database holds, for operators and for `make run` before the server exists.
-struct StatusCommand: ParsableCommand {
+/// `cdop status`: what the database holds, for operators and for `make run` before the server exists (which,
+/// with CDOP_DEMO=1, loads the demo data set into an empty database first).
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show what the database holds: events, streams, schema, consumers.")
 
     @OptionGroup var options: GlobalOptions
 
-    func run() throws {
+    func run() async throws {
+        try await options.loadDemoIfAsked()
         let configuration = try options.configuration()
         let engine = try options.engine()
         let status = try StoreStatus.read(engine.store)

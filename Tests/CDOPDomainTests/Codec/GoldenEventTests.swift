@@ -6,6 +6,7 @@ import Testing
 @Suite("Golden events: stored shapes never change silently")
 struct GoldenEventTests {
     static let allTypeNames = CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
+        + UserEvent.allTypeNames
 
     /// Decodes a stored event with whichever aggregate owns its type.
     static func roundTrip(_ encoded: EncodedEvent) throws -> EncodedEvent {
@@ -15,6 +16,9 @@ struct GoldenEventTests {
         if encoded.type.hasPrefix("meeting.") {
             return try EventCodec.encode(EventCodec.decode(encoded, as: MeetingEvent.self))
         }
+        if encoded.type.hasPrefix("user.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: UserEvent.self))
+        }
         return try EventCodec.encode(EventCodec.decode(encoded, as: AgencyEvent.self))
     }
 
@@ -23,7 +27,8 @@ struct GoldenEventTests {
         #expect(Set(Self.allTypeNames).count == Self.allTypeNames.count)
         for name in Self.allTypeNames {
             #expect(name.hasSuffix(".v1"), "\(name)")
-            #expect(name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency."), "\(name)")
+            #expect(name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency.")
+                    || name.hasPrefix("user."), "\(name)")
         }
     }
 

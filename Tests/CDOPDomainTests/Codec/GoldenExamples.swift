@@ -15,6 +15,7 @@ enum GoldenExamples {
         try add(caseEvents())
         try add(meetingEvents())
         try add(agencyEvents())
+        try add(userEvents())
         return examples
     }
 
@@ -43,6 +44,10 @@ enum GoldenExamples {
                 .requeueEmail(outboxID: "outbox-2"),
                 .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
                 .escalate(requestID: Sample.request1, level: .coordinator),
+                .saveFormDraft(
+                    requestID: Sample.request1, definition: FormDefinitionReference(id: "reporting", version: 1),
+                    answers: ["concerns": .text("Still checking the records."), "seenInLast12Months": .yesNo(.yes)],
+                    savedBy: "Northgate Surgery"),
                 .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),
                 .withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice"),
                 Sample.requestForm(Sample.id(203), type: .sudiSudc),
@@ -138,6 +143,28 @@ enum GoldenExamples {
                 .register(agencyID: Sample.gp, name: "Northgate Surgery", kind: .gp, contacts: [lead]),
                 .update(name: "Northgate Medical Centre", kind: .gp, contacts: [lead]),
                 .retire(reason: "Merged with Southgate Medical Centre"),
+            ])
+    }
+
+    static func userEvents() throws -> [UserEvent] {
+        let user: UserID = Sample.id(501)
+        return try history(
+            UserDecider.self,
+            [
+                .register(
+                    userID: user, username: "casey.coordinator", displayName: "Casey Coordinator",
+                    email: "casey@cdop.example.org", roles: [.coordinator, .designatedDoctor], areas: ["E06000901"]),
+                .recordPasswordChanged(reset: true),
+                .recordSignInRefused(.wrongPassword),
+                .recordSignIn(withSecondFactor: false),
+                .recordCaseViewed(caseID: Sample.caseID, view: .casePage),
+                .recordAccessRefused(resource: "GET /admin/users", reason: .role),
+                .recordSecondFactorEnrolled,
+                .changeAccess(roles: [.coordinator], areas: []),
+                .removeSecondFactor(reason: "Phone lost"),
+                .recordSignOut,
+                .disable(reason: "Left the panel"),
+                .enable,
             ])
     }
 }

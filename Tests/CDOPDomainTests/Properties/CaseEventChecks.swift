@@ -30,6 +30,9 @@ enum CaseEventChecks {
             guard let r = request(e.requestID), r.isOutstanding, r.escalation.map { $0 < e.level } ?? true else {
                 return "escalation not applicable"
             }
+        case .formDraftSaved(let e):
+            if s.isClosed { return "draft on a closed case" }
+            guard request(e.requestID)?.isOutstanding == true else { return "draft of a request not outstanding" }
         case .formReturned(let e):
             guard request(e.requestID)?.acceptsReturn == true else { return "return of a closed request" }
         case .formDeclined(let e):

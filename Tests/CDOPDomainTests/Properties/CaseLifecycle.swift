@@ -98,6 +98,9 @@ struct CaseLifecycle {
                 .recordFormReturned(
                     requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1), answers: [:],
                     submittedBy: "Agency"),
+                .saveFormDraft(
+                    requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1),
+                    answers: c % 2 == 0 ? Sample.returnedAnswers : [:], savedBy: "Agency"),
                 .recordNoInformationHeld(requestID: id, declaredBy: "Agency"),
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),

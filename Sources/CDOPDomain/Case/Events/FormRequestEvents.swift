@@ -49,6 +49,21 @@ package struct FormEscalated: EventPayload {
     package var summary: String { "Overdue form from \(agencyName) escalated to \(level.label)" }
 }
 
+/// A practitioner saved unfinished answers to an outstanding request, to come back to (the latest draft is
+/// kept; returning the form replaces it). The summary never shows the answers.
+package struct FormDraftSaved: EventPayload {
+    package static let typeName = "case.formDraftSaved.v1"
+    package var requestID: FormRequestID
+    package var agencyName: String
+    package var formType: FormType
+    package var definition: FormDefinitionReference
+    package var answers: FormAnswers
+    package var savedBy: String
+    package var at: Date
+
+    package var summary: String { "Draft of \(formType.label) saved by \(agencyName)" }
+}
+
 /// The agency returned the form with its answers to a given form definition.
 package struct FormReturned: EventPayload {
     package static let typeName = "case.formReturned.v1"

@@ -1,4 +1,5 @@
-/// A reproducible random number generator (SplitMix64), so a failing synthetic run can be replayed by seed.
+/// A reproducible random number generator (SplitMix64): the demo data set is the same for the same seed and
+/// `now`, and a failing synthetic run can be replayed by seed.
 package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

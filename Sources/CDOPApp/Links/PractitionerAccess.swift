@@ -1,0 +1,86 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// What a practitioner can do with the link in their email: open the form it answers, save a draft, submit.
+///
+/// The token is hashed at once and only the hash is looked up; whether the link may be used is the domain's
+/// rule (`CaseState.linkUse`), checked when the page opens and again inside the transaction that saves, so a
+/// link withdrawn, superseded or expired between the page loading and the practitioner pressing a button is
+/// refused with the same practitioner-facing message.
+package struct PractitionerAccess: Sendable {
+    package let workflow: CaseWorkflow
+    /// Who the events record: the link, never the practitioner's own address.
+    package static let actor = Actor(name: "practitioner-link", role: "practitioner")
+
+    package init(workflow: CaseWorkflow) {
+        self.workflow = workflow
+    }
+
+    /// The case and request a link answers, and whether it may be used at `now`. A token no link was issued
+    /// for is refused (`link.unknown`).
+    package func open(token: String, now: Date) throws(CommandError) -> (caseID: CaseID, state: CaseState, use: LinkUse) {
+        let tokenHash = PractitionerLinks.hash(of: token)
+        let caseID: CaseID?
+        do {
+            caseID = try workflow.handler.store.read { db in try LinkQueries.caseID(forTokenHash: tokenHash, in: db) }
+        } catch {
+            throw .store(error)
+        }
+        guard let caseID else { throw Self.refusal(.unknown) }
+        let state = try workflow.caseState(caseID)
+        return (caseID, state, state.linkUse(tokenHash: tokenHash, now: now))
+    }
+
+    /// Keeps the practitioner's unfinished answers on the request, replacing any earlier draft.
+    @discardableResult
+    package func saveDraft(
+        token: String, definition: FormDefinitionReference, answers: FormAnswers, now: Date
+    ) throws(CommandError) -> [CaseEvent] {
+        try onUsableLink(token, now) { request in
+            .saveFormDraft(requestID: request.id, definition: definition, answers: answers, savedBy: request.agencyName)
+        }
+    }
+
+    /// Returns the form: the request is answered and its chasing stops.
+    @discardableResult
+    package func submit(
+        token: String, definition: FormDefinitionReference, answers: FormAnswers, now: Date
+    ) throws(CommandError) -> [CaseEvent] {
+        try onUsableLink(token, now) { request in
+            .recordFormReturned(
+                requestID: request.id, definition: definition, answers: answers, submittedBy: request.agencyName)
+        }
+    }
+
+    /// Runs the command `make` gives for the link's request, in one transaction with the check that the link
+    /// is usable.
+    private func onUsableLink(
+        _ token: String, _ now: Date, _ make: (FormRequest) -> CaseCommand
+    ) throws(CommandError) -> [CaseEvent] {
+        let tokenHash = PractitionerLinks.hash(of: token)
+        return try workflow.handler.run(by: Self.actor) { session throws(CommandError) -> [CaseEvent] in
+            let found: CaseID?
+            do {
+                found = try LinkQueries.caseID(forTokenHash: tokenHash, in: session.db)
+            } catch {
+                throw .store(.storage(code: -1, message: "practitioner link lookup failed"))
+            }
+            guard let caseID = found else { throw Self.refusal(.unknown) }
+            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+            switch state.linkUse(tokenHash: tokenHash, now: now) {
+            case .refused(let refusal):
+                throw Self.refusal(refusal)
+            case .usable(let request):
+                return try session.decideOnCase(
+                    caseID, make(request), schedules: workflow.schedules, links: workflow.links)
+            }
+        }.value ?? []
+    }
+
+    /// A refusal as a command error carrying the practitioner's message.
+    package static func refusal(_ refusal: LinkRefusal) -> CommandError {
+        .rejected(DomainError(code: refusal.code, refusal.message))
+    }
+}

@@ -1,0 +1,28 @@
+import CDOPDomain
+import Foundation
+
+/// The access log: every view of a case's identifiable data, and every refused request, recorded on the
+/// user's stream (the case's own history stays about the case).
+package struct AccessLog: Sendable {
+    let handler: CommandHandler
+
+    package init(engine: Engine) {
+        handler = engine.workflow.handler
+    }
+
+    /// Records that `user` opened `view` of a case's identifiable data.
+    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser) throws(CommandError) {
+        try record(.recordCaseViewed(caseID: caseID, view: view), by: user)
+    }
+
+    /// Records that `user` was refused `resource` (a route or what was asked; never personal data).
+    package func recordAccessRefused(_ resource: String, reason: AccessRefusal, by user: AuthenticatedUser) throws(CommandError) {
+        try record(.recordAccessRefused(resource: resource, reason: reason), by: user)
+    }
+
+    private func record(_ command: UserCommand, by user: AuthenticatedUser) throws(CommandError) {
+        try handler.run(by: user.actor) { session throws(CommandError) in
+            try session.decide(UserDecider.self, user.id.streamID, command)
+        }
+    }
+}

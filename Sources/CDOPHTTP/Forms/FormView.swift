@@ -1,0 +1,142 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A form definition turned into what the templates show: every field with its label, hint, value as typed
+/// and error, whatever its type. The same definition validates the post (CDOPDefinitions), so the page
+/// and the rules cannot drift apart.
+struct FormView {
+    struct OptionView {
+        var id: String
+        var value: String
+        var label: String
+        var hint: String?
+        var checked: Bool
+    }
+
+    struct RowView {
+        var index: Int
+        var number: Int
+        var fields: [FieldView]
+    }
+
+    struct FieldView {
+        var id: String
+        var name: String
+        var label: String
+        var hint: String?
+        var optional: Bool
+        var error: String?
+        var hintID: String
+        var errorID: String
+        var describedBy: String?
+        var value: String
+        var isText: Bool
+        var isLongText: Bool
+        var isDate: Bool
+        var isDateTime: Bool
+        var isNumber: Bool
+        var isChoice: Bool
+        var isMultiple: Bool
+        var isGroup: Bool
+        var options: [OptionView]
+        var rows: [RowView]
+        var addRowValue: String
+        var maxLength: Int?
+        var condition: String?
+    }
+
+    struct SectionView {
+        var id: String
+        var title: String
+        var help: String?
+        var fields: [FieldView]
+    }
+
+    var title: String
+    var summary: String
+    var reference: String
+    var sections: [SectionView]
+
+    /// The form with `values` as typed (a post, or saved answers as post values) and `errors` by field path.
+    /// `extraRows` adds blank rows to groups (the "add another" button, without JavaScript).
+    init(_ definition: FormDefinition, values: [String: [String]], errors: [String: String], extraRows: Set<String> = []) {
+        title = definition.title
+        summary = definition.summary
+        reference = "\(definition.id) version \(definition.version)"
+        sections = definition.sections.map { section in
+            SectionView(
+                id: section.id, title: section.title, help: section.help,
+                fields: section.fields.map { field in
+                    Self.field(field, name: field.id, in: definition, values: values, errors: errors, extraRows: extraRows)
+                })
+        }
+    }
+
+    static func field(
+        _ field: FormField, name: String, in definition: FormDefinition, values: [String: [String]], errors: [String: String],
+        extraRows: Set<String>
+    ) -> FieldView {
+        let id = name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-")
+        let typed = values[name] ?? []
+        let error = errors[name]
+        var options: [OptionView] = []
+        if field.type.hasOptions {
+            let choices = field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
+            options = choices.enumerated().map { index, option in
+                OptionView(
+                    id: index == 0 ? id : "\(id)-\(index)", value: option.value, label: option.label, hint: option.help,
+                    checked: typed.contains(option.value))
+            }
+        }
+        var rows: [RowView] = []
+        if field.type == .group {
+            let count = max(1, rowCount(of: name, in: values)) + (extraRows.contains(name) ? 1 : 0)
+            rows = (0..<count).map { index in
+                RowView(
+                    index: index, number: index + 1,
+                    fields: field.fields.map { inner in
+                        Self.field(
+                            inner, name: "\(name)[\(index)].\(inner.id)", in: definition, values: values, errors: errors,
+                            extraRows: extraRows)
+                    })
+            }
+        }
+        let condition = field.condition.map { condition in
+            let other = definition.field(condition.field)
+            let answers = condition.oneOf.map { other?.optionLabel($0) ?? $0 }
+            return "Answer only if “\(other?.label ?? condition.field)” is \(answers.joined(separator: " or "))."
+        }
+        var describedBy: [String] = []
+        if field.help != nil || condition != nil { describedBy.append("\(id)-hint") }
+        if error != nil { describedBy.append("\(id)-error") }
+        return FieldView(
+            id: id, name: name, label: field.label, hint: [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
+            optional: !field.required, error: error, hintID: "\(id)-hint", errorID: "\(id)-error",
+            describedBy: describedBy.joined(separator: " ").nilIfEmpty, value: typed.first ?? "",
+            isText: field.type == .text, isLongText: field.type == .longText, isDate: field.type == .date,
+            isDateTime: field.type == .dateTime, isNumber: field.type == .number,
+            isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
+            isGroup: field.type == .group, options: options, rows: rows, addRowValue: "add-row:\(name)",
+            maxLength: field.maxLength, condition: condition)
+    }
+
+    /// How many rows of group `name` the values hold (the highest index sent, plus one).
+    static func rowCount(of name: String, in values: [String: [String]]) -> Int {
+        let prefix = name + "["
+        var highest = -1
+        for key in values.keys where key.hasPrefix(prefix) {
+            let rest = key.dropFirst(prefix.count)
+            if let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]) { highest = max(highest, index) }
+        }
+        return highest + 1
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

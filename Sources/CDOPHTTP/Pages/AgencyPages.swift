@@ -1,0 +1,87 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The agency directory: who can be asked for forms, and their lead contacts.
+enum AgencyPages {
+    struct AgencyList {
+        struct Row {
+            var name: String
+            var kind: String
+            var lead: String
+            var retired: Bool
+        }
+
+        struct Kind {
+            var value: String
+            var label: String
+            var selected: Bool
+        }
+
+        var agencies: [Row]
+        var hasAgencies: Bool
+        var kinds: [Kind]
+        var name: String
+        var contactName: String
+        var contactEmail: String
+    }
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/agencies", .staff([.coordinator])) { request, context in
+            let notice = request.uri.queryParameters.get("done") == "added" ? "The agency has been added to the directory." : nil
+            return try await page(services, context, notice: notice)
+        }
+
+        routes.post("/agencies", .staff([.coordinator])) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            var errors: [PageChrome.ErrorLink] = []
+            let name = post["name"], contactName = post["contact-name"], email = post["contact-email"]
+            let kind = post["kind"].flatMap(AgencyKind.init(rawValue:))
+            if name == nil { errors.append(.init(field: "name", message: "Enter the agency's name")) }
+            if kind == nil { errors.append(.init(field: "kind", message: "Choose what kind of agency it is")) }
+            if contactName == nil { errors.append(.init(field: "contact-name", message: "Enter the lead contact's name")) }
+            if email.map({ (try? EmailAddress.validated($0, field: "email")) == nil }) ?? true {
+                errors.append(.init(field: "contact-email", message: "Enter the lead contact's email address, like name@example.org"))
+            }
+            guard errors.isEmpty, let name, let kind, let contactName, let email else {
+                return try await page(services, context, post: post, errors: errors, status: .unprocessableContent)
+            }
+            let agencyID = AgencyID(services.engine.workflow.makeID())
+            do {
+                try services.engine.workflow.execute(
+                    .register(
+                        agencyID: agencyID, name: name, kind: kind,
+                        contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
+                    on: agencyID, by: CasePages.actor(context))
+            } catch {
+                return try await page(services, context, post: post, errors: [.init(field: "name", message: describe(error))], status: .unprocessableContent)
+            }
+            return redirect(to: "/agencies?done=added")
+        }
+    }
+
+    static func page(
+        _ services: WebServices, _ context: WebContext, post: FormPost = FormPost(), notice: String? = nil,
+        errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
+        let view = AgencyList(
+            agencies: agencies.map {
+                AgencyList.Row(
+                    name: $0.name, kind: AgencyKind(rawValue: $0.kind)?.label ?? $0.kind, lead: $0.leadEmail ?? "none",
+                    retired: $0.retired)
+            },
+            hasAgencies: !agencies.isEmpty,
+            kinds: AgencyKind.allCases.map {
+                AgencyList.Kind(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: post["kind"] == $0.rawValue)
+            },
+            name: post["name"] ?? "", contactName: post["contact-name"] ?? "", contactEmail: post["contact-email"] ?? "")
+        return services.renderer.page(
+            "agencies", view, chrome: services.chrome("Agencies", context, path: "/agencies", notice: notice, errors: errors), status: status)
+    }
+}

@@ -1,0 +1,114 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The case page's content.
+struct CasePageView {
+    struct Detail {
+        var label: String
+        var value: String
+    }
+
+    struct RequestRow {
+        var id: String
+        var agency: String
+        var form: String
+        var due: String
+        var status: String
+        var outstanding: Bool
+        var withdrawAction: String
+    }
+
+    struct Option {
+        var value: String
+        var label: String
+        var selected: Bool
+    }
+
+    struct Event {
+        var at: String
+        var iso: String
+        var what: String
+        var who: String
+    }
+
+    var reference: String
+    var caseID: String
+    var stage: String
+    var details: [Detail]
+    var possibleDuplicateOf: String?
+    var possibleDuplicateHref: String?
+    var requests: [RequestRow]
+    var hasRequests: Bool
+    var canAct: Bool
+    var canRequest: Bool
+    var agencies: [Option]
+    var forms: [Option]
+    var dueDefault: String
+    var contact: String
+    var requestAction: String
+    var duplicateAction: String
+    var timeline: [Event]
+
+    init(
+        caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyListing],
+        panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool
+    ) {
+        reference = CaseTables.reference(of: caseID)
+        self.caseID = caseID.description
+        stage = StageNames.label(state.stage?.name ?? "")
+        let child = state.notification?.child
+        let death = state.notification?.death
+        details = [
+            Detail(label: "Child", value: child?.name.fullName ?? "not recorded"),
+            Detail(label: "Date of birth", value: child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
+            Detail(label: "Date of death", value: death.map { DayFormatter.long($0.date) } ?? ""),
+            Detail(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
+            Detail(
+                label: "Area", value: state.areaCode.map { code in panel.area(code: code).map { "\($0.name) (\(code))" } ?? code }
+                    ?? "outside the panel's areas"),
+            Detail(label: "Expected or unexpected", value: state.expectation?.label ?? "not yet triaged"),
+            Detail(label: "Stage", value: StageNames.label(state.stage?.name ?? "")),
+        ]
+        possibleDuplicateOf = state.duplicateOf == nil ? state.possibleDuplicateOf.map(CaseTables.reference(of:)) : nil
+        possibleDuplicateHref = state.possibleDuplicateOf.map { "/cases/\($0)" }
+        requests = state.formRequests.map {
+            RequestRow(
+                id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, due: DayFormatter.long($0.dueDate),
+                status: $0.status.label, outstanding: $0.isOutstanding && canAct,
+                withdrawAction: "/cases/\(caseID)/requests/\($0.id)/withdraw")
+        }
+        hasRequests = !requests.isEmpty
+        self.canAct = canAct
+        canRequest = canAct && state.stage?.countsForPanel == true && !state.isClosed
+        let chosenAgency = post["agency"]
+        agencies = directory.map { Option(value: $0.agencyID, label: $0.name, selected: $0.agencyID == chosenAgency) }
+        let chosenForm = post["form"] ?? FormType.reporting.rawValue
+        forms = FormType.allCases.map { type in
+            Option(value: type.rawValue, label: type.label.prefix(1).uppercased() + type.label.dropFirst(), selected: type.rawValue == chosenForm)
+        }
+        dueDefault = post["due"] ?? today.adding(days: 14).iso
+        contact = post["contact"] ?? ""
+        requestAction = "/cases/\(caseID)/requests"
+        duplicateAction = "/cases/\(caseID)/duplicate"
+        timeline = entries.reversed().map {
+            Event(
+                at: DayFormatter.dayAndTime($0.at), iso: ISO8601DateFormatter().string(from: $0.at), what: $0.what,
+                who: "\($0.who) (\($0.role))")
+        }
+    }
+
+    static func notice(for done: String) -> String? {
+        switch done {
+        case "requested": "The form has been requested. The agency's contact will get an email with a secure link."
+        case "withdrawn": "The request has been withdrawn and its link no longer works."
+        case "merged": "The duplicate notification has been merged into this case."
+        case "notDuplicate": "The notification has been kept as a separate death."
+        default: nil
+        }
+    }
+}

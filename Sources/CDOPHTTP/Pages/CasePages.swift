@@ -1,0 +1,161 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+
+/// The coordinator's (and designated doctor's) case page: the child, the stage, requests, the timeline, and
+/// the actions of the moment. Every view of it is recorded on the viewer's access log.
+enum CasePages {
+    static let viewers = Access.staff([.coordinator, .designatedDoctor])
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/cases", viewers) { request, context in
+            let areas = context.staff?.user.areas ?? []
+            let stage = request.uri.queryParameters.get("stage")
+            let cases = try await services.engine.store.read { db in
+                try CaseQueries.list(stage: stage, in: db).filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }
+            }
+            let view = CaseListView(
+                cases: cases.map {
+                    CaseListView.Row(
+                        reference: $0.reference, href: "/cases/\($0.caseID)", stage: StageNames.label($0.stage),
+                        area: $0.areaCode ?? "outside", requests: $0.outstandingRequests)
+                },
+                hasCases: !cases.isEmpty)
+            return services.renderer.page("case-list", view, chrome: services.chrome("Cases", context, path: "/cases"))
+        }
+
+        routes.get("/cases/:case", viewers) { request, context in
+            try await show(request, context, services)
+        }
+
+        routes.post("/cases/:case/requests", .staff([.coordinator])) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, _) = try caseInScope(context, services)
+            var errors: [PageChrome.ErrorLink] = []
+            let agencyID = post["agency"].flatMap(AgencyID.init)
+            let formType = post["form"].flatMap(FormType.init(rawValue:))
+            let due = post["due"].flatMap(CalendarDate.init(iso:))
+            let email = post["contact"]
+            if agencyID == nil { errors.append(.init(field: "agency", message: "Choose the agency to ask")) }
+            if formType == nil { errors.append(.init(field: "form", message: "Choose the form to request")) }
+            if let due, due < LondonTime.day(of: services.now) {
+                errors.append(.init(field: "due", message: "The due date must be today or later"))
+            } else if due == nil {
+                errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
+            }
+            if let email, (try? EmailAddress.validated(email, field: "contact")) == nil {
+                errors.append(.init(field: "contact", message: "Enter the contact's email address in the right format, like name@example.org"))
+            }
+            var agency: AgencyState?
+            if let agencyID {
+                agency = try? services.engine.workflow.agencyState(agencyID)
+                if agency?.agencyID == nil { errors.append(.init(field: "agency", message: "That agency is not in the directory")) }
+            }
+            guard errors.isEmpty, let agency, let formType, let due else {
+                return try await show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+            }
+            do {
+                try services.engine.workflow.requestForm(
+                    on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: actor(context))
+            } catch {
+                return try await show(
+                    request, context, services, errors: [.init(field: "agency", message: describe(error))], post: post,
+                    status: .unprocessableContent)
+            }
+            return redirect(to: "/cases/\(caseID)?done=requested")
+        }
+
+        routes.post("/cases/:case/requests/:request/withdraw", .staff([.coordinator])) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, _) = try caseInScope(context, services)
+            guard let requestID = context.parameters.get("request").flatMap(FormRequestID.init) else {
+                throw HTTPError(.notFound)
+            }
+            let reason = post["reason"] ?? "Withdrawn by the coordinator"
+            try runCommand(.withdrawFormRequest(requestID: requestID, reason: reason), caseID, context, services)
+            return redirect(to: "/cases/\(caseID)?done=withdrawn")
+        }
+
+        routes.post("/cases/:case/duplicate", .staff([.coordinator])) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, state) = try caseInScope(context, services)
+            guard let primary = state.possibleDuplicateOf else { return redirect(to: "/cases/\(caseID)") }
+            if post["decision"] == "confirm" {
+                do {
+                    try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: actor(context))
+                } catch {
+                    return try await show(request, context, services, errors: [.init(field: "decision", message: describe(error))], status: .unprocessableContent)
+                }
+                return redirect(to: "/cases/\(primary)?done=merged")
+            }
+            try runCommand(.rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
+            return redirect(to: "/cases/\(caseID)?done=notDuplicate")
+        }
+    }
+
+    /// The actor of a staff request: the user's name and role, never a child's details.
+    static func actor(_ context: WebContext) -> Actor {
+        let user = context.staff!.user
+        let role = user.roles.contains(.coordinator) ? StaffRole.coordinator : user.roles.sorted { $0.rawValue < $1.rawValue }.first!
+        return Actor(name: user.username, role: role.rawValue)
+    }
+
+    /// The case named in the path, when it exists and lies in the user's areas; else 404 (never a hint that a
+    /// case outside them exists).
+    static func caseInScope(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
+        guard let caseID = context.parameters.get("case").flatMap(CaseID.init),
+            let state = try? services.engine.workflow.caseState(caseID), state.exists,
+            context.staff?.user.mayView(areaCode: state.areaCode) == true
+        else { throw HTTPError(.notFound, message: "There is no case with that reference.") }
+        return (caseID, state)
+    }
+
+    static func runCommand(_ command: CaseCommand, _ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
+        do {
+            try services.engine.workflow.execute(command, on: caseID, by: actor(context))
+        } catch {
+            throw HTTPError(.unprocessableContent, message: describe(error))
+        }
+    }
+
+    static func show(
+        _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [],
+        post: FormPost = FormPost(), status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let (caseID, state) = try caseInScope(context, services)
+        let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
+        let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
+        if let user = context.staff?.user {
+            // No record, no view: the page is not shown when its viewing cannot be recorded.
+            try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)
+        }
+        let view = CasePageView(
+            caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,
+            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.has(.coordinator) == true)
+        let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))
+        return services.renderer.page(
+            "case", view, chrome: services.chrome("Case \(view.reference)", context, path: "/cases", notice: notice, errors: errors),
+            status: status)
+    }
+}
+
+struct CaseListView {
+    struct Row {
+        var reference: String
+        var href: String
+        var stage: String
+        var area: String
+        var requests: Int
+    }
+
+    var cases: [Row]
+    var hasCases: Bool
+}

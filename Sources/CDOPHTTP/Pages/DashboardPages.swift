@@ -1,0 +1,163 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+
+/// The coordinator's dashboard: what is new, what may be a duplicate, what is due and overdue, which emails
+/// failed, which meetings are coming, and open cases by stage and age. References only: no child's name.
+enum DashboardPages {
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/", .everyone) { _, context in
+            guard let staff = context.staff else { return redirect(to: "/notify") }
+            return redirect(to: staff.has(.coordinator) ? "/dashboard" : staff.has(.designatedDoctor) ? "/rapid-responses" : staff.has(.panelMember) ? "/meetings" : "/account")
+        }
+        routes.get("/dashboard", .staff([.coordinator])) { request, context in
+            let view = try await services.engine.store.read { db in
+                try DashboardView(areas: context.staff?.user.areas ?? [], now: services.now, db: db)
+            }
+            return services.renderer.page("dashboard", view, chrome: services.chrome("Dashboard", context, path: "/dashboard"))
+        }
+    }
+}
+
+struct DashboardView {
+    struct CaseRow {
+        var reference: String
+        var href: String
+        var area: String
+        var notified: String
+        var duplicateOf: String
+    }
+
+    struct RequestRow {
+        var reference: String
+        var href: String
+        var agency: String
+        var form: String
+        var due: String
+        var remaining: String
+        var tagClass: String
+        var status: String
+        var next: String
+    }
+
+    struct EmailRow {
+        var reference: String
+        var href: String
+        var template: String
+        var recipient: String
+        var error: String
+    }
+
+    struct MeetingRow {
+        var title: String
+        var href: String
+        var when: String
+        var cases: Int
+    }
+
+    struct StageRow {
+        var stage: String
+        var counts: [Int]
+        var total: Int
+        var barWidth: Int
+        var y: Int
+        var labelY: Int
+    }
+
+    var newNotifications: [CaseRow]
+    var hasNewNotifications: Bool
+    var duplicates: [CaseRow]
+    var hasDuplicates: Bool
+    var requests: [RequestRow]
+    var hasRequests: Bool
+    var overdueCount: Int
+    var dueSoonCount: Int
+    var failedEmails: [EmailRow]
+    var hasFailedEmails: Bool
+    var meetings: [MeetingRow]
+    var hasMeetings: Bool
+    var stages: [StageRow]
+    var hasStages: Bool
+    var ageBands: [String]
+    var chartHeight: Int
+    var openTotal: Int
+
+    init(areas: Set<String>, now: Date, db: Database) throws {
+        let today = LondonTime.day(of: now)
+        let caseRow = { (summary: CaseSummary) in
+            CaseRow(
+                reference: summary.reference, href: "/cases/\(summary.caseID)", area: summary.areaCode ?? "outside the panel's areas",
+                notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? summary.notifiedAt,
+                duplicateOf: summary.possibleDuplicateOf.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? "")
+        }
+        newNotifications = try DashboardQueries.newNotifications(areas: areas, in: db).map(caseRow)
+        duplicates = try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(caseRow)
+        requests = try DashboardQueries.outstandingRequests(areas: areas, in: db).map { request in
+            let left = today.days(until: request.dueDate)
+            return RequestRow(
+                reference: request.caseReference, href: "/cases/\(request.caseID)", agency: request.agencyName,
+                form: FormType(rawValue: request.formType)?.label ?? request.formType, due: DayFormatter.long(request.dueDate),
+                remaining: left < 0 ? "\(-left) day\(left == -1 ? "" : "s") overdue" : left == 0 ? "due today" : "\(left) day\(left == 1 ? "" : "s") left",
+                tagClass: left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
+                status: request.status,
+                next: request.nextStep.map { step in "\(step) on \(request.nextStepAt.map(DayFormatter.long) ?? "a date to come")" } ?? "none")
+        }
+        overdueCount = requests.filter { $0.tagClass == "overdue" }.count
+        dueSoonCount = requests.filter { $0.tagClass == "due-soon" }.count
+        failedEmails = try OutboxQueries.list(state: "failed", in: db).map { row in
+            EmailRow(
+                reference: row.caseID.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? "meeting",
+                href: row.caseID.map { "/cases/\($0)" } ?? "/meetings", template: row.template,
+                recipient: row.agencyName ?? row.recipientRole, error: row.lastError ?? "not delivered")
+        }
+        meetings = try DashboardQueries.upcomingMeetings(after: now, in: db).map { meeting in
+            MeetingRow(
+                title: meeting.title, href: "/meetings/\(meeting.meetingID)",
+                when: meeting.startsAt.map(DayFormatter.dayAndTime) ?? "not yet set", cases: meeting.cases)
+        }
+        let rows = try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db)
+        let widest = max(1, rows.map(\.total).max() ?? 1)
+        stages = rows.enumerated().map { index, row in
+            StageRow(
+                stage: StageNames.label(row.stage), counts: row.byAge, total: row.total,
+                barWidth: max(2, row.total * 400 / widest), y: index * 28, labelY: index * 28 + 16)
+        }
+        ageBands = DashboardQueries.ageBands
+        chartHeight = max(28, stages.count * 28)
+        openTotal = rows.map(\.total).reduce(0, +)
+        hasNewNotifications = !newNotifications.isEmpty
+        hasDuplicates = !duplicates.isEmpty
+        hasRequests = !requests.isEmpty
+        hasFailedEmails = !failedEmails.isEmpty
+        hasMeetings = !meetings.isEmpty
+        hasStages = !stages.isEmpty
+    }
+}
+
+/// Stage names in a coordinator's words.
+enum StageNames {
+    static func label(_ stage: String) -> String {
+        switch stage {
+        case "notified": "Notified, not yet triaged"
+        case "outOfScope": "Out of scope"
+        case "transferred": "Transferred to another panel"
+        case "duplicate": "Duplicate notification"
+        case "triaged": "Triaged"
+        case "rapidResponseActive": "Joint Agency Response active"
+        case "informationGathering": "Gathering information"
+        case "awaitingExternal": "Awaiting an external process"
+        case "reviewMeetingHeld": "Review meeting held"
+        case "readyForPanel": "Ready for panel"
+        case "panelScheduled": "Listed for panel"
+        case "panelReviewed": "Reviewed by the panel"
+        case "submittedToNCMD": "Submitted to the NCMD"
+        case "closed": "Closed"
+        default: stage
+        }
+    }
+}

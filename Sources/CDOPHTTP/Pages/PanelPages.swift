@@ -1,0 +1,146 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The panel's view of a case on its agenda: pseudonymised (reference, age band, sex, area; never the
+/// child's name, date of birth, NHS number or address), the agencies' returned forms without their
+/// identifying fields, the draft analysis, and the analysis form (old Form C) that records the outcome.
+enum PanelPages {
+    static let panel = Access.staff([.panelMember, .coordinator])
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/panel/cases/:case", panel) { request, context in
+            let (caseID, state) = try caseOnAgenda(context, services)
+            let values = state.panelOutcome.map { outcome in
+                services.definitions.forms.analysis.post(
+                    from: AnalysisFormMapping.answers(
+                        from: outcome,
+                        actions: state.recommendations.map { AnalysisAction(text: $0.text, owner: $0.owner, dueDate: $0.dueDate) }))
+            } ?? [:]
+            let notice = request.uri.queryParameters.get("done") == "recorded" ? "The panel's outcome has been recorded." : nil
+            return page(services, context, caseID: caseID, state: state, values: values, notice: notice)
+        }
+
+        routes.post("/panel/cases/:case", panel) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, state) = try caseOnAgenda(context, services)
+            let definition = services.definitions.forms.analysis
+            let values = post.answersOnly
+            if let group = post["action"].flatMap(PublicPages.addRowTarget) {
+                return page(services, context, caseID: caseID, state: state, values: values, extraRows: [group])
+            }
+            guard let death = state.notification?.death.date else { throw HTTPError(.notFound) }
+            switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: .submit) {
+            case .invalid(let errors, let echoed):
+                return page(services, context, caseID: caseID, state: state, values: echoed, errors: errors, status: .unprocessableContent)
+            case .valid(let answers):
+                do {
+                    let result = try AnalysisFormMapping.outcome(from: answers, form: definition, dateOfDeath: death)
+                    try services.engine.workflow.recordPanelOutcome(
+                        on: caseID, outcome: result.outcome,
+                        actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },
+                        by: CasePages.actor(context))
+                } catch let errors as FieldErrors {
+                    return page(services, context, caseID: caseID, state: state, values: values, errors: errors.errors, status: .unprocessableContent)
+                } catch {
+                    return page(
+                        services, context, caseID: caseID, state: state, values: values,
+                        errors: [FieldError(path: definition.fields.first?.id ?? "analysis", label: "", message: "\(error)")],
+                        status: .unprocessableContent)
+                }
+                return redirect(to: "/panel/cases/\(caseID)?done=recorded")
+            }
+        }
+    }
+
+    /// A case the panel may see: listed for a panel meeting (any case, for the coordinator), in the user's areas.
+    static func caseOnAgenda(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
+        let (caseID, state) = try CasePages.caseInScope(context, services)
+        let staff = context.staff!
+        guard staff.has(.coordinator) || state.panelMeeting != nil else {
+            try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, by: staff.user)
+            throw HTTPError(.notFound, message: "There is no case with that reference on your agendas.")
+        }
+        return (caseID, state)
+    }
+
+    struct PanelCaseView {
+        struct ReturnedForm {
+            var agency: String
+            var form: String
+            var answers: [CasePageView.Detail]
+        }
+
+        var reference: String
+        var details: [CasePageView.Detail]
+        var draftAnalysis: String?
+        var returned: [ReturnedForm]
+        var hasReturned: Bool
+        var form: FormView
+    }
+
+    static func page(
+        _ services: WebServices, _ context: WebContext, caseID: CaseID, state: CaseState, values: [String: [String]],
+        errors: [FieldError] = [], extraRows: Set<String> = [], notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let forms = services.definitions.forms
+        let child = state.notification?.child
+        let band = child.flatMap { child in state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) } }
+        let view = PanelCaseView(
+            reference: CaseTables.reference(of: caseID),
+            details: [
+                .init(label: "Age at death", value: band?.label ?? "not known"),
+                .init(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
+                .init(label: "Area", value: state.areaCode.flatMap { services.engine.panel.area(code: $0)?.name } ?? "outside the panel's areas"),
+                .init(label: "Expected or unexpected", value: state.expectation?.label ?? "not known"),
+            ],
+            draftAnalysis: state.reviewMeeting?.draftAnalysis,
+            returned: state.formRequests.compactMap { request in
+                guard let answered = request.answered, let definition = forms.definition(answered) else { return nil }
+                return PanelCaseView.ReturnedForm(
+                    agency: request.agencyName, form: definition.title,
+                    answers: PseudonymisedAnswers.lines(request.answers, definition: definition))
+            },
+            hasReturned: state.formRequests.contains { $0.answered != nil },
+            form: FormView(forms.analysis, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows))
+        return services.renderer.page(
+            "panel-case", view,
+            chrome: services.chrome(
+                "Panel review \(view.reference)", context, path: "/meetings", notice: notice, errors: FormErrors.summary(errors)),
+            status: status)
+    }
+}
+
+/// Returned answers as the panel reads them: every field the form does not mark identifying, in form order.
+enum PseudonymisedAnswers {
+    static func lines(_ answers: FormAnswers, definition: FormDefinition) -> [CasePageView.Detail] {
+        definition.fields.compactMap { field in
+            guard !field.identifying, let answer = answers[field.id] else { return nil }
+            return CasePageView.Detail(label: field.label, value: text(answer, field: field))
+        }
+    }
+
+    static func text(_ answer: AnswerValue, field: FormField) -> String {
+        switch answer {
+        case .text(let text): text
+        case .number(let number): number == number.rounded() ? String(Int(number)) : String(number)
+        case .date(let date): DayFormatter.long(date)
+        case .choice(let value): field.optionLabel(value) ?? value
+        case .multiple(let values): values.map { field.optionLabel($0) ?? $0 }.joined(separator: "; ")
+        case .yesNo(let value): value.label
+        case .groups(let rows):
+            rows.map { row in
+                field.fields.compactMap { inner in
+                    guard !inner.identifying, let value = row[inner.id] else { return nil }
+                    return "\(inner.label): \(text(value, field: inner))"
+                }.joined(separator: ", ")
+            }.joined(separator: " | ")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The public notification form: any professional reports a child's death, without an account (as
+/// professionals expect), limited per address, with each error beside its field and nothing typed lost.
+enum PublicPages {
+    /// Who notifications from the public form are recorded as (the notifier's own details are in the form).
+    static let notifierActor = Actor(name: "notification-form", role: "notifier")
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/notify", .everyone) { request, context in
+            let (token, isNew) = CSRF.anonymousToken(request)
+            var response = page(services, context, csrf: token, values: [:], errors: [])
+            if isNew { response.setCookie(CSRF.cookie(token, secure: services.secureCookies)) }
+            return response
+        }
+
+        routes.post("/notify", .everyone) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let csrf = request.cookies[CSRF.cookieName]?.value ?? ""
+            let definition = services.definitions.forms.notification
+            var values = post.answersOnly
+            if let group = post["action"].flatMap(addRowTarget) {
+                return page(services, context, csrf: csrf, values: values, errors: [], extraRows: [group])
+            }
+            guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
+                let wait = await services.limits.notifications.retryAfter(context.peerAddress)
+                var response = page(
+                    services, context, csrf: csrf, values: values,
+                    errors: [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: "Too many notifications have been sent from your connection. Wait \(max(1, wait / 60)) minute(s) and send again: what you typed is kept below.")],
+                    status: .tooManyRequests)
+                response.headers[.retryAfter] = String(wait)
+                return response
+            }
+            let today = LondonTime.day(of: services.now)
+            switch definition.validate(post: values, today: today, mode: .submit) {
+            case .invalid(let errors, let echoed):
+                values = echoed
+                return page(services, context, csrf: csrf, values: values, errors: errors, status: .unprocessableContent)
+            case .valid(let answers):
+                do {
+                    let notification = try NotificationFormMapping.notification(
+                        from: answers, form: definition,
+                        context: DecisionContext(now: services.now, configuration: services.engine.panel))
+                    let notified = try services.engine.workflow.notify(notification, by: notifierActor)
+                    return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
+                } catch let errors as FieldErrors {
+                    return page(services, context, csrf: csrf, values: values, errors: errors.errors, status: .unprocessableContent)
+                } catch let error as CommandError {
+                    let field = definition.fields.first?.id ?? "notify"
+                    return page(
+                        services, context, csrf: csrf, values: values,
+                        errors: [FieldError(path: field, label: "", message: describe(error))], status: .unprocessableContent)
+                }
+            }
+        }
+
+        routes.get("/notify/received", .everyone) { request, context in
+            let reference = request.uri.queryParameters.get("reference").flatMap { $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil }
+            return services.renderer.page(
+                "notification-received", ["reference": reference ?? "", "hasReference": reference != nil] as [String: Any],
+                chrome: services.chrome("Notification received", context, path: "/notify"))
+        }
+    }
+
+    /// The group an "add another" button asks for, from its value `add-row:GROUP`.
+    static func addRowTarget(_ action: String) -> String? {
+        action.hasPrefix("add-row:") ? String(action.dropFirst("add-row:".count)) : nil
+    }
+
+    static func page(
+        _ services: WebServices, _ context: WebContext, csrf: String, values: [String: [String]], errors: [FieldError],
+        extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let definition = services.definitions.forms.notification
+        let form = FormView(definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows)
+        return services.renderer.page(
+            "notification-form", ["form": form, "action": "/notify"] as [String: Any],
+            chrome: services.chrome(
+                "Notify a child's death", context, path: "/notify", csrf: csrf, errors: FormErrors.summary(errors)),
+            status: status)
+    }
+}
+
+/// Field errors as the page shows them: beside each field, and linked from the summary.
+enum FormErrors {
+    static func byPath(_ errors: [FieldError]) -> [String: String] {
+        var byPath: [String: String] = [:]
+        for error in errors where byPath[error.path] == nil { byPath[error.path] = error.message }
+        return byPath
+    }
+
+    static func summary(_ errors: [FieldError]) -> [PageChrome.ErrorLink] {
+        errors.map {
+            PageChrome.ErrorLink(
+                field: $0.path.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-"), message: $0.message)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The designated doctor's work: deaths awaiting triage, open Joint Agency Responses, triage, and convening
+/// a rapid-response meeting (its invitations carry an iCalendar file, sent through the outbox).
+enum RapidResponsePages {
+    static let doctors = Access.staff([.designatedDoctor])
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/rapid-responses", .staff([.designatedDoctor, .coordinator])) { _, context in
+            let areas = context.staff?.user.areas ?? []
+            let (awaiting, active) = try await services.engine.store.read { db in
+                let all = try CaseQueries.list(in: db).filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }
+                return (all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" })
+            }
+            let row = { (summary: CaseSummary) in
+                RapidResponseList.Row(
+                    reference: summary.reference, href: "/cases/\(summary.caseID)/rapid-response",
+                    reported: summary.expectation ?? "not known", area: summary.areaCode ?? "outside",
+                    notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? "")
+            }
+            let view = RapidResponseList(
+                awaiting: awaiting.map(row), hasAwaiting: !awaiting.isEmpty, active: active.map(row), hasActive: !active.isEmpty)
+            return services.renderer.page(
+                "rapid-responses", view, chrome: services.chrome("Rapid responses", context, path: "/rapid-responses"))
+        }
+
+        routes.get("/cases/:case/rapid-response", doctors) { request, context in
+            try show(request, context, services)
+        }
+
+        routes.post("/cases/:case/triage", doctors) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, _) = try CasePages.caseInScope(context, services)
+            guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
+                return try show(
+                    request, context, services, errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
+                    post: post, status: .unprocessableContent)
+            }
+            let triggers = Set(post.all("triggers").compactMap(JARTrigger.init(rawValue:)))
+            do {
+                try services.engine.workflow.execute(
+                    .triage(expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers),
+                    on: caseID, by: CasePages.actor(context))
+            } catch {
+                return try show(request, context, services, errors: [.init(field: "expectation", message: describe(error))], post: post, status: .unprocessableContent)
+            }
+            return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
+        }
+
+        routes.post("/cases/:case/rapid-response", doctors) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, _) = try CasePages.caseInScope(context, services)
+            if let group = post["action"].flatMap(PublicPages.addRowTarget) {
+                return try show(request, context, services, post: post, extraRows: [group])
+            }
+            var errors: [PageChrome.ErrorLink] = []
+            let start = post["starts"].flatMap(LocalDateTime.parse)
+            if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time of the meeting, for example 2026-06-03 14:00")) }
+            let minutes = Int(post["duration"] ?? "60") ?? 0
+            if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+            let invitees = InviteeRows.read(post, errors: &errors)
+            guard errors.isEmpty, let start else {
+                return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+            }
+            let venue = MeetingVenue(place: post["place"], callLink: post["call-link"])
+            let reference = CaseTables.reference(of: caseID)
+            do {
+                let meetingID = try services.engine.workflow.conveneRapidResponse(
+                    for: caseID, scheduledFor: start, invitees: invitees, by: CasePages.actor(context)
+                ) { id in
+                    .schedule(
+                        meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: start,
+                        endsAt: start.addingTimeInterval(Double(minutes) * 60), venue: venue, theme: nil)
+                }
+                return redirect(to: "/meetings/\(meetingID)?done=convened")
+            } catch {
+                return try show(request, context, services, errors: [.init(field: "starts", message: describe(error))], post: post, status: .unprocessableContent)
+            }
+        }
+    }
+
+    static func show(
+        _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [],
+        post: FormPost = FormPost(), extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let (caseID, state) = try CasePages.caseInScope(context, services)
+        try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
+        let view = RapidResponseView(caseID: caseID, state: state, post: post, extraRows: extraRows, errors: errors)
+        let notice = request.uri.queryParameters.get("done") == "triaged" ? "The triage has been recorded." : nil
+        return services.renderer.page(
+            "rapid-response", view,
+            chrome: services.chrome("Rapid response \(view.reference)", context, path: "/rapid-responses", notice: notice, errors: errors),
+            status: status)
+    }
+}
+
+struct RapidResponseList {
+    struct Row {
+        var reference: String
+        var href: String
+        var reported: String
+        var area: String
+        var notified: String
+    }
+
+    var awaiting: [Row]
+    var hasAwaiting: Bool
+    var active: [Row]
+    var hasActive: Bool
+}
+
+/// A date and time typed in London's local time (`YYYY-MM-DDTHH:MM` from a datetime-local input, or with a space).
+enum LocalDateTime {
+    static func parse(_ text: String) -> Date? {
+        let parts = text.replacingOccurrences(of: " ", with: "T").split(separator: "T")
+        guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])) else { return nil }
+        let clock = parts[1].split(separator: ":")
+        guard clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute),
+            let time = TimeOfDay(hour: hour, minute: minute)
+        else { return nil }
+        return LondonTime.instant(on: day, at: time)
+    }
+
+    /// The value a datetime-local input shows for `instant`.
+    static func inputValue(_ instant: Date) -> String {
+        let time = LondonTime.time(of: instant)
+        return LondonTime.day(of: instant).iso + "T" + String(format: "%02d:%02d", time.hour, time.minute)
+    }
+}
+
+/// The invitee rows of a convene form: `invitees[N].name`, `.email`, `.role`, `.organisation`.
+enum InviteeRows {
+    static func count(_ post: FormPost) -> Int {
+        FormView.rowCount(of: "invitees", in: post.values)
+    }
+
+    static func read(_ post: FormPost, errors: inout [PageChrome.ErrorLink]) -> [Invitee] {
+        var invitees: [Invitee] = []
+        for index in 0..<count(post) {
+            let name = post["invitees[\(index)].name"], email = post["invitees[\(index)].email"]
+            if name == nil, email == nil { continue }
+            guard let name else {
+                errors.append(.init(field: "invitees-\(index)-name", message: "Enter the name of invitee \(index + 1)"))
+                continue
+            }
+            guard let email, (try? EmailAddress.validated(email, field: "email")) != nil else {
+                errors.append(.init(field: "invitees-\(index)-email", message: "Enter the email address of invitee \(index + 1) in the right format, like name@example.org"))
+                continue
+            }
+            let role = post["invitees[\(index)].role"].flatMap(InviteeRole.init(rawValue:)) ?? .other
+            invitees.append(Invitee(name: name, email: email, role: role, organisation: post["invitees[\(index)].organisation"]))
+        }
+        return invitees
+    }
+}

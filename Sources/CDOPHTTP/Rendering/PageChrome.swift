@@ -1,0 +1,65 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// What the layout shows around every page: the title, who is signed in and their navigation, the form token,
+/// a notice, and the error summary of a refused form.
+package struct PageChrome: Sendable {
+    package struct NavItem: Sendable {
+        package var label: String
+        package var href: String
+        package var current: Bool
+    }
+
+    /// One entry of the error summary: links to the field that is wrong.
+    package struct ErrorLink: Sendable {
+        package var field: String
+        package var message: String
+    }
+
+    package var title: String
+    package var panelName: String
+    package var signedInAs: String?
+    package var nav: [NavItem]
+    package var csrf: String
+    /// The session's token, for the sign-out form of the layout (a public page's forms carry `csrf`).
+    package var sessionCSRF: String
+    package var notice: String?
+    package var errors: [ErrorLink]
+    package var hasErrors: Bool { !errors.isEmpty }
+    /// Mustache reads stored properties: the layout's flag for the summary.
+    package var showErrorSummary: Bool
+
+    package init(
+        title: String, panelName: String, staff: StaffIdentity?, csrf: String, path: String, notice: String? = nil,
+        errors: [ErrorLink] = []
+    ) {
+        self.title = errors.isEmpty ? title : "Error: " + title
+        self.panelName = panelName
+        signedInAs = staff?.user.displayName
+        nav = staff.map { Self.navigation(for: $0, path: path) } ?? []
+        self.csrf = csrf
+        sessionCSRF = staff?.csrfToken ?? ""
+        self.notice = notice
+        self.errors = errors
+        showErrorSummary = !errors.isEmpty
+    }
+
+    /// The sections a role works in.
+    static func navigation(for staff: StaffIdentity, path: String) -> [NavItem] {
+        var items: [(String, String)] = []
+        if staff.has(.coordinator) {
+            items += [("Dashboard", "/dashboard"), ("Cases", "/cases"), ("Agencies", "/agencies")]
+        }
+        if staff.has(.designatedDoctor) { items.append(("Rapid responses", "/rapid-responses")) }
+        if staff.has(.coordinator) || staff.has(.designatedDoctor) || staff.has(.panelMember) {
+            items.append(("Meetings", "/meetings"))
+        }
+        if staff.has(.admin) { items.append(("Users", "/admin/users")) }
+        items.append(("Account", "/account"))
+        return items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
+    }
+}

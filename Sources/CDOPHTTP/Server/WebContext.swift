@@ -1,0 +1,31 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// What a handler knows about the request beyond the request itself: where it came from and who is signed in.
+package struct WebContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
+    /// The client's address, the key of the rate limits (behind the proxy, `X-Forwarded-For` from loopback).
+    package let peerAddress: String
+    /// The signed-in member of staff, set by the session middleware; nil for the public and practitioners.
+    package var staff: StaffIdentity?
+
+    package init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        staff = nil
+    }
+
+    /// The largest body a page or the API accepts (a Form B with long answers is well under this).
+    package var maxUploadSize: Int { WebLimits.maxBodyBytes }
+}
+
+/// Fixed limits of the web server.
+package enum WebLimits {
+    /// Request bodies above this are refused with 413.
+    package static let maxBodyBytes = 512 * 1024
+}

@@ -1,0 +1,40 @@
+import CDOPStore
+import GRDB
+
+/// The tables that hold secrets and sessions (used by CDOPApp's UserDirectory and SessionStore). They are not read models: no event can rebuild them (the log
+/// never holds a secret), so `cdop rebuild` neither creates nor compares them.
+package enum CredentialTables {
+    package static let credentialsMigration = SchemaMigration("users.v1.credentials") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE user_credentials (
+                    user_id              TEXT PRIMARY KEY,
+                    password_hash        TEXT NOT NULL,
+                    must_change_password INTEGER NOT NULL DEFAULT 0,
+                    totp_secret          TEXT,
+                    totp_pending_secret  TEXT,
+                    totp_last_step       INTEGER,
+                    failed_attempts      INTEGER NOT NULL DEFAULT 0,
+                    locked_until         TEXT
+                );
+                """)
+    }
+
+    package static let sessionsMigration = SchemaMigration("users.v1.sessions") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE sessions (
+                    token_hash        TEXT PRIMARY KEY,
+                    user_id           TEXT NOT NULL,
+                    csrf_token        TEXT NOT NULL,
+                    created_at        TEXT NOT NULL,
+                    last_seen_at      TEXT NOT NULL,
+                    expires_at        TEXT NOT NULL,
+                    absolute_expiry   TEXT NOT NULL
+                );
+                CREATE INDEX sessions_by_user ON sessions (user_id);
+                """)
+    }
+
+    package static let migrations = [credentialsMigration, sessionsMigration]
+}

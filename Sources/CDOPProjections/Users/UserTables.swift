@@ -1,0 +1,65 @@
+import CDOPDomain
+import CDOPStore
+import Foundation
+import GRDB
+
+/// The staff accounts: one row per user, without any secret (credentials live in `user_credentials`, outside
+/// the read models). Rewritten only by events that change the account, never by its access log.
+package enum UserTables {
+    package static let migration = SchemaMigration("projections.v1.users") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE users (
+                    user_id        TEXT PRIMARY KEY,
+                    username       TEXT NOT NULL,
+                    display_name   TEXT NOT NULL,
+                    email          TEXT NOT NULL,
+                    roles          TEXT NOT NULL,
+                    areas          TEXT NOT NULL,
+                    disabled       INTEGER NOT NULL,
+                    second_factor  INTEGER NOT NULL,
+                    created_at     TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX users_by_username ON users (username COLLATE NOCASE);
+                """)
+    }
+
+    /// Replaces the row of one account. Roles and areas are stored as sorted, comma-separated codes.
+    package static func write(_ state: UserState, in db: Database) throws {
+        guard let id = state.userID, let created = state.createdAt else { return }
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO users (user_id, username, display_name, email, roles, areas, disabled,
+                    second_factor, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id.description, state.username, state.displayName, state.email,
+                state.roles.sorted().map(\.rawValue).joined(separator: ","), state.areas.sorted().joined(separator: ","),
+                state.isDisabled, state.secondFactorEnrolled, UTCTimestamp.string(from: created),
+            ])
+    }
+
+    /// Folds a user's stream when an account event is appended; sign-ins and case views pass by.
+    package static let projection = AccountEventsOnly(
+        folding: FoldingProjection<UserDecider>(name: "users", streamPrefix: UserIdentity.streamPrefix) {
+            state, _, _, db in try write(state, in: db)
+        })
+
+    /// A projection that hands the folding projection only the events that change an account.
+    package struct AccountEventsOnly: InlineProjection {
+        package let folding: FoldingProjection<UserDecider>
+        package var name: String { folding.name }
+
+        package func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
+            let account = events.filter { UserEvent.accountTypeNames.contains($0.type) }
+            guard !account.isEmpty else { return }
+            try folding.apply(account, in: context)
+        }
+
+        /// The same projection sharing `cache`.
+        package func sharing(_ cache: StateCache) -> AccountEventsOnly {
+            AccountEventsOnly(folding: folding.sharing(cache))
+        }
+    }
+}

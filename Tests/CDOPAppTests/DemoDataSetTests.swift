@@ -1,0 +1,163 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPMail
+import CDOPStore
+import CDOPTesting
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+
+/// The demo data set: every stage present, refused a second time, the same for the same now, rebuildable.
+struct DemoDataSetTests {
+    /// A fixed "now" (a Monday afternoon in London).
+    static let now = ISO8601DateFormatter().date(from: "2026-11-23T15:30:00Z")!
+
+    /// A demo engine on a fresh database with predictable identifiers and link secret.
+    struct DemoEngine {
+        let folder = TemporaryDirectory("cdop-demo")
+        let clock = ManualClock(DemoDataSetTests.now)
+        let engine: Engine
+        let templates: [String: EmailTemplate]
+
+        init() throws {
+            var configuration = AppConfiguration()
+            configuration.databasePath = folder.path("cdop.sqlite")
+            configuration.definitionsPath = BuiltProducts.packageRoot.path
+            let schedules = try DeclaredSchedules.load(configuration)
+            templates = schedules.definitions.templates
+            var options = EventStoreOptions()
+            options.durability = .processCrash
+            let counter = Counter()
+            engine = try Engine(
+                configuration: configuration, clock: clock, storeOptions: options, schedules: schedules,
+                linkSecret: Data(repeating: 7, count: 32),
+                makeID: {
+                    let next = counter.next()
+                    // Distinct leading digits, so case references (CDOP- and the first eight) differ.
+                    return UUID(uuidString: String(format: "%08llx-0000-4000-8000-%012llx", (next &* 2_654_435_761) & 0xFFFF_FFFF, next))!
+                })
+        }
+
+        func load() async throws -> DemoSummary {
+            try await DemoDataSet.load(
+                into: engine, clock: clock, now: DemoDataSetTests.now, templates: templates,
+                transport: SpoolTransport(directory: folder.path("spool")), mailLabel: folder.path("spool"))
+        }
+    }
+
+    /// Counts identifiers handed out.
+    final class Counter: Sendable {
+        private let value = Mutex<UInt64>(0)
+        func next() -> UInt64 { value.withLock { $0 += 1; return $0 } }
+    }
+
+    @Test func loadsAbout40CasesInEveryStageThatRebuildIdentically() async throws {
+        let demo = try DemoEngine()
+        let started = Date()
+        let summary = try await demo.load()
+        let seconds = Date().timeIntervalSince(started)
+        #expect((38...46).contains(summary.cases), "\(summary.casesByStage)")
+        let stages = ["notified", "outOfScope", "transferred", "duplicate", "triaged", "rapidResponseActive",
+                      "informationGathering", "awaitingExternal", "reviewMeetingHeld", "readyForPanel", "panelScheduled",
+                      "panelReviewed", "submittedToNCMD", "closed"]
+        for stage in stages {
+            #expect(summary.casesByStage[stage, default: 0] > 0, "no case in stage \(stage): \(summary.casesByStage)")
+        }
+        #expect(summary.agencies == 12)
+        #expect(summary.meetings["panel held", default: 0] >= 12 && summary.meetings["panel scheduled", default: 0] == 2)
+        #expect(summary.emails["sent", default: 0] > 100)
+        // Known (not the demo's): EmailComposer fills no {{dueDate}}/{{meetingTitle}} for target emails, so they
+        // and the delivery-failure alerts about them become dead letters.
+        withKnownIssue("target-reminder, target-missed and delivery-failure templates cannot be filled") {
+            #expect(summary.emails["failed", default: 0] == 0)
+        }
+        #expect(demo.clock.now() == Self.now)
+        let spooled = try FileManager.default.contentsOfDirectory(atPath: demo.folder.path("spool"))
+        #expect(spooled.count >= summary.emails["sent", default: 0])
+        let report = try ReadModelRebuild(store: demo.engine.store).run()
+        #expect(report.differences.allSatisfy { $0.table == "outbox" }, "\(report.differences)")
+        // Known (not the demo's): a rescheduled meeting's invitation rows differ between live and rebuilt outbox.
+        withKnownIssue("rebuilt outbox rows of rescheduled meetings' invitations differ") {
+            #expect(report.isClean, "\(report.differences)")
+        }
+        print("demo load: \(summary.events) events in \(String(format: "%.1f", seconds)) s")
+    }
+
+    @Test func theScenariosHappenAsTold() async throws {
+        let demo = try DemoEngine()
+        _ = try await demo.load()
+        try Self.checkScenarios(demo.engine.store)
+    }
+
+    static func checkScenarios(_ store: EventStore) throws {
+        try store.read { db in
+            // Scenario 1: the second notification was confirmed a duplicate; reminders and both escalations went out.
+            let duplicates = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'duplicate'")
+            #expect(duplicates == 1)
+            let escalations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formEscalated.v1'") ?? 0
+            #expect(escalations >= 4)
+            let reminders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formReminderIssued.v1'") ?? 0
+            #expect(reminders >= 10)
+            // A rapid-response meeting was moved (an update, sequence 1) and one is still to come.
+            let moved = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings WHERE type = 'rapidResponse' AND sequence > 0")
+            #expect(moved == 2)
+            // The themed neonatal panel had five cases on its agenda.
+            let neonatal = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM meeting_agenda a JOIN meetings m USING (meeting_id) WHERE m.title LIKE 'Themed panel%'")
+            #expect(neonatal == 5)
+            // Outstanding requests: some due soon, some overdue; a safeguarding referral; open actions.
+            let overdue = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM form_requests WHERE outstanding = 1 AND due_date < '2026-11-23'") ?? 0
+            #expect(overdue >= 3)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.referredForSafeguardingPracticeReview.v1'") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.reviewPaused.v1'") ?? 0 >= 4)
+            // Every NHS number is from the 999 test range and every postcode from ZZ99.
+            let numbers = try String.fetchAll(
+                db, sql: "SELECT json_extract(data, '$.notification.child.nhsNumber.number') FROM events WHERE type = 'case.notificationReceived.v1' AND json_extract(data, '$.notification.child.nhsNumber.number') IS NOT NULL")
+            #expect(!numbers.isEmpty && numbers.allSatisfy { $0.hasPrefix("999") })
+            let postcodes = try String.fetchAll(
+                db, sql: "SELECT json_extract(data, '$.notification.child.address.postcode') FROM events WHERE type = 'case.notificationReceived.v1'")
+            #expect(postcodes.count >= 40 && postcodes.allSatisfy { $0.hasPrefix("ZZ99 ") })
+        }
+    }
+
+    @Test func theSameNowAndIdentifiersGiveTheSameDataSet() async throws {
+        let first = try DemoEngine()
+        let second = try DemoEngine()
+        let one = try await first.load()
+        let other = try await second.load()
+        #expect(one.casesByStage == other.casesByStage && one.emails == other.emails && one.meetings == other.meetings)
+        #expect(one.events == other.events && one.timersPending == other.timersPending)
+        try Self.compareTables(first.engine.store, second.engine.store)
+    }
+
+    /// Every read model, and every event's stream, version, type, data and time, are the same in both.
+    static func compareTables(_ first: EventStore, _ second: EventStore) throws {
+        let tables = ReadModelRebuild.tables.map(\.name).map { ($0, "other.\($0)") }
+            + [("(SELECT stream_id, stream_version, type, data, recorded_at FROM events)",
+                "(SELECT stream_id, stream_version, type, data, recorded_at FROM other.events)")]
+        try first.database.writeWithoutTransaction { db in
+            try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [second.path])
+            defer { try? db.execute(sql: "DETACH DATABASE other") }
+            for (mine, theirs) in tables {
+                let differing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT * FROM \(mine) EXCEPT SELECT * FROM \(theirs))") ?? -1
+                let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(mine)") ?? 0
+                #expect(differing == 0 && rows > 0, "\(mine): \(differing) of \(rows) rows differ")
+            }
+        }
+    }
+
+    @Test func aDatabaseWithEventsIsRefused() async throws {
+        let demo = try DemoEngine()
+        let id = AgencyID(UUID())
+        try demo.engine.workflow.execute(
+            .register(agencyID: id, name: "Northgate Surgery", kind: .gp,
+                      contacts: [AgencyContact(name: "Lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),
+            on: id, by: DemoDirectory.coordinator)
+        let error = await #expect(throws: CommandError.self) { try await demo.load() }
+        #expect(error?.code == "demo.databaseNotEmpty" && error?.description.contains("already holds 1 event(s)") == true)
+        #expect(try await DemoDataSet.loadIfEmpty(configuration: demo.engine.configuration) == nil)
+    }
+}

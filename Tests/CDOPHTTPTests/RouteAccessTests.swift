@@ -1,0 +1,116 @@
+import CDOPStore
+import CDOPApp
+import CDOPDomain
+import CDOPHTTP
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Every route, walked by every role and by a visitor who is not signed in: the set allowed is exactly the
+/// one written here, independently of the route table.
+@Suite struct RouteAccessTests {
+    /// Who may use each route: "public" for everyone, else the staff roles.
+    static let expected: [String: Set<String>] = [
+        "GET /": ["public"],
+        "GET /static/:file": ["public"],
+        "GET /notify": ["public"],
+        "POST /notify": ["public"],
+        "GET /notify/received": ["public"],
+        "GET /sign-in": ["public"],
+        "POST /sign-in": ["public"],
+        "POST /sign-out": ["admin", "coordinator", "designated-doctor", "panel-member"],
+        "GET /account": ["admin", "coordinator", "designated-doctor", "panel-member"],
+        "POST /account/password": ["admin", "coordinator", "designated-doctor", "panel-member"],
+        "GET /dashboard": ["coordinator"],
+        "GET /cases": ["coordinator", "designated-doctor"],
+        "GET /cases/:case": ["coordinator", "designated-doctor"],
+        "POST /cases/:case/requests": ["coordinator"],
+        "POST /cases/:case/requests/:request/withdraw": ["coordinator"],
+        "POST /cases/:case/duplicate": ["coordinator"],
+        "GET /rapid-responses": ["designated-doctor", "coordinator"],
+        "GET /cases/:case/rapid-response": ["designated-doctor"],
+        "POST /cases/:case/triage": ["designated-doctor"],
+        "POST /cases/:case/rapid-response": ["designated-doctor"],
+        "GET /meetings": ["coordinator", "designated-doctor", "panel-member"],
+        "POST /meetings": ["coordinator"],
+        "GET /meetings/:meeting": ["coordinator", "designated-doctor", "panel-member"],
+        "POST /meetings/:meeting/held": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/minutes": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/actions": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/reschedule": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/agenda": ["coordinator"],
+        "GET /panel/cases/:case": ["panel-member", "coordinator"],
+        "POST /panel/cases/:case": ["panel-member", "coordinator"],
+        "GET /agencies": ["coordinator"],
+        "POST /agencies": ["coordinator"],
+        "GET /admin/users": ["admin"],
+        "POST /admin/users": ["admin"],
+        "POST /admin/users/:user/disable": ["admin"],
+        "POST /admin/users/:user/enable": ["admin"],
+        "POST /admin/users/:user/reset-password": ["admin"],
+        "GET /forms/:token": ["public"],
+        "POST /forms/:token": ["public"],
+    ]
+
+    @Test func everyRouteIsListedWithItsAllowedRoles() async throws {
+        let fixture = try await WebFixture()
+        let served = Set(fixture.routes.specs.map(\.description))
+        #expect(served == Set(Self.expected.keys), "routes served but not listed, or listed but not served")
+    }
+
+    @Test func everyRoleIsAllowedExactlyTheRoutesListed() async throws {
+        var fixture = try await WebFixture()
+        let notification = fixture.notification()
+        let caseID = try fixture.engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator")).caseID
+        let specs = fixture.routes.specs
+        let usernames = fixture.usernames
+        let adminCode = fixture.adminCode
+        try await fixture.application.test(.router) { client in
+            var identities: [(String, Browser, String)] = [("public", Browser(client), "")]
+            for role in StaffRole.allCases {
+                var browser = Browser(client)
+                let csrf = try await browser.signIn(usernames[role]!, code: role == .admin ? adminCode : nil)
+                #expect(!csrf.isEmpty, "\(role) could not sign in")
+                identities.append((role.rawValue, browser, csrf))
+            }
+            for spec in specs where spec.description != "POST /sign-out" {
+                let uri = spec.path.replacingOccurrences(of: ":case", with: caseID.description)
+                    .replacingOccurrences(of: ":request", with: UUID().uuidString.lowercased())
+                    .replacingOccurrences(of: ":token", with: String(repeating: "A", count: 43))
+                    .replacingOccurrences(of: ":file", with: "cdop.css")
+                    .replacingOccurrences(of: ":meeting", with: UUID().uuidString.lowercased())
+                    .replacingOccurrences(of: ":user", with: "nobody.here")
+                var allowed: Set<String> = []
+                for index in identities.indices {
+                    var browser = identities[index].1
+                    let response =
+                        spec.method == "GET"
+                        ? try await browser.get(uri) : try await browser.post(uri, [], csrf: identities[index].2)
+                    let location = response.headers[.location] ?? ""
+                    let refused = response.status == .forbidden || response.status == .unauthorized
+                        || (response.status == .seeOther && location.hasPrefix("/sign-in?next="))
+                    let csrfRefusal = response.status == .forbidden && String(buffer: response.body).contains("This form has expired")
+                    if !refused || csrfRefusal { allowed.insert(identities[index].0) }
+                }
+                let expected = Self.expected[spec.description] ?? []
+                let want = expected == ["public"] ? Set(["public"] + StaffRole.allCases.map(\.rawValue)) : expected
+                #expect(allowed == want, "\(spec): allowed \(allowed.sorted()), expected \(want.sorted())")
+            }
+        }
+    }
+
+    @Test func aRefusedStaffRequestIsRecordedOnTheUsersAccessLog() async throws {
+        let fixture = try await WebFixture()
+        let username = fixture.usernames[.panelMember]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(username)
+            let response = try await browser.get("/dashboard")
+            #expect(response.status == .forbidden)
+        }
+        let events = try fixture.engine.store.readAll(after: 0, limit: 10_000).map(\.type)
+        #expect(events.contains("user.accessRefused.v1"))
+    }
+}

@@ -1,0 +1,116 @@
+import CDOPStore
+import CDOPDomain
+import CDOPApp
+import CDOPHTTP
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@Suite struct SecurityTests {
+    @Test func everyResponseCarriesAStrictContentSecurityPolicyAndNoCaching() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application.test(.router) { client in
+            for uri in ["/notify", "/sign-in", "/dashboard", "/forms/nonsense"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"), "\(uri)")
+                #expect(!policy.contains("unsafe-inline"))
+                #expect(response.headers[.cacheControl] == "no-store", "\(uri)")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(uri)")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+        }
+    }
+
+    @Test func theSessionCookieIsHttpOnlyAndSameSiteStrict() async throws {
+        let fixture = try await WebFixture()
+        let username = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/sign-in")
+            let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
+            let response = try await browser.post(
+                "/sign-in", [("username", username), ("password", WebFixture.password)], csrf: csrf)
+            #expect(response.status == .seeOther)
+            let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("cdop_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(cookie)")
+            #expect(!cookie.contains("Secure"), "plain http on loopback: no Secure flag")
+        }
+    }
+
+    @Test func aStaffFormPostWithoutTheSessionsTokenIsRefused() async throws {
+        var fixture = try await WebFixture()
+        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "t", role: "coordinator")).caseID
+        let username = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let csrf = try await browser.signIn(username)
+            let forged = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")], csrf: "not-the-token")
+            #expect(forged.status == .forbidden)
+            let missing = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")])
+            #expect(missing.status == .forbidden)
+            let genuine = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")], csrf: csrf)
+            #expect(genuine.status == .seeOther)
+        }
+    }
+
+    @Test func signingOutEndsTheSession() async throws {
+        let fixture = try await WebFixture()
+        let username = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let csrf = try await browser.signIn(username)
+            let cookie = browser.cookies["cdop_session"]
+            #expect(try await browser.get("/dashboard").status == .ok)
+            _ = try await browser.post("/sign-out", [], csrf: csrf)
+            var replay = Browser(client)
+            replay.cookies["cdop_session"] = cookie
+            let response = try await replay.get("/dashboard")
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location]?.hasPrefix("/sign-in") == true)
+        }
+    }
+
+    @Test func signInRedirectsOnlyWithinTheSite() {
+        #expect(SignInRedirect.safe("/cases/1") == "/cases/1")
+        #expect(SignInRedirect.safe("//evil.example/") == "/")
+        #expect(SignInRedirect.safe("https://evil.example/") == "/")
+        #expect(SignInRedirect.safe("/\\evil.example") == "/")
+    }
+
+    @Test func aBodyOverTheLimitIsRefused() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.get("/notify")
+            let huge = String(repeating: "a", count: WebLimits.maxBodyBytes + 10)
+            let response = try await browser.post("/notify", [("circumstances", huge)])
+            #expect(response.status == .contentTooLarge)
+        }
+    }
+
+    @Test func theNotificationFormIsLimitedPerAddress() async throws {
+        let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 2, perMinute: 1)))
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/notify")
+            let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<3 { statuses.append(try await browser.post("/notify", [], csrf: csrf).status) }
+            #expect(statuses == [.unprocessableContent, .unprocessableContent, .tooManyRequests])
+        }
+    }
+
+    @Test func rateLimitBucketsRefillWithTime() async {
+        let limiter = RateLimiter(capacity: 2, perMinute: 2)
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        #expect(await limiter.allow("a", now: start))
+        #expect(await limiter.allow("a", now: start))
+        #expect(await !limiter.allow("a", now: start))
+        #expect(await limiter.allow("b", now: start), "another address has its own bucket")
+        #expect(await limiter.allow("a", now: start.addingTimeInterval(31)))
+    }
+}

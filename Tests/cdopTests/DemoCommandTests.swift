@@ -1,0 +1,55 @@
+import CDOPTesting
+import Foundation
+import Testing
+
+/// `cdop demo` through the built binary: the summary in counts only, once per database.
+struct DemoCommandTests {
+    /// Every surname the demo gives a child, and the shapes of its NHS numbers and postcodes.
+    static let personalData = [
+        "Testchild", "Example", "Sample", "Fictive", "Madeup", "Notreal", "Placeholder", "Dummyson", "Imaginary",
+        "Pretendo", "Fabrico", "Mock-Smith", "Stand-In", "Invento", "ZZ99",
+    ]
+
+    static func containsPersonalData(_ text: String) -> Bool {
+        personalData.contains { text.contains($0) } || text.contains(/999\d{7}|999 \d{3} \d{4}/)
+    }
+
+    @Test func demoLoadsOnceAndPrintsCountsOnly() async throws {
+        let cli = CLI()
+        let loaded = try await cli.run(["demo", "--json"])
+        #expect(loaded.status == 0 && loaded.error.isEmpty, "\(loaded)")
+        #expect(!Self.containsPersonalData(loaded.output + loaded.error), "\(loaded)")
+        let summary = try #require(loaded.object, "\(loaded)")
+        let stages = try #require(summary["casesByStage"] as? [String: Int])
+        #expect(stages.count == 14 && summary["agencies"] as? Int == 12, "\(stages)")
+        #expect((summary["actors"] as? [[String: Any]])?.contains { $0["role"] as? String == "coordinator" } == true)
+        let spooled = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path("var/outbox"))
+        #expect(spooled.count > 100)
+
+        let again = try await cli.run("demo")
+        #expect(again.status == 1 && again.error.contains("[demo.databaseNotEmpty]"), "\(again)")
+        #expect(!Self.containsPersonalData(again.output + again.error))
+
+        let rebuild = try await cli.run(["rebuild", "--json"])
+        let differences = try #require(rebuild.object?["differences"] as? [[String: Any]], "\(rebuild)")
+        #expect(differences.allSatisfy { $0["table"] as? String == "outbox" }, "\(rebuild)")
+        // Known (not the demo's): a rescheduled meeting's invitation rows differ between live and rebuilt outbox.
+        withKnownIssue("rebuilt outbox rows of rescheduled meetings' invitations differ") {
+            #expect(differences.isEmpty, "\(rebuild)")
+        }
+    }
+
+    @Test func makeRunLoadsTheDemoOnFirstStartOnly() async throws {
+        let cli = CLI()
+        let first = try await cli.run(["status"], environment: ["CDOP_DEMO": "1"])
+        #expect(first.status == 0 && first.error.isEmpty, "\(first)")
+        #expect(first.output.hasPrefix("Demo data loaded: ") && first.output.contains("acting users"), "\(first)")
+        #expect(first.output.contains("database     "), "the status view follows: \(first)")
+        // The demo's own lines (the status view after them names the panel, "North Central Example CDOP").
+        let demoLines = first.output.components(separatedBy: "\ncdop: ")[0]
+        #expect(!Self.containsPersonalData(demoLines), "\(first)")
+
+        let second = try await cli.run(["status"], environment: ["CDOP_DEMO": "1"])
+        #expect(second.status == 0 && !second.output.contains("Demo data loaded"), "\(second)")
+    }
+}
