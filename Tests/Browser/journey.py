@@ -128,6 +128,9 @@ class Journey:
                 field.clear()
                 field.send_keys(self.arguments.password if "current" in name else self.arguments.new_password)
             browser.submit_with(browser.driver.find_element("css selector", "main form button[type=submit], main form button:not([type])").text.strip())
+            if has_errors(browser):
+                raise JourneyFailure("the new password was refused: %s" % browser.text()[:300])
+            self.step(browser, "password-changed", "the password was changed")
         browser.open(self.base + "/dashboard")
         if not browser.path().startswith("/dashboard"):
             raise JourneyFailure("after signing in, /dashboard sent the coordinator to %s" % browser.path())

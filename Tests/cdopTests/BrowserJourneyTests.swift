@@ -19,7 +19,7 @@ struct BrowserJourneyTests {
         let password = try #require(user["initialPassword"] as? String, "\(user)")
 
         let spool = cli.folder.path("outbox")
-        let server = try await WebServer(cli: cli, spool: spool)
+        let server = try await RunningServer(cli: cli, spool: spool)
         let artefacts = BrowserHarness.artefacts("journey")
         let started = ContinuousClock.now
         let journey = try await BrowserHarness.run([

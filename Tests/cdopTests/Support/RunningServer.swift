@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `cdop serve --port 0` on a CLI's database, spooling its mail and ticking every second; stopped by the test.
-struct WebServer {
+struct RunningServer {
     let process: ChildProcess
     /// Where it listens, e.g. http://127.0.0.1:41234.
     let base: String
@@ -17,9 +17,9 @@ struct WebServer {
                 "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
             ],
             workingDirectory: cli.folder.url)
-        let listening = await process.waitForLines(atLeast: 1, timeout: .seconds(60)) { WebServer.address(in: $0) != nil }
-        let line = process.outputLines.first { WebServer.address(in: $0) != nil }
-        guard listening, let line, let address = WebServer.address(in: line) else {
+        let listening = await process.waitForLines(atLeast: 1, timeout: .seconds(60)) { RunningServer.address(in: $0) != nil }
+        let line = process.outputLines.first { RunningServer.address(in: $0) != nil }
+        guard listening, let line, let address = RunningServer.address(in: line) else {
             let output = "stdout: \(process.standardOutput)\nstderr: \(process.standardError)"
             await process.kill()
             Issue.record("cdop serve printed no address to listen on\n\(output)", sourceLocation: sourceLocation)
