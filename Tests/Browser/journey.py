@@ -49,6 +49,8 @@ def notification_answers(today):
         ("reported-expectation", "unexpected"),
         ("post-mortem", "notKnown"),
         ("coroner-informed", "yes"),
+        ("residence-area-code", "NTH"),
+        ("area-of-death-code", "NTH"),
         ("circumstances", "Synthetic circumstances written by the browser test."),
     ]
 
@@ -111,19 +113,11 @@ class Journey:
     def sign_in(self, browser):
         browser.open(self.base + "/sign-in")
         self.step(browser, "sign-in", "the sign-in page")
-        fill_field(browser, "username", self.arguments.coordinator)
-        fill_field(browser, "password", self.arguments.password)
-        if self.arguments.code:
-            fill_field(browser, "code", self.arguments.code)
-        browser.submit_with(self.arguments.sign_in_button)
-        if browser.path().startswith("/sign-in") and has_errors(browser):
-            raise JourneyFailure("signing in as %s was refused: %s" % (self.arguments.coordinator, browser.text()[:300]))
-        new_password = browser.driver.find_elements("css selector", "input[type=password][name*=new]")
-        if new_password:
-            # The first sign-in asks for a new password: every password field left takes the new one,
-            # except the current password.
+        self.submit_sign_in(browser, self.arguments.password)
+        if browser.driver.find_elements("css selector", "input[type=password][name*=new]"):
+            # The first sign-in asks for a new password: the current one, then the new one twice.
             self.step(browser, "change-password", "the first sign-in asks for a new password")
-            for field in browser.driver.find_elements("css selector", "input[type=password]"):
+            for field in browser.driver.find_elements("css selector", "main input[type=password]"):
                 name = field.get_attribute("name") or ""
                 field.clear()
                 field.send_keys(self.arguments.password if "current" in name else self.arguments.new_password)
@@ -131,13 +125,31 @@ class Journey:
             if has_errors(browser):
                 raise JourneyFailure("the new password was refused: %s" % browser.text()[:300])
             self.step(browser, "password-changed", "the password was changed")
+            if browser.path().startswith("/sign-in"):
+                # Changing the password ended the session: sign in with the new one.
+                self.submit_sign_in(browser, self.arguments.new_password)
         browser.open(self.base + "/dashboard")
         if not browser.path().startswith("/dashboard"):
             raise JourneyFailure("after signing in, /dashboard sent the coordinator to %s" % browser.path())
         self.step(browser, "dashboard", "signed in as the coordinator")
 
+    def submit_sign_in(self, browser, password):
+        fill_field(browser, "username", self.arguments.coordinator)
+        fill_field(browser, "password", password)
+        if self.arguments.code:
+            fill_field(browser, "code", self.arguments.code)
+        browser.submit_with(self.arguments.sign_in_button)
+        if browser.path().startswith("/sign-in") and has_errors(browser):
+            raise JourneyFailure("signing in as %s was refused: %s" % (self.arguments.coordinator, browser.text()[:300]))
+
     def open_case(self, browser):
-        links = [a for a in browser.driver.find_elements("css selector", "main a[href*='/cases/']") if a.is_displayed()]
+        deadline = time.monotonic() + 10
+        while True:
+            links = [a for a in browser.driver.find_elements("css selector", "main a[href*='/cases/']") if a.is_displayed()]
+            if links or time.monotonic() >= deadline:
+                break
+            time.sleep(0.5)
+            browser.open(self.base + "/dashboard")
         if not links:
             raise JourneyFailure("the dashboard lists no case after the notification: %s" % browser.text()[:500])
         links[0].click()
