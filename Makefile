@@ -22,9 +22,14 @@ run: build
 	@mkdir -p var
 	CDOP_DEMO=$${CDOP_DEMO:-1} .build/debug/cdop serve
 
+# Tests that measure time or kill processes run in a second pass of their own, so the rest of the suite (the
+# demo loads, the browser) cannot starve them of the machine's two cores and make their clocks lie.
+TIMING_SUITES = CrashSafetyTests|SMTPFailureTests|SubscriptionTests|TickCrashTests|DispatcherCrashTests
+
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(TIMING_SUITES)'
+	$(SWIFT) test --skip-build --filter '$(TIMING_SUITES)'
 
 bench: deps
 	$(SWIFT) run -c release cdop-bench
