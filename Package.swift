@@ -181,8 +181,9 @@ package.targets.append(contentsOf: [
     .testTarget(
         name: "CDOPHTTPTests",
         dependencies: [
-            "CDOPHTTP", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting",
+            "CDOPHTTP", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting", "CDOPDefinitions",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ],
         swiftSettings: strictSettings
     ),

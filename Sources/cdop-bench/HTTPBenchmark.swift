@@ -56,10 +56,10 @@ struct HTTPBenchmark {
         let cookie = "cdop_session=\(session.token)"
         progress("static baseline")
         let statics = try wrk("\(base)/static/cdop.css")
-        progress("dashboard")
-        let dashboard = try wrk("\(base)/dashboard", cookie: cookie)
         progress("practitioner's form")
         let form = try wrk("\(base)/forms/\(token)")
+        progress("dashboard")
+        let dashboard = try wrk("\(base)/dashboard", cookie: cookie)
         // The server stops taking connections; the process ends once the figures are printed.
         await group.triggerGracefulShutdown()
         _ = server

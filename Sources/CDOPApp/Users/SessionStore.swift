@@ -57,29 +57,55 @@ package struct SessionStore: Sendable {
         return (token, csrf)
     }
 
+    /// How far the clock must move before a request moves the idle expiry on (and writes): a page view then
+    /// costs a read, not a write, while the idle timeout stays accurate to this margin (a minute, or a tenth
+    /// of a short timeout).
+    package var refreshInterval: TimeInterval { min(60, idleTimeout / 10) }
+
     /// The live session a cookie's token names, its idle expiry moved on; nil (and the session ended) when it
     /// has expired or its user is disabled or gone.
     package func resolve(token: String, now: Date) throws(EventStoreError) -> Session? {
         let digest = SecretToken.digest(token)
-        return try store.write { db -> Session? in
+        enum Found {
+            case none
+            case ended
+            case live(Session, needsRefresh: Bool)
+        }
+        let found = try store.read { db -> Found in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [digest]),
                 let userID = UserID(row["user_id"] as String),
                 let created = UTCTimestamp.parse(row["created_at"] as String),
+                let lastSeen = UTCTimestamp.parse(row["last_seen_at"] as String),
                 let expires = UTCTimestamp.parse(row["expires_at"] as String),
                 let absolute = UTCTimestamp.parse(row["absolute_expiry"] as String)
-            else { return nil }
+            else { return .none }
             guard now < expires, now < absolute, let summary = try UserQueries.user(userID, in: db), !summary.disabled else {
-                try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [digest])
-                return nil
+                return .ended
             }
-            let newExpiry = min(now.addingTimeInterval(idleTimeout), absolute)
-            try db.execute(
-                sql: "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
-                arguments: [UTCTimestamp.string(from: now), UTCTimestamp.string(from: newExpiry), digest])
             let mustChange = try Credentials.fetch(userID, in: db)?.mustChangePassword ?? false
-            return Session(
-                user: AuthenticatedUser(summary, mustChangePassword: mustChange), csrfToken: row["csrf_token"],
-                createdAt: created, lastSeenAt: now, expiresAt: newExpiry, absoluteExpiry: absolute)
+            let refresh = now.timeIntervalSince(lastSeen) >= refreshInterval
+            let newExpiry = refresh ? min(now.addingTimeInterval(idleTimeout), absolute) : expires
+            return .live(
+                Session(
+                    user: AuthenticatedUser(summary, mustChangePassword: mustChange), csrfToken: row["csrf_token"],
+                    createdAt: created, lastSeenAt: refresh ? now : lastSeen, expiresAt: newExpiry, absoluteExpiry: absolute),
+                needsRefresh: refresh)
+        }
+        switch found {
+        case .none:
+            return nil
+        case .ended:
+            try store.write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [digest]) }
+            return nil
+        case .live(let session, let needsRefresh):
+            if needsRefresh {
+                try store.write { db in
+                    try db.execute(
+                        sql: "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
+                        arguments: [UTCTimestamp.string(from: now), UTCTimestamp.string(from: session.expiresAt), digest])
+                }
+            }
+            return session
         }
     }
 

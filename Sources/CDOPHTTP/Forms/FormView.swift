@@ -43,6 +43,8 @@ struct FormView {
         var isChoice: Bool
         var isMultiple: Bool
         var isGroup: Bool
+        /// A text field answered from a list the server knows (the panel's areas): a select.
+        var isSelect: Bool
         var options: [OptionView]
         var rows: [RowView]
         var addRowValue: String
@@ -64,7 +66,10 @@ struct FormView {
 
     /// The form with `values` as typed (a post, or saved answers as post values) and `errors` by field path.
     /// `extraRows` adds blank rows to groups (the "add another" button, without JavaScript).
-    init(_ definition: FormDefinition, values: [String: [String]], errors: [String: String], extraRows: Set<String> = []) {
+    init(
+        _ definition: FormDefinition, values: [String: [String]], errors: [String: String], extraRows: Set<String> = [],
+        choices: [String: [FieldOption]] = [:]
+    ) {
         title = definition.title
         summary = definition.summary
         reference = "\(definition.id) version \(definition.version)"
@@ -72,20 +77,23 @@ struct FormView {
             SectionView(
                 id: section.id, title: section.title, help: section.help,
                 fields: section.fields.map { field in
-                    Self.field(field, name: field.id, in: definition, values: values, errors: errors, extraRows: extraRows)
+                    Self.field(field, name: field.id, in: definition, values: values, errors: errors, extraRows: extraRows, choices: choices)
                 })
         }
     }
 
     static func field(
         _ field: FormField, name: String, in definition: FormDefinition, values: [String: [String]], errors: [String: String],
-        extraRows: Set<String>
+        extraRows: Set<String>, choices: [String: [FieldOption]] = [:]
     ) -> FieldView {
         let id = name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-")
         let typed = values[name] ?? []
         let error = errors[name]
         var options: [OptionView] = []
-        if field.type.hasOptions {
+        let select = field.type == .text ? choices[field.id] : nil
+        if let select {
+            options = select.map { OptionView(id: id, value: $0.value, label: $0.label, hint: nil, checked: typed.first == $0.value) }
+        } else if field.type.hasOptions {
             let choices = field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
             options = choices.enumerated().map { index, option in
                 OptionView(
@@ -118,10 +126,10 @@ struct FormView {
             id: id, name: name, label: field.label, hint: [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
             optional: !field.required, error: error, hintID: "\(id)-hint", errorID: "\(id)-error",
             describedBy: describedBy.joined(separator: " ").nilIfEmpty, value: typed.first ?? "",
-            isText: field.type == .text, isLongText: field.type == .longText, isDate: field.type == .date,
+            isText: field.type == .text && select == nil, isLongText: field.type == .longText, isDate: field.type == .date,
             isDateTime: field.type == .dateTime, isNumber: field.type == .number,
             isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
-            isGroup: field.type == .group, options: options, rows: rows, addRowValue: "add-row:\(name)",
+            isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows, addRowValue: "add-row:\(name)",
             maxLength: field.maxLength, condition: condition)
     }
 

@@ -80,7 +80,12 @@ enum PublicPages {
         extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
     ) -> Response {
         let definition = services.definitions.forms.notification
-        let form = FormView(definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows)
+        // The area fields are chosen from the panel's areas (the form cannot know them: they are configuration).
+        let areas = [FieldOption(value: "", label: "Outside the panel's areas, or not known")]
+            + services.engine.panel.areas.map { FieldOption(value: $0.code, label: $0.name) }
+        let form = FormView(
+            definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows,
+            choices: [NotificationFields.residenceArea: areas, NotificationFields.areaOfDeath: areas])
         return services.renderer.page(
             "notification-form", ["form": form, "action": "/notify"] as [String: Any],
             chrome: services.chrome(

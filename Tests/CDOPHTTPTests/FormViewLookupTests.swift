@@ -1,0 +1,32 @@
+@testable import CDOPHTTP
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import Mustache
+import Testing
+
+/// The form views answer Mustache by name instead of by reflection: every stored property must be answered.
+@Suite struct FormViewLookupTests {
+    static func unanswered(_ value: some MustacheParent) -> [String] {
+        Mirror(reflecting: value).children.compactMap { child in
+            guard let label = child.label else { return nil }
+            let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            return !isNil && value.child(named: label) == nil ? label : nil
+        }
+    }
+
+    @Test func everyPropertyOfTheFormViewsIsAnsweredByName() async throws {
+        let fixture = try await WebFixture()
+        let form = FormView(fixture.services.definitions.forms.notification, values: ["child-surname": ["X"]], errors: ["child-surname": "Wrong"])
+        var missing: [String] = []
+        for section in form.sections {
+            missing += Self.unanswered(section)
+            for field in section.fields {
+                missing += Self.unanswered(field)
+                for option in field.options { missing += Self.unanswered(option) }
+                for row in field.rows { missing += Self.unanswered(row) }
+            }
+        }
+        #expect(Set(missing).isEmpty, "not answered by name: \(Set(missing).sorted())")
+    }
+}
