@@ -97,12 +97,22 @@ package final class EventStore: Sendable {
         }
     }
 
-    /// The asynchronous form of `read`.
+    /// The asynchronous form of `read`. The read runs on a queue of its own, never holding a pooled reader while
+    /// it waits for Swift's cooperative threads: GRDB's own async read does, and a server whose few cooperative
+    /// threads are blocked in synchronous reads (waiting for a reader) then deadlocks.
     package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
-        do {
-            return try await database.read(body)
-        } catch {
-            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        let result: Result<T, EventStoreError> = await withCheckedContinuation { continuation in
+            Self.readQueue.async {
+                do throws(EventStoreError) {
+                    continuation.resume(returning: .success(try self.read(body)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
         }
+        return try result.get()
     }
+
+    /// Where asynchronous reads run (concurrent, outside the cooperative pool).
+    private static let readQueue = DispatchQueue(label: "cdop.store.reads", attributes: .concurrent)
 }
