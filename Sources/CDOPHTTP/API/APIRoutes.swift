@@ -147,9 +147,7 @@ enum APIRoutes {
         let access = PractitionerAccess(workflow: services.engine.workflow)
         routes.get("/api/v1/links/:token", .practitionerLink, .api) { _, context in
             await API.handle {
-                guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
-                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
-                }
+                try await requireLinkAllowance(services, context)
                 let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
                 guard case .usable(let formRequest) = use else { throw linkProblem(use) }
                 let form = services.definitions.forms.definition(for: formRequest.formType)
@@ -163,9 +161,7 @@ enum APIRoutes {
         routes.post("/api/v1/links/:token", .practitionerLink, .api) { request, context in
             await API.handle {
                 var request = request
-                guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
-                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
-                }
+                try await requireLinkAllowance(services, context)
                 let token = context.parameters.get("token") ?? ""
                 let (_, _, use) = try PractitionerPages.opened(access, token, services)
                 guard case .usable(let formRequest) = use else { throw linkProblem(use) }
@@ -183,6 +179,13 @@ enum APIRoutes {
                     return API.json(["result": draft ? "draftSaved" : "returned"], status: draft ? .ok : .created)
                 }
             }
+        }
+    }
+
+    /// The practitioner-link rate limit (per address), as a problem for the API.
+    static func requireLinkAllowance(_ services: WebServices, _ context: WebContext) async throws {
+        guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
+            throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
         }
     }
 
