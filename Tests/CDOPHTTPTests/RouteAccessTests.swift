@@ -29,6 +29,7 @@ import Testing
         "POST /cases/:case/requests": ["coordinator"],
         "POST /cases/:case/requests/:request/withdraw": ["coordinator"],
         "POST /cases/:case/duplicate": ["coordinator"],
+        "POST /cases/:case/commands": ["coordinator", "designated-doctor"],
         "GET /rapid-responses": ["designated-doctor", "coordinator"],
         "GET /cases/:case/rapid-response": ["designated-doctor"],
         "POST /cases/:case/triage": ["designated-doctor"],

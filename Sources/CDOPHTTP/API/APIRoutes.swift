@@ -70,32 +70,8 @@ enum APIRoutes {
                 var request = request
                 let (caseID, _) = try CasePages.caseInScope(context, services)
                 let body = try await API.body(CaseCommandBody.self, &request)
-                let staff = context.staff!
-                guard let allowed = CaseCommandBody.roles[body.name], !allowed.isDisjoint(with: staff.user.roles) else {
-                    try? services.accessLog.recordAccessRefused("case command \(body.name)", reason: .role, by: staff.user)
-                    throw Problem.forbidden()
-                }
-                let workflow = services.engine.workflow
-                let actor = CasePages.actor(context)
-                do {
-                    switch body.action {
-                    case .command(.triage(let expectation, _, let triggers)):
-                        try workflow.execute(.triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID, by: actor)
-                    case .command(let command):
-                        try workflow.execute(command, on: caseID, by: actor)
-                    case .requestForm(let agencyID, let formType, let contact, let due):
-                        let agency = try workflow.agencyState(agencyID)
-                        guard agency.agencyID != nil else { throw CommandError.notFound(kind: "agency", reference: agencyID.description) }
-                        try workflow.requestForm(on: caseID, from: agency, formType: formType, contactEmail: contact, dueDate: due, by: actor)
-                    case .confirmDuplicate:
-                        let state = try workflow.caseState(caseID)
-                        guard let primary = state.possibleDuplicateOf else {
-                            throw Problem(status: .unprocessableContent, code: "case.notPossibleDuplicate", title: "Refused", detail: "The case is not linked to a possible duplicate.")
-                        }
-                        try workflow.confirmDuplicate(caseID, of: primary, by: actor)
-                    }
-                }
-                let state = try workflow.caseState(caseID)
+                try body.execute(on: caseID, context, services)
+                let state = try services.engine.workflow.caseState(caseID)
                 return API.json(CommandResult(caseId: caseID.description, stage: state.stage?.name ?? "", version: nil))
             }
         }

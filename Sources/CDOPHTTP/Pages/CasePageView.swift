@@ -53,10 +53,11 @@ struct CasePageView {
     var requestAction: String
     var duplicateAction: String
     var timeline: [Event]
+    var actions: CaseActionsView
 
     init(
         caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyListing],
-        panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool
+        panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool, error: String? = nil
     ) {
         reference = CaseTables.reference(of: caseID)
         self.caseID = caseID.description
@@ -95,6 +96,7 @@ struct CasePageView {
         contact = post["contact"] ?? ""
         requestAction = "/cases/\(caseID)/requests"
         duplicateAction = "/cases/\(caseID)/duplicate"
+        actions = CaseActionsView(caseID: caseID, state: state, today: today, canAct: canAct, post: post, error: error)
         timeline = entries.reversed().map {
             Event(
                 at: DayFormatter.dayAndTime($0.at), iso: ISO8601DateFormatter().string(from: $0.at), what: $0.what,
@@ -108,7 +110,7 @@ struct CasePageView {
         case "withdrawn": "The request has been withdrawn and its link no longer works."
         case "merged": "The duplicate notification has been merged into this case."
         case "notDuplicate": "The notification has been kept as a separate death."
-        default: nil
+        default: CaseActionsView.notice(for: done)
         }
     }
 }

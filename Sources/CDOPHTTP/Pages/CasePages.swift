@@ -83,6 +83,34 @@ enum CasePages {
             return redirect(to: "/cases/\(caseID)?done=withdrawn")
         }
 
+        routes.post("/cases/:case/commands", viewers) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let (caseID, _) = try caseInScope(context, services)
+            let name = post["command"] ?? ""
+            do {
+                let body = try CaseCommandBody(post: post)
+                try body.execute(on: caseID, context, services)
+            } catch let error as DecodingError {
+                let field = DecodingDescription.pointer(error).split(separator: "/").last.map(String.init) ?? "command"
+                let message: String =
+                    switch error {
+                    case .keyNotFound: "Enter \(CaseActionsView.label(of: field))"
+                    default: "Check \(CaseActionsView.label(of: field)): it is not in a form that can be used"
+                    }
+                return try await show(
+                    request, context, services, errors: [.init(field: "\(name)-\(field)", message: message)], post: post,
+                    status: .unprocessableContent)
+            } catch let problem as Problem where problem.status == 403 {
+                throw HTTPError(.forbidden, message: problem.detail)
+            } catch {
+                return try await show(
+                    request, context, services, errors: [.init(field: "\(name)-submit", message: describe(error))], post: post,
+                    status: .unprocessableContent)
+            }
+            return redirect(to: "/cases/\(caseID)?done=\(name)")
+        }
+
         routes.post("/cases/:case/duplicate", .staff([.coordinator])) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
@@ -139,7 +167,8 @@ enum CasePages {
         }
         let view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,
-            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.has(.coordinator) == true)
+            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.has(.coordinator) == true,
+            error: post["command"] == nil ? nil : errors.first?.message)
         let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))
         return services.renderer.page(
             "case", view, chrome: services.chrome("Case \(view.reference)", context, path: "/cases", notice: notice, errors: errors),
