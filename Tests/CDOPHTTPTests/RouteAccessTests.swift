@@ -65,6 +65,16 @@ import Testing
         "GET /api/v1/links/:token": ["public"],
         "POST /api/v1/links/:token": ["public"],
         "POST /forms/:token": ["public"],
+        "GET /api/v1/meetings": ["coordinator", "designated-doctor", "panel-member"],
+        "POST /api/v1/meetings": ["coordinator"],
+        "GET /api/v1/meetings/:meeting": ["coordinator", "designated-doctor", "panel-member"],
+        "POST /api/v1/meetings/:meeting/commands": ["coordinator", "designated-doctor"],
+        "POST /api/v1/cases/:case/rapid-response": ["designated-doctor"],
+        "GET /api/v1/panel/cases/:case": ["panel-member", "coordinator"],
+        "POST /api/v1/panel/cases/:case/outcome": ["panel-member", "coordinator"],
+        "GET /api/v1/users": ["admin"],
+        "POST /api/v1/users": ["admin"],
+        "POST /api/v1/users/:user/commands": ["admin"],
     ]
 
     @Test func everyRouteIsListedWithItsAllowedRoles() async throws {

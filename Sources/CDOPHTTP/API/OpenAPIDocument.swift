@@ -1,3 +1,4 @@
+import CDOPDomain
 import Foundation
 
 /// The OpenAPI 3.1 description of the JSON API, built from the route table itself, so a route cannot be served
@@ -17,6 +18,16 @@ enum OpenAPIDocument {
         "GET /api/v1/forms/:form": "One form definition: sections, fields, types, options, conditions",
         "GET /api/v1/links/:token": "A practitioner's request: the form to answer and any saved draft",
         "POST /api/v1/links/:token": "Save a draft of, or submit, a practitioner's form",
+        "GET /api/v1/meetings": "Meetings, latest first (panel members: panel meetings only)",
+        "POST /api/v1/meetings": "Schedule a meeting",
+        "GET /api/v1/meetings/:meeting": "One meeting: time, venue, invitees and attendance (organisers only), agenda, minutes, actions",
+        "POST /api/v1/meetings/:meeting/commands": "Issue a command on a meeting (invite, list a case, move, cancel, held, minutes, actions)",
+        "POST /api/v1/cases/:case/rapid-response": "Convene the case's rapid-response meeting with its invitees (sends .ics invitations)",
+        "GET /api/v1/panel/cases/:case": "A case as the panel reads it: pseudonymised, with returned answers without identifying fields",
+        "POST /api/v1/panel/cases/:case/outcome": "Record the panel's outcome from the analysis form's answers",
+        "GET /api/v1/users": "Staff accounts (administrators)",
+        "POST /api/v1/users": "Add a staff account; the first password is returned once",
+        "POST /api/v1/users/:user/commands": "Disable, enable, reset the password of, change the access of, or remove the second factor of an account",
     ]
 
     /// Request bodies by "METHOD /path": a schema reference.
@@ -24,6 +35,12 @@ enum OpenAPIDocument {
         "POST /api/v1/notifications": "Notification",
         "POST /api/v1/cases/:case/commands": "CaseCommand",
         "POST /api/v1/links/:token": "LinkSubmission",
+        "POST /api/v1/meetings": "NewMeeting",
+        "POST /api/v1/meetings/:meeting/commands": "MeetingCommand",
+        "POST /api/v1/cases/:case/rapid-response": "Convene",
+        "POST /api/v1/panel/cases/:case/outcome": "Outcome",
+        "POST /api/v1/users": "NewUser",
+        "POST /api/v1/users/:user/commands": "UserCommand",
     ]
 
     static func json(_ specs: [RouteSpec], panel: String) -> Data {
@@ -97,6 +114,8 @@ enum OpenAPIDocument {
         return responses
     }
 
+    static var instant: [String: Any] { ["type": "string", "format": "date-time"] }
+
     static var schemas: [String: Any] { [
         "Problem": [
             "type": "object", "required": ["type", "title", "status", "detail", "code"],
@@ -122,6 +141,56 @@ enum OpenAPIDocument {
             "type": "object", "required": ["command"],
             "properties": ["command": ["type": "string", "enum": CaseCommandBody.roles.keys.sorted()]],
             "additionalProperties": true,
+        ],
+        "MeetingCommand": [
+            "type": "object", "required": ["command"],
+            "properties": ["command": ["type": "string", "enum": MeetingCommandBody.roles.keys.sorted()]],
+            "additionalProperties": true,
+        ],
+        "NewMeeting": [
+            "type": "object", "required": ["type", "title", "startsAt", "endsAt"],
+            "properties": [
+                "type": ["type": "string", "enum": MeetingType.allCases.map(\.rawValue)], "title": ["type": "string"],
+                "startsAt": instant, "endsAt": instant, "place": ["type": "string"], "callLink": ["type": "string"],
+                "theme": ["type": "string"],
+            ],
+        ],
+        "Convene": [
+            "type": "object", "required": ["startsAt", "endsAt", "invitees"],
+            "properties": [
+                "startsAt": instant, "endsAt": instant, "place": ["type": "string"], "callLink": ["type": "string"],
+                "invitees": [
+                    "type": "array",
+                    "items": [
+                        "type": "object", "required": ["name", "email", "role"],
+                        "properties": [
+                            "name": ["type": "string"], "email": ["type": "string"],
+                            "role": ["type": "string", "enum": InviteeRole.allCases.map(\.rawValue)], "organisation": ["type": "string"],
+                        ],
+                    ],
+                ],
+            ],
+        ],
+        "Outcome": [
+            "type": "object", "required": ["answers"],
+            "properties": ["answers": ["type": "object", "description": "The analysis form's answers by field id (GET /api/v1/forms/analysis)"]],
+        ],
+        "NewUser": [
+            "type": "object", "required": ["username", "displayName", "email", "roles"],
+            "properties": [
+                "username": ["type": "string"], "displayName": ["type": "string"], "email": ["type": "string"],
+                "roles": ["type": "array", "items": ["type": "string", "enum": StaffRole.allCases.map(\.rawValue)]],
+                "areas": ["type": "array", "items": ["type": "string"]],
+            ],
+        ],
+        "UserCommand": [
+            "type": "object", "required": ["command"],
+            "properties": [
+                "command": ["type": "string", "enum": ["disable", "enable", "reset-password", "change-access", "remove-second-factor"]],
+                "reason": ["type": "string"],
+                "roles": ["type": "array", "items": ["type": "string", "enum": StaffRole.allCases.map(\.rawValue)]],
+                "areas": ["type": "array", "items": ["type": "string"]],
+            ],
         ],
         "LinkSubmission": [
             "type": "object", "required": ["action", "answers"],

@@ -8,7 +8,7 @@ import Hummingbird
 
 /// The case page's content.
 struct CasePageView {
-    struct Detail {
+    struct Detail: Encodable {
         var label: String
         var value: String
     }

@@ -17,23 +17,7 @@ enum MeetingPages {
         routes.get("/meetings", readers) { _, context in
             let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
             let now = services.now
-            let rows = try await services.engine.store.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT m.meeting_id, m.type, m.title, m.starts_at, m.status,
-                               (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
-                        FROM meetings m ORDER BY m.starts_at DESC
-                        """
-                ).map { row -> MeetingList.Row in
-                    let startsAt: String? = row["starts_at"]
-                    let start = startsAt.flatMap(UTCTimestamp.parse)
-                    return MeetingList.Row(
-                        href: "/meetings/\(row["meeting_id"] as String)", title: row["title"],
-                        kind: MeetingType(rawValue: row["type"])?.label ?? row["type"], when: start.map(DayFormatter.dayAndTime) ?? "",
-                        status: row["status"], cases: row["cases"], upcoming: (start ?? now) >= now, type: row["type"])
-                }
-            }.filter { !panelOnly || $0.type == MeetingType.panel.rawValue }
+            let rows = try await listed(services, now: now).filter { !panelOnly || $0.type == MeetingType.panel.rawValue }
             let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
             let past = rows.filter { !$0.upcoming }
             let view = MeetingList(
@@ -126,6 +110,27 @@ enum MeetingPages {
         }
     }
 
+    /// Every meeting, latest first, with the number of cases on its agenda.
+    static func listed(_ services: WebServices, now: Date) async throws -> [MeetingList.Row] {
+        try await services.engine.store.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.meeting_id, m.type, m.title, m.starts_at, m.status,
+                           (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
+                    FROM meetings m ORDER BY m.starts_at DESC
+                    """
+            ).map { row -> MeetingList.Row in
+                let startsAt: String? = row["starts_at"]
+                let start = startsAt.flatMap(UTCTimestamp.parse)
+                return MeetingList.Row(
+                    id: row["meeting_id"], href: "/meetings/\(row["meeting_id"] as String)", title: row["title"],
+                    kind: MeetingType(rawValue: row["type"])?.label ?? row["type"], when: start.map(DayFormatter.dayAndTime) ?? "",
+                    startsAt: start, status: row["status"], cases: row["cases"], upcoming: (start ?? now) >= now, type: row["type"])
+            }
+        }
+    }
+
     static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState) {
         guard let meetingID = context.parameters.get("meeting").flatMap(MeetingID.init),
             let state = try? services.engine.workflow.meetingState(meetingID), state.exists
@@ -172,10 +177,12 @@ enum MeetingPages {
 
 struct MeetingList {
     struct Row {
+        var id: String
         var href: String
         var title: String
         var kind: String
         var when: String
+        var startsAt: Date?
         var status: String
         var cases: Int
         var upcoming: Bool

@@ -41,11 +41,7 @@ enum PanelPages {
                 return page(services, context, caseID: caseID, state: state, values: echoed, errors: errors, status: .unprocessableContent)
             case .valid(let answers):
                 do {
-                    let result = try AnalysisFormMapping.outcome(from: answers, form: definition, dateOfDeath: death)
-                    try services.engine.workflow.recordPanelOutcome(
-                        on: caseID, outcome: result.outcome,
-                        actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },
-                        by: CasePages.actor(context))
+                    try record(answers, dateOfDeath: death, on: caseID, context, services)
                 } catch let errors as FieldErrors {
                     return page(services, context, caseID: caseID, state: state, values: values, errors: errors.errors, status: .unprocessableContent)
                 } catch {
@@ -57,6 +53,17 @@ enum PanelPages {
                 return redirect(to: "/panel/cases/\(caseID)?done=recorded")
             }
         }
+    }
+
+    /// Records the panel's outcome and its actions from the analysis form's answers (the page and the API).
+    static func record(
+        _ answers: FormAnswers, dateOfDeath: CalendarDate, on caseID: CaseID, _ context: WebContext, _ services: WebServices
+    ) throws {
+        let result = try AnalysisFormMapping.outcome(from: answers, form: services.definitions.forms.analysis, dateOfDeath: dateOfDeath)
+        try services.engine.workflow.recordPanelOutcome(
+            on: caseID, outcome: result.outcome,
+            actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },
+            by: CasePages.actor(context))
     }
 
     /// A case the panel may see: listed for a panel meeting (any case, for the coordinator), in the user's areas.
@@ -71,11 +78,7 @@ enum PanelPages {
     }
 
     struct PanelCaseView {
-        struct ReturnedForm {
-            var agency: String
-            var form: String
-            var answers: [CasePageView.Detail]
-        }
+        typealias ReturnedForm = PseudonymisedCase.ReturnedForm
 
         var reference: String
         var details: [CasePageView.Detail]
@@ -89,31 +92,50 @@ enum PanelPages {
         _ services: WebServices, _ context: WebContext, caseID: CaseID, state: CaseState, values: [String: [String]],
         errors: [FieldError] = [], extraRows: Set<String> = [], notice: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let forms = services.definitions.forms
-        let child = state.notification?.child
-        let band = child.flatMap { child in state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) } }
+        let summary = PseudonymisedCase(services, caseID: caseID, state: state)
         let view = PanelCaseView(
-            reference: CaseTables.reference(of: caseID),
-            details: [
-                .init(label: "Age at death", value: band?.label ?? "not known"),
-                .init(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
-                .init(label: "Area", value: state.areaCode.flatMap { services.engine.panel.area(code: $0)?.name } ?? "outside the panel's areas"),
-                .init(label: "Expected or unexpected", value: state.expectation?.label ?? "not known"),
-            ],
-            draftAnalysis: state.reviewMeeting?.draftAnalysis,
-            returned: state.formRequests.compactMap { request in
-                guard let answered = request.answered, let definition = forms.definition(answered) else { return nil }
-                return PanelCaseView.ReturnedForm(
-                    agency: request.agencyName, form: definition.title,
-                    answers: PseudonymisedAnswers.lines(request.answers, definition: definition))
-            },
-            hasReturned: state.formRequests.contains { $0.answered != nil },
-            form: FormView(forms.analysis, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows))
+            reference: summary.reference, details: summary.details, draftAnalysis: summary.draftAnalysis,
+            returned: summary.returned, hasReturned: !summary.returned.isEmpty,
+            form: FormView(services.definitions.forms.analysis, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows))
         return services.renderer.page(
             "panel-case", view,
             chrome: services.chrome(
                 "Panel review \(view.reference)", context, path: "/meetings", notice: notice, errors: FormErrors.summary(errors)),
             status: status)
+    }
+}
+
+/// What the panel reads of a case: its reference, age band, sex, area and expectation, the draft analysis and
+/// the returned forms without their identifying fields. No name, date of birth, NHS number or address.
+struct PseudonymisedCase: Encodable {
+    struct ReturnedForm: Encodable {
+        var agency: String
+        var form: String
+        var answers: [CasePageView.Detail]
+    }
+
+    var reference: String
+    var details: [CasePageView.Detail]
+    var draftAnalysis: String?
+    var returned: [ReturnedForm]
+
+    init(_ services: WebServices, caseID: CaseID, state: CaseState) {
+        let forms = services.definitions.forms
+        let child = state.notification?.child
+        let band = child.flatMap { child in state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) } }
+        reference = CaseTables.reference(of: caseID)
+        details = [
+            .init(label: "Age at death", value: band?.label ?? "not known"),
+            .init(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
+            .init(label: "Area", value: state.areaCode.flatMap { services.engine.panel.area(code: $0)?.name } ?? "outside the panel's areas"),
+            .init(label: "Expected or unexpected", value: state.expectation?.label ?? "not known"),
+        ]
+        draftAnalysis = state.reviewMeeting?.draftAnalysis
+        returned = state.formRequests.compactMap { request in
+            guard let answered = request.answered, let definition = forms.definition(answered) else { return nil }
+            return ReturnedForm(
+                agency: request.agencyName, form: definition.title, answers: PseudonymisedAnswers.lines(request.answers, definition: definition))
+        }
     }
 }
 

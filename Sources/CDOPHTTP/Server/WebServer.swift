@@ -25,7 +25,7 @@ package enum WebServer {
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
         CasePages.install, RapidResponsePages.install, MeetingPages.install, PanelPages.install, AgencyPages.install,
         AdminPages.install,
-        PractitionerPages.install, APIRoutes.install,
+        PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install,
     ]
 
     /// The application: listening where the configuration says, firing timers and sending mail while it runs.

@@ -147,26 +147,9 @@ struct UserListCommand: ParsableCommand {
     @Flag(help: "Leave out disabled accounts.")
     var active = false
 
-    struct Row: Encodable {
-        var userId: String
-        var username: String
-        var displayName: String
-        var email: String
-        var roles: [String]
-        var areas: [String]
-        var disabled: Bool
-        var secondFactor: Bool
-        var createdAt: String
-    }
-
     func run() throws {
         let users = try UserDirectory(engine: try options.engine()).list(includeDisabled: !active)
-        let rows = users.map {
-            Row(
-                userId: $0.userID.description, username: $0.username, displayName: $0.displayName, email: $0.email,
-                roles: $0.roles.sorted().map(\.rawValue), areas: $0.areas.sorted(), disabled: $0.disabled,
-                secondFactor: $0.secondFactorEnrolled, createdAt: Timestamp.format($0.createdAt))
-        }
+        let rows = users.map(StaffAccountListing.init)
         if options.json {
             print(Output.json(rows))
             return

@@ -1,0 +1,173 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPProjections
+import Foundation
+import Hummingbird
+
+/// The JSON API's meetings: list, read, schedule, convene a rapid response, and every organiser's command; and
+/// the panel's pseudonymised case with its outcome. The same roles as the pages.
+enum MeetingAPIRoutes {
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get("/api/v1/meetings", MeetingPages.readers, .api) { _, context in
+            await API.handle {
+                let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
+                let rows = try await MeetingPages.listed(services, now: services.now)
+                return API.json(
+                    rows.filter { !panelOnly || $0.type == MeetingType.panel.rawValue }.map {
+                        MeetingListing(meetingId: $0.id, type: $0.type, title: $0.title, startsAt: $0.startsAt, status: $0.status, cases: $0.cases)
+                    })
+            }
+        }
+
+        routes.post("/api/v1/meetings", .staff([.coordinator]), .api) { request, context in
+            await API.handle {
+                var request = request
+                let body = try await API.body(ScheduleMeetingBody.self, &request)
+                let meetingID = MeetingID(services.engine.workflow.makeID())
+                try services.engine.workflow.execute(
+                    .schedule(
+                        meetingID: meetingID, type: body.type, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt,
+                        venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: body.theme),
+                    on: meetingID, by: CasePages.actor(context))
+                return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            }
+        }
+
+        routes.get("/api/v1/meetings/:meeting", MeetingPages.readers, .api) { _, context in
+            await API.handle {
+                let (meetingID, state) = try meeting(context, services)
+                let staff = context.staff!
+                return API.json(MeetingJSON(meetingID, state, identifiable: staff.has(.coordinator) || staff.has(.designatedDoctor)))
+            }
+        }
+
+        routes.post("/api/v1/meetings/:meeting/commands", MeetingPages.organisers, .api) { request, context in
+            await API.handle {
+                var request = request
+                let (meetingID, state) = try meeting(context, services)
+                let body = try await API.body(MeetingCommandBody.self, &request)
+                try body.execute(on: meetingID, state: state, context, services)
+                return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true))
+            }
+        }
+
+        routes.post("/api/v1/cases/:case/rapid-response", .staff([.designatedDoctor]), .api) { request, context in
+            await API.handle {
+                var request = request
+                let (caseID, _) = try CasePages.caseInScope(context, services)
+                let body = try await API.body(ConveneBody.self, &request)
+                let reference = CaseTables.reference(of: caseID)
+                let meetingID = try services.engine.workflow.conveneRapidResponse(
+                    for: caseID, scheduledFor: body.startsAt, invitees: body.invitees, by: CasePages.actor(context)
+                ) { id in
+                    .schedule(
+                        meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: body.startsAt,
+                        endsAt: body.endsAt, venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: nil)
+                }
+                return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            }
+        }
+
+        routes.get("/api/v1/panel/cases/:case", PanelPages.panel, .api) { _, context in
+            await API.handle {
+                let (caseID, state) = try PanelPages.caseOnAgenda(context, services)
+                return API.json(PseudonymisedCase(services, caseID: caseID, state: state))
+            }
+        }
+
+        routes.post("/api/v1/panel/cases/:case/outcome", PanelPages.panel, .api) { request, context in
+            await API.handle {
+                var request = request
+                let (caseID, state) = try PanelPages.caseOnAgenda(context, services)
+                let body = try await API.body(OutcomeBody.self, &request)
+                guard let death = state.notification?.death.date else { throw Problem.notFound("case") }
+                let form = services.definitions.forms.analysis
+                switch form.validate(answers: body.answers, today: LondonTime.day(of: services.now), mode: .submit) {
+                case .invalid(let errors, _): throw FieldErrors(errors)
+                case .valid(let answers):
+                    try PanelPages.record(answers, dateOfDeath: death, on: caseID, context, services)
+                    let state = try services.engine.workflow.caseState(caseID)
+                    return API.json(CaseCommandResult(caseId: caseID.description, stage: state.stage?.name ?? ""), status: .created)
+                }
+            }
+        }
+    }
+
+    /// The meeting in the path; panel members reach panel meetings only (others are "not found").
+    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState) {
+        do {
+            return try MeetingPages.meeting(context, services)
+        } catch {
+            throw Problem.notFound("meeting")
+        }
+    }
+
+    struct MeetingListing: Encodable {
+        var meetingId: String
+        var type: String
+        var title: String
+        var startsAt: Date?
+        var status: String
+        var cases: Int
+    }
+
+    struct OutcomeBody: Decodable {
+        var answers: FormAnswers
+    }
+
+    struct CaseCommandResult: Encodable {
+        var caseId: String
+        var stage: String
+    }
+
+    /// A meeting as the API returns it; a panel member sees agenda references only, never invitees' details.
+    struct MeetingJSON: Encodable {
+        struct Action: Encodable {
+            var actionId: String
+            var description: String
+            var owner: String
+            var dueDate: String
+            var completedOn: String?
+        }
+
+        struct AgendaItem: Encodable {
+            var caseId: String
+            var reference: String
+        }
+
+        var meetingId: String
+        var type: String?
+        var title: String
+        var startsAt: Date?
+        var endsAt: Date?
+        var venue: MeetingVenue?
+        var theme: String?
+        var status: String
+        var sequence: Int
+        var invitees: [Invitee]?
+        var attendance: [AttendanceRecord]?
+        var agenda: [AgendaItem]
+        var minutes: String?
+        var actions: [Action]
+
+        init(_ meetingID: MeetingID, _ state: MeetingState, identifiable: Bool) {
+            meetingId = meetingID.description
+            type = state.type?.rawValue
+            title = state.title
+            startsAt = state.startsAt
+            endsAt = state.endsAt
+            venue = state.venue
+            theme = state.theme
+            status = state.isCancelled ? "cancelled" : state.isHeld ? "held" : "scheduled"
+            sequence = state.sequence
+            invitees = identifiable ? state.invitees : nil
+            attendance = identifiable ? state.attendance : nil
+            agenda = state.agenda.map { AgendaItem(caseId: $0.description, reference: CaseTables.reference(of: $0)) }
+            minutes = state.minutes
+            actions = state.actions.map {
+                Action(actionId: $0.id.description, description: $0.description, owner: $0.owner, dueDate: $0.dueDate.iso, completedOn: $0.completedOn?.iso)
+            }
+        }
+    }
+}
