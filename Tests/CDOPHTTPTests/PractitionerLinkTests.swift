@@ -68,6 +68,28 @@ import Testing
         #expect(state.request(requestID)?.answers["summary"] == .text("Seen twice for routine checks; no concerns recorded."))
     }
 
+    @Test func everyViewOfTheFormThroughTheLinkIsOnTheCasesRecord() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, requestID, token) = try Self.requested(&fixture)
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let html = String(buffer: try await browser.get("/forms/\(token)").body)
+            let csrf = Browser.hiddenCSRF(in: html) ?? ""
+            _ = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
+            _ = try await browser.get("/api/v1/links/\(token)")
+            _ = try await browser.post("/forms/\(token)", Self.answers + [("action", "submit")], csrf: csrf)
+            _ = try await browser.get("/forms/\(token)")
+        }
+        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "case.formOpened.v1" }
+        #expect(opened.count == 3, "the page, the page with errors and the API: not the used link, which shows nothing")
+        #expect(opened.allSatisfy { $0.streamID == caseID.streamID })
+        let views = opened.map { String(decoding: $0.data, as: UTF8.self) }
+        #expect(views.allSatisfy { $0.contains(requestID.description) && !$0.contains("Alex") })
+        #expect(views.filter { $0.contains(#""view":"api""#) }.count == 1)
+        let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store).map(\.what)
+        #expect(timeline.contains("Form B opened through the link sent to Northgate Surgery"), "\(timeline)")
+    }
+
     @Test func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {
         var fixture = try await WebFixture()
         let (caseID, requestID, token) = try Self.requested(&fixture)

@@ -33,6 +33,12 @@ package struct PractitionerAccess: Sendable {
         return (caseID, state, state.linkUse(tokenHash: tokenHash, now: now))
     }
 
+    /// Records that the link's form was opened (`view`: "page" or "api"), in one transaction with the check that
+    /// the link is usable: the form is shown only when its opening is on the record.
+    package func recordOpened(token: String, view: String, now: Date) throws(CommandError) {
+        _ = try onUsableLink(token, now) { request in .recordFormOpened(requestID: request.id, view: view) }
+    }
+
     /// Keeps the practitioner's unfinished answers on the request, replacing any earlier draft.
     @discardableResult
     package func saveDraft(

@@ -40,6 +40,8 @@ package enum CaseCommand: Sendable {
     /// Escalate an overdue request (repeating a level issues nothing).
     case escalate(requestID: FormRequestID, level: EscalationLevel)
     /// Keep a practitioner's unfinished answers on an outstanding request, to come back to later.
+    /// Record that the request's form was opened through the practitioner's link (`view`: page or api).
+    case recordFormOpened(requestID: FormRequestID, view: String)
     case saveFormDraft(requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, savedBy: String)
     /// Record the agency's returned form.
     case recordFormReturned(

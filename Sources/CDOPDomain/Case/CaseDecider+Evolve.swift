@@ -51,6 +51,8 @@ extension CaseDecider {
             s.updateRequest(e.requestID) { $0.remindersIssued.append(e.step) }
         case .formEscalated(let e):
             s.updateRequest(e.requestID) { $0.escalation = max($0.escalation ?? e.level, e.level) }
+        case .formOpened:
+            break
         case .formDraftSaved(let e):
             s.updateRequest(e.requestID) {
                 $0.draft = FormDraft(definition: e.definition, answers: e.answers, savedBy: e.savedBy, savedAt: e.at)

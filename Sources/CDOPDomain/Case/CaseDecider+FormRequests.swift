@@ -124,6 +124,17 @@ extension CaseDecider {
     }
 
     /// Keeps a practitioner's unfinished answers on an outstanding request (each save replaces the last).
+    static func recordFormOpened(
+        _ id: FormRequestID, _ view: String, _ state: CaseState, _ context: DecisionContext
+    ) throws(DomainError) -> [CaseEvent] {
+        try requireNotClosed(state)
+        let request = try existingRequest(id, state)
+        try requireOutstanding(request, "opened")
+        return [
+            .formOpened(FormOpened(requestID: id, agencyName: request.agencyName, formType: request.formType, view: view, at: context.now))
+        ]
+    }
+
     static func saveFormDraft(
         _ id: FormRequestID, _ definition: FormDefinitionReference, _ answers: FormAnswers, _ savedBy: String,
         _ state: CaseState, _ context: DecisionContext

@@ -50,6 +50,8 @@ package enum CaseDecider: Decider {
             return try issueReminder(requestID, step, kind, state, now)
         case .escalate(let requestID, let level):
             return try escalate(requestID, level, state, now)
+        case .recordFormOpened(let requestID, let view):
+            return try recordFormOpened(requestID, view, state, context)
         case .saveFormDraft(let requestID, let definition, let answers, let savedBy):
             return try saveFormDraft(requestID, definition, answers, savedBy, state, context)
         case .recordFormReturned(let requestID, let definition, let answers, let submittedBy):

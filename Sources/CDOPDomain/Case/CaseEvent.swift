@@ -16,6 +16,7 @@ package enum CaseEvent: DomainEvent {
     case formReminderIssued(FormReminderIssued)
     case formEscalated(FormEscalated)
     case formDraftSaved(FormDraftSaved)
+    case formOpened(FormOpened)
     case formReturned(FormReturned)
     case formDeclined(FormDeclined)
     case formRequestWithdrawn(FormRequestWithdrawn)
@@ -57,6 +58,7 @@ package enum CaseEvent: DomainEvent {
         FormReminderIssued.self,
         FormEscalated.self,
         FormDraftSaved.self,
+        FormOpened.self,
         FormReturned.self,
         FormDeclined.self,
         FormRequestWithdrawn.self,
@@ -100,6 +102,7 @@ package enum CaseEvent: DomainEvent {
         case .formReminderIssued(let p): p
         case .formEscalated(let p): p
         case .formDraftSaved(let p): p
+        case .formOpened(let p): p
         case .formReturned(let p): p
         case .formDeclined(let p): p
         case .formRequestWithdrawn(let p): p
@@ -144,6 +147,7 @@ package enum CaseEvent: DomainEvent {
         case let p as FormReminderIssued: self = .formReminderIssued(p)
         case let p as FormEscalated: self = .formEscalated(p)
         case let p as FormDraftSaved: self = .formDraftSaved(p)
+        case let p as FormOpened: self = .formOpened(p)
         case let p as FormReturned: self = .formReturned(p)
         case let p as FormDeclined: self = .formDeclined(p)
         case let p as FormRequestWithdrawn: self = .formRequestWithdrawn(p)

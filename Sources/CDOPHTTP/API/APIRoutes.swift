@@ -126,6 +126,7 @@ enum APIRoutes {
                 try await requireLinkAllowance(services, context)
                 let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
                 guard case .usable(let formRequest) = use else { throw linkProblem(use) }
+                try access.recordOpened(token: context.parameters.get("token") ?? "", view: "api", now: services.now)
                 let form = services.definitions.forms.definition(for: formRequest.formType)
                 return API.json(
                     LinkedRequest(

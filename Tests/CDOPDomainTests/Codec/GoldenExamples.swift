@@ -44,6 +44,7 @@ enum GoldenExamples {
                 .requeueEmail(outboxID: "outbox-2"),
                 .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
                 .escalate(requestID: Sample.request1, level: .coordinator),
+                .recordFormOpened(requestID: Sample.request1, view: "page"),
                 .saveFormDraft(
                     requestID: Sample.request1, definition: FormDefinitionReference(id: "reporting", version: 1),
                     answers: ["concerns": .text("Still checking the records."), "seenInLast12Months": .yesNo(.yes)],

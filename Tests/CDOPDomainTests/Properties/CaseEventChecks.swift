@@ -30,6 +30,8 @@ enum CaseEventChecks {
             guard let r = request(e.requestID), r.isOutstanding, r.escalation.map { $0 < e.level } ?? true else {
                 return "escalation not applicable"
             }
+        case .formOpened(let e):
+            guard request(e.requestID)?.isOutstanding == true else { return "form opened for a request not outstanding" }
         case .formDraftSaved(let e):
             if s.isClosed { return "draft on a closed case" }
             guard request(e.requestID)?.isOutstanding == true else { return "draft of a request not outstanding" }

@@ -64,6 +64,19 @@ package struct FormDraftSaved: EventPayload {
     package var summary: String { "Draft of \(formType.label) saved by \(agencyName)" }
 }
 
+/// The request's form was opened through the practitioner's link (the access log of a person who has no
+/// account): which request, and whether as the page or through the API. Never the practitioner's address.
+package struct FormOpened: EventPayload {
+    package static let typeName = "case.formOpened.v1"
+    package var requestID: FormRequestID
+    package var agencyName: String
+    package var formType: FormType
+    package var view: String
+    package var at: Date
+
+    package var summary: String { "\(formType.label.prefix(1).uppercased() + formType.label.dropFirst()) opened through the link sent to \(agencyName)" }
+}
+
 /// The agency returned the form with its answers to a given form definition.
 package struct FormReturned: EventPayload {
     package static let typeName = "case.formReturned.v1"
