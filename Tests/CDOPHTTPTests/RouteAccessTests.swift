@@ -23,6 +23,8 @@ import Testing
         "POST /sign-out": ["admin", "coordinator", "designated-doctor", "panel-member"],
         "GET /account": ["admin", "coordinator", "designated-doctor", "panel-member"],
         "POST /account/password": ["admin", "coordinator", "designated-doctor", "panel-member"],
+        "GET /account/second-factor": ["admin", "coordinator", "designated-doctor", "panel-member"],
+        "POST /account/second-factor": ["admin", "coordinator", "designated-doctor", "panel-member"],
         "GET /dashboard": ["coordinator"],
         "GET /cases": ["coordinator", "designated-doctor"],
         "GET /cases/:case": ["coordinator", "designated-doctor"],

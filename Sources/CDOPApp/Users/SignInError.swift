@@ -43,7 +43,8 @@ package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
             "This account is locked after too many failed sign-ins. Try again after \(DayFormatter.dayAndTime(until))."
         case .secondFactorRequired: "Enter the six-digit code from your authenticator app."
         case .secondFactorEnrolmentRequired:
-            "This account must set up an authenticator app (a second factor) before it can sign in."
+            "This account must set up an authenticator app (a second factor) before it can sign in. Whoever runs the "
+                + "server starts it with `cdop user enrol-2fa USERNAME`."
         case .codeWrong: "The code is not right. Check the time on your phone and enter the current code."
         case .codeReused: "This code has been used already. Wait for the next code."
         case .unavailable(let detail): "Signing in is not possible just now: \(detail)"

@@ -131,6 +131,20 @@ package struct UserDirectory: Sendable {
             secret: totp.base32Secret, otpauthURI: totp.uri(issuer: handler.panel.name, account: summary.username))
     }
 
+    /// The enrolment under way, if any (the same secret as shown when it began), so a mistyped code can be tried
+    /// again without a new key.
+    package func pendingSecondFactor(_ userID: UserID) throws(CommandError) -> SecondFactorEnrolment? {
+        let (summary, credentials) = try account(userID)
+        guard let secret = credentials.totpPendingSecret, let bytes = Base32.decode(secret) else { return nil }
+        return SecondFactorEnrolment(
+            secret: secret, otpauthURI: TOTP(secret: bytes).uri(issuer: handler.panel.name, account: summary.username))
+    }
+
+    /// Whether the account has a confirmed second factor.
+    package func hasSecondFactor(_ userID: UserID) throws(CommandError) -> Bool {
+        try account(userID).1.totpSecret != nil
+    }
+
     /// Confirms enrolment with a code from the app; from then on sign-in asks for a code.
     package func confirmSecondFactor(_ userID: UserID, code: String, now: Date? = nil) throws(CommandError) {
         let (summary, _) = try account(userID)

@@ -12,15 +12,49 @@ enum AccountPages {
         var username: String
         var roles: String
         var areas: String
+        var secondFactor: Bool
+    }
+
+    struct SecondFactorView {
+        /// The key in groups of four, for typing into an app by hand.
+        var key: String
+        var uri: String
     }
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/account", .anyStaff) { request, context in
             let notice =
-                request.uri.queryParameters.get("changed") != nil
+                request.uri.queryParameters.get("enrolled") != nil
+                ? "Your authenticator app is set up. From now on, signing in asks for its code."
+                : request.uri.queryParameters.get("changed") != nil
                 ? "Your password has been changed."
                 : context.staff?.user.mustChangePassword == true ? "Choose a new password before you go on: the one you were given works only once." : nil
-            return page(services, context, notice: notice)
+            return try page(services, context, notice: notice)
+        }
+
+        routes.get("/account/second-factor", .anyStaff) { _, context in
+            let user = context.staff!.user
+            let enrolment = try services.users.enrolSecondFactor(user.id)
+            return secondFactorPage(services, context, enrolment)
+        }
+
+        routes.post("/account/second-factor", .anyStaff) { request, context in
+            var request = request
+            let post = try await request.formPost(context: context)
+            let user = context.staff!.user
+            guard let pending = try services.users.pendingSecondFactor(user.id) else { return redirect(to: "/account/second-factor") }
+            guard let code = post["code"]?.filter({ !$0.isWhitespace }), code.count == 6, code.allSatisfy(\.isNumber) else {
+                return secondFactorPage(
+                    services, context, pending, errors: [.init(field: "code", message: "Enter the 6-digit code your app shows")],
+                    status: .unprocessableContent)
+            }
+            do {
+                try services.users.confirmSecondFactor(user.id, code: code, now: services.now)
+            } catch {
+                return secondFactorPage(
+                    services, context, pending, errors: [.init(field: "code", message: describe(error))], status: .unprocessableContent)
+            }
+            return redirect(to: "/account?enrolled=1")
         }
 
         routes.post("/account/password", .anyStaff) { request, context in
@@ -43,21 +77,36 @@ enum AccountPages {
                     errors.append(.init(field: "new", message: describe(error)))
                 }
             }
-            return page(services, context, errors: errors, status: .unprocessableContent)
+            return try page(services, context, errors: errors, status: .unprocessableContent)
         }
     }
 
     static func page(
         _ services: WebServices, _ context: WebContext, notice: String? = nil, errors: [PageChrome.ErrorLink] = [],
         status: HTTPResponse.Status = .ok
-    ) -> Response {
+    ) throws -> Response {
         let user = context.staff!.user
         let view = AccountView(
             displayName: user.displayName, username: user.username,
             roles: user.roles.map(\.label).sorted().joined(separator: ", "),
-            areas: user.areas.isEmpty ? "All of the panel's areas" : user.areas.sorted().joined(separator: ", "))
+            areas: user.areas.isEmpty ? "All of the panel's areas" : user.areas.sorted().joined(separator: ", "),
+            secondFactor: try services.users.hasSecondFactor(user.id))
         return services.renderer.page(
             "account", view, chrome: services.chrome("Your account", context, path: "/account", notice: notice, errors: errors),
             status: status)
+    }
+
+    static func secondFactorPage(
+        _ services: WebServices, _ context: WebContext, _ enrolment: UserDirectory.SecondFactorEnrolment,
+        errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let groups = stride(from: 0, to: enrolment.secret.count, by: 4).map { start -> String in
+            let from = enrolment.secret.index(enrolment.secret.startIndex, offsetBy: start)
+            let to = enrolment.secret.index(from, offsetBy: min(4, enrolment.secret.count - start))
+            return String(enrolment.secret[from..<to])
+        }
+        return services.renderer.page(
+            "second-factor", SecondFactorView(key: groups.joined(separator: " "), uri: enrolment.otpauthURI),
+            chrome: services.chrome("Set up your authenticator app", context, path: "/account", errors: errors), status: status)
     }
 }
