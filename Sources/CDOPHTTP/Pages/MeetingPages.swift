@@ -15,31 +15,33 @@ enum MeetingPages {
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/meetings", readers) { _, context in
-            let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
-            let now = services.now
-            let rows = try await listed(services, now: now).filter { !panelOnly || $0.type == MeetingType.panel.rawValue }
-            let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
-            let past = rows.filter { !$0.upcoming }
-            let view = MeetingList(
-                upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
-                canSchedule: context.staff!.has(.coordinator), meetingTypes: MeetingType.allCases.map { ["value": $0.rawValue, "label": $0.label.prefix(1).uppercased() + $0.label.dropFirst()] })
-            return services.renderer.page("meetings", view, chrome: services.chrome("Meetings", context, path: "/meetings"))
+            try await list(context, services)
         }
 
         routes.post("/meetings", .staff([.coordinator])) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let type = post["type"].flatMap(MeetingType.init(rawValue:)) ?? .panel
-            guard let title = post["title"], let start = post["starts"].flatMap(LocalDateTime.parse) else {
-                throw HTTPError(.unprocessableContent, message: "Enter the meeting's title and its date and time.")
+            var errors: [PageChrome.ErrorLink] = []
+            let type = post["type"].flatMap(MeetingType.init(rawValue:))
+            if type == nil { errors.append(.init(field: "type", message: "Choose the kind of meeting")) }
+            if post["title"] == nil { errors.append(.init(field: "title", message: "Enter the meeting's title")) }
+            let start = post["starts"].flatMap(LocalDateTime.parse)
+            if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time, for example 2026-06-03 14:00")) }
+            let minutes = Int(post["duration"] ?? "120") ?? 0
+            if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+            guard errors.isEmpty, let type, let title = post["title"], let start else {
+                return try await list(context, services, errors: errors, post: post)
             }
-            let minutes = Int(post["duration"] ?? "120") ?? 120
             let meetingID = MeetingID(services.engine.workflow.makeID())
-            try run(
-                .schedule(
-                    meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
-                    venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
-                meetingID, context, services)
+            if let refusal = attempt({
+                try services.engine.workflow.execute(
+                    .schedule(
+                        meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
+                        venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
+                    on: meetingID, by: CasePages.actor(context))
+            }) {
+                return try await list(context, services, errors: [.init(field: "title", message: refusal)], post: post)
+            }
             return redirect(to: "/meetings/\(meetingID)?done=scheduled")
         }
 
@@ -55,7 +57,9 @@ enum MeetingPages {
                 AttendanceRecord(
                     email: invitee.email, status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
             }
-            try run(.recordHeld(attendance: attendance), meetingID, context, services)
+            if let refusal = attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
+                return try await show(request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
+            }
             return redirect(to: "/meetings/\(meetingID)?done=held")
         }
 
@@ -63,7 +67,9 @@ enum MeetingPages {
             var request = request
             let post = try await request.formPost(context: context)
             let (meetingID, _) = try meeting(context, services)
-            try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services)
+            if let refusal = attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
+                return try await show(request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
+            }
             return redirect(to: "/meetings/\(meetingID)?done=minutes")
         }
 
@@ -71,11 +77,21 @@ enum MeetingPages {
             var request = request
             let post = try await request.formPost(context: context)
             let (meetingID, _) = try meeting(context, services)
-            try run(
-                .agreeAction(
-                    actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
-                    owner: post["owner"] ?? "", dueDate: post["due"].flatMap(CalendarDate.init(iso:)), caseID: nil),
-                meetingID, context, services)
+            var errors: [PageChrome.ErrorLink] = []
+            if post["description"] == nil { errors.append(.init(field: "description", message: "Enter what is to be done")) }
+            if post["owner"] == nil { errors.append(.init(field: "owner", message: "Enter who owns the action")) }
+            let due = post["due"].flatMap(CalendarDate.init(iso:))
+            if post["due"] != nil, due == nil { errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07")) }
+            if errors.isEmpty, let refusal = attempt({
+                try run(
+                    .agreeAction(
+                        actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
+                        owner: post["owner"] ?? "", dueDate: due, caseID: nil),
+                    meetingID, context, services)
+            }) {
+                errors.append(.init(field: "description", message: refusal))
+            }
+            guard errors.isEmpty else { return try await show(request, context, services, errors: errors, post: post) }
             return redirect(to: "/meetings/\(meetingID)?done=action")
         }
 
@@ -84,12 +100,19 @@ enum MeetingPages {
             let post = try await request.formPost(context: context)
             let (meetingID, state) = try meeting(context, services)
             guard let start = post["starts"].flatMap(LocalDateTime.parse) else {
-                throw HTTPError(.unprocessableContent, message: "Enter the new date and time.")
+                return try await show(
+                    request, context, services, errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
+                    post: post)
             }
             let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
-            try run(
-                .reschedule(startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
-                meetingID, context, services)
+            if let refusal = attempt({
+                try run(
+                    .reschedule(
+                        startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
+                    meetingID, context, services)
+            }) {
+                return try await show(request, context, services, errors: [.init(field: "starts", message: refusal)], post: post)
+            }
             return redirect(to: "/meetings/\(meetingID)?done=moved")
         }
 
@@ -98,13 +121,13 @@ enum MeetingPages {
             let post = try await request.formPost(context: context)
             let (meetingID, state) = try meeting(context, services)
             guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt else {
-                throw HTTPError(.unprocessableContent, message: "Choose a case to list.")
+                return try await show(request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post)
             }
-            do {
+            if let refusal = attempt({
                 try services.engine.workflow.assignToPanel(
                     caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: CasePages.actor(context))
-            } catch {
-                throw HTTPError(.unprocessableContent, message: describe(error))
+            }) {
+                return try await show(request, context, services, errors: [.init(field: "case", message: refusal)], post: post)
             }
             return redirect(to: "/meetings/\(meetingID)?done=listed")
         }
@@ -143,22 +166,56 @@ enum MeetingPages {
     }
 
     static func run(_ command: MeetingCommand, _ meetingID: MeetingID, _ context: WebContext, _ services: WebServices) throws {
+        try services.engine.workflow.execute(command, on: meetingID, by: CasePages.actor(context))
+    }
+
+    /// Runs `body`; a refusal comes back as the sentence to show beside the field, never as an error page.
+    static func attempt(_ body: () throws -> Void) -> String? {
         do {
-            try services.engine.workflow.execute(command, on: meetingID, by: CasePages.actor(context))
+            try body()
+            return nil
         } catch {
-            throw HTTPError(.unprocessableContent, message: describe(error))
+            return describe(error)
         }
     }
 
-    static func show(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+    /// The meetings page, with the scheduling form's errors and what was typed when it came back.
+    static func list(
+        _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
+    ) async throws -> Response {
+        let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
+        let rows = try await listed(services, now: services.now).filter { !panelOnly || $0.type == MeetingType.panel.rawValue }
+        let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
+        let past = rows.filter { !$0.upcoming }
+        let chosen = post["type"] ?? MeetingType.panel.rawValue
+        var typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
+        if typed["duration"] == nil { typed["duration"] = "120" }
+        let view = MeetingList(
+            upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
+            canSchedule: context.staff!.has(.coordinator),
+            meetingTypes: MeetingType.allCases.map {
+                CasePageView.Option(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: $0.rawValue == chosen)
+            },
+            typed: typed, errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
+        return services.renderer.page(
+            "meetings", view, chrome: services.chrome("Meetings", context, path: "/meetings", errors: errors),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    static func show(
+        _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
+    ) async throws -> Response {
         let (meetingID, state) = try meeting(context, services)
         let staff = context.staff!
         let identifiable = staff.has(.coordinator) || staff.has(.designatedDoctor)
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
-        let view = MeetingView(
+        var view = MeetingView(
             meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable,
             canList: staff.has(.coordinator) && state.type == .panel && !state.isHeld && !state.isCancelled,
             ready: ready.map { ["value": $0.caseID, "label": $0.reference] })
+        view.typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
+        view.errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        if let minutes = view.typed["minutes"] { view.minutes = minutes }
         let notice: String? =
             switch request.uri.queryParameters.get("done") {
             case "convened": "The meeting has been convened. Each invitee will get an email with a calendar invitation."
@@ -171,7 +228,8 @@ enum MeetingPages {
             default: nil
             }
         return services.renderer.page(
-            "meeting", view, chrome: services.chrome(state.title, context, path: "/meetings", notice: notice))
+            "meeting", view, chrome: services.chrome(state.title, context, path: "/meetings", notice: notice, errors: errors),
+            status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
 
@@ -194,7 +252,9 @@ struct MeetingList {
     var past: [Row]
     var hasPast: Bool
     var canSchedule: Bool
-    var meetingTypes: [[String: String]]
+    var meetingTypes: [CasePageView.Option]
+    var typed: [String: String]
+    var errorFor: [String: String]
 }
 
 struct MeetingView {
@@ -245,6 +305,8 @@ struct MeetingView {
     var hasReady: Bool
     var startsValue: String
     var base: String
+    var typed: [String: String] = [:]
+    var errorFor: [String: String] = [:]
 
     init(meetingID: MeetingID, state: MeetingState, identifiable: Bool, canOrganise: Bool, canList: Bool, ready: [[String: String]]) {
         title = state.title
