@@ -98,6 +98,7 @@ struct CaseLifecycle {
                 .recordFormReturned(
                     requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1), answers: [:],
                     submittedBy: "Agency"),
+                .recordFormOpened(requestID: id, view: c % 2 == 0 ? "page" : "api"),
                 .saveFormDraft(
                     requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1),
                     answers: c % 2 == 0 ? Sample.returnedAnswers : [:], savedBy: "Agency"),

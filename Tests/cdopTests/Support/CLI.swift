@@ -55,7 +55,7 @@ struct CLI {
         environment.merge(extra) { $1 }
         let process = try ChildProcess(
             BuiltProducts.executable("cdop"), all, environment: environment, workingDirectory: folder.url)
-        let status = await process.waitForExit()
+        let status = await process.waitForExit(timeout: .seconds(240))
         return Run(arguments: arguments, status: status, output: process.standardOutput, error: process.standardError)
     }
 
