@@ -48,7 +48,13 @@ package enum DashboardQueries {
 
     /// Notifications that may be a death already notified, awaiting the coordinator's decision.
     package static func possibleDuplicates(areas: Set<String>, in db: Database) throws -> [CaseSummary] {
-        try CaseQueries.list(in: db).filter { $0.possibleDuplicateOf != nil && $0.duplicateOf == nil && within(areas, $0.areaCode) }
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
+                ORDER BY notified_at DESC, reference
+                """
+        ).map(CaseSummary.init).filter { within(areas, $0.areaCode) }
     }
 
     /// Outstanding requests, soonest due first.
@@ -97,12 +103,17 @@ package enum DashboardQueries {
     /// Open cases (counted for the panel, not closed) by stage and days since notification.
     package static func openCasesByStageAndAge(areas: Set<String>, now: Date, in db: Database) throws -> [StageAgeRow] {
         var table: [String: [Int]] = [:]
-        for summary in try CaseQueries.list(in: db)
-        where summary.countsForPanel && summary.stage != "closed" && within(areas, summary.areaCode) {
-            let notified = UTCTimestamp.parse(summary.notifiedAt) ?? now
+        let open = try Row.fetchAll(
+            db,
+            sql: "SELECT stage, area_code, notified_at FROM case_summaries WHERE stage IN ("
+                + stageOrder.map { _ in "?" }.joined(separator: ", ") + ")",
+            arguments: StatementArguments(stageOrder))
+        for row in open where within(areas, row["area_code"]) {
+            let stage: String = row["stage"]
+            let notified = UTCTimestamp.parse(row["notified_at"] as String) ?? now
             let days = Int(now.timeIntervalSince(notified) / 86_400)
             let band = days < 30 ? 0 : days < 90 ? 1 : days < 180 ? 2 : 3
-            table[summary.stage, default: [0, 0, 0, 0]][band] += 1
+            table[stage, default: [0, 0, 0, 0]][band] += 1
         }
         return stageOrder.compactMap { stage in table[stage].map { StageAgeRow(stage: stage, byAge: $0) } }
     }
