@@ -18,7 +18,7 @@ package struct ReadModelRebuild: Sendable {
         ("case_summaries", "case_id"), ("case_duplicate_keys", "key, case_id"), ("form_requests", "request_id"),
         ("timers", "timer_id"), ("outbox", "outbox_id"), ("meetings", "meeting_id"),
         ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"), ("users", "user_id"),
-        ("practitioner_links", "token_hash"),
+        ("practitioner_links", "token_hash"), ("report_facts", "case_id"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.
@@ -76,6 +76,7 @@ package struct ReadModelRebuild: Sendable {
             for (stream, state) in cases {
                 try CaseTables.write(state, version: versions[stream] ?? 0, in: db)
                 try TimerTables.write(state, in: db)
+                try ReportFactTables.write(state, in: db)
                 if let caseID = state.caseID {
                     try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
                 }
