@@ -6,6 +6,11 @@ package struct AnnualReport: Hashable, Sendable, Codable {
     package struct Figure: Hashable, Sendable, Codable {
         package var label: String
         package var value: Int?
+
+        package init(label: String, value: Int?) {
+            self.label = label
+            self.value = value
+        }
     }
 
     package var panelName: String
@@ -19,6 +24,20 @@ package struct AnnualReport: Hashable, Sendable, Codable {
     package var checks: [TotalCheck]
     /// The suppression applied; nil for the unsuppressed (internal) version.
     package var suppression: SuppressionPolicy?
+
+    package init(
+        panelName: String, period: ReportPeriod, asAt: CalendarDate, headline: [Figure], tables: [ReportTable],
+        duration: ReviewDuration, checks: [TotalCheck], suppression: SuppressionPolicy?
+    ) {
+        self.panelName = panelName
+        self.period = period
+        self.asAt = asAt
+        self.headline = headline
+        self.tables = tables
+        self.duration = duration
+        self.checks = checks
+        self.suppression = suppression
+    }
 
     /// The checks that failed: shown at the top of every output, never hidden.
     package var mismatches: [TotalCheck] { checks.filter { !$0.agrees } }
