@@ -17,7 +17,9 @@ package enum ReportHTML {
         </style>
         </head>
         <body>
+        <main>
         \(body(report))
+        </main>
         </body>
         </html>
 
@@ -32,7 +34,7 @@ package enum ReportHTML {
     /// The report's content, for the file or a page.
     package static func body(_ report: AnnualReport) -> String {
         let mark = report.suppression?.mark ?? ""
-        var html = "<main class=\"report\">\n<h1>\(HTMLText.escape(title(report)))</h1>\n"
+        var html = "<div class=\"report\">\n<h1>\(HTMLText.escape(title(report)))</h1>\n"
         html += "<p class=\"report-meta\">Facts as at \(DayFormatter.long(report.asAt)). "
         html += report.suppression.map { "Published version: \(HTMLText.escape($0.footnote))" }
             ?? "Internal version: no numbers are hidden; do not publish."
@@ -47,7 +49,7 @@ package enum ReportHTML {
         for table in report.tables {
             html += section(table, mark: mark)
         }
-        return html + "</main>"
+        return html + "</div>"
     }
 
     /// The totals checks: every mismatch listed, or a line saying all agreed.
