@@ -189,3 +189,23 @@ package.targets.append(contentsOf: [
     ),
 ])
 // MARK: end web
+
+// MARK: reports
+// The annual analysis: tables from the report_facts read model, small-number suppression, HTML (inline SVG
+// charts), CSV and JSON; the historic import and the report's command, page and benchmark build on it.
+package.targets.append(contentsOf: [
+    .target(
+        name: "CDOPReports",
+        dependencies: ["CDOPDomain", "CDOPStore", "CDOPProjections", .product(name: "GRDB", package: "GRDB.swift")],
+        swiftSettings: strictSettings
+    ),
+    .testTarget(
+        name: "CDOPReportsTests",
+        dependencies: ["CDOPReports", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting"],
+        swiftSettings: strictSettings
+    ),
+])
+for name in ["cdop", "cdop-bench", "CDOPHTTP"] {
+    package.targets.first(where: { $0.name == name })?.dependencies.append("CDOPReports")
+}
+// MARK: end reports

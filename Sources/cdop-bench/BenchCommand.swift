@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure cdop against baselines taken in the same run.",
         discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
 
-    @Argument(help: "Which benchmarks to run: store, timers, mail, http, or all.")
+    @Argument(help: "Which benchmarks to run: store, timers, mail, http, report, or all.")
     var suites: [String] = ["all"]
 
     @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
@@ -27,11 +27,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Due timers for the timers benchmark (a multiple of 5).")
     var timersDue = 1_000
 
+    @Option(help: "Cases for the report benchmark (about 25 events each).")
+    var reportCases = 40_000
+
     @Option(help: "Folder for the benchmark's databases (removed afterwards).")
     var workDirectory: String?
 
     func validate() throws {
-        let known: Set = ["all", "store", "timers", "mail", "http"]
+        let known: Set = ["all", "store", "timers", "mail", "http", "report"]
         for suite in suites where !known.contains(suite) {
             throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
@@ -59,6 +62,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if all || suites.contains("http") {
             figures += try await HTTPBenchmark(folder: folder).run(progress: progress)
+        }
+        if all || suites.contains("report") {
+            figures += try ReportBenchmark(cases: reportCases, folder: folder).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
+import CDOPReports
 import CDOPStore
 import Foundation
 
@@ -18,7 +19,7 @@ struct CDOPCommand: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self, RebuildCommand.self,
+            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
             CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self,
         ])
 
@@ -54,6 +55,10 @@ struct CDOPCommand: AsyncParsableCommand {
                 message: "The workflow definitions cannot be used (run `cdop check-definitions`; set CDOP_DEFINITIONS "
                     + "to the folder holding Workflows/):\n" + problems.problems.map { "  \($0)" }.joined(separator: "\n"),
                 json: wantsJSON)
+        } catch let error as ImportError {
+            fail(code: error.code, message: error.description, json: wantsJSON)
+        } catch let error as ReportError {
+            fail(code: "report.failed", message: error.description, json: wantsJSON)
         } catch let error as InputFile.Problem {
             fail(code: "input.invalid", message: error.description, json: wantsJSON)
         } catch let error as ValidationError {

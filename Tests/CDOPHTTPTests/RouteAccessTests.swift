@@ -46,6 +46,7 @@ import Testing
         "POST /meetings/:meeting/agenda": ["coordinator"],
         "GET /panel/cases/:case": ["panel-member", "coordinator"],
         "POST /panel/cases/:case": ["panel-member", "coordinator"],
+        "GET /panel/reports/annual": ["coordinator", "designated-doctor", "panel-member"],
         "GET /agencies": ["coordinator"],
         "POST /agencies": ["coordinator"],
         "GET /admin/users": ["admin"],

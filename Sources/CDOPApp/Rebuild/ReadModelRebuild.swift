@@ -18,7 +18,7 @@ package struct ReadModelRebuild: Sendable {
         ("case_summaries", "case_id"), ("case_duplicate_keys", "key, case_id"), ("form_requests", "request_id"),
         ("timers", "timer_id"), ("outbox", "outbox_id"), ("meetings", "meeting_id"),
         ("meeting_agenda", "meeting_id, position"), ("agencies", "agency_id"), ("users", "user_id"),
-        ("practitioner_links", "token_hash"),
+        ("practitioner_links", "token_hash"), ("report_facts", "case_id"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.
@@ -55,17 +55,25 @@ package struct ReadModelRebuild: Sendable {
         var users: [String: UserState] = [:]
         var versions: [String: Int64] = [:]
         var count = 0
-        try store.forEachBatch(batchSize: 2000) { batch in
-            for recorded in batch {
-                versions[recorded.streamID] = recorded.streamVersion
-                if recorded.streamID.hasPrefix("case-") {
-                    cases[recorded.streamID] = CaseDecider.evolve(cases[recorded.streamID] ?? CaseDecider.initialState, try recorded.decoded())
-                } else if recorded.streamID.hasPrefix("meeting-") {
-                    meetings[recorded.streamID] = MeetingDecider.evolve(meetings[recorded.streamID] ?? MeetingDecider.initialState, try recorded.decoded())
-                } else if recorded.streamID.hasPrefix("agency-") {
-                    agencies[recorded.streamID] = AgencyDecider.evolve(agencies[recorded.streamID] ?? AgencyDecider.initialState, try recorded.decoded())
-                } else if recorded.streamID.hasPrefix(UserIdentity.streamPrefix + "-") {
-                    users[recorded.streamID] = UserDecider.evolve(users[recorded.streamID] ?? UserDecider.initialState, try recorded.decoded())
+        try store.forEachBatch(batchSize: 4000) { batch in
+            let events: [ReplayedEvent] = try ReplayedEvent.decodeAll(batch)
+            for index in batch.indices {
+                let stream: String = batch[index].streamID
+                versions[stream] = batch[index].streamVersion
+                switch events[index] {
+                case .caseEvent(let event):
+                    let state: CaseState = cases.removeValue(forKey: stream) ?? CaseDecider.initialState
+                    cases[stream] = CaseDecider.evolve(state, event)
+                case .meeting(let event):
+                    let state: MeetingState = meetings.removeValue(forKey: stream) ?? MeetingDecider.initialState
+                    meetings[stream] = MeetingDecider.evolve(state, event)
+                case .agency(let event):
+                    let state: AgencyState = agencies.removeValue(forKey: stream) ?? AgencyDecider.initialState
+                    agencies[stream] = AgencyDecider.evolve(state, event)
+                case .user(let event):
+                    let state: UserState = users.removeValue(forKey: stream) ?? UserDecider.initialState
+                    users[stream] = UserDecider.evolve(state, event)
+                case .other: break
                 }
             }
             count += batch.count
@@ -76,6 +84,7 @@ package struct ReadModelRebuild: Sendable {
             for (stream, state) in cases {
                 try CaseTables.write(state, version: versions[stream] ?? 0, in: db)
                 try TimerTables.write(state, in: db)
+                try ReportFactTables.write(state, in: db)
                 if let caseID = state.caseID {
                     try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
                 }

@@ -57,6 +57,7 @@ package struct PageChrome: Sendable {
         if staff.has(.designatedDoctor) { items.append(("Rapid responses", "/rapid-responses")) }
         if staff.has(.coordinator) || staff.has(.designatedDoctor) || staff.has(.panelMember) {
             items.append(("Meetings", "/meetings"))
+            items.append(("Annual report", "/panel/reports/annual"))
         }
         if staff.has(.admin) { items.append(("Users", "/admin/users")) }
         items.append(("Account", "/account"))

@@ -23,7 +23,7 @@ package enum WebServer {
     /// Each area of the site adds its routes.
     static let areas: [@Sendable (RouteTable, WebServices) -> Void] = [
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
-        CasePages.install, RapidResponsePages.install, MeetingPages.install, PanelPages.install, AgencyPages.install,
+        CasePages.install, RapidResponsePages.install, MeetingPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
         AdminPages.install,
         PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install,
     ]

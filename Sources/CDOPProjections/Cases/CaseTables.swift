@@ -125,6 +125,7 @@ package enum CaseTables {
         state, _, version, db in
         try write(state, version: version, in: db)
         try TimerTables.write(state, in: db)
+        try ReportFactTables.write(state, in: db)
         if let caseID = state.caseID {
             try OutboxTables.write(state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
         }

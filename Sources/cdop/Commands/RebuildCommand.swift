@@ -1,6 +1,8 @@
 import ArgumentParser
 import CDOPApp
 import Foundation
+import CDOPStore
+import GRDB
 
 /// `cdop rebuild`: replay every event into fresh read models and compare them with the live ones.
 struct RebuildCommand: ParsableCommand {
@@ -13,14 +15,10 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let showProgress = !options.json && isatty(STDERR_FILENO) == 1
-        let started = Date()
-        let report = try ReadModelRebuild(store: engine.store).run { done in
-            guard showProgress, done % 10_000 < 2000 else { return }
-            let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
-            FileHandle.standardError.write(Data("\r… \(done) events replayed (\(Int(rate))/s)".utf8))
-        }
-        if showProgress { FileHandle.standardError.write(Data("\r".utf8)) }
+        let total = try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+        let progress = ProgressLine("Replaying", unit: "events", json: options.json)
+        let report = try ReadModelRebuild(store: engine.store).run { done in progress.update(done, of: total) }
+        progress.finish()
         if options.json {
             print(Output.json(report))
         } else if report.isClean {

@@ -1,0 +1,74 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import Synchronization
+
+/// A stored event decoded into its aggregate's event type, for the rebuild's replay.
+enum ReplayedEvent: Sendable {
+    case caseEvent(CaseEvent)
+    case meeting(MeetingEvent)
+    case agency(AgencyEvent)
+    case user(UserEvent)
+    case other
+
+    /// The event of `recorded`, by its stream's kind.
+    static func decoded(_ recorded: RecordedEvent) throws(EventCodecError) -> ReplayedEvent {
+        let stream = recorded.streamID
+        if stream.hasPrefix("case-") {
+            let event: CaseEvent = try recorded.decoded()
+            return .caseEvent(event)
+        }
+        if stream.hasPrefix("meeting-") {
+            let event: MeetingEvent = try recorded.decoded()
+            return .meeting(event)
+        }
+        if stream.hasPrefix("agency-") {
+            let event: AgencyEvent = try recorded.decoded()
+            return .agency(event)
+        }
+        if stream.hasPrefix(UserIdentity.streamPrefix + "-") {
+            let event: UserEvent = try recorded.decoded()
+            return .user(event)
+        }
+        return .other
+    }
+
+    /// The events of `batch[range]`, or the first failure.
+    static func decoded(_ batch: [RecordedEvent], _ range: Range<Int>) -> Result<[ReplayedEvent], EventCodecError> {
+        var events: [ReplayedEvent] = []
+        events.reserveCapacity(range.count)
+        for index in range {
+            do {
+                events.append(try decoded(batch[index]))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return .success(events)
+    }
+
+    /// The events of a batch decoded on every core (decoding JSON is most of a replay's work), in order.
+    static func decodeAll(_ batch: [RecordedEvent]) throws(EventCodecError) -> [ReplayedEvent] {
+        let chunks: Int = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count / 250))
+        let size: Int = (batch.count + chunks - 1) / chunks
+        let results = Mutex<[Int: Result<[ReplayedEvent], EventCodecError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: chunks) { (chunk: Int) in
+            let lower: Int = min(chunk * size, batch.count)
+            let upper: Int = min(lower + size, batch.count)
+            let result = decoded(batch, lower..<upper)
+            results.withLock { $0[chunk] = result }
+        }
+        let byChunk: [Int: Result<[ReplayedEvent], EventCodecError>] = results.withLock { $0 }
+        var events: [ReplayedEvent] = []
+        events.reserveCapacity(batch.count)
+        for chunk in 0..<chunks {
+            switch byChunk[chunk] {
+            case .success(let part)?: events += part
+            case .failure(let error)?: throw error
+            case nil: break
+            }
+        }
+        return events
+    }
+}

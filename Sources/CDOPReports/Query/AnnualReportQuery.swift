@@ -1,0 +1,29 @@
+import CDOPDomain
+import CDOPStore
+
+/// The annual report read from a store: facts from the read model, then the pure builder, then suppression.
+package struct AnnualReportQuery: Sendable {
+    package var builder: AnnualReportBuilder
+    package var period: ReportPeriod
+    /// Hides small numbers when given (the published version).
+    package var suppression: SuppressionPolicy?
+
+    package init(panel: PanelConfiguration, period: ReportPeriod, suppression: SuppressionPolicy? = nil) {
+        builder = AnnualReportBuilder(panelName: panel.name, areas: panel.areas)
+        self.period = period
+        self.suppression = suppression
+    }
+
+    /// The report as the store holds it on `asAt`.
+    package func run(on store: EventStore, asAt: CalendarDate) throws(ReportError) -> AnnualReport {
+        let period = self.period
+        let facts: [CaseFact]
+        do {
+            facts = try store.read { db in try ReportFacts.load(for: period, in: db) }
+        } catch {
+            throw .unreadable("\(error)")
+        }
+        let report = builder.report(facts, period: period, asAt: asAt)
+        return suppression.map { Suppression.apply($0, to: report) } ?? report
+    }
+}

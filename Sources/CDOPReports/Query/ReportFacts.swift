@@ -1,0 +1,50 @@
+import CDOPDomain
+import CDOPProjections
+import GRDB
+
+/// Reads the annual report's facts from the `report_facts` read model.
+package enum ReportFacts {
+    /// The facts a report of `period` needs: deaths notified or reviewed in it, and cases outstanding at its end.
+    package static func load(for period: ReportPeriod, in db: Database) throws -> [CaseFact] {
+        let from = period.from.iso
+        let to = period.to.iso
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?
+                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on BETWEEN ? AND ?
+                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on IS NULL AND notified_on <= ?
+                """,
+            arguments: [from, to, from, to, to])
+        var facts: [CaseFact] = []
+        while let row = try rows.next() { facts.append(try fact(row)) }
+        return facts
+    }
+
+    /// One row as a fact; a value the domain does not know is a sign of a damaged read model.
+    static func fact(_ row: Row) throws -> CaseFact {
+        func date(_ column: String) throws -> CalendarDate? {
+            guard let text: String = row[column] else { return nil }
+            guard let date = CalendarDate(iso: text) else { throw ReportError.unreadable("\(column) \"\(text)\"") }
+            return date
+        }
+        func known<T: RawRepresentable>(_ column: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+            guard let text: String = row[column] else { return nil }
+            guard let value = T(rawValue: text) else { throw ReportError.unreadable("\(column) \"\(text)\"") }
+            return value
+        }
+        let themes: String = row["learning_themes"]
+        return CaseFact(
+            caseID: row["case_id"], countsForPanel: row["counts_for_panel"], stage: row["stage"],
+            notifiedOn: try date("notified_on")!, diedOn: try date("died_on")!, sex: try known("sex", Sex.self)!,
+            ageBand: try known("age_band", AgeBand.self)!, ethnicity: try known("ethnicity", Ethnicity.self)!,
+            areaCode: row["area_code"], expectation: try known("expectation", Expectation.self),
+            rapidResponse: row["rapid_response"], rapidResponseDays: row["rapid_response_days"],
+            reviewedOn: try date("reviewed_on"), reviewDays: row["review_days"],
+            category: (row["category"] as Int?).flatMap(DeathCategory.init(rawValue:)),
+            outcome: try known("outcome", ModifiableFactorsOutcome.self),
+            legacyPreventability: try known("legacy_preventability", LegacyPreventability.self),
+            learningThemes: themes.split(separator: ReportFactTables.themeSeparator).map(String.init),
+            actionsOpen: row["actions_open"], actionsClosed: row["actions_closed"])
+    }
+}
