@@ -21,8 +21,7 @@ package struct Engine: Sendable {
         let cache = StateCache()
         store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
-        let secret = try linkSecret
-            ?? LinkSecret.load(environment: ProcessInfo.processInfo.environment, databasePath: configuration.databasePath)
+        let secret = try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)
         let links = PractitionerLinks(secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)
         workflow = CaseWorkflow(handler: handler, schedules: schedules, links: links, makeID: makeID)
     }

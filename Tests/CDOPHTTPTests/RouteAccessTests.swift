@@ -64,6 +64,9 @@ import Testing
         "GET /api/v1/links/:token": ["public"],
         "POST /api/v1/links/:token": ["public"],
         "POST /forms/:token": ["public"],
+        "GET /healthz": ["public"],
+        // Nobody through a browser: loopback without the proxy, or the bearer token (MetricsAccess).
+        "GET /metrics": [],
     ]
 
     @Test func everyRouteIsListedWithItsAllowedRoles() async throws {

@@ -46,8 +46,8 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String?] = [:]) async throws -> Run {
-        let all = arguments + ["--db", database, "--as", actor]
+    func run(_ arguments: [String], environment extra: [String: String?] = [:], database: String? = nil) async throws -> Run {
+        let all = arguments + ["--db", database ?? self.database, "--as", actor]
         var environment: [String: String?] = [
             "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
             "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
