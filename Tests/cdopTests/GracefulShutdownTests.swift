@@ -16,15 +16,18 @@ import Testing
         let port = try #require(Int(server.base.split(separator: ":").last ?? ""))
 
         // Load: four clients asking for pages and health (each health check is a write) until refused.
-        let answered = Atomic<Int>(0), cutOff = Atomic<Int>(0), clientsDone = Atomic<Int>(0)
+        let answered = Atomic<Int>(0), unanswered = Atomic<Int>(0), truncated = Atomic<Int>(0)
+        let clientsDone = Atomic<Int>(0)
         for index in 0..<4 {
             Thread {
                 while true {
                     do {
                         _ = try RawHTTP.get(port: port, index % 2 == 0 ? "/healthz" : "/")
                         answered.add(1, ordering: .relaxed)
-                    } catch RawHTTP.Failure.closedEarly {
-                        cutOff.add(1, ordering: .relaxed)
+                    } catch RawHTTP.Failure.unanswered {
+                        unanswered.add(1, ordering: .relaxed)
+                    } catch RawHTTP.Failure.truncated {
+                        truncated.add(1, ordering: .relaxed)
                     } catch {
                         break
                     }
@@ -57,7 +60,11 @@ import Testing
         while clientsDone.load(ordering: .relaxed) < 4 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(status == 0, "\(server.output)")
         #expect(server.process.standardOutput.contains("cdop: stopped"))
-        #expect(cutOff.load(ordering: .relaxed) == 0, "answers were cut off")
+        // No answer is ever cut short. A connection the server accepted but whose request it had not yet read
+        // when it stopped accepting is closed unanswered (the request never ran; a client may retry it): at
+        // most one per client, the one it had open at that moment.
+        #expect(truncated.load(ordering: .relaxed) == 0, "answers were cut short")
+        #expect(unanswered.load(ordering: .relaxed) <= 4)
 
         // Nothing left claimed; every mail the spool holds is recorded as sent; the new case is stored.
         let leftClaimed = try SQLiteFile.count(

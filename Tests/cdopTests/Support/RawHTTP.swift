@@ -6,7 +6,14 @@ import Glibc
 /// A plain HTTP/1.1 client over a blocking socket, for tests that need to hold a request half-sent (to prove
 /// the server finishes it) or to tell a refused connection from a cut-off answer.
 final class RawHTTP {
-    enum Failure: Error { case cannotConnect, closedEarly }
+    enum Failure: Error {
+        /// Nothing listens (or the server refused the connection).
+        case cannotConnect
+        /// The connection closed without a byte of answer: the server never read the request.
+        case unanswered
+        /// An answer began but was cut short: a request half-answered.
+        case truncated
+    }
 
     private let descriptor: Int32
 
@@ -42,8 +49,8 @@ final class RawHTTP {
         }
     }
 
-    /// Reads to the end of the connection: the status code and the body, or `.closedEarly` when the answer is
-    /// missing or shorter than its Content-Length.
+    /// Reads to the end of the connection: the status code and the body; `.unanswered` when nothing came back,
+    /// `.truncated` when the answer is shorter than its Content-Length or has no complete head.
     func response() throws -> (status: Int, body: String) {
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -52,19 +59,20 @@ final class RawHTTP {
             if count <= 0 { break }
             data += buffer[0..<count]
         }
+        if data.isEmpty { throw Failure.unanswered }
         let text = String(decoding: data, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n"), let statusLine = text.split(separator: "\r\n").first else {
-            throw Failure.closedEarly
+            throw Failure.truncated
         }
         let parts = statusLine.split(separator: " ")
-        guard parts.count >= 2, let status = Int(parts[1]) else { throw Failure.closedEarly }
+        guard parts.count >= 2, let status = Int(parts[1]) else { throw Failure.truncated }
         let head = text[..<split.lowerBound].lowercased()
         let body = String(text[split.upperBound...])
         if let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
             let length = Int(line.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)),
             body.utf8.count < length
         {
-            throw Failure.closedEarly
+            throw Failure.truncated
         }
         return (status, body)
     }
