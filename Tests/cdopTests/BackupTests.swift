@@ -50,7 +50,7 @@ import Testing
     @Test("a backup taken under write load restores, verifies, and holds every event acknowledged before it began")
     func backupUnderLoadRestoresEverything() async throws {
         let cli = CLI()
-        #expect(try await cli.run("demo").status == 0)
+        #expect(try await cli.loadDemo().status == 0)
         let writer = try Writer(database: cli.database)
         writer.start()
         while writer.streams.count < 20 { try await Task.sleep(for: .milliseconds(10)) }
@@ -80,7 +80,7 @@ import Testing
     @Test("restore keeps the database it replaces, and refuses while a server holds the database")
     func restoreKeepsTheOldFileAndRefusesARunningServer() async throws {
         let cli = CLI()
-        #expect(try await cli.run("demo").status == 0)
+        #expect(try await cli.loadDemo().status == 0)
         let backup = cli.folder.path("backup.sqlite")
         #expect(try await cli.run(["backup", backup]).status == 0)
         #expect(try await cli.run(["backup", backup]).error.contains("operations.destinationExists"))
@@ -102,7 +102,7 @@ import Testing
     @Test("verify exits 1 and names the check when an event position is missing")
     func verifyReportsAGap() async throws {
         let cli = CLI()
-        #expect(try await cli.run("demo").status == 0)
+        #expect(try await cli.loadDemo().status == 0)
         try SQLiteFile.write(cli.database) { db in
             // The append-only triggers guard the events; a damaged copy is what verify is for.
             try db.execute(sql: "DROP TRIGGER events_are_never_deleted")

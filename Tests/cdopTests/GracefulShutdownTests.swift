@@ -9,7 +9,7 @@ import Testing
     @Test("on SIGTERM the server answers the request in flight, refuses new ones, gives back claimed mail and exits 0")
     func sigtermUnderLoadLosesNothing() async throws {
         let cli = CLI()
-        #expect(try await cli.run("demo").status == 0)
+        #expect(try await cli.loadDemo().status == 0)
         let sentBefore = try SQLiteFile.count(cli.database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
         let spool = cli.folder.path("server-outbox")
         let server = try await RunningServer(cli: cli, spool: spool)

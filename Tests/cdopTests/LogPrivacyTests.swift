@@ -8,7 +8,7 @@ import Testing
     @Test("no fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level")
     func logsCarryNoPersonalData() async throws {
         let cli = CLI()
-        #expect(try await cli.run("demo").status == 0)
+        #expect(try await cli.loadDemo().status == 0)
         let server = try await RunningServer(
             cli: cli, spool: cli.folder.path("outbox"), environment: ["CDOP_LOG_LEVEL": "trace"])
         let port = try #require(Int(server.base.split(separator: ":").last ?? ""))

@@ -46,7 +46,10 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String?] = [:], database: String? = nil) async throws -> Run {
+    func run(
+        _ arguments: [String], environment extra: [String: String?] = [:], database: String? = nil,
+        timeout: Duration = .seconds(60)
+    ) async throws -> Run {
         let all = arguments + ["--db", database ?? self.database, "--as", actor]
         var environment: [String: String?] = [
             "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
@@ -55,7 +58,7 @@ struct CLI {
         environment.merge(extra) { $1 }
         let process = try ChildProcess(
             BuiltProducts.executable("cdop"), all, environment: environment, workingDirectory: folder.url)
-        let status = await process.waitForExit()
+        let status = await process.waitForExit(timeout: timeout)
         return Run(arguments: arguments, status: status, output: process.standardOutput, error: process.standardError)
     }
 
