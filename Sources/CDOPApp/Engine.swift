@@ -4,7 +4,6 @@ import CDOPMail
 import CDOPProjections
 import CDOPStore
 import Foundation
-import GRDB
 
 /// cdop assembled: the store with its read models, the command handler and the workflow, on one database.
 package struct Engine: Sendable {
@@ -22,11 +21,7 @@ package struct Engine: Sendable {
         let cache = StateCache()
         store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         // An upgrade that added a read model to a database already holding events: fill it from the events.
-        if store.migrationsApplied.contains(where: { $0.hasPrefix("projections.") }),
-            try store.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }) > 0
-        {
-            _ = try ReadModelRebuild(store: store).replaceLiveTables()
-        }
+        try ReadModelRebuild.fillAfterUpgrade(store)
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
         let secret = try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)
         let links = PractitionerLinks(secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)

@@ -42,6 +42,7 @@ package enum DatabaseRestore {
     /// Opens the candidate as cdop would (migrating an older backup), runs every check, and closes it.
     private static func verified(_ candidate: String, source: String) throws -> DatabaseVerification.Report {
         let store = try EventStore(path: candidate, options: ReadModels.storeOptions(cache: StateCache()))
+        try ReadModelRebuild.fillAfterUpgrade(store)
         let report = try DatabaseVerification(store: store).run()
         // Closing the last connection checkpoints the WAL into the file, so the file alone is the database.
         try store.database.close()

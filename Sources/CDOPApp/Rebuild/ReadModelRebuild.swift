@@ -68,6 +68,15 @@ package struct ReadModelRebuild: Sendable {
         }
     }
 
+    /// After an upgrade: when this opening of `store` applied a projection migration to a database that already
+    /// held events, fills the read models from the events (a new table would otherwise stay empty).
+    package static func fillAfterUpgrade(_ store: EventStore) throws {
+        guard store.migrationsApplied.contains(where: { $0.hasPrefix("projections.") }),
+            try store.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }) > 0
+        else { return }
+        _ = try ReadModelRebuild(store: store).replaceLiveTables()
+    }
+
     /// A temporary database file beside the live one, removed afterwards.
     private func withScratch<T>(_ body: (String) throws -> T) throws -> T {
         let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
