@@ -106,7 +106,7 @@ let package = Package(
         ),
         .testTarget(
             name: "cdopTests",
-            dependencies: ["cdop", "CDOPTesting"],
+            dependencies: ["cdop", "CDOPTesting", "CDOPApp", "CDOPDomain", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
@@ -150,12 +150,24 @@ package.dependencies.append(contentsOf: [
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
 ])
+// MARK: operations
+// Metrics in Prometheus text format for GET /metrics.
+package.dependencies.append(contentsOf: [
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+])
+// MARK: end operations
 if let app = package.targets.first(where: { $0.name == "CDOPApp" }) {
     // bcrypt for staff passwords (CBcrypt only: no server in the shell).
     app.dependencies.append(.product(name: "HummingbirdBcrypt", package: "hummingbird-auth"))
+    // Counters of appended events and refused commands (a no-op until `cdop serve` bootstraps Prometheus).
+    app.dependencies.append(.product(name: "CoreMetrics", package: "swift-metrics"))
 }
 if let cli = package.targets.first(where: { $0.name == "cdop" }) {
-    cli.dependencies += ["CDOPHTTP", .product(name: "Logging", package: "swift-log")]
+    cli.dependencies += [
+        "CDOPHTTP", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+    ]
 }
 if let bench = package.targets.first(where: { $0.name == "cdop-bench" }) {
     bench.dependencies += [
@@ -174,6 +186,9 @@ package.targets.append(contentsOf: [
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
         ],
         resources: [.copy("Templates"), .copy("Static")],
         swiftSettings: strictSettings
@@ -181,9 +196,12 @@ package.targets.append(contentsOf: [
     .testTarget(
         name: "CDOPHTTPTests",
         dependencies: [
-            "CDOPHTTP", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting", "CDOPDefinitions",
+            "CDOPHTTP", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting", "CDOPDefinitions", "CDOPMail",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Metrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
         ],
         swiftSettings: strictSettings
     ),

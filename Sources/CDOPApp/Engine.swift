@@ -20,9 +20,10 @@ package struct Engine: Sendable {
         self.configuration = configuration
         let cache = StateCache()
         store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
+        // An upgrade that added a read model to a database already holding events: fill it from the events.
+        try ReadModelRebuild.fillAfterUpgrade(store)
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
-        let secret = try linkSecret
-            ?? LinkSecret.load(environment: ProcessInfo.processInfo.environment, databasePath: configuration.databasePath)
+        let secret = try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)
         let links = PractitionerLinks(secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)
         workflow = CaseWorkflow(handler: handler, schedules: schedules, links: links, makeID: makeID)
     }

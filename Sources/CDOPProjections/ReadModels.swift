@@ -5,7 +5,7 @@ package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
         TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
-        PractitionerLinkTables.migration, ReportFactTables.migration, ReportFactTables.backfill,
+        PractitionerLinkTables.migration, ReportFactTables.migration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [

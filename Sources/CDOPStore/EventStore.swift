@@ -12,6 +12,8 @@ package final class EventStore: Sendable {
     package let path: String
     let options: EventStoreOptions
     let commits: CommitNotifier
+    /// The migrations this opening applied (empty when the schema was already current), in order.
+    package let migrationsApplied: [String]
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date in one transaction.
     package init(path: String, options: EventStoreOptions = EventStoreOptions()) throws(EventStoreError) {
@@ -46,7 +48,8 @@ package final class EventStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
-        try Migrator(migrations: StoreSchema.migrations + options.migrations).migrate(database, timeout: options.busyTimeout)
+        migrationsApplied = try Migrator(migrations: StoreSchema.migrations + options.migrations)
+            .migrate(database, timeout: options.busyTimeout)
     }
 
     /// Runs `body` in one IMMEDIATE write transaction, committed when it returns; wakes subscribers after commit.

@@ -20,7 +20,8 @@ struct CDOPCommand: AsyncParsableCommand {
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
             OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
-            CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self,
+            CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self,
+            VerifyCommand.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.
@@ -47,6 +48,8 @@ struct CDOPCommand: AsyncParsableCommand {
             fail(code: error.code, message: error.description, json: wantsJSON)
         } catch let error as EventStoreError {
             fail(code: "store.failure", message: error.description, json: wantsJSON)
+        } catch let error as OperationsError {
+            fail(code: error.code, message: error.description, json: wantsJSON)
         } catch let error as ConfigurationError {
             fail(code: "configuration.invalid", message: error.description, json: wantsJSON)
         } catch let problems as DefinitionProblems {

@@ -78,6 +78,9 @@ import Testing
         "GET /api/v1/users": ["admin"],
         "POST /api/v1/users": ["admin"],
         "POST /api/v1/users/:user/commands": ["admin"],
+        "GET /healthz": ["public"],
+        // Nobody through a browser: loopback without the proxy, or the bearer token (MetricsAccess).
+        "GET /metrics": [],
     ]
 
     @Test func everyRouteIsListedWithItsAllowedRoles() async throws {

@@ -2,6 +2,7 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPHTTP
+import CDOPMail
 import CDOPStore
 import CDOPTesting
 import Foundation
@@ -27,10 +28,15 @@ struct WebFixture {
         .admin: "ada.admin", .coordinator: "casey.coordinator", .designatedDoctor: "dana.doctor", .panelMember: "pat.panel",
     ]
 
-    init(limits: RateLimits = RateLimits()) async throws {
+    init(
+        limits: RateLimits = RateLimits(), metrics: ServerMetrics = ServerMetrics(),
+        configure: (inout AppConfiguration) -> Void = { _ in }
+    ) async throws {
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
         configuration.definitionsPath = BuiltProducts.packageRoot.path
+        configuration.mail = MailSettings(sender: try MailAddress("cdop@localhost"), delivery: .spool(directory: folder.path("outbox")))
+        configure(&configuration)
         var options = EventStoreOptions()
         options.durability = .processCrash
         let definitions = try DefinitionSet.load(from: BuiltProducts.packageRoot).get()
@@ -40,7 +46,7 @@ struct WebFixture {
         let users = UserDirectory(engine: engine, bcryptCost: 4)
         services = WebServices(
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: clock, users: users,
-            sessions: SessionStore(store: engine.store), limits: limits)
+            sessions: SessionStore(store: engine.store), limits: limits, metrics: metrics)
         routes = WebServer.routes(services)
         let admin = Actor(name: "setup", role: "admin")
         var authenticator = TOTP(secret: [])

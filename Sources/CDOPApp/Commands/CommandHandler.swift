@@ -47,7 +47,7 @@ package struct CommandHandler: Sendable {
             attempt += 1
             let context = DecisionContext(now: clock.now(), configuration: panel)
             do {
-                return try store.transaction { db -> Outcome<Value> in
+                let outcome = try store.transaction { db -> Outcome<Value> in
                     if let previous = try store.commandResults(for: commandID, in: db) {
                         return Outcome(value: nil, appended: previous)
                     }
@@ -58,7 +58,10 @@ package struct CommandHandler: Sendable {
                         ? [] : try store.append(appends, commandID: commandID, recordedAt: context.now, in: db)
                     return Outcome(value: value, appended: results)
                 }
+                CommandMetrics.appended(outcome.appended)
+                return outcome
             } catch let error as CommandError {
+                CommandMetrics.rejected(error)
                 throw error
             } catch EventStoreError.wrongExpectedVersion(let stream, _, _) {
                 if attempt >= maxAttempts { throw .keptConflicting(stream: stream, attempts: attempt) }

@@ -2,10 +2,21 @@ import CDOPMail
 import Foundation
 
 extension AppConfiguration {
-    /// Reads the `CDOP_*` variables over the defaults, collecting every problem before failing.
-    package init(environment: [String: String]) throws(ConfigurationError) {
+    /// Reads the `CDOP_*` variables over the defaults, collecting every problem before failing. When
+    /// `CDOP_CONFIG_FILE` names a file, its settings come first and the environment overrides them.
+    package init(environment variables: [String: String]) throws(ConfigurationError) {
         self.init()
         var problems: [ConfigurationError.Problem] = []
+        var environment = variables
+        if let path = variables["CDOP_CONFIG_FILE"]?.trimmingCharacters(in: .whitespaces), !path.isEmpty {
+            if let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) {
+                let file = ConfigurationFile(text: text, path: path, knownNames: Self.settingNames)
+                problems += file.problems
+                environment = file.values.merging(variables) { _, fromEnvironment in fromEnvironment }
+            } else {
+                problems.append(.init("CDOP_CONFIG_FILE", "\(path) cannot be read"))
+            }
+        }
         func value(_ name: String) -> String? {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
@@ -79,6 +90,28 @@ extension AppConfiguration {
             switch PanelAreaSetting.parseList(areas) {
             case .success(let parsed): panelAreas = parsed
             case .failure(let reason): problems.append(.init("CDOP_PANEL_AREAS", reason.text))
+            }
+        }
+        if let hex = environment["CDOP_LINK_SECRET"], !hex.isEmpty {
+            if hex.count == 64, let secret = Data(hex: hex) {
+                linkSecret = secret
+            } else {
+                problems.append(.init("CDOP_LINK_SECRET", "it must be 64 hexadecimal characters (256 bits)"))
+            }
+        }
+        if let level = value("CDOP_LOG_LEVEL") {
+            let levels = ["trace", "debug", "info", "notice", "warning", "error", "critical"]
+            if levels.contains(level.lowercased()) {
+                logLevel = level.lowercased()
+            } else {
+                problems.append(.init("CDOP_LOG_LEVEL", "\"\(level)\" is not one of \(levels.joined(separator: ", "))"))
+            }
+        }
+        if let token = value("CDOP_METRICS_TOKEN") {
+            if token.count >= 32 {
+                metricsToken = token
+            } else {
+                problems.append(.init("CDOP_METRICS_TOKEN", "it must be at least 32 characters long"))
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }

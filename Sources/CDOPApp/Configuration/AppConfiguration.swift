@@ -36,6 +36,14 @@ package struct AppConfiguration: Sendable, Equatable {
     /// bcrypt's cost for staff passwords (`CDOP_BCRYPT_COST`): 12; lower only for tests.
     package var bcryptCost: UInt8 = 12
 
+    /// The key practitioner links are signed with (`CDOP_LINK_SECRET`); unset: a key file beside the database.
+    package var linkSecret: Data?
+    /// The bearer token that opens `GET /metrics` from anywhere (`CDOP_METRICS_TOKEN`); unset: loopback only.
+    package var metricsToken: String?
+
+    /// How much the server logs (`CDOP_LOG_LEVEL`): trace, debug, info, notice, warning, error or critical.
+    package var logLevel = "info"
+
     package init() {}
 }
 

@@ -53,22 +53,18 @@ package struct PractitionerLinks: Sendable {
 /// on first use, readable by its owner only.
 package enum LinkSecret {
     package enum Problem: Error, CustomStringConvertible {
-        case malformed
         case unreadable(path: String)
 
         package var description: String {
             switch self {
-            case .malformed: "CDOP_LINK_SECRET must be 64 hexadecimal characters (256 bits)."
             case .unreadable(let path): "The link secret \(path) cannot be read or created."
             }
         }
     }
 
-    package static func load(environment: [String: String], databasePath: String) throws(Problem) -> Data {
-        if let hex = environment["CDOP_LINK_SECRET"], !hex.isEmpty {
-            guard hex.count == 64, let data = Data(hex: hex) else { throw .malformed }
-            return data
-        }
+    /// The key file beside the database, made on first use (`CDOP_LINK_SECRET`, checked with the rest of the
+    /// configuration, overrides it).
+    package static func load(databasePath: String) throws(Problem) -> Data {
         let path = URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("link-secret").path
         if let existing = FileManager.default.contents(atPath: path), existing.count == 32 { return existing }
         var bytes = [UInt8](repeating: 0, count: 32)

@@ -51,16 +51,26 @@ package struct OutboxDispatcher: Sendable {
             return []
         }
         var outcomes: [Outcome] = []
-        for row in claimed {
+        for (index, row) in claimed.enumerated() {
+            // Stopping (SIGTERM): the email being sent is finished and recorded; the rest are given back.
+            if Task.isCancelled {
+                release(claimed[index...].map(\.outboxID))
+                break
+            }
             outcomes.append(await send(row, now: now))
         }
         return outcomes
     }
 
+    /// Releases claims this dispatcher will not use; if even that fails, the lease runs out on its own.
+    private func release(_ outboxIDs: [String]) {
+        _ = try? workflow.handler.store.transaction { db in try OutboxQueries.release(outboxIDs, in: db) }
+    }
+
     /// Sends until nothing is due (or `rounds` batches), for `cdop mail dispatch` and tests.
     package func dispatchAll(rounds: Int = 1000) async -> [Outcome] {
         var all: [Outcome] = []
-        for _ in 0..<rounds {
+        for _ in 0..<rounds where !Task.isCancelled {
             let batch = await dispatchOnce()
             if batch.isEmpty { break }
             all += batch

@@ -40,11 +40,55 @@ package struct ReadModelRebuild: Sendable {
 
     /// Rebuilds into a temporary file beside the database and compares; `progress` is told the events done.
     package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
+        try withScratch { scratch in
+            let (count, streams) = try build(into: scratch, progress: progress)
+            return Report(events: count, streams: streams, differences: try compare(with: scratch))
+        }
+    }
+
+    /// Rebuilds, then replaces every read model's rows with the rebuilt ones in one transaction: for a database
+    /// whose schema gained a read model after events were stored (an upgrade), so the new table is filled.
+    package func replaceLiveTables() throws -> Report {
+        try withScratch { scratch in
+            let (count, streams) = try build(into: scratch, progress: { _ in })
+            try store.database.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS rebuilt", arguments: [scratch])
+                defer { try? db.execute(sql: "DETACH DATABASE rebuilt") }
+                try db.inTransaction(.immediate) {
+                    for (table, _) in Self.tables {
+                        let columns = try Row.fetchAll(db, sql: "PRAGMA rebuilt.table_info(\(table))")
+                            .map { "\"\($0["name"] as String)\"" }.joined(separator: ", ")
+                        try db.execute(sql: "DELETE FROM main.\(table)")
+                        try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM rebuilt.\(table)")
+                    }
+                    return .commit
+                }
+            }
+            return Report(events: count, streams: streams, differences: [])
+        }
+    }
+
+    /// After an upgrade: when this opening of `store` applied a projection migration to a database that already
+    /// held events, fills the read models from the events (a new table would otherwise stay empty).
+    package static func fillAfterUpgrade(_ store: EventStore) throws {
+        guard store.migrationsApplied.contains(where: { $0.hasPrefix("projections.") }),
+            try store.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }) > 0
+        else { return }
+        _ = try ReadModelRebuild(store: store).replaceLiveTables()
+    }
+
+    /// A temporary database file beside the live one, removed afterwards.
+    private func withScratch<T>(_ body: (String) throws -> T) throws -> T {
         let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
         let scratch = folder.appendingPathComponent(".rebuild-\(UUID().uuidString.prefix(8)).sqlite").path
         defer {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
         }
+        return try body(scratch)
+    }
+
+    /// Replays every event into fresh read-model tables in `scratch`: the events and streams replayed.
+    private func build(into scratch: String, progress: (Int) -> Void) throws -> (events: Int, streams: Int) {
         let rebuilt = try DatabaseQueue(path: scratch)
         try rebuilt.write { db in
             for migration in ReadModels.migrations { try migration.migrate(db) }
@@ -100,8 +144,8 @@ package struct ReadModelRebuild: Sendable {
                 try UserTables.write(state, in: db)
             }
         }
-        let differences = try compare(with: scratch)
-        return Report(events: count, streams: versions.count, differences: differences)
+        try rebuilt.close()
+        return (count, versions.count)
     }
 
     /// Each table's rows missing on either side, compared whole (every column).

@@ -13,6 +13,7 @@ package enum WebServer {
     /// The routes with their middleware, for the server and for tests.
     package static func routes(_ services: WebServices) -> RouteTable {
         let router = Router(context: WebContext.self)
+        router.add(middleware: LatencyMiddleware(metrics: services.metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(services: services))
         let table = RouteTable(router: router, services: services)
@@ -25,7 +26,7 @@ package enum WebServer {
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
         CasePages.install, RapidResponsePages.install, MeetingPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
         AdminPages.install,
-        PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install,
+        PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]
 
     /// The application: listening where the configuration says, firing timers and sending mail while it runs.

@@ -20,11 +20,14 @@ package struct WebServices: Sendable {
     package let limits: RateLimits
     /// Cookies carry `Secure` when the public address is https (behind the TLS proxy).
     package let secureCookies: Bool
+    /// HTTP latency and the operational figures, served at /metrics.
+    package let metrics: ServerMetrics
 
     package init(
         engine: Engine, definitions: DefinitionSet, renderer: PageRenderer, clock: any AppClock, users: UserDirectory,
-        sessions: SessionStore, limits: RateLimits = RateLimits()
+        sessions: SessionStore, limits: RateLimits = RateLimits(), metrics: ServerMetrics = ServerMetrics()
     ) {
+        self.metrics = metrics
         self.engine = engine
         self.definitions = definitions
         self.renderer = renderer

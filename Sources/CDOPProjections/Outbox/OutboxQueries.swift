@@ -82,6 +82,25 @@ package enum OutboxQueries {
             arguments: [outboxID, attempts, UTCTimestamp.string(from: retryAt), error])
     }
 
+    /// Gives back claims on emails this dispatcher will not send after all (it is stopping), so the next
+    /// dispatcher takes them at once instead of waiting for the lease to run out. Attempts are not counted.
+    package static func release(_ outboxIDs: [String], in db: Database) throws {
+        for outboxID in outboxIDs {
+            try db.execute(sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
+        }
+    }
+
+    /// How many emails are claimed by a dispatcher at `now` and not yet sent or given back.
+    package static func claimedCount(now: Date, in db: Database) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM outbox o JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                WHERE o.state = 'pending' AND a.claimed_until > ?
+                """,
+            arguments: [UTCTimestamp.string(from: now)]) ?? 0
+    }
+
     /// Emails in a state, newest first.
     package static func list(state: String, in db: Database) throws -> [OutboxRow] {
         try Row.fetchAll(

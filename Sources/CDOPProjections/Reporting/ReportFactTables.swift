@@ -38,22 +38,6 @@ package enum ReportFactTables {
                 """)
     }
 
-    /// Fills the table from the events already stored when it is added to an existing database (a fresh database,
-    /// or the rebuild's scratch file without events, has nothing to fill).
-    package static let backfill = SchemaMigration("projections.v1.report-facts.backfill") { db in
-        guard try db.tableExists("events") else { return }
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT stream_id, type, schema_version, data FROM events WHERE stream_id LIKE 'case-%' ORDER BY position")
-        var states: [String: CaseState] = [:]
-        while let row = try rows.next() {
-            let stream: String = row[0]
-            let event = try EventCodec.decode(
-                EncodedEvent(type: row[1], schemaVersion: row[2], data: row[3]), as: CaseEvent.self)
-            states[stream] = CaseDecider.evolve(states[stream] ?? CaseDecider.initialState, event)
-        }
-        for state in states.values { try write(state, in: db) }
-    }
-
     /// Learning themes are stored one per line, sorted and without repeats.
     package static let themeSeparator: Character = "\n"
 

@@ -6,10 +6,12 @@ import GRDB
 struct Migrator {
     var migrations: [SchemaMigration]
 
-    func migrate(_ database: DatabasePool, timeout: TimeInterval) throws(EventStoreError) {
+    /// Returns the names of the migrations it applied.
+    func migrate(_ database: DatabasePool, timeout: TimeInterval) throws(EventStoreError) -> [String] {
         let known = migrations.map(\.name)
         do {
-            try database.writeWithoutTransaction { db in
+            return try database.writeWithoutTransaction { db in
+                var done: [String] = []
                 try db.inTransaction(.immediate) {
                     try db.execute(
                         sql: """
@@ -23,12 +25,14 @@ struct Migrator {
                     }
                     for (order, migration) in migrations.enumerated() where !applied.contains(migration.name) {
                         try migration.migrate(db)
+                        done.append(migration.name)
                         try db.execute(
                             sql: "INSERT INTO schema_migrations (name, applied_order) VALUES (?, ?)",
                             arguments: [migration.name, order])
                     }
                     return .commit
                 }
+                return done
             }
         } catch {
             throw StoreErrorMapping.map(error, busyTimeout: timeout)

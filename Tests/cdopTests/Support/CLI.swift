@@ -46,8 +46,11 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String?] = [:]) async throws -> Run {
-        let all = arguments + ["--db", database, "--as", actor]
+    func run(
+        _ arguments: [String], environment extra: [String: String?] = [:], database: String? = nil,
+        timeout: Duration = .seconds(240)
+    ) async throws -> Run {
+        let all = arguments + ["--db", database ?? self.database, "--as", actor]
         var environment: [String: String?] = [
             "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_PANEL_AREAS": nil, "CDOP_PANEL_NAME": nil,
             "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
@@ -55,7 +58,7 @@ struct CLI {
         environment.merge(extra) { $1 }
         let process = try ChildProcess(
             BuiltProducts.executable("cdop"), all, environment: environment, workingDirectory: folder.url)
-        let status = await process.waitForExit(timeout: .seconds(240))
+        let status = await process.waitForExit(timeout: timeout)
         return Run(arguments: arguments, status: status, output: process.standardOutput, error: process.standardError)
     }
 

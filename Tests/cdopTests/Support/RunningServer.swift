@@ -8,15 +8,18 @@ struct RunningServer {
     /// Where it listens, e.g. http://127.0.0.1:41234.
     let base: String
 
-    init(cli: CLI, spool: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    init(
+        cli: CLI, spool: String, environment extra: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        var environment: [String: String?] = [
+            "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_SMTP_URL": nil, "CDOP_HTTP_PORT": nil, "CDOP_HTTP_HOST": "127.0.0.1",
+            "CDOP_SPOOL_DIR": spool, "CDOP_TICK_SECONDS": "1", "CDOP_DEMO": "0",
+            "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
+        ]
+        environment.merge(extra) { $1 }
         process = try ChildProcess(
             BuiltProducts.executable("cdop"), ["serve", "--port", "0", "--db", cli.database],
-            environment: [
-                "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_SMTP_URL": nil, "CDOP_HTTP_PORT": nil, "CDOP_HTTP_HOST": "127.0.0.1",
-                "CDOP_SPOOL_DIR": spool, "CDOP_TICK_SECONDS": "1", "CDOP_DEMO": "0",
-                "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
-            ],
-            workingDirectory: cli.folder.url)
+            environment: environment, workingDirectory: cli.folder.url)
         let listening = await process.waitForLines(atLeast: 1, timeout: .seconds(60)) { RunningServer.address(in: $0) != nil }
         let line = process.outputLines.first { RunningServer.address(in: $0) != nil }
         guard listening, let line, let address = RunningServer.address(in: line) else {

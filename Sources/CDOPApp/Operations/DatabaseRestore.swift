@@ -1,0 +1,74 @@
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+
+/// Puts a backup in place of the live database: only a copy that passes every check of `cdop verify`, only
+/// while no server holds the database, and with the previous file kept beside it, never deleted.
+package enum DatabaseRestore {
+    package struct Report: Sendable, Equatable, Codable {
+        package var source: String
+        package var database: String
+        package var events: Int
+        package var lastPosition: Int64
+        /// Where the database that was replaced now is (nil when there was none).
+        package var previousKeptAt: String?
+    }
+
+    /// Restores `source` into `database`; `now` names the kept-aside copy.
+    package static func restore(from source: String, into database: String, now: Date) throws(OperationsError) -> Report {
+        guard FileManager.default.fileExists(atPath: source) else { throw .noDatabase(path: source) }
+        let lock = try DatabaseLock.acquire(.exclusive, for: database)
+        defer { withExtendedLifetime(lock) {} }
+        let candidate = database + ".restoring"
+        SQLiteFiles.remove(candidate)
+        return try SQLiteFiles.removingOnFailure(candidate, step: "restore \(source)") {
+            // A copy through SQLite (never the raw bytes), checked and brought to this version's schema.
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            let from = try DatabaseQueue(path: source, configuration: readOnly)
+            _ = try SQLiteFiles.check(from, path: source)
+            try from.backup(to: try DatabaseQueue(path: candidate))
+            try from.close()
+            let report = try verified(candidate, source: source)
+            let previous = try keepAside(database, now: now)
+            try FileManager.default.moveItem(atPath: candidate, toPath: database)
+            return Report(
+                source: source, database: database, events: report.events, lastPosition: Int64(report.events),
+                previousKeptAt: previous)
+        }
+    }
+
+    /// Opens the candidate as cdop would (migrating an older backup), runs every check, and closes it.
+    private static func verified(_ candidate: String, source: String) throws -> DatabaseVerification.Report {
+        let store = try EventStore(path: candidate, options: ReadModels.storeOptions(cache: StateCache()))
+        try ReadModelRebuild.fillAfterUpgrade(store)
+        let report = try DatabaseVerification(store: store).run()
+        // Closing the last connection checkpoints the WAL into the file, so the file alone is the database.
+        try store.database.close()
+        SQLiteFiles.removeCompanions(of: candidate)
+        guard report.passed else { throw OperationsError.backupFailsVerification(path: source, failures: report.failures) }
+        return report
+    }
+
+    /// Renames the live database and its companions to `<name>.before-restore-<UTC time>`.
+    private static func keepAside(_ database: String, now: Date) throws -> String? {
+        guard FileManager.default.fileExists(atPath: database) else { return nil }
+        let stamp = UTCStamp.compact(now)
+        let aside = "\(database).before-restore-\(stamp)"
+        for suffix in [""] + SQLiteFiles.companions where FileManager.default.fileExists(atPath: database + suffix) {
+            try FileManager.default.moveItem(atPath: database + suffix, toPath: aside + suffix)
+        }
+        return aside
+    }
+}
+
+/// A UTC time as `20261123T162800Z`, for file names.
+enum UTCStamp {
+    static func compact(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+}

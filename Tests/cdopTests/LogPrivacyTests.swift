@@ -1,0 +1,61 @@
+import CDOPTesting
+import Foundation
+import GRDB
+import Testing
+
+/// The server's log, at its most talkative, through the demo lifecycle: no name, date of birth or NHS number.
+@Suite struct LogPrivacyTests {
+    @Test("no fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level")
+    func logsCarryNoPersonalData() async throws {
+        let cli = CLI()
+        #expect(try await cli.loadDemo().status == 0)
+        let server = try await RunningServer(
+            cli: cli, spool: cli.folder.path("outbox"), environment: ["CDOP_LOG_LEVEL": "trace"])
+        let port = try #require(Int(server.base.split(separator: ":").last ?? ""))
+        let notification = try String(
+            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/notification.example.json"),
+            encoding: .utf8)
+        // Pages, a notification accepted, one refused by the rules, one that is not even JSON, a bad link.
+        for path in ["/", "/notify", "/sign-in", "/healthz", "/metrics", "/forms/\(String(repeating: "A", count: 43))", "/cases"] {
+            _ = try RawHTTP.get(port: port, path)
+        }
+        let badDate = notification.replacingOccurrences(of: "\"2026-07-02\"", with: "\"Testchild 2026-07-02 9434765919\"")
+        for body in [notification, badDate, "{\"child\": {\"name\": \"Alex Testchild\", \"nhsNumber\": 9434765919"] {
+            let client = try RawHTTP(port: port)
+            client.send(
+                "POST /api/v1/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+            _ = try client.response()
+        }
+        try await Task.sleep(for: .seconds(2))  // a tick and a dispatch of the demo's mail
+        await server.stop()
+
+        let logs = server.process.standardError
+        #expect(logs.contains("Server started"), "the server logged nothing: \(server.output)")
+        let personal = try Self.personalData(cli.database) + ["Testchild", "9434765919", "2026-07-02"]
+        #expect(personal.count > 20)
+        for line in logs.split(separator: "\n") {
+            // Past the line's own timestamp, which holds today's date (a demo birth may be dated today).
+            let text = line.drop { $0 != " " }
+            for value in personal where text.contains(value) {
+                Issue.record("a log line carries \"\(value)\": \(line)")
+            }
+        }
+    }
+
+    /// Every child's name, date of birth and NHS number (and any other 10-digit number) in the database.
+    static func personalData(_ database: String) throws -> Set<String> {
+        try SQLiteFile.read(database) { db in
+            var values = Set<String>()
+            for row in try Row.fetchAll(db, sql: "SELECT child_name, date_of_birth FROM case_summaries") {
+                let name: String = row[0]
+                values.insert(row[1])
+                for part in name.split(separator: " ") where part.count > 3 { values.insert(String(part)) }
+            }
+            for data in try String.fetchAll(db, sql: "SELECT data FROM events WHERE stream_id LIKE 'case-%'") {
+                for match in data.matches(of: /[0-9]{10}/) { values.insert(String(match.output)) }
+            }
+            return values
+        }
+    }
+}
