@@ -5,7 +5,7 @@ package enum ReadModels {
     package static let migrations: [SchemaMigration] = [
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
         TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
-        PractitionerLinkTables.migration, ReportFactTables.migration,
+        PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
     ]
 
     package static let inlineProjections: [any InlineProjection] = [

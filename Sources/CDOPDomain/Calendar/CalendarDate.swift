@@ -81,12 +81,11 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses "YYYY-MM-DD"; nil when malformed or not a real day.
     package init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        guard let (year, month, day) = ASCIIDigits.withBytes(of: text, { bytes in
+            bytes.count == 10 ? ASCIIDigits.isoDay(in: bytes, at: 0) : nil
+        })
         else { return nil }
-        self.init(year: y, month: m, day: d)
+        self.init(year: year, month: month, day: day)
     }
 
     /// Parses a date typed into a form, refusing with a message naming the field.

@@ -13,27 +13,14 @@ package enum CanonicalJSON {
         return encoder
     }
 
-    /// A fresh decoder reading canonical JSON.
-    package static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not an ISO 8601 instant")
-            }
-            return date
-        }
-        return decoder
-    }
-
     /// Encodes a value canonically.
     package static func encode(_ value: some Encodable) throws -> Data {
         try encoder().encode(value)
     }
 
-    /// Decodes a value from canonical JSON.
+    /// Decodes a value from JSON: instants as ISO 8601 text, otherwise as Foundation's `JSONDecoder` would, and
+    /// with the same `DecodingError`s, but several times faster (`JSONTapeDecoder`).
     package static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try decoder().decode(type, from: data)
+        try JSONTapeDecoder.decode(type, from: data)
     }
 }

@@ -18,12 +18,12 @@ package struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable,
 
     /// Parses the textual form (any case); nil when it is not a UUID.
     package init?(_ text: String) {
-        guard let uuid = UUID(uuidString: text) else { return nil }
+        guard let uuid = UUIDText.parse(text) else { return nil }
         self.uuid = uuid
     }
 
     /// The lowercase UUID string, as stored in events and shown in links.
-    package var description: String { uuid.uuidString.lowercased() }
+    package var description: String { UUIDText.lowercase(uuid) }
 
     /// The event stream holding this thing's history, e.g. `case-3f2b…`.
     package var streamID: String { Kind.streamPrefix + "-" + description }
@@ -33,7 +33,7 @@ package struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable,
     package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let uuid = UUID(uuidString: text) else {
+        guard let uuid = UUIDText.parse(text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a UUID")
         }
         self.uuid = uuid

@@ -6,6 +6,12 @@ import GRDB
 /// The coordinator's read model of cases: one summary row per case, the keys duplicates are found by, and
 /// one row per form request.
 package enum CaseTables {
+    /// Writing a case reads its duplicate keys by case: without this index every write scanned every key, and
+    /// appends and rebuilds slowed as the panel's history grew. An index only, so no replay after the upgrade.
+    package static let duplicateKeysByCaseMigration = SchemaMigration("indexes.v1.case-duplicate-keys-by-case") { db in
+        try db.execute(sql: "CREATE INDEX IF NOT EXISTS case_duplicate_keys_by_case ON case_duplicate_keys (case_id)")
+    }
+
     package static let migration = SchemaMigration("projections.v1.cases") { db in
         try db.execute(
             sql: """
@@ -89,10 +95,12 @@ package enum CaseTables {
             db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
         guard keys != stored else { return }
         for key in stored.subtracting(keys) {
-            try db.execute(sql: "DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?", arguments: [key, id])
+            try db.cachedStatement(sql: "DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?")
+                .execute(arguments: [key, id])
         }
         for key in keys.subtracting(stored) {
-            try db.execute(sql: "INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)", arguments: [key, id])
+            try db.cachedStatement(sql: "INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)")
+                .execute(arguments: [key, id])
         }
     }
 

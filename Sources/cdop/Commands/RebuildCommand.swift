@@ -23,6 +23,9 @@ struct RebuildCommand: ParsableCommand {
             print(Output.json(report))
         } else if report.isClean {
             print("Rebuilt \(report.streams) streams from \(report.events) events: every read model matches.")
+            print(String(
+                format: "Replayed in %.2f s, wrote the rebuilt tables in %.2f s, compared them in %.2f s.",
+                report.seconds.replay, report.seconds.write, report.seconds.compare))
         } else {
             print("Rebuilt \(report.streams) streams from \(report.events) events: the read models differ.")
             for difference in report.differences {

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Parses the 36-character textual form of a UUID (any case) straight from its bytes: every stored event names
+/// several identifiers, and Foundation's parser is slow enough to show in a full replay.
+enum UUIDText {
+    /// The UUID `text` spells, or nil when it is not exactly 8-4-4-4-12 hexadecimal digits.
+    static func parse(_ text: String) -> UUID? {
+        ASCIIDigits.withBytes(of: text) { bytes -> UUID? in
+            guard bytes.count == 36 else { return nil }
+            var octets = [UInt8](repeating: 0, count: 16)
+            var index = 0
+            for octet in 0..<16 {
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard bytes[index] == UInt8(ascii: "-") else { return nil }
+                    index += 1
+                }
+                guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return nil }
+                octets[octet] = high << 4 | low
+                index += 2
+            }
+            return UUID(
+                uuid: (
+                    octets[0], octets[1], octets[2], octets[3], octets[4], octets[5], octets[6], octets[7],
+                    octets[8], octets[9], octets[10], octets[11], octets[12], octets[13], octets[14], octets[15]
+                ))
+        }
+    }
+
+    /// The lowercase 8-4-4-4-12 form, as events and links write it.
+    static func lowercase(_ uuid: UUID) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: uuid.uuid) { octets in
+            String(unsafeUninitializedCapacity: 36) { text in
+                var index = 0
+                for (position, octet) in octets.enumerated() {
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        text[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    text[index] = digits[Int(octet >> 4)]
+                    text[index + 1] = digits[Int(octet & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
