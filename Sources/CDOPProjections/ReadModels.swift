@@ -8,6 +8,14 @@ package enum ReadModels {
         PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
     ]
 
+    /// Indexes that serve the pages and queries only: the projections' writes never need them (a test holds
+    /// them to that), so a rebuild's scratch database, which is only written and compared, goes without them.
+    package static let queryOnlyIndexes = [
+        "case_summaries_by_stage", "form_requests_by_case", "form_requests_outstanding", "meeting_agenda_by_case",
+        "meetings_by_start", "outbox_pending", "outbox_by_stream", "report_facts_by_notified", "report_facts_by_reviewed",
+        "report_facts_outstanding", "timers_pending_by_due",
+    ]
+
     package static let inlineProjections: [any InlineProjection] = [
         CaseTables.projection, AgencyTables.projection, MeetingTables.projection, UserTables.projection,
     ]

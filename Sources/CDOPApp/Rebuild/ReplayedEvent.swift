@@ -71,4 +71,30 @@ enum ReplayedEvent: Sendable {
         }
         return events
     }
+
+    /// A batch being decoded in the background (on every core), so that reading and folding go on meanwhile.
+    final class Decoding: @unchecked Sendable {
+        let batch: [RecordedEvent]
+        private let finished = DispatchSemaphore(value: 0)
+        // Written once by the background work before `finished` is signalled; read only after waiting on it.
+        private var result: Result<[ReplayedEvent], EventCodecError> = .success([])
+
+        init(_ batch: [RecordedEvent]) {
+            self.batch = batch
+            DispatchQueue.global().async { [self] in
+                do throws(EventCodecError) {
+                    result = .success(try ReplayedEvent.decodeAll(batch))
+                } catch {
+                    result = .failure(error)
+                }
+                finished.signal()
+            }
+        }
+
+        /// The decoded events, waiting for them if need be; or the first event that could not be decoded.
+        func events() throws(EventCodecError) -> [ReplayedEvent] {
+            finished.wait()
+            return try result.get()
+        }
+    }
 }

@@ -65,8 +65,8 @@ package enum AgencyDecider: Decider {
     }
 
     /// Applies one directory event to the entry.
-    package static func evolve(_ state: AgencyState, _ event: AgencyEvent) -> AgencyState {
-        var s = state
+    package static func evolve(_ state: consuming AgencyState, _ event: AgencyEvent) -> AgencyState {
+        var s = consume state
         switch event {
         case .registered(let e):
             s.agencyID = e.agencyID

@@ -4,8 +4,8 @@ import Foundation
 extension CaseDecider {
     /// Applies one case event to the state; an event about a request or action the case does not know
     /// changes nothing.
-    package static func evolve(_ state: CaseState, _ event: CaseEvent) -> CaseState {
-        var s = state
+    package static func evolve(_ state: consuming CaseState, _ event: CaseEvent) -> CaseState {
+        var s = consume state
         if let (stop, target, at) = ScheduleTriggers.stop(for: event) {
             s.stopSchedules(on: stop, target: target, at: at)
         }

@@ -178,8 +178,8 @@ package enum MeetingDecider: Decider {
     }
 
     /// Applies one meeting event to the state.
-    package static func evolve(_ state: MeetingState, _ event: MeetingEvent) -> MeetingState {
-        var s = state
+    package static func evolve(_ state: consuming MeetingState, _ event: MeetingEvent) -> MeetingState {
+        var s = consume state
         switch event {
         case .emailSent(let e):
             s.emailOutcomes[e.outboxID] = .sent(at: e.at)

@@ -108,8 +108,8 @@ package enum UserDecider: Decider {
     }
 
     /// Applies one account event; the access log leaves the account as it was.
-    package static func evolve(_ state: UserState, _ event: UserEvent) -> UserState {
-        var s = state
+    package static func evolve(_ state: consuming UserState, _ event: UserEvent) -> UserState {
+        var s = consume state
         switch event {
         case .registered(let e):
             s.userID = e.userID

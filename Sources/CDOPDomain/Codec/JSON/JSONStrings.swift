@@ -15,9 +15,16 @@ enum JSONStrings {
     /// The text of string node `node`; nil when its bytes are not valid UTF-8 (or escape a lone surrogate).
     static func string(of node: Int, in tape: JSONTape) -> String? {
         let bytes = tape.slice(node)
-        guard tape[node].kind == .escapedString else { return String(validating: bytes, as: UTF8.self) }
+        guard tape[node].kind == .escapedString else { return text(bytes) }
         guard let unescaped = unescape(bytes) else { return nil }
-        return unescaped.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+        return unescaped.withUnsafeBufferPointer { text($0) }
+    }
+
+    /// The bytes as text: ASCII (nearly every stored string) needs no validation; anything else must be UTF-8.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80 ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 
     /// Whether string node `node` spells `name` exactly.

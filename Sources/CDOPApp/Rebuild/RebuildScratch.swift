@@ -1,0 +1,94 @@
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+import Synchronization
+
+/// The scratch databases a rebuild writes its read models into, beside the live file and removed afterwards:
+/// one per core (up to four), each holding the rows of a share of the streams, written at the same time.
+struct RebuildScratch {
+    let paths: [String]
+
+    /// The page cache (negative: KiB) of each connection a rebuild works through: 256 MiB, so that rows keyed
+    /// by random UUIDs do not thrash it as the tables grow. The live connections keep SQLite's default.
+    static let workingCacheKiB = -262_144
+
+    /// Runs `body` with fresh scratch paths beside `livePath`, removing the files afterwards whatever happens.
+    static func beside<T>(_ livePath: String, _ body: (RebuildScratch) throws -> T) throws -> T {
+        let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
+        let stem = ".rebuild-\(UUID().uuidString.prefix(8))"
+        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let scratch = RebuildScratch(paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path })
+        defer {
+            for path in scratch.paths {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        return try body(scratch)
+    }
+
+    /// The schema name each scratch file is attached under.
+    var schemas: [String] { paths.indices.map { "rebuilt\($0)" } }
+
+    /// Writes every replayed state's rows, each share on its own core; streams other than cases go in the first.
+    func write(_ states: ReplayedStates) throws {
+        let cases = Array(states.cases)
+        let failures = Mutex<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: paths.count) { share in
+            do {
+                let queue = try Self.open(paths[share])
+                try queue.write { db in
+                    for index in stride(from: share, to: cases.count, by: paths.count) {
+                        let (stream, state) = cases[index]
+                        try CaseTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                        try TimerTables.write(state, in: db)
+                        try ReportFactTables.write(state, in: db)
+                        if let caseID = state.caseID {
+                            try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
+                        }
+                    }
+                    guard share == 0 else { return }
+                    for (stream, state) in states.meetings {
+                        try MeetingTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                        try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
+                    }
+                    for (stream, state) in states.agencies {
+                        try AgencyTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                    }
+                    for state in states.users.values {
+                        try UserTables.write(state, in: db)
+                    }
+                }
+                try queue.close()
+            } catch {
+                failures.withLock { $0.append(error) }
+            }
+        }
+        if let failure = failures.withLock({ $0.first }) { throw failure }
+    }
+
+    /// A scratch file with the read models' tables: nothing in it must survive a crash, so no journal and no
+    /// fsync, and none of the indexes only queries use (it is written once, then compared).
+    private static func open(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = \(workingCacheKiB)")
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in
+            for migration in ReadModels.migrations { try migration.migrate(db) }
+            for index in ReadModels.queryOnlyIndexes { try db.execute(sql: "DROP INDEX \(index)") }
+        }
+        return queue
+    }
+
+    /// Runs `body` with every scratch file attached to `db` (under `schemas`), detaching them afterwards.
+    func attached<T>(to db: Database, _ body: () throws -> T) throws -> T {
+        for (path, schema) in zip(paths, schemas) {
+            try db.execute(sql: "ATTACH DATABASE ? AS \(schema)", arguments: [path])
+        }
+        defer { for schema in schemas { try? db.execute(sql: "DETACH DATABASE \(schema)") } }
+        return try body()
+    }
+}
