@@ -15,20 +15,18 @@ struct ReplayedStates: Sendable {
             let stream: String = batch[index].streamID
             versions[stream] = batch[index].streamVersion
             switch events[index] {
-            case .caseEvent(let event):
-                let state: CaseState = cases.removeValue(forKey: stream) ?? CaseDecider.initialState
-                cases[stream] = CaseDecider.evolve(consume state, event)
-            case .meeting(let event):
-                let state: MeetingState = meetings.removeValue(forKey: stream) ?? MeetingDecider.initialState
-                meetings[stream] = MeetingDecider.evolve(consume state, event)
-            case .agency(let event):
-                let state: AgencyState = agencies.removeValue(forKey: stream) ?? AgencyDecider.initialState
-                agencies[stream] = AgencyDecider.evolve(consume state, event)
-            case .user(let event):
-                let state: UserState = users.removeValue(forKey: stream) ?? UserDecider.initialState
-                users[stream] = UserDecider.evolve(consume state, event)
+            case .caseEvent(let event): Self.step(CaseDecider.self, &cases, stream, event)
+            case .meeting(let event): Self.step(MeetingDecider.self, &meetings, stream, event)
+            case .agency(let event): Self.step(AgencyDecider.self, &agencies, stream, event)
+            case .user(let event): Self.step(UserDecider.self, &users, stream, event)
             case .other: break
             }
         }
+    }
+
+    /// Moves a stream's state out of `states`, evolves it, and puts it back (no copy of the state is made).
+    private static func step<D: Decider>(_ decider: D.Type, _ states: inout [String: D.State], _ stream: String, _ event: D.Event) {
+        let state = states.removeValue(forKey: stream) ?? D.initialState
+        states[stream] = D.evolve(consume state, event)
     }
 }
