@@ -4,26 +4,18 @@ package enum AgencyEvent: DomainEvent {
     case updated(AgencyUpdated)
     case retired(AgencyRetired)
 
-    package static let payloadTypes: [any EventPayload.Type] = [
-        AgencyRegistered.self,
-        AgencyUpdated.self,
-        AgencyRetired.self,
-    ]
+    /// Every payload type of this aggregate with its case, in a fixed order.
+    package static let registry = EventRegistry<AgencyEvent>([
+        .init(AgencyEvent.registered),
+        .init(AgencyEvent.updated),
+        .init(AgencyEvent.retired),
+    ])
 
     package var payload: any EventPayload {
         switch self {
         case .registered(let p): p
         case .updated(let p): p
         case .retired(let p): p
-        }
-    }
-
-    package init?(payload: any EventPayload) {
-        switch payload {
-        case let p as AgencyRegistered: self = .registered(p)
-        case let p as AgencyUpdated: self = .updated(p)
-        case let p as AgencyRetired: self = .retired(p)
-        default: return nil
         }
     }
 }

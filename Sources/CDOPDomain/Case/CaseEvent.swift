@@ -41,48 +41,49 @@ package enum CaseEvent: DomainEvent {
     case emailDeliveryFailed(EmailDeliveryFailed)
     case emailRequeued(EmailRequeued)
 
-    package static let payloadTypes: [any EventPayload.Type] = [
-        NotificationReceived.self,
-        RecordedOutOfScope.self,
-        CaseTransferred.self,
-        PossibleDuplicateRejected.self,
-        DuplicateConfirmed.self,
-        DuplicateMerged.self,
-        DeathTriaged.self,
-        RapidResponseOpened.self,
-        RapidResponseConvened.self,
-        RapidResponseMeetingHeld.self,
-        RapidResponseCompleted.self,
-        AgencyRecordedInvolved.self,
-        FormRequested.self,
-        FormReminderIssued.self,
-        FormEscalated.self,
-        FormDraftSaved.self,
-        FormOpened.self,
-        FormReturned.self,
-        FormDeclined.self,
-        FormRequestWithdrawn.self,
-        FormRequestWaived.self,
-        ReviewPaused.self,
-        ReviewResumed.self,
-        ReviewMeetingHeld.self,
-        MarkedReadyForPanel.self,
-        AssignedToPanelMeeting.self,
-        PanelOutcomeRecorded.self,
-        RecommendationRecorded.self,
-        RecommendationCompleted.self,
-        ReferredForSafeguardingPracticeReview.self,
-        SubmittedToNCMD.self,
-        CaseClosed.self,
-        CaseReopened.self,
-        ScheduleStarted.self,
-        ScheduleStepReached.self,
-        ScheduleMoved.self,
-        PractitionerLinkIssued.self,
-        EmailSent.self,
-        EmailDeliveryFailed.self,
-        EmailRequeued.self,
-    ]
+    /// Every payload type of this aggregate with its case, in a fixed order.
+    package static let registry = EventRegistry<CaseEvent>([
+        .init(CaseEvent.notificationReceived),
+        .init(CaseEvent.recordedOutOfScope),
+        .init(CaseEvent.transferred),
+        .init(CaseEvent.possibleDuplicateRejected),
+        .init(CaseEvent.duplicateConfirmed),
+        .init(CaseEvent.duplicateMerged),
+        .init(CaseEvent.deathTriaged),
+        .init(CaseEvent.rapidResponseOpened),
+        .init(CaseEvent.rapidResponseConvened),
+        .init(CaseEvent.rapidResponseMeetingHeld),
+        .init(CaseEvent.rapidResponseCompleted),
+        .init(CaseEvent.agencyRecordedInvolved),
+        .init(CaseEvent.formRequested),
+        .init(CaseEvent.formReminderIssued),
+        .init(CaseEvent.formEscalated),
+        .init(CaseEvent.formDraftSaved),
+        .init(CaseEvent.formOpened),
+        .init(CaseEvent.formReturned),
+        .init(CaseEvent.formDeclined),
+        .init(CaseEvent.formRequestWithdrawn),
+        .init(CaseEvent.formRequestWaived),
+        .init(CaseEvent.reviewPaused),
+        .init(CaseEvent.reviewResumed),
+        .init(CaseEvent.reviewMeetingHeld),
+        .init(CaseEvent.markedReadyForPanel),
+        .init(CaseEvent.assignedToPanelMeeting),
+        .init(CaseEvent.panelOutcomeRecorded),
+        .init(CaseEvent.recommendationRecorded),
+        .init(CaseEvent.recommendationCompleted),
+        .init(CaseEvent.referredForSafeguardingPracticeReview),
+        .init(CaseEvent.submittedToNCMD),
+        .init(CaseEvent.closed),
+        .init(CaseEvent.reopened),
+        .init(CaseEvent.scheduleStarted),
+        .init(CaseEvent.scheduleStepReached),
+        .init(CaseEvent.scheduleMoved),
+        .init(CaseEvent.practitionerLinkIssued),
+        .init(CaseEvent.emailSent),
+        .init(CaseEvent.emailDeliveryFailed),
+        .init(CaseEvent.emailRequeued),
+    ])
 
     package var payload: any EventPayload {
         switch self {
@@ -126,52 +127,6 @@ package enum CaseEvent: DomainEvent {
         case .emailSent(let p): p
         case .emailDeliveryFailed(let p): p
         case .emailRequeued(let p): p
-        }
-    }
-
-    package init?(payload: any EventPayload) {
-        switch payload {
-        case let p as NotificationReceived: self = .notificationReceived(p)
-        case let p as RecordedOutOfScope: self = .recordedOutOfScope(p)
-        case let p as CaseTransferred: self = .transferred(p)
-        case let p as PossibleDuplicateRejected: self = .possibleDuplicateRejected(p)
-        case let p as DuplicateConfirmed: self = .duplicateConfirmed(p)
-        case let p as DuplicateMerged: self = .duplicateMerged(p)
-        case let p as DeathTriaged: self = .deathTriaged(p)
-        case let p as RapidResponseOpened: self = .rapidResponseOpened(p)
-        case let p as RapidResponseConvened: self = .rapidResponseConvened(p)
-        case let p as RapidResponseMeetingHeld: self = .rapidResponseMeetingHeld(p)
-        case let p as RapidResponseCompleted: self = .rapidResponseCompleted(p)
-        case let p as AgencyRecordedInvolved: self = .agencyRecordedInvolved(p)
-        case let p as FormRequested: self = .formRequested(p)
-        case let p as FormReminderIssued: self = .formReminderIssued(p)
-        case let p as FormEscalated: self = .formEscalated(p)
-        case let p as FormDraftSaved: self = .formDraftSaved(p)
-        case let p as FormOpened: self = .formOpened(p)
-        case let p as FormReturned: self = .formReturned(p)
-        case let p as FormDeclined: self = .formDeclined(p)
-        case let p as FormRequestWithdrawn: self = .formRequestWithdrawn(p)
-        case let p as FormRequestWaived: self = .formRequestWaived(p)
-        case let p as ReviewPaused: self = .reviewPaused(p)
-        case let p as ReviewResumed: self = .reviewResumed(p)
-        case let p as ReviewMeetingHeld: self = .reviewMeetingHeld(p)
-        case let p as MarkedReadyForPanel: self = .markedReadyForPanel(p)
-        case let p as AssignedToPanelMeeting: self = .assignedToPanelMeeting(p)
-        case let p as PanelOutcomeRecorded: self = .panelOutcomeRecorded(p)
-        case let p as RecommendationRecorded: self = .recommendationRecorded(p)
-        case let p as RecommendationCompleted: self = .recommendationCompleted(p)
-        case let p as ReferredForSafeguardingPracticeReview: self = .referredForSafeguardingPracticeReview(p)
-        case let p as SubmittedToNCMD: self = .submittedToNCMD(p)
-        case let p as CaseClosed: self = .closed(p)
-        case let p as CaseReopened: self = .reopened(p)
-        case let p as ScheduleStarted: self = .scheduleStarted(p)
-        case let p as ScheduleStepReached: self = .scheduleStepReached(p)
-        case let p as ScheduleMoved: self = .scheduleMoved(p)
-        case let p as PractitionerLinkIssued: self = .practitionerLinkIssued(p)
-        case let p as EmailSent: self = .emailSent(p)
-        case let p as EmailDeliveryFailed: self = .emailDeliveryFailed(p)
-        case let p as EmailRequeued: self = .emailRequeued(p)
-        default: return nil
         }
     }
 }

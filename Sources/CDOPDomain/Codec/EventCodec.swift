@@ -17,27 +17,17 @@ package enum EventCodec {
     package static func decode<Event: DomainEvent>(
         _ encoded: EncodedEvent, as eventType: Event.Type = Event.self
     ) throws(EventCodecError) -> Event {
-        guard let payloadType = Event.payloadTypes.first(where: { $0.typeName == encoded.type }) else {
-            throw .unknownType(encoded.type)
-        }
-        guard payloadType.schemaVersion == encoded.schemaVersion else {
+        guard let registration = Event.registry.named(encoded.type) else { throw .unknownType(encoded.type) }
+        guard registration.payloadType.schemaVersion == encoded.schemaVersion else {
             throw .unsupportedSchemaVersion(type: encoded.type, version: encoded.schemaVersion)
         }
-        let payload: any EventPayload
         do {
-            payload = try decodePayload(payloadType, from: encoded.data)
+            return try registration.decode(encoded.data)
         } catch let error as DecodingError {
             throw .invalidData(type: encoded.type, detail: describe(error))
         } catch {
             throw .invalidData(type: encoded.type, detail: "not JSON")
         }
-        guard let event = Event(payload: payload) else { throw .unknownType(encoded.type) }
-        return event
-    }
-
-    /// Decodes one concrete payload type (opens the existential).
-    static func decodePayload<P: EventPayload>(_ type: P.Type, from data: Data) throws -> any EventPayload {
-        try CanonicalJSON.decode(P.self, from: data)
     }
 
     /// Where and how the data was wrong, without quoting any value.

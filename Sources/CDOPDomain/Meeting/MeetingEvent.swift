@@ -14,21 +14,22 @@ package enum MeetingEvent: DomainEvent {
     case emailSent(MeetingEmailSent)
     case emailDeliveryFailed(MeetingEmailDeliveryFailed)
 
-    package static let payloadTypes: [any EventPayload.Type] = [
-        MeetingScheduled.self,
-        InviteeAdded.self,
-        InvitationWithdrawn.self,
-        CaseAddedToAgenda.self,
-        CaseRemovedFromAgenda.self,
-        MeetingRescheduled.self,
-        MeetingCancelled.self,
-        MeetingHeld.self,
-        MinutesRecorded.self,
-        MeetingActionAgreed.self,
-        MeetingActionCompleted.self,
-        MeetingEmailSent.self,
-        MeetingEmailDeliveryFailed.self,
-    ]
+    /// Every payload type of this aggregate with its case, in a fixed order.
+    package static let registry = EventRegistry<MeetingEvent>([
+        .init(MeetingEvent.scheduled),
+        .init(MeetingEvent.inviteeAdded),
+        .init(MeetingEvent.invitationWithdrawn),
+        .init(MeetingEvent.caseAddedToAgenda),
+        .init(MeetingEvent.caseRemovedFromAgenda),
+        .init(MeetingEvent.rescheduled),
+        .init(MeetingEvent.cancelled),
+        .init(MeetingEvent.held),
+        .init(MeetingEvent.minutesRecorded),
+        .init(MeetingEvent.actionAgreed),
+        .init(MeetingEvent.actionCompleted),
+        .init(MeetingEvent.emailSent),
+        .init(MeetingEvent.emailDeliveryFailed),
+    ])
 
     package var payload: any EventPayload {
         switch self {
@@ -45,25 +46,6 @@ package enum MeetingEvent: DomainEvent {
         case .actionCompleted(let p): p
         case .emailSent(let p): p
         case .emailDeliveryFailed(let p): p
-        }
-    }
-
-    package init?(payload: any EventPayload) {
-        switch payload {
-        case let p as MeetingScheduled: self = .scheduled(p)
-        case let p as InviteeAdded: self = .inviteeAdded(p)
-        case let p as InvitationWithdrawn: self = .invitationWithdrawn(p)
-        case let p as CaseAddedToAgenda: self = .caseAddedToAgenda(p)
-        case let p as CaseRemovedFromAgenda: self = .caseRemovedFromAgenda(p)
-        case let p as MeetingRescheduled: self = .rescheduled(p)
-        case let p as MeetingCancelled: self = .cancelled(p)
-        case let p as MeetingHeld: self = .held(p)
-        case let p as MinutesRecorded: self = .minutesRecorded(p)
-        case let p as MeetingActionAgreed: self = .actionAgreed(p)
-        case let p as MeetingActionCompleted: self = .actionCompleted(p)
-        case let p as MeetingEmailSent: self = .emailSent(p)
-        case let p as MeetingEmailDeliveryFailed: self = .emailDeliveryFailed(p)
-        default: return nil
         }
     }
 }

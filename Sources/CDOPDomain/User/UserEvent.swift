@@ -13,11 +13,21 @@ package enum UserEvent: DomainEvent {
     case caseViewed(UserViewedCase)
     case accessRefused(UserAccessRefused)
 
-    package static let payloadTypes: [any EventPayload.Type] = [
-        UserRegistered.self, UserDisabled.self, UserEnabled.self, UserAccessChanged.self, UserPasswordChanged.self,
-        UserSecondFactorEnrolled.self, UserSecondFactorRemoved.self, UserSignedIn.self, UserSignInRefused.self,
-        UserSignedOut.self, UserViewedCase.self, UserAccessRefused.self,
-    ]
+    /// Every payload type of this aggregate with its case, in a fixed order.
+    package static let registry = EventRegistry<UserEvent>([
+        .init(UserEvent.registered),
+        .init(UserEvent.disabled),
+        .init(UserEvent.enabled),
+        .init(UserEvent.accessChanged),
+        .init(UserEvent.passwordChanged),
+        .init(UserEvent.secondFactorEnrolled),
+        .init(UserEvent.secondFactorRemoved),
+        .init(UserEvent.signedIn),
+        .init(UserEvent.signInRefused),
+        .init(UserEvent.signedOut),
+        .init(UserEvent.caseViewed),
+        .init(UserEvent.accessRefused),
+    ])
 
     /// The stored type names of the events that change the account itself (not its use): the users read model
     /// is rewritten only for these.
@@ -40,24 +50,6 @@ package enum UserEvent: DomainEvent {
         case .signedOut(let p): p
         case .caseViewed(let p): p
         case .accessRefused(let p): p
-        }
-    }
-
-    package init?(payload: any EventPayload) {
-        switch payload {
-        case let p as UserRegistered: self = .registered(p)
-        case let p as UserDisabled: self = .disabled(p)
-        case let p as UserEnabled: self = .enabled(p)
-        case let p as UserAccessChanged: self = .accessChanged(p)
-        case let p as UserPasswordChanged: self = .passwordChanged(p)
-        case let p as UserSecondFactorEnrolled: self = .secondFactorEnrolled(p)
-        case let p as UserSecondFactorRemoved: self = .secondFactorRemoved(p)
-        case let p as UserSignedIn: self = .signedIn(p)
-        case let p as UserSignInRefused: self = .signInRefused(p)
-        case let p as UserSignedOut: self = .signedOut(p)
-        case let p as UserViewedCase: self = .caseViewed(p)
-        case let p as UserAccessRefused: self = .accessRefused(p)
-        default: return nil
         }
     }
 }
