@@ -46,6 +46,20 @@ struct ReportBenchmark {
             precondition(counted == notified, "the report's deaths notified (\(notified)) are not the plain count (\(counted))")
         }
 
+        // The baseline first and at its best of three, so that it is never slowed by the rebuild's scratch
+        // files still being written back to disk: the ratio errs against the rebuild, not for it.
+        progress("report: reading the same \(events) events raw, best of 3")
+        var readSeconds = Double.infinity
+        var read = 0
+        for _ in 0..<3 {
+            let readStarted = DispatchTime.now().uptimeNanoseconds
+            read = 0
+            try engine.store.forEachBatch(batchSize: 2000) { batch in
+                read += batch.count
+                return true
+            }
+            readSeconds = min(readSeconds, seconds(since: readStarted))
+        }
         progress("report: rebuilding every read model from \(events) events")
         let rebuildStarted = DispatchTime.now().uptimeNanoseconds
         let rebuild = try ReadModelRebuild(store: engine.store).run()
@@ -56,14 +70,6 @@ struct ReportBenchmark {
         progress(String(
             format: "report: rebuild replayed in %.2f s, wrote in %.2f s, compared in %.2f s",
             rebuild.seconds.replay, rebuild.seconds.write, rebuild.seconds.compare))
-        progress("report: reading the same \(events) events raw")
-        let readStarted = DispatchTime.now().uptimeNanoseconds
-        var read = 0
-        try engine.store.forEachBatch(batchSize: 2000) { batch in
-            read += batch.count
-            return true
-        }
-        let readSeconds = seconds(since: readStarted)
         return [
             Figure(
                 name: "report.annual", value: reportBest, unit: "s", baseline: countBest, better: .lower,

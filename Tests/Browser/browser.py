@@ -144,13 +144,20 @@ class Browser:
         raise JourneyFailure("%s has no button \"%s\"" % (self.path(), text))
 
     def wait_for_new_page(self, old, timeout=20):
-        from selenium.common.exceptions import StaleElementReferenceException
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
                 old.tag_name
             except StaleElementReferenceException:
+                self.wait_for_load()
+                return
+            except WebDriverException as error:
+                # Caught between documents, chromium reports the old node as "not belonging to the document"
+                # rather than stale: the old page is gone all the same.
+                if "does not belong to the document" not in str(error):
+                    raise
                 self.wait_for_load()
                 return
             time.sleep(0.05)

@@ -1,26 +1,52 @@
 import CDOPStore
 import Foundation
 import GRDB
+import Synchronization
 
-/// Compares the live read models with a rebuild's scratch shares, table by table, on a read-only connection of
+/// Compares the live read models with a rebuild's scratch shares, table by table, on read-only connections of
 /// its own (the live writer is never held, and its settings never touched).
 struct ReadModelComparison {
     let livePath: String
     let scratch: RebuildScratch
 
+    /// The tables that differ, in `ReadModelRebuild.tables` order; the tables are shared out over as many
+    /// connections as there are scratch shares (one per core), compared at the same time.
     func differences() throws -> [ReadModelRebuild.Difference] {
+        let tables = ReadModelRebuild.tables
+        let lanes = min(scratch.paths.count, tables.count)
+        let found = Mutex<[Int: ReadModelRebuild.Difference]>([:])
+        let next = Atomic<Int>(0)
+        let failures = Mutex<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            do {
+                let live = try openLive()
+                defer { try? live.close() }
+                try live.inDatabase { db in
+                    try scratch.attached(to: db) {
+                        // Each lane takes the next table not yet taken, so one big table does not hold up the rest.
+                        while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < tables.count {
+                            if let difference = try difference(tables[index].name, key: tables[index].key, in: db) {
+                                found.withLock { $0[index] = difference }
+                            }
+                        }
+                    }
+                }
+            } catch {
+                failures.withLock { $0.append(error) }
+            }
+        }
+        if let failure = failures.withLock({ $0.first }) { throw failure }
+        return found.withLock { byIndex in byIndex.keys.sorted().compactMap { byIndex[$0] } }
+    }
+
+    /// A read-only connection to the live file, with room to compare big tables in memory.
+    private func openLive() throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = \(RebuildScratch.workingCacheKiB); PRAGMA temp_store = MEMORY")
         }
-        let live = try DatabaseQueue(path: livePath, configuration: configuration)
-        defer { try? live.close() }
-        return try live.inDatabase { db in
-            try scratch.attached(to: db) {
-                try ReadModelRebuild.tables.compactMap { table, key in try difference(table, key: key, in: db) }
-            }
-        }
+        return try DatabaseQueue(path: livePath, configuration: configuration)
     }
 
     /// The rows of `table` only on one side, or nil when both sides hold the same rows.

@@ -81,10 +81,13 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses "YYYY-MM-DD"; nil when malformed or not a real day.
     package init?(iso text: String) {
-        guard let (year, month, day) = ASCIIDigits.withBytes(of: text, { bytes in
-            bytes.count == 10 ? ASCIIDigits.isoDay(in: bytes, at: 0) : nil
-        })
-        else { return nil }
+        guard let date = ASCIIDigits.withBytes(of: text, { CalendarDate(isoBytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses "YYYY-MM-DD" from UTF-8 bytes; nil when malformed or not a real day.
+    init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 10, let (year, month, day) = ASCIIDigits.isoDay(in: bytes, at: 0) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -99,6 +102,11 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
 extension CalendarDate: Codable {
     package init(from decoder: any Decoder) throws {
+        // Stored events are read by the tape decoder: the date is parsed from its bytes, with no String made.
+        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes, let date = CalendarDate(isoBytes: bytes) {
+            self = date
+            return
+        }
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {

@@ -29,47 +29,50 @@ package enum Timestamp {
 
     /// Parses "YYYY-MM-DDTHH:MM:SS[.fff]" followed by "Z" or "+HH:MM"/"-HH:MM"; nil when malformed.
     package static func parse(_ text: String) -> Date? {
-        ASCIIDigits.withBytes(of: text) { bytes -> Date? in
-            guard bytes.count >= 20, ASCIIDigits.byte(in: bytes, at: 10, is: UInt8(ascii: "T")),
-                ASCIIDigits.byte(in: bytes, at: 13, is: UInt8(ascii: ":")),
-                ASCIIDigits.byte(in: bytes, at: 16, is: UInt8(ascii: ":")),
-                let (year, month, dayOfMonth) = ASCIIDigits.isoDay(in: bytes, at: 0),
-                let day = CalendarDate(year: year, month: month, day: dayOfMonth),
-                let hour = ASCIIDigits.number(in: bytes, at: 11, count: 2),
-                let minute = ASCIIDigits.number(in: bytes, at: 14, count: 2),
-                let second = ASCIIDigits.number(in: bytes, at: 17, count: 2), hour < 24, minute < 60, second < 60
-            else { return nil }
-            var index = 19
-            var milliseconds = 0
-            if bytes[index] == UInt8(ascii: ".") {
-                index += 1
-                let first = index
-                while index < bytes.count, ASCIIDigits.number(in: bytes, at: index, count: 1) != nil { index += 1 }
-                guard index > first else { return nil }
-                // Milliseconds rounded half up from the fourth fractional digit; later digits are ignored.
-                var padded = 0
-                for place in 0..<4 {
-                    padded = padded * 10 + (first + place < index ? Int(bytes[first + place]) - 48 : 0)
-                }
-                milliseconds = padded / 10 + (padded % 10 >= 5 ? 1 : 0)
+        ASCIIDigits.withBytes(of: text) { parse(bytes: $0) }
+    }
+
+    /// The instant spelt by `bytes` (UTF-8), or nil.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard bytes.count >= 20, ASCIIDigits.byte(in: bytes, at: 10, is: UInt8(ascii: "T")),
+            ASCIIDigits.byte(in: bytes, at: 13, is: UInt8(ascii: ":")),
+            ASCIIDigits.byte(in: bytes, at: 16, is: UInt8(ascii: ":")),
+            let (year, month, dayOfMonth) = ASCIIDigits.isoDay(in: bytes, at: 0),
+            let day = CalendarDate(year: year, month: month, day: dayOfMonth),
+            let hour = ASCIIDigits.number(in: bytes, at: 11, count: 2),
+            let minute = ASCIIDigits.number(in: bytes, at: 14, count: 2),
+            let second = ASCIIDigits.number(in: bytes, at: 17, count: 2), hour < 24, minute < 60, second < 60
+        else { return nil }
+        var index = 19
+        var milliseconds = 0
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let first = index
+            while index < bytes.count, ASCIIDigits.number(in: bytes, at: index, count: 1) != nil { index += 1 }
+            guard index > first else { return nil }
+            // Milliseconds rounded half up from the fourth fractional digit; later digits are ignored.
+            var padded = 0
+            for place in 0..<4 {
+                padded = padded * 10 + (first + place < index ? Int(bytes[first + place]) - 48 : 0)
             }
-            var offset = 0
-            switch bytes.count - index {
-            case 1 where bytes[index] == UInt8(ascii: "Z"):
-                break
-            case 6:
-                let sign = bytes[index]
-                guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-                    ASCIIDigits.byte(in: bytes, at: index + 3, is: UInt8(ascii: ":")),
-                    let h = ASCIIDigits.number(in: bytes, at: index + 1, count: 2),
-                    let m = ASCIIDigits.number(in: bytes, at: index + 4, count: 2)
-                else { return nil }
-                offset = (h * 3600 + m * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
-            default:
-                return nil
-            }
-            let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
-            return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)
+            milliseconds = padded / 10 + (padded % 10 >= 5 ? 1 : 0)
         }
+        var offset = 0
+        switch bytes.count - index {
+        case 1 where bytes[index] == UInt8(ascii: "Z"):
+            break
+        case 6:
+            let sign = bytes[index]
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+                ASCIIDigits.byte(in: bytes, at: index + 3, is: UInt8(ascii: ":")),
+                let h = ASCIIDigits.number(in: bytes, at: index + 1, count: 2),
+                let m = ASCIIDigits.number(in: bytes, at: index + 4, count: 2)
+            else { return nil }
+            offset = (h * 3600 + m * 60) * (sign == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: Double(seconds * 1000 + milliseconds) / 1000)
     }
 }

@@ -31,6 +31,11 @@ package struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable,
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.description < rhs.description }
 
     package init(from decoder: any Decoder) throws {
+        // Stored events are read by the tape decoder: the UUID is parsed from its bytes, with no String made.
+        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes, let uuid = UUIDText.parse(bytes: bytes) {
+            self.uuid = uuid
+            return
+        }
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let uuid = UUIDText.parse(text) else {

@@ -5,25 +5,27 @@ import Foundation
 enum UUIDText {
     /// The UUID `text` spells, or nil when it is not exactly 8-4-4-4-12 hexadecimal digits.
     static func parse(_ text: String) -> UUID? {
-        ASCIIDigits.withBytes(of: text) { bytes -> UUID? in
-            guard bytes.count == 36 else { return nil }
-            var octets = [UInt8](repeating: 0, count: 16)
+        ASCIIDigits.withBytes(of: text) { parse(bytes: $0) }
+    }
+
+    /// The UUID spelt by `bytes`, or nil.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> UUID? {
+        guard bytes.count == 36 else { return nil }
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let valid = withUnsafeMutableBytes(of: &value) { octets -> Bool in
             var index = 0
             for octet in 0..<16 {
                 if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard bytes[index] == UInt8(ascii: "-") else { return nil }
+                    guard bytes[index] == UInt8(ascii: "-") else { return false }
                     index += 1
                 }
-                guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return nil }
+                guard let high = hexValue(bytes[index]), let low = hexValue(bytes[index + 1]) else { return false }
                 octets[octet] = high << 4 | low
                 index += 2
             }
-            return UUID(
-                uuid: (
-                    octets[0], octets[1], octets[2], octets[3], octets[4], octets[5], octets[6], octets[7],
-                    octets[8], octets[9], octets[10], octets[11], octets[12], octets[13], octets[14], octets[15]
-                ))
+            return true
         }
+        return valid ? UUID(uuid: value) : nil
     }
 
     /// The lowercase 8-4-4-4-12 form, as events and links write it.

@@ -74,9 +74,9 @@ final class JSONTapeDecoder: Decoder {
         if T.self == Bool.self { return unsafeBitCast(try readBool(), to: T.self) }
         if T.self == Double.self { return unsafeBitCast(try readFloat(Double.self), to: T.self) }
         if T.self == Date.self {
-            let text = try readString()
-            guard let date = Timestamp.parse(text) else { throw corrupted("Not an ISO 8601 instant") }
-            return date as! T
+            let parsed = try plainStringBytes.map(Timestamp.parse(bytes:)) ?? Timestamp.parse(readString())
+            guard let date = parsed else { throw corrupted("Not an ISO 8601 instant") }
+            return unsafeBitCast(date, to: T.self)
         }
         if T.self == Data.self {
             guard let data = Data(base64Encoded: try readString()) else { throw corrupted("Encountered Data is not valid Base64.") }
@@ -96,6 +96,12 @@ final class JSONTapeDecoder: Decoder {
     }
 
     func readNull() -> Bool { kind == .null }
+
+    /// This node's text as bytes, when it is a string without escapes: for values parsed straight from their
+    /// bytes (identifiers, dates, instants) without making a `String` first.
+    var plainStringBytes: UnsafeBufferPointer<UInt8>? {
+        kind == .string ? tape.slice(node) : nil
+    }
 
     func readString() throws -> String {
         guard kind == .string || kind == .escapedString else { throw mismatch(String.self) }
