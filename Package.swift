@@ -30,9 +30,12 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "CSQLiteSettings",
             ],
             swiftSettings: strictSettings
         ),
+        // SQLite's process-wide settings, through typed wrappers of its variadic sqlite3_config.
+        .systemLibrary(name: "CSQLiteSettings", providers: [.apt(["libsqlite3-dev"])]),
         // Projectors (event -> rows in the append's transaction) and queries.
         .target(
             name: "CDOPProjections",

@@ -17,6 +17,7 @@ package final class EventStore: Sendable {
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date in one transaction.
     package init(path: String, options: EventStoreOptions = EventStoreOptions()) throws(EventStoreError) {
+        _ = SQLiteProcessSettings.applied
         self.path = path
         self.options = options
         self.commits = CommitNotifier()

@@ -88,7 +88,7 @@ package struct EmailComposer: Sendable {
         let parts = row.outboxID.split(separator: ":")
         guard parts.count == 3, parts[0] == "step" else { return nil }
         for run in state.schedules {
-            for step in run.steps where TimerID.make(caseID: caseID, run: run, step: step.name).uuidString.lowercased() == parts[1] {
+            for step in run.steps where TimerID.make(caseID: caseID, run: run, step: step.name).lowercasedText == parts[1] {
                 guard case .target(let name, _) = step.action else { return nil }
                 let deadline = run.steps.compactMap { planned -> Date? in
                     if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }

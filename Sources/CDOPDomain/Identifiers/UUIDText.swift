@@ -30,8 +30,7 @@ enum UUIDText {
 
     /// The lowercase 8-4-4-4-12 form, as events and links write it.
     static func lowercase(_ uuid: UUID) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        return withUnsafeBytes(of: uuid.uuid) { octets in
+        withUnsafeBytes(of: uuid.uuid) { octets in
             String(unsafeUninitializedCapacity: 36) { text in
                 var index = 0
                 for (position, octet) in octets.enumerated() {
@@ -39,13 +38,18 @@ enum UUIDText {
                         text[index] = UInt8(ascii: "-")
                         index += 1
                     }
-                    text[index] = digits[Int(octet >> 4)]
-                    text[index + 1] = digits[Int(octet & 0x0F)]
+                    text[index] = hexDigit(octet >> 4)
+                    text[index + 1] = hexDigit(octet & 0x0F)
                     index += 2
                 }
                 return index
             }
         }
+    }
+
+    /// The lower-case ASCII hex digit of a value below 16.
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -56,4 +60,10 @@ enum UUIDText {
         default: nil
         }
     }
+}
+
+extension UUID {
+    /// The lowercase 8-4-4-4-12 form that events, rows and links carry, made without Foundation's upper-case
+    /// string and its lower-casing copy.
+    package var lowercasedText: String { UUIDText.lowercase(self) }
 }

@@ -64,7 +64,7 @@ extension CaseState {
         for run in schedules {
             for step in run.steps where run.acted.contains(step.name) {
                 guard let template = step.template, let reachedAt = run.reached[step.name] else { continue }
-                let timerID = TimerID.make(caseID: caseID, run: run, step: step.name).uuidString.lowercased()
+                let timerID = TimerID.make(caseID: caseID, run: run, step: step.name).lowercasedText
                 var requestID: FormRequestID?
                 if case .formRequest(let id) = run.target { requestID = id }
                 let stillNeeded = requestID.map { request($0)?.isOutstanding ?? false } ?? true

@@ -33,7 +33,7 @@ package enum TimerTables {
     /// Brings the timers of one case in line with `state`. Unchanged rows are not written (an upsert whose
     /// update is skipped when nothing differs), so firing one step rewrites one row, not the case's thirty.
     package static func write(_ state: CaseState, in db: Database) throws {
-        guard let caseID = state.caseID else { return }
+        guard let caseID = state.caseID?.description else { return }
         let timers = state.timers
         let upsert = try db.cachedStatement(
             sql: """
@@ -48,15 +48,15 @@ package enum TimerTables {
                 """)
         for timer in timers {
             try upsert.execute(arguments: [
-                timer.id.uuidString.lowercased(), caseID.description, timer.run.target.key, timer.run.reference.id,
+                timer.id.lowercasedText, caseID, timer.run.target.key, timer.run.reference.id,
                 timer.run.reference.version, timer.step.name, label(timer.step.action), timer.step.template,
                 timer.dueAt.map(UTCTimestamp.string(from:)), timer.state.rawValue,
             ])
         }
         let existing = try db.cachedStatement(sql: "SELECT COUNT(*) FROM timers WHERE case_id = ?")
-        if try Int.fetchOne(existing, arguments: [caseID.description]) != timers.count {
-            let keep = Set(timers.map { $0.id.uuidString.lowercased() })
-            let ids = try String.fetchAll(db, sql: "SELECT timer_id FROM timers WHERE case_id = ?", arguments: [caseID.description])
+        if try Int.fetchOne(existing, arguments: [caseID]) != timers.count {
+            let keep = Set(timers.map(\.id.lowercasedText))
+            let ids = try String.fetchAll(db, sql: "SELECT timer_id FROM timers WHERE case_id = ?", arguments: [caseID])
             for id in ids where !keep.contains(id) {
                 try db.execute(sql: "DELETE FROM timers WHERE timer_id = ?", arguments: [id])
             }
