@@ -94,34 +94,29 @@ package struct ReadModelRebuild: Sendable {
         _ = try ReadModelRebuild(store: store).replaceLiveTables()
     }
 
-    /// Replays every event, then writes the rows of every stream's final state into `scratch`: the events and
-    /// streams replayed. Each batch is decoded (on every core) while this thread reads the next one and folds the
-    /// one before.
+    /// Replays every event and writes the rows of every stream's final state into `scratch`: the events and
+    /// streams replayed. This thread reads the events while one worker a scratch file decodes and folds its
+    /// share of the streams, then writes them; `timings` gets the time until the last worker had folded
+    /// everything (replay) and from then until the last had written (write).
     private func build(
         into scratch: RebuildScratch, timings: inout Timings, progress: (Int) -> Void
     ) throws -> (events: Int, streams: Int) {
-        let replayStarted = DispatchTime.now().uptimeNanoseconds
-        var states = ReplayedStates()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let shares = ReplayShares(count: scratch.paths.count)
         var count = 0
-        var inFlight: ReplayedEvent.Decoding?
-        func foldInFlight() throws {
-            guard let decoding = inFlight else { return }
-            states.fold(decoding.batch, try decoding.events())
-            count += decoding.batch.count
+        try store.forEachBatch(batchSize: 2000) { batch in
+            shares.fold(batch)
+            count += batch.count
             progress(count)
+            return !shares.hasFailed
         }
-        try store.forEachBatch(batchSize: 4000) { batch in
-            let next = ReplayedEvent.Decoding(batch)
-            try foldInFlight()
-            inFlight = next
-            return true
+        let (lastFolded, streams) = try shares.finish { share, states in
+            try scratch.write(states, share: share)
         }
-        try foldInFlight()
-        timings.replay = Self.seconds(since: replayStarted)
-        let writeStarted = DispatchTime.now().uptimeNanoseconds
-        try scratch.write(states)
-        timings.write = Self.seconds(since: writeStarted)
-        return (count, states.versions.count)
+        let finished = DispatchTime.now().uptimeNanoseconds
+        timings.replay = Double(lastFolded - started) / 1e9
+        timings.write = Double(finished - lastFolded) / 1e9
+        return (count, streams)
     }
 
     private static func seconds(since start: UInt64) -> Double {

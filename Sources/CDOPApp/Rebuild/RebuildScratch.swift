@@ -3,10 +3,9 @@ import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
-import Synchronization
 
 /// The scratch databases a rebuild writes its read models into, beside the live file and removed afterwards:
-/// one per core (up to four), each holding the rows of a share of the streams, written at the same time.
+/// one per core (up to four), each holding the rows of one share of the streams (`ReplayShares`).
 struct RebuildScratch {
     let paths: [String]
 
@@ -31,41 +30,30 @@ struct RebuildScratch {
     /// The schema name each scratch file is attached under.
     var schemas: [String] { paths.indices.map { "rebuilt\($0)" } }
 
-    /// Writes every replayed state's rows, each share on its own core; streams other than cases go in the first.
-    func write(_ states: ReplayedStates) throws {
-        let cases = Array(states.cases)
-        let failures = Mutex<[any Error]>([])
-        DispatchQueue.concurrentPerform(iterations: paths.count) { share in
-            do {
-                let queue = try Self.open(paths[share])
-                try queue.write { db in
-                    for index in stride(from: share, to: cases.count, by: paths.count) {
-                        let (stream, state) = cases[index]
-                        try CaseTables.write(state, version: states.versions[stream] ?? 0, in: db)
-                        try TimerTables.write(state, in: db)
-                        try ReportFactTables.write(state, in: db)
-                        if let caseID = state.caseID {
-                            try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
-                        }
-                    }
-                    guard share == 0 else { return }
-                    for (stream, state) in states.meetings {
-                        try MeetingTables.write(state, version: states.versions[stream] ?? 0, in: db)
-                        try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
-                    }
-                    for (stream, state) in states.agencies {
-                        try AgencyTables.write(state, version: states.versions[stream] ?? 0, in: db)
-                    }
-                    for state in states.users.values {
-                        try UserTables.write(state, in: db)
-                    }
+    /// Writes the rows of one share's replayed streams into that share's scratch file.
+    func write(_ states: ReplayedStates, share: Int) throws {
+        let queue = try Self.open(paths[share])
+        try queue.write { db in
+            for (stream, state) in states.cases {
+                try CaseTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                try TimerTables.write(state, in: db)
+                try ReportFactTables.write(state, in: db)
+                if let caseID = state.caseID {
+                    try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
                 }
-                try queue.close()
-            } catch {
-                failures.withLock { $0.append(error) }
+            }
+            for (stream, state) in states.meetings {
+                try MeetingTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
+            }
+            for (stream, state) in states.agencies {
+                try AgencyTables.write(state, version: states.versions[stream] ?? 0, in: db)
+            }
+            for state in states.users.values {
+                try UserTables.write(state, in: db)
             }
         }
-        if let failure = failures.withLock({ $0.first }) { throw failure }
+        try queue.close()
     }
 
     /// A scratch file with the read models' tables: nothing in it must survive a crash, so no journal and no

@@ -1,7 +1,8 @@
 import CDOPDomain
 import CDOPStore
 
-/// Every stream's state after a replay, folded event by event, with the version each stream reached.
+/// The state of every stream of one share after a replay, folded event by event, with the version each
+/// stream reached.
 struct ReplayedStates: Sendable {
     var cases: [String: CaseState] = [:]
     var meetings: [String: MeetingState] = [:]
@@ -9,18 +10,16 @@ struct ReplayedStates: Sendable {
     var users: [String: UserState] = [:]
     var versions: [String: Int64] = [:]
 
-    /// Folds a batch of stored events, `events[i]` being `batch[i]` decoded.
-    mutating func fold(_ batch: [RecordedEvent], _ events: [ReplayedEvent]) {
-        for index in batch.indices {
-            let stream: String = batch[index].streamID
-            versions[stream] = batch[index].streamVersion
-            switch events[index] {
-            case .caseEvent(let event): Self.step(CaseDecider.self, &cases, stream, event)
-            case .meeting(let event): Self.step(MeetingDecider.self, &meetings, stream, event)
-            case .agency(let event): Self.step(AgencyDecider.self, &agencies, stream, event)
-            case .user(let event): Self.step(UserDecider.self, &users, stream, event)
-            case .other: break
-            }
+    /// Decodes one stored event and folds it into its stream's state.
+    mutating func apply(_ recorded: RecordedEvent) throws(EventCodecError) {
+        let stream: String = recorded.streamID
+        versions[stream] = recorded.streamVersion
+        switch try ReplayedEvent.decoded(recorded) {
+        case .caseEvent(let event): Self.step(CaseDecider.self, &cases, stream, event)
+        case .meeting(let event): Self.step(MeetingDecider.self, &meetings, stream, event)
+        case .agency(let event): Self.step(AgencyDecider.self, &agencies, stream, event)
+        case .user(let event): Self.step(UserDecider.self, &users, stream, event)
+        case .other: break
         }
     }
 

@@ -66,21 +66,20 @@ package enum CaseTables {
     package static func write(_ state: CaseState, version: Int64, in db: Database) throws {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let id = caseID.description
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
-                    date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
-                    duplicate_of, outstanding_requests, stream_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
+        try db.rawStatement(
+            """
+            INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
+                date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
+                duplicate_of, outstanding_requests, stream_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).execute(
             id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
             notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
             state.areaCode, state.expectation?.rawValue,
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
-            state.outstandingRequests.count, version,
-        ])
+            state.outstandingRequests.count, version)
         try writeDuplicateKeys(state, notification, id, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)
@@ -95,18 +94,16 @@ package enum CaseTables {
             db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
         guard keys != stored else { return }
         for key in stored.subtracting(keys) {
-            try db.cachedStatement(sql: "DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?")
-                .execute(arguments: [key, id])
+            try db.rawStatement("DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?").execute(key, id)
         }
         for key in keys.subtracting(stored) {
-            try db.cachedStatement(sql: "INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)")
-                .execute(arguments: [key, id])
+            try db.rawStatement("INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)").execute(key, id)
         }
     }
 
     private static func writeRequests(_ state: CaseState, _ id: String, in db: Database) throws {
-        let upsert = try db.cachedStatement(
-            sql: """
+        let upsert = try db.rawStatement(
+            """
                 INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
                     requested_at, due_date, status, outstanding, reminders, escalation)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -119,12 +116,11 @@ package enum CaseTables {
                     OR escalation IS NOT excluded.escalation
                 """)
         for request in state.formRequests {
-            try upsert.execute(arguments: [
+            try upsert.execute(
                 request.id.description, id, request.agencyID.description, request.agencyName,
                 request.formType.rawValue, request.contactEmail, UTCTimestamp.string(from: request.requestedAt),
                 request.dueDate.iso, request.status.label, request.isOutstanding, request.remindersIssued.count,
-                request.escalation?.label,
-            ])
+                request.escalation?.label)
         }
     }
 

@@ -22,15 +22,13 @@ package enum PractitionerLinkTables {
     /// Adds the case's links not yet in the table; a row already there is left alone.
     static func write(_ state: CaseState, _ caseID: String, in db: Database) throws {
         guard !state.links.isEmpty else { return }
-        let insert = try db.cachedStatement(
-            sql: """
+        let insert = try db.rawStatement(
+            """
                 INSERT INTO practitioner_links (token_hash, case_id, request_id, expires_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (token_hash) DO NOTHING
                 """)
         for link in state.links {
-            try insert.execute(arguments: [
-                link.tokenHash, caseID, link.requestID.description, UTCTimestamp.string(from: link.expiresAt),
-            ])
+            try insert.execute(link.tokenHash, caseID, link.requestID.description, UTCTimestamp.string(from: link.expiresAt))
         }
     }
 }

@@ -45,8 +45,8 @@ package enum OutboxTables {
     /// Brings the outbox rows of one stream (a case or a meeting) in line with its emails, writing only what
     /// changed. Outbox ids are unique within a stream; the row key joins both.
     package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
-        let upsert = try db.cachedStatement(
-            sql: """
+        let upsert = try db.rawStatement(
+            """
                 INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
                     agency_name, request_id, reminder_number, created_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -63,11 +63,10 @@ package enum OutboxTables {
             case .invitee(let email, let inviteeName): (address, name) = (email, inviteeName)
             case .role: break
             }
-            try upsert.execute(arguments: [
+            try upsert.execute(
                 rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName, address,
                 name, email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
-                email.state.rawValue,
-            ])
+                email.state.rawValue)
         }
     }
 

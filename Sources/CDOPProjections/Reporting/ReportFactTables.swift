@@ -48,21 +48,20 @@ package enum ReportFactTables {
         let outcome = state.panelOutcome
         let themes = Set((outcome?.learningPoints ?? []).map(\.theme)).sorted().joined(separator: String(themeSeparator))
         let firstHeld = state.rapidResponse?.firstMeetingHeldAt.map { died.days(until: LondonTime.day(of: $0)) }
-        try db.cachedStatement(
-            sql: """
+        try db.rawStatement(
+            """
                 INSERT OR REPLACE INTO report_facts (case_id, counts_for_panel, stage, notified_on, died_on, sex,
                     age_band, ethnicity, area_code, expectation, rapid_response, rapid_response_days, reviewed_on,
                     review_days, category, outcome, legacy_preventability, learning_themes, actions_open,
                     actions_closed)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [
+        ).execute(
             caseID.description, stage.countsForPanel, stage.name, notification.notifier.dateNotified.iso, died.iso,
             notification.child.sex.rawValue, AgeBand(born: notification.child.dateOfBirth, died: died).rawValue,
             notification.child.ethnicity.rawValue, state.areaCode, state.expectation?.rawValue,
             state.rapidResponse != nil, firstHeld, outcome?.reviewedOn.iso, state.reviewDaysExcludingPauses,
             outcome?.primaryCategory.rawValue, outcome?.outcome.rawValue, outcome?.legacyPreventability?.rawValue,
-            themes, state.recommendations.filter(\.isOpen).count, state.recommendations.filter { !$0.isOpen }.count,
-        ])
+            themes, state.recommendations.filter(\.isOpen).count, state.recommendations.filter { !$0.isOpen }.count)
     }
 }

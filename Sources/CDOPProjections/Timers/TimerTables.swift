@@ -35,8 +35,8 @@ package enum TimerTables {
     package static func write(_ state: CaseState, in db: Database) throws {
         guard let caseID = state.caseID?.description else { return }
         let timers = state.timers
-        let upsert = try db.cachedStatement(
-            sql: """
+        let upsert = try db.rawStatement(
+            """
                 INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template,
                     due_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -47,11 +47,10 @@ package enum TimerTables {
                     OR template IS NOT excluded.template OR due_at IS NOT excluded.due_at OR state IS NOT excluded.state
                 """)
         for timer in timers {
-            try upsert.execute(arguments: [
+            try upsert.execute(
                 timer.id.lowercasedText, caseID, timer.run.target.key, timer.run.reference.id,
                 timer.run.reference.version, timer.step.name, label(timer.step.action), timer.step.template,
-                timer.dueAt.map(UTCTimestamp.string(from:)), timer.state.rawValue,
-            ])
+                timer.dueAt.map(UTCTimestamp.string(from:)), timer.state.rawValue)
         }
         let existing = try db.cachedStatement(sql: "SELECT COUNT(*) FROM timers WHERE case_id = ?")
         if try Int.fetchOne(existing, arguments: [caseID]) != timers.count {

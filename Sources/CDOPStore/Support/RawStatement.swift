@@ -6,19 +6,18 @@ import GRDBSQLite
 ///
 /// GRDB prepares, caches and finalises the statement and owns the connection and its transaction; this only
 /// avoids building `StatementArguments` and `Row` values for every one of a million events.
-struct RawStatement {
+package struct RawStatement {
     let handle: OpaquePointer
     let connection: OpaquePointer
 
-    init(_ statement: Statement, in db: Database) {
+    package init(_ statement: Statement, in db: Database) {
         handle = statement.sqliteStatement
         connection = db.sqliteConnection!
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    /// `SQLITE_TRANSIENT`: SQLite copies the bytes before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static var transient: sqlite3_destructor_type { sqliteTransient }
 
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
@@ -68,6 +67,21 @@ struct RawStatement {
     func execute() throws {
         while try step() {}
         sqlite3_reset(handle)
+    }
+
+    /// Binds `values` to the statement's parameters in order, every one of them, and runs it.
+    package func execute<each Value: SQLiteBindable>(_ values: repeat each Value) throws {
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            value.bind(to: handle, at: index)
+        }
+        guard index == sqlite3_bind_parameter_count(handle) else {
+            throw DatabaseError(
+                resultCode: .SQLITE_RANGE,
+                message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters of \(String(cString: sqlite3_sql(handle)))")
+        }
+        try execute()
     }
 
     func finish() {
