@@ -1,3 +1,5 @@
+import Foundation
+
 /// An object's members, looked up by comparing each key's bytes with the wanted key.
 struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: JSONTapeDecoder
@@ -32,23 +34,40 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return nil
     }
 
-    private func member(_ key: Key) throws -> JSONTapeDecoder {
+    /// The value node of `key`; throws Foundation's error when the object has no such member.
+    private func memberNode(_ key: Key) throws -> Int {
         guard let node = valueNode(key) else {
             throw DecodingError.keyNotFound(
                 key, DecodingError.Context(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
         }
-        return decoder.child(node, key: key)
+        return node
+    }
+
+    private func member(_ key: Key) throws -> JSONTapeDecoder {
+        decoder.child(try memberNode(key), key: key)
+    }
+
+    /// `node` as `T`: read straight off the tape when it plainly is one (no child decoder is made for a string,
+    /// an integer, a flag or an instant); otherwise through a child decoder, which converts or throws.
+    private func value<T: Decodable>(_ node: Int, _ key: Key, as type: T.Type) throws -> T {
+        // The checks before each cast make the bit casts exact (a dynamic cast here shows in a replay's profile).
+        let tape = decoder.tape
+        if T.self == String.self, let text = tape.plainString(node) { return unsafeBitCast(text, to: T.self) }
+        if T.self == Int.self, let number = tape.plainInt(node) { return unsafeBitCast(number, to: T.self) }
+        if T.self == Bool.self, let flag = tape.plainBool(node) { return unsafeBitCast(flag, to: T.self) }
+        if T.self == Date.self, let date = tape.plainDate(node) { return unsafeBitCast(date, to: T.self) }
+        return try decoder.child(node, key: key).decodeSelf(as: T.self)
     }
 
     func contains(_ key: Key) -> Bool { valueNode(key) != nil }
 
-    func decodeNil(forKey key: Key) throws -> Bool { try member(key).readNull() }
+    func decodeNil(forKey key: Key) throws -> Bool { decoder.tape[try memberNode(key)].kind == .null }
 
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try member(key).readBool() }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try member(key).readString() }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(memberNode(key), key, as: Bool.self) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(memberNode(key), key, as: String.self) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try member(key).readFloat(Double.self) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try member(key).readFloat(Float.self) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try member(key).readInteger(Int.self) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(memberNode(key), key, as: Int.self) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try member(key).readInteger(Int8.self) }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try member(key).readInteger(Int16.self) }
     func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try member(key).readInteger(Int32.self) }
@@ -58,20 +77,34 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try member(key).readInteger(UInt16.self) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try member(key).readInteger(UInt32.self) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try member(key).readInteger(UInt64.self) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try member(key).decodeSelf(as: T.self) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(memberNode(key), key, as: T.self) }
 
-    /// One lookup instead of the default's three (contains, decodeNil, decode).
-    private func present(_ key: Key) -> JSONTapeDecoder? {
+    /// One lookup instead of the default's three (contains, decodeNil, decode): the value node of `key`, or
+    /// nil when it is missing or null.
+    private func presentNode(_ key: Key) -> Int? {
         guard let node = valueNode(key), decoder.tape[node].kind != .null else { return nil }
-        return decoder.child(node, key: key)
+        return node
     }
 
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(key)?.readBool() }
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(key)?.readString() }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(key)?.readFloat(Double.self) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(key)?.readInteger(Int.self) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        guard let node = presentNode(key) else { return nil }
+        return try value(node, key, as: Bool.self)
+    }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let node = presentNode(key) else { return nil }
+        return try value(node, key, as: String.self)
+    }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+        guard let node = presentNode(key) else { return nil }
+        return try decoder.child(node, key: key).readFloat(Double.self)
+    }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let node = presentNode(key) else { return nil }
+        return try value(node, key, as: Int.self)
+    }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        try present(key)?.decodeSelf(as: T.self)
+        guard let node = presentNode(key) else { return nil }
+        return try value(node, key, as: T.self)
     }
 
     func nestedContainer<NestedKey: CodingKey>(

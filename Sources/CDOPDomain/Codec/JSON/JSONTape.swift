@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document scanned once into a flat list of nodes (a "tape") over its bytes: values are turned into
 /// Swift values only when a `Decodable` asks for them, and object keys are compared as bytes. This is what lets
 /// a replay decode a million stored events several times faster than Foundation's `JSONDecoder`.
@@ -190,4 +192,31 @@ struct JSONTape {
 /// Where a document stops being JSON (the byte offset; never the content).
 struct JSONSyntaxError: Error {
     let offset: Int
+}
+
+extension JSONTape {
+    // A node's value when it plainly is of the kind asked for; nil sends the decoder the long way, which
+    // converts what it can and throws Foundation's error otherwise. Concrete types only: an optional of a
+    // generic type would look up its metadata on every call.
+
+    func plainString(_ node: Int) -> String? {
+        let kind = self[node].kind
+        return kind == .string || kind == .escapedString ? JSONStrings.string(of: node, in: self) : nil
+    }
+
+    func plainInt(_ node: Int) -> Int? {
+        self[node].kind == .number ? JSONNumbers.integer(slice(node), as: Int.self) : nil
+    }
+
+    func plainBool(_ node: Int) -> Bool? {
+        switch self[node].kind {
+        case .isTrue: true
+        case .isFalse: false
+        default: nil
+        }
+    }
+
+    func plainDate(_ node: Int) -> Date? {
+        self[node].kind == .string ? Timestamp.parse(bytes: slice(node)) : nil
+    }
 }
