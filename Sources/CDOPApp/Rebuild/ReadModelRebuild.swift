@@ -8,9 +8,13 @@ import GRDB
 /// It sends nothing: the outbox rows it builds are compared, never dispatched.
 package struct ReadModelRebuild: Sendable {
     package let store: EventStore
+    /// How many shares the streams are split into (one worker and scratch file each); nil for one a core, up
+    /// to four.
+    package let shares: Int?
 
-    package init(store: EventStore) {
+    package init(store: EventStore, shares: Int? = nil) {
         self.store = store
+        self.shares = shares
     }
 
     /// The read-model tables and the columns that identify a row.
@@ -49,7 +53,7 @@ package struct ReadModelRebuild: Sendable {
 
     /// Rebuilds into scratch files beside the database and compares; `progress` is told the events done.
     package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
-        try RebuildScratch.beside(store.path) { scratch in
+        try RebuildScratch.beside(store.path, shares: shares) { scratch in
             var timings = Timings()
             let (count, streams) = try build(into: scratch, timings: &timings, progress: progress)
             let compareStarted = DispatchTime.now().uptimeNanoseconds
@@ -62,7 +66,7 @@ package struct ReadModelRebuild: Sendable {
     /// Rebuilds, then replaces every read model's rows with the rebuilt ones in one transaction: for a database
     /// whose schema gained a read model after events were stored (an upgrade), so the new table is filled.
     package func replaceLiveTables() throws -> Report {
-        try RebuildScratch.beside(store.path) { scratch in
+        try RebuildScratch.beside(store.path, shares: shares) { scratch in
             var timings = Timings()
             let (count, streams) = try build(into: scratch, timings: &timings, progress: { _ in })
             try store.database.writeWithoutTransaction { db in

@@ -13,11 +13,12 @@ struct RebuildScratch {
     /// by random UUIDs do not thrash it as the tables grow. The live connections keep SQLite's default.
     static let workingCacheKiB = -262_144
 
-    /// Runs `body` with fresh scratch paths beside `livePath`, removing the files afterwards whatever happens.
-    static func beside<T>(_ livePath: String, _ body: (RebuildScratch) throws -> T) throws -> T {
+    /// Runs `body` with `shares` fresh scratch paths (nil: one a core, up to four) beside `livePath`, removing
+    /// the files afterwards whatever happens.
+    static func beside<T>(_ livePath: String, shares: Int?, _ body: (RebuildScratch) throws -> T) throws -> T {
         let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
         let stem = ".rebuild-\(UUID().uuidString.prefix(8))"
-        let shares = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        let shares = max(1, shares ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let scratch = RebuildScratch(paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path })
         defer {
             for path in scratch.paths {
