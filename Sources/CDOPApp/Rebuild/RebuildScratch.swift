@@ -13,6 +13,10 @@ struct RebuildScratch {
     /// by random UUIDs do not thrash it as the tables grow. The live connections keep SQLite's default.
     static let workingCacheKiB = -262_144
 
+    /// How much of each file the comparison maps into memory instead of reading page by page (SQLite caps it
+    /// at its own maximum, 2 GiB in Debian's build).
+    static let mappedBytes = 2_147_418_112
+
     /// Runs `body` with `shares` fresh scratch paths (nil: one a core, up to four) beside `livePath`, removing
     /// the files afterwards whatever happens.
     static func beside<T>(_ livePath: String, shares: Int?, _ body: (RebuildScratch) throws -> T) throws -> T {
@@ -35,7 +39,8 @@ struct RebuildScratch {
     func write(_ states: ReplayedStates, share: Int) throws {
         let queue = try Self.open(paths[share])
         try queue.write { db in
-            for (stream, state) in states.cases {
+            // In the order of their ids, so that the tables keyed by case id grow at their ends.
+            for (stream, state) in states.cases.sorted(by: { $0.key < $1.key }) {
                 try CaseTables.write(state, version: states.versions[stream] ?? 0, in: db)
                 try TimerTables.write(state, in: db)
                 try ReportFactTables.write(state, in: db)
@@ -58,11 +63,12 @@ struct RebuildScratch {
     }
 
     /// A scratch file with the read models' tables: nothing in it must survive a crash, so no journal and no
-    /// fsync, and none of the indexes only queries use (it is written once, then compared).
+    /// fsync, and none of the indexes only queries use (it is written once, then compared). Its pages are 64 KiB
+    /// (SQLite's largest): shallower B-trees, and fewer page splits as rows keyed by random UUIDs go in.
     private static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = \(workingCacheKiB)")
+            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = \(workingCacheKiB)")
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
@@ -76,6 +82,7 @@ struct RebuildScratch {
     func attached<T>(to db: Database, _ body: () throws -> T) throws -> T {
         for (path, schema) in zip(paths, schemas) {
             try db.execute(sql: "ATTACH DATABASE ? AS \(schema)", arguments: [path])
+            try db.execute(sql: "PRAGMA \(schema).mmap_size = \(Self.mappedBytes)")
         }
         defer { for schema in schemas { try? db.execute(sql: "DETACH DATABASE \(schema)") } }
         return try body()

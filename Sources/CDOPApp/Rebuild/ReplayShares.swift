@@ -16,7 +16,7 @@ final class ReplayShares: @unchecked Sendable {
 
     /// Batches a worker may have waiting before the reader waits for it: enough to ride out an uneven batch,
     /// few enough that memory stays a few batches deep.
-    private static let batchesAhead = 4
+    private static let batchesAhead = 16
 
     init(count: Int) {
         workers = (0..<count).map { Worker(share: $0) }
@@ -39,8 +39,11 @@ final class ReplayShares: @unchecked Sendable {
                 worker.states = ReplayedStates()
                 defer { worker.states = states }
                 do throws(EventCodecError) {
-                    for index in batch.indices where shares[index] == worker.share {
-                        try states.apply(batch[index])
+                    // Through the buffer, each event is lent to `apply`, not copied (and its strings retained).
+                    try batch.withUnsafeBufferPointer { (events) throws(EventCodecError) in
+                        for index in events.indices where shares[index] == worker.share {
+                            try states.apply(events[index])
+                        }
                     }
                 } catch {
                     worker.failure = error

@@ -19,18 +19,29 @@ struct JSONTape {
         var next: Int
     }
 
+    /// The document and its nodes, both borrowed for the length of one decoding (`withTape`): a tape is two
+    /// pointers, so handing it to every nested decoder and container copies no reference to count.
     let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var nodes: [Node] = []
+    let nodes: UnsafeBufferPointer<Node>
 
-    /// Scans a whole document; throws `JSONSyntaxError` at the first byte that is not JSON.
-    init(scanning bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>) {
         self.bytes = bytes
+        self.nodes = nodes
+    }
+
+    /// Scans a whole document and runs `body` with its tape, valid only until `body` returns; throws
+    /// `JSONSyntaxError` at the first byte that is not JSON.
+    static func withTape<R>(
+        scanning bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONTape) throws -> R
+    ) throws -> R {
+        var nodes: [Node] = []
         nodes.reserveCapacity(max(8, bytes.count / 12))
         var scanner = Scanner(bytes: bytes)
         try scanner.skipSpace()
         try scanner.scanValue(into: &nodes, depth: 0)
         try scanner.skipSpace()
         guard scanner.index == bytes.count else { throw JSONSyntaxError(offset: scanner.index) }
+        return try nodes.withUnsafeBufferPointer { nodes in try body(JSONTape(bytes: bytes, nodes: nodes)) }
     }
 
     subscript(node: Int) -> Node { nodes[node] }

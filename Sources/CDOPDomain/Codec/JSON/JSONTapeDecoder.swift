@@ -19,14 +19,14 @@ final class JSONTapeDecoder: Decoder {
     /// Decodes a whole document.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { raw in
-            let tape: JSONTape
             do {
-                tape = try JSONTape(scanning: raw.bindMemory(to: UInt8.self))
-            } catch {
+                return try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self)) { tape in
+                    try JSONTapeDecoder(tape: tape, node: 0, parent: nil, key: nil).decodeSelf(as: T.self)
+                }
+            } catch let error as JSONSyntaxError {
                 throw DecodingError.dataCorrupted(
                     DecodingError.Context(codingPath: [], debugDescription: "The given data was not valid JSON.", underlyingError: error))
             }
-            return try JSONTapeDecoder(tape: tape, node: 0, parent: nil, key: nil).decodeSelf(as: T.self)
         }
     }
 
@@ -179,8 +179,16 @@ enum JSONNumbers {
 extension JSONTapeDecoder {
     /// A decoder over a JSON null, for `superDecoder(forKey:)` of a missing member.
     static func null(key: any CodingKey, parent: JSONTapeDecoder) -> JSONTapeDecoder {
-        let literal: StaticString = "null"
-        let tape = try! JSONTape(scanning: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-        return JSONTapeDecoder(tape: tape, node: 0, parent: parent, key: key)
+        JSONTapeDecoder(tape: nullTape, node: 0, parent: parent, key: key)
     }
+
+    /// The tape of the document `null`, made once and never freed (it outlives any one decoding).
+    nonisolated(unsafe) private static let nullTape: JSONTape = {
+        let literal: StaticString = "null"
+        let node = UnsafeMutableBufferPointer<JSONTape.Node>.allocate(capacity: 1)
+        node[0] = JSONTape.Node(kind: .null, start: 0, end: literal.utf8CodeUnitCount, count: 0, next: 1)
+        return JSONTape(
+            bytes: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount),
+            nodes: UnsafeBufferPointer(node))
+    }()
 }
