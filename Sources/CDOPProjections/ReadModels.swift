@@ -16,6 +16,10 @@ package enum ReadModels {
         "report_facts_outstanding", "timers_pending_by_due",
     ]
 
+    /// Indexes that only an update of rows already written needs (finding a case's stored duplicate keys and
+    /// timers): a rebuild writes each case once, into empty tables (`fresh`), so its scratch goes without them.
+    package static let updateOnlyIndexes = ["case_duplicate_keys_by_case", "timers_by_case"]
+
     package static let inlineProjections: [any InlineProjection] = [
         CaseTables.projection, AgencyTables.projection, MeetingTables.projection, UserTables.projection,
     ]

@@ -23,9 +23,8 @@ struct ReplayedStates: Sendable {
         }
     }
 
-    /// Moves a stream's state out of `states`, evolves it, and puts it back (no copy of the state is made).
+    /// Evolves a stream's state where it lies in `states`: one lookup, and no copy of the state.
     private static func step<D: Decider>(_ decider: D.Type, _ states: inout [String: D.State], _ stream: String, _ event: D.Event) {
-        let state = states.removeValue(forKey: stream) ?? D.initialState
-        states[stream] = D.evolve(consume state, event)
+        D.evolve(&states[stream, default: D.initialState], with: event)
     }
 }

@@ -6,6 +6,13 @@ extension CaseDecider {
     /// changes nothing.
     package static func evolve(_ state: consuming CaseState, _ event: CaseEvent) -> CaseState {
         var s = consume state
+        evolve(&s, with: event)
+        return s
+    }
+
+    /// Folds one event into the state where it lies (a replay's dictionary of states): returning a state this
+    /// large copies it, retaining every array of the case, on every event.
+    package static func evolve(_ s: inout CaseState, with event: CaseEvent) {
         if let (stop, target, at) = ScheduleTriggers.stop(for: event) {
             s.stopSchedules(on: stop, target: target, at: at)
         }
@@ -139,7 +146,6 @@ extension CaseDecider {
             s.panelMeeting = nil
             s.panelMeetingDate = nil
         }
-        return s
     }
 
     /// Takes in what a merged duplicate added.

@@ -14,6 +14,16 @@ package protocol Decider {
     /// Applies one recorded event to the state. The state is consumed, so a caller that hands over its only
     /// copy has it changed in place rather than copied (a replay folds a million events).
     static func evolve(_ state: consuming State, _ event: Event) -> State
+
+    /// Applies one recorded event to a state where it lies (in a dictionary of states, say), changing it in
+    /// place. The default goes through `evolve(_:_:)`; a decider with a large state implements it itself.
+    static func evolve(_ state: inout State, with event: Event)
+}
+
+extension Decider {
+    package static func evolve(_ state: inout State, with event: Event) {
+        state = evolve(state, event)
+    }
 }
 
 extension Decider {

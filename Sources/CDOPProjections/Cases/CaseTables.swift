@@ -62,8 +62,9 @@ package enum CaseTables {
         "CDOP-" + caseID.description.prefix(8).uppercased()
     }
 
-    /// Brings the rows of one case in line with `state`, writing only what changed.
-    package static func write(_ state: CaseState, version: Int64, in db: Database) throws {
+    /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
+    /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
+    package static func write(_ state: CaseState, version: Int64, fresh: Bool = false, in db: Database) throws {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let id = caseID.description
         try db.rawStatement(
@@ -80,17 +81,17 @@ package enum CaseTables {
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
             state.outstandingRequests.count, version)
-        try writeDuplicateKeys(state, notification, id, in: db)
+        try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)
     }
 
     /// A confirmed duplicate is no longer a place to link new notifications to: its primary is.
     private static func writeDuplicateKeys(
-        _ state: CaseState, _ notification: DeathNotification, _ id: String, in db: Database
+        _ state: CaseState, _ notification: DeathNotification, _ id: String, fresh: Bool, in db: Database
     ) throws {
         let keys = state.duplicateOf == nil ? Set(DuplicateMatcher.keys(for: notification).map(\.description)) : []
-        let stored = Set(try String.fetchAll(
+        let stored: Set<String> = fresh ? [] : Set(try String.fetchAll(
             db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
         guard keys != stored else { return }
         for key in stored.subtracting(keys) {

@@ -32,7 +32,8 @@ package enum TimerTables {
 
     /// Brings the timers of one case in line with `state`. Unchanged rows are not written (an upsert whose
     /// update is skipped when nothing differs), so firing one step rewrites one row, not the case's thirty.
-    package static func write(_ state: CaseState, in db: Database) throws {
+    /// `fresh`: the table holds no timer of this case yet (a rebuild's scratch file), so none can be left over.
+    package static func write(_ state: CaseState, fresh: Bool = false, in db: Database) throws {
         guard let caseID = state.caseID?.description else { return }
         let timers = state.timers
         let upsert = try db.rawStatement(
@@ -52,6 +53,7 @@ package enum TimerTables {
                 timer.run.reference.version, timer.step.name, label(timer.step.action), timer.step.template,
                 timer.dueAt.map(UTCTimestamp.string(from:)), timer.state.rawValue)
         }
+        guard !fresh else { return }
         let existing = try db.cachedStatement(sql: "SELECT COUNT(*) FROM timers WHERE case_id = ?")
         if try Int.fetchOne(existing, arguments: [caseID]) != timers.count {
             let keep = Set(timers.map(\.id.lowercasedText))
