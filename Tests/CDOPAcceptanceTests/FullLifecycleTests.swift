@@ -78,8 +78,8 @@ struct FullLifecycleTests {
         // So is a row missing from a read model (the same count of rows no longer hides a change either).
         try engine.store.database.write { db in try db.execute(sql: "DELETE FROM form_requests WHERE request_id = (SELECT MIN(request_id) FROM form_requests)") }
         let missing = try ReadModelRebuild(store: engine.store).run()
-        #expect(missing.differences.map(\.table) == ["case_summaries", "form_requests"])
-        #expect(missing.differences.last.map { [$0.onlyLive, $0.onlyRebuilt] } == [0, 1])
+        #expect(Set(missing.differences.map(\.table)) == ["case_summaries", "form_requests"])
+        #expect(missing.differences.first { $0.table == "form_requests" }.map { [$0.onlyLive, $0.onlyRebuilt] } == [0, 1])
         // Every case counted once: figures exclude duplicates, transfers and out-of-scope cases.
         let counted = summaries.filter(\.countsForPanel).count
         #expect(counted == simulation.expected.filter { !["transferred", "outOfScope"].contains($0.stage) }.count)

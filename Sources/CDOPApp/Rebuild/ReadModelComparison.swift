@@ -9,26 +9,25 @@ struct ReadModelComparison {
     let livePath: String
     let scratch: RebuildScratch
 
-    /// The tables that differ, in `ReadModelRebuild.tables` order; the tables are shared out over as many
-    /// connections as there are scratch shares (one per core), compared at the same time.
+    /// The tables that differ, in `ReadModelRebuild.tables` order.
+    ///
+    /// Each share of each table is a piece of work (its rows counted, and each looked for in the live table),
+    /// taken in turn by as many connections as there are shares (one per core), the biggest tables first, so
+    /// that no connection is left comparing a big table alone at the end. A table whose counts or rows
+    /// disagree is then compared in full, on one connection.
     func differences() throws -> [ReadModelRebuild.Difference] {
         let tables = ReadModelRebuild.tables
-        let lanes = min(scratch.paths.count, tables.count)
-        let found = Mutex<[Int: ReadModelRebuild.Difference]>([:])
+        let pieces = tables.indices.flatMap { table in scratch.schemas.indices.map { (table: table, share: $0) } }
+        let tallies = Mutex<[Tally]>(Array(repeating: Tally(), count: tables.count))
         let next = Atomic<Int>(0)
         let failures = Mutex<[any Error]>([])
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+        DispatchQueue.concurrentPerform(iterations: min(scratch.paths.count, pieces.count)) { _ in
             do {
-                let live = try openLive()
-                defer { try? live.close() }
-                try live.inDatabase { db in
-                    try scratch.attached(to: db) {
-                        // Each lane takes the next table not yet taken, so one big table does not hold up the rest.
-                        while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < tables.count {
-                            if let difference = try difference(tables[index].name, key: tables[index].key, in: db) {
-                                found.withLock { $0[index] = difference }
-                            }
-                        }
+                try onLiveConnection { db in
+                    while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < pieces.count {
+                        let (table, share) = pieces[index]
+                        let tally = try tally(tables[table], schema: scratch.schemas[share], countingLive: share == 0, in: db)
+                        tallies.withLock { $0[table].add(tally) }
                     }
                 }
             } catch {
@@ -36,7 +35,47 @@ struct ReadModelComparison {
             }
         }
         if let failure = failures.withLock({ $0.first }) { throw failure }
-        return found.withLock { byIndex in byIndex.keys.sorted().compactMap { byIndex[$0] } }
+        let totals = tallies.withLock { $0 }
+        let disagreeing = totals.indices.filter { !totals[$0].agrees }
+        guard !disagreeing.isEmpty else { return [] }
+        return try onLiveConnection { db in
+            try disagreeing.compactMap { try difference(tables[$0].name, key: tables[$0].key, in: db) }
+        }
+    }
+
+    /// What one piece of the comparison found: rows live (counted with a table's first share), rows rebuilt,
+    /// and rebuilt rows with no twin among the live ones.
+    private struct Tally {
+        var live = 0
+        var rebuilt = 0
+        var withoutTwin = 0
+
+        mutating func add(_ other: Tally) {
+            live += other.live
+            rebuilt += other.rebuilt
+            withoutTwin += other.withoutTwin
+        }
+
+        /// Every table has a primary key and each row belongs to one stream, so to one share: the sides hold the
+        /// same rows when they hold as many and every rebuilt row has its twin.
+        var agrees: Bool { live == rebuilt && withoutTwin == 0 }
+    }
+
+    private func tally(
+        _ table: (name: String, key: String), schema: String, countingLive: Bool, in db: Database
+    ) throws -> Tally {
+        var tally = Tally()
+        if countingLive { tally.live = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.\(table.name)") ?? 0 }
+        tally.rebuilt = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(schema).\(table.name)") ?? 0
+        tally.withoutTwin = try rowsWithoutTwin(in: schema, table: table.name, key: table.key, db: db)
+        return tally
+    }
+
+    /// Runs `body` on a read-only connection to the live file with every scratch file attached.
+    private func onLiveConnection<T>(_ body: (Database) throws -> T) throws -> T {
+        let live = try openLive()
+        defer { try? live.close() }
+        return try live.inDatabase { db in try scratch.attached(to: db) { try body(db) } }
     }
 
     /// A read-only connection to the live file, with room to compare big tables in memory.
@@ -51,23 +90,10 @@ struct ReadModelComparison {
         return try DatabaseQueue(path: livePath, configuration: configuration)
     }
 
-    /// The rows of `table` only on one side, or nil when both sides hold the same rows.
-    ///
-    /// Every table has a primary key and each row belongs to one stream, so to one share: the sides are equal
-    /// when they hold as many rows and every rebuilt row finds its twin through the live key's index (a lookup
-    /// per row, where EXCEPT would sort both sides). Only when they differ are the rows counted, with EXCEPT.
+    /// The rows of `table` only on one side (counted with EXCEPT both ways, and a few of their keys), or nil
+    /// when both sides hold the same rows after all.
     private func difference(_ table: String, key: String, in db: Database) throws -> ReadModelRebuild.Difference? {
         let rebuilt = scratch.schemas.map { "SELECT * FROM \($0).\(table)" }.joined(separator: " UNION ALL ")
-        let rebuiltCount = try scratch.schemas.reduce(0) { total, schema in
-            total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(schema).\(table)") ?? 0)
-        }
-        let liveCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.\(table)") ?? 0
-        if liveCount == rebuiltCount {
-            let missing = try scratch.schemas.reduce(0) { total, schema in
-                total + (try rowsWithoutTwin(in: schema, table: table, key: key, db: db))
-            }
-            if missing == 0 { return nil }
-        }
         let onlyLive = "SELECT * FROM main.\(table) EXCEPT SELECT * FROM (\(rebuilt))"
         let onlyRebuilt = "SELECT * FROM (\(rebuilt)) EXCEPT SELECT * FROM main.\(table)"
         let liveRows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(onlyLive))") ?? 0

@@ -10,14 +10,17 @@ package struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.minute = minute
     }
 
-    /// Parses "HH:mm"; nil when malformed.
+    /// Parses "HH:mm" (two ASCII digits, a colon, two ASCII digits), byte by byte; nil when malformed.
     package init?(text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let h = Int(parts[0]), let m = Int(parts[1])
+        let bytes = Array(text.utf8)
+        func digit(_ index: Int) -> Int? {
+            let value = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+            return (0...9).contains(value) ? value : nil
+        }
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":"), let h1 = digit(0), let h2 = digit(1), let m1 = digit(3),
+            let m2 = digit(4)
         else { return nil }
-        self.init(hour: h, minute: m)
+        self.init(hour: h1 * 10 + h2, minute: m1 * 10 + m2)
     }
 
     /// "HH:mm".
