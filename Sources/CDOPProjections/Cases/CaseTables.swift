@@ -57,7 +57,38 @@ package enum CaseTables {
                 """)
     }
 
-    /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case.
+    /// A reference is not unique: two cases whose ids begin with the same eight hex digits share it (a panel
+    /// with 40,000 cases has such a pair about one time in five). The first schema made it UNIQUE, so writing
+    /// the second case's summary (INSERT OR REPLACE) silently deleted the first's, and the case vanished from
+    /// every list until the next write to it. A rebuild's comparison found it. The table is made again without
+    /// the constraint, and, being a projection migration, refilled from the events when a database upgrades.
+    package static let sharedReferencesMigration = SchemaMigration("projections.v2.case-summaries-shared-references") { db in
+        try db.execute(
+            sql: """
+                DROP TABLE case_summaries;
+                CREATE TABLE case_summaries (
+                    case_id              TEXT PRIMARY KEY,
+                    reference            TEXT NOT NULL,
+                    stage                TEXT NOT NULL,
+                    counts_for_panel     INTEGER NOT NULL,
+                    child_name           TEXT NOT NULL,
+                    sex                  TEXT NOT NULL,
+                    date_of_birth        TEXT NOT NULL,
+                    date_of_death        TEXT NOT NULL,
+                    area_code            TEXT,
+                    expectation          TEXT,
+                    notified_at          TEXT NOT NULL,
+                    possible_duplicate_of TEXT,
+                    duplicate_of         TEXT,
+                    outstanding_requests INTEGER NOT NULL,
+                    stream_version       INTEGER NOT NULL
+                );
+                CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
+                """)
+    }
+
+    /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case. Lookups by
+    /// reference treat it as a prefix of the id, and say when it names more than one case.
     package static func reference(of caseID: CaseID) -> String {
         "CDOP-" + caseID.description.prefix(8).uppercased()
     }
