@@ -21,7 +21,12 @@ final class JSONTapeDecoder: Decoder {
         try data.withUnsafeBytes { raw in
             do {
                 return try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self)) { tape in
-                    try JSONTapeDecoder(tape: tape, node: 0, parent: nil, key: nil).decodeSelf(as: T.self)
+                    if let readable = T.self as? any TapeReadable.Type, let object = JSONObjectReader(tape, node: 0),
+                        let value = readable.init(reading: object) as? T
+                    {
+                        return value
+                    }
+                    return try JSONTapeDecoder(tape: tape, node: 0, parent: nil, key: nil).decodeSelf(as: T.self)
                 }
             } catch let error as JSONSyntaxError {
                 throw DecodingError.dataCorrupted(

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A payload read by hand straight off a scanned document: for the few event types a replay reads most (three
+/// in four stored events), where Codable's containers, boxes and generic metadata cost more than the reading.
+///
+/// `init?(reading:)` gives nil whenever anything is not exactly as canonical JSON writes it; the decoder then
+/// reads the payload through Codable, so a value read by hand is always the value Codable reads (tests check
+/// the two against each other), and every error is Codable's.
+protocol TapeReadable {
+    init?(reading object: JSONObjectReader)
+}
+
+/// The members of one object of a scanned document, looked up by their keys' bytes.
+struct JSONObjectReader {
+    let tape: JSONTape
+    let node: Int
+
+    /// Nil unless `node` is an object whose keys are all written without escapes (a key spelt with escapes
+    /// could name a member the byte comparison would miss: Codable reads such an object).
+    init?(_ tape: JSONTape, node: Int) {
+        guard tape[node].kind == .object else { return nil }
+        var key = node + 1
+        for _ in 0..<tape[node].count {
+            guard tape[key].kind == .string else { return nil }
+            key = tape[key + 1].next
+        }
+        self.tape = tape
+        self.node = node
+    }
+
+    /// The value node of the first member named `key` (as Codable takes it), or nil when there is none.
+    func member(_ key: StaticString) -> Int? {
+        let wanted = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        var candidate = node + 1
+        for _ in 0..<tape[node].count {
+            let bytes = tape.slice(candidate)
+            if bytes.count == wanted.count, wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0 {
+                return candidate + 1
+            }
+            candidate = tape[candidate + 1].next
+        }
+        return nil
+    }
+
+    func string(_ key: StaticString) -> String? { member(key).flatMap(tape.plainString) }
+    func int(_ key: StaticString) -> Int? { member(key).flatMap(tape.plainInt) }
+    func date(_ key: StaticString) -> Date? { member(key).flatMap(tape.plainDate) }
+
+    func identifier<Kind>(_ key: StaticString) -> Identifier<Kind>? {
+        guard let node = member(key), tape[node].kind == .string, let uuid = UUIDText.parse(bytes: tape.slice(node)) else {
+            return nil
+        }
+        return Identifier(uuid)
+    }
+
+    func calendarDate(_ key: StaticString) -> CalendarDate? {
+        guard let node = member(key), tape[node].kind == .string else { return nil }
+        return CalendarDate(isoBytes: tape.slice(node))
+    }
+
+    func value<Value: RawRepresentable<String>>(_ key: StaticString) -> Value? {
+        string(key).flatMap(Value.init(rawValue:))
+    }
+
+    func object(_ key: StaticString) -> JSONObjectReader? {
+        member(key).flatMap { JSONObjectReader(tape, node: $0) }
+    }
+
+    /// An optional member as Codable's `decodeIfPresent` reads it: `.some(nil)` when missing or null, the
+    /// value when present and readable, and nil (read it through Codable) when present but not readable.
+    func optional<Value>(_ key: StaticString, _ read: (JSONObjectReader, StaticString) -> Value?) -> Value?? {
+        guard let node = member(key), tape[node].kind != .null else { return .some(nil) }
+        return read(self, key).map { .some($0) }
+    }
+}
