@@ -74,7 +74,23 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The ISO 8601 form, e.g. "2026-05-03".
     package var iso: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard (0...9999).contains(year) else { return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+        // Written straight into the string: every case's rows carry several dates.
+        return String(unsafeUninitializedCapacity: 10) { text in
+            func put(_ value: Int, at start: Int, width: Int) {
+                var rest = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    text[start + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 8, width: 2)
+            return 10
+        }
     }
 
     package var description: String { iso }

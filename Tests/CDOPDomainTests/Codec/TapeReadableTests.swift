@@ -5,7 +5,7 @@ import Testing
 
 /// The payloads read by hand (`TapeReadable`) must come out exactly as Codable reads them, and anything the
 /// hand reading does not take must still be read, or refused, by Codable.
-@Suite("Form-request events read by hand: the same values and errors as Codable")
+@Suite("Events read by hand: the same values and errors as Codable")
 struct TapeReadableTests {
     typealias Outcome = JSONTapeDecoderTests.Outcome
 
@@ -62,6 +62,9 @@ struct TapeReadableTests {
                     agencyID: AgencyID(UUID()), agencyName: text(), kind: AgencyKind.allCases[next(AgencyKind.allCases.count)],
                     contactName: next(2) == 0 ? nil : text(), contactEmail: next(2) == 0 ? nil : text()),
                 at: at())
+            try check(MarkedReadyForPanel(at: at()))
+            try check(AssignedToPanelMeeting(meetingID: MeetingID(UUID()), meetingDate: day(), at: at()))
+            try check(RecommendationRecorded(actionID: ActionID(UUID()), text: text(), owner: text(), dueDate: day(), at: at()))
             try check(reminder)
             try check(requested)
             try check(declined)
