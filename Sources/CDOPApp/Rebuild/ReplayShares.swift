@@ -80,11 +80,7 @@ final class ReplayShares: @unchecked Sendable {
 
     /// The share a stream belongs to: FNV-1a of its id, so case streams (random UUIDs) split evenly.
     static func share(of streamID: String, among count: Int) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in streamID.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count))
+        Int(NameBasedUUID.fnv1a(streamID) % UInt64(count))
     }
 
     /// One share's serial queue and what it has folded. `states`, `failure`, `foldedAt` and `streams` are only

@@ -12,6 +12,7 @@ package struct TimeOfDay: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Parses "HH:mm" (two ASCII digits, a colon, two ASCII digits), byte by byte; nil when malformed.
     package init?(text: String) {
+        guard text.utf8.count == 5 else { return nil }
         let bytes = Array(text.utf8)
         func digit(_ index: Int) -> Int? {
             let value = Int(bytes[index]) - Int(UInt8(ascii: "0"))

@@ -13,7 +13,8 @@ package enum NameBasedUUID {
             bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 
-    private static func fnv1a(_ text: String, seed: UInt64) -> UInt64 {
+    /// FNV-1a over the UTF-8 of `text`, from `seed` (its offset basis).
+    package static func fnv1a(_ text: String, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
         var hash = seed
         for byte in text.utf8 {
             hash ^= UInt64(byte)

@@ -61,12 +61,12 @@ package enum CaseTables {
     /// with 40,000 cases has such a pair about one time in five). The first schema made it UNIQUE, so writing
     /// the second case's summary (INSERT OR REPLACE) silently deleted the first's, and the case vanished from
     /// every list until the next write to it. A rebuild's comparison found it. The table is made again without
-    /// the constraint, and, being a projection migration, refilled from the events when a database upgrades.
+    /// the constraint, its rows kept (so a crash before the refill leaves no fewer than before), and, being a
+    /// projection migration, refilled from the events when a database upgrades.
     package static let sharedReferencesMigration = SchemaMigration("projections.v2.case-summaries-shared-references") { db in
         try db.execute(
             sql: """
-                DROP TABLE case_summaries;
-                CREATE TABLE case_summaries (
+                CREATE TABLE case_summaries_shared_references (
                     case_id              TEXT PRIMARY KEY,
                     reference            TEXT NOT NULL,
                     stage                TEXT NOT NULL,
@@ -83,6 +83,9 @@ package enum CaseTables {
                     outstanding_requests INTEGER NOT NULL,
                     stream_version       INTEGER NOT NULL
                 );
+                INSERT INTO case_summaries_shared_references SELECT * FROM case_summaries;
+                DROP TABLE case_summaries;
+                ALTER TABLE case_summaries_shared_references RENAME TO case_summaries;
                 CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
                 """)
     }
