@@ -1,3 +1,4 @@
+import CDOPTesting
 import Foundation
 
 /// A real aiosmtpd (Tests/Support/smtp/test_smtp_server.py) running as a child process on a free loopback port,
@@ -22,15 +23,13 @@ final class TestSMTPServer: @unchecked Sendable {
     let port: Int
     let maildir: URL
     let eventsFile: URL
-    private let process: Process
-    private let exited: ExitSignal
+    private let process: ChildProcess
 
-    private init(port: Int, maildir: URL, eventsFile: URL, process: Process, exited: ExitSignal) {
+    private init(port: Int, maildir: URL, eventsFile: URL, process: ChildProcess) {
         self.port = port
         self.maildir = maildir
         self.eventsFile = eventsFile
         self.process = process
-        self.exited = exited
     }
 
     /// Starts the server and waits for its `READY <port>` line.
@@ -47,52 +46,28 @@ final class TestSMTPServer: @unchecked Sendable {
         for reply in options.replies { arguments += ["--reply", reply] }
         if options.silent { arguments.append("--silent") }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u"] + arguments
-        process.currentDirectoryURL = directory.url
-        let stdout = Pipe()
-        let stderrFile = directory.file("smtp-server.stderr")
-        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
-        process.standardOutput = stdout
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
-        process.standardInput = FileHandle.nullDevice
-
-        let ready = ReadySignal()
-        let exited = ExitSignal()
-        stdout.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { handle.readabilityHandler = nil }
-            ready.received(data)
+        // Its output is read by ChildProcess's blocking reads, never by a readability handler: tearing one of
+        // those down races libdispatch's epoll bookkeeping on Linux and can crash the whole test process
+        // (swift-corelibs-libdispatch issue 949).
+        let process = try ChildProcess("/usr/bin/env", ["python3", "-u"] + arguments, workingDirectory: directory.url)
+        let ready = await process.waitForLines(atLeast: 1, timeout: .seconds(30)) { $0.hasPrefix("READY ") }
+        guard ready, let line = process.outputLines.first(where: { $0.hasPrefix("READY ") }),
+            let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
+        else {
+            let running = process.isRunning
+            let status = await process.waitForExit(timeout: .zero)
+            let reason = running
+                ? "the SMTP server did not print READY within 30 s"
+                : "the SMTP server exited with status \(status) before it was ready"
+            throw ChildProcessError(description: "\(reason): \(process.standardError)")
         }
-        process.terminationHandler = { process in
-            ready.fail("the SMTP server exited with status \(process.terminationStatus) before it was ready")
-            exited.fire()
-        }
-        try process.run()
-        do {
-            let port = try await ready.wait(seconds: 30)
-            return TestSMTPServer(port: port, maildir: maildir, eventsFile: events, process: process, exited: exited)
-        } catch {
-            kill(process.processIdentifier, SIGKILL)
-            await exited.wait()
-            let log = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
-            throw ChildProcessError(description: "\(error): \(log)")
-        }
+        return TestSMTPServer(port: port, maildir: maildir, eventsFile: events, process: process)
     }
 
-    /// Stops the server and waits until it has exited.
+    /// Stops the server and waits until it has exited (SIGKILL if SIGTERM has not ended it within 5 seconds).
     func stop() async {
-        if process.isRunning { process.terminate() }
-        // SIGKILL if SIGTERM did not end it within 5 seconds.
-        let pid = process.processIdentifier
-        let exited = self.exited
-        let killer = Task {
-            try await Task.sleep(for: .seconds(5))
-            if !exited.hasFired { kill(pid, SIGKILL) }
-        }
-        await exited.wait()
-        killer.cancel()
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        _ = await process.waitForExit(timeout: .seconds(5))
     }
 
     /// `smtp://127.0.0.1:<port>` (or `smtps://` for implicit TLS).
@@ -148,92 +123,6 @@ func withSMTPServer<T>(
         } catch {
             await server.stop()
             throw error
-        }
-    }
-}
-
-/// Resumes one waiter when a `READY <port>` line arrives on the server's stdout, or when it fails.
-private final class ReadySignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var buffer = ""
-    private var outcome: Result<Int, ChildProcessError>?
-    private var continuation: CheckedContinuation<Int, any Error>?
-
-    func received(_ data: Data) {
-        lock.lock()
-        buffer += String(decoding: data, as: UTF8.self)
-        if outcome == nil, let line = buffer.split(separator: "\n").first(where: { $0.hasPrefix("READY ") }),
-            let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
-        {
-            finish(.success(port))
-        }
-        lock.unlock()
-    }
-
-    func fail(_ reason: String) {
-        lock.lock()
-        if outcome == nil { finish(.failure(ChildProcessError(description: reason))) }
-        lock.unlock()
-    }
-
-    /// Called with the lock held.
-    private func finish(_ result: Result<Int, ChildProcessError>) {
-        outcome = result
-        if let continuation {
-            self.continuation = nil
-            continuation.resume(with: result.mapError { $0 as any Error })
-        }
-    }
-
-    func wait(seconds: Double) async throws -> Int {
-        let timeout = Task { [weak self] in
-            try await Task.sleep(for: .seconds(seconds))
-            self?.fail("the SMTP server did not print READY within \(seconds) s")
-        }
-        defer { timeout.cancel() }
-        return try await withCheckedThrowingContinuation { continuation in
-            lock.lock()
-            if let outcome {
-                continuation.resume(with: outcome.mapError { $0 as any Error })
-            } else {
-                self.continuation = continuation
-            }
-            lock.unlock()
-        }
-    }
-}
-
-/// Fires once when the process has exited; any number of waiters.
-private final class ExitSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var fired = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
-
-    var hasFired: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return fired
-    }
-
-    func fire() {
-        lock.lock()
-        fired = true
-        let waiting = waiters
-        waiters = []
-        lock.unlock()
-        for waiter in waiting { waiter.resume() }
-    }
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            lock.lock()
-            if fired {
-                lock.unlock()
-                continuation.resume()
-            } else {
-                waiters.append(continuation)
-                lock.unlock()
-            }
         }
     }
 }
