@@ -58,8 +58,36 @@ struct JSONObjectReader {
         return CalendarDate(isoBytes: tape.slice(node))
     }
 
+    func bool(_ key: StaticString) -> Bool? { member(key).flatMap(tape.plainBool) }
+
     func value<Value: RawRepresentable<String>>(_ key: StaticString) -> Value? {
         string(key).flatMap(Value.init(rawValue:))
+    }
+
+    func value<Value: RawRepresentable<Int>>(_ key: StaticString) -> Value? {
+        int(key).flatMap(Value.init(rawValue:))
+    }
+
+    /// A member that is an array, each element read by `element` (given the tape and the element's node); nil
+    /// when the member is missing or not an array, or when any one element is not readable.
+    func array<Element>(_ key: StaticString, _ element: (JSONTape, Int) -> Element?) -> [Element]? {
+        guard let node = member(key), tape[node].kind == .array else { return nil }
+        var elements: [Element] = []
+        elements.reserveCapacity(tape[node].count)
+        var item = node + 1
+        for _ in 0..<tape[node].count {
+            guard let read = element(tape, item) else { return nil }
+            elements.append(read)
+            item = tape[item].next
+        }
+        return elements
+    }
+
+    func strings(_ key: StaticString) -> [String]? { array(key) { $0.plainString($1) } }
+
+    /// An array of objects, each read by `read`.
+    func objects<Element>(_ key: StaticString, _ read: (JSONObjectReader) -> Element?) -> [Element]? {
+        array(key) { tape, node in JSONObjectReader(tape, node: node).flatMap(read) }
     }
 
     func object(_ key: StaticString) -> JSONObjectReader? {
