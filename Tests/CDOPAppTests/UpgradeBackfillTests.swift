@@ -1,5 +1,6 @@
 import CDOPApp
 import CDOPDomain
+import CDOPProjections
 import CDOPStore
 import CDOPTesting
 import Foundation
@@ -10,13 +11,59 @@ import Testing
 @Suite struct UpgradeBackfillTests {
     @Test("a read model added by an upgrade is filled from the events already stored, and equals a rebuild")
     func newReadModelIsFilledFromTheEvents() throws {
+        let old = try OldDatabase()
+        let upgraded = try old.engine()
+        #expect(upgraded.store.migrationsApplied == ["projections.v2.practitioner_links"])
+        #expect(try Self.linkHashes(upgraded.store) == old.links)
+        #expect(try ReadModelRebuild(store: upgraded.store).run().isClean)
+        #expect(try upgraded.store.read(ReadModelRefill.pending).isEmpty)
+    }
+
+    @Test("an upgrade stopped after its migration committed but before the refill is filled at the next opening")
+    func interruptedUpgradeIsFilledLater() throws {
+        let old = try OldDatabase()
+        // The migration is applied and committed, and the process stops before it refills (a crash, a kill).
+        do {
+            let store = try EventStore(
+                path: old.configuration.databasePath,
+                options: ReadModels.storeOptions(EventStoreOptions(), cache: StateCache()))
+            #expect(store.migrationsApplied == ["projections.v2.practitioner_links"])
+            #expect(try Self.linkHashes(store).isEmpty)
+            #expect(try store.read(ReadModelRefill.pending) == ["projections.v2.practitioner_links"])
+            try store.database.close()
+        }
+        // The next opening applies nothing, yet still owes the refill, and does it.
+        let reopened = try old.engine()
+        #expect(reopened.store.migrationsApplied.isEmpty)
+        #expect(try Self.linkHashes(reopened.store) == old.links)
+        #expect(try reopened.store.read(ReadModelRefill.pending).isEmpty)
+        #expect(try ReadModelRebuild(store: reopened.store).run().isClean)
+    }
+
+    @Test("a new database owes no refill: its read models start empty, as its events do")
+    func newDatabaseOwesNoRefill() throws {
         let folder = TemporaryDirectory("cdop-upgrade")
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
+        let engine = try Engine(
+            configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"), schedules: TestSchedules.catalog,
+            linkSecret: Data(repeating: 7, count: 32))
+        #expect(engine.store.migrationsApplied.contains("projections.v2.practitioner_links"))
+        #expect(try engine.store.read(ReadModelRefill.pending).isEmpty)
+    }
+
+    /// A database holding one case with a Form B request, taken back to the schema before
+    /// projections.v2.practitioner_links, as a database from that time was.
+    struct OldDatabase {
+        let folder = TemporaryDirectory("cdop-upgrade")
+        var configuration = AppConfiguration()
         let secret = Data(repeating: 7, count: 32)
         let clock = TestClock(iso: "2026-03-02T08:00:00Z")
+        /// The request's link, as the current schema stored it before going back.
         let links: [String]
-        do {
+
+        init() throws {
+            configuration.databasePath = folder.path("cdop.sqlite")
             let engine = try Engine(
                 configuration: configuration, clock: clock, schedules: TestSchedules.catalog, linkSecret: secret)
             var random = SeededRandom(seed: 5)
@@ -38,24 +85,21 @@ import Testing
                     requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
                     contactEmail: "jo@northgate.example.nhs.uk", dueDate: today.adding(days: 14), schedule: nil),
                 on: caseID, by: coordinator)
-            links = try Self.linkHashes(engine.store)
+            links = try UpgradeBackfillTests.linkHashes(engine.store)
             try engine.store.database.close()
-        }
-        #expect(links.count == 1)
+            #expect(links.count == 1)
 
-        // Back to the schema before projections.v2.practitioner_links, as a database from that time was.
-        let queue = try DatabaseQueue(path: configuration.databasePath)
-        try queue.write { db in
-            try db.execute(sql: "DROP TABLE practitioner_links")
-            try db.execute(sql: "DELETE FROM schema_migrations WHERE name = 'projections.v2.practitioner_links'")
+            let queue = try DatabaseQueue(path: configuration.databasePath)
+            try queue.write { db in
+                try db.execute(sql: "DROP TABLE practitioner_links")
+                try db.execute(sql: "DELETE FROM schema_migrations WHERE name = 'projections.v2.practitioner_links'")
+            }
+            try queue.close()
         }
-        try queue.close()
 
-        let upgraded = try Engine(
-            configuration: configuration, clock: clock, schedules: TestSchedules.catalog, linkSecret: secret)
-        #expect(upgraded.store.migrationsApplied == ["projections.v2.practitioner_links"])
-        #expect(try Self.linkHashes(upgraded.store) == links)
-        #expect(try ReadModelRebuild(store: upgraded.store).run().isClean)
+        func engine() throws -> Engine {
+            try Engine(configuration: configuration, clock: clock, schedules: TestSchedules.catalog, linkSecret: secret)
+        }
     }
 
     static func linkHashes(_ store: EventStore) throws -> [String] {

@@ -65,7 +65,8 @@ package struct ReadModelRebuild: Sendable {
     }
 
     /// Rebuilds, then replaces every read model's rows with the rebuilt ones in one transaction: for a database
-    /// whose schema gained a read model after events were stored (an upgrade), so the new table is filled.
+    /// whose schema gained a read model after events were stored (an upgrade), so the new table is filled. The
+    /// same transaction marks any owed refill done (`ReadModelRefill`).
     package func replaceLiveTables() throws -> Report {
         try RebuildScratch.beside(store.path, shares: shares) { scratch in
             var timings = Timings()
@@ -82,6 +83,7 @@ package struct ReadModelRebuild: Sendable {
                                     sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM \(schema).\(table)")
                             }
                         }
+                        try ReadModelRefill.markDone(in: db)
                         return .commit
                     }
                 }
@@ -90,12 +92,19 @@ package struct ReadModelRebuild: Sendable {
         }
     }
 
-    /// After an upgrade: when this opening of `store` applied a projection migration to a database that already
-    /// held events, fills the read models from the events (a new table would otherwise stay empty).
+    /// After an upgrade: while a read-model migration applied to `store` (by this opening or an earlier one that
+    /// stopped before refilling) is still owed its refill, fills the read models from the events, as a new
+    /// table would otherwise stay empty. The refill is marked done in the transaction that writes it.
     package static func fillAfterUpgrade(_ store: EventStore) throws {
-        guard store.migrationsApplied.contains(where: { $0.hasPrefix("projections.") }),
-            try store.read({ db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }) > 0
-        else { return }
+        let (pending, events) = try store.read { db in
+            (try ReadModelRefill.pending(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0)
+        }
+        guard !pending.isEmpty else { return }
+        guard events > 0 else {
+            // Nothing to fill from: a new database, whose read models were made empty and are right so.
+            try store.write { db in try ReadModelRefill.markDone(in: db) }
+            return
+        }
         _ = try ReadModelRebuild(store: store).replaceLiveTables()
     }
 

@@ -18,6 +18,7 @@ struct Migrator {
                             CREATE TABLE IF NOT EXISTS schema_migrations (
                                 name TEXT NOT NULL PRIMARY KEY, applied_order INTEGER NOT NULL)
                             """)
+                    try db.execute(sql: ReadModelRefill.createTable)
                     let applied = try String.fetchSet(db, sql: "SELECT name FROM schema_migrations")
                     let unknown = applied.subtracting(known).sorted()
                     guard unknown.isEmpty else {
@@ -29,6 +30,7 @@ struct Migrator {
                         try db.execute(
                             sql: "INSERT INTO schema_migrations (name, applied_order) VALUES (?, ?)",
                             arguments: [migration.name, order])
+                        if migration.changesReadModels { try ReadModelRefill.record(migration.name, in: db) }
                     }
                     return .commit
                 }

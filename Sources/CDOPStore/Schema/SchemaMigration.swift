@@ -11,4 +11,8 @@ package struct SchemaMigration: Sendable {
         self.name = name
         self.migrate = migrate
     }
+
+    /// Whether it changes a read model (every read-model migration is named `projections.…`): applied to a
+    /// database that already holds events, that read model must then be refilled from the events.
+    package var changesReadModels: Bool { name.hasPrefix("projections.") }
 }
