@@ -24,14 +24,23 @@ package enum UserTables {
                 """)
     }
 
-    /// Replaces the row of one account. Roles and areas are stored as sorted, comma-separated codes.
+    /// Writes the row of one account, in place when it exists. Roles and areas are stored as sorted,
+    /// comma-separated codes.
+    ///
+    /// An upsert on the account's id, never `INSERT OR REPLACE`: usernames are unique, and a REPLACE would
+    /// silently delete another account's row holding the same name (as it once lost case summaries sharing a
+    /// reference). A clash of names fails the write, and with it the append or the rebuild, instead.
     package static func write(_ state: UserState, in db: Database) throws {
         guard let id = state.userID, let created = state.createdAt else { return }
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO users (user_id, username, display_name, email, roles, areas, disabled,
+                INSERT INTO users (user_id, username, display_name, email, roles, areas, disabled,
                     second_factor, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,
+                    display_name = excluded.display_name, email = excluded.email, roles = excluded.roles,
+                    areas = excluded.areas, disabled = excluded.disabled, second_factor = excluded.second_factor,
+                    created_at = excluded.created_at
                 """,
             arguments: [
                 id.description, state.username, state.displayName, state.email,
