@@ -24,9 +24,7 @@ import Testing
         let old = try OldDatabase()
         // The migration is applied and committed, and the process stops before it refills (a crash, a kill).
         do {
-            let store = try EventStore(
-                path: old.configuration.databasePath,
-                options: ReadModels.storeOptions(EventStoreOptions(), cache: StateCache()))
+            let (store, _) = try old.migratedWithoutRefill()
             #expect(store.migrationsApplied == ["projections.v2.practitioner_links"])
             #expect(try Self.linkHashes(store).isEmpty)
             #expect(try store.read(ReadModelRefill.pending) == ["projections.v2.practitioner_links"])
@@ -38,6 +36,56 @@ import Testing
         #expect(try Self.linkHashes(reopened.store) == old.links)
         #expect(try reopened.store.read(ReadModelRefill.pending).isEmpty)
         #expect(try ReadModelRebuild(store: reopened.store).run().isClean)
+    }
+
+    @Test("a refill overtaken by events another process appends builds again, so those events' rows are kept")
+    func refillOvertakenByAppendsBuildsAgain() throws {
+        let old = try OldDatabase()
+        let (store, workflow) = try old.migratedWithoutRefill()
+        let agency = AgencyID(UUID())
+        var appended = false
+        // Between the first build and its replace, another process registers an agency.
+        let outcome = try ReadModelRebuild(store: store).refillLiveTables {
+            guard !appended else { return }
+            appended = true
+            try workflow.execute(
+                .register(
+                    agencyID: agency, name: "Southgate Surgery", kind: .gp,
+                    contacts: [AgencyContact(name: "Dr Sam Example", email: "sam@southgate.example.nhs.uk", isLead: true)]),
+                on: agency, by: Actor(name: "c", role: "coordinator"))
+        }
+        let events = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+        #expect(outcome == .refilled(events: events, builds: 2))
+        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM agencies") }.contains("Southgate Surgery"))
+        #expect(try Self.linkHashes(store) == old.links)
+        #expect(try store.read(ReadModelRefill.pending).isEmpty)
+        #expect(try ReadModelRebuild(store: store).run().isClean)
+    }
+
+    @Test("a refill that another process finished first replaces nothing; one overtaken at every build says so and keeps its debt")
+    func refillDoneElsewhereOrAlwaysOvertaken() throws {
+        let old = try OldDatabase()
+        let (store, workflow) = try old.migratedWithoutRefill()
+        // Another process refills and marks it done while this one builds.
+        #expect(try ReadModelRebuild(store: store).refillLiveTables {
+            try store.write { db in try ReadModelRefill.markDone(in: db) }
+        } == .refilledElsewhere)
+        #expect(try Self.linkHashes(store).isEmpty)
+
+        // Owed again, and overtaken by a new agency before every replace: refused, nothing replaced, still owed.
+        try store.write { db in try db.execute(sql: "INSERT INTO read_models_to_refill (migration) VALUES ('projections.v2.practitioner_links')") }
+        #expect(throws: ReadModelRefillError.eventsKeptArriving(builds: ReadModelRebuild.refillBuilds)) {
+            try ReadModelRebuild(store: store).refillLiveTables {
+                let agency = AgencyID(UUID())
+                try workflow.execute(
+                    .register(
+                        agencyID: agency, name: "Agency \(agency)", kind: .gp,
+                        contacts: [AgencyContact(name: "Lead", email: "lead@agency.example.org", isLead: true)]),
+                    on: agency, by: Actor(name: "c", role: "coordinator"))
+            }
+        }
+        #expect(try Self.linkHashes(store).isEmpty)
+        #expect(try store.read(ReadModelRefill.pending) == ["projections.v2.practitioner_links"])
     }
 
     @Test("a new database owes no refill: its read models start empty, as its events do")
@@ -95,6 +143,16 @@ import Testing
                 try db.execute(sql: "DELETE FROM schema_migrations WHERE name = 'projections.v2.practitioner_links'")
             }
             try queue.close()
+        }
+
+        /// The store opened with the current migrations and not refilled, as a process stopped right after
+        /// migrating leaves it, with a workflow appending to it as another process would.
+        func migratedWithoutRefill() throws -> (EventStore, CaseWorkflow) {
+            let cache = StateCache()
+            let store = try EventStore(
+                path: configuration.databasePath, options: ReadModels.storeOptions(EventStoreOptions(), cache: cache))
+            let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
+            return (store, CaseWorkflow(handler: handler))
         }
 
         func engine() throws -> Engine {

@@ -56,7 +56,7 @@ package struct ReadModelRebuild: Sendable {
     package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
         try RebuildScratch.beside(store.path, shares: shares) { scratch in
             var timings = Timings()
-            let (count, streams) = try build(into: scratch, timings: &timings, progress: progress)
+            let (count, streams, _) = try build(into: scratch, timings: &timings, progress: progress)
             let compareStarted = DispatchTime.now().uptimeNanoseconds
             let differences = try ReadModelComparison(livePath: store.path, scratch: scratch).differences()
             timings.compare = Self.seconds(since: compareStarted)
@@ -64,31 +64,69 @@ package struct ReadModelRebuild: Sendable {
         }
     }
 
-    /// Rebuilds, then replaces every read model's rows with the rebuilt ones in one transaction: for a database
-    /// whose schema gained a read model after events were stored (an upgrade), so the new table is filled. The
-    /// same transaction marks any owed refill done (`ReadModelRefill`).
-    package func replaceLiveTables() throws -> Report {
-        try RebuildScratch.beside(store.path, shares: shares) { scratch in
-            var timings = Timings()
-            let (count, streams) = try build(into: scratch, timings: &timings, progress: { _ in })
-            try store.database.writeWithoutTransaction { db in
-                try scratch.attached(to: db) {
-                    try db.inTransaction(.immediate) {
-                        for (table, _) in Self.tables {
-                            let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))")
-                                .map { "\"\($0["name"] as String)\"" }.joined(separator: ", ")
-                            try db.execute(sql: "DELETE FROM main.\(table)")
-                            for schema in scratch.schemas {
-                                try db.execute(
-                                    sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM \(schema).\(table)")
-                            }
-                        }
-                        try ReadModelRefill.markDone(in: db)
-                        return .commit
-                    }
+    /// What a refill did.
+    package enum RefillOutcome: Sendable, Equatable {
+        /// The live read models were replaced by a rebuild of `events` events, after `builds` builds.
+        case refilled(events: Int, builds: Int)
+        /// Another process had refilled them first: nothing was replaced.
+        case refilledElsewhere
+    }
+
+    /// How many builds a refill makes while events keep arriving between a build and its replace.
+    package static let refillBuilds = 5
+
+    /// Refills every read model from the events: for a database whose schema gained or changed a read model
+    /// after events were stored (an upgrade). The rebuilt rows replace the live ones in one transaction, which
+    /// also marks the owed refill done (`ReadModelRefill`).
+    ///
+    /// The build reads one snapshot; the replace, holding the write lock, goes ahead only if no event was
+    /// appended since that snapshot. Another process (a `cdop tick`, say) may append meanwhile, and its events
+    /// would otherwise be missing from the read models until the next refill: then it builds again. If another
+    /// process has done the refill meanwhile, it replaces nothing. `beforeReplacing` runs between each build
+    /// and its replace (tests append there).
+    package func refillLiveTables(beforeReplacing: () throws -> Void = {}) throws -> RefillOutcome {
+        for build in 1...Self.refillBuilds {
+            let outcome: RefillOutcome? = try RebuildScratch.beside(store.path, shares: shares) { scratch in
+                var timings = Timings()
+                let built = try self.build(into: scratch, timings: &timings, progress: { _ in })
+                try beforeReplacing()
+                return try replace(with: scratch, builtUpTo: built.lastPosition).map { replaced in
+                    replaced ? .refilled(events: built.events, builds: build) : .refilledElsewhere
                 }
             }
-            return Report(events: count, streams: streams, differences: [], seconds: timings)
+            if let outcome { return outcome }
+        }
+        throw ReadModelRefillError.eventsKeptArriving(builds: Self.refillBuilds)
+    }
+
+    /// In one transaction holding the write lock: true after replacing the live read models with `scratch`'s
+    /// rows, false when no refill is owed any more (another process did it), nil when events were appended
+    /// after `lastPosition` (the scratch is out of date).
+    private func replace(with scratch: RebuildScratch, builtUpTo lastPosition: Int64) throws -> Bool? {
+        try store.database.writeWithoutTransaction { db in
+            try scratch.attached(to: db) {
+                var replaced: Bool?
+                try db.inTransaction(.immediate) {
+                    guard try EventStore.lastPosition(in: db) == lastPosition else { return .rollback }
+                    guard try !ReadModelRefill.pending(in: db).isEmpty else {
+                        replaced = false
+                        return .rollback
+                    }
+                    for (table, _) in Self.tables {
+                        let columns = try Row.fetchAll(db, sql: "PRAGMA main.table_info(\(table))")
+                            .map { "\"\($0["name"] as String)\"" }.joined(separator: ", ")
+                        try db.execute(sql: "DELETE FROM main.\(table)")
+                        for schema in scratch.schemas {
+                            try db.execute(
+                                sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM \(schema).\(table)")
+                        }
+                    }
+                    try ReadModelRefill.markDone(in: db)
+                    replaced = true
+                    return .commit
+                }
+                return replaced
+            }
         }
     }
 
@@ -105,22 +143,24 @@ package struct ReadModelRebuild: Sendable {
             try store.write { db in try ReadModelRefill.markDone(in: db) }
             return
         }
-        _ = try ReadModelRebuild(store: store).replaceLiveTables()
+        _ = try ReadModelRebuild(store: store).refillLiveTables()
     }
 
     /// Replays every event and writes the rows of every stream's final state into `scratch`: the events and
-    /// streams replayed. This thread reads the events while one worker a scratch file decodes and folds its
+    /// streams replayed, and the position of the last event (0 for none). This thread reads the events while one worker a scratch file decodes and folds its
     /// share of the streams, then writes them; `timings` gets the time until the last worker had folded
     /// everything (replay) and from then until the last had written (write).
     private func build(
         into scratch: RebuildScratch, timings: inout Timings, progress: (Int) -> Void
-    ) throws -> (events: Int, streams: Int) {
+    ) throws -> (events: Int, streams: Int, lastPosition: Int64) {
         let started = DispatchTime.now().uptimeNanoseconds
         let shares = ReplayShares(count: scratch.paths.count)
         var count = 0
+        var lastPosition: Int64 = 0
         try store.forEachBatch(batchSize: 2000) { batch in
             shares.fold(batch)
             count += batch.count
+            lastPosition = batch.last?.position ?? lastPosition
             progress(count)
             return !shares.hasFailed
         }
@@ -130,10 +170,25 @@ package struct ReadModelRebuild: Sendable {
         let finished = DispatchTime.now().uptimeNanoseconds
         timings.replay = Double(lastFolded - started) / 1e9
         timings.write = Double(finished - lastFolded) / 1e9
-        return (count, streams)
+        return (count, streams, lastPosition)
     }
 
     private static func seconds(since start: UInt64) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+}
+
+/// A refill that could not be finished.
+package enum ReadModelRefillError: Error, Equatable, CustomStringConvertible {
+    /// Every build was overtaken by newly recorded events before it could replace the read models.
+    case eventsKeptArriving(builds: Int)
+
+    package var description: String {
+        switch self {
+        case .eventsKeptArriving(let builds):
+            "The read models could not be refilled from the events: new events were recorded while each of \(builds) "
+                + "rebuilds ran. Stop the other cdop processes using this database (the scheduler's ticks, imports) "
+                + "and start cdop again; nothing has been lost."
+        }
     }
 }
