@@ -90,8 +90,10 @@ package struct ReadModelRebuild: Sendable {
                 var timings = Timings()
                 let built = try self.build(into: scratch, timings: &timings, progress: { _ in })
                 try beforeReplacing()
-                return try replace(with: scratch, builtUpTo: built.lastPosition).map { replaced in
-                    replaced ? .refilled(events: built.events, builds: build) : .refilledElsewhere
+                switch try replace(with: scratch, builtUpTo: built.lastPosition) {
+                case .replaced: return .refilled(events: built.events, builds: build)
+                case .noLongerOwed: return .refilledElsewhere
+                case .overtaken: return nil
                 }
             }
             if let outcome { return outcome }
@@ -99,17 +101,26 @@ package struct ReadModelRebuild: Sendable {
         throw ReadModelRefillError.eventsKeptArriving(builds: Self.refillBuilds)
     }
 
-    /// In one transaction holding the write lock: true after replacing the live read models with `scratch`'s
-    /// rows, false when no refill is owed any more (another process did it), nil when events were appended
-    /// after `lastPosition` (the scratch is out of date).
-    private func replace(with scratch: RebuildScratch, builtUpTo lastPosition: Int64) throws -> Bool? {
+    /// What one attempt to replace the live read models found, holding the write lock.
+    private enum Replacement {
+        /// The live read models now hold the scratch's rows, and the refill is marked done.
+        case replaced
+        /// No refill is owed any more: another process did it.
+        case noLongerOwed
+        /// Events were appended after the scratch's snapshot: it is out of date.
+        case overtaken
+    }
+
+    /// In one transaction holding the write lock, replaces the live read models with `scratch`'s rows, built up
+    /// to the event at `lastPosition`, unless that is no longer the last event or no refill is owed.
+    private func replace(with scratch: RebuildScratch, builtUpTo lastPosition: Int64) throws -> Replacement {
         try store.database.writeWithoutTransaction { db in
             try scratch.attached(to: db) {
-                var replaced: Bool?
+                var outcome = Replacement.overtaken
                 try db.inTransaction(.immediate) {
                     guard try EventStore.lastPosition(in: db) == lastPosition else { return .rollback }
                     guard try !ReadModelRefill.pending(in: db).isEmpty else {
-                        replaced = false
+                        outcome = .noLongerOwed
                         return .rollback
                     }
                     for (table, _) in Self.tables {
@@ -122,10 +133,10 @@ package struct ReadModelRebuild: Sendable {
                         }
                     }
                     try ReadModelRefill.markDone(in: db)
-                    replaced = true
+                    outcome = .replaced
                     return .commit
                 }
-                return replaced
+                return outcome
             }
         }
     }
@@ -134,11 +145,13 @@ package struct ReadModelRebuild: Sendable {
     /// stopped before refilling) is still owed its refill, fills the read models from the events, as a new
     /// table would otherwise stay empty. The refill is marked done in the transaction that writes it.
     package static func fillAfterUpgrade(_ store: EventStore) throws {
-        let (pending, events) = try store.read { db in
-            (try ReadModelRefill.pending(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0)
+        // Read at every opening: the owed refills (usually none), and the last position, not a count of the
+        // events, which would scan them all.
+        let (pending, lastPosition) = try store.read { db in
+            (try ReadModelRefill.pending(in: db), try EventStore.lastPosition(in: db))
         }
         guard !pending.isEmpty else { return }
-        guard events > 0 else {
+        guard lastPosition > 0 else {
             // Nothing to fill from: a new database, whose read models were made empty and are right so.
             try store.write { db in try ReadModelRefill.markDone(in: db) }
             return
@@ -147,9 +160,10 @@ package struct ReadModelRebuild: Sendable {
     }
 
     /// Replays every event and writes the rows of every stream's final state into `scratch`: the events and
-    /// streams replayed, and the position of the last event (0 for none). This thread reads the events while one worker a scratch file decodes and folds its
-    /// share of the streams, then writes them; `timings` gets the time until the last worker had folded
-    /// everything (replay) and from then until the last had written (write).
+    /// streams replayed, and the position of the last event (0 for none). This thread reads the events while
+    /// one worker a scratch file decodes and folds its share of the streams, then writes them; `timings` gets
+    /// the time until the last worker had folded everything (replay) and from then until the last had written
+    /// (write).
     private func build(
         into scratch: RebuildScratch, timings: inout Timings, progress: (Int) -> Void
     ) throws -> (events: Int, streams: Int, lastPosition: Int64) {
