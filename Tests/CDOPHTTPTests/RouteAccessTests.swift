@@ -132,6 +132,58 @@ import Testing
         }
     }
 
+    /// Every route that names a case or a meeting, walked by each role that may use it, limited to the case's
+    /// area (it must reach the case) and to another area (it must not: "not found", never a hint).
+    @Test func everyCaseAndMeetingRouteRefusesUsersOfOtherAreas() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, meetingID) = try fixture.caseListedForPanel(in: "NTH")
+        let roles: [StaffRole] = [.coordinator, .designatedDoctor, .panelMember]
+        var outsiders: [StaffRole: String] = [:]
+        var insiders: [StaffRole: String] = [:]
+        for role in roles {
+            outsiders[role] = try fixture.addLimitedUser(role, areas: ["STH"])
+            insiders[role] = try fixture.addLimitedUser(role, areas: ["NTH"])
+        }
+        let (outside, inside) = (outsiders, insiders)
+        let specs = fixture.routes.specs.filter { $0.path.contains(":case") || $0.path.contains(":meeting") }
+        #expect(specs.count >= 20, "the case- and meeting-bearing routes are walked")
+        try await fixture.application.test(.router) { client in
+            var sessions: [String: (Browser, String)] = [:]
+            for username in Array(outside.values) + Array(inside.values) {
+                var browser = Browser(client)
+                let csrf = try await browser.signIn(username)
+                sessions[username] = (browser, csrf)
+            }
+            for spec in specs {
+                let uri = spec.path.replacingOccurrences(of: ":case", with: caseID.description)
+                    .replacingOccurrences(of: ":meeting", with: meetingID.description)
+                    .replacingOccurrences(of: ":request", with: UUID().uuidString.lowercased())
+                for role in roles where Self.expected[spec.description]?.contains(role.rawValue) == true {
+                    for (username, inArea) in [(outside[role]!, false), (inside[role]!, true)] {
+                        var (browser, csrf) = sessions[username]!
+                        let response: TestResponse
+                        if spec.method == "GET" {
+                            response = try await browser.get(uri)
+                        } else if spec.kind == .api {
+                            response = try await APITests.post(client, uri, Data("{}".utf8), cookies: browser.cookieHeader, csrf: csrf)
+                        } else {
+                            response = try await browser.post(uri, [], csrf: csrf)
+                        }
+                        if inArea {
+                            if spec.method == "GET" {
+                                #expect(response.status == .ok, "\(spec) as \(role) of the case's area: \(response.status)")
+                            }
+                        } else {
+                            #expect(response.status == .notFound, "\(spec) as \(role) of another area: \(response.status)")
+                        }
+                    }
+                }
+            }
+        }
+        let state = try fixture.engine.workflow.meetingState(meetingID)
+        #expect(state.agenda == [caseID] && !state.isCancelled)
+    }
+
     @Test func aRefusedStaffRequestIsRecordedOnTheUsersAccessLog() async throws {
         let fixture = try await WebFixture()
         let username = fixture.usernames[.panelMember]!

@@ -92,15 +92,28 @@ import Testing
         }
     }
 
-    @Test func theNotificationFormIsLimitedPerAddress() async throws {
+    @Test func aNotificationFormWithErrorsToCorrectDoesNotUseUpTheAddresssLimit() async throws {
         let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 2, perMinute: 1)))
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let page = try await browser.get("/notify")
             let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
             var statuses: [HTTPResponse.Status] = []
-            for _ in 0..<3 { statuses.append(try await browser.post("/notify", [], csrf: csrf).status) }
-            #expect(statuses == [.unprocessableContent, .unprocessableContent, .tooManyRequests])
+            for _ in 0..<4 { statuses.append(try await browser.post("/notify", [], csrf: csrf).status) }
+            #expect(statuses == Array(repeating: .unprocessableContent, count: 4))
+        }
+    }
+
+    @Test func acceptedNotificationsAreLimitedPerAddressAndRefusedOnesAreNot() async throws {
+        let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 2, perMinute: 1)))
+        fixture.clock.set(ISO8601DateFormatter().date(from: "2026-11-20T09:00:00Z")!)
+        let valid = try APITests.notificationJSON()
+        try await fixture.application.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for body in [Data("{}".utf8), valid, Data("{\"child\": 1}".utf8), valid, Data("{}".utf8), valid] {
+                statuses.append(try await APITests.post(client, "/api/v1/notifications", body).status)
+            }
+            #expect(statuses == [.unprocessableContent, .created, .unprocessableContent, .created, .tooManyRequests, .tooManyRequests])
         }
     }
 

@@ -67,10 +67,10 @@ struct WebFixture {
         Application(router: routes.router)
     }
 
-    mutating func notification(surname: String = "Testchild") -> DeathNotification {
+    mutating func notification(surname: String = "Testchild", area: String = "NTH") -> DeathNotification {
         SyntheticPanel.notification(
             using: &random, died: CalendarDate(year: 2026, month: 5, day: 30)!,
-            notified: CalendarDate(year: 2026, month: 5, day: 31)!, ageDays: 120, area: "NTH", expectation: .unexpected,
+            notified: CalendarDate(year: 2026, month: 5, day: 31)!, ageDays: 120, area: area, expectation: .unexpected,
             forenames: "Alex", surname: surname, nhs: SyntheticPanel.nhsNumber(using: &random))
     }
 }
@@ -144,4 +144,57 @@ struct Browser {
 extension WebFixture {
     /// The administrator's next one-time code (the step after the one enrolment used).
     var adminCode: String { adminAuthenticator.code(forStep: TOTP.step(at: clock.now()) + 1) }
+}
+
+extension WebFixture {
+    /// Adds a member of staff with one role, limited to `areas`, whose password is `WebFixture.password`; their
+    /// username. Administrators are not offered: they need a second factor.
+    func addLimitedUser(_ role: StaffRole, areas: Set<String>) throws -> String {
+        let username = "\(role.rawValue).\(areas.sorted().joined(separator: "-").lowercased())"
+        let account = try services.users.addUser(
+            username: username, displayName: username, email: "\(username)@example.org", roles: [role], areas: areas,
+            by: Actor(name: "setup", role: "admin"))
+        try services.users.changePassword(account.userID, old: account.initialPassword, new: Self.password)
+        return username
+    }
+
+    /// A case notified in `area` (the fixture's notification moved there).
+    mutating func notifiedCase(in area: String, surname: String = "Testchild") throws -> CaseID {
+        try engine.workflow.notify(notification(surname: surname, area: area), by: Actor(name: "test", role: "coordinator")).caseID
+    }
+
+    /// A panel meeting a week ahead with `cases` on its agenda.
+    func panelMeeting(with cases: [CaseID], title: String = "June panel") throws -> MeetingID {
+        let meetingID = MeetingID(UUID())
+        let start = clock.now().addingTimeInterval(7 * 86_400)
+        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
+        try engine.workflow.execute(
+            .schedule(
+                meetingID: meetingID, type: .panel, title: title, startsAt: start, endsAt: start.addingTimeInterval(7200),
+                venue: MeetingVenue(place: "Room 4", callLink: "https://meet.example.org/june"), theme: nil),
+            on: meetingID, by: coordinator)
+        try engine.workflow.execute(
+            .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID, by: coordinator)
+        for caseID in cases {
+            try engine.workflow.execute(.addCaseToAgenda(caseID), on: meetingID, by: coordinator)
+        }
+        return meetingID
+    }
+}
+
+extension WebFixture {
+    /// A case of `area` triaged as expected, ready for the panel and listed for a panel meeting a week ahead.
+    mutating func caseListedForPanel(in area: String) throws -> (CaseID, MeetingID) {
+        let caseID = try notifiedCase(in: area)
+        let workflow = engine.workflow
+        try workflow.execute(
+            .triage(expectation: .expected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
+            by: Actor(name: "dana.doctor", role: "designated-doctor"))
+        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
+        try workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
+        let meetingID = try panelMeeting(with: [])
+        let start = try workflow.meetingState(meetingID).startsAt ?? clock.now()
+        try workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
+        return (caseID, meetingID)
+    }
 }

@@ -114,6 +114,19 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_METRICS_TOKEN", "it must be at least 32 characters long"))
             }
         }
+        if let text = value("CDOP_TRUSTED_PROXIES") {
+            switch TrustedProxies.parse(text) {
+            case .success(let proxies): trustedProxies = proxies
+            case .failure(let reason): problems.append(.init("CDOP_TRUSTED_PROXIES", reason.text))
+            }
+        }
+        if let text = value("CDOP_MIN_FREE_MB") {
+            if let megabytes = Int(text), megabytes >= 0 {
+                minimumFreeMegabytes = megabytes
+            } else {
+                problems.append(.init("CDOP_MIN_FREE_MB", "\"\(text)\" is not a whole number of megabytes"))
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
     }
 }

@@ -41,6 +41,12 @@ package struct AppConfiguration: Sendable, Equatable {
     /// The bearer token that opens `GET /metrics` from anywhere (`CDOP_METRICS_TOKEN`); unset: loopback only.
     package var metricsToken: String?
 
+    /// The reverse proxies whose `X-Forwarded-For` is believed (`CDOP_TRUSTED_PROXIES`); none by default.
+    package var trustedProxies = TrustedProxies()
+    /// `/healthz` answers 503 when the database's file system has less free space than this, in megabytes
+    /// (`CDOP_MIN_FREE_MB`): a full disk refuses every write.
+    package var minimumFreeMegabytes = 64
+
     /// How much the server logs (`CDOP_LOG_LEVEL`): trace, debug, info, notice, warning, error or critical.
     package var logLevel = "info"
 

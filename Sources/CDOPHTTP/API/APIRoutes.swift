@@ -32,8 +32,15 @@ enum APIRoutes {
                 guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
                     throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many notifications", detail: "Wait a minute and send again.")
                 }
-                let notification = try await API.body(DeathNotification.self, &request)
-                let notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor)
+                let notified: CaseWorkflow.Notified
+                do {
+                    let notification = try await API.body(DeathNotification.self, &request)
+                    notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor)
+                } catch {
+                    // Only an accepted notification uses up the limit: a trust's staff share one address.
+                    await services.limits.notifications.refund(context.peerAddress)
+                    throw error
+                }
                 return API.json(
                     Notified(
                         caseId: notified.caseID.description, reference: CaseTables.reference(of: notified.caseID),

@@ -28,6 +28,7 @@ enum API {
     }
 
     static func problem(for error: any Error) -> Problem {
+        if let fault = ServerFault(error) { return fault.problem }
         switch error {
         case let problem as Problem:
             return problem
@@ -45,6 +46,9 @@ enum API {
             return Problem(
                 status: error.status, code: "http.\(error.status.code)", title: error.status.reasonPhrase,
                 detail: error.body ?? error.status.reasonPhrase)
+        case let error as any HTTPResponseError:
+            return Problem(
+                status: error.status, code: "http.\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
         default:
             return Problem(status: .internalServerError, code: "server.error", title: "Server error", detail: "The request could not be completed.")
         }

@@ -11,10 +11,9 @@ enum MeetingAPIRoutes {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/api/v1/meetings", MeetingPages.readers, .api) { _, context in
             await API.handle {
-                let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
-                let rows = try await MeetingPages.listed(services, now: services.now)
+                let rows = try await MeetingPages.listed(services, for: context.staff!, now: services.now)
                 return API.json(
-                    rows.filter { !panelOnly || $0.type == MeetingType.panel.rawValue }.map {
+                    rows.map {
                         MeetingListing(meetingId: $0.id, type: $0.type, title: $0.title, startsAt: $0.startsAt, status: $0.status, cases: $0.cases)
                     })
             }
@@ -36,19 +35,20 @@ enum MeetingAPIRoutes {
 
         routes.get("/api/v1/meetings/:meeting", MeetingPages.readers, .api) { _, context in
             await API.handle {
-                let (meetingID, state) = try meeting(context, services)
-                let staff = context.staff!
-                return API.json(MeetingJSON(meetingID, state, identifiable: staff.has(.coordinator) || staff.has(.designatedDoctor)))
+                let (meetingID, state, _) = try meeting(context, services)
+                return API.json(MeetingJSON(meetingID, state, identifiable: context.staff!.seesIdentifiableMeetings))
             }
         }
 
         routes.post("/api/v1/meetings/:meeting/commands", MeetingPages.organisers, .api) { request, context in
             await API.handle {
                 var request = request
-                let (meetingID, state) = try meeting(context, services)
+                let (meetingID, state, scope) = try meeting(context, services)
                 let body = try await API.body(MeetingCommandBody.self, &request)
-                try body.execute(on: meetingID, state: state, context, services)
-                return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true))
+                try body.execute(on: meetingID, state: state, scope: scope, context, services)
+                // What is left for the caller to see: after removing their last case, nothing but the meeting itself.
+                let after = try MeetingPages.scoped(try services.engine.workflow.meetingState(meetingID), for: context.staff!, services)
+                return API.json(MeetingJSON(meetingID, after.0, identifiable: true))
             }
         }
 
@@ -94,11 +94,11 @@ enum MeetingAPIRoutes {
         }
     }
 
-    /// The meeting in the path; panel members reach panel meetings only (others are "not found").
-    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState) {
+    /// The meeting in the path as the caller may see it (`MeetingPages.meeting`); else "not found".
+    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState, MeetingScope) {
         do {
             return try MeetingPages.meeting(context, services)
-        } catch {
+        } catch let error as HTTPError where error.status == .notFound {
             throw Problem.notFound("meeting")
         }
     }

@@ -75,8 +75,10 @@ struct MeetingCommandBody: Decodable {
         }
     }
 
-    /// Issues the command on `meetingID` as the signed-in person; a refusal by role is recorded first.
-    func execute(on meetingID: MeetingID, state: MeetingState, _ context: WebContext, _ services: WebServices) throws {
+    /// Issues the command on `meetingID` as the signed-in person; a refusal by role is recorded first. A user
+    /// limited to areas lists and removes only their own cases, and changes the rest of a meeting only when every
+    /// case on it lies in their areas (`MeetingScope`).
+    func execute(on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext, _ services: WebServices) throws {
         let staff = context.staff!
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
             try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, by: staff.user)
@@ -84,9 +86,17 @@ struct MeetingCommandBody: Decodable {
         }
         let actor = CasePages.actor(context)
         switch action {
+        case .command(.removeCaseFromAgenda(let caseID)):
+            guard scope.visibleAgenda.contains(caseID) else { throw Problem.notFound("case") }
+            try services.engine.workflow.execute(.removeCaseFromAgenda(caseID), on: meetingID, by: actor)
         case .command(let command):
+            guard scope.coversWholeMeeting else { throw MeetingScope.outsideAreas }
+            if case .agreeAction(_, _, _, _, .some(let caseID)) = command {
+                _ = try CasePages.caseInScope(caseID, context, services)
+            }
             try services.engine.workflow.execute(command, on: meetingID, by: actor)
         case .addCase(let caseID):
+            _ = try CasePages.caseInScope(caseID, context, services)
             guard let start = state.startsAt else { throw Problem.notFound("meeting") }
             try services.engine.workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: actor)
         }

@@ -1,6 +1,7 @@
 import CDOPApp
 import CDOPDefinitions
 import CDOPMail
+import CDOPProjections
 import CDOPStore
 import Foundation
 import GRDB
@@ -30,10 +31,18 @@ struct HealthCheck: Sendable {
         return Report(status: healthy ? "ok" : "unavailable", checks: checks)
     }
 
-    /// A real write: an IMMEDIATE transaction that updates the probe's own checkpoint row and commits.
+    /// Enough free disk, then a real write: an IMMEDIATE transaction that asks for new pages (rolled back) and
+    /// updates the probe's own checkpoint row and commits. A full disk or database fails one or the other.
     private func database() async -> Item {
+        let configuration = services.engine.configuration
+        if let free = StorageProbe.freeMegabytes(near: configuration.databasePath), free < configuration.minimumFreeMegabytes {
+            return Item(
+                ok: false,
+                detail: "disk nearly full: \(free) MB free where the database is, below the \(configuration.minimumFreeMegabytes) MB needed")
+        }
         do {
             try await services.engine.store.write { db in
+                try StorageProbe.needsNewPages(in: db)
                 try db.execute(
                     sql: """
                         INSERT INTO checkpoints (name, position) VALUES ('health.probe', 0)

@@ -19,7 +19,7 @@ enum OperationsRoutes {
         // Access: everyone at the route table, then MetricsAccess: the bearer token, or loopback without proxy.
         routes.get("/metrics", .everyone) { request, context in
             let allowed = MetricsAccess.allows(
-                authorization: request.headers[.authorization], peer: context.peerAddress,
+                authorization: request.headers[.authorization], peer: context.socketAddress,
                 forwarded: request.headers[HTTPField.Name("X-Forwarded-For")!] != nil,
                 token: services.engine.configuration.metricsToken)
             guard allowed else {

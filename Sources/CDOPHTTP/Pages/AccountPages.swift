@@ -52,7 +52,7 @@ enum AccountPages {
                 try services.users.confirmSecondFactor(user.id, code: code, now: services.now)
             } catch {
                 return secondFactorPage(
-                    services, context, pending, errors: [.init(field: "code", message: describe(error))], status: .unprocessableContent)
+                    services, context, pending, errors: [.init(field: "code", message: try refusal(error))], status: .unprocessableContent)
             }
             return redirect(to: "/account?enrolled=1")
         }
@@ -74,7 +74,7 @@ enum AccountPages {
                     try services.users.changePassword(user.id, old: current, new: new)
                     return redirect(to: "/account?changed=1")
                 } catch {
-                    errors.append(.init(field: "new", message: describe(error)))
+                    errors.append(.init(field: "new", message: try refusal(error)))
                 }
             }
             return try page(services, context, errors: errors, status: .unprocessableContent)

@@ -60,7 +60,7 @@ enum AdminPages {
                     by: CasePages.actor(context))
                 return try page(services, context, issued: (username, account.initialPassword))
             } catch {
-                return try page(services, context, errors: [.init(field: "username", message: describe(error))], status: .unprocessableContent)
+                return try page(services, context, errors: [.init(field: "username", message: try refusal(error))], status: .unprocessableContent)
             }
         }
 
@@ -92,7 +92,7 @@ enum AdminPages {
     }
 
     static func perform(_ body: () throws(CommandError) -> Void) throws {
-        do { try body() } catch { throw HTTPError(.unprocessableContent, message: describe(error)) }
+        do { try body() } catch { throw HTTPError(.unprocessableContent, message: try refusal(error)) }
     }
 
     static func page(

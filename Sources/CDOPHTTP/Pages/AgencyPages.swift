@@ -59,7 +59,7 @@ enum AgencyPages {
                         contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
                     on: agencyID, by: CasePages.actor(context))
             } catch {
-                return try await page(services, context, post: post, errors: [.init(field: "name", message: describe(error))], status: .unprocessableContent)
+                return try await page(services, context, post: post, errors: [.init(field: "name", message: try refusal(error))], status: .unprocessableContent)
             }
             return redirect(to: "/agencies?done=added")
         }

@@ -65,7 +65,7 @@ enum CasePages {
                     on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: actor(context))
             } catch {
                 return try await show(
-                    request, context, services, errors: [.init(field: "agency", message: describe(error))], post: post,
+                    request, context, services, errors: [.init(field: "agency", message: try refusal(error))], post: post,
                     status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)?done=requested")
@@ -105,7 +105,7 @@ enum CasePages {
                 throw HTTPError(.forbidden, message: problem.detail)
             } catch {
                 return try await show(
-                    request, context, services, errors: [.init(field: "\(name)-submit", message: describe(error))], post: post,
+                    request, context, services, errors: [.init(field: "\(name)-submit", message: try refusal(error))], post: post,
                     status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)?done=\(name)")
@@ -120,7 +120,7 @@ enum CasePages {
                 do {
                     try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: actor(context))
                 } catch {
-                    return try await show(request, context, services, errors: [.init(field: "decision", message: describe(error))], status: .unprocessableContent)
+                    return try await show(request, context, services, errors: [.init(field: "decision", message: try refusal(error))], status: .unprocessableContent)
                 }
                 return redirect(to: "/cases/\(primary)?done=merged")
             }
@@ -139,8 +139,15 @@ enum CasePages {
     /// The case named in the path, when it exists and lies in the user's areas; else 404 (never a hint that a
     /// case outside them exists).
     static func caseInScope(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
-        guard let caseID = context.parameters.get("case").flatMap(CaseID.init),
-            let state = try? services.engine.workflow.caseState(caseID), state.exists,
+        guard let caseID = context.parameters.get("case").flatMap(CaseID.init) else {
+            throw HTTPError(.notFound, message: "There is no case with that reference.")
+        }
+        return try caseInScope(caseID, context, services)
+    }
+
+    /// `caseID`'s state, when the case exists and lies in the user's areas; else 404.
+    static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
+        guard let state = try? services.engine.workflow.caseState(caseID), state.exists,
             context.staff?.user.mayView(areaCode: state.areaCode) == true
         else { throw HTTPError(.notFound, message: "There is no case with that reference.") }
         return (caseID, state)
@@ -150,7 +157,7 @@ enum CasePages {
         do {
             try services.engine.workflow.execute(command, on: caseID, by: actor(context))
         } catch {
-            throw HTTPError(.unprocessableContent, message: describe(error))
+            throw HTTPError(.unprocessableContent, message: try refusal(error))
         }
     }
 

@@ -33,7 +33,7 @@ enum MeetingPages {
                 return try await list(context, services, errors: errors, post: post)
             }
             let meetingID = MeetingID(services.engine.workflow.makeID())
-            if let refusal = attempt({
+            if let refusal = try attempt({
                 try services.engine.workflow.execute(
                     .schedule(
                         meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
@@ -52,12 +52,12 @@ enum MeetingPages {
         routes.post("/meetings/:meeting/held", organisers) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (meetingID, state) = try meeting(context, services)
+            let (meetingID, state) = try organisedMeeting(context, services)
             let attendance = state.invitees.enumerated().map { index, invitee in
                 AttendanceRecord(
                     email: invitee.email, status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
             }
-            if let refusal = attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
+            if let refusal = try attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
                 return try await show(request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
             }
             return redirect(to: "/meetings/\(meetingID)?done=held")
@@ -66,8 +66,8 @@ enum MeetingPages {
         routes.post("/meetings/:meeting/minutes", organisers) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (meetingID, _) = try meeting(context, services)
-            if let refusal = attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
+            let (meetingID, _) = try organisedMeeting(context, services)
+            if let refusal = try attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
                 return try await show(request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
             }
             return redirect(to: "/meetings/\(meetingID)?done=minutes")
@@ -76,13 +76,13 @@ enum MeetingPages {
         routes.post("/meetings/:meeting/actions", organisers) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (meetingID, _) = try meeting(context, services)
+            let (meetingID, _) = try organisedMeeting(context, services)
             var errors: [PageChrome.ErrorLink] = []
             if post["description"] == nil { errors.append(.init(field: "description", message: "Enter what is to be done")) }
             if post["owner"] == nil { errors.append(.init(field: "owner", message: "Enter who owns the action")) }
             let due = post["due"].flatMap(CalendarDate.init(iso:))
             if post["due"] != nil, due == nil { errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07")) }
-            if errors.isEmpty, let refusal = attempt({
+            if errors.isEmpty, let refusal = try attempt({
                 try run(
                     .agreeAction(
                         actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
@@ -98,14 +98,14 @@ enum MeetingPages {
         routes.post("/meetings/:meeting/reschedule", organisers) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (meetingID, state) = try meeting(context, services)
+            let (meetingID, state) = try organisedMeeting(context, services)
             guard let start = post["starts"].flatMap(LocalDateTime.parse) else {
                 return try await show(
                     request, context, services, errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
                     post: post)
             }
             let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
-            if let refusal = attempt({
+            if let refusal = try attempt({
                 try run(
                     .reschedule(
                         startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
@@ -119,11 +119,13 @@ enum MeetingPages {
         routes.post("/meetings/:meeting/agenda", .staff([.coordinator])) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (meetingID, state) = try meeting(context, services)
-            guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt else {
+            let (meetingID, state, _) = try meeting(context, services)
+            guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt,
+                (try? CasePages.caseInScope(caseID, context, services)) != nil
+            else {
                 return try await show(request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post)
             }
-            if let refusal = attempt({
+            if let refusal = try attempt({
                 try services.engine.workflow.assignToPanel(
                     caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: CasePages.actor(context))
             }) {
@@ -133,35 +135,49 @@ enum MeetingPages {
         }
     }
 
-    /// Every meeting, latest first, with the number of cases on its agenda.
-    static func listed(_ services: WebServices, now: Date) async throws -> [MeetingList.Row] {
-        try await services.engine.store.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.meeting_id, m.type, m.title, m.starts_at, m.status,
-                           (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
-                    FROM meetings m ORDER BY m.starts_at DESC
-                    """
-            ).map { row -> MeetingList.Row in
-                let startsAt: String? = row["starts_at"]
-                let start = startsAt.flatMap(UTCTimestamp.parse)
-                return MeetingList.Row(
-                    id: row["meeting_id"], href: "/meetings/\(row["meeting_id"] as String)", title: row["title"],
-                    kind: MeetingType(rawValue: row["type"])?.label ?? row["type"], when: start.map(DayFormatter.dayAndTime) ?? "",
-                    startsAt: start, status: row["status"], cases: row["cases"], upcoming: (start ?? now) >= now, type: row["type"])
-            }
+    /// The meetings `staff` may see, latest first, each with the number of its cases they may see. Panel members
+    /// see panel meetings only; a user limited to areas sees the meetings with a case in them (or with none yet).
+    static func listed(_ services: WebServices, for staff: StaffIdentity, now: Date) async throws -> [MeetingList.Row] {
+        let panelOnly = !staff.seesIdentifiableMeetings
+        let user = staff.user
+        return try await services.engine.store.read { db in try MeetingQueries.list(in: db) }.compactMap { meeting in
+            let visibleCases = meeting.agendaAreas.filter { user.mayView(areaCode: $0) }.count
+            guard visibleCases == meeting.agendaAreas.count || visibleCases > 0 else { return nil }
+            guard !panelOnly || meeting.type == MeetingType.panel.rawValue else { return nil }
+            return MeetingList.Row(
+                id: meeting.meetingID, href: "/meetings/\(meeting.meetingID)", title: meeting.title,
+                kind: MeetingType(rawValue: meeting.type)?.label ?? meeting.type,
+                when: meeting.startsAt.map(DayFormatter.dayAndTime) ?? "", startsAt: meeting.startsAt, status: meeting.status,
+                cases: visibleCases, upcoming: (meeting.startsAt ?? now) >= now, type: meeting.type)
         }
     }
 
-    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState) {
+    /// The meeting in the path as the signed-in user may see it (`MeetingScope`): panel members reach panel
+    /// meetings only, and a user limited to areas reaches a meeting only through a case of theirs on it. Else
+    /// 404, never a hint that the meeting exists.
+    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState, MeetingScope) {
+        let notFound = HTTPError(.notFound, message: "There is no meeting with that reference.")
         guard let meetingID = context.parameters.get("meeting").flatMap(MeetingID.init),
-            let state = try? services.engine.workflow.meetingState(meetingID), state.exists
-        else { throw HTTPError(.notFound, message: "There is no meeting with that reference.") }
-        let staff = context.staff!
-        if !(staff.has(.coordinator) || staff.has(.designatedDoctor)), state.type != .panel {
-            throw HTTPError(.notFound, message: "There is no meeting with that reference.")
-        }
+            let state = try? services.engine.workflow.meetingState(meetingID), state.exists, let staff = context.staff
+        else { throw notFound }
+        if !staff.seesIdentifiableMeetings, state.type != .panel { throw notFound }
+        let (seen, scope) = try scoped(state, for: staff, services)
+        guard scope.isVisible else { throw notFound }
+        return (meetingID, seen, scope)
+    }
+
+    /// `state` as `staff` may see it, and their scope on it.
+    static func scoped(_ state: MeetingState, for staff: StaffIdentity, _ services: WebServices) throws -> (MeetingState, MeetingScope) {
+        let areas = try services.engine.store.read { db in try MeetingQueries.areas(of: state.agenda, in: db) }
+        let scope = MeetingScope(user: staff.user, agenda: state.agenda, areas: areas)
+        return (scope.restrict(state), scope)
+    }
+
+    /// The meeting in the path, for a change to the whole of it (invitees, time, attendance, minutes, actions):
+    /// refused unless every case on it lies in the user's areas.
+    static func organisedMeeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState) {
+        let (meetingID, state, scope) = try meeting(context, services)
+        guard scope.coversWholeMeeting else { throw MeetingScope.outsideAreas }
         return (meetingID, state)
     }
 
@@ -170,12 +186,12 @@ enum MeetingPages {
     }
 
     /// Runs `body`; a refusal comes back as the sentence to show beside the field, never as an error page.
-    static func attempt(_ body: () throws -> Void) -> String? {
+    static func attempt(_ body: () throws -> Void) throws -> String? {
         do {
             try body()
             return nil
         } catch {
-            return describe(error)
+            return try refusal(error)
         }
     }
 
@@ -183,8 +199,7 @@ enum MeetingPages {
     static func list(
         _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
     ) async throws -> Response {
-        let panelOnly = !(context.staff!.has(.coordinator) || context.staff!.has(.designatedDoctor))
-        let rows = try await listed(services, now: services.now).filter { !panelOnly || $0.type == MeetingType.panel.rawValue }
+        let rows = try await listed(services, for: context.staff!, now: services.now)
         let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
         let past = rows.filter { !$0.upcoming }
         let chosen = post["type"] ?? MeetingType.panel.rawValue
@@ -205,12 +220,14 @@ enum MeetingPages {
     static func show(
         _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
     ) async throws -> Response {
-        let (meetingID, state) = try meeting(context, services)
+        let (meetingID, state, scope) = try meeting(context, services)
         let staff = context.staff!
-        let identifiable = staff.has(.coordinator) || staff.has(.designatedDoctor)
+        let identifiable = staff.seesIdentifiableMeetings
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
+            .filter { staff.user.mayView(areaCode: $0.areaCode) }
         var view = MeetingView(
-            meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable,
+            meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
+            partial: !scope.coversWholeMeeting,
             canList: staff.has(.coordinator) && state.type == .panel && !state.isHeld && !state.isCancelled,
             ready: ready.map { ["value": $0.caseID, "label": $0.reference] })
         view.typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
@@ -300,6 +317,8 @@ struct MeetingView {
     var actions: [ActionRow]
     var hasActions: Bool
     var canOrganise: Bool
+    /// The meeting has cases from areas outside the user's: only theirs are shown.
+    var partial: Bool
     var canList: Bool
     var ready: [[String: String]]
     var hasReady: Bool
@@ -308,7 +327,11 @@ struct MeetingView {
     var typed: [String: String] = [:]
     var errorFor: [String: String] = [:]
 
-    init(meetingID: MeetingID, state: MeetingState, identifiable: Bool, canOrganise: Bool, canList: Bool, ready: [[String: String]]) {
+    init(
+        meetingID: MeetingID, state: MeetingState, identifiable: Bool, canOrganise: Bool, partial: Bool, canList: Bool,
+        ready: [[String: String]]
+    ) {
+        self.partial = partial
         title = state.title
         kind = state.type.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() } ?? ""
         when = state.startsAt.map(DayFormatter.dayAndTime) ?? "not set"

@@ -64,7 +64,7 @@ enum PractitionerPages {
                 } catch {
                     return page(
                         services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: describe(error))],
+                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
                         status: .unprocessableContent)
                 }
                 return services.renderer.page(

@@ -40,10 +40,11 @@ enum PublicPages {
                 return response
             }
             let today = LondonTime.day(of: services.now)
+            var refused: [FieldError] = []
             switch definition.validate(post: values, today: today, mode: .submit) {
             case .invalid(let errors, let echoed):
                 values = echoed
-                return page(services, context, csrf: csrf, values: values, errors: errors, status: .unprocessableContent)
+                refused = errors
             case .valid(let answers):
                 do {
                     let notification = try NotificationFormMapping.notification(
@@ -52,14 +53,18 @@ enum PublicPages {
                     let notified = try services.engine.workflow.notify(notification, by: notifierActor)
                     return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
                 } catch let errors as FieldErrors {
-                    return page(services, context, csrf: csrf, values: values, errors: errors.errors, status: .unprocessableContent)
+                    refused = errors.errors
                 } catch let error as CommandError {
-                    let field = definition.fields.first?.id ?? "notify"
-                    return page(
-                        services, context, csrf: csrf, values: values,
-                        errors: [FieldError(path: field, label: "", message: describe(error))], status: .unprocessableContent)
+                    guard ServerFault(error) == nil else {
+                        await services.limits.notifications.refund(context.peerAddress)
+                        throw error
+                    }
+                    refused = [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: describe(error))]
                 }
             }
+            // Only an accepted notification uses up the limit: a trust's staff share one address.
+            await services.limits.notifications.refund(context.peerAddress)
+            return page(services, context, csrf: csrf, values: values, errors: refused, status: .unprocessableContent)
         }
 
         routes.get("/notify/received", .everyone) { request, context in

@@ -49,7 +49,7 @@ enum RapidResponsePages {
                     .triage(expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers),
                     on: caseID, by: CasePages.actor(context))
             } catch {
-                return try show(request, context, services, errors: [.init(field: "expectation", message: describe(error))], post: post, status: .unprocessableContent)
+                return try show(request, context, services, errors: [.init(field: "expectation", message: try refusal(error))], post: post, status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
         }
@@ -82,7 +82,7 @@ enum RapidResponsePages {
                 }
                 return redirect(to: "/meetings/\(meetingID)?done=convened")
             } catch {
-                return try show(request, context, services, errors: [.init(field: "starts", message: describe(error))], post: post, status: .unprocessableContent)
+                return try show(request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post, status: .unprocessableContent)
             }
         }
     }

@@ -46,7 +46,7 @@ enum SignInPages {
                 let field = error.isAboutCode ? "code" : "username"
                 return page(
                     services, context, csrf: csrf, next: next, username: username, askCode: error.isAboutCode || post["code"] != nil,
-                    errors: [.init(field: field, message: describe(error))], status: .unprocessableContent)
+                    errors: [.init(field: field, message: try refusal(error))], status: .unprocessableContent)
             }
         }
 

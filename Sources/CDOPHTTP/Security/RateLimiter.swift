@@ -36,6 +36,14 @@ package actor RateLimiter {
         return allowed
     }
 
+    /// Gives back the request `allow` took from `key`'s bucket: a request refused for its content (a notification
+    /// with errors to correct) does not use up the limit as a success does, since a trust's staff share one address.
+    package func refund(_ key: String) {
+        guard var bucket = buckets[key] else { return }
+        bucket.tokens = min(capacity, bucket.tokens + 1)
+        buckets[key] = bucket
+    }
+
     /// Seconds until `key` may try again.
     package func retryAfter(_ key: String) -> Int {
         guard let bucket = buckets[key], bucket.tokens < 1 else { return 0 }
@@ -52,9 +60,9 @@ package actor RateLimiter {
 
 /// The server's limits: the public notification form, sign-in and practitioner links per client address.
 package struct RateLimits: Sendable {
-    /// Notifications posted: a burst of 5, then one a minute, per address.
+    /// Notifications accepted: a burst of 5, then one a minute, per address (one refused for its content is given back).
     package let notifications: RateLimiter
-    /// Sign-in attempts per address (accounts also lock after repeated failures).
+    /// Sign-in attempts per address.
     package let signIn: RateLimiter
     /// Practitioner-link requests per address: a token cannot be guessed, and cannot be tried at speed either.
     package let links: RateLimiter

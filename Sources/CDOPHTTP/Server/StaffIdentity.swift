@@ -21,4 +21,8 @@ package struct StaffIdentity: Sendable {
 
     /// Whether the user holds `role`.
     package func has(_ role: StaffRole) -> Bool { user.roles.contains(role) }
+
+    /// Whether the user sees every kind of meeting and its invitees (coordinators and designated doctors; panel
+    /// members see panel meetings only, and no one's contact details).
+    package var seesIdentifiableMeetings: Bool { has(.coordinator) || has(.designatedDoctor) }
 }

@@ -9,14 +9,18 @@ import NIOCore
 /// What a handler knows about the request beyond the request itself: where it came from and who is signed in.
 package struct WebContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
-    /// The client's address, the key of the rate limits (behind the proxy, `X-Forwarded-For` from loopback).
-    package let peerAddress: String
+    /// The address the connection comes from (the proxy's, behind one).
+    package let socketAddress: String
+    /// The client's address, the key of the rate limits: the socket's peer, or behind a trusted proxy the client
+    /// its `X-Forwarded-For` names (`ClientAddressMiddleware`, `TrustedProxies`).
+    package var peerAddress: String
     /// The signed-in member of staff, set by the session middleware; nil for the public and practitioners.
     package var staff: StaffIdentity?
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        peerAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        socketAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+        peerAddress = socketAddress
         staff = nil
     }
 

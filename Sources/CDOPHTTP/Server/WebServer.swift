@@ -13,9 +13,11 @@ package enum WebServer {
     /// The routes with their middleware, for the server and for tests.
     package static func routes(_ services: WebServices) -> RouteTable {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ClientAddressMiddleware(proxies: services.engine.configuration.trustedProxies))
         router.add(middleware: LatencyMiddleware(metrics: services.metrics))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: SessionMiddleware(services: services))
+        router.add(middleware: ErrorPageMiddleware(services: services))
         let table = RouteTable(router: router, services: services)
         for install in areas { install(table, services) }
         return table
