@@ -45,6 +45,8 @@ package struct Engine: Sendable {
 extension AppConfiguration {
     /// The panel as the domain sees it.
     package var panel: PanelConfiguration {
-        PanelConfiguration(name: panelName, areas: panelAreas.map { LocalAuthorityArea(code: $0.code, name: $0.name) })
+        PanelConfiguration(
+            name: panelName, areas: panelAreas.map { LocalAuthorityArea(code: $0.code, name: $0.name) },
+            legacyScaleUntil: legacyScaleUntil)
     }
 }

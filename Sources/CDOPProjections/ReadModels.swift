@@ -6,7 +6,7 @@ package enum ReadModels {
         CaseTables.migration, AgencyTables.migration, MeetingTables.migration, TimerTables.migration,
         TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
         PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
-        CaseTables.sharedReferencesMigration,
+        CaseTables.sharedReferencesMigration, ReportFactTables.timelineMigration,
     ]
 
     /// Indexes that serve the pages and queries only: the projections' writes never need them (a test holds

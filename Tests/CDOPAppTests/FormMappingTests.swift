@@ -167,13 +167,14 @@ struct AnalysisFormMappingTests {
         ])
 
         // And back: the recorded outcome shows as the same answers (categories in rank order).
-        let outcome = try PanelOutcomeRules.validated(result.outcome, meetingID: nil, death: died)
+        let outcome = try PanelOutcomeRules.validated(
+            result.outcome, meetingID: nil, death: died, legacyScaleUntil: LegacyPreventability.defaultScaleUntil)
         #expect(outcome.primaryCategory == .perinatalNeonatalEvent)
         #expect(valid["categories"] == .multiple(["8", "10"]))
         #expect(AnalysisFormMapping.answers(from: outcome, actions: result.actions) == valid)
     }
 
-    @Test("Domain refusals are put beside their fields: an outcome contradicting the factors, preventability after 2010")
+    @Test("Domain refusals are put beside their fields: an outcome contradicting the factors, preventability after the cut-over")
     func refusals() throws {
         let form = try FormFixtures.forms().analysis
         var contradiction = answers

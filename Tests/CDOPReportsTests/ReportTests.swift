@@ -31,7 +31,9 @@ struct ReportTests {
             let panel = years.ledger.filter(\.countsForPanel)
             let notified = panel.filter { period.contains($0.notified) }
             let reviewed = panel.filter { $0.reviewed.map(period.contains) == true }
-            let outstanding = panel.filter { $0.reviewed == nil && $0.notified <= period.to }
+            // As at the end of the period: a case reviewed afterwards was still outstanding then.
+            let outstanding = panel.filter { $0.isOutstanding(asAt: period.to) }
+            #expect(outstanding.contains { $0.reviewed != nil }, "some cases outstanding then were reviewed since")
             #expect(notified.count > 20 && reviewed.count > 10, "the synthetic year is big enough to test")
             #expect(report.mismatches.isEmpty)
             #expect(report.figure("Deaths notified") == notified.count)
@@ -40,11 +42,9 @@ struct ReportTests {
             #expect(report.figure("Rapid responses") == Self.count(notified, \.rapidResponse))
 
             let stages = report.table("outstanding-by-stage")!
-            #expect(stages.cells.map { $0[0] } == [
-                Self.count(outstanding) { !["awaitingExternal", "readyForPanel", "panelScheduled"].contains($0.stoppedAt) },
-                Self.count(outstanding) { $0.stoppedAt == "awaitingExternal" },
-                Self.count(outstanding) { ["readyForPanel", "panelScheduled"].contains($0.stoppedAt) },
-            ])
+            #expect(stages.cells.map { $0[0] } == OutstandingStage.allCases.map { stage in
+                Self.count(outstanding) { $0.stage(asAt: period.to) == stage }
+            })
 
             let byOutcome = report.table("category-by-outcome")!
             let bySex = report.table("category-by-sex")!
@@ -57,6 +57,7 @@ struct ReportTests {
                 }
             }
             #expect(byOutcome.grandTotal == reviewed.count && bySex.grandTotal == reviewed.count)
+            try Self.expectThreeWayCells(report, reviewed)
 
             #expect(report.table("age-band")!.cells.map { $0[0] } == AgeBand.allCases.map { band in Self.count(notified) { $0.band == band } })
             #expect(report.table("sex")!.cells.map { $0[0] } == Sex.allCases.map { sex in Self.count(notified) { $0.sex == sex } })
@@ -98,8 +99,76 @@ struct ReportTests {
                 #expect(themes.value(theme) == (expected == 0 ? nil : expected))
             }
             let actions = report.table("actions")!
-            #expect(actions.value("Open") == reviewed.reduce(0) { $0 + $1.actionsOpen })
-            #expect(actions.value("Completed") == reviewed.reduce(0) { $0 + $1.actionsClosed })
+            let completedByEnd = reviewed.reduce(0) { $0 + $1.actionsCompletedOn.filter { $0 <= period.to }.count }
+            let agreed = reviewed.reduce(0) { $0 + $1.actionsOpen + $1.actionsClosed }
+            #expect(actions.value("Open") == agreed - completedByEnd, "open at the end of the period")
+            #expect(actions.value("Completed") == completedByEnd)
+
+            // Trends: this year and the four before it, from the same ledger.
+            let years = (0...4).reversed().map { period.shifted(years: -$0) }
+            let counts = report.table("trend-notified-reviewed")!
+            #expect(counts.columns == years.map(\.slug))
+            #expect(counts.cells[0] == years.map { y in Self.count(panel) { y.contains($0.notified) } })
+            #expect(counts.cells[1] == years.map { y in Self.count(panel) { $0.reviewed.map(y.contains) == true } })
+            let byCategory = report.table("trend-category")!
+            for (row, category) in DeathCategory.allCases.enumerated() {
+                #expect(byCategory.cells[row] == years.map { y in
+                    Self.count(panel) { $0.category == category && $0.reviewed.map(y.contains) == true }
+                })
+            }
+            let byOutcomeTrend = report.table("trend-outcome")!
+            for (row, outcome) in ModifiableFactorsOutcome.allCases.enumerated() {
+                #expect(byOutcomeTrend.cells[row] == years.map { y in
+                    Self.count(panel) { $0.outcome == outcome && $0.reviewed.map(y.contains) == true }
+                })
+            }
+        }
+    }
+
+    /// Every cell of the three-way tables (category by outcome by sex, and by the older preventability scale
+    /// by sex) against the ledger's reviews.
+    static func expectThreeWayCells(_ report: AnnualReport, _ reviewed: [SyntheticYears.Planned]) throws {
+        let byOutcome = try #require(report.table("category-by-outcome-by-sex"))
+        let byScale = try #require(report.table("category-by-preventability-by-sex"))
+        for (row, category) in DeathCategory.allCases.enumerated() {
+            for sex in Sex.allCases {
+                for outcome in ModifiableFactorsOutcome.allCases {
+                    #expect(
+                        byOutcome.value(byOutcome.rows[row], group: capitalised(outcome.label), column: capitalised(sex.label))
+                            == Self.count(reviewed) { $0.category == category && $0.outcome == outcome && $0.sex == sex })
+                }
+                for scale in LegacyPreventability.allCases {
+                    #expect(
+                        byScale.value(byScale.rows[row], group: capitalised(scale.label), column: capitalised(sex.label))
+                            == Self.count(reviewed) { $0.category == category && $0.legacy == scale && $0.sex == sex })
+                }
+            }
+        }
+        #expect(byOutcome.grandTotal == Self.count(reviewed) { $0.outcome != nil })
+        #expect(byScale.grandTotal == Self.count(reviewed) { $0.legacy != nil })
+        #expect(report.mismatches.isEmpty)
+    }
+
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    @Test("A year on the older preventability scale reports each review on the scale it was recorded on, never converted")
+    func legacyYearThreeWayTables() throws {
+        var years = try SyntheticYears()
+        try years.build(
+            count: 150, from: CalendarDate(year: 2010, month: 4, day: 1)!, to: CalendarDate(year: 2014, month: 3, day: 31)!,
+            seed: 2011)
+        for year in [2011, 2012, 2013] {
+            let period = try ReportPeriod.reportingYear(year)
+            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: Self.asAt)
+            let reviewed = years.ledger.filter { $0.countsForPanel && $0.reviewed.map(period.contains) == true }
+            #expect(reviewed.count > 10)
+            if year < 2013 {
+                #expect(reviewed.contains { $0.legacy != nil && $0.outcome == nil }, "legacy reviews carry no invented outcome")
+            } else {
+                #expect(!reviewed.contains { $0.legacy != nil }, "no review after the cut-over is on the older scale")
+            }
+            try Self.expectThreeWayCells(report, reviewed)
+            #expect(report.table("legacy-preventability")!.grandTotal == Self.count(reviewed) { $0.legacy != nil })
         }
     }
 

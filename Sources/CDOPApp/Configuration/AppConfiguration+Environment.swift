@@ -1,3 +1,4 @@
+import CDOPDomain
 import CDOPMail
 import Foundation
 
@@ -118,6 +119,13 @@ extension AppConfiguration {
             switch TrustedProxies.parse(text) {
             case .success(let proxies): trustedProxies = proxies
             case .failure(let reason): problems.append(.init("CDOP_TRUSTED_PROXIES", reason.text))
+            }
+        }
+        if let text = value("CDOP_LEGACY_SCALE_UNTIL") {
+            if let day = CalendarDate(iso: text) {
+                legacyScaleUntil = day
+            } else {
+                problems.append(.init("CDOP_LEGACY_SCALE_UNTIL", "\"\(text)\" is not a date written YYYY-MM-DD"))
             }
         }
         if let text = value("CDOP_MIN_FREE_MB") {

@@ -1,3 +1,4 @@
+import CDOPDomain
 import CDOPMail
 import Foundation
 
@@ -41,6 +42,9 @@ package struct AppConfiguration: Sendable, Equatable {
     /// The bearer token that opens `GET /metrics` from anywhere (`CDOP_METRICS_TOKEN`); unset: loopback only.
     package var metricsToken: String?
 
+    /// Reviews completed before this day may be recorded on the older preventability scale
+    /// (`CDOP_LEGACY_SCALE_UNTIL`, YYYY-MM-DD; 1 April 2013, when Working Together 2013 replaced it).
+    package var legacyScaleUntil = LegacyPreventability.defaultScaleUntil
     /// The reverse proxies whose `X-Forwarded-For` is believed (`CDOP_TRUSTED_PROXIES`); none by default.
     package var trustedProxies = TrustedProxies()
     /// `/healthz` answers 503 when the database's file system has less free space than this, in megabytes

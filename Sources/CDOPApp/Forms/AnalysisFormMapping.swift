@@ -27,9 +27,10 @@ package enum AnalysisFormMapping {
     private typealias F = AnalysisFields
 
     /// The outcome and actions the answers describe, checked by `PanelOutcomeRules` against the date of death
-    /// (each refusal put beside its field).
+    /// and the panel's cut-over to the modifiable-factors outcome (each refusal put beside its field).
     package static func outcome(
-        from answers: FormAnswers, form: FormDefinition, dateOfDeath: CalendarDate
+        from answers: FormAnswers, form: FormDefinition, dateOfDeath: CalendarDate,
+        legacyScaleUntil: CalendarDate = LegacyPreventability.defaultScaleUntil
     ) throws(FieldErrors) -> AnalysisFormResult {
         var r = FormAnswerReader(form: form, answers: answers)
         let reviewedOn = r.requiredDate(F.reviewedOn)
@@ -47,7 +48,9 @@ package enum AnalysisFormMapping {
         }
         let categories = r.multiple(F.categories).compactMap(Int.init)
         if categories.isEmpty { r.errors.append(form.missing(at: F.categories)) }
-        let outcome = r.requiredChoice(F.outcome, as: ModifiableFactorsOutcome.self)
+        let legacy = r.choice(F.legacyPreventability, as: LegacyPreventability.self)
+        // A review on the older preventability scale needs no modifiable-factors outcome (none is invented).
+        let outcome = legacy == nil ? r.requiredChoice(F.outcome, as: ModifiableFactorsOutcome.self) : r.choice(F.outcome, as: ModifiableFactorsOutcome.self)
         var learning: [LearningPoint] = []
         for var row in r.rows(F.learningPoints) {
             learning.append(LearningPoint(theme: row.requiredText(F.learningTheme), text: row.requiredText(F.learningText)))
@@ -62,12 +65,12 @@ package enum AnalysisFormMapping {
             r.merge(row)
         }
         let input = PanelOutcomeInput(
-            categories: categories, factors: factors, outcome: outcome ?? .insufficientInformation,
-            legacyPreventability: r.choice(F.legacyPreventability, as: LegacyPreventability.self),
+            categories: categories, factors: factors, outcome: outcome,
+            legacyPreventability: legacy,
             learningPoints: learning, causeOfDeath: r.text(F.causeOfDeath), reviewedOn: reviewedOn ?? dateOfDeath)
         guard r.errors.isEmpty else { throw FieldErrors(r.errors) }
-        do {
-            _ = try PanelOutcomeRules.validated(input, meetingID: nil, death: dateOfDeath)
+        do throws(DomainError) {
+            _ = try PanelOutcomeRules.validated(input, meetingID: nil, death: dateOfDeath, legacyScaleUntil: legacyScaleUntil)
         } catch {
             throw FieldErrors([fieldError(for: error, in: input, form: form)])
         }
@@ -97,7 +100,11 @@ package enum AnalysisFormMapping {
             return form.error(
                 at: F.outcome, "A factor is marked as modifiable: choose ‘Modifiable factors identified’ or change the factor")
         case "outcome.legacyPreventabilityNotApplicable":
-            return form.error(at: F.legacyPreventability, "Leave preventability blank for deaths on or after 1 April 2010")
+            return form.error(
+                at: F.legacyPreventability,
+                "Leave preventability blank: the older scale is only for reviews completed before the panel's cut-over")
+        case "outcome.outcomeMissing":
+            return form.missing(at: F.outcome)
         case "outcome.learningThemeMissing":
             let index = input.learningPoints.firstIndex { $0.theme.trimmingCharacters(in: .whitespaces).isEmpty } ?? 0
             return form.missing(at: "\(F.learningPoints)[\(index)].\(F.learningTheme)")
@@ -123,7 +130,7 @@ package enum AnalysisFormMapping {
         }
         if !factors.isEmpty { a[F.factors] = .groups(factors) }
         a[F.categories] = .multiple(([outcome.primaryCategory] + outcome.otherCategories).sorted().map { String($0.rawValue) })
-        a[F.outcome] = .choice(outcome.outcome.rawValue)
+        if let judged = outcome.outcome { a[F.outcome] = .choice(judged.rawValue) }
         if let legacy = outcome.legacyPreventability { a[F.legacyPreventability] = .choice(legacy.rawValue) }
         let learning: [FormAnswers] = outcome.learningPoints.map {
             [F.learningTheme: .text($0.theme), F.learningText: .text($0.text)]

@@ -59,11 +59,11 @@ struct FieldReader {
     static func folded(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
 
     /// The panel's review, when the row says the case was reviewed.
-    mutating func review(died: CalendarDate?) -> PanelOutcomeInput? {
+    mutating func review(died: CalendarDate?, legacyScaleUntil: CalendarDate) -> PanelOutcomeInput? {
         let reviewed = date("reviewed_on", required: false)
         let category = optional("category")
         let outcomeText = optional("outcome")
-        let preventability = legacyPreventability(died: died)
+        let preventability = legacyPreventability(reviewed: reviewed, until: legacyScaleUntil)
         let themes = (optional("learning_themes") ?? "").split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let reviewed else {
@@ -80,12 +80,13 @@ struct FieldReader {
         } else {
             problem("category", "is empty; a reviewed case needs its category of death (1 to 10).")
         }
-        let outcome = self.outcome(outcomeText)
+        // A review on the older preventability scale needs no modifiable-factors outcome: none is invented.
+        let outcome = preventability != nil && outcomeText == nil ? nil : self.outcome(outcomeText)
         let factors = modifiableFactors()
         if outcome == .modifiableFactorsIdentified, factors.isEmpty, optional("modifiable_factors") == nil {
             problem("modifiable_factors", "is empty, but the outcome is modifiable; name the factor(s) as \"domain: description\".")
         }
-        guard let rank, let outcome else { return nil }
+        guard let rank, outcome != nil || preventability != nil else { return nil }
         return PanelOutcomeInput(
             categories: [rank], factors: outcome == .modifiableFactorsIdentified ? factors : [], outcome: outcome,
             legacyPreventability: preventability,
@@ -125,10 +126,14 @@ struct FieldReader {
         return factors
     }
 
-    mutating func legacyPreventability(died: CalendarDate?) -> LegacyPreventability? {
+    /// The older preventability scale, for a review completed before the panel's cut-over (`until`).
+    mutating func legacyPreventability(reviewed: CalendarDate?, until: CalendarDate) -> LegacyPreventability? {
         guard let value = choice("preventability", LegacyPreventability.self, required: false) else { return nil }
-        if let died, died > LegacyPreventability.lastApplicableDeathDate {
-            problem("preventability", "applies only to deaths before 1 April 2010; this death was on \(DayFormatter.long(died)).")
+        if let reviewed, reviewed >= until {
+            problem(
+                "preventability",
+                "applies only to reviews completed before \(DayFormatter.long(until)) (the panel's cut-over to the "
+                    + "modifiable-factors outcome); this review was on \(DayFormatter.long(reviewed)).")
         }
         return value
     }

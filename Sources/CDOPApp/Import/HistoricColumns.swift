@@ -21,9 +21,9 @@ package enum HistoricColumns {
         Column(name: "expected", required: true, meaning: "expected or unexpected"),
         Column(name: "reviewed_on", required: false, meaning: "YYYY-MM-DD, the panel's review; blank when not yet reviewed"),
         Column(name: "category", required: false, meaning: "category of death, 1 to 10 (required when reviewed)"),
-        Column(name: "outcome", required: false, meaning: "modifiable, not modifiable or insufficient information (required when reviewed)"),
+        Column(name: "outcome", required: false, meaning: "modifiable, not modifiable or insufficient information (required when reviewed, unless the review is on the preventability scale)"),
         Column(name: "modifiable_factors", required: false, meaning: "required when the outcome is modifiable: \"domain: description\" separated by ; (domain: child, social, physical or service)"),
-        Column(name: "preventability", required: false, meaning: "deaths before 1 April 2010 only: preventable, potentially preventable, not preventable or insufficient information"),
+        Column(name: "preventability", required: false, meaning: "the older scale, for reviews completed before the panel's cut-over (CDOP_LEGACY_SCALE_UNTIL, default 1 April 2013) only: preventable, potentially preventable, not preventable or insufficient information"),
         Column(name: "learning_themes", required: false, meaning: "themes of the panel's learning, separated by ;"),
     ]
 

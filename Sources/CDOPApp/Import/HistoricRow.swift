@@ -26,7 +26,7 @@ package struct HistoricRow: Sendable, Equatable {
             reader.problem("area_code", "\"\(area)\" is not one of the panel's areas (\(panel.areas.map(\.code).joined(separator: ", "))).")
         }
         let nhs = reader.optional("nhs_number").map { NHSNumberStatus.known(NHSNumber($0)) } ?? .absent(.notCurrentlyAvailable)
-        let review = reader.review(died: died)
+        let review = reader.review(died: died, legacyScaleUntil: panel.legacyScaleUntil)
         guard reader.problems.isEmpty, let born, let died, let notified, let expectation else {
             return .failure(ImportProblems(problems: reader.problems))
         }

@@ -78,7 +78,7 @@ package struct CaseView: Encodable, Sendable {
         outcome = state.panelOutcome.map {
             Outcome(
                 primaryCategory: $0.primaryCategory.rawValue, category: $0.primaryCategory.label,
-                otherCategories: $0.otherCategories.map(\.rawValue), outcome: $0.outcome.label,
+                otherCategories: $0.otherCategories.map(\.rawValue), outcome: $0.judgementLabel,
                 factors: $0.factors.map { "\($0.domain.label): \($0.description) (level \($0.level.rawValue)\($0.modifiable ? ", modifiable" : ""))" },
                 learning: $0.learningPoints.map { "\($0.theme): \($0.text)" }, reviewedOn: $0.reviewedOn.iso)
         }

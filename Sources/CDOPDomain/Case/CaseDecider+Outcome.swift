@@ -25,7 +25,8 @@ extension CaseDecider {
         try requireNothingAwaited(state)
         try requireWithinCase(input.reviewedOn, field: "date of the panel review", state, context)
         let outcome = try PanelOutcomeRules.validated(
-            input, meetingID: meetingID, death: state.notification!.death.date)
+            input, meetingID: meetingID, death: state.notification!.death.date,
+            legacyScaleUntil: context.configuration.legacyScaleUntil)
         return [.panelOutcomeRecorded(PanelOutcomeRecorded(outcome: outcome, at: context.now))]
     }
 

@@ -14,13 +14,25 @@ package enum ModifiableFactorsOutcome: String, Hashable, Sendable, Codable, Case
     }
 }
 
-/// The older preventability judgement (to March 2010), kept only for historic cases.
+/// The older preventability judgement (Working Together 2010's classification), kept for the reviews a panel
+/// completed on it: panels published preventable / potentially preventable / not preventable tables until the
+/// modifiable-factors outcome of Working Together 2013 replaced it. A review on this scale is never converted.
 package enum LegacyPreventability: String, Hashable, Sendable, Codable, CaseIterable {
     case preventable
     case potentiallyPreventable
     case notPreventable
     case insufficientInformation
 
-    /// The last day of death the old scale applied to (it was replaced on 1 April 2010).
-    package static let lastApplicableDeathDate = CalendarDate(year: 2010, month: 3, day: 31)!
+    /// The default cut-over: reviews completed before 1 April 2013 may be recorded on the older scale.
+    package static let defaultScaleUntil = CalendarDate(year: 2013, month: 4, day: 1)!
+
+    /// The scale in the words of the published tables.
+    package var label: String {
+        switch self {
+        case .preventable: "preventable"
+        case .potentiallyPreventable: "potentially preventable"
+        case .notPreventable: "not preventable"
+        case .insufficientInformation: "insufficient information"
+        }
+    }
 }

@@ -5,8 +5,9 @@ package struct PanelOutcomeInput: Hashable, Sendable {
     /// Every category that could reasonably apply, as numbers 1 to 10.
     package var categories: [Int]
     package var factors: [ContributoryFactor]
-    package var outcome: ModifiableFactorsOutcome
-    /// Only for deaths before 1 April 2010.
+    /// The modifiable-factors outcome; a review recorded on the older preventability scale may have none.
+    package var outcome: ModifiableFactorsOutcome?
+    /// Only for reviews completed before the panel's cut-over to the modifiable-factors outcome.
     package var legacyPreventability: LegacyPreventability?
     package var learningPoints: [LearningPoint]
     /// The cause of death as the panel understands it.
@@ -15,7 +16,7 @@ package struct PanelOutcomeInput: Hashable, Sendable {
     package var reviewedOn: CalendarDate
 
     package init(
-        categories: [Int], factors: [ContributoryFactor], outcome: ModifiableFactorsOutcome,
+        categories: [Int], factors: [ContributoryFactor], outcome: ModifiableFactorsOutcome?,
         legacyPreventability: LegacyPreventability? = nil, learningPoints: [LearningPoint], causeOfDeath: String? = nil,
         reviewedOn: CalendarDate
     ) {
@@ -36,9 +37,15 @@ package struct PanelOutcome: Hashable, Sendable, Codable {
     package var primaryCategory: DeathCategory
     package var otherCategories: [DeathCategory]
     package var factors: [ContributoryFactor]
-    package var outcome: ModifiableFactorsOutcome
+    package var outcome: ModifiableFactorsOutcome?
     package var legacyPreventability: LegacyPreventability?
     package var learningPoints: [LearningPoint]
     package var causeOfDeath: String?
     package var reviewedOn: CalendarDate
+
+    /// The judgement in words: the modifiable-factors outcome, or the older preventability scale's.
+    package var judgementLabel: String {
+        if let outcome { return outcome.label }
+        return legacyPreventability.map { "\($0.label) (older preventability scale)" } ?? "no judgement recorded"
+    }
 }

@@ -1,9 +1,9 @@
-/// The checks on a panel outcome: real categories, consistent factors and outcome, legacy scale only for
-/// historic deaths.
+/// The checks on a panel outcome: real categories, consistent factors and outcome, the older preventability
+/// scale only for reviews completed before the panel's cut-over (and then no modifiable-factors outcome needed).
 package enum PanelOutcomeRules {
     /// The outcome with its primary (highest-ranked) category, or the first refusal.
     package static func validated(
-        _ input: PanelOutcomeInput, meetingID: MeetingID?, death: CalendarDate
+        _ input: PanelOutcomeInput, meetingID: MeetingID?, death: CalendarDate, legacyScaleUntil: CalendarDate
     ) throws(DomainError) -> PanelOutcome {
         guard !input.categories.isEmpty else {
             throw DomainError(code: "outcome.categoryMissing", "The panel outcome needs a category of death (1 to 10).")
@@ -37,11 +37,17 @@ package enum PanelOutcomeRules {
                     + "is marked modifiable.")
         default: break
         }
-        if input.legacyPreventability != nil && death > LegacyPreventability.lastApplicableDeathDate {
+        if input.legacyPreventability != nil && input.reviewedOn >= legacyScaleUntil {
             throw DomainError(
                 code: "outcome.legacyPreventabilityNotApplicable",
-                "The preventability scale applies only to deaths before 1 April 2010; this death was on \(DayFormatter.long(death))."
-            )
+                "The older preventability scale applies only to reviews completed before \(DayFormatter.long(legacyScaleUntil)); "
+                    + "this review was on \(DayFormatter.long(input.reviewedOn)). Record the modifiable-factors outcome instead.")
+        }
+        if input.outcome == nil && input.legacyPreventability == nil {
+            throw DomainError(
+                code: "outcome.outcomeMissing",
+                "The panel outcome needs the modifiable-factors outcome (modifiable, not modifiable or insufficient information)"
+                    + (input.reviewedOn < legacyScaleUntil ? ", or for this review the older preventability scale." : "."))
         }
         var learning: [LearningPoint] = []
         for point in input.learningPoints {

@@ -59,7 +59,9 @@ enum PanelPages {
     static func record(
         _ answers: FormAnswers, dateOfDeath: CalendarDate, on caseID: CaseID, _ context: WebContext, _ services: WebServices
     ) throws {
-        let result = try AnalysisFormMapping.outcome(from: answers, form: services.definitions.forms.analysis, dateOfDeath: dateOfDeath)
+        let result = try AnalysisFormMapping.outcome(
+            from: answers, form: services.definitions.forms.analysis, dateOfDeath: dateOfDeath,
+            legacyScaleUntil: services.engine.panel.legacyScaleUntil)
         try services.engine.workflow.recordPanelOutcome(
             on: caseID, outcome: result.outcome,
             actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },

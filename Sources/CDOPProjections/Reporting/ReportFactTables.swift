@@ -38,6 +38,11 @@ package enum ReportFactTables {
                 """)
     }
 
+    /// The dates the review moved on (`ReviewTimeline`): what stood where at the end of a past reporting year.
+    package static let timelineMigration = SchemaMigration("projections.v2.report-facts-review-timeline") { db in
+        try db.execute(sql: "ALTER TABLE report_facts ADD COLUMN review_timeline TEXT NOT NULL DEFAULT ''")
+    }
+
     /// Learning themes are stored one per line, sorted and without repeats.
     package static let themeSeparator: Character = "\n"
 
@@ -53,15 +58,16 @@ package enum ReportFactTables {
                 INSERT OR REPLACE INTO report_facts (case_id, counts_for_panel, stage, notified_on, died_on, sex,
                     age_band, ethnicity, area_code, expectation, rapid_response, rapid_response_days, reviewed_on,
                     review_days, category, outcome, legacy_preventability, learning_themes, actions_open,
-                    actions_closed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    actions_closed, review_timeline)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             caseID.description, stage.countsForPanel, stage.name, notification.notifier.dateNotified.iso, died.iso,
             notification.child.sex.rawValue, AgeBand(born: notification.child.dateOfBirth, died: died).rawValue,
             notification.child.ethnicity.rawValue, state.areaCode, state.expectation?.rawValue,
             state.rapidResponse != nil, firstHeld, outcome?.reviewedOn.iso, state.reviewDaysExcludingPauses,
-            outcome?.primaryCategory.rawValue, outcome?.outcome.rawValue, outcome?.legacyPreventability?.rawValue,
-            themes, state.recommendations.filter(\.isOpen).count, state.recommendations.filter { !$0.isOpen }.count)
+            outcome?.primaryCategory.rawValue, outcome?.outcome?.rawValue, outcome?.legacyPreventability?.rawValue,
+            themes, state.recommendations.filter(\.isOpen).count, state.recommendations.filter { !$0.isOpen }.count,
+            ReviewTimeline(state).encoded)
     }
 }

@@ -10,26 +10,40 @@ extension AnnualReportBuilder {
         let deaths = "deaths notified (\(notified.count))"
         let reviews = "reviews completed (\(reviewed.count))"
         let legacy = reviewed.filter { $0.legacyPreventability != nil }
+        let judged = reviewed.filter { $0.outcome != nil }
+        let outcomes = ModifiableFactorsOutcome.allCases.map { (capitalised($0.label), Optional($0)) }
+        let sexes = Sex.allCases.map { (capitalised($0.label), $0) }
+        let scale = LegacyPreventability.allCases.map { (capitalised($0.label), Optional($0)) }
+        let onOutcome = "reviews recorded with the modifiable-factors outcome (\(judged.count))"
+        let onScale = "reviews judged on the preventability scale (\(legacy.count))"
         let rapid = notified.filter(\.rapidResponse)
         let timed = reviewed.filter { $0.reviewDays != nil }
         return [
             (count("outstanding-by-stage", "Cases outstanding by stage",
-                   "Cases notified by the end of the period and not yet reviewed, by where they stand on the day of the report.",
-                   "Stage", cohorts.outstanding, OutstandingStage.allCases.map { ($0.label, $0) }, \.outstandingStage),
+                   "Cases notified by the end of the period and not reviewed by then, by where they stood at the end of the period.",
+                   "Stage", cohorts.outstanding, OutstandingStage.allCases.map { ($0.label, $0) },
+                   { $0.outstandingStage(asAt: cohorts.end) }),
              cohorts.outstanding.count, "cases outstanding"),
             (crossTab("category-by-outcome", "Category of death by outcome",
-                      "Reviews completed in the period, by the primary category of death and the modifiable-factors outcome.",
-                      reviewed, ModifiableFactorsOutcome.allCases.map { (capitalised($0.label), Optional($0)) }, \.outcome),
-             reviewed.count, reviews),
+                      "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death and the outcome.",
+                      judged, outcomes, \.outcome),
+             judged.count, onOutcome),
+            (threeWay("category-by-outcome-by-sex", "Category of death by outcome and sex",
+                      "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death, the outcome and the child's sex.",
+                      judged, outcomes, \.outcome, sexes, \.sex),
+             judged.count, onOutcome),
             (crossTab("category-by-sex", "Category of death by sex",
                       "Reviews completed in the period, by the primary category of death and the child's sex.",
                       reviewed, Sex.allCases.map { (capitalised($0.label), $0) }, \.sex),
              reviewed.count, reviews),
-            (count("legacy-preventability", "Preventability (historic reviews)",
-                   "Reviews completed in the period of deaths before 1 April 2010 judged on the older preventability scale.",
-                   "Preventability", legacy, LegacyPreventability.allCases.map { (Self.label($0), Optional($0)) },
-                   \.legacyPreventability),
-             legacy.count, "reviews judged on the preventability scale (\(legacy.count))"),
+            (count("legacy-preventability", "Preventability (older scale)",
+                   "Reviews completed in the period that were judged on the older preventability scale (Working Together 2010), before the panel's cut-over to the modifiable-factors outcome; never converted.",
+                   "Preventability", legacy, scale, \.legacyPreventability),
+             legacy.count, onScale),
+            (threeWay("category-by-preventability-by-sex", "Category of death by preventability and sex (older scale)",
+                      "Reviews completed in the period and judged on the older preventability scale, by the primary category of death, the preventability and the child's sex.",
+                      legacy, scale, \.legacyPreventability, sexes, \.sex),
+             legacy.count, onScale),
             (count("age-band", "Deaths by age", "Deaths notified in the period, by the child's age at death.",
                    "Age at death", notified, AgeBand.allCases.map { ($0.label, $0) }, \.ageBand),
              notified.count, deaths),
@@ -59,9 +73,12 @@ extension AnnualReportBuilder {
              timed.count, reviews),
             (learningThemes(reviewed), 0, ""),
             (ReportTable(
-                id: "actions", title: "Actions agreed", note: "Actions agreed at the reviews completed in the period, open or completed on the day of the report.",
+                id: "actions", title: "Actions agreed", note: "Actions agreed at the reviews completed in the period, open or completed at the end of the period.",
                 rowHeading: "Action", rows: ["Open", "Completed"], columns: ["Actions"],
-                cells: [[reviewed.reduce(0) { $0 + $1.actionsOpen }], [reviewed.reduce(0) { $0 + $1.actionsClosed }]]),
+                cells: [
+                    [reviewed.reduce(0) { $0 + $1.actionsOpen(asAt: cohorts.end) }],
+                    [reviewed.reduce(0) { $0 + $1.actionsOpen + $1.actionsClosed - $1.actionsOpen(asAt: cohorts.end) }],
+                ]),
              reviewed.map { $0.actionsOpen + $0.actionsClosed }.reduce(0, +), "actions agreed"),
         ]
     }
@@ -90,6 +107,20 @@ extension AnnualReportBuilder {
                 let inCategory = facts.filter { $0.category == category }
                 return columns.map { column in inCategory.filter { key($0) == column.1 }.count }
             })
+    }
+
+    /// Category of death by two variables at once (an outcome and the child's sex): one column for each pair,
+    /// grouped by the first, for reviewed cases.
+    func threeWay<Group: Equatable, Key: Equatable>(
+        _ id: String, _ title: String, _ note: String, _ facts: [CaseFact], _ groups: [(String, Group)],
+        _ group: (CaseFact) -> Group, _ columns: [(String, Key)], _ key: (CaseFact) -> Key
+    ) -> ReportTable {
+        let pairs = groups.flatMap { g in columns.map { c in (g, c) } }
+        var table = crossTab(id, title, note, facts, pairs.map { ($0.1.0, KeyPair(first: $0.0.1, second: $0.1.1)) }) { fact in
+            KeyPair(first: group(fact), second: key(fact))
+        }
+        table.columnGroups = pairs.map(\.0.0)
+        return table
     }
 
     /// Learning themes of the reviews: a review counts once under each theme it raised.
@@ -129,15 +160,12 @@ extension AnnualReportBuilder {
         days <= ReviewDuration.sixMonths
             ? "Within 6 months (182 days)" : days <= ReviewDuration.twelveMonths ? "6 to 12 months" : "More than 12 months"
     }
+}
 
-    static func label(_ preventability: LegacyPreventability) -> String {
-        switch preventability {
-        case .preventable: "Preventable"
-        case .potentiallyPreventable: "Potentially preventable"
-        case .notPreventable: "Not preventable"
-        case .insufficientInformation: "Insufficient information"
-        }
-    }
+/// Two keys a fact is counted by at once (a three-way table's column).
+struct KeyPair<First: Equatable, Second: Equatable>: Equatable {
+    var first: First
+    var second: Second
 }
 
 /// "Malignancy" from "malignancy".

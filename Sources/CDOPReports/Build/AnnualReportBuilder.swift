@@ -16,10 +16,10 @@ package struct AnnualReportBuilder: Sendable {
         let cohorts = Cohorts(
             notified: panel.filter { period.contains($0.notifiedOn) },
             reviewed: panel.filter { $0.reviewedOn.map(period.contains) == true },
-            outstanding: panel.filter { $0.reviewedOn == nil && $0.notifiedOn <= period.to })
+            outstanding: panel.filter { $0.isOutstanding(asAt: period.to) }, end: period.to)
         var tables: [ReportTable] = []
         var checks: [TotalCheck] = []
-        for (table, expected, base) in tableSet(cohorts) {
+        for (table, expected, base) in tableSet(cohorts) + trendTables(panel, period: period) {
             tables.append(table)
             checks += TotalChecks.check(table, against: expected, base: base)
         }
@@ -38,11 +38,15 @@ package struct AnnualReportBuilder: Sendable {
             duration: ReviewDuration(days: cohorts.reviewed.compactMap(\.reviewDays)), checks: checks, suppression: nil)
     }
 
+    /// How many reporting years before the report's own its trends compare.
+    package static let trendYears = 4
+
     /// The cases each table counts: deaths notified in the period, reviews completed in it, and cases
-    /// notified by its end and not yet reviewed.
+    /// notified by its end and not reviewed by then. Every "as at" figure is taken at the period's `end`.
     struct Cohorts {
         var notified: [CaseFact]
         var reviewed: [CaseFact]
         var outstanding: [CaseFact]
+        var end: CalendarDate
     }
 }

@@ -26,6 +26,8 @@ package struct CaseFact: Hashable, Sendable {
     package var learningThemes: [String]
     package var actionsOpen: Int
     package var actionsClosed: Int
+    /// When the review moved on: what stood where at the end of a past period.
+    package var timeline: ReviewTimeline
 
     package init(
         caseID: String, countsForPanel: Bool = true, stage: String, notifiedOn: CalendarDate, diedOn: CalendarDate,
@@ -33,7 +35,7 @@ package struct CaseFact: Hashable, Sendable {
         rapidResponse: Bool = false, rapidResponseDays: Int? = nil, reviewedOn: CalendarDate? = nil,
         reviewDays: Int? = nil, category: DeathCategory? = nil, outcome: ModifiableFactorsOutcome? = nil,
         legacyPreventability: LegacyPreventability? = nil, learningThemes: [String] = [], actionsOpen: Int = 0,
-        actionsClosed: Int = 0
+        actionsClosed: Int = 0, timeline: ReviewTimeline? = nil
     ) {
         self.caseID = caseID
         self.countsForPanel = countsForPanel
@@ -55,15 +57,29 @@ package struct CaseFact: Hashable, Sendable {
         self.learningThemes = learningThemes
         self.actionsOpen = actionsOpen
         self.actionsClosed = actionsClosed
+        self.timeline = timeline ?? {
+            var made = ReviewTimeline()
+            made.reviews = reviewedOn.map { [$0] } ?? []
+            return made
+        }()
     }
 
-    /// Where an unreviewed case waits: the three stages the report counts outstanding cases by.
-    package var outstandingStage: OutstandingStage {
-        switch stage {
-        case "awaitingExternal": .awaitingExternalProcesses
-        case "readyForPanel", "panelScheduled": .readyForPanel
-        default: .awaitingForms
-        }
+    /// Whether the case was notified and not yet reviewed at the end of `day`.
+    package func isOutstanding(asAt day: CalendarDate) -> Bool {
+        notifiedOn <= day && !timeline.isReviewed(asAt: day)
+    }
+
+    /// Where an unreviewed case stood at the end of `day`: the three stages the report counts outstanding
+    /// cases by.
+    package func outstandingStage(asAt day: CalendarDate) -> OutstandingStage {
+        if timeline.isPaused(asAt: day) { return .awaitingExternalProcesses }
+        if timeline.isReady(asAt: day) { return .readyForPanel }
+        return .awaitingForms
+    }
+
+    /// The actions agreed at this case's review still open at the end of `day`.
+    package func actionsOpen(asAt day: CalendarDate) -> Int {
+        timeline.actionsOpen(of: actionsOpen + actionsClosed, asAt: day)
     }
 }
 

@@ -19,6 +19,20 @@ package struct ReportPeriod: Hashable, Sendable, Codable {
             from: CalendarDate(year: year, month: 4, day: 1)!, to: CalendarDate(year: year + 1, month: 3, day: 31)!)
     }
 
+    /// The period of the same days `years` years later (earlier when negative); 29 February becomes the 28th.
+    package func shifted(years: Int) -> ReportPeriod {
+        func move(_ day: CalendarDate) -> CalendarDate {
+            CalendarDate(year: day.year + years, month: day.month, day: day.day)
+                ?? CalendarDate(year: day.year + years, month: day.month, day: day.day - 1)!
+        }
+        return (try? ReportPeriod(from: move(from), to: move(to))) ?? self
+    }
+
+    /// The reporting period and the `count` before it, oldest first: what a trend compares.
+    package func withPrevious(_ count: Int) -> [ReportPeriod] {
+        (0...count).reversed().map { shifted(years: -$0) }
+    }
+
     /// Whether `date` falls in the period.
     package func contains(_ date: CalendarDate) -> Bool { from <= date && date <= to }
 

@@ -11,6 +11,11 @@ package struct ReportTable: Hashable, Sendable, Codable {
     package var rowHeading: String
     package var rows: [String]
     package var columns: [String]
+    /// For a three-way table, the group of each column (the outcome a sex column belongs to): the columns are
+    /// the pairs of two variables, `columnGroups[i]` and `columns[i]`. Nil for a plain table.
+    package var columnGroups: [String]?
+    /// A trend: the columns are reporting years, oldest first, each row a series drawn as a line.
+    package var trend: Bool?
     package var cells: [[Int?]]
     /// Each row's total; nil when the table has a single column (the cell is the total).
     package var rowTotals: [Int?]?
@@ -42,6 +47,20 @@ package struct ReportTable: Hashable, Sendable, Codable {
     package var hasHiddenCells: Bool {
         cells.contains { $0.contains(nil) } || (rowTotals ?? []).contains(nil) || (columnTotals ?? []).contains(nil)
             || (isAdditive && grandTotal == nil)
+    }
+
+    /// The column labels as a reader sees them alone (in a CSV heading): "Not preventable: male".
+    package var columnLabels: [String] {
+        guard let columnGroups else { return columns }
+        return zip(columnGroups, columns).map { "\($0): \($1.lowercased())" }
+    }
+
+    /// The value in row `row` of column `column` within group `group` (a three-way table), when shown.
+    package func value(_ row: String, group: String, column: String) -> Int? {
+        guard let r = rows.firstIndex(of: row), let groups = columnGroups,
+            let c = columns.indices.first(where: { groups[$0] == group && columns[$0] == column })
+        else { return nil }
+        return cells[r][c]
     }
 
     /// The value of row `row`, column 0, when shown (for one-column tables).

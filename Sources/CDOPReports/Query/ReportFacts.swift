@@ -4,7 +4,8 @@ import GRDB
 
 /// Reads the annual report's facts from the `report_facts` read model.
 package enum ReportFacts {
-    /// The facts a report of `period` needs: deaths notified or reviewed in it, and cases outstanding at its end.
+    /// The facts a report of `period` needs: deaths notified or reviewed in it, and cases that may have been
+    /// outstanding at its end (not reviewed by then, or reopened since).
     package static func load(for period: ReportPeriod, in db: Database) throws -> [CaseFact] {
         let from = period.from.iso
         let to = period.to.iso
@@ -13,9 +14,10 @@ package enum ReportFacts {
             sql: """
                 SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?
                 UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on BETWEEN ? AND ?
-                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on IS NULL AND notified_on <= ?
+                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on <= ?
+                    AND (reviewed_on IS NULL OR reviewed_on > ? OR instr(review_timeline, 'O:') > 0)
                 """,
-            arguments: [from, to, from, to, to])
+            arguments: [from, to, from, to, to, to])
         var facts: [CaseFact] = []
         while let row = try rows.next() { facts.append(try fact(row)) }
         return facts
@@ -34,6 +36,8 @@ package enum ReportFacts {
             return value
         }
         let themes: String = row["learning_themes"]
+        let timelineText: String = row["review_timeline"]
+        guard let timeline = ReviewTimeline(encoded: timelineText) else { throw ReportError.unreadable("review_timeline") }
         return CaseFact(
             caseID: row["case_id"], countsForPanel: row["counts_for_panel"], stage: row["stage"],
             notifiedOn: try date("notified_on")!, diedOn: try date("died_on")!, sex: try known("sex", Sex.self)!,
@@ -45,6 +49,6 @@ package enum ReportFacts {
             outcome: try known("outcome", ModifiableFactorsOutcome.self),
             legacyPreventability: try known("legacy_preventability", LegacyPreventability.self),
             learningThemes: themes.split(separator: ReportFactTables.themeSeparator).map(String.init),
-            actionsOpen: row["actions_open"], actionsClosed: row["actions_closed"])
+            actionsOpen: row["actions_open"], actionsClosed: row["actions_closed"], timeline: timeline)
     }
 }

@@ -10,7 +10,7 @@ package enum ReportCSV {
     /// A table as CSV: a heading line, a line per row, and the totals line when the table adds up.
     package static func text(_ table: ReportTable, mark: String) -> String {
         func cell(_ value: Int?) -> String { value.map(String.init) ?? mark }
-        var lines = [[table.rowHeading] + table.columns + (table.rowTotals == nil ? [] : ["Total"])]
+        var lines = [[table.rowHeading] + table.columnLabels + (table.rowTotals == nil ? [] : ["Total"])]
         for (index, row) in table.rows.enumerated() {
             lines.append([row] + table.cells[index].map(cell) + (table.rowTotals.map { [cell($0[index])] } ?? []))
         }

@@ -88,12 +88,25 @@ package enum ReportHTML {
         var html = "<section class=\"report-table\" aria-labelledby=\"table-\(table.id)\">\n"
         html += "<h2 id=\"table-\(table.id)\">\(HTMLText.escape(table.title))</h2>\n"
         html += "<p>\(HTMLText.escape(table.note))</p>\n"
-        if table.columns.count == 1, !table.rows.isEmpty {
+        if table.trend == true, !table.rows.isEmpty {
+            html += "<figure>\n\(ReportChart.lines(table))\n</figure>\n"
+        } else if table.columns.count == 1, !table.rows.isEmpty {
             html += "<figure>\n\(ReportChart.svg(table, mark: mark))\n</figure>\n"
         }
-        html += "<table>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead><tr><th scope=\"col\">\(HTMLText.escape(table.rowHeading))</th>"
-        for column in table.columns { html += "<th scope=\"col\">\(HTMLText.escape(column))</th>" }
-        if table.rowTotals != nil { html += "<th scope=\"col\">Total</th>" }
+        html += "<table>\n<caption>\(HTMLText.escape(table.title))</caption>\n<thead>"
+        let spanned = table.columnGroups != nil ? " rowspan=\"2\"" : ""
+        html += "<tr><th scope=\"col\"\(spanned)>\(HTMLText.escape(table.rowHeading))</th>"
+        if let groups = table.columnGroups {
+            for run in Self.runs(groups) {
+                html += "<th scope=\"colgroup\" colspan=\"\(run.count)\">\(HTMLText.escape(run.label))</th>"
+            }
+            if table.rowTotals != nil { html += "<th scope=\"col\" rowspan=\"2\">Total</th>" }
+            html += "</tr>\n<tr>"
+            for column in table.columns { html += "<th scope=\"col\">\(HTMLText.escape(column))</th>" }
+        } else {
+            for column in table.columns { html += "<th scope=\"col\">\(HTMLText.escape(column))</th>" }
+            if table.rowTotals != nil { html += "<th scope=\"col\">Total</th>" }
+        }
         html += "</tr></thead>\n<tbody>\n"
         for (index, row) in table.rows.enumerated() {
             html += "<tr><th scope=\"row\">\(HTMLText.escape(row))</th>"
@@ -112,6 +125,15 @@ package enum ReportHTML {
             html += "</tr></tfoot>\n"
         }
         return html + "</table>\n</section>\n"
+    }
+
+    /// Consecutive equal labels, each with how many columns it spans.
+    static func runs(_ labels: [String]) -> [(label: String, count: Int)] {
+        var runs: [(label: String, count: Int)] = []
+        for label in labels {
+            if runs.last?.label == label { runs[runs.count - 1].count += 1 } else { runs.append((label, 1)) }
+        }
+        return runs
     }
 
     /// The file's own styles: screen and A4 print.

@@ -10,7 +10,8 @@ struct PanelOutcomeFile: Decodable {
     /// Every category of death that could reasonably apply, 1 to 10; the lowest number is recorded as primary.
     var categories: [Int]
     var factors: [ContributoryFactor]
-    var outcome: ModifiableFactorsOutcome
+    /// Optional only for a review on the older preventability scale.
+    var outcome: ModifiableFactorsOutcome?
     var legacyPreventability: LegacyPreventability?
     var learningPoints: [LearningPoint]
     var causeOfDeath: String?
@@ -24,7 +25,7 @@ struct PanelOutcomeFile: Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         categories = try c.decode([Int].self, forKey: .categories)
         factors = try c.decodeIfPresent([ContributoryFactor].self, forKey: .factors) ?? []
-        outcome = try c.decode(ModifiableFactorsOutcome.self, forKey: .outcome)
+        outcome = try c.decodeIfPresent(ModifiableFactorsOutcome.self, forKey: .outcome)
         legacyPreventability = try c.decodeIfPresent(LegacyPreventability.self, forKey: .legacyPreventability)
         learningPoints = try c.decodeIfPresent([LearningPoint].self, forKey: .learningPoints) ?? []
         causeOfDeath = try c.decodeIfPresent(String.self, forKey: .causeOfDeath)
@@ -70,7 +71,7 @@ struct OutcomeRecordCommand: ParsableCommand {
         guard let recorded = try target.state().panelOutcome else { return }
         try target.report(
             "Panel outcome recorded for \(target.reference): category \(recorded.primaryCategory.rawValue) "
-                + "(\(recorded.primaryCategory.label)), \(recorded.outcome.label).")
+                + "(\(recorded.primaryCategory.label)), \(recorded.judgementLabel).")
     }
 }
 

@@ -71,7 +71,7 @@ struct OutcomeTests {
         given.when(.recordPanelOutcome(unthemed)).thenRejected("outcome.learningThemeMissing")
     }
 
-    @Test("The legacy preventability scale is refused for deaths from 1 April 2010")
+    @Test("The older preventability scale is refused for a review on or after the panel's cut-over")
     func legacyPreventability() throws {
         var input = Sample.outcome()
         input.legacyPreventability = .potentiallyPreventable
@@ -79,22 +79,27 @@ struct OutcomeTests {
             .thenRejected("outcome.legacyPreventabilityNotApplicable")
     }
 
-    @Test("A historic death before April 2010 may carry the legacy preventability judgement")
+    @Test("A review completed before the cut-over may be judged on the older scale alone, with no outcome invented")
     func legacyAllowed() throws {
         let historic = Sample.notification(
-            born: Sample.day(2009, 1, 10), died: Sample.day(2009, 6, 1), notified: Sample.day(2009, 6, 2))
+            born: Sample.day(2010, 1, 10), died: Sample.day(2011, 6, 1), notified: Sample.day(2011, 6, 2))
         let events = try history(
             CaseDecider.self,
             [
                 .notify(caseID: Sample.caseID, notification: historic, possibleDuplicateOf: nil), Sample.triageExpected,
                 .markReadyForPanel,
-                .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
+                .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2012, 11, 15)),
             ])
         var input = Sample.outcome()
         input.legacyPreventability = .potentiallyPreventable
-        #expect(
-            Given(CaseDecider.self, events).when(.recordPanelOutcome(input)).state.panelOutcome?.legacyPreventability
-                == .potentiallyPreventable)
+        input.outcome = nil
+        input.factors = []
+        input.reviewedOn = Sample.day(2012, 11, 15)
+        let outcome = Given(CaseDecider.self, events).when(.recordPanelOutcome(input)).state.panelOutcome
+        #expect(outcome?.legacyPreventability == .potentiallyPreventable)
+        #expect(outcome?.outcome == nil)
+        input.legacyPreventability = nil
+        Given(CaseDecider.self, events).when(.recordPanelOutcome(input)).thenRejected("outcome.outcomeMissing")
     }
 
     @Test("An outcome is recorded once; changing it needs the case reopened")

@@ -1,5 +1,6 @@
 import CDOPApp
 import CDOPDomain
+import CDOPReports
 import CDOPStore
 import CDOPTesting
 import Foundation
@@ -27,6 +28,24 @@ struct SyntheticYears {
         var themes: [String] = []
         var actionsOpen = 0
         var actionsClosed = 0
+        /// The day it was declared ready for the panel, the pause for an inquest, each action's completion.
+        var readyOn: CalendarDate?
+        var pause: (from: CalendarDate, until: CalendarDate?)?
+        var actionsCompletedOn: [CalendarDate] = []
+        /// A review before the cut-over judged on the older preventability scale (then without an outcome).
+        var legacy: LegacyPreventability?
+
+        /// Whether the case was notified and not reviewed at the end of `day`.
+        func isOutstanding(asAt day: CalendarDate) -> Bool {
+            notified <= day && (reviewed.map { $0 > day } ?? true)
+        }
+
+        /// Where it stood at the end of `day`: paused, ready for the panel, or gathering information.
+        func stage(asAt day: CalendarDate) -> OutstandingStage {
+            if let pause, pause.from <= day, pause.until.map({ $0 > day }) ?? true { return .awaitingExternalProcesses }
+            if let readyOn, readyOn <= day { return .readyForPanel }
+            return .awaitingForms
+        }
     }
 
     let folder = TemporaryDirectory("cdop-reports")
@@ -43,6 +62,9 @@ struct SyntheticYears {
         (.neonatal, 0...26), (.postNeonatal, 30...360), (.oneToFour, 400...1_700), (.fiveToNine, 1_900...3_500),
         (.tenToFourteen, 3_700...5_300), (.fifteenToSeventeen, 5_600...6_500),
     ]
+
+    /// Reviews completed before this day may be judged on the older preventability scale (the panel's cut-over).
+    var legacyScaleUntil: CalendarDate { engine.panel.legacyScaleUntil }
 
     init() throws {
         var configuration = AppConfiguration()
@@ -106,15 +128,22 @@ struct SyntheticYears {
             let start = died.adding(days: 10)
             try workflow.execute(.awaitExternalProcess(process: .inquest, reason: "Inquest opened.", since: start), on: caseID, by: coordinator)
             plan.stoppedAt = "awaitingExternal"
+            plan.pause = (start, nil)
             guard random.chance(0.85) else { return }
             let paused = Int.random(in: 20...300, using: &random)
             try workflow.execute(.concludeExternalProcess(process: .inquest, on: start.adding(days: paused)), on: caseID, by: coordinator)
+            plan.pause = (start, start.adding(days: paused))
             plan.pausedDays = paused
             ready = ready.adding(days: paused)
             plan.stoppedAt = "informationGathering"
         }
         guard ready < LondonTime.day(of: clock.now()).adding(days: -30), random.chance(0.92) else { return }
+        // Declared ready on that day: the clock is moved there for the command, then back.
+        let today = clock.now()
+        clock.set(LondonTime.instant(on: ready, at: TimeOfDay(hour: 10, minute: 0)!))
         try workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
+        clock.set(today)
+        plan.readyOn = ready
         plan.stoppedAt = "readyForPanel"
         guard random.chance(0.92) else { return }
         let reviewed = ready.adding(days: Int.random(in: 5...25, using: &random))
@@ -132,7 +161,8 @@ struct SyntheticYears {
 
     private mutating func review(_ caseID: CaseID, on reviewed: CalendarDate, plan: inout Planned, random: inout SeededRandom) throws {
         let category = random.pick(DeathCategory.allCases)
-        let outcome = random.pick(ModifiableFactorsOutcome.allCases)
+        let legacy = reviewed < legacyScaleUntil && random.chance(0.7) ? random.pick(LegacyPreventability.allCases) : nil
+        let outcome: ModifiableFactorsOutcome? = legacy == nil ? random.pick(ModifiableFactorsOutcome.allCases) : nil
         let factors = outcome == .modifiableFactorsIdentified
             ? [ContributoryFactor(domain: .serviceProvision, description: "Delay in referral", level: .mayHaveContributed, modifiable: true)]
             : []
@@ -143,18 +173,20 @@ struct SyntheticYears {
         try workflow.recordPanelOutcome(
             on: caseID,
             outcome: PanelOutcomeInput(
-                categories: [category.rawValue], factors: factors, outcome: outcome,
+                categories: [category.rawValue], factors: factors, outcome: outcome, legacyPreventability: legacy,
                 learningPoints: themes.map { LearningPoint(theme: $0, text: "Learning about \($0).") }, reviewedOn: reviewed),
             actions: actions, by: chair)
         plan.stoppedAt = "panelReviewed"
         plan.reviewed = reviewed
         plan.category = category
         plan.outcome = outcome
+        plan.legacy = legacy
         plan.themes = themes
         for action in actions {
             if random.chance(0.5) {
                 try workflow.execute(.completeRecommendation(actionID: action.0, completedOn: reviewed.adding(days: 20), note: "Done."), on: caseID, by: coordinator)
                 plan.actionsClosed += 1
+                plan.actionsCompletedOn.append(reviewed.adding(days: 20))
             } else {
                 plan.actionsOpen += 1
             }

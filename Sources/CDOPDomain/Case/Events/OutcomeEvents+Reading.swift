@@ -14,7 +14,7 @@ extension PanelOutcome {
             let primaryCategory: DeathCategory = object.value("primaryCategory"),
             let otherCategories = object.array("otherCategories", { $0.plainInt($1).flatMap(DeathCategory.init(rawValue:)) }),
             let factors = object.objects("factors", ContributoryFactor.init(reading:)),
-            let outcome: ModifiableFactorsOutcome = object.value("outcome"),
+            let outcome = object.optional("outcome", { (object, key) -> ModifiableFactorsOutcome? in object.value(key) }),
             let legacyPreventability = object.optional("legacyPreventability", { (object, key) -> LegacyPreventability? in
                 object.value(key)
             }),

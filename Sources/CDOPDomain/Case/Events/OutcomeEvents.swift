@@ -8,7 +8,7 @@ package struct PanelOutcomeRecorded: EventPayload {
 
     package var summary: String {
         "Panel review recorded: category \(outcome.primaryCategory.rawValue) (\(outcome.primaryCategory.label)), "
-            + outcome.outcome.label
+            + outcome.judgementLabel
     }
 }
 
