@@ -1,5 +1,5 @@
 import CDOPApp
-import CDOPReports
+@testable import CDOPReports
 import Testing
 
 @Suite("Small-number suppression")
@@ -78,5 +78,21 @@ struct SuppressionTests {
     @Test("A threshold outside 2 to 100 is refused with the value named", arguments: [0, 1, 101])
     func thresholdRange(_ threshold: Int) {
         #expect(throws: ReportError.thresholdOutOfRange(threshold)) { try SuppressionPolicy(threshold: threshold) }
+    }
+}
+
+@Suite("Report charts")
+struct ReportChartTests {
+    @Test("A label too long for the chart's label column wraps onto several lines instead of being clipped")
+    func longLabelsWrap() {
+        let table = ReportTable(
+            id: "outstanding-by-stage", title: "Cases outstanding by stage", note: "", rowHeading: "Stage",
+            rows: [OutstandingStage.awaitingExternalProcesses.label, "Ready for panel"], columns: ["Cases"], cells: [[4], [2]])
+        let svg = ReportChart.svg(table, mark: "*")
+        #expect(svg.contains("<tspan") && svg.contains("Awaiting external processes"))
+        #expect(svg.contains("criminal proceedings)"), "every word of the label is drawn")
+        for line in ReportChart.wrap(OutstandingStage.awaitingExternalProcesses.label, width: ReportChart.labelCharacters) {
+            #expect(line.count <= ReportChart.labelCharacters)
+        }
     }
 }

@@ -149,12 +149,14 @@ package struct FormField: Hashable, Sendable {
     /// How error messages name the field after a verb, e.g. "the date of death" in "Enter the date of death";
     /// defaults to the label with a lower-case first letter.
     package var errorName: String
+    /// For text: answers offered as the person types (free text still allowed), e.g. the panel's learning themes.
+    package var suggestions: [String]
 
     package init(
         id: String, label: String, type: FieldType, required: Bool = false, help: String? = nil,
         options: [FieldOption] = [], condition: FieldCondition? = nil, fields: [FormField] = [],
         maxLength: Int? = nil, minimum: Double? = nil, maximum: Double? = nil, notAfterToday: Bool = false,
-        identifying: Bool = false, errorName: String? = nil
+        identifying: Bool = false, errorName: String? = nil, suggestions: [String] = []
     ) {
         self.id = id
         self.label = label
@@ -170,6 +172,7 @@ package struct FormField: Hashable, Sendable {
         self.notAfterToday = notAfterToday
         self.identifying = identifying
         self.errorName = errorName ?? FormField.lowercasedFirst(label)
+        self.suggestions = suggestions
     }
 
     /// The label of an option value, when the field has that option.

@@ -7,7 +7,7 @@ enum FormFile {
     static let formKeys = ["id", "version", "title", "summary", "form-type", "sections"]
     static let sectionKeys = ["id", "title", "help", "fields"]
     static let fieldKeys = [
-        "id", "label", "type", "required", "help", "options", "show-if", "fields", "max-length", "min", "max",
+        "id", "label", "type", "required", "help", "options", "show-if", "fields", "max-length", "min", "max", "suggestions",
         "not-after-today", "identifying", "error-name",
     ]
     static let optionKeys = ["value", "label", "help"]
@@ -100,6 +100,13 @@ enum FormFile {
         let maxLength = only("max-length", for: [.text, .longText], "text and long-text").flatMap {
             reader.int($0, at: keys.path("max-length"), atLeast: 1)
         }
+        // Answers to offer while free text stays allowed (the panel's learning themes).
+        let suggestionsPath = keys.path("suggestions")
+        let suggestions = only("suggestions", for: [.text], "text").map { node in
+            (reader.sequence(node, at: suggestionsPath, what: "texts") ?? []).enumerated().compactMap { index, item in
+                reader.string(item, at: join(suggestionsPath, index))
+            }
+        } ?? []
         let minimum = only("min", for: [.number], "number").flatMap { number($0, at: keys.path("min"), reader: reader) }
         let maximum = only("max", for: [.number], "number").flatMap { number($0, at: keys.path("max"), reader: reader) }
         if let minimum, let maximum, minimum > maximum {
@@ -150,7 +157,7 @@ enum FormFile {
         let result = FormField(
             id: id, label: label, type: type, required: required, help: help, options: options, condition: condition,
             fields: rowFields, maxLength: maxLength, minimum: minimum, maximum: maximum, notAfterToday: notAfterToday,
-            identifying: identifying, errorName: errorName)
+            identifying: identifying, errorName: errorName, suggestions: suggestions)
         scope.earlier[id] = result
         return result
     }

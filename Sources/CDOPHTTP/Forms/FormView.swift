@@ -50,6 +50,9 @@ struct FormView {
         var addRowValue: String
         var maxLength: Int?
         var condition: String?
+        /// Answers offered as the person types (a datalist: no JavaScript); free text is still accepted.
+        var suggestions: [String] = []
+        var hasSuggestions: Bool { !suggestions.isEmpty }
     }
 
     struct SectionView {
@@ -130,7 +133,7 @@ struct FormView {
             isDateTime: field.type == .dateTime, isNumber: field.type == .number,
             isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
             isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows, addRowValue: "add-row:\(name)",
-            maxLength: field.maxLength, condition: condition)
+            maxLength: field.maxLength, condition: condition, suggestions: field.suggestions)
     }
 
     /// How many rows of group `name` the values hold (the highest index sent, plus one).

@@ -40,7 +40,8 @@ enum ReportPages {
             }
             let query = AnnualReportQuery(
                 panel: services.engine.panel, period: period,
-                suppression: published ? try SuppressionPolicy(threshold: threshold) : nil)
+                suppression: published ? try SuppressionPolicy(threshold: threshold) : nil,
+                themes: services.definitions.learningThemes)
             let engine = services.engine
             let report = try await Task.detached { try query.run(on: engine.store, asAt: today) }.value
             let view = View(year: String(year), published: published, mayChooseVersion: coordinator, report: ReportHTML.body(report))

@@ -123,15 +123,15 @@ extension AnnualReportBuilder {
         return table
     }
 
-    /// Learning themes of the reviews: a review counts once under each theme it raised.
+    /// Learning themes of the reviews: a review counts once under each theme it raised; spellings that differ
+    /// only in capitals or spaces are one theme, named as the panel's list names it.
     func learningThemes(_ reviewed: [CaseFact]) -> ReportTable {
-        var counts: [String: Int] = [:]
-        for fact in reviewed { for theme in Set(fact.learningThemes) { counts[theme, default: 0] += 1 } }
-        let themes = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        let themes = self.themes.counted(reviewed.map(\.learningThemes))
         return ReportTable(
             id: "learning-themes", title: "Learning themes",
-            note: "Reviews completed in the period that raised each theme; a review may raise several, so there is no total.",
-            rowHeading: "Theme", rows: themes.map(\.key), columns: ["Reviews"], cells: themes.map { [$0.value] },
+            note: "Reviews completed in the period that raised each theme; a review may raise several, so there is no total. "
+                + "Themes that differ only in capitals or spaces are counted as one.",
+            rowHeading: "Theme", rows: themes.map(\.name), columns: ["Reviews"], cells: themes.map { [$0.reviews] },
             additive: false)
     }
 

@@ -4,10 +4,13 @@ import CDOPDomain
 package struct AnnualReportBuilder: Sendable {
     package var panelName: String
     package var areas: [LocalAuthorityArea]
+    /// The panel's list of learning themes, which names each theme counted.
+    package var themes: LearningThemes
 
-    package init(panelName: String, areas: [LocalAuthorityArea]) {
+    package init(panelName: String, areas: [LocalAuthorityArea], themes: LearningThemes = LearningThemes()) {
         self.panelName = panelName
         self.areas = areas
+        self.themes = themes
     }
 
     /// The unsuppressed report over `facts` for `period`, as at `asAt`.

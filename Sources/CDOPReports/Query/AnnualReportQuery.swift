@@ -8,8 +8,10 @@ package struct AnnualReportQuery: Sendable {
     /// Hides small numbers when given (the published version).
     package var suppression: SuppressionPolicy?
 
-    package init(panel: PanelConfiguration, period: ReportPeriod, suppression: SuppressionPolicy? = nil) {
-        builder = AnnualReportBuilder(panelName: panel.name, areas: panel.areas)
+    package init(
+        panel: PanelConfiguration, period: ReportPeriod, suppression: SuppressionPolicy? = nil, themes: LearningThemes = LearningThemes()
+    ) {
+        builder = AnnualReportBuilder(panelName: panel.name, areas: panel.areas, themes: themes)
         self.period = period
         self.suppression = suppression
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPReports
 import Foundation
@@ -85,7 +86,9 @@ struct AnnualReportCommand: ParsableCommand {
         let format = try OptionParsing.choice(format, option: "--format", as: Format.self)
         let configuration = try options.configuration()
         let engine = try Engine(configuration: configuration)
-        let query = AnnualReportQuery(panel: engine.panel, period: try period(), suppression: try policy())
+        let definitions = try DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)).get()
+        let query = AnnualReportQuery(
+            panel: engine.panel, period: try period(), suppression: try policy(), themes: definitions.learningThemes)
         let report = try query.run(on: engine.store, asAt: LondonTime.day(of: SystemClock().now()))
         let written = try ReportFiles.write(report, format: format.rawValue, into: out)
         for mismatch in report.mismatches {
