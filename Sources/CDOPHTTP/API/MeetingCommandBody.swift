@@ -83,6 +83,7 @@ struct MeetingCommandBody: Decodable {
             throw Problem.forbidden()
         }
         let actor = CasePages.actor(context)
+        if case .command(.invite(let invitee)) = action { try InviteeNames.requireMailable([invitee]) { _ in "/name" } }
         switch action {
         case .command(let command):
             try services.engine.workflow.execute(command, on: meetingID, by: actor)
