@@ -7,9 +7,9 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// An invitee's name that could never be mailed (a line break, `"x" <y>, z`) is refused where it is typed, as a
-/// field error: a 422 problem with a JSON Pointer from the API, the error beside the row on the page.
-@Suite struct InviteeNameTests {
+/// A name that goes into an email header and could never be mailed (a line break, `"x" <y>, z`) is refused where
+/// it is typed, as a field error: a 422 problem with a JSON Pointer from the API, the error beside its field on a page.
+@Suite struct MailableNameTests {
     /// A case triaged as unexpected (its rapid response open), by the designated doctor.
     static func unexpectedCase(_ fixture: inout WebFixture) throws -> CaseID {
         let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")).caseID
@@ -80,6 +80,22 @@ import Testing
             let html = String(buffer: response.body)
             #expect(html.contains(#"id="invitees-0-name-error""#) && html.contains("contains a line break"), "\(html)")
             #expect(try workflow.caseState(caseID).rapidResponse?.meetings.isEmpty != false, "nothing convened")
+        }
+    }
+
+    @Test func anAgencyContactNameThatCannotBeMailedComesBackBesideTheContactsName() async throws {
+        let fixture = try await WebFixture()
+        let coordinator = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let csrf = try await browser.signIn(coordinator)
+            let response = try await browser.post(
+                "/agencies",
+                [("name", "Northgate Surgery"), ("kind", "gp"), ("contact-name", #""Jo" <jo@evil.example>, all"#), ("contact-email", "jo@northgate.example.org")],
+                csrf: csrf)
+            #expect(response.status == .unprocessableContent)
+            let html = String(buffer: response.body)
+            #expect(html.contains(##"href="#contact-name""##) && html.contains("contains a quotation mark"), "\(html)")
         }
     }
 }
