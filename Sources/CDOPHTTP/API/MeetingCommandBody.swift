@@ -79,7 +79,7 @@ struct MeetingCommandBody: Decodable {
     func execute(on meetingID: MeetingID, state: MeetingState, _ context: WebContext, _ services: WebServices) throws {
         let staff = context.staff!
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
-            try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, by: staff.user)
+            try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, meetingID: meetingID, by: staff.user)
             throw Problem.forbidden()
         }
         let actor = CasePages.actor(context)

@@ -160,6 +160,8 @@ enum MeetingPages {
         else { throw HTTPError(.notFound, message: "There is no meeting with that reference.") }
         let staff = context.staff!
         if !(staff.has(.coordinator) || staff.has(.designatedDoctor)), state.type != .panel {
+            try? services.accessLog.recordAccessRefused(
+                context.route?.description ?? "meeting", reason: .role, meetingID: meetingID, by: staff.user)
             throw HTTPError(.notFound, message: "There is no meeting with that reference.")
         }
         return (meetingID, state)
