@@ -18,7 +18,8 @@ import Testing
             let added = try await cli.run(
                 ["user", "add", username, "--name", username, "--email", "\(username)@cdop.example.org", "--role", role, "--json"],
                 environment: ["CDOP_BCRYPT_COST": "4"])
-            accounts[username] = try #require(added.field("userId").flatMap(UserID.init), "\(added)")
+            let userID: UserID = try #require(added.field("userId").flatMap { UserID($0) }, "\(added)")
+            accounts[username] = userID
         }
         // What the web server records as these two use it.
         var configuration = AppConfiguration()
