@@ -22,6 +22,30 @@ struct CommandHandlerTests {
         #expect(try fixture.engine.store.lastPosition() == before)
     }
 
+    @Test("convening a rapid response with an invitee whose name could never be mailed is refused whole, naming the field")
+    func conveningWithAnUnmailableInviteeWritesNothing() throws {
+        var fixture = try AppFixture()
+        let doctor = Actor(name: "dana.doctor", role: "designated-doctor")
+        let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
+        try fixture.workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
+        let before = try fixture.engine.store.lastPosition()
+        let start = fixture.clock.now().addingTimeInterval(86_400)
+        let invitees = [
+            Invitee(name: "DS Robin Officer", email: "robin@police.example.org", role: .police),
+            Invitee(name: "\"x\" <y@example.org>, z", email: "z@example.org", role: .other),
+        ]
+        let error = #expect(throws: CommandError.self) {
+            try fixture.workflow.conveneRapidResponse(for: caseID, scheduledFor: start, invitees: invitees, by: doctor) { id in
+                .schedule(
+                    meetingID: id, type: .rapidResponse, title: "Rapid response", startsAt: start, endsAt: start.addingTimeInterval(3_600),
+                    venue: MeetingVenue(place: "Room 4"), theme: nil)
+            }
+        }
+        #expect(error?.code == "input.invalidName")
+        #expect(error?.description.hasPrefix("The invitee's name (") == true, "\(error?.description ?? "")")
+        #expect(try fixture.engine.store.lastPosition() == before, "no meeting, nothing on the case")
+    }
+
     @Test("a command on a case that does not exist is refused as not found")
     func unknownCase() throws {
         let fixture = try AppFixture()

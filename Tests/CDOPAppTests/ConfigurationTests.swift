@@ -43,6 +43,18 @@ struct ConfigurationTests {
         #expect(variables.contains { $0.hasPrefix("CDOP_SMTP") || $0 == "CDOP_MAIL_FROM" })
     }
 
+    @Test("the panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed")
+    func namesInEmailHeadersAreChecked() throws {
+        let error = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: [
+                "CDOP_PANEL_NAME": "North CDOP <cdop@evil.example>", "CDOP_COORDINATOR_NAME": "Casey\r\nBcc: x@evil.example",
+            ])
+        }
+        #expect(Set(error?.problems.map(\.variable) ?? []) == ["CDOP_PANEL_NAME", "CDOP_COORDINATOR_NAME"])
+        let fine = try AppConfiguration(environment: ["CDOP_PANEL_NAME": "Ní Bhriain & O'Brien CDOP", "CDOP_COORDINATOR_NAME": "Dr A. Khan"])
+        #expect(fine.panelName == "Ní Bhriain & O'Brien CDOP" && fine.coordinatorName == "Dr A. Khan")
+    }
+
     @Test("turning STARTTLS off is refused for anything but a loopback server")
     func startTLSOffOnlyOnLoopback() {
         #expect(throws: ConfigurationError.self) {

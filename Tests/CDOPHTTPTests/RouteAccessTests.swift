@@ -54,6 +54,7 @@ import Testing
         "POST /admin/users/:user/disable": ["admin"],
         "POST /admin/users/:user/enable": ["admin"],
         "POST /admin/users/:user/reset-password": ["admin"],
+        "GET /admin/access-log": ["admin"],
         "GET /forms/:token": ["public"],
         "GET /api/v1/openapi.json": ["public"],
         "GET /api/v1/me": ["admin", "coordinator", "designated-doctor", "panel-member"],

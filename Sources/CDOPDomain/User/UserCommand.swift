@@ -24,6 +24,7 @@ package enum UserCommand: Sendable {
     case recordSignOut
     /// The user opened a view of a case's identifiable data.
     case recordCaseViewed(caseID: CaseID, view: CaseDataView)
-    /// The user was refused a page or an action; `resource` names it (a route or what, never personal data).
-    case recordAccessRefused(resource: String, reason: AccessRefusal)
+    /// The user was refused a page or an action; `resource` names it (a route or what, never personal data), and
+    /// `caseID` or `meetingID` the case or meeting the path named, when it named one.
+    case recordAccessRefused(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil)
 }

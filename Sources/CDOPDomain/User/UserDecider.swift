@@ -65,9 +65,11 @@ package enum UserDecider: Decider {
             return [.signedOut(UserSignedOut(at: now))]
         case .recordCaseViewed(let caseID, let view):
             return [.caseViewed(UserViewedCase(caseID: caseID, view: view, at: now))]
-        case .recordAccessRefused(let resource, let reason):
+        case .recordAccessRefused(let resource, let reason, let caseID, let meetingID):
             let resource = try TextField.required(resource, field: "refused resource", code: "user.resourceMissing")
-            return [.accessRefused(UserAccessRefused(resource: resource, reason: reason, at: now))]
+            return [
+                .accessRefused(UserAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID, at: now))
+            ]
         }
     }
 

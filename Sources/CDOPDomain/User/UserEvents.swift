@@ -112,11 +112,27 @@ package struct UserViewedCase: EventPayload {
 }
 
 /// The user was refused a page or an action.
+///
+/// `caseID` and `meetingID` came later (absent from earlier events, which still decode): the case or meeting
+/// the refused path named, so the access log says which one, never anything personal.
 package struct UserAccessRefused: EventPayload {
     package static let typeName = "user.accessRefused.v1"
     package var resource: String
     package var reason: AccessRefusal
+    package var caseID: CaseID?
+    package var meetingID: MeetingID?
     package var at: Date
 
-    package var summary: String { "Refused \(resource): \(reason.label)" }
+    package init(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil, at: Date) {
+        self.resource = resource
+        self.reason = reason
+        self.caseID = caseID
+        self.meetingID = meetingID
+        self.at = at
+    }
+
+    package var summary: String {
+        let target = caseID.map { " (case \($0))" } ?? meetingID.map { " (meeting \($0))" } ?? ""
+        return "Refused \(resource)\(target): \(reason.label)"
+    }
 }

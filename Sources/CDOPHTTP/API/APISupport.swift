@@ -42,6 +42,9 @@ enum API {
             return Problem(status: .unprocessableContent, code: error.code, title: "Refused", detail: error.description)
         case let error as DomainError:
             return Problem(status: .unprocessableContent, code: error.code, title: "Refused", detail: error.description)
+        case is NIOTooManyBytesError:
+            // The body went over `WebLimits.maxBodyBytes` (with a Content-Length or chunked) while being read.
+            return .bodyTooLarge()
         case let error as HTTPError:
             return Problem(
                 status: error.status, code: "http.\(error.status.code)", title: error.status.reasonPhrase,

@@ -15,7 +15,7 @@ extension CaseCommandBody {
     func execute(on caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
         let staff = context.staff!
         guard isAllowed(for: staff.user.roles) else {
-            try? services.accessLog.recordAccessRefused("case command \(name)", reason: .role, by: staff.user)
+            try? services.accessLog.recordAccessRefused("case command \(name)", reason: .role, caseID: caseID, by: staff.user)
             throw Problem.forbidden()
         }
         let workflow = services.engine.workflow

@@ -81,10 +81,11 @@ struct MeetingCommandBody: Decodable {
     func execute(on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext, _ services: WebServices) throws {
         let staff = context.staff!
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
-            try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, by: staff.user)
+            try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, meetingID: meetingID, by: staff.user)
             throw Problem.forbidden()
         }
         let actor = CasePages.actor(context)
+        if case .command(.invite(let invitee)) = action { try InviteeNames.requireMailable([invitee]) { _ in "/name" } }
         switch action {
         case .command(.removeCaseFromAgenda(let caseID)):
             guard scope.visibleAgenda.contains(caseID) else { throw Problem.notFound("case") }

@@ -30,6 +30,8 @@ extension FormView.FieldView: MustacheParent {
         case "addRowValue": addRowValue
         case "maxLength": maxLength
         case "condition": condition
+        case "suggestions": suggestions
+        case "hasSuggestions": hasSuggestions
         default: nil
         }
     }

@@ -59,7 +59,9 @@ enum AgencyPages {
                         contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
                     on: agencyID, by: CasePages.actor(context))
             } catch {
-                return try await page(services, context, post: post, errors: [.init(field: "name", message: try refusal(error))], status: .unprocessableContent)
+                // The only name the rules check besides the agency's is the contact's (one that cannot be mailed).
+                let field = (error as? CommandError)?.code == "input.invalidName" ? "contact-name" : "name"
+                return try await page(services, context, post: post, errors: [.init(field: field, message: try refusal(error))], status: .unprocessableContent)
             }
             return redirect(to: "/agencies?done=added")
         }

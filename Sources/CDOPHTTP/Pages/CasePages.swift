@@ -136,20 +136,27 @@ enum CasePages {
         return Actor(name: user.username, role: role.rawValue)
     }
 
-    /// The case named in the path, when it exists and lies in the user's areas; else 404 (never a hint that a
-    /// case outside them exists).
+    /// The case the path names, when it exists and the signed-in person's areas include it; a case outside
+    /// their areas is recorded on their access log as refused (reason `area`) and answered as not found.
     static func caseInScope(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
-        guard let caseID = context.parameters.get("case").flatMap(CaseID.init) else {
+        guard let caseID = context.pathCaseID else {
             throw HTTPError(.notFound, message: "There is no case with that reference.")
         }
         return try caseInScope(caseID, context, services)
     }
 
-    /// `caseID`'s state, when the case exists and lies in the user's areas; else 404.
+    /// `caseID`'s state, when the case exists and lies in the user's areas; else 404, a case outside their areas
+    /// recorded on their access log as refused (reason `area`).
     static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
-        guard let state = try? services.engine.workflow.caseState(caseID), state.exists,
-            context.staff?.user.mayView(areaCode: state.areaCode) == true
-        else { throw HTTPError(.notFound, message: "There is no case with that reference.") }
+        let notFound = HTTPError(.notFound, message: "There is no case with that reference.")
+        guard let state = try? services.engine.workflow.caseState(caseID), state.exists else { throw notFound }
+        guard let staff = context.staff, staff.user.mayView(areaCode: state.areaCode) else {
+            if let staff = context.staff {
+                try? services.accessLog.recordAccessRefused(
+                    context.route?.description ?? "case", reason: .area, caseID: caseID, by: staff.user)
+            }
+            throw notFound
+        }
         return (caseID, state)
     }
 

@@ -160,9 +160,17 @@ enum MeetingPages {
         guard let meetingID = context.parameters.get("meeting").flatMap(MeetingID.init),
             let state = try? services.engine.workflow.meetingState(meetingID), state.exists, let staff = context.staff
         else { throw notFound }
-        if !staff.seesIdentifiableMeetings, state.type != .panel { throw notFound }
+        if !staff.seesIdentifiableMeetings, state.type != .panel {
+            try? services.accessLog.recordAccessRefused(
+                context.route?.description ?? "meeting", reason: .role, meetingID: meetingID, by: staff.user)
+            throw notFound
+        }
         let (seen, scope) = try scoped(state, for: staff, services)
-        guard scope.isVisible else { throw notFound }
+        guard scope.isVisible else {
+            try? services.accessLog.recordAccessRefused(
+                context.route?.description ?? "meeting", reason: .area, meetingID: meetingID, by: staff.user)
+            throw notFound
+        }
         return (meetingID, seen, scope)
     }
 

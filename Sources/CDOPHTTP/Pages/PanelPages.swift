@@ -73,7 +73,7 @@ enum PanelPages {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         let staff = context.staff!
         guard staff.has(.coordinator) || state.panelMeeting != nil else {
-            try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, by: staff.user)
+            try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, caseID: caseID, by: staff.user)
             throw HTTPError(.notFound, message: "There is no case with that reference on your agendas.")
         }
         return (caseID, state)

@@ -151,6 +151,10 @@ enum InviteeRows {
                 errors.append(.init(field: "invitees-\(index)-name", message: "Enter the name of invitee \(index + 1)"))
                 continue
             }
+            if let refusal = InviteeNames.refusal(name, index: index) {
+                errors.append(.init(field: "invitees-\(index)-name", message: refusal.description))
+                continue
+            }
             guard let email, (try? EmailAddress.validated(email, field: "email")) != nil else {
                 errors.append(.init(field: "invitees-\(index)-email", message: "Enter the email address of invitee \(index + 1) in the right format, like name@example.org"))
                 continue

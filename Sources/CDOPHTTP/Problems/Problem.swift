@@ -56,6 +56,12 @@ package struct Problem: Error, Sendable, Encodable, Equatable {
             detail: "Send the session's token in the X-CSRF-Token header.")
     }
 
+    package static func bodyTooLarge() -> Problem {
+        Problem(
+            status: .contentTooLarge, code: "input.tooLarge", title: "Request body too large",
+            detail: "The request body is larger than \(WebLimits.maxBodyBytes / 1024) KB, the most the server accepts.")
+    }
+
     package static func notFound(_ what: String) -> Problem {
         Problem(status: .notFound, code: "notFound", title: "Not found", detail: "There is no \(what) with that reference.")
     }

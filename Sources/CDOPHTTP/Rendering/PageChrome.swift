@@ -59,7 +59,7 @@ package struct PageChrome: Sendable {
             items.append(("Meetings", "/meetings"))
             items.append(("Annual report", "/panel/reports/annual"))
         }
-        if staff.has(.admin) { items.append(("Users", "/admin/users")) }
+        if staff.has(.admin) { items += [("Users", "/admin/users"), ("Access log", "/admin/access-log")] }
         items.append(("Account", "/account"))
         return items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
     }

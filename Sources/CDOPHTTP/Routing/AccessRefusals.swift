@@ -19,7 +19,8 @@ struct AccessRefusals: Sendable {
                 return redirect(to: "/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
         }
-        try? services.accessLog.recordAccessRefused(route.description, reason: .role, by: staff.user)
+        try? services.accessLog.recordAccessRefused(
+            route.description, reason: .role, caseID: context.pathCaseID, meetingID: context.pathMeetingID, by: staff.user)
         switch route.kind {
         case .api: return Problem.forbidden().response
         case .page:

@@ -34,6 +34,8 @@ package final class RouteTable: @unchecked Sendable {
         specs.append(spec)
         let refusals = refusals
         router.on(RouterPath(path), method: method) { request, context in
+            var context = context
+            context.route = spec
             guard access.allows(context.staff) else {
                 return try await refusals.refuse(request, context: context, route: spec)
             }

@@ -16,13 +16,22 @@ package struct WebContext: RequestContext {
     package var peerAddress: String
     /// The signed-in member of staff, set by the session middleware; nil for the public and practitioners.
     package var staff: StaffIdentity?
+    /// The route being served, as declared in `RouteTable` (set before its access is checked).
+    package var route: RouteSpec?
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         socketAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
         peerAddress = socketAddress
         staff = nil
+        route = nil
     }
+
+    /// The case the path names (`:case`), when it is a case id: what an access log entry may say of it.
+    package var pathCaseID: CaseID? { parameters.get("case").flatMap(CaseID.init) }
+
+    /// The meeting the path names (`:meeting`), when it is a meeting id.
+    package var pathMeetingID: MeetingID? { parameters.get("meeting").flatMap(MeetingID.init) }
 
     /// The largest body a page or the API accepts (a Form B with long answers is well under this).
     package var maxUploadSize: Int { WebLimits.maxBodyBytes }

@@ -38,6 +38,20 @@ extension EventStore {
         return try EventRowReader(upcasters: options.upcasters).readAll(statement, expectedCount: limit)
     }
 
+    /// Up to `limit` events matching `condition` (SQL over the events table's columns, its `?` bound in order to
+    /// `arguments`), newest first, in their current shape: for questions asked of the log itself (the access log).
+    package func readNewest(
+        where condition: String, arguments: [String], limit: Int, in db: Database
+    ) throws -> [RecordedEvent] {
+        let statement = RawStatement(
+            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
+                + "WHERE \(condition) ORDER BY position DESC LIMIT ?"), in: db)
+        defer { statement.finish() }
+        for (index, argument) in arguments.enumerated() { statement.bind(Int32(index + 1), text: argument) }
+        statement.bind(Int32(arguments.count + 1), Int64(limit))
+        return try EventRowReader(upcasters: options.upcasters).readAll(statement, expectedCount: limit)
+    }
+
     /// Every event after `position`, in batches of `batchSize`, from one consistent snapshot.
     ///
     /// For replays and exports over the whole store; `body` may stop early by returning false.

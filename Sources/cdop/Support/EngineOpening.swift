@@ -18,20 +18,3 @@ extension GlobalOptions {
         return Actor(name: name, role: "coordinator")
     }
 }
-
-extension Engine {
-    /// The case a person means by `text` (id, CDOP reference or unambiguous prefix), or a clear error.
-    func resolveCase(_ text: String) throws -> CaseID {
-        let result = try store.read { db -> Result<CaseID, ResolveFailure> in
-            let resolved = try CaseQueries.resolve(text, in: db)
-            // A full id resolves without a lookup: it must still name a case that was notified.
-            if case .success(let id) = resolved, try CaseQueries.summary(id, in: db) == nil { return .failure(.notFound) }
-            return resolved
-        }
-        switch result {
-        case .success(let id): return id
-        case .failure(.notFound): throw CommandError.notFound(kind: "case", reference: text)
-        case .failure(.ambiguous(let count)): throw CommandError.ambiguous(kind: "case", reference: text, matches: count)
-        }
-    }
-}

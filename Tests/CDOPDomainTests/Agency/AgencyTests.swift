@@ -18,7 +18,7 @@ struct AgencyTests {
             "agency.alreadyExists")
     }
 
-    @Test("An agency needs a name and a lead contact with a valid email")
+    @Test("An agency needs a name and a lead contact with a valid email and a name that can be mailed")
     func checks() {
         let given = Given(AgencyDecider.self, [])
         given.when(.register(agencyID: Sample.gp, name: " ", kind: .gp, contacts: [Self.lead])).thenRejected(
@@ -30,6 +30,9 @@ struct AgencyTests {
             "input.invalidEmail")
         given.when(.register(agencyID: Sample.gp, name: "Northgate", kind: .gp, contacts: [Self.lead, Self.lead]))
             .thenRejected("agency.duplicateContact")
+        let unmailable = AgencyContact(name: "Jo <jo@gp.example.org>", email: "jo@gp.example.org", isLead: true)
+        given.when(.register(agencyID: Sample.gp, name: "Northgate", kind: .gp, contacts: [unmailable]))
+            .thenRejected("input.invalidName")
     }
 
     @Test("An update with nothing changed records nothing; a change is recorded")

@@ -50,6 +50,25 @@ struct GoldenEventTests {
         #expect(GoldenFile.text(try Self.roundTrip(stored)) == text)
     }
 
+    @Test("Events stored in an earlier shape of their type (before an optional field was added) still decode, unchanged")
+    func olderShapesStillDecode() throws {
+        let names = try GoldenFile.names(in: GoldenFile.older)
+        #expect(names.contains("user.accessRefused.v1"), "the refusal from before it named its case")
+        for name in names {
+            let text = try String(contentsOf: GoldenFile.older.appendingPathComponent(name + ".json"), encoding: .utf8)
+            let stored = try GoldenFile.parse(text)
+            #expect(Self.allTypeNames.contains(stored.type), "\(name)")
+            #expect(GoldenFile.text(try Self.roundTrip(stored)) == text, "\(name) no longer reads as it was stored")
+        }
+        let old = try GoldenFile.parse(
+            try String(contentsOf: GoldenFile.older.appendingPathComponent("user.accessRefused.v1.json"), encoding: .utf8))
+        guard case .accessRefused(let refused) = try EventCodec.decode(old, as: UserEvent.self) else {
+            Issue.record("not a refusal")
+            return
+        }
+        #expect(refused.resource == "GET /admin/users" && refused.caseID == nil && refused.meetingID == nil)
+    }
+
     @Test("Events the deciders produce today encode exactly as their golden files")
     func examplesMatchGolden() throws {
         let examples = try GoldenExamples.all()

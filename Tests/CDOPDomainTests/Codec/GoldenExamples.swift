@@ -159,7 +159,7 @@ enum GoldenExamples {
                 .recordSignInRefused(.wrongPassword),
                 .recordSignIn(withSecondFactor: false),
                 .recordCaseViewed(caseID: Sample.caseID, view: .casePage),
-                .recordAccessRefused(resource: "GET /admin/users", reason: .role),
+                .recordAccessRefused(resource: "GET /cases/:case", reason: .role, caseID: Sample.caseID),
                 .recordSecondFactorEnrolled,
                 .changeAccess(roles: [.coordinator], areas: []),
                 .removeSecondFactor(reason: "Phone lost"),

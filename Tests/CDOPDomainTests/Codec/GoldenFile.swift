@@ -9,6 +9,9 @@ enum GoldenFile {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures/golden-events", isDirectory: true)
     }
 
+    /// Earlier shapes of event types that have since gained optional fields, kept to prove they still decode.
+    static var older: URL { bundled.appendingPathComponent("older", isDirectory: true) }
+
     /// The folder in the source tree (where `CDOP_RECORD_GOLDEN=1` writes).
     static var source: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -88,6 +88,24 @@ struct MeetingTests {
             "meeting.alreadyInvited")
     }
 
+    @Test(
+        "An invitee's name that could never be mailed (a line break, a quote, an angle bracket, an @) is refused, naming the field",
+        arguments: ["Robin\r\nBcc: x@example.org", "Robin\nOfficer", "\"x\" <y@example.org>, z", "Robin <robin>", "robin@police", "Robin\u{2028}Officer"])
+    func inviteeNameThatCannotBeMailed(name: String) throws {
+        let invitee = Invitee(name: name, email: "robin.officer@police.example.org", role: .police)
+        let error = Given(MeetingDecider.self, try history(MeetingDecider.self, [Self.schedule])).when(.invite(invitee))
+            .thenRejected("input.invalidName")
+        #expect(error?.description.hasPrefix("The invitee's name (") == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("\n") == false && error?.description.contains("\r") == false)
+    }
+
+    @Test("Names with accents, apostrophes, hyphens and initials are invited", arguments: ["Siobhán Ní Bhriain", "O'Brien", "Smith-Jones", "Dr A. Khan"])
+    func ordinaryNamesAreInvited(name: String) throws {
+        let invitee = Invitee(name: " \(name) ", email: "someone@example.org", role: .other)
+        let then = Given(MeetingDecider.self, try history(MeetingDecider.self, [Self.schedule])).when(.invite(invitee))
+        #expect(then.state.invitees.map(\.name) == [name])
+    }
+
     @Test("A held meeting cannot be cancelled or changed")
     func cannotCancelHeld() throws {
         let given = Given(MeetingDecider.self, try Self.held())

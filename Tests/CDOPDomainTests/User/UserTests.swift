@@ -90,7 +90,7 @@ struct UserTests {
         #expect(!removed.state.secondFactorEnrolled)
     }
 
-    @Test("The access log records case views and refusals without changing the account; a refusal names what")
+    @Test("The access log records case views and refusals without changing the account; a refusal names what, and the case it was for")
     func accessLog() throws {
         let events = try history(UserDecider.self, [Self.register])
         let before = UserDecider.fold(events)
@@ -100,6 +100,13 @@ struct UserTests {
         let refused = Given(UserDecider.self, events).when(.recordAccessRefused(resource: "GET /admin/users", reason: .role))
         #expect(refused.state == before)
         #expect(refused.events?.first?.summary == "Refused GET /admin/users: role does not allow it")
+        let named = Given(UserDecider.self, events).when(
+            .recordAccessRefused(resource: "GET /cases/:case", reason: .area, caseID: Sample.caseID))
+        #expect(
+            named.events == [
+                .accessRefused(UserAccessRefused(resource: "GET /cases/:case", reason: .area, caseID: Sample.caseID, at: Sample.now))
+            ])
+        #expect(named.events?.first?.summary == "Refused GET /cases/:case (case \(Sample.caseID)): outside the user's areas")
         Given(UserDecider.self, events).when(.recordAccessRefused(resource: " ", reason: .area)).thenRejected(
             "user.resourceMissing")
         Given(UserDecider.self, []).when(.recordCaseViewed(caseID: Sample.caseID, view: .notification)).thenRejected(
