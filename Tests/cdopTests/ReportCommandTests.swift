@@ -27,7 +27,7 @@ struct ReportCommandTests {
         let page = try String(contentsOfFile: out + "/annual-report-2024-25-published.html", encoding: .utf8)
         #expect(page.contains("@page { size: A4") && page.contains("<svg") && !page.contains("Testchild"))
         let csv = try await cli.run("report", "annual", "--year", "2024", "--out", out, "--format", "csv", "--json")
-        #expect((csv.object?["files"] as? [String])?.count == 13, "\(csv)")
+        #expect((csv.object?["files"] as? [String])?.count == 18, "one file per table: 13, two three-way tables and three trends")
         let json = try await cli.run("report", "annual", "--from", "2008-04-01", "--to", "2009-03-31", "--out", out, "--format", "json")
         #expect(json.status == 0, "\(json)")
         let report = try String(contentsOfFile: out + "/annual-report-2008-09.json", encoding: .utf8)
