@@ -76,14 +76,6 @@ enum SignInPages {
     }
 }
 
-/// Where to go after signing in: only a path of this site, never another address (no open redirect).
-package enum SignInRedirect {
-    package static func safe(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
-    }
-}
-
 extension SignInError {
     /// Whether the error is about the one-time code (shown beside the code field).
     var isAboutCode: Bool {
