@@ -3,7 +3,9 @@ import CDOPStore
 import Foundation
 import GRDB
 
-/// One account's row of `user_credentials`: the bcrypt hash, the second-factor secret and the lockout count.
+/// One account's row of `user_credentials`: the bcrypt hash and the second factor. (The row's `failed_attempts`
+/// and `locked_until` columns are no longer used: failed sign-ins are held back per username and place, in
+/// `sign_in_throttle`, never for the account as a whole.)
 package struct Credentials: Sendable, Equatable {
     package var userID: UserID
     package var passwordHash: String
@@ -15,15 +17,11 @@ package struct Credentials: Sendable, Equatable {
     package var totpPendingSecret: String?
     /// The last time step whose code was accepted (a code is accepted once).
     package var totpLastStep: Int64?
-    /// Failed sign-ins in a row since the last success or lock.
-    package var failedAttempts: Int
-    package var lockedUntil: Date?
 
     package init(userID: UserID, passwordHash: String, mustChangePassword: Bool) {
         self.userID = userID
         self.passwordHash = passwordHash
         self.mustChangePassword = mustChangePassword
-        failedAttempts = 0
     }
 
     init?(row: Row) {
@@ -34,8 +32,6 @@ package struct Credentials: Sendable, Equatable {
         totpSecret = row["totp_secret"]
         totpPendingSecret = row["totp_pending_secret"]
         totpLastStep = row["totp_last_step"]
-        failedAttempts = row["failed_attempts"]
-        lockedUntil = (row["locked_until"] as String?).flatMap { UTCTimestamp.parse($0) }
     }
 
     /// The confirmed second factor, if any.
@@ -52,12 +48,9 @@ package struct Credentials: Sendable, Equatable {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO user_credentials (user_id, password_hash, must_change_password, totp_secret,
-                    totp_pending_secret, totp_last_step, failed_attempts, locked_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    totp_pending_secret, totp_last_step)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [
-                userID.description, passwordHash, mustChangePassword, totpSecret, totpPendingSecret, totpLastStep,
-                failedAttempts, lockedUntil.map(UTCTimestamp.string(from:)),
-            ])
+            arguments: [userID.description, passwordHash, mustChangePassword, totpSecret, totpPendingSecret, totpLastStep])
     }
 }

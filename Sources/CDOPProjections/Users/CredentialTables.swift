@@ -36,5 +36,22 @@ package enum CredentialTables {
                 """)
     }
 
-    package static let migrations = [credentialsMigration, sessionsMigration]
+    /// Failed sign-ins per username and place (both kept only as SHA-256 digests): how many in a row, and until
+    /// when further attempts are refused without checking the password. Replaces the account-wide lock.
+    package static let throttleMigration = SchemaMigration("users.v2.sign-in-throttle") { db in
+        try db.execute(
+            sql: """
+                CREATE TABLE sign_in_throttle (
+                    account_key      TEXT NOT NULL,
+                    source_key       TEXT NOT NULL,
+                    failures         INTEGER NOT NULL,
+                    last_failure_at  TEXT NOT NULL,
+                    blocked_until    TEXT,
+                    PRIMARY KEY (account_key, source_key)
+                ) WITHOUT ROWID;
+                CREATE INDEX sign_in_throttle_by_last_failure ON sign_in_throttle (last_failure_at);
+                """)
+    }
+
+    package static let migrations = [credentialsMigration, sessionsMigration, throttleMigration]
 }
