@@ -8,8 +8,8 @@ extension UserDirectory {
     /// Checks a username, password and (when the account needs one) one-time code at `now`, from `source` (the
     /// client's address; nil from the command line, which has none).
     ///
-    /// Every failure reads the same, `wrongCredentials`: an unknown username, a wrong password, and an attempt
-    /// held back; only someone who typed the right password learns more (disabled, a code needed, the code
+    /// Every failure reads the same, `wrongCredentials`: an unknown username, a wrong password, a generated
+    /// password that has signed in once already, and an attempt held back; only someone who typed the right password learns more (disabled, a code needed, the code
     /// wrong). An unknown username costs a bcrypt verification like a known one, so the time taken does not tell
     /// which usernames exist either. Wrong passwords and wrong or replayed codes count towards holding back that
     /// username from that place (`SignInThrottle`), never the account for everyone; when the holding back
@@ -66,6 +66,10 @@ extension UserDirectory {
                 let heldNow = try inDatabase { try throttle.heldUntil(key, now: now, in: session.db) != nil }
                 if held || heldNow { return try refuse(.throttled, .wrongCredentials, counts: false) }
                 guard passwordRight else { return try refuse(.wrongPassword, .wrongCredentials, counts: true) }
+                // A generated password signs in once; after that it is refused like a wrong one.
+                guard !credentials.generatedPasswordSpent else {
+                    return try refuse(.generatedPasswordUsed, .wrongCredentials, counts: true)
+                }
                 let (state, _) = try session.state(of: UserDecider.self, userID.streamID)
                 guard !state.isDisabled else { return try refuse(.disabled, .disabled, counts: false) }
                 let totp = credentials.totp
@@ -82,6 +86,7 @@ extension UserDirectory {
                     case .accepted(let step): credentials.totpLastStep = step
                     }
                 }
+                if credentials.passwordGenerated { credentials.generatedPasswordUsed = true }
                 try inDatabase {
                     try credentials.save(in: session.db)
                     try throttle.clear(key, in: session.db)

@@ -36,6 +36,17 @@ package enum CredentialTables {
                 """)
     }
 
+    /// Generated passwords sign in once: the row says whether the password was generated and whether it has
+    /// been used. Rows from before are taken as generated when they must still be changed.
+    package static let generatedPasswordMigration = SchemaMigration("users.v2.generated-password") { db in
+        try db.execute(
+            sql: """
+                ALTER TABLE user_credentials ADD COLUMN password_generated INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE user_credentials ADD COLUMN generated_password_used INTEGER NOT NULL DEFAULT 0;
+                UPDATE user_credentials SET password_generated = must_change_password;
+                """)
+    }
+
     /// Failed sign-ins per username and place (both kept only as SHA-256 digests): how many in a row, and until
     /// when further attempts are refused without checking the password. Replaces the account-wide lock.
     package static let throttleMigration = SchemaMigration("users.v2.sign-in-throttle") { db in
@@ -53,5 +64,5 @@ package enum CredentialTables {
                 """)
     }
 
-    package static let migrations = [credentialsMigration, sessionsMigration, throttleMigration]
+    package static let migrations = [credentialsMigration, sessionsMigration, throttleMigration, generatedPasswordMigration]
 }

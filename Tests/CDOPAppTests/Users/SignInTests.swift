@@ -8,6 +8,9 @@ import Testing
 
 @Suite("Signing in: passwords, second factors")
 struct SignInTests {
+    /// A password its owner chose.
+    static let chosen = "a much better passphrase"
+
     @Test("A new account signs in with its generated password (to be changed) and the sign-in is recorded")
     func signsIn() throws {
         let users = try UserFixture()
@@ -25,6 +28,22 @@ struct SignInTests {
         let hash = try #require(try users.credentials(account.userID)?.passwordHash)
         #expect(PasswordHash.verify(account.initialPassword, hash: hash))
         #expect(!hash.contains(account.initialPassword))
+    }
+
+    @Test("A generated password signs in once: again it is refused like a wrong one, and the session it opened may still change it")
+    func generatedPasswordSignsInOnce() throws {
+        let users = try UserFixture()
+        let account = try users.addCoordinator()
+        #expect(try users.signIn("casey.coordinator", account.initialPassword).mustChangePassword)
+        #expect(users.attempt("casey.coordinator", account.initialPassword) == .failure(.wrongCredentials))
+        #expect(try users.refusalReasons(of: account.userID) == ["generated-password-used"])
+        try users.directory.changePassword(account.userID, old: account.initialPassword, new: Self.chosen)
+        #expect(try !users.signIn("casey.coordinator", Self.chosen).mustChangePassword)
+        #expect(try users.signIn("casey.coordinator", Self.chosen).id == account.userID, "a chosen password signs in again and again")
+
+        let reset = try users.directory.resetPassword(account.userID, by: users.admin)
+        #expect(try users.signIn("casey.coordinator", reset).mustChangePassword, "a reset gives a new one-time password")
+        #expect(users.attempt("casey.coordinator", reset) == .failure(.wrongCredentials))
     }
 
     @Test("Usernames are unique without case")
@@ -117,9 +136,10 @@ struct SignInTests {
         let wrong = code == "123456" ? "654321" : "123456"
         #expect(users.attempt("ada.admin", admin.initialPassword, code: wrong) == .failure(.codeWrong))
         #expect(try users.signIn("ada.admin", admin.initialPassword, code: code).can(.admin))
-        #expect(users.attempt("ada.admin", admin.initialPassword, code: code) == .failure(.codeReused))
+        try users.directory.changePassword(admin.userID, old: admin.initialPassword, new: Self.chosen)
+        #expect(users.attempt("ada.admin", Self.chosen, code: code) == .failure(.codeReused))
         users.clock.advance(minutes: 1)
-        #expect(try users.signIn("ada.admin", admin.initialPassword, code: try users.code(for: admin.userID)).id == admin.userID)
+        #expect(try users.signIn("ada.admin", Self.chosen, code: try users.code(for: admin.userID)).id == admin.userID)
 
         let events = try users.storedEvents(of: admin.userID)
         #expect(events.contains { $0.type == "user.secondFactorEnrolled.v1" })
@@ -138,8 +158,9 @@ struct SignInTests {
         #expect(users.attempt("casey.coordinator", account.initialPassword) == .failure(.secondFactorRequired))
         users.clock.advance(minutes: 1)
         #expect(try users.signIn("casey.coordinator", account.initialPassword, code: totp.code(at: users.clock.now())).id == account.userID)
+        try users.directory.changePassword(account.userID, old: account.initialPassword, new: Self.chosen)
         try users.directory.removeSecondFactor(account.userID, reason: "Phone lost", by: users.admin)
-        #expect(try users.signIn("casey.coordinator", account.initialPassword).id == account.userID)
+        #expect(try users.signIn("casey.coordinator", Self.chosen).id == account.userID)
         #expect(try users.directory.user(account.userID)?.secondFactorEnrolled == false)
     }
 }
