@@ -35,6 +35,8 @@ package enum EmailPlaceholder: String, Hashable, Sendable, CaseIterable {
     case recipientRole
     /// Why an email could not be delivered, as the mail server said.
     case failureReason
+    /// The username of the staff account an email to its own owner is about, e.g. "casey.coordinator".
+    case username
 }
 
 /// An email's subject and body with `{{placeholder}}` slots, from a file in `Workflows/emails/`:
@@ -129,14 +131,23 @@ package struct EmailTemplate: Hashable, Sendable {
     }
 }
 
+extension EmailTemplate {
+    /// Whether the email is about a member of staff's own account (it names no case; only it gives `username`).
+    package var isAboutAnAccount: Bool { EmailTemplateFile.aboutAnAccount.contains(name) }
+}
+
 /// Reads `Workflows/emails/<name>.txt`: a `Subject:` first line, then the body.
 enum EmailTemplateFile {
     /// The templates the mail layer fills, so each must exist.
     static let required = [
         "request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure",
+        "sign-in-held-back",
     ]
     /// Templates a practitioner acts on, so each must carry their link.
     static let needLink: Set<String> = ["request", "reminder", "final-reminder"]
+    /// Templates about a member of staff's own account, not a case: they name no case, and only they may give
+    /// the account's `{{username}}`.
+    static let aboutAnAccount: Set<String> = ["sign-in-held-back"]
 
     static func load(_ raw: String, name: String, file: String, log: inout ProblemLog) -> EmailTemplate? {
         let before = log.problems.count
@@ -190,10 +201,23 @@ enum EmailTemplateFile {
         if !subject.isEmpty { check(firstLine, keyPath: "subject", number: 1) }
         for (offset, line) in lines.enumerated() { check(line, keyPath: "body", number: firstBodyLine + offset) }
 
-        if !used.contains(.caseReference) {
-            log.add(
-                file, "", line: nil,
-                "the email never gives {{caseReference}}: the reader must know which case it is about")
+        if aboutAnAccount.contains(name) {
+            if used.contains(.caseReference) {
+                log.add(
+                    file, "", line: nil,
+                    "the email gives {{caseReference}}, but it is about a staff account: it must name no case")
+            }
+        } else {
+            if !used.contains(.caseReference) {
+                log.add(
+                    file, "", line: nil,
+                    "the email never gives {{caseReference}}: the reader must know which case it is about")
+            }
+            if used.contains(.username) {
+                log.add(
+                    file, "", line: nil,
+                    "the email gives {{username}}, which only an email to a staff account's own owner may give")
+            }
         }
         if needLink.contains(name), !used.contains(.link) {
             log.add(

@@ -9,16 +9,32 @@ struct EmailTemplateTests {
     static let allValues: [String: String] = Dictionary(
         uniqueKeysWithValues: EmailPlaceholder.allCases.map { ($0.rawValue, "<\($0.rawValue)>") })
 
-    @Test("Every shipped template fills completely, giving the case reference and no unfilled slot")
+    @Test("Every shipped template fills completely, giving its case's reference (or, about an account, the account and no case)")
     func shippedTemplatesRender() throws {
         let set = try Shipped.load()
-        #expect(set.templates.count >= 6)
+        #expect(set.templates.count >= 7)
+        #expect(set.templates["sign-in-held-back"]?.isAboutAnAccount == true)
         for template in set.templates.values {
             let email = try template.render(values: Self.allValues)
+            let text = email.subject + email.body
             #expect(!email.subject.contains("{{") && !email.body.contains("{{"), "\(template.name)")
-            #expect((email.subject + email.body).contains("<caseReference>"), "\(template.name)")
+            if template.isAboutAnAccount {
+                #expect(text.contains("<username>") && !text.contains("<caseReference>"), "\(template.name)")
+            } else {
+                #expect(text.contains("<caseReference>") && !text.contains("<username>"), "\(template.name)")
+            }
             #expect(!email.subject.contains("\n"))
         }
+    }
+
+    @Test("An email about a staff account may not name a case, and an email about a case may not give a username")
+    func accountAndCaseEmailsStayApart() throws {
+        let copy = try BrokenCopy()
+        try copy.replace("({{username}})", with: "({{username}}, case {{caseReference}})", in: "emails/sign-in-held-back.txt")
+        try copy.replace("Dear {{contactName}},", with: "Dear {{contactName}} ({{username}}),", in: "emails/reminder.txt")
+        let problems = copy.problems()
+        #expect(problems.one("Workflows/emails/sign-in-held-back.txt", "")?.reason.contains("must name no case") == true)
+        #expect(problems.one("Workflows/emails/reminder.txt", "")?.reason.contains("{{username}}") == true)
     }
 
     @Test("The placeholders offer no child's name, date of birth or NHS number")

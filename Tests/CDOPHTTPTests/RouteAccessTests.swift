@@ -2,6 +2,7 @@ import CDOPStore
 import CDOPApp
 import CDOPDomain
 import CDOPHTTP
+import CDOPProjections
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -106,13 +107,7 @@ import Testing
                 identities.append((role.rawValue, browser, csrf))
             }
             for spec in specs where spec.description != "POST /sign-out" {
-                let uri = spec.path.replacingOccurrences(of: ":case", with: caseID.description)
-                    .replacingOccurrences(of: ":request", with: UUID().uuidString.lowercased())
-                    .replacingOccurrences(of: ":token", with: String(repeating: "A", count: 43))
-                    .replacingOccurrences(of: ":file", with: "cdop.css")
-                    .replacingOccurrences(of: ":meeting", with: UUID().uuidString.lowercased())
-                    .replacingOccurrences(of: ":user", with: "nobody.here")
-                    .replacingOccurrences(of: ":form", with: "reporting")
+                let uri = Self.uri(of: spec, caseID: caseID)
                 var allowed: Set<String> = []
                 for index in identities.indices {
                     var browser = identities[index].1
@@ -183,6 +178,58 @@ import Testing
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)
         #expect(state.agenda == [caseID] && !state.isCancelled)
+    }
+
+    /// A route's path with a value in each parameter.
+    static func uri(of spec: RouteSpec, caseID: CaseID) -> String {
+        spec.path.replacingOccurrences(of: ":case", with: caseID.description)
+            .replacingOccurrences(of: ":request", with: UUID().uuidString.lowercased())
+            .replacingOccurrences(of: ":token", with: String(repeating: "A", count: 43))
+            .replacingOccurrences(of: ":file", with: "cdop.css")
+            .replacingOccurrences(of: ":meeting", with: UUID().uuidString.lowercased())
+            .replacingOccurrences(of: ":user", with: "nobody.here")
+            .replacingOccurrences(of: ":form", with: "reporting")
+    }
+
+    @Test("A session signed in with a generated password reaches only the account page, its password form and sign-out")
+    func aGeneratedPasswordReachesOnlyThePasswordChange() async throws {
+        var fixture = try await WebFixture()
+        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "test", role: "coordinator")).caseID
+        let username = fixture.usernames[.coordinator]!
+        let user = try #require(try fixture.services.users.user(named: username))
+        let generated = try fixture.services.users.resetPassword(user.userID, by: Actor(name: "setup", role: "admin"))
+        let specs = fixture.routes.specs
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let csrf = try await browser.signIn(username, password: generated)
+            #expect(!csrf.isEmpty)
+            var reached: Set<String> = []
+            for spec in specs where spec.access.isStaffOnly && spec.description != "POST /sign-out" {
+                let uri = Self.uri(of: spec, caseID: caseID)
+                let response = spec.method == "GET" ? try await browser.get(uri) : try await browser.post(uri, [], csrf: csrf)
+                let body = String(buffer: response.body)
+                switch spec.kind {
+                case .page:
+                    if response.headers[.location] != "/account?mustChange=1" { reached.insert(spec.description) }
+                case .api:
+                    #expect(response.status == .forbidden && body.contains("auth.passwordChangeRequired"), "\(spec): \(body)")
+                    if response.status != .forbidden { reached.insert(spec.description) }
+                }
+            }
+            #expect(reached == ["GET /account", "POST /account/password"])
+
+            let problem = try await browser.get("/api/v1/cases")
+            #expect(problem.headers[.contentType] == "application/problem+json")
+            let document = try JSONSerialization.jsonObject(with: Data(String(buffer: problem.body).utf8)) as? [String: Any]
+            #expect(document?["code"] as? String == "auth.passwordChangeRequired")
+            #expect(document?["title"] as? String == "Set a new password first")
+            #expect((document?["detail"] as? String)?.contains("a new password must be set first") == true)
+            #expect(document?["status"] as? Int == 403)
+
+            _ = try await browser.post("/sign-out", [], csrf: csrf)
+            var again = Browser(client)
+            #expect(try await again.signIn(username, password: generated).isEmpty, "the generated password worked once only")
+        }
     }
 
     @Test func aRefusedStaffRequestIsRecordedOnTheUsersAccessLog() async throws {

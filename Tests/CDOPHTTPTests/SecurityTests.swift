@@ -30,10 +30,7 @@ import Testing
         let username = fixture.usernames[.coordinator]!
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
-            let page = try await browser.get("/sign-in")
-            let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
-            let response = try await browser.post(
-                "/sign-in", [("username", username), ("password", WebFixture.password)], csrf: csrf)
+            let response = try await browser.postSignIn([("username", username), ("password", WebFixture.password)])
             #expect(response.status == .seeOther)
             let cookie = response.headers[values: .setCookie].first { $0.hasPrefix("cdop_session=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "\(cookie)")
@@ -72,13 +69,6 @@ import Testing
             #expect(response.status == .seeOther)
             #expect(response.headers[.location]?.hasPrefix("/sign-in") == true)
         }
-    }
-
-    @Test func signInRedirectsOnlyWithinTheSite() {
-        #expect(SignInRedirect.safe("/cases/1") == "/cases/1")
-        #expect(SignInRedirect.safe("//evil.example/") == "/")
-        #expect(SignInRedirect.safe("https://evil.example/") == "/")
-        #expect(SignInRedirect.safe("/\\evil.example") == "/")
     }
 
     @Test func aBodyOverTheLimitIsRefused() async throws {

@@ -107,13 +107,17 @@ struct Browser {
         return response
     }
 
+    /// Posts the sign-in form with `fields`, carrying the token of a sign-in page fetched first.
+    mutating func postSignIn(_ fields: [(String, String)]) async throws -> TestResponse {
+        let page = try await get("/sign-in")
+        return try await post("/sign-in", fields, csrf: Self.hiddenCSRF(in: String(buffer: page.body)) ?? "")
+    }
+
     /// Signs in as `username` and returns the session's CSRF token (read from a page's sign-out form).
     mutating func signIn(_ username: String, password: String = WebFixture.password, code: String? = nil) async throws -> String {
-        let page = try await get("/sign-in")
-        let token = Self.hiddenCSRF(in: String(buffer: page.body)) ?? ""
         var fields = [("username", username), ("password", password), ("next", "/account")]
         if let code { fields.append(("code", code)) }
-        let response = try await post("/sign-in", fields, csrf: token)
+        let response = try await postSignIn(fields)
         guard response.status == .seeOther else { return "" }
         let account = try await get("/account")
         return Self.hiddenCSRF(in: String(buffer: account.body)) ?? ""

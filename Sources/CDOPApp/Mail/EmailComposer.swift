@@ -63,6 +63,14 @@ package struct EmailComposer: Sendable {
         {
             values["failureReason"] = reason
         }
+        return try plainMessage(row, template: template, values: values, to: recipient, now: now)
+    }
+
+    /// A plain-text email from the panel (replies to the coordinator) with `template` filled from `values`; its
+    /// Message-ID is derived from the outbox id, so a resend carries the same one.
+    func plainMessage(
+        _ row: OutboxRow, template: EmailTemplate, values: [String: String], to recipient: MailAddress, now: Date
+    ) throws(Problem) -> MailMessage {
         let rendered: (subject: String, body: String)
         do {
             rendered = try template.render(values: values)

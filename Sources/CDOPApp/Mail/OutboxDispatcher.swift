@@ -86,16 +86,19 @@ package struct OutboxDispatcher: Sendable {
         }
     }
 
-    /// What an outbox row is about: a case or a meeting.
+    /// What an outbox row is about: a case, a meeting or a staff account.
     private enum Subject {
         case caseStream(CaseID)
         case meetingStream(MeetingID)
+        case userStream(UserID)
 
         init?(_ row: OutboxRow) {
             if row.streamID.hasPrefix("case-"), let id = CaseID(String(row.streamID.dropFirst(5))) {
                 self = .caseStream(id)
             } else if row.streamID.hasPrefix("meeting-"), let id = MeetingID(String(row.streamID.dropFirst(8))) {
                 self = .meetingStream(id)
+            } else if row.streamID.hasPrefix("user-"), let id = UserID(String(row.streamID.dropFirst(5))) {
+                self = .userStream(id)
             } else {
                 return nil
             }
@@ -103,7 +106,9 @@ package struct OutboxDispatcher: Sendable {
     }
 
     private func send(_ row: OutboxRow, now: Date) async -> Outcome {
-        guard let subject = Subject(row) else { return outcome(row, "failed", "the outbox row names no case or meeting") }
+        guard let subject = Subject(row) else {
+            return outcome(row, "failed", "the outbox row names no case, meeting or staff account")
+        }
         let attempts = row.attempts + 1
         let message: MailMessage
         let rendered: RenderedMail
@@ -111,6 +116,7 @@ package struct OutboxDispatcher: Sendable {
             switch subject {
             case .caseStream(let caseID): message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
             case .meetingStream(let id): message = try composer.composeMeeting(row, state: workflow.meetingState(id), now: now)
+            case .userStream(let id): message = try composer.composeAccountNotice(row, state: workflow.userState(id), now: now)
             }
             rendered = try MIMERenderer.render(message)
         } catch {
@@ -167,7 +173,7 @@ package struct OutboxDispatcher: Sendable {
     }
 
     /// Records an outcome as the command whose id is named by the outbox row: recorded once, however often it is
-    /// retried, on the case or the meeting the email is about.
+    /// retried, on the case, the meeting or the staff account the email is about.
     private func record(sent: Bool, _ emailOutcome: EmailOutcome, reason: String, about subject: Subject, rowID: String) throws(CommandError) {
         let commandID = NameBasedUUID.make("outbox|\(sent ? "sent" : "failed")|\(rowID)")
         try workflow.handler.run(by: .system, commandID: commandID) { session throws(CommandError) in
@@ -179,6 +185,10 @@ package struct OutboxDispatcher: Sendable {
             case .meetingStream(let meetingID):
                 try session.decide(
                     MeetingDecider.self, meetingID.streamID,
+                    sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
+            case .userStream(let userID):
+                try session.decide(
+                    UserDecider.self, userID.streamID,
                     sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
             }
         }

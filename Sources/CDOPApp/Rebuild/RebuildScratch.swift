@@ -55,8 +55,9 @@ struct RebuildScratch {
             for (stream, state) in states.agencies {
                 try AgencyTables.write(state, version: states.versions[stream] ?? 0, in: db)
             }
-            for state in states.users.values {
+            for (stream, state) in states.users {
                 try UserTables.write(state, in: db)
+                try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
             }
         }
         try queue.close()

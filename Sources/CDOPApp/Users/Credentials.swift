@@ -3,27 +3,33 @@ import CDOPStore
 import Foundation
 import GRDB
 
-/// One account's row of `user_credentials`: the bcrypt hash, the second-factor secret and the lockout count.
+/// One account's row of `user_credentials`: the bcrypt hash, whether it is a generated one-time password, and
+/// the second factor. (The row's `failed_attempts` and `locked_until` columns are no longer used: failed
+/// sign-ins are held back per username and place, in `sign_in_throttle`.)
 package struct Credentials: Sendable, Equatable {
     package var userID: UserID
     package var passwordHash: String
     /// The password was generated (new account or reset) and should be changed at the next sign-in.
     package var mustChangePassword: Bool
+    /// The password was generated for the account (printed once), not chosen by its owner: it signs in once.
+    package var passwordGenerated: Bool
+    /// A sign-in has used the generated password: from then on it is refused like a wrong one (the session
+    /// that used it may still change it).
+    package var generatedPasswordUsed: Bool
     /// The confirmed TOTP secret (base32); nil: no second factor.
     package var totpSecret: String?
     /// A secret shown for enrolment and not yet confirmed with a code.
     package var totpPendingSecret: String?
     /// The last time step whose code was accepted (a code is accepted once).
     package var totpLastStep: Int64?
-    /// Failed sign-ins in a row since the last success or lock.
-    package var failedAttempts: Int
-    package var lockedUntil: Date?
 
-    package init(userID: UserID, passwordHash: String, mustChangePassword: Bool) {
+    /// A new row; a `generated` password must be changed and signs in once.
+    package init(userID: UserID, passwordHash: String, generated: Bool) {
         self.userID = userID
         self.passwordHash = passwordHash
-        self.mustChangePassword = mustChangePassword
-        failedAttempts = 0
+        mustChangePassword = generated
+        passwordGenerated = generated
+        generatedPasswordUsed = false
     }
 
     init?(row: Row) {
@@ -31,15 +37,26 @@ package struct Credentials: Sendable, Equatable {
         userID = id
         passwordHash = row["password_hash"]
         mustChangePassword = row["must_change_password"]
+        passwordGenerated = row["password_generated"]
+        generatedPasswordUsed = row["generated_password_used"]
         totpSecret = row["totp_secret"]
         totpPendingSecret = row["totp_pending_secret"]
         totpLastStep = row["totp_last_step"]
-        failedAttempts = row["failed_attempts"]
-        lockedUntil = (row["locked_until"] as String?).flatMap { UTCTimestamp.parse($0) }
     }
 
     /// The confirmed second factor, if any.
     package var totp: TOTP? { totpSecret.flatMap(Base32.decode).map(TOTP.init(secret:)) }
+
+    /// Whether the password is a generated one that has signed in already (so it must not sign in again).
+    package var generatedPasswordSpent: Bool { passwordGenerated && generatedPasswordUsed }
+
+    /// Gives the account a new password: `generated` (printed once, to be changed, signing in once) or chosen.
+    package mutating func replacePassword(hash: String, generated: Bool) {
+        passwordHash = hash
+        mustChangePassword = generated
+        passwordGenerated = generated
+        generatedPasswordUsed = false
+    }
 
     /// The row of one account, if it has one.
     package static func fetch(_ id: UserID, in db: Database) throws -> Credentials? {
@@ -51,13 +68,13 @@ package struct Credentials: Sendable, Equatable {
     package func save(in db: Database) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO user_credentials (user_id, password_hash, must_change_password, totp_secret,
-                    totp_pending_secret, totp_last_step, failed_attempts, locked_until)
+                INSERT OR REPLACE INTO user_credentials (user_id, password_hash, must_change_password,
+                    password_generated, generated_password_used, totp_secret, totp_pending_secret, totp_last_step)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                userID.description, passwordHash, mustChangePassword, totpSecret, totpPendingSecret, totpLastStep,
-                failedAttempts, lockedUntil.map(UTCTimestamp.string(from:)),
+                userID.description, passwordHash, mustChangePassword, passwordGenerated, generatedPasswordUsed,
+                totpSecret, totpPendingSecret, totpLastStep,
             ])
     }
 }

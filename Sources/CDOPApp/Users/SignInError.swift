@@ -1,15 +1,14 @@
 import CDOPDomain
 import Foundation
 
-/// Why a sign-in did not succeed, in words for the person signing in. An unknown username and a wrong password
-/// read the same, so the page does not tell which usernames exist.
+/// Why a sign-in did not succeed, in words for the person signing in. An unknown username, a wrong password and
+/// an attempt held back after repeated failures all read the same, so the page does not tell which usernames
+/// exist, nor which are being held back.
 package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Unknown username, or wrong password.
+    /// Unknown username, wrong password, or an attempt held back after repeated failures from the same place.
     case wrongCredentials
-    /// The account is disabled.
+    /// The account is disabled (said only once the password was right).
     case disabled
-    /// Too many failures in a row; sign-in is refused until `until`.
-    case locked(until: Date)
     /// The password was right; the account needs a one-time code (ask for it and try again).
     case secondFactorRequired
     /// The password was right but the account (an administrator's) must enrol a second factor before signing in:
@@ -26,7 +25,6 @@ package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .wrongCredentials: "signIn.wrongCredentials"
         case .disabled: "signIn.disabled"
-        case .locked: "signIn.locked"
         case .secondFactorRequired: "signIn.secondFactorRequired"
         case .secondFactorEnrolmentRequired: "signIn.secondFactorEnrolmentRequired"
         case .codeWrong: "signIn.codeWrong"
@@ -37,10 +35,9 @@ package enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case .wrongCredentials: "The username or password is not right."
+        case .wrongCredentials:
+            "The username or password is not right. After several wrong attempts, wait a few minutes before trying again."
         case .disabled: "This account is disabled. Ask an administrator of the panel."
-        case .locked(let until):
-            "This account is locked after too many failed sign-ins. Try again after \(DayFormatter.dayAndTime(until))."
         case .secondFactorRequired: "Enter the six-digit code from your authenticator app."
         case .secondFactorEnrolmentRequired:
             "This account must set up an authenticator app (a second factor) before it can sign in. Whoever runs the "

@@ -5,34 +5,50 @@ import Foundation
 import Synchronization
 
 extension UserDirectory {
-    /// Checks a username, password and (when the account needs one) one-time code at `now`.
+    /// Checks a username, password and (when the account needs one) one-time code at `now`, from `source` (the
+    /// client's address; nil from the command line, which has none).
     ///
-    /// Every refusal of a known account is recorded on its stream (reason only; never the password or code).
-    /// Wrong passwords and wrong or replayed codes count towards the lock: `maxFailures` in a row lock the
-    /// account for `lockout`. An unknown username costs a bcrypt verification like a known one, so the time
-    /// taken does not tell which usernames exist.
+    /// Every failure reads the same, `wrongCredentials`: an unknown username, a wrong password, a generated
+    /// password that has signed in once already, and an attempt held back; only someone who typed the right password learns more (disabled, a code needed, the code
+    /// wrong). An unknown username costs a bcrypt verification like a known one, so the time taken does not tell
+    /// which usernames exist either. Wrong passwords and wrong or replayed codes count towards holding back that
+    /// username from that place (`SignInThrottle`), never the account for everyone; when the holding back
+    /// begins, the account's owner is told by email. Every refusal of a known account is recorded on its stream
+    /// (reason only; never the password, code or place).
     package func authenticate(
-        username: String, password: String, code: String?, now: Date
+        username: String, password: String, code: String?, source: String? = nil, now: Date
     ) throws(SignInError) -> AuthenticatedUser {
+        let key = SignInThrottle.Key(username: username, source: source)
         let found: (UserSummary, Credentials)?
+        let held: Bool
         do {
-            found = try store.read { db in
+            (found, held) = try store.read { db in
+                let held = try throttle.heldUntil(key, now: now, in: db) != nil
                 guard let summary = try UserQueries.user(named: username, in: db),
                     let credentials = try Credentials.fetch(summary.userID, in: db)
-                else { return nil }
-                return (summary, credentials)
+                else { return (nil, held) }
+                return ((summary, credentials), held)
             }
         } catch {
             throw .unavailable(error.description)
         }
         guard let found else {
-            _ = PasswordHash.verify(password, hash: Self.unknownUserHash(cost: bcryptCost))
+            // An unknown username is checked, counted and held back like a known one.
+            if !held {
+                _ = PasswordHash.verify(password, hash: Self.unknownUserHash(cost: bcryptCost))
+                do {
+                    _ = try store.write { db in try throttle.recordFailure(key, now: now, in: db) }
+                } catch {
+                    throw .unavailable(error.description)
+                }
+            }
             throw .wrongCredentials
         }
         let (summary, stored) = found
-        let passwordRight = PasswordHash.verify(password, hash: stored.passwordHash)
+        // Held back: refused without checking the password.
+        let passwordRight = !held && PasswordHash.verify(password, hash: stored.passwordHash)
         let userID = summary.userID
-        // Decided again inside the write transaction: a concurrent sign-in may have used the code or counted a failure.
+        // Decided again inside the write transaction: a concurrent attempt may have used the code or counted a failure.
         let at = CommandHandler(store: store, clock: FixedClock(now), panel: handler.panel, cache: handler.cache)
         let result: Result<AuthenticatedUser, SignInError>
         do {
@@ -43,22 +59,17 @@ extension UserDirectory {
                 func refuse(_ reason: SignInRefusal, _ error: SignInError, counts: Bool) throws(CommandError)
                     -> Result<AuthenticatedUser, SignInError>
                 {
-                    if counts {
-                        credentials.failedAttempts += 1
-                        if credentials.failedAttempts >= maxFailures {
-                            credentials.lockedUntil = now.addingTimeInterval(lockout)
-                            credentials.failedAttempts = 0
-                        }
-                        try inDatabase { try credentials.save(in: session.db) }
-                    }
+                    if counts { try countFailure(key, of: userID, now: now, in: session) }
                     try session.decide(UserDecider.self, userID.streamID, .recordSignInRefused(reason))
                     return .failure(error)
                 }
-                if let until = credentials.lockedUntil {
-                    if until > now { return try refuse(.locked, .locked(until: until), counts: false) }
-                    credentials.lockedUntil = nil
-                }
+                let heldNow = try inDatabase { try throttle.heldUntil(key, now: now, in: session.db) != nil }
+                if held || heldNow { return try refuse(.throttled, .wrongCredentials, counts: false) }
                 guard passwordRight else { return try refuse(.wrongPassword, .wrongCredentials, counts: true) }
+                // A generated password signs in once; after that it is refused like a wrong one.
+                guard !credentials.generatedPasswordSpent else {
+                    return try refuse(.generatedPasswordUsed, .wrongCredentials, counts: true)
+                }
                 let (state, _) = try session.state(of: UserDecider.self, userID.streamID)
                 guard !state.isDisabled else { return try refuse(.disabled, .disabled, counts: false) }
                 let totp = credentials.totp
@@ -75,8 +86,11 @@ extension UserDirectory {
                     case .accepted(let step): credentials.totpLastStep = step
                     }
                 }
-                credentials.failedAttempts = 0
-                try inDatabase { try credentials.save(in: session.db) }
+                if credentials.passwordGenerated { credentials.generatedPasswordUsed = true }
+                try inDatabase {
+                    try credentials.save(in: session.db)
+                    try throttle.clear(key, in: session.db)
+                }
                 try session.decide(UserDecider.self, userID.streamID, .recordSignIn(withSecondFactor: totp != nil))
                 return .success(AuthenticatedUser(summary, mustChangePassword: credentials.mustChangePassword))
             }.value ?? .failure(.unavailable("the sign-in was already handled"))
@@ -84,6 +98,15 @@ extension UserDirectory {
             throw .unavailable(error.description)
         }
         return try result.get()
+    }
+
+    /// Counts a failed sign-in (or re-authentication) of `userID` from `key`'s place; while that place is held
+    /// back, asks the account to record it, which tells the owner by email once an episode (the decider decides
+    /// when an episode begins: not since the owner last signed in, or a day after the last notice).
+    func countFailure(_ key: SignInThrottle.Key, of userID: UserID, now: Date, in session: CommandSession) throws(CommandError) {
+        let failure = try inDatabase { try throttle.recordFailure(key, now: now, in: session.db) }
+        guard failure.holdsBack else { return }
+        try session.decide(UserDecider.self, userID.streamID, .recordSignInThrottled(failures: failure.failures))
     }
 
     /// Ends the session a cookie names and records the sign-out; nothing happens for an unknown token.

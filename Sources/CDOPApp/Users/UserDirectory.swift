@@ -11,9 +11,8 @@ package struct UserDirectory: Sendable {
     /// bcrypt's cost: 12 in production; tests may go down to 4.
     package let bcryptCost: UInt8
     package let sessions: SessionStore
-    /// Failed sign-ins in a row that lock an account, and for how long.
-    package var maxFailures = 5
-    package var lockout: TimeInterval = 15 * 60
+    /// How failed sign-ins are held back, per username and place.
+    package var throttle = SignInThrottle()
 
     /// The directory on `engine`'s database; bcrypt's cost is the configuration's (12) unless given.
     package init(engine: Engine, bcryptCost: UInt8? = nil, sessions: SessionStore? = nil) {
@@ -26,7 +25,7 @@ package struct UserDirectory: Sendable {
 
     var store: EventStore { handler.store }
 
-    /// A new account and the password generated for it (show it once; it must be changed at first sign-in).
+    /// A new account and the password generated for it (show it once; it signs in once, and must then be changed).
     package struct NewAccount: Sendable, Equatable {
         package var userID: UserID
         package var initialPassword: String
@@ -57,7 +56,7 @@ package struct UserDirectory: Sendable {
                 UserDecider.self, userID.streamID,
                 .register(userID: userID, username: wanted, displayName: displayName, email: email, roles: roles, areas: areas))
             try session.decide(UserDecider.self, userID.streamID, .recordPasswordChanged(reset: true))
-            try inDatabase { try Credentials(userID: userID, passwordHash: hash, mustChangePassword: true).save(in: session.db) }
+            try inDatabase { try Credentials(userID: userID, passwordHash: hash, generated: true).save(in: session.db) }
         }
         return NewAccount(userID: userID, initialPassword: password)
     }
@@ -80,19 +79,20 @@ package struct UserDirectory: Sendable {
         try execute(.changeAccess(roles: roles, areas: areas), on: userID, by: actor)
     }
 
-    /// Gives an account a new generated password (to be changed at next sign-in), clears its lock and ends its
-    /// sessions; returns the password, to be shown once.
+    /// Gives an account a new generated password (it signs in once, to be changed then), ends the holding back of its
+    /// sign-ins from every place and ends its sessions; returns the password, to be shown once.
     package func resetPassword(_ userID: UserID, by actor: Actor) throws(CommandError) -> String {
         let password = GeneratedPassword.make()
         let hash = PasswordHash.make(password, cost: bcryptCost)
         try handler.run(by: actor) { session throws(CommandError) in
             var credentials = try credentials(of: userID, in: session)
+            let (state, _) = try session.state(of: UserDecider.self, userID.streamID)
             try session.decide(UserDecider.self, userID.streamID, .recordPasswordChanged(reset: true))
-            credentials.passwordHash = hash
-            credentials.mustChangePassword = true
-            credentials.failedAttempts = 0
-            credentials.lockedUntil = nil
-            try inDatabase { try credentials.save(in: session.db) }
+            credentials.replacePassword(hash: hash, generated: true)
+            try inDatabase {
+                try credentials.save(in: session.db)
+                try throttle.clearAll(username: state.username, in: session.db)
+            }
         }
         try ending { () throws(EventStoreError) in _ = try sessions.destroyAll(for: userID) }
         return password
@@ -113,8 +113,7 @@ package struct UserDirectory: Sendable {
         try handler.run(by: actingAs(summary)) { session throws(CommandError) in
             var credentials = try credentials(of: userID, in: session)
             try session.decide(UserDecider.self, userID.streamID, .recordPasswordChanged(reset: false))
-            credentials.passwordHash = hash
-            credentials.mustChangePassword = false
+            credentials.replacePassword(hash: hash, generated: false)
             try inDatabase { try credentials.save(in: session.db) }
         }
         try ending { () throws(EventStoreError) in _ = try sessions.destroyAll(for: userID) }

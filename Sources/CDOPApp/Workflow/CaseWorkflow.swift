@@ -152,6 +152,10 @@ package struct CaseWorkflow: Sendable {
         try load(AgencyDecider.self, agencyID.streamID)
     }
 
+    package func userState(_ userID: UserID) throws(CommandError) -> UserState {
+        try load(UserDecider.self, userID.streamID)
+    }
+
     private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State where D.Event: DomainEvent {
         do {
             return try FoldingProjection<D>.fold(handler.store.readStream(streamID))

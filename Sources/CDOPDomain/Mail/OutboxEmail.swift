@@ -7,12 +7,15 @@ package enum EmailRecipient: Hashable, Sendable {
     case role(ScheduleRecipient)
     /// Someone invited to a meeting.
     case invitee(email: String, name: String)
+    /// The member of staff whose account the email is about.
+    case accountOwner(email: String, name: String)
 
     /// How the timeline and the outbox name the recipient, without an address.
     package var roleName: String {
         switch self {
         case .agencyContact: "agency contact"
         case .invitee: "invitee"
+        case .accountOwner: "account owner"
         case .role(let role): role.rawValue.replacingOccurrences(of: "-", with: " ")
         }
     }

@@ -26,10 +26,16 @@ package enum CaseDataView: String, Hashable, Sendable, Codable, CaseIterable {
 package enum SignInRefusal: String, Hashable, Sendable, Codable, CaseIterable {
     case wrongPassword = "wrong-password"
     case disabled
+    /// The account was locked after repeated failures (no longer decided: sign-ins are now held back per place,
+    /// `throttled`; kept for the events that recorded it).
     case locked
     case secondFactorNotEnrolled = "second-factor-not-enrolled"
     case codeWrong = "code-wrong"
     case codeReused = "code-reused"
+    /// Too many failures from the same place for this username: refused without checking the password.
+    case throttled
+    /// The password was a generated one (new account or reset) that had already been used to sign in.
+    case generatedPasswordUsed = "generated-password-used"
 
     package var label: String {
         switch self {
@@ -39,6 +45,8 @@ package enum SignInRefusal: String, Hashable, Sendable, Codable, CaseIterable {
         case .secondFactorNotEnrolled: "second factor not yet enrolled"
         case .codeWrong: "wrong one-time code"
         case .codeReused: "one-time code used before"
+        case .throttled: "held back after repeated failures from the same place"
+        case .generatedPasswordUsed: "generated password already used once"
         }
     }
 }
@@ -51,12 +59,15 @@ package enum AccessRefusal: String, Hashable, Sendable, Codable, CaseIterable {
     case area
     /// The form's CSRF token was missing or wrong.
     case csrf
+    /// A change to one's own account asked for the password and a one-time code again, and they were not right.
+    case reauthentication
 
     package var label: String {
         switch self {
         case .role: "role does not allow it"
         case .area: "outside the user's areas"
         case .csrf: "form token missing or wrong"
+        case .reauthentication: "password or one-time code not right when asked again"
         }
     }
 }

@@ -20,6 +20,15 @@ package enum UserCommand: Sendable {
     case recordSignIn(withSecondFactor: Bool)
     /// A sign-in to this account was refused.
     case recordSignInRefused(SignInRefusal)
+    /// Sign-ins from one place began to be held back after `failures` failures in a row: the owner is told by
+    /// email, once per episode.
+    case recordSignInThrottled(failures: Int)
+    /// The user gave their password and a fresh one-time code again, authorising `purpose`.
+    case recordReauthenticated(ReauthenticationPurpose)
+    /// Record that an email of the account's outbox was accepted (once per outbox entry).
+    case recordEmailSent(EmailOutcome)
+    /// Record that an email of the account's outbox could not be delivered (once per outbox entry).
+    case recordEmailFailed(EmailOutcome, reason: String)
     /// The user signed out.
     case recordSignOut
     /// The user opened a view of a case's identifiable data.

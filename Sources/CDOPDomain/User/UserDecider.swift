@@ -61,6 +61,20 @@ package enum UserDecider: Decider {
             return [.signedIn(UserSignedIn(withSecondFactor: withSecondFactor, at: now))]
         case .recordSignInRefused(let reason):
             return [.signInRefused(UserSignInRefused(reason: reason, at: now))]
+        case .recordSignInThrottled(let failures):
+            return state.throttleNoticeDue(at: now) ? [.signInThrottled(UserSignInThrottled(failures: failures, at: now))] : []
+        case .recordReauthenticated(let purpose):
+            return [.reauthenticated(UserReauthenticated(purpose: purpose, at: now))]
+        case .recordEmailSent(let o):
+            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            return [.emailSent(UserEmailSent(
+                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
+                route: o.route, attempts: o.attempts, at: now))]
+        case .recordEmailFailed(let o, let reason):
+            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            return [.emailDeliveryFailed(UserEmailDeliveryFailed(
+                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
+                reason: reason, attempts: o.attempts, at: now))]
         case .recordSignOut:
             return [.signedOut(UserSignedOut(at: now))]
         case .recordCaseViewed(let caseID, let view):
@@ -138,7 +152,13 @@ package enum UserDecider: Decider {
             s.secondFactorEnrolled = false
         case .signedIn(let e):
             s.lastSignInAt = e.at
-        case .signInRefused, .signedOut, .caseViewed, .accessRefused:
+        case .signInThrottled(let e):
+            s.throttleNotices.append(e.at)
+        case .emailSent(let e):
+            s.emailOutcomes[e.outboxID] = .sent(at: e.at)
+        case .emailDeliveryFailed(let e):
+            s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
+        case .signInRefused, .signedOut, .caseViewed, .accessRefused, .reauthenticated:
             break
         }
         return s

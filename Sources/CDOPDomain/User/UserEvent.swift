@@ -12,6 +12,10 @@ package enum UserEvent: DomainEvent {
     case signedOut(UserSignedOut)
     case caseViewed(UserViewedCase)
     case accessRefused(UserAccessRefused)
+    case signInThrottled(UserSignInThrottled)
+    case reauthenticated(UserReauthenticated)
+    case emailSent(UserEmailSent)
+    case emailDeliveryFailed(UserEmailDeliveryFailed)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<UserEvent>([
@@ -27,6 +31,10 @@ package enum UserEvent: DomainEvent {
         .init(UserEvent.signedOut),
         .init(UserEvent.caseViewed),
         .init(UserEvent.accessRefused),
+        .init(UserEvent.signInThrottled),
+        .init(UserEvent.reauthenticated),
+        .init(UserEvent.emailSent),
+        .init(UserEvent.emailDeliveryFailed),
     ])
 
     /// The stored type names of the events that change the account itself (not its use): the users read model
@@ -34,6 +42,12 @@ package enum UserEvent: DomainEvent {
     package static let accountTypeNames: Set<String> = [
         UserRegistered.typeName, UserDisabled.typeName, UserEnabled.typeName, UserAccessChanged.typeName,
         UserSecondFactorEnrolled.typeName, UserSecondFactorRemoved.typeName,
+    ]
+
+    /// The stored type names of the events that change the account's outbox (a notice to its owner, and what
+    /// became of it): its outbox rows are rewritten for these.
+    package static let outboxTypeNames: Set<String> = [
+        UserSignInThrottled.typeName, UserEmailSent.typeName, UserEmailDeliveryFailed.typeName,
     ]
 
     package var payload: any EventPayload {
@@ -50,6 +64,10 @@ package enum UserEvent: DomainEvent {
         case .signedOut(let p): p
         case .caseViewed(let p): p
         case .accessRefused(let p): p
+        case .signInThrottled(let p): p
+        case .reauthenticated(let p): p
+        case .emailSent(let p): p
+        case .emailDeliveryFailed(let p): p
         }
     }
 }

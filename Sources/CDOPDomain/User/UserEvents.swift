@@ -93,6 +93,26 @@ package struct UserSignInRefused: EventPayload {
     package var summary: String { "Sign-in refused: \(reason.label)" }
 }
 
+/// Sign-ins to the account from one place began to be held back after repeated failures; its owner is told by
+/// email (no address or password is recorded).
+package struct UserSignInThrottled: EventPayload {
+    package static let typeName = "user.signInThrottled.v1"
+    /// Failures in a row from that place when the holding back began.
+    package var failures: Int
+    package var at: Date
+
+    package var summary: String { "Sign-ins from one place held back after \(failures) failures; the owner is told by email" }
+}
+
+/// The user gave their password and a fresh one-time code again, for a change to their own account.
+package struct UserReauthenticated: EventPayload {
+    package static let typeName = "user.reauthenticated.v1"
+    package var purpose: ReauthenticationPurpose
+    package var at: Date
+
+    package var summary: String { "Password and one-time code given again to \(purpose.label)" }
+}
+
 /// The user signed out.
 package struct UserSignedOut: EventPayload {
     package static let typeName = "user.signedOut.v1"

@@ -190,6 +190,11 @@ enum OpenAPIDocument {
                 "reason": ["type": "string"],
                 "roles": ["type": "array", "items": ["type": "string", "enum": StaffRole.allCases.map(\.rawValue)]],
                 "areas": ["type": "array", "items": ["type": "string"]],
+                "password": [
+                    "type": "string",
+                    "description": "Your current password: needed (with code) to add a role to your own account or remove your own second factor",
+                ],
+                "code": ["type": "string", "description": "A new one-time code from your authenticator app, with password"],
             ],
         ],
         "LinkSubmission": [

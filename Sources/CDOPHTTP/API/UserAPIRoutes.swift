@@ -5,7 +5,8 @@ import Foundation
 import Hummingbird
 
 /// The JSON API's user administration, for administrators only: list, add (the first password is returned once),
-/// disable, enable, reset the password, change roles and areas, remove a lost second factor.
+/// disable, enable, reset the password, change roles and areas, remove a lost second factor. An administrator
+/// adding a role to themself, or removing their own second factor, gives `password` and `code` again.
 enum UserAPIRoutes {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/api/v1/users", AdminPages.admins, .api) { _, _ in
@@ -32,6 +33,7 @@ enum UserAPIRoutes {
                     throw Problem.notFound("user")
                 }
                 let body = try await API.body(UserCommandBody.self, &request)
+                guard let staff = context.staff?.user else { throw Problem.notSignedIn() }
                 let actor = CasePages.actor(context)
                 let users = services.users
                 switch body.command {
@@ -48,13 +50,29 @@ enum UserAPIRoutes {
                             status: .unprocessableContent, code: "input.invalid", title: "The request body is not valid",
                             detail: "the field roles is missing", errors: [.init(pointer: "/roles", detail: "the field roles is missing")])
                     }
+                    try reauthenticate(SelfChange.accessChange(by: staff, of: user.userID, to: roles), body, context, services)
                     try users.changeAccess(user.userID, roles: roles, areas: body.areas ?? [], by: actor)
                 case .removeSecondFactor:
+                    try reauthenticate(SelfChange.secondFactorRemoval(by: staff, of: user.userID), body, context, services)
                     try users.removeSecondFactor(user.userID, reason: body.reason ?? "Removed by an administrator", by: actor)
                 }
                 guard let changed = try users.user(user.userID) else { throw Problem.notFound("user") }
                 return API.json(StaffAccountListing(changed))
             }
+        }
+    }
+
+    /// Checks the caller's password and code again when `purpose` says the change needs it; throws the problem.
+    static func reauthenticate(
+        _ purpose: ReauthenticationPurpose?, _ body: UserCommandBody, _ context: WebContext, _ services: WebServices
+    ) throws {
+        guard let purpose, let user = context.staff?.user else { return }
+        do {
+            try services.users.reauthenticate(
+                user.id, password: body.password ?? "", code: body.code ?? "", for: purpose, source: context.peerAddress,
+                now: services.now)
+        } catch {
+            throw Problem(error)
         }
     }
 
@@ -78,6 +96,9 @@ enum UserAPIRoutes {
         var reason: String?
         var roles: Set<StaffRole>?
         var areas: Set<String>?
+        /// The caller's current password and a new one-time code, for a change to their own account that needs them.
+        var password: String?
+        var code: String?
     }
 
     /// A password shown once: the person must change it at their next sign-in.

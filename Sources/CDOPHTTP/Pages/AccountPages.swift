@@ -19,6 +19,11 @@ enum AccountPages {
         /// The key in groups of four, for typing into an app by hand.
         var key: String
         var uri: String
+        /// An administrator moving their authenticator: the page asks for their password and a current code too.
+        var reauthenticate: Bool
+        /// What is wrong beside each field, if anything.
+        var codeError: String?
+        var passwordError: String?
     }
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
@@ -34,8 +39,9 @@ enum AccountPages {
 
         routes.get("/account/second-factor", .anyStaff) { _, context in
             let user = context.staff!.user
+            let moving = try moveNeedsReauthentication(services, user)
             let enrolment = try services.users.enrolSecondFactor(user.id)
-            return secondFactorPage(services, context, enrolment)
+            return secondFactorPage(services, context, enrolment, reauthenticate: moving != nil)
         }
 
         routes.post("/account/second-factor", .anyStaff) { request, context in
@@ -43,16 +49,27 @@ enum AccountPages {
             let post = try await request.formPost(context: context)
             let user = context.staff!.user
             guard let pending = try services.users.pendingSecondFactor(user.id) else { return redirect(to: "/account/second-factor") }
+            let moving = try moveNeedsReauthentication(services, user)
+            func refused(_ errors: [PageChrome.ErrorLink]) -> Response {
+                secondFactorPage(services, context, pending, reauthenticate: moving != nil, errors: errors, status: .unprocessableContent)
+            }
             guard let code = post["code"]?.filter({ !$0.isWhitespace }), code.count == 6, code.allSatisfy(\.isNumber) else {
-                return secondFactorPage(
-                    services, context, pending, errors: [.init(field: "code", message: "Enter the 6-digit code your app shows")],
-                    status: .unprocessableContent)
+                return refused([.init(field: "code", message: "Enter the 6-digit code your app shows")])
+            }
+            if let moving {
+                // An administrator's authenticator moves only with their password and a code from the app they have.
+                do {
+                    try services.users.reauthenticate(
+                        user.id, password: post.values["password"]?.first ?? "", code: post["current-code"] ?? "", for: moving,
+                        source: context.peerAddress, now: services.now)
+                } catch {
+                    return refused([.init(field: "password", message: describe(error))])
+                }
             }
             do {
                 try services.users.confirmSecondFactor(user.id, code: code, now: services.now)
             } catch {
-                return secondFactorPage(
-                    services, context, pending, errors: [.init(field: "code", message: try refusal(error))], status: .unprocessableContent)
+                return refused([.init(field: "code", message: try refusal(error))])
             }
             return redirect(to: "/account?enrolled=1")
         }
@@ -96,17 +113,26 @@ enum AccountPages {
             status: status)
     }
 
+    /// What moving `user`'s authenticator needs their password again for, if anything (an administrator's).
+    static func moveNeedsReauthentication(_ services: WebServices, _ user: AuthenticatedUser) throws -> ReauthenticationPurpose? {
+        SelfChange.secondFactorMove(by: user, hasSecondFactor: try services.users.hasSecondFactor(user.id))
+    }
+
     static func secondFactorPage(
         _ services: WebServices, _ context: WebContext, _ enrolment: UserDirectory.SecondFactorEnrolment,
-        errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
+        reauthenticate: Bool, errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
         let groups = stride(from: 0, to: enrolment.secret.count, by: 4).map { start -> String in
             let from = enrolment.secret.index(enrolment.secret.startIndex, offsetBy: start)
             let to = enrolment.secret.index(from, offsetBy: min(4, enrolment.secret.count - start))
             return String(enrolment.secret[from..<to])
         }
+        func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+        let view = SecondFactorView(
+            key: groups.joined(separator: " "), uri: enrolment.otpauthURI, reauthenticate: reauthenticate,
+            codeError: error("code"), passwordError: error("password"))
         return services.renderer.page(
-            "second-factor", SecondFactorView(key: groups.joined(separator: " "), uri: enrolment.otpauthURI),
+            "second-factor", view,
             chrome: services.chrome("Set up your authenticator app", context, path: "/account", errors: errors), status: status)
     }
 }

@@ -33,7 +33,8 @@ enum SignInPages {
                 return page(services, context, csrf: csrf, next: next, username: post["username"], errors: errors, status: .unprocessableContent)
             }
             do {
-                let user = try services.users.authenticate(username: username, password: password, code: post["code"], now: services.now)
+                let user = try services.users.authenticate(
+                    username: username, password: password, code: post["code"], source: context.peerAddress, now: services.now)
                 let session = try services.sessions.create(for: user.id, now: services.now)
                 // A first or reset password must be changed before anything else.
                 var response = redirect(to: user.mustChangePassword ? "/account?mustChange=1" : next)
@@ -73,14 +74,6 @@ enum SignInPages {
         services.renderer.page(
             "sign-in", SignInView(next: SignInRedirect.safe(next), username: username ?? "", askCode: askCode),
             chrome: services.chrome("Sign in", context, path: "/sign-in", csrf: csrf, errors: errors), status: status)
-    }
-}
-
-/// Where to go after signing in: only a path of this site, never another address (no open redirect).
-package enum SignInRedirect {
-    package static func safe(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
     }
 }
 

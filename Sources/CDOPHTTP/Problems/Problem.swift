@@ -50,6 +50,13 @@ package struct Problem: Error, Sendable, Encodable, Equatable {
         Problem(status: .forbidden, code: "auth.forbidden", title: "Not allowed", detail: "Your role does not allow this.")
     }
 
+    package static func passwordChangeRequired() -> Problem {
+        Problem(
+            status: .forbidden, code: "auth.passwordChangeRequired", title: "Set a new password first",
+            detail: "This session signed in with a generated password, which works only once: a new password must be "
+                + "set first (on the account page, /account) before anything else can be used.")
+    }
+
     package static func csrf() -> Problem {
         Problem(
             status: .forbidden, code: "auth.csrf", title: "Missing or wrong CSRF token",

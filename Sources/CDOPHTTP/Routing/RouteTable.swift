@@ -34,6 +34,8 @@ package final class RouteTable: @unchecked Sendable {
         specs.append(spec)
         let refusals = refusals
         router.on(RouterPath(path), method: method) { request, context in
+            // A generated password's session must set a new one before anything else.
+            guard PasswordChangeGate.admits(context.staff, to: spec) else { return PasswordChangeGate.refusal(spec) }
             var context = context
             context.route = spec
             guard access.allows(context.staff) else {

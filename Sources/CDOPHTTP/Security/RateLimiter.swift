@@ -62,7 +62,8 @@ package actor RateLimiter {
 package struct RateLimits: Sendable {
     /// Notifications accepted: a burst of 5, then one a minute, per address (one refused for its content is given back).
     package let notifications: RateLimiter
-    /// Sign-in attempts per address.
+    /// Sign-in attempts per address, whatever the username (each username is also held back per address after
+    /// repeated failures: `SignInThrottle`).
     package let signIn: RateLimiter
     /// Practitioner-link requests per address: a token cannot be guessed, and cannot be tried at speed either.
     package let links: RateLimiter

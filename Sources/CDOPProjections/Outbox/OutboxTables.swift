@@ -42,7 +42,7 @@ package enum OutboxTables {
                 """)
     }
 
-    /// Brings the outbox rows of one stream (a case or a meeting) in line with its emails, writing only what
+    /// Brings the outbox rows of one stream (a case, a meeting or a staff account) in line with its emails, writing only what
     /// changed. Outbox ids are unique within a stream; the row key joins both.
     package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
         let upsert = try db.rawStatement(
@@ -61,6 +61,7 @@ package enum OutboxTables {
             switch email.recipient {
             case .agencyContact(let email, let agencyName): (address, name) = (email, agencyName)
             case .invitee(let email, let inviteeName): (address, name) = (email, inviteeName)
+            case .accountOwner(let email, let ownerName): (address, name) = (email, ownerName)
             case .role: break
             }
             try upsert.execute(
@@ -71,7 +72,7 @@ package enum OutboxTables {
     }
 
     /// The outbox row's id: the stream's own email id for a case (as its events name it), prefixed by the
-    /// stream for a meeting.
+    /// stream for a meeting or a staff account.
     package static func rowID(_ emailID: String, streamID: String) -> String {
         streamID.hasPrefix("case-") ? emailID : streamID + "|" + emailID
     }

@@ -49,19 +49,25 @@ package enum UserTables {
             ])
     }
 
-    /// Folds a user's stream when an account event is appended; sign-ins and case views pass by.
+    /// Folds a user's stream when an account event or an outbox event is appended (the account's row and its
+    /// emails to its owner); sign-ins and case views pass by.
     package static let projection = AccountEventsOnly(
         folding: FoldingProjection<UserDecider>(name: "users", streamPrefix: UserIdentity.streamPrefix) {
-            state, _, _, db in try write(state, in: db)
+            state, streamID, _, db in
+            try write(state, in: db)
+            try OutboxTables.write(state.outboxEmails, streamID: streamID, caseID: nil, in: db)
         })
 
-    /// A projection that hands the folding projection only the events that change an account.
+    /// The events the projection folds: those that change an account or its outbox.
+    static let foldedTypeNames = UserEvent.accountTypeNames.union(UserEvent.outboxTypeNames)
+
+    /// A projection that hands the folding projection only the events that change an account or its outbox.
     package struct AccountEventsOnly: InlineProjection {
         package let folding: FoldingProjection<UserDecider>
         package var name: String { folding.name }
 
         package func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
-            let account = events.filter { UserEvent.accountTypeNames.contains($0.type) }
+            let account = events.filter { UserTables.foldedTypeNames.contains($0.type) }
             guard !account.isEmpty else { return }
             try folding.apply(account, in: context)
         }

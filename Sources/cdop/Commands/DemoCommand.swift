@@ -33,16 +33,23 @@ struct DemoCommand: AsyncParsableCommand {
 
 extension GlobalOptions {
     /// Loads the demo data set first when CDOP_DEMO=1 and the database holds no events (`make run`), printing
-    /// its summary once.
+    /// its summary once. The accounts' passwords and authenticator secret are printed only to a terminal: a
+    /// server's output otherwise ends up in a log that keeps them (journald, a container's), so they go to
+    /// `demo-accounts.txt` beside the database (mode 0600) and only that file's path is printed.
     func loadDemoIfAsked() async throws {
         let configuration = try configuration()
         guard configuration.loadDemoData, let summary = try await DemoDataSet.loadIfEmpty(configuration: configuration) else {
             return
         }
         let accounts = try createDemoAccounts(configuration)
+        let toTerminal = !json && isatty(STDOUT_FILENO) == 1
+        let accountLines =
+            toTerminal
+            ? DemoAccounts.lines(accounts)
+            : [DemoAccounts.fileNotice(try DemoAccounts.writeFile(accounts, besideDatabase: configuration.databasePath))]
         if json { return }
         // Written at once (not buffered): the server that follows keeps running, and these lines are shown once.
-        let text = (summary.lines + DemoAccounts.lines(accounts)).joined(separator: "\n") + "\n\n"
+        let text = (summary.lines + accountLines).joined(separator: "\n") + "\n\n"
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 

@@ -237,7 +237,7 @@ struct UserAccessCommand: ParsableCommand {
 struct UserResetPasswordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
-        abstract: "Give an account a new generated password (printed once), unlock it and end its sessions.")
+        abstract: "Give an account a new generated password (printed once), end the holding back of its sign-ins and its sessions.")
 
     @OptionGroup var options: GlobalOptions
 

@@ -28,18 +28,28 @@ struct UserFixture {
             areas: ["NTH"], by: admin)
     }
 
-    /// Signs in at the clock's time.
-    func signIn(_ username: String, _ password: String, code: String? = nil) throws(SignInError) -> AuthenticatedUser {
-        try directory.authenticate(username: username, password: password, code: code, now: clock.now())
+    /// Signs in at the clock's time, from `source` (a client's address; nil: the command line).
+    func signIn(
+        _ username: String, _ password: String, code: String? = nil, from source: String? = nil
+    ) throws(SignInError) -> AuthenticatedUser {
+        try directory.authenticate(username: username, password: password, code: code, source: source, now: clock.now())
     }
 
     /// The result of signing in, as a value.
-    func attempt(_ username: String, _ password: String, code: String? = nil) -> Result<AuthenticatedUser, SignInError> {
+    func attempt(
+        _ username: String, _ password: String, code: String? = nil, from source: String? = nil
+    ) -> Result<AuthenticatedUser, SignInError> {
         do throws(SignInError) {
-            return .success(try signIn(username, password, code: code))
+            return .success(try signIn(username, password, code: code, from: source))
         } catch {
             return .failure(error)
         }
+    }
+
+    /// The reasons of the refused sign-ins recorded on a user's stream, in order.
+    func refusalReasons(of userID: UserID) throws -> [String] {
+        try storedEvents(of: userID).filter { $0.type == "user.signInRefused.v1" }
+            .compactMap { $0.json.firstMatch(of: /"reason":"([a-z-]+)"/).map { String($0.1) } }
     }
 
     /// Every event of a user's stream as stored: type names and raw JSON.

@@ -166,6 +166,17 @@ enum GoldenExamples {
                 .recordSignOut,
                 .disable(reason: "Left the panel"),
                 .enable,
+                .recordSignInThrottled(failures: 3),
+                .recordEmailSent(accountNotice("sign-in-held-back:1")),
+                .recordEmailFailed(accountNotice("sign-in-held-back:2"), reason: "rejected: 550 no such mailbox"),
+                .recordReauthenticated(.addOwnRole),
             ])
+    }
+
+    /// The outcome of an email to an account's owner.
+    static func accountNotice(_ outboxID: String) -> EmailOutcome {
+        EmailOutcome(
+            outboxID: outboxID, messageID: "<\(outboxID)@cdop.example.org>", template: "sign-in-held-back",
+            recipientRole: "account owner", route: "smtp 250", attempts: 1)
     }
 }

@@ -113,6 +113,33 @@ struct UserTests {
             "user.notFound")
     }
 
+    @Test("Holding back sign-ins tells the owner once an episode: again only after they sign in, or a day later")
+    func throttleNoticeOncePerEpisode() throws {
+        let first = try history(UserDecider.self, [Self.register, .recordSignInThrottled(failures: 3)])
+        #expect(UserDecider.fold(first).throttleNotices == [Sample.now])
+        Given(UserDecider.self, first).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 23))
+            .then([])
+        let nextDay = Given(UserDecider.self, first).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 1))
+        #expect(nextDay.events?.count == 1)
+        let signedIn = try history(
+            UserDecider.self, [.recordSignIn(withSecondFactor: false)], context: Sample.context(plusDays: 0, hours: 1), from: first)
+        let again = Given(UserDecider.self, signedIn).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 2))
+        #expect(again.events?.count == 1)
+    }
+
+    @Test("Each notice is one email to the owner, pending until its outcome is recorded once")
+    func throttleNoticeEmails() throws {
+        let events = try history(UserDecider.self, [Self.register, .recordSignInThrottled(failures: 4)])
+        let emails = UserDecider.fold(events).outboxEmails
+        #expect(emails.map(\.id) == ["sign-in-held-back:1"])
+        #expect(emails.first?.recipient == .accountOwner(email: "casey@cdop.example.org", name: "Casey Coordinator"))
+        #expect(emails.first?.state == .pending)
+        let outcome = GoldenExamples.accountNotice("sign-in-held-back:1")
+        let sent = try history(UserDecider.self, [.recordEmailSent(outcome)], from: events)
+        #expect(UserDecider.fold(sent).outboxEmails.first?.state == .sent)
+        Given(UserDecider.self, sent).when(.recordEmailFailed(outcome, reason: "550")).then([])
+    }
+
     @Test("Only account events are marked as changing the users read model")
     func accountEvents() {
         #expect(UserEvent.accountTypeNames.isSubset(of: Set(UserEvent.allTypeNames)))

@@ -9,7 +9,8 @@ struct RunningServer {
     let base: String
 
     init(
-        cli: CLI, spool: String, environment extra: [String: String?] = [:], sourceLocation: SourceLocation = #_sourceLocation
+        cli: CLI, spool: String, environment extra: [String: String?] = [:], startTimeout: Duration = .seconds(60),
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         var environment: [String: String?] = [
             "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_SMTP_URL": nil, "CDOP_HTTP_PORT": nil, "CDOP_HTTP_HOST": "127.0.0.1",
@@ -20,7 +21,7 @@ struct RunningServer {
         process = try ChildProcess(
             BuiltProducts.executable("cdop"), ["serve", "--port", "0", "--db", cli.database],
             environment: environment, workingDirectory: cli.folder.url)
-        let listening = await process.waitForLines(atLeast: 1, timeout: .seconds(60)) { RunningServer.address(in: $0) != nil }
+        let listening = await process.waitForLines(atLeast: 1, timeout: startTimeout) { RunningServer.address(in: $0) != nil }
         let line = process.outputLines.first { RunningServer.address(in: $0) != nil }
         guard listening, let line, let address = RunningServer.address(in: line) else {
             let output = "stdout: \(process.standardOutput)\nstderr: \(process.standardError)"
