@@ -15,6 +15,8 @@ struct StepEntry {
     var step: ScheduleStep
     var index: Int
     var node: Node
+    /// Set while the step's time is written against the due date ("3 working-days before due").
+    var fromDue: DueDistance?
 }
 
 enum ScheduleFile {
@@ -66,8 +68,8 @@ enum ScheduleFile {
         if let list = reader.sequence(fields["steps"], at: "steps", what: "steps") {
             if list.isEmpty { reader.problem("steps", fields["steps"], "a schedule needs at least one step") }
             for (index, node) in list.enumerated() {
-                if let step = readStep(node, at: join("steps", index), start: start, reader: reader) {
-                    steps.append(StepEntry(step: step, index: index, node: node))
+                if let (step, fromDue) = readStep(node, at: join("steps", index), start: start, reader: reader) {
+                    steps.append(StepEntry(step: step, index: index, node: node, fromDue: fromDue))
                     if let template = step.template {
                         let path = join(join("steps", index), "template")
                         templateUses.append((template, path, node.mapping?["template"]?.mark?.line))
@@ -78,6 +80,7 @@ enum ScheduleFile {
         // Rules across steps only once every step reads cleanly: a half-read list would give false alarms
         // (a reminder that failed to read would look like a gap in the numbering).
         if steps.count == (fields["steps"]?.sequence?.count ?? -1) {
+            resolveDueDistances(&steps, start: start, reader: reader)
             checkSteps(steps, endsAfter: endsAfter, start: start, reader: reader)
         }
 
@@ -163,14 +166,16 @@ enum ScheduleFile {
 
     private static func readStep(
         _ node: Node, at path: String, start: ScheduleDefinition.Start?, reader: YAMLReader
-    ) -> ScheduleStep? {
+    ) -> (ScheduleStep, DueDistance?)? {
         let before = reader.problems.count
         guard let fields = reader.mapping(node, at: path, allowed: stepKeys, required: ["name", "after", "action"])
         else {
             return nil
         }
         let name = reader.identifier(fields["name"], at: fields.path("name"))
-        let after = fields["after"].flatMap { offset($0, at: fields.path("after"), reader: reader) }
+        let fromDue = fields["after"]?.string.flatMap(DueDistance.init(text:))
+        let after = fromDue.map { Offset(0, $0.unit ?? .calendarDays) }
+            ?? fields["after"].flatMap { offset($0, at: fields.path("after"), reader: reader) }
         guard let actionWord = reader.string(fields["action"], at: fields.path("action")) else { return nil }
         guard let ownKeys = actionKeys[actionWord] else {
             reader.problem(
@@ -244,7 +249,7 @@ enum ScheduleFile {
         }
 
         guard reader.problems.count == before, let name, let after, let action else { return nil }
-        return ScheduleStep(name: name, after: after, action: action, template: template)
+        return (ScheduleStep(name: name, after: after, action: action, template: template), fromDue)
     }
 
     private static func readRecipients(_ fields: Fields, reader: YAMLReader) -> [ScheduleRecipient]? {

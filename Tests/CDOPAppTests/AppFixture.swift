@@ -30,4 +30,15 @@ struct AppFixture {
             notified: CalendarDate(year: 2026, month: 5, day: 31)!, ageDays: 120, area: area, expectation: .unexpected,
             forenames: forenames, surname: surname, nhs: nhs)
     }
+
+    /// Records Northgate Surgery (a GP) as involved with `caseID` through `workflow`, and returns the agency.
+    @discardableResult
+    func involveGP(in caseID: CaseID, through workflow: CaseWorkflow? = nil) throws -> AgencyID {
+        let agency = AgencyID(UUID())
+        try (workflow ?? self.workflow).execute(
+            .recordAgencyInvolved(
+                AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
+            on: caseID, by: coordinator)
+        return agency
+    }
 }

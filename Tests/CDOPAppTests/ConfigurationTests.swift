@@ -69,4 +69,20 @@ struct ConfigurationTests {
         }
         #expect(error?.description.contains("hunter2-secret") == false)
     }
+
+    @Test("a database given with --db spools its mail beside itself, unless CDOP_SPOOL_DIR names the spool")
+    func databaseGivenSpoolsBesideIt() throws {
+        var beside = try AppConfiguration(environment: [:])
+        beside.useDatabase(at: "/data/panel/cdop.sqlite")
+        #expect(beside.databasePath == "/data/panel/cdop.sqlite")
+        #expect(beside.mail.delivery == .spool(directory: "/data/panel/outbox"))
+
+        var named = try AppConfiguration(environment: ["CDOP_SPOOL_DIR": "/srv/mail"])
+        named.useDatabase(at: "/data/panel/cdop.sqlite")
+        #expect(named.mail.delivery == .spool(directory: "/srv/mail"))
+
+        var smtp = try AppConfiguration(environment: ["CDOP_SMTP_URL": "smtp://127.0.0.1:2525", "CDOP_SMTP_STARTTLS": "off"])
+        smtp.useDatabase(at: "/data/panel/cdop.sqlite")
+        guard case .smtp = smtp.mail.delivery else { Issue.record("SMTP kept"); return }
+    }
 }

@@ -15,11 +15,7 @@ struct ReadModelQueryPlanTests {
     func caseWritesUseIndexes() throws {
         var fixture = try AppFixture()
         let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
-        let agency = AgencyID(UUID())
-        try fixture.workflow.execute(
-            .recordAgencyInvolved(
-                AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
-            on: caseID, by: fixture.coordinator)
+        let agency = try fixture.involveGP(in: caseID)
         try fixture.workflow.execute(
             .requestForm(
                 requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",

@@ -280,4 +280,17 @@ struct MalformedScheduleTests {
         #expect(problems.problems.count == 1)
         #expect(problems.problems[0].reason.contains("CDOP_DEFINITIONS"))
     }
+
+    @Test("A step counted from the due date is refused where there is no due date, or when it falls before the request")
+    func dueDateStepsNeedADueDate() throws {
+        let copy = try BrokenCopy()
+        try copy.replace("after: 10 calendar-days", with: "after: 20 calendar-days before due", in: "form-b-chasing.yaml")
+        let early = try #require(copy.problems().one("Workflows/form-b-chasing.yaml", "steps[1].after"))
+        #expect(early.reason.contains("falls before the form is requested"), "\(early)")
+
+        let other = try BrokenCopy()
+        try other.replace("    after: 1 working-day\n", with: "    after: on due\n", in: "rapid-response.yaml")
+        let problems = other.problems()
+        #expect(problems.contains { $0.reason.contains("only a schedule chasing a form") }, "\(problems)")
+    }
 }

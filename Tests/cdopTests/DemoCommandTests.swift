@@ -25,7 +25,8 @@ struct DemoCommandTests {
         let stages = try #require(summary["casesByStage"] as? [String: Int])
         #expect(stages.count == 14 && summary["agencies"] as? Int == 12, "\(stages)")
         #expect((summary["actors"] as? [[String: Any]])?.contains { $0["role"] as? String == "coordinator" } == true)
-        let spooled = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path("var/outbox"))
+        // --db names the database, so its mail is spooled beside it (CDOP_SPOOL_DIR unset).
+        let spooled = try FileManager.default.contentsOfDirectory(atPath: cli.folder.path("outbox"))
         #expect(spooled.count > 100)
 
         let again = try await cli.run("demo")
@@ -49,5 +50,17 @@ struct DemoCommandTests {
 
         let second = try await cli.run(["status"], environment: ["CDOP_DEMO": "1"])
         #expect(second.status == 0 && !second.output.contains("Demo data loaded"), "\(second)")
+    }
+
+    @Test("cdop demo --db PATH spools the demo's mail beside PATH, not into var/outbox of the working directory")
+    func demoSpoolsBesideTheDatabase() async throws {
+        let cli = CLI()
+        let elsewhere = cli.folder.path("panel")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let loaded = try await cli.run(["demo", "--json"], database: elsewhere + "/cdop.sqlite")
+        #expect(loaded.status == 0, "\(loaded)")
+        let spooled = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere + "/outbox")) ?? []
+        #expect(spooled.filter { $0.hasSuffix(".eml") }.count > 100, "\(spooled.count) files beside the database")
+        #expect(!FileManager.default.fileExists(atPath: cli.folder.path("var/outbox")), "nothing in the working directory")
     }
 }

@@ -48,6 +48,7 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_BASE_URL", "\"\(base)\" is not an http:// or https:// address"))
             }
         }
+        spoolDirectoryGiven = value("CDOP_SPOOL_DIR") != nil
         do {
             mail = try MailSettings(environment: environment)
         } catch {

@@ -8,7 +8,7 @@ package enum HistoricColumns {
     }
 
     package static let all: [Column] = [
-        Column(name: "reference", required: true, meaning: "the case's reference in the old records (shown in errors and kept on the case)"),
+        Column(name: "reference", required: true, meaning: "the case's reference in the old records, one per row: kept on the case, and a CASE argument accepts it (cdop case show B11-001)"),
         Column(name: "surname", required: true, meaning: "the child's surname"),
         Column(name: "forenames", required: false, meaning: "the child's forenames"),
         Column(name: "nhs_number", required: false, meaning: "10 digits; blank when not known"),

@@ -16,21 +16,29 @@ package struct ImportProblem: Sendable, Equatable, Codable, CustomStringConverti
     }
 }
 
-/// Why an import appended nothing.
+/// Why an import did not finish.
 package enum ImportError: Error, Equatable, CustomStringConvertible {
     case unterminatedQuote(line: Int)
     case empty
     case missingColumns([String])
     case unknownColumns([String])
-    /// Every bad row found; nothing was appended.
+    /// Every problem of every row, the format's and the rules', in row order; nothing was appended.
     case invalidRows([ImportProblem])
+    /// The check itself failed (the database could not be read); nothing was appended.
     case failed(String)
+    /// Writing stopped after the check had passed (a full disk, a crash): `written` of `total` rows are in.
+    /// Importing the same file again writes the rest.
+    case stoppedWhileWriting(written: Int, total: Int, detail: String)
+
+    /// At most this many problems are listed; the others are counted.
+    package static let problemsListed = 200
 
     package var code: String {
         switch self {
         case .unterminatedQuote, .empty, .missingColumns, .unknownColumns: "import.badFile"
         case .invalidRows: "import.invalidRows"
         case .failed: "import.failed"
+        case .stoppedWhileWriting: "import.stopped"
         }
     }
 
@@ -46,8 +54,12 @@ package enum ImportError: Error, Equatable, CustomStringConvertible {
                 + "See `cdop import --help` for the columns."
         case .invalidRows(let problems):
             "Nothing was imported: \(problems.count) problem(s) found.\n"
-                + problems.map { "  \($0)" }.joined(separator: "\n")
+                + problems.prefix(Self.problemsListed).map { "  \($0)" }.joined(separator: "\n")
+                + (problems.count > Self.problemsListed ? "\n  … and \(problems.count - Self.problemsListed) more." : "")
         case .failed(let detail): "Nothing was imported: \(detail)"
+        case let .stoppedWhileWriting(written, total, detail):
+            "The import stopped after \(written) of \(total) rows were written: \(detail) Import the same file again to "
+                + "write the rest (the rows already written are recognised and skipped)."
         }
     }
 }

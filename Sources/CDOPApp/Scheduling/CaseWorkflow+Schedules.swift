@@ -28,7 +28,7 @@ extension CaseWorkflow {
                 else { continue }
                 let steps: [PlannedStep]
                 do {
-                    steps = try definition.plan(startingAt: run.startedAt, calendar: schedules.calendar)
+                    steps = try definition.plan(startingAt: run.startedAt, due: state.dueDate(of: run.target), calendar: schedules.calendar)
                 } catch {
                     throw .rejected(DomainError(
                         code: "schedule.outsideCalendar",

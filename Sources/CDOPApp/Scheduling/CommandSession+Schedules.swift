@@ -32,7 +32,8 @@ extension CommandSession {
             else { continue }
             let steps: [PlannedStep]
             do {
-                steps = try definition.plan(startingAt: context.now, calendar: schedules.calendar)
+                // A form's chasing counts from the due date the coordinator set, not from the definition's default.
+                steps = try definition.plan(startingAt: context.now, due: Self.dueDate(of: event), calendar: schedules.calendar)
             } catch {
                 throw .rejected(
                     DomainError(
@@ -46,5 +47,11 @@ extension CommandSession {
                 .startSchedule(ScheduleStart(definition: definition, target: target, steps: steps)))
         }
         return events + issued + started
+    }
+
+    /// The day a form is due, for an event that requests one.
+    static func dueDate(of event: CaseEvent) -> CalendarDate? {
+        if case .formRequested(let requested) = event { return requested.dueDate }
+        return nil
     }
 }

@@ -40,6 +40,8 @@ package struct CaseView: Encodable, Sendable {
 
     package var caseId: String
     package var reference: String
+    /// The case's reference in another record (a historic import's `reference`).
+    package var externalReference: String?
     package var stage: String
     package var child: String
     package var dateOfBirth: String
@@ -59,6 +61,7 @@ package struct CaseView: Encodable, Sendable {
     package init(caseID: CaseID, state: CaseState, timeline: [TimelineEntry], panel: PanelConfiguration) {
         caseId = caseID.description
         reference = CaseTables.reference(of: caseID)
+        externalReference = state.externalReference
         stage = state.stage?.name ?? "none"
         child = state.notification?.child.name.fullName ?? ""
         dateOfBirth = state.notification?.child.dateOfBirth.iso ?? ""

@@ -38,22 +38,7 @@ package struct CaseWorkflow: Sendable {
     ) throws(CommandError) -> Notified {
         let caseID = CaseID(makeID())
         let outcome = try handler.run(by: actor, commandID: commandID) { session throws(CommandError) -> Notified in
-            let candidates: [CaseID]
-            do {
-                candidates = try CaseQueries.duplicateCandidates(
-                    for: DuplicateMatcher.keys(for: notification), excluding: caseID, in: session.db)
-            } catch {
-                throw .store(.storage(code: -1, message: "duplicate lookup failed"))
-            }
-            // The index finds candidates (a shared date of birth and death is enough); the rules decide.
-            var duplicateOf: CaseID?
-            for candidate in candidates {
-                let (existing, _) = try session.state(of: CaseDecider.self, candidate.streamID)
-                if let earlier = existing.notification, DuplicateMatcher.match(notification, earlier) != nil {
-                    duplicateOf = candidate
-                    break
-                }
-            }
+            let duplicateOf = try session.possibleDuplicate(of: notification, excluding: caseID)
             try session.decideOnCase(
                 caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
                 schedules: schedules, links: links)

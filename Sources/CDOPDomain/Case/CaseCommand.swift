@@ -9,6 +9,8 @@ package enum CaseCommand: Sendable {
     case recordOutOfScope(reason: OutOfScopeReason, detail: String)
     /// Hand the case to another panel (it keeps its history).
     case transfer(toPanel: String, reason: String)
+    /// Keep the case's reference in another record (`source`), e.g. a panel's earlier spreadsheet.
+    case recordExternalReference(reference: String, source: String)
 
     // MARK: Duplicates
     /// Clear the link to a possible duplicate: it is a different death.

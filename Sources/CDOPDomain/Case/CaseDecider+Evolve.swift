@@ -28,6 +28,8 @@ extension CaseDecider {
             s.outOfScope = e.reason
         case .transferred(let e):
             s.transfer = TransferRecord(toPanel: e.toPanel, reason: e.reason, at: e.at)
+        case .externalReferenceRecorded(let e):
+            s.externalReference = e.reference
         case .possibleDuplicateRejected:
             s.possibleDuplicateOf = nil
         case .duplicateConfirmed(let e):

@@ -28,6 +28,8 @@ package enum CaseDecider: Decider {
             return try recordOutOfScope(reason, detail, state, context)
         case .transfer(let panel, let reason):
             return try transfer(to: panel, reason, state, context)
+        case .recordExternalReference(let reference, let source):
+            return try recordExternalReference(reference, source, state, now)
         case .rejectPossibleDuplicate(let reason):
             return try rejectPossibleDuplicate(reason, state, now)
         case .confirmDuplicate(let primary):

@@ -40,6 +40,7 @@ package enum CaseEvent: DomainEvent {
     case emailSent(EmailSent)
     case emailDeliveryFailed(EmailDeliveryFailed)
     case emailRequeued(EmailRequeued)
+    case externalReferenceRecorded(ExternalReferenceRecorded)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -83,6 +84,7 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.emailSent),
         .init(CaseEvent.emailDeliveryFailed),
         .init(CaseEvent.emailRequeued),
+        .init(CaseEvent.externalReferenceRecorded),
     ])
 
     package var payload: any EventPayload {
@@ -127,6 +129,7 @@ package enum CaseEvent: DomainEvent {
         case .emailSent(let p): p
         case .emailDeliveryFailed(let p): p
         case .emailRequeued(let p): p
+        case .externalReferenceRecorded(let p): p
         }
     }
 }

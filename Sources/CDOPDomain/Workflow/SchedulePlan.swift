@@ -49,6 +49,40 @@ extension ScheduleDefinition {
         return planned
     }
 
+    /// The steps' times for a schedule chasing a form that the coordinator asked for by `due`: the `due` step
+    /// falls on that day, and every other step keeps its declared distance from the `due` step, counted in the
+    /// schedule's unit (a reminder declared at 10 calendar days beside a due step at 14 falls 4 days before
+    /// `due`; an escalation at 21, 7 days after it). A step that would fall at or before the request itself
+    /// is left out: a reminder of a form just asked for tells nobody anything. Without a `due` step (or a
+    /// `due` date) the steps count from the start, as `plan(startingAt:calendar:)`.
+    package func plan(
+        startingAt start: Date, due: CalendarDate?, calendar: WorkingDayCalendar
+    ) throws(SchedulePlanError) -> [PlannedStep] {
+        guard let due, let dueStep = steps.first(where: { $0.action == .due }) else {
+            return try plan(startingAt: start, calendar: calendar)
+        }
+        let dueAt = LondonTime.instant(on: due, at: Self.officeOpens)
+        var planned: [PlannedStep] = []
+        for step in steps {
+            let distance = step.after.amount - dueStep.after.amount
+            let stepAt: Date
+            switch step.after.unit {
+            case .hours:
+                stepAt = dueAt.addingTimeInterval(Double(distance) * 3600)
+            case .calendarDays:
+                stepAt = LondonTime.instant(on: due.adding(days: distance), at: Self.officeOpens)
+            case .workingDays:
+                guard let day = calendar.moving(workingDays: distance, from: due) else {
+                    throw .outsideCalendar(step: step.name, calendar: calendar.name)
+                }
+                stepAt = LondonTime.instant(on: day, at: Self.officeOpens)
+            }
+            if step.action != .due, stepAt <= start { continue }
+            planned.append(PlannedStep(name: step.name, dueAt: stepAt, action: step.action, template: step.template))
+        }
+        return planned
+    }
+
     /// 09:00, when a step measured in days falls.
     package static let officeOpens = TimeOfDay(hour: 9, minute: 0)!
 }

@@ -34,6 +34,20 @@ package struct WorkingDayCalendar: Hashable, Sendable {
         }
         return years.contains(day.year) && years.contains(date.year) ? day : nil
     }
+
+    /// The date `count` working days after `date` (before it when `count` is negative); `date` itself when
+    /// `count` is 0, working day or not (a due date the coordinator chose stays where it was put). Nil when the
+    /// answer falls outside the years the calendar knows.
+    package func moving(workingDays count: Int, from date: CalendarDate) -> CalendarDate? {
+        var day = date
+        var remaining = abs(count)
+        let step = count < 0 ? -1 : 1
+        while remaining > 0 {
+            day = day.adding(days: step)
+            if isWorkingDay(day) { remaining -= 1 }
+        }
+        return years.contains(day.year) && years.contains(date.year) ? day : nil
+    }
 }
 
 extension CalendarDate {

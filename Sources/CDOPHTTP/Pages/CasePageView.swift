@@ -75,6 +75,9 @@ struct CasePageView {
             Detail(label: "Expected or unexpected", value: state.expectation?.label ?? "not yet triaged"),
             Detail(label: "Stage", value: StageNames.label(state.stage?.name ?? "")),
         ]
+        if let external = state.externalReference {
+            details.insert(Detail(label: "Reference in earlier records", value: external), at: 0)
+        }
         possibleDuplicateOf = state.duplicateOf == nil ? state.possibleDuplicateOf.map(CaseTables.reference(of:)) : nil
         possibleDuplicateHref = state.possibleDuplicateOf.map { "/cases/\($0)" }
         requests = state.formRequests.map {

@@ -18,6 +18,8 @@ package struct CaseSummary: Sendable, Equatable, Codable {
     package var possibleDuplicateOf: String?
     package var duplicateOf: String?
     package var outstandingRequests: Int
+    /// The case's reference in another record (a historic import's `reference`).
+    package var externalReference: String?
 
     init(row: Row) {
         caseID = row["case_id"]
@@ -34,6 +36,7 @@ package struct CaseSummary: Sendable, Equatable, Codable {
         possibleDuplicateOf = row["possible_duplicate_of"]
         duplicateOf = row["duplicate_of"]
         outstandingRequests = row["outstanding_requests"]
+        externalReference = row["external_reference"]
     }
 }
 
@@ -57,22 +60,35 @@ package enum CaseQueries {
         ).map(CaseSummary.init)
     }
 
-    /// The case a person means by `text`: its full id, its reference (CDOP-1A2B3C4D) or an unambiguous prefix.
+    /// The case a person means by `text`: its full id, its reference (CDOP-1A2B3C4D), an unambiguous prefix of
+    /// its id, or its reference in another record (`B11-001` from a historic import, matched without case).
     package static func resolve(_ text: String, in db: Database) throws -> Result<CaseID, ResolveFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let id = CaseID(trimmed) { return .success(id) }
+        var matches = try cases(withExternalReference: trimmed, in: db).map(\.description)
         var prefix = trimmed.lowercased()
         if prefix.hasPrefix("cdop-") { prefix.removeFirst(5) }
-        guard prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) || prefix.contains("-") else {
-            return .failure(.notFound)
+        if prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) || prefix.contains("-") {
+            matches += try String.fetchAll(
+                db, sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2", arguments: [prefix])
         }
-        let matches = try String.fetchAll(
-            db, sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2", arguments: [prefix])
-        switch matches.count {
+        var distinct: [String] = []
+        for match in matches where !distinct.contains(match) { distinct.append(match) }
+        switch distinct.count {
         case 0: return .failure(.notFound)
-        case 1: return .success(CaseID(matches[0])!)
-        default: return .failure(.ambiguous(matches.count))
+        case 1: return .success(CaseID(distinct[0])!)
+        default: return .failure(.ambiguous(distinct.count))
         }
+    }
+
+    /// The cases (at most two: one is the answer, two an ambiguity) known by `reference` in another record.
+    package static func cases(withExternalReference reference: String, in db: Database) throws -> [CaseID] {
+        guard !reference.isEmpty else { return [] }
+        return try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT case_id FROM case_summaries WHERE external_reference = ? COLLATE NOCASE ORDER BY case_id LIMIT 2"),
+            arguments: [reference]
+        ).compactMap(CaseID.init)
     }
 
     /// The summary of one case.

@@ -90,6 +90,17 @@ package enum CaseTables {
                 """)
     }
 
+    /// The case's reference in another record (a historic import's `reference`), found by `cdop case show B11-001`.
+    /// A new column, so a projection migration: a database upgrading fills it from its events.
+    package static let externalReferenceMigration = SchemaMigration("projections.v3.case-summaries-external-reference") { db in
+        try db.execute(
+            sql: """
+                ALTER TABLE case_summaries ADD COLUMN external_reference TEXT;
+                CREATE INDEX case_summaries_by_external_reference ON case_summaries (external_reference COLLATE NOCASE)
+                    WHERE external_reference IS NOT NULL;
+                """)
+    }
+
     /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case. Lookups by
     /// reference treat it as a prefix of the id, and say when it names more than one case.
     package static func reference(of caseID: CaseID) -> String {
@@ -105,8 +116,8 @@ package enum CaseTables {
             """
             INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
                 date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
-                duplicate_of, outstanding_requests, stream_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                duplicate_of, outstanding_requests, stream_version, external_reference)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(
             id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
@@ -114,7 +125,7 @@ package enum CaseTables {
             state.areaCode, state.expectation?.rawValue,
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
-            state.outstandingRequests.count, version)
+            state.outstandingRequests.count, version, state.externalReference)
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)

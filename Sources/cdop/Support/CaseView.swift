@@ -4,7 +4,7 @@ import Foundation
 extension CaseView {
     var text: String {
         var lines = [
-            "Case \(reference)  (\(caseId))",
+            "Case \(reference)  (\(caseId))" + (externalReference.map { "  known as \($0) in earlier records" } ?? ""),
             "stage        \(stage)",
             "child        \(child), born \(dateOfBirth), died \(dateOfDeath)",
             "area         \(area ?? "not in the panel's areas")",

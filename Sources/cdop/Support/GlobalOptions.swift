@@ -13,10 +13,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Who is acting (a user name or id), recorded on every event.")
     var actor: String?
 
-    /// The configuration from the environment, with --db applied over it.
+    /// The configuration from the environment, with --db applied over it (and, unless CDOP_SPOOL_DIR is set,
+    /// the mail spool moved beside that database).
     func configuration() throws -> AppConfiguration {
         var configuration = try AppConfiguration(environment: ProcessInfo.processInfo.environment)
-        if let db { configuration.databasePath = db }
+        if let db { configuration.useDatabase(at: db) }
         return configuration
     }
 }

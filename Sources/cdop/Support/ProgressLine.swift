@@ -38,6 +38,7 @@ final class ProgressLine {
     func finish() {
         guard enabled, shown else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
     }
 
     /// "1 min 5 s", "12 s".

@@ -76,6 +76,10 @@ enum GoldenExamples {
         events += try history(
             CaseDecider.self, [.transfer(toPanel: "Farshire CDOP", reason: "Child lived in Farshire")],
             from: Story.notified())
+        events += try history(
+            CaseDecider.self,
+            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records")],
+            from: Story.notified())
         let linked = try history(
             CaseDecider.self,
             [

@@ -113,6 +113,7 @@ struct TapeReadableTests {
                     unexpected: random.next(2) == 0, triggers: (0..<random.next(4)).map { _ in pick(JARTrigger.allCases) },
                     at: at()))
             try check(RapidResponseCompleted(note: text(), at: at()))
+            try check(ExternalReferenceRecorded(reference: text(), source: text(), at: at()))
             let outcome = PanelOutcome(
                 meetingID: maybe { MeetingID(UUID()) }, primaryCategory: pick(DeathCategory.allCases),
                 otherCategories: (0..<random.next(3)).map { _ in pick(DeathCategory.allCases) },

@@ -116,6 +116,8 @@ enum CaseEventChecks {
             if s.safeguardingReferral != nil { return "referred twice" }
         case .reviewMeetingHeld:
             if s.reviewMeeting != nil { return "review meeting twice" }
+        case .externalReferenceRecorded(let e):
+            if s.externalReference == e.reference { return "the same reference recorded twice" }
         case .transferred, .duplicateConfirmed, .deathTriaged:
             if s.isClosed { return "\(event.typeName) on a closed case" }
         }

@@ -83,6 +83,7 @@ struct CaseLifecycle {
         if c % 23 == 0 { menu.append(.transfer(toPanel: "Farshire CDOP", reason: "lives there")) }
         if c % 29 == 0 { menu.append(.recordOutOfScope(reason: .other, detail: "notified in error")) }
         if c % 31 == 0 { menu.append(.confirmDuplicate(primary: Sample.otherCaseID)) }
+        if c % 37 == 0 { menu.append(.recordExternalReference(reference: "B11-00\(c % 3)", source: "earlier records")) }
         if c % 11 == 0 {
             let duplicate = Sample.notification(surname: "Testchilde", nhs: .known(NHSNumber("4010232137")))
             menu.append(.mergeDuplicate(from: Sample.id(3 + c % 2), notification: duplicate, agencies: [agency]))
