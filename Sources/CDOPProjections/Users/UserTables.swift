@@ -52,7 +52,7 @@ package enum UserTables {
     /// Folds a user's stream when an account event is appended; sign-ins and case views pass by.
     package static let projection = AccountEventsOnly(
         folding: FoldingProjection<UserDecider>(name: "users", streamPrefix: UserIdentity.streamPrefix) {
-            state, _, _, db in try write(state, in: db)
+            state, _, _, _, db in try write(state, in: db)
         })
 
     /// A projection that hands the folding projection only the events that change an account.
