@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure cdop against baselines taken in the same run.",
         discussion: "Build with -c release: swift run -c release cdop-bench [store] [--json]")
 
-    @Argument(help: "Which benchmarks to run: store, timers, mail, http, report, or all.")
+    @Argument(help: "Which benchmarks to run: store, timers, mail, http, report, import, or all.")
     var suites: [String] = ["all"]
 
     @Flag(help: "Print the figures as a JSON array of {name, value, unit, baseline, ratio, better}.")
@@ -30,11 +30,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Cases for the report benchmark (about 25 events each).")
     var reportCases = 40_000
 
+    @Option(help: "Rows of the generated file for the import benchmark.")
+    var importRows = 10_000
+
     @Option(help: "Folder for the benchmark's databases (removed afterwards).")
     var workDirectory: String?
 
     func validate() throws {
-        let known: Set = ["all", "store", "timers", "mail", "http", "report"]
+        let known: Set = ["all", "store", "timers", "mail", "http", "report", "import"]
         for suite in suites where !known.contains(suite) {
             throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
@@ -65,6 +68,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if all || suites.contains("report") {
             figures += try ReportBenchmark(cases: reportCases, folder: folder).run(progress: progress)
+        }
+        if all || suites.contains("import") {
+            figures += try ImportBenchmark(rows: importRows, folder: folder).run(progress: progress)
         }
         print(json ? FigureReport.json(figures) : FigureReport.table(figures))
     }

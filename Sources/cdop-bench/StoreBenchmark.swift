@@ -21,10 +21,7 @@ struct StoreBenchmark {
             let rawRate = Double(events) / seconds(since: rawStarted)
 
             progress("store: \(events) events, \(perTransaction) per transaction, CDOPStore")
-            let store = try openStore(try freshSchema("store-\(perTransaction)"))
-            let storeStarted = DispatchTime.now().uptimeNanoseconds
-            let storeDurations = try appendThroughStore(store, perTransaction: perTransaction, payload: payload)
-            let storeRate = Double(events) / seconds(since: storeStarted)
+            let (store, storeDurations, storeRate) = try appendToFreshStore(perTransaction: perTransaction, payload: payload)
 
             let name = "store.append.\(perTransaction)"
             figures.append(Figure(
@@ -70,6 +67,17 @@ struct StoreBenchmark {
         return Figure(
             name: "store.read", value: storeBest, unit: "events/s", baseline: rawBest, better: .higher,
             baselineLabel: "raw SQLite C API, same rows", target: ">= 1,000,000 events/s")
+    }
+
+    /// Appends the events through the store into a fresh file, `perTransaction` a transaction: the store, each
+    /// append's duration, and the events appended a second (`store.append.N`; the import benchmark's baseline).
+    func appendToFreshStore(
+        perTransaction: Int, payload: BenchmarkPayload = BenchmarkPayload()
+    ) throws -> (store: EventStore, durations: [UInt64], rate: Double) {
+        let store = try openStore(try freshSchema("store-\(perTransaction)"))
+        let started = DispatchTime.now().uptimeNanoseconds
+        let durations = try appendThroughStore(store, perTransaction: perTransaction, payload: payload)
+        return (store, durations, Double(events) / seconds(since: started))
     }
 
     private func appendThroughStore(_ store: EventStore, perTransaction: Int, payload: BenchmarkPayload) throws -> [UInt64] {

@@ -11,6 +11,9 @@ links to each field.
   python3 Tests/Browser/journey.py --base http://127.0.0.1:8080 --spool var/outbox --artefacts /tmp/shots \\
       --coordinator casey --password PASSWORD [--new-password NEW] [--agency "Name"]...
 
+  python3 Tests/Browser/journey.py --part NAME --base URL --spool DIR --artefacts DIR \\
+      --user ROLE=USERNAME:PASSWORD [--user ...] [--case REFERENCE]...   # one role's journey, Tests/Browser/parts/NAME.py
+
   python3 Tests/Browser/journey.py --check-page URL --artefacts DIR   # axe and a screenshot of one page
 
 Prints one line per step; exits 0 only if every check passed.
@@ -18,6 +21,7 @@ Prints one line per step; exits 0 only if every check passed.
 
 import argparse
 import datetime
+import importlib
 import os
 import sys
 import time
@@ -111,36 +115,52 @@ class Journey:
     # The coordinator
 
     def sign_in(self, browser):
+        self.sign_in_as(browser, self.arguments.coordinator, self.arguments.password, code=self.arguments.code)
+        self.step(browser, "dashboard", "signed in as the coordinator")
+
+    def sign_in_as(self, browser, username, password, code=None, landing="/dashboard"):
+        """Signs `username` in on /sign-in, changing the one-time password when the first sign-in asks for a new
+        one (to --new-password), and opens `landing`. Returns the password that now works."""
         browser.open(self.base + "/sign-in")
-        self.step(browser, "sign-in", "the sign-in page")
-        self.submit_sign_in(browser, self.arguments.password)
+        self.step(browser, "sign-in", "the sign-in page (%s)" % username)
+        self.submit_sign_in(browser, username, password, code)
         if browser.driver.find_elements("css selector", "input[type=password][name*=new]"):
             # The first sign-in asks for a new password: the current one, then the new one twice.
-            self.step(browser, "change-password", "the first sign-in asks for a new password")
+            self.step(browser, "change-password", "the first sign-in asks %s for a new password" % username)
             for field in browser.driver.find_elements("css selector", "main input[type=password]"):
                 name = field.get_attribute("name") or ""
                 field.clear()
-                field.send_keys(self.arguments.password if "current" in name else self.arguments.new_password)
+                field.send_keys(password if "current" in name else self.arguments.new_password)
             browser.submit_with(browser.driver.find_element("css selector", "main form button[type=submit], main form button:not([type])").text.strip())
             if has_errors(browser):
                 raise JourneyFailure("the new password was refused: %s" % browser.text()[:300])
             self.step(browser, "password-changed", "the password was changed")
+            password = self.arguments.new_password
             if browser.path().startswith("/sign-in"):
                 # Changing the password ended the session: sign in with the new one.
-                self.submit_sign_in(browser, self.arguments.new_password)
-        browser.open(self.base + "/dashboard")
-        if not browser.path().startswith("/dashboard"):
-            raise JourneyFailure("after signing in, /dashboard sent the coordinator to %s" % browser.path())
-        self.step(browser, "dashboard", "signed in as the coordinator")
+                self.submit_sign_in(browser, username, password, code)
+        browser.open(self.base + landing)
+        if not browser.path().startswith(landing):
+            raise JourneyFailure("after signing in, %s sent %s to %s" % (landing, username, browser.path()))
+        return password
 
-    def submit_sign_in(self, browser, password):
-        fill_field(browser, "username", self.arguments.coordinator)
+    def submit_sign_in(self, browser, username, password, code=None):
+        fill_field(browser, "username", username)
         fill_field(browser, "password", password)
-        if self.arguments.code:
-            fill_field(browser, "code", self.arguments.code)
+        if code:
+            fill_field(browser, "code", code)
         browser.submit_with(self.arguments.sign_in_button)
         if browser.path().startswith("/sign-in") and has_errors(browser):
-            raise JourneyFailure("signing in as %s was refused: %s" % (self.arguments.coordinator, browser.text()[:300]))
+            raise JourneyFailure("signing in as %s was refused: %s" % (username, browser.text()[:300]))
+
+    def user(self, role):
+        """(username, password) given for `role` by --user ROLE=USERNAME:PASSWORD."""
+        for given in self.arguments.user or []:
+            named, _, account = given.partition("=")
+            if named == role:
+                username, _, password = account.partition(":")
+                return username, password
+        raise JourneyFailure("no --user %s=USERNAME:PASSWORD given" % role)
 
     def open_case(self, browser):
         deadline = time.monotonic() + 10
@@ -263,6 +283,17 @@ def request_rows(browser):
         " function (r) { return r.innerText.toLowerCase(); });")
 
 
+def run_part(arguments):
+    """Runs Tests/Browser/parts/NAME.py's run(journey), closing every browser it opened."""
+    part = importlib.import_module("parts." + arguments.part)
+    journey = Journey(arguments)
+    try:
+        part.run(journey)
+    finally:
+        for browser in journey.browsers:
+            browser.close()
+
+
 def check_page(arguments):
     """Loads one page, keeps its screenshot, and fails listing its axe violations."""
     browser = Browser(arguments.artefacts, "check")
@@ -291,12 +322,20 @@ def parse(argv):
     parser.add_argument("--form", default="reporting", help="the form to request, by value or shown text")
     parser.add_argument("--mail-timeout", type=int, default=30, help="seconds to wait for the request emails")
     parser.add_argument("--check-page", help="only check this one page (axe and a screenshot)")
+    parser.add_argument("--part", help="run one role's journey: Tests/Browser/parts/PART.py")
+    parser.add_argument("--user", action="append", help="ROLE=USERNAME:PASSWORD, for --part (repeatable)")
+    parser.add_argument("--case", action="append", help="a case reference a part works on (repeatable)")
     parser.add_argument("--preflight", action="store_true",
                         help="only check that chromium, chromium-driver, selenium and axe-core are installed")
     arguments = parser.parse_args(argv)
     if arguments.preflight:
         return arguments
-    needed = ("artefacts",) if arguments.check_page else ("base", "spool", "artefacts", "coordinator", "password")
+    if arguments.check_page:
+        needed = ("artefacts",)
+    elif arguments.part:
+        needed = ("base", "spool", "artefacts", "user")
+    else:
+        needed = ("base", "spool", "artefacts", "coordinator", "password")
     missing = [name for name in needed if not getattr(arguments, name)]
     if missing:
         parser.error("give " + ", ".join("--" + name for name in missing))
@@ -314,6 +353,8 @@ def main(argv):
             return
         if arguments.check_page:
             check_page(arguments)
+        elif arguments.part:
+            run_part(arguments)
         else:
             Journey(arguments).run()
     except JourneyFailure as failure:

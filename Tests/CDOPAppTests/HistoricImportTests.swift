@@ -279,6 +279,26 @@ struct HistoricImportTests {
         #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
     }
 
+    @Test("A child notified while the import is being written is found for the rows written after it")
+    func notificationDuringTheWriteIsFound() throws {
+        var app = try AppFixture()
+        let fixture = try Fixture(folder: app.folder)
+        let file = Self.file(
+            Self.row("H-1", "Example", "Alex", reviewed: "2015-09-10"),
+            Self.row("H-2", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03"),
+            Self.row("H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04"),
+            Self.row("H-4", "Testchild", "Robin", nhs: "9434765919", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02"))
+        var notified: CaseID?
+        let summary = try fixture.importer(batchSize: 2).run(file, by: fixture.actor) { phase, done, _ in
+            // After the first batch: the same child as row 5 (H-4) is notified, by its NHS number.
+            guard phase == .writing, done == 2, notified == nil else { return }
+            notified = try? fixture.engine.workflow.notify(
+                app.notification(forenames: "Robin", surname: "Testchild", nhs: "9434765919"), by: fixture.actor).caseID
+        }
+        #expect(notified != nil && summary.cases == 4 && summary.possibleDuplicates == 1)
+        #expect(try fixture.engine.workflow.caseState(try fixture.resolve("H-4").get()).possibleDuplicateOf == notified)
+    }
+
     @Test("A generated file of 300 rows imports cleanly in batches, and again as a no-op")
     func generatedFileImports() throws {
         let fixture = try Fixture()

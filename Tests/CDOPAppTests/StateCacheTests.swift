@@ -118,4 +118,14 @@ struct ScheduleMoveTests {
         #expect(run.reference.version == 2 && run.reached["reminder"] != nil)
         #expect(try v2.workflow.moveSchedules(of: caseID, by: coordinator).isEmpty)
     }
+
+    @Test("past its capacity the cache forgets the least recently used quarter, and keeps what was just used")
+    func leastRecentlyUsedAreForgotten() {
+        let cache = StateCache(capacity: 8)
+        for index in 0..<8 { cache.store("s-\(index)", state: index, version: 1, lastEventID: UUID()) }
+        _ = cache.entry("s-0", as: Int.self)  // used again: now the most recent
+        cache.store("s-8", state: 8, version: 1, lastEventID: UUID())  // nine: down to six
+        let kept = (0...8).filter { cache.entry("s-\($0)", as: Int.self) != nil }
+        #expect(kept == [0, 4, 5, 6, 7, 8])
+    }
 }

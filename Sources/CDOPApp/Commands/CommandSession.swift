@@ -14,6 +14,9 @@ package final class CommandSession {
     package let db: Database
     let store: EventStore
     let cache: StateCache?
+    /// False for a session that only decides, to see what would be refused (a historic import's check): its
+    /// events are folded into the states it holds but never encoded, and it has nothing to append.
+    let records: Bool
     private var loaded: [String: LoadedStream] = [:]
     private var order: [String] = []
 
@@ -23,11 +26,12 @@ package final class CommandSession {
         var pending: [EncodedEvent] = []
     }
 
-    init(store: EventStore, db: Database, context: DecisionContext, cache: StateCache?) {
+    init(store: EventStore, db: Database, context: DecisionContext, cache: StateCache?, records: Bool = true) {
         self.store = store
         self.db = db
         self.context = context
         self.cache = cache
+        self.records = records
     }
 
     /// The current state of a stream, and its version; a stream that does not exist is at version 0.
@@ -51,12 +55,21 @@ package final class CommandSession {
         return (state, version)
     }
 
+    /// Starts a stream this command creates under an id made for it, without asking the database for it: its
+    /// events are appended expecting no stream, so one that existed after all is refused there.
+    package func startNew<D: Decider>(_ decider: D.Type, _ streamID: String) {
+        guard loaded[streamID] == nil else { return }
+        loaded[streamID] = LoadedStream(state: D.initialState, version: 0)
+        order.append(streamID)
+    }
+
     /// The stream's state as the database holds it now: the cached state when it is current, the cached state
     /// and the events since when it is behind, else every event folded from the start.
     private func currentState<D: Decider>(of decider: D.Type, _ streamID: String) throws -> (D.State, Int64)
     where D.Event: DomainEvent {
         let latest = try Row.fetchOne(
-            db, sql: "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
+            db.cachedStatement(
+                sql: "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"),
             arguments: [streamID])
         guard let latest else { return (D.initialState, 0) }
         let version: Int64 = latest[0]
@@ -90,7 +103,7 @@ package final class CommandSession {
             throw .rejected(error)
         }
         var encoded: [EncodedEvent] = []
-        for event in events {
+        for event in events where records {
             do {
                 encoded.append(try EventCodec.encode(event))
             } catch {
@@ -103,14 +116,22 @@ package final class CommandSession {
     }
 
     /// What this attempt will append: one share per stream with new events, expecting the loaded version.
+    ///
+    /// Each stream's state after them goes to the state cache under the new last event's id, so the read models'
+    /// projections, in the same transaction, take it rather than read back and decode the events just written.
+    /// The id is this attempt's own: if the append does not commit, no stored event ever carries it, and the
+    /// entry is never used.
     func appends(metadata: Data) -> [StreamAppend] {
         order.compactMap { streamID in
             guard let stream = loaded[streamID], !stream.pending.isEmpty else { return nil }
+            let events = stream.pending.map {
+                NewEvent(eventID: UUID(), type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data, metadata: metadata)
+            }
+            cache?.store(
+                streamID, state: stream.state, version: stream.version + Int64(events.count),
+                lastEventID: events[events.count - 1].eventID)
             return StreamAppend(
-                streamID: streamID, expected: stream.version == 0 ? .noStream : .exact(stream.version),
-                events: stream.pending.map {
-                    NewEvent(eventID: UUID(), type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data, metadata: metadata)
-                })
+                streamID: streamID, expected: stream.version == 0 ? .noStream : .exact(stream.version), events: events)
         }
     }
 }

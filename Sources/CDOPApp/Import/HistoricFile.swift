@@ -14,7 +14,7 @@ package struct HistoricFile: Sendable {
     package init(parsing text: String, panel: PanelConfiguration) throws(ImportError) {
         let table = try CSVTable(parsing: text)
         guard let heading = table.rows.first else { throw .empty }
-        let names = heading.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = heading.fields.map { $0.trimmingSpaces().lowercased() }
         let known = Set(HistoricColumns.all.map(\.name))
         let unknown = names.filter { !known.contains($0) }
         if !unknown.isEmpty { throw .unknownColumns(unknown) }

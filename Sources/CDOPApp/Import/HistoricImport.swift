@@ -16,9 +16,9 @@ package struct HistoricImport: Sendable {
     package let workflow: CaseWorkflow
     package let panel: PanelConfiguration
     /// Rows written per transaction.
-    package var batchSize = 250
+    package var batchSize = 500
 
-    package init(workflow: CaseWorkflow, panel: PanelConfiguration, batchSize: Int = 250) {
+    package init(workflow: CaseWorkflow, panel: PanelConfiguration, batchSize: Int = 500) {
         self.workflow = workflow
         self.panel = panel
         self.batchSize = max(1, batchSize)
@@ -58,11 +58,13 @@ package struct HistoricImport: Sendable {
         for index in batches.indices where !(try isRecorded(ids.batch(index, of: batches.count))) { pending.append(index) }
         let commands = HistoricRowCommands(meetingID: ids.meeting(on:))
         var problems = file.problems + FileDuplicates.problems(in: file.rows)
-        problems += try check(pending.map { batches[$0] }, ids: ids, commands: commands, progress: progress)
+        let checked = try ImportCheck(workflow: workflow, panel: panel, ids: ids, commands: commands)
+            .run(pending.map { batches[$0] }) { done, total in progress(.checking, done, total) }
+        problems += checked.problems
         if !problems.isEmpty {
             throw .invalidRows(problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element))
         }
-        return try write(batches, pending: pending, ids: ids, commands: commands, by: actor, progress: progress)
+        return try write(batches, pending: pending, checked: checked, ids: ids, commands: commands, by: actor, progress: progress)
     }
 
     /// Whether a command of this import was recorded.
@@ -74,50 +76,16 @@ package struct HistoricImport: Sendable {
         }
     }
 
-    /// Every rule problem of `batches`' rows: each row decided as it will be written, nothing appended.
-    private func check(
-        _ batches: [[HistoricRow]], ids: ImportCommandIDs, commands: HistoricRowCommands,
-        progress: (Phase, Int, Int) -> Void
-    ) throws(ImportError) -> [ImportProblem] {
-        let handler = workflow.handler
-        let context = DecisionContext(now: handler.clock.now(), configuration: panel)
-        let total = batches.reduce(0) { $0 + $1.count }
-        var problems: [ImportProblem] = []
-        var failure: CommandError?
-        do {
-            try handler.store.read { db in
-                var checked = 0
-                for batch in batches {
-                    // A session a batch, as the writing has: the states it holds stay few.
-                    let session = CommandSession(store: handler.store, db: db, context: context, cache: handler.cache)
-                    for row in batch {
-                        do throws(CommandError) {
-                            try commands.decide(row, as: ids.caseID(line: row.line), in: session)
-                        } catch {
-                            switch error {
-                            case .rejected, .notFound: problems.append(HistoricRowCommands.problem(row, error))
-                            default:
-                                failure = error
-                                return
-                            }
-                        }
-                        checked += 1
-                        progress(.checking, checked, total)
-                    }
-                }
-            }
-        } catch {
-            throw .failed(error.description)
-        }
-        if let failure { throw .failed(failure.description) }
-        return problems
-    }
-
     /// Writes the batches not yet written, one command each.
+    ///
+    /// While nothing but this import is written, what the check found for each row still holds and is not
+    /// looked up again; once anything else is (a notification meanwhile), every row is looked up as it is written.
     private func write(
-        _ batches: [[HistoricRow]], pending: [Int], ids: ImportCommandIDs, commands: HistoricRowCommands, by actor: Actor,
-        progress: (Phase, Int, Int) -> Void
+        _ batches: [[HistoricRow]], pending: [Int], checked: ImportCheck.Checked, ids: ImportCommandIDs,
+        commands: HistoricRowCommands, by actor: Actor, progress: (Phase, Int, Int) -> Void
     ) throws(ImportError) -> Summary {
+        /// The newest event while only this import has written since the check; nil for good once anything else was.
+        var expectedPosition = checked.lastPosition
         var summary = Summary(cases: 0, reviewed: 0, events: 0, possibleDuplicates: 0, alreadyImported: false)
         let total = batches.reduce(0) { $0 + $1.count }
         var written = total - pending.reduce(0) { $0 + batches[$1].count }
@@ -128,13 +96,24 @@ package struct HistoricImport: Sendable {
                 let outcome = try workflow.handler.run(by: actor, commandID: ids.batch(index, of: batches.count)) {
                     session throws(CommandError) -> Int in
                     var flagged = 0
+                    do {
+                        if try expectedPosition != EventStore.lastPosition(in: session.db) { expectedPosition = nil }
+                    } catch {
+                        throw .store(.storage(code: -1, message: "position lookup failed"))
+                    }
+                    let unchanged = expectedPosition != nil
                     for row in batch {
                         current = row
-                        if try commands.decide(row, as: ids.caseID(line: row.line), in: session) != nil { flagged += 1 }
+                        let found = unchanged ? checked.found[row.line] : nil
+                        if try commands.decide(row, as: ids.caseID(line: row.line), in: session, found: found) != nil {
+                            flagged += 1
+                        }
                     }
                     return flagged
                 }
                 summary.events += outcome.appended.reduce(0) { $0 + Int($1.lastPosition - $1.firstPosition + 1) }
+                // Nothing else was written between the check and this batch only if this batch followed on.
+                if expectedPosition != nil { expectedPosition = outcome.wasRepeat ? nil : outcome.appended.map(\.lastPosition).max() }
                 if let flagged = outcome.value {
                     summary.cases += batch.count
                     summary.reviewed += batch.filter { $0.review != nil }.count

@@ -7,19 +7,34 @@ import Foundation
 /// existing cases as any notification is, and flagged as a possible duplicate the same way), the row's
 /// reference kept on the case, triage, and when reviewed: ready, listed at a panel meeting of the review day,
 /// and the panel's outcome. No schedule starts and no mail is written.
-struct HistoricRowCommands {
+struct HistoricRowCommands: Sendable {
     /// Where the reference comes from, as the case's timeline says it.
     static let referenceSource = "the panel's earlier records"
 
     /// The panel meeting of a review day: the same id for the same file and day, so a batch, or an import
     /// finished after a crash, finds the meeting an earlier batch scheduled.
-    let meetingID: (CalendarDate) -> MeetingID
+    let meetingID: @Sendable (CalendarDate) -> MeetingID
 
-    /// Decides `row` as the case `caseID`; returns the existing case it may duplicate, if any.
+    /// What the check found for a row: the case it may duplicate (nil: none).
+    struct Found: Sendable {
+        var duplicateOf: CaseID?
+    }
+
+    /// Decides `row` as the new case `caseID`; returns the existing case it may duplicate, if any. `found`: what
+    /// the check found, still true because nothing else was written since (the rows of one file never match
+    /// each other, nor share a reference, or the check would have refused them), so not looked up again.
     @discardableResult
-    func decide(_ row: HistoricRow, as caseID: CaseID, in session: CommandSession) throws(CommandError) -> CaseID? {
-        try requireReferenceFree(row.reference, in: session)
-        let duplicateOf = try session.possibleDuplicate(of: row.notification, excluding: caseID)
+    func decide(
+        _ row: HistoricRow, as caseID: CaseID, in session: CommandSession, found: Found? = nil
+    ) throws(CommandError) -> CaseID? {
+        session.startNew(CaseDecider.self, caseID.streamID)
+        let duplicateOf: CaseID?
+        if let found {
+            duplicateOf = found.duplicateOf
+        } else {
+            try requireReferenceFree(row.reference, in: session)
+            duplicateOf = try session.possibleDuplicate(of: row.notification, excluding: caseID)
+        }
         try session.decideOnCase(
             caseID, .notify(caseID: caseID, notification: row.notification, possibleDuplicateOf: duplicateOf), schedules: nil)
         try session.decideOnCase(

@@ -5,7 +5,7 @@ import Foundation
 /// The command ids of one file's import, derived from its bytes: each batch of rows is one command, so a batch
 /// written before a crash is recognised (and skipped) when the same file is imported again, and the whole
 /// file imported twice is imported once.
-struct ImportCommandIDs {
+struct ImportCommandIDs: Sendable {
     /// The SHA-256 of the file, in hex.
     let digest: String
     /// The last batch's command: the id a whole-file import had before imports were batched, so a file imported

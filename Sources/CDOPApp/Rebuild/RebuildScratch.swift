@@ -49,7 +49,7 @@ struct RebuildScratch {
                 }
             }
             for (stream, state) in states.meetings {
-                try MeetingTables.write(state, version: states.versions[stream] ?? 0, in: db)
+                try MeetingTables.write(state, version: states.versions[stream] ?? 0, fresh: true, in: db)
                 try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
             }
             for (stream, state) in states.agencies {

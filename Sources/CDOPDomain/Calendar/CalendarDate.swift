@@ -109,7 +109,7 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses a date typed into a form, refusing with a message naming the field.
     package static func parse(_ text: String, field: String) throws(DomainError) -> CalendarDate {
-        guard let date = CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)) else {
+        guard let date = CalendarDate(iso: text.trimmingSpaces()) else {
             throw DomainError.invalidDate(field: field, text: text)
         }
         return date

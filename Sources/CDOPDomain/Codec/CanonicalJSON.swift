@@ -13,9 +13,23 @@ package enum CanonicalJSON {
         return encoder
     }
 
-    /// Encodes a value canonically.
+    /// Encodes a value canonically: as it writes itself when it is `CanonicalWritable`, else through
+    /// `CanonicalJSONWriter`, or Foundation's encoder for what that declines.
     package static func encode(_ value: some Encodable) throws -> Data {
-        try encoder().encode(value)
+        if let writable = value as? any CanonicalWritable { return try write(writable) }
+        if let data = try CanonicalJSONWriter.encode(value) { return data }
+        return try encoder().encode(value)
+    }
+
+    /// The JSON a hand-written payload writes; in debug builds checked against Codable's, byte for byte.
+    static func write(_ value: some CanonicalWritable) throws -> Data {
+        let data = CanonicalJSONWriter.write(value)
+        #if DEBUG
+        // Only the type is named: the data is personal.
+        let viaCodable = try encoder().encode(value)
+        precondition(data == viaCodable, "\(type(of: value)) writes other JSON than Codable")
+        #endif
+        return data
     }
 
     /// Decodes a value from JSON: instants as ISO 8601 text, otherwise as Foundation's `JSONDecoder` would, and

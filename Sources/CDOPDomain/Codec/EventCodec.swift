@@ -6,7 +6,7 @@ package enum EventCodec {
     package static func encode<Event: DomainEvent>(_ event: Event) throws(EventCodecError) -> EncodedEvent {
         let payload = event.payload
         do {
-            let data = try CanonicalJSON.encode(payload)
+            let data = try payload.canonicalJSON()
             return EncodedEvent(type: event.typeName, schemaVersion: event.schemaVersion, data: data)
         } catch {
             throw .encodingFailed(type: event.typeName, detail: String(describing: type(of: error)))

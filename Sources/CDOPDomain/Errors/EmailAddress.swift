@@ -4,7 +4,7 @@ import Foundation
 package enum EmailAddress {
     /// The address trimmed and with a lowercase domain, or a refusal naming the field.
     package static func validated(_ text: String, field: String) throws(DomainError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhiteSpace()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
             !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" }),

@@ -35,6 +35,6 @@ package enum AgencyTables {
     }
 
     package static let projection = FoldingProjection<AgencyDecider>(name: "agencies", streamPrefix: "agency") {
-        state, _, version, db in try write(state, version: version, in: db)
+        state, _, version, _, db in try write(state, version: version, in: db)
     }
 }

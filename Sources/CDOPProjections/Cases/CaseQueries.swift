@@ -104,13 +104,15 @@ package enum CaseQueries {
         guard !keys.isEmpty else { return [] }
         let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
         let arguments = StatementArguments(keys.map(\.description)) + [caseID.description]
+        // Cached: a notification has three or four keys, so a handful of statements serve every lookup (a
+        // historic import makes one a row; preparing each afresh cost more than running it).
         return try String.fetchAll(
-            db,
-            sql: """
-                SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
-                WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
-                ORDER BY s.notified_at, s.case_id
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
+                    WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
+                    ORDER BY s.notified_at, s.case_id
+                    """),
             arguments: arguments
         ).compactMap(CaseID.init)
     }

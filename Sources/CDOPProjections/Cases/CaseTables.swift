@@ -172,9 +172,9 @@ package enum CaseTables {
 
     /// The projection keeping these tables, inline with every case append.
     package static let projection = FoldingProjection<CaseDecider>(name: "cases", streamPrefix: "case") {
-        state, _, version, db in
-        try write(state, version: version, in: db)
-        try TimerTables.write(state, in: db)
+        state, _, version, fresh, db in
+        try write(state, version: version, fresh: fresh, in: db)
+        try TimerTables.write(state, fresh: fresh, in: db)
         try ReportFactTables.write(state, in: db)
         if let caseID = state.caseID {
             try OutboxTables.write(state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)

@@ -12,14 +12,15 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
     package let name: String
     /// Streams of this aggregate start with this prefix and a dash, e.g. "case".
     package let streamPrefix: String
-    /// Replaces the rows of one stream with those of `state` (at `version`).
-    package let write: @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ db: Database) throws -> Void
+    /// Replaces the rows of one stream with those of `state` (at `version`). `fresh`: this append holds the
+    /// stream's first event, so the tables hold no row of it yet and nothing stored needs reading back.
+    package let write: @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
     /// Folded states shared with the command handler; nil folds every stream from its start.
     package let cache: StateCache?
 
     package init(
         name: String, streamPrefix: String, cache: StateCache? = nil,
-        write: @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ db: Database) throws -> Void
+        write: @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
     ) {
         self.name = name
         self.streamPrefix = streamPrefix
@@ -35,25 +36,40 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
     package func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
         let byStream = Dictionary(grouping: events.filter { owns($0.streamID) }, by: \.streamID)
         for (streamID, appended) in byStream.sorted(by: { $0.value[0].position < $1.value[0].position }) {
-            let state = try stateAfter(appended, of: streamID, in: context)
+            let (state, cached) = try stateAfter(appended, of: streamID, in: context)
             let last = appended[appended.count - 1]
-            cache?.store(streamID, state: state, version: last.streamVersion, lastEventID: last.eventID)
-            try write(state, streamID, last.streamVersion, context.db)
+            if !cached { cache?.store(streamID, state: state, version: last.streamVersion, lastEventID: last.eventID) }
+            try write(state, streamID, last.streamVersion, appended[0].streamVersion == 1, context.db)
         }
     }
 
-    /// The state after `appended` (the stream's newest events): from the cached state just before them when
-    /// it can be trusted, else folded from the start.
-    private func stateAfter(_ appended: [RecordedEvent], of streamID: String, in context: ProjectionContext) throws -> D.State {
+    /// The state after `appended` (the stream's newest events): the state the command that decided them
+    /// folded, when it left it in the cache; else from the cached state just before them when it can be
+    /// trusted; else folded from the start.
+    /// `cached`: the state is already in the cache at this version.
+    private func stateAfter(
+        _ appended: [RecordedEvent], of streamID: String, in context: ProjectionContext
+    ) throws -> (state: D.State, cached: Bool) {
         let before = appended[0].streamVersion - 1
+        let last = appended[appended.count - 1]
+        if let cache, let cached = cache.entry(streamID, as: D.State.self), cached.version == last.streamVersion,
+            cached.lastEventID == last.eventID
+        {
+            // Named by the id of an event this very append wrote, so folded from exactly these events.
+            #if DEBUG
+            let folded = try Self.fold(try context.readStream(streamID))
+            precondition(folded == cached.state, "\(streamID): the command's folded state differs from its stored events'")
+            #endif
+            return (cached.state, true)
+        }
         if let cache, let cached = cache.entry(streamID, as: D.State.self), cached.version == before,
             try StateCache.eventID(of: streamID, at: before, in: context.db) == cached.lastEventID
         {
             var state = cached.state
             for event in appended { state = D.evolve(state, try event.decoded(as: D.Event.self)) }
-            return state
+            return (state, false)
         }
-        return try Self.fold(try context.readStream(streamID))
+        return (try Self.fold(try context.readStream(streamID)), false)
     }
 
     /// Whether a stream belongs to this aggregate.

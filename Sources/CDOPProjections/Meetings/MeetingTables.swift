@@ -30,31 +30,55 @@ package enum MeetingTables {
                 """)
     }
 
-    package static func write(_ state: MeetingState, version: Int64, in db: Database) throws {
+    /// `fresh`: the tables hold no row of this meeting yet.
+    package static func write(_ state: MeetingState, version: Int64, fresh: Bool = false, in db: Database) throws {
         guard let id = state.meetingID, let type = state.type else { return }
         let status = state.isCancelled ? "cancelled" : state.isHeld ? "held" : "scheduled"
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO meetings (meeting_id, type, title, starts_at, ends_at, status, sequence, invitees,
                     open_actions, stream_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 id.description, type.rawValue, state.title, state.startsAt.map(UTCTimestamp.string(from:)),
                 state.endsAt.map(UTCTimestamp.string(from:)), status, state.sequence, state.invitees.count,
                 state.actions.filter { $0.completedOn == nil }.count, version,
             ])
-        try db.execute(sql: "DELETE FROM meeting_agenda WHERE meeting_id = ?", arguments: [id.description])
-        for (position, caseID) in state.agenda.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO meeting_agenda (meeting_id, position, case_id) VALUES (?, ?, ?)",
-                arguments: [id.description, position, caseID.description])
+        try writeAgenda(state.agenda.map(\.description), of: id.description, fresh: fresh, in: db)
+    }
+
+    /// Brings the stored agenda in line with `agenda`. Cases are mostly added at the end (a historic import
+    /// adds hundreds to one panel, a batch at a time), so only what follows the last stored row is written when
+    /// that row is still in its place. A case is on an agenda once and the agenda keeps its order (cases are
+    /// appended or removed, never moved), so any removal before the end moves that row; then the agenda is
+    /// written again whole.
+    private static func writeAgenda(_ agenda: [String], of id: String, fresh: Bool, in db: Database) throws {
+        let last = fresh ? nil : try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT position, case_id FROM meeting_agenda WHERE meeting_id = ? ORDER BY position DESC LIMIT 1"),
+            arguments: [id])
+        var from = 0
+        if let last {
+            let position: Int = last[0]
+            let caseID: String = last[1]
+            if position < agenda.count, agenda[position] == caseID {
+                from = position + 1
+            } else {
+                try db.execute(sql: "DELETE FROM meeting_agenda WHERE meeting_id = ?", arguments: [id])
+            }
+        }
+        guard from < agenda.count else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO meeting_agenda (meeting_id, position, case_id) VALUES (?, ?, ?)")
+        for position in from..<agenda.count {
+            try insert.execute(arguments: [id, position, agenda[position]])
         }
     }
 
     package static let projection = FoldingProjection<MeetingDecider>(name: "meetings", streamPrefix: "meeting") {
-        state, streamID, version, db in
-        try write(state, version: version, in: db)
+        state, streamID, version, fresh, db in
+        try write(state, version: version, fresh: fresh, in: db)
         try OutboxTables.write(state.outboxEmails, streamID: streamID, caseID: nil, in: db)
     }
 }

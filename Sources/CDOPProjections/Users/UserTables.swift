@@ -53,7 +53,7 @@ package enum UserTables {
     /// emails to its owner); sign-ins and case views pass by.
     package static let projection = AccountEventsOnly(
         folding: FoldingProjection<UserDecider>(name: "users", streamPrefix: UserIdentity.streamPrefix) {
-            state, streamID, _, db in
+            state, streamID, _, _, db in
             try write(state, in: db)
             try OutboxTables.write(state.outboxEmails, streamID: streamID, caseID: nil, in: db)
         })

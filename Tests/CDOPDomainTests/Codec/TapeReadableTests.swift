@@ -178,6 +178,7 @@ struct TapeReadableTests {
     /// Foundation's decoder reads.
     func check<T: TapeReadable & EventPayload>(_ payload: T) throws {
         let data = try CanonicalJSON.encode(payload)
+        #expect(data == (try CanonicalJSON.encoder().encode(payload)), "written as Foundation writes it")
         let byHand = try Self.readByHand(T.self, data)
         #expect(byHand == payload, "\(String(decoding: data, as: UTF8.self))")
         #expect(Self.agree(T.self, String(decoding: data, as: UTF8.self)) == .value(payload))
