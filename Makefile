@@ -24,7 +24,7 @@ run: build
 
 # Tests that measure time or kill processes run in a second pass of their own, so the rest of the suite (the
 # demo loads, the browser) cannot starve them of the machine's two cores and make their clocks lie.
-TIMING_SUITES = CrashSafetyTests|SMTPFailureTests|SubscriptionTests|TickCrashTests|DispatcherCrashTests|GracefulShutdownTests|BackupTests|LogPrivacyTests
+TIMING_SUITES = SoakTests|CrashSafetyTests|SMTPFailureTests|SubscriptionTests|TickCrashTests|DispatcherCrashTests|GracefulShutdownTests|BackupTests|LogPrivacyTests
 
 test: deps
 	$(SWIFT) build --build-tests

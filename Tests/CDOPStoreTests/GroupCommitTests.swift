@@ -1,5 +1,6 @@
 import CDOPStore
 import Foundation
+import Synchronization
 import Testing
 
 /// Writes that arrive while a transaction is in flight share the next one, and each still gets its own outcome.
@@ -115,6 +116,38 @@ struct GroupCommitTests {
         #expect(!original.wasAlreadyStored && repeated.wasAlreadyStored)
         #expect(repeated.firstPosition == original.firstPosition)
         #expect(try store.readStream("case-a").map(\.eventID) == shared.map(\.eventID))
+    }
+
+    @Test("synchronous writers that queue behind a commit are committed together and each returns its own result")
+    func queuedSynchronousWritersShareATransaction() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        // Many rounds: a body that outlived its caller's call was caught only now and then.
+        for round in 0..<30 {
+            let held = HeldTransaction(store)
+            let results = Mutex<[Int: Int64]>([:])
+            let done = DispatchGroup()
+            for index in 0..<8 {
+                done.enter()
+                Thread.detachNewThread {
+                    let version = try? store.write { db in
+                        try store.append(
+                            [StreamAppend(streamID: "case-\(round)-\(index)", expected: .noStream, events: events(1))],
+                            commandID: nil, recordedAt: testMoment, in: db)[0].streamVersion
+                    }
+                    results.withLock { $0[index] = version }
+                    done.leave()
+                }
+            }
+            try await held.waitUntilQueued(8)
+            let before = store.writes.statistics
+            held.release()
+            done.wait()
+
+            #expect(results.withLock { $0 } == Dictionary(uniqueKeysWithValues: (0..<8).map { ($0, Int64(1)) }))
+            #expect(store.writes.statistics.transactions - before.transactions == 1)
+        }
+        #expect(try store.readAll(after: 0, limit: 1000).count == 240)
     }
 
     @Test("a synchronous write with nothing in flight commits on its caller's thread, alone")

@@ -16,7 +16,8 @@ package final class GroupCommit: Sendable {
     /// One queued write: the body, and what became of it.
     private final class Job: @unchecked Sendable {
         // The fields are set by the committing thread before `finished` is signalled and read by the caller after.
-        let body: (Database) throws -> Void
+        /// Let go of as the job finishes: a synchronous caller's body must not outlive its call.
+        private var body: ((Database) throws -> Void)?
         var failure: (any Error)?
         /// Set, before the job is queued, for an asynchronous caller; a synchronous caller waits on `finished`.
         var continuation: CheckedContinuation<Void, Never>?
@@ -26,8 +27,13 @@ package final class GroupCommit: Sendable {
             self.body = body
         }
 
+        func run(_ db: Database) throws {
+            try body?(db)
+        }
+
         func finish(failure: (any Error)?) {
             self.failure = failure
+            body = nil
             if let continuation {
                 self.continuation = nil
                 continuation.resume()
@@ -145,13 +151,13 @@ package final class GroupCommit: Sendable {
         do {
             try database.write { db in
                 if jobs.count == 1 {
-                    try jobs[0].body(db)
+                    try jobs[0].run(db)
                     return
                 }
                 for (index, job) in jobs.enumerated() {
                     do {
                         try db.inSavepoint {
-                            try job.body(db)
+                            try job.run(db)
                             return .commit
                         }
                     } catch {

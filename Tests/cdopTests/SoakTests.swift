@@ -1,0 +1,198 @@
+import CDOPApp
+import CDOPDomain
+import CDOPStore
+import CDOPTesting
+import Foundation
+import GRDB
+import Testing
+
+/// Five minutes at fifty connections (`CDOP_SOAK_SECONDS`, default 300) against the built server on the demo
+/// panel, with wrk mixing the coordinator's dashboard and case pages, practitioners opening their form and saving
+/// drafts through the API (from a thousand addresses, behind a trusted proxy): afterwards `cdop verify` is clean,
+/// the server's memory grew by under a tenth after its first minute, and every case view, form opening and draft that
+/// was answered with success is recorded once (plus no more than the requests cut off in flight at the end).
+/// In the timing pass (`make test`'s second run).
+@Suite("Soak: the server under fifty connections", .serialized)
+struct SoakTests {
+    @Test("five minutes at fifty connections: verify clean, memory steady, every access and command recorded exactly once")
+    func fiveMinutesAtFiftyConnections() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
+            Issue.record("wrk is not installed: run `make deps`")
+            return
+        }
+        let seconds = Int(ProcessInfo.processInfo.environment["CDOP_SOAK_SECONDS"] ?? "") ?? 300
+        let cli = CLI(actor: "admin.setup")
+        let demo = try await cli.loadDemo()
+        try #require(demo.status == 0, "\(demo)")
+        let panel = try SoakPanel(database: cli.database)
+
+        let spool = cli.folder.path("outbox")
+        let server = try await RunningServer(
+            cli: cli, spool: spool, environment: ["CDOP_TRUSTED_PROXIES": "127.0.0.1", "CDOP_LOG_LEVEL": "error"])
+        let script = cli.write("soak.lua", panel.wrkScript())
+        let load = try ChildProcess(
+            "/usr/bin/wrk", ["-t2", "-c50", "-d\(seconds)s", "--timeout", "30s", "-s", script, server.base],
+            workingDirectory: cli.folder.url)
+        try await Task.sleep(for: .seconds(min(60, seconds / 5)))
+        let warm = try #require(
+            residentKilobytes(of: server.process.processIdentifier), "no VmRSS for the server\n\(server.output)")
+        let status = await load.waitForExit(timeout: .seconds(seconds + 120))
+        let end = try #require(residentKilobytes(of: server.process.processIdentifier), "no VmRSS for the server")
+        await server.stop()
+        #expect(status == 0, "wrk: \(load.standardOutput)\n\(load.standardError)")
+
+        let counts = SoakCounts(load.standardOutput)
+        print("Soak: \(counts), resident \(warm) kB after warming, \(end) kB at the end\n\(load.standardOutput)")
+        #expect(counts.failed == 0, "\(counts)\n\(load.standardOutput)\nserver: \(server.output)")
+        #expect(counts.caseViews > 0 && counts.drafts > 0 && counts.forms > 0 && counts.dashboards > 0, "\(counts)")
+        #expect(Double(end) < Double(warm) * 1.10, "memory grew from \(warm) kB to \(end) kB")
+
+        // wrk stops at its deadline with up to one request in flight on each of its 50 connections: the server
+        // still answers (and records) those, but wrk no longer counts the answers.
+        let recorded = try panel.recorded()
+        for (kind, stored, answered) in [
+            ("case views", recorded.caseViews, counts.caseViews), ("drafts", recorded.drafts, counts.drafts),
+            ("form openings", recorded.formOpenings, counts.forms),
+        ] {
+            #expect(
+                stored >= answered && stored <= answered + 50,
+                "\(kind): \(stored) recorded, \(answered) answered with success (and at most 50 cut off at the end)")
+        }
+
+        let verify = try await cli.run("verify")
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    /// The server's resident memory in kB, from /proc.
+    func residentKilobytes(of pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return nil }
+        return Int(line.filter(\.isNumber))
+    }
+}
+
+/// What wrk counted: each kind of success, and everything else.
+struct SoakCounts: CustomStringConvertible {
+    var caseViews = 0, drafts = 0, forms = 0, dashboards = 0, failed = 0
+
+    init(_ output: String) {
+        for line in output.split(separator: "\n") where line.hasPrefix("soak ") {
+            for pair in line.dropFirst(5).split(separator: " ") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let value = Int(parts[1]) else { continue }
+                switch parts[0] {
+                case "case": caseViews = value
+                case "draft": drafts = value
+                case "form": forms = value
+                case "dashboard": dashboards = value
+                case "failed": failed = value
+                default: break
+                }
+            }
+        }
+    }
+
+    var description: String {
+        "case views \(caseViews), drafts \(drafts), form pages \(forms), dashboards \(dashboards), failed \(failed)"
+    }
+}
+
+/// The demo panel made ready for the soak: a signed-in coordinator whose password is set, the cases it views and
+/// an outstanding request's link; and, afterwards, what the store recorded of them.
+struct SoakPanel {
+    let engine: Engine
+    let session: (token: String, csrf: String)
+    let userID: UserID
+    let casePaths: [String]
+    let linkToken: String
+    let caseOfLink: CaseID
+    let startPosition: Int64
+
+    init(database: String) throws {
+        var configuration = AppConfiguration()
+        configuration.databasePath = database
+        engine = try Engine(configuration: configuration)
+        let users = UserDirectory(engine: engine, bcryptCost: 4)
+        let account = try users.addUser(
+            username: "soak.coordinator", displayName: "Soak Coordinator", email: "soak@cdop.example.org",
+            roles: [.coordinator], areas: [], by: Actor(name: "soak", role: "admin"))
+        try users.changePassword(account.userID, old: account.initialPassword, new: "Soak-test-password-2026")
+        userID = account.userID
+        session = try SessionStore(store: engine.store).create(for: account.userID, now: Date())
+        let (cases, outstanding) = try engine.store.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT case_id FROM case_summaries ORDER BY case_id LIMIT 8"),
+                try Row.fetchOne(db, sql: "SELECT case_id, request_id FROM form_requests WHERE outstanding = 1 ORDER BY case_id LIMIT 1")
+            )
+        }
+        casePaths = cases.map { "/cases/\($0)" }
+        let row = try #require(outstanding, "the demo panel has no outstanding request")
+        let caseID = try #require(CaseID(row["case_id"] as String))
+        let requestID = try #require(FormRequestID(row["request_id"] as String))
+        let issued = try engine.workflow.caseState(caseID).links.filter { $0.requestID == requestID }.count
+        linkToken = try #require(engine.workflow.links).token(for: requestID, issue: max(1, issued))
+        caseOfLink = caseID
+        startPosition = try engine.store.lastPosition()
+    }
+
+    /// The events of each kind appended since the soak began.
+    func recorded() throws -> (caseViews: Int, drafts: Int, formOpenings: Int) {
+        try engine.store.read { db in
+            func count(_ type: String, _ stream: String) throws -> Int {
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM events WHERE position > ? AND type = ? AND stream_id = ?",
+                    arguments: [startPosition, type, stream]) ?? 0
+            }
+            return (
+                try count("user.caseViewed.v1", userID.streamID),
+                try count("case.formDraftSaved.v1", caseOfLink.streamID),
+                try count("case.formOpened.v1", caseOfLink.streamID)
+            )
+        }
+    }
+
+    /// A wrk script cycling through the four requests, from a thousand client addresses, that counts each kind of
+    /// success by what the answer holds (its title, or the practitioner's form) and prints the totals as `soak case=N draft=N form=N dashboard=N failed=N`.
+    func wrkScript() -> String {
+        let cases = casePaths.map { "\"\($0)\"" }.joined(separator: ", ")
+        return """
+            local threads = {}
+            function setup(thread) table.insert(threads, thread) end
+            local cases = { \(cases) }
+            local cookie = "cdop_session=\(session.token)"
+            local draft = '{"action":"draft","answers":{}}'
+            local n = 0
+            case_ok, draft_ok, form_ok, dashboard_ok, failed = 0, 0, 0, 0, 0
+            local function address() return "10.1." .. math.random(0, 3) .. "." .. math.random(1, 250) end
+            function request()
+              n = n + 1
+              local k = n % 4
+              if k == 0 then return wrk.format("GET", "/dashboard", { ["Cookie"] = cookie }) end
+              if k == 1 then return wrk.format("GET", cases[(n % #cases) + 1], { ["Cookie"] = cookie }) end
+              if k == 2 then return wrk.format("GET", "/forms/\(linkToken)", { ["X-Forwarded-For"] = address() }) end
+              return wrk.format("POST", "/api/v1/links/\(linkToken)",
+                { ["X-Forwarded-For"] = address(), ["Content-Type"] = "application/json" }, draft)
+            end
+            function response(status, headers, body)
+              if status ~= 200 then failed = failed + 1
+              elseif body:find('"draftSaved"', 1, true) then draft_ok = draft_ok + 1
+              elseif body:find("<title>Case ", 1, true) then case_ok = case_ok + 1
+              elseif body:find("<title>Dashboard ", 1, true) then dashboard_ok = dashboard_ok + 1
+              elseif body:find('<form method="post" novalidate>', 1, true) then form_ok = form_ok + 1
+              else failed = failed + 1 end
+            end
+            function done(summary, latency, requests)
+              local c, d, f, b, x = 0, 0, 0, 0, 0
+              for _, t in ipairs(threads) do
+                c = c + t:get("case_ok"); d = d + t:get("draft_ok"); f = f + t:get("form_ok")
+                b = b + t:get("dashboard_ok"); x = x + t:get("failed")
+              end
+              x = x + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+              io.write(string.format("soak case=%d draft=%d form=%d dashboard=%d failed=%d\\n", c, d, f, b, x))
+              io.write(string.format("soak-latency p50=%.1fms p99=%.1fms requests=%d\\n",
+                latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.requests))
+            end
+            """
+    }
+}
