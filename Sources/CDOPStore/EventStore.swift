@@ -84,7 +84,21 @@ package final class EventStore: Sendable {
         return result
     }
 
-    /// The asynchronous form of `write`, for callers on Swift's cooperative pool: GRDB's writer queue does the work.
+    /// `transaction(_:)` for callers on Swift's cooperative pool: the caller waits in the group commit's queue without
+    /// holding a thread, so that many callers' writes can share a commit.
+    package func queuedTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let result: T
+        do {
+            result = try await writes.write(body)
+        } catch let error as DatabaseError {
+            throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
+        }
+        commits.signal()
+        return result
+    }
+
+    /// The asynchronous form of `write`, for callers on Swift's cooperative pool: the group commit's queue does the
+    /// work.
     package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
         let result: T
         do {

@@ -35,6 +35,8 @@ struct HTTPBenchmark {
         let account = try users.addUser(
             username: "bench.coordinator", displayName: "Bench", email: "bench@example.org", roles: [.coordinator], areas: [],
             by: Actor(name: "bench", role: "admin"))
+        // A generated password admits only the account page: set one, or the dashboard would answer a redirect.
+        try users.changePassword(account.userID, old: account.initialPassword, new: "Bench-coordinator-password-2026")
         let sessions = SessionStore(store: engine.store)
         let session = try sessions.create(for: account.userID, now: Date())
         let token = try practitionerToken(engine)

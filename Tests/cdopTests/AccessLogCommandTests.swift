@@ -28,7 +28,7 @@ import Testing
         func user(_ name: String, _ role: StaffRole) -> AuthenticatedUser {
             AuthenticatedUser(id: accounts[name]!, username: name, displayName: name, roles: [role], areas: [])
         }
-        try log.recordCaseViewed(caseID, view: .casePage, by: user("casey.coordinator", .coordinator))
+        try await log.recordCaseViewed(caseID, view: .casePage, by: user("casey.coordinator", .coordinator))
         try log.recordAccessRefused("GET /dashboard", reason: .role, by: user("pat.panel", .panelMember))
         try log.recordAccessRefused("GET /cases/:case", reason: .role, caseID: caseID, by: user("pat.panel", .panelMember))
 

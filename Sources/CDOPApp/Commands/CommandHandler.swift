@@ -40,36 +40,82 @@ package struct CommandHandler: Sendable {
         by actor: Actor, commandID: UUID = UUID(), correlationID: UUID? = nil,
         _ body: (CommandSession) throws(CommandError) -> Value
     ) throws(CommandError) -> Outcome<Value> {
-        let metadata = try! CanonicalJSON.encode(
-            EventMetadata(actor: actor, commandID: commandID, correlationID: correlationID))
+        let metadata = Self.metadata(actor, commandID, correlationID)
         var attempt = 0
         while true {
             attempt += 1
             let context = DecisionContext(now: clock.now(), configuration: panel)
             do {
-                let outcome = try store.transaction { db -> Outcome<Value> in
-                    if let previous = try store.commandResults(for: commandID, in: db) {
-                        return Outcome(value: nil, appended: previous)
-                    }
-                    let session = CommandSession(store: store, db: db, context: context, cache: cache)
-                    let value = try body(session)
-                    let appends = session.appends(metadata: metadata)
-                    let results = appends.isEmpty
-                        ? [] : try store.append(appends, commandID: commandID, recordedAt: context.now, in: db)
-                    return Outcome(value: value, appended: results)
-                }
-                CommandMetrics.appended(outcome.appended)
-                return outcome
-            } catch let error as CommandError {
-                CommandMetrics.rejected(error)
-                throw error
-            } catch EventStoreError.wrongExpectedVersion(let stream, _, _) {
-                if attempt >= maxAttempts { throw .keptConflicting(stream: stream, attempts: attempt) }
-            } catch let error as EventStoreError {
-                throw .store(error)
+                return Self.counted(
+                    try store.transaction { db in try runAttempt(body, commandID, metadata, context, in: db) })
             } catch {
-                throw .store(.storage(code: -1, message: "\(type(of: error))"))
+                try Self.retryOrThrow(error, attempt: attempt, of: maxAttempts)
             }
         }
     }
+
+    /// `run` for the web server: the command waits for the store's writer without holding one of Swift's few
+    /// cooperative threads, so that many requests' writes can share one commit (group commit).
+    @discardableResult
+    package func runQueued<Value: Sendable>(
+        by actor: Actor, commandID: UUID = UUID(), correlationID: UUID? = nil,
+        _ body: @escaping @Sendable (CommandSession) throws(CommandError) -> Value
+    ) async throws(CommandError) -> Outcome<Value> {
+        let metadata = Self.metadata(actor, commandID, correlationID)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let context = DecisionContext(now: clock.now(), configuration: panel)
+            do {
+                return Self.counted(
+                    try await store.queuedTransaction { [self] db in try runAttempt(body, commandID, metadata, context, in: db) })
+            } catch {
+                try Self.retryOrThrow(error, attempt: attempt, of: maxAttempts)
+            }
+        }
+    }
+
+    /// One attempt, inside the write transaction: a repeated command id returns what it appended before; otherwise
+    /// the body decides and its events are appended.
+    private func runAttempt<Value>(
+        _ body: (CommandSession) throws(CommandError) -> Value, _ commandID: UUID, _ metadata: Data,
+        _ context: DecisionContext, in db: Database
+    ) throws -> Outcome<Value> {
+        if let previous = try store.commandResults(for: commandID, in: db) {
+            return Outcome(value: nil, appended: previous)
+        }
+        let session = CommandSession(store: store, db: db, context: context, cache: cache)
+        let value = try body(session)
+        let appends = session.appends(metadata: metadata)
+        let results = appends.isEmpty
+            ? [] : try store.append(appends, commandID: commandID, recordedAt: context.now, in: db)
+        return Outcome(value: value, appended: results)
+    }
+
+    private static func metadata(_ actor: Actor, _ commandID: UUID, _ correlationID: UUID?) -> Data {
+        try! CanonicalJSON.encode(EventMetadata(actor: actor, commandID: commandID, correlationID: correlationID))
+    }
+
+    private static func counted<Value>(_ outcome: Outcome<Value>) -> Outcome<Value> {
+        CommandMetrics.appended(outcome.appended)
+        return outcome
+    }
+
+    /// Returns when a failed attempt should be tried again (its expected versions conflicted, and attempts are
+    /// left); otherwise throws the command's error.
+    private static func retryOrThrow(_ error: any Error, attempt: Int, of maxAttempts: Int) throws(CommandError) {
+        switch error {
+        case let error as CommandError:
+            CommandMetrics.rejected(error)
+            throw error
+        case EventStoreError.wrongExpectedVersion(let stream, _, _):
+            if attempt >= maxAttempts { throw .keptConflicting(stream: stream, attempts: attempt) }
+        case let error as EventStoreError:
+            throw .store(error)
+        default:
+            throw .store(.storage(code: -1, message: "\(type(of: error))"))
+        }
+    }
 }
+
+extension CommandHandler.Outcome: Sendable where Value: Sendable {}

@@ -39,12 +39,27 @@ package struct PractitionerAccess: Sendable {
         _ = try onUsableLink(token, now) { request in .recordFormOpened(requestID: request.id, view: view) }
     }
 
+    /// `recordOpened` for the web server: many openings at once share a commit.
+    package func recordOpened(token: String, view: String, now: Date) async throws(CommandError) {
+        _ = try await onUsableLinkQueued(token, now) { request in .recordFormOpened(requestID: request.id, view: view) }
+    }
+
     /// Keeps the practitioner's unfinished answers on the request, replacing any earlier draft.
     @discardableResult
     package func saveDraft(
         token: String, definition: FormDefinitionReference, answers: FormAnswers, now: Date
     ) throws(CommandError) -> [CaseEvent] {
         try onUsableLink(token, now) { request in
+            .saveFormDraft(requestID: request.id, definition: definition, answers: answers, savedBy: request.agencyName)
+        }
+    }
+
+    /// `saveDraft` for the web server: many drafts at once share a commit.
+    @discardableResult
+    package func saveDraft(
+        token: String, definition: FormDefinitionReference, answers: FormAnswers, now: Date
+    ) async throws(CommandError) -> [CaseEvent] {
+        try await onUsableLinkQueued(token, now) { request in
             .saveFormDraft(requestID: request.id, definition: definition, answers: answers, savedBy: request.agencyName)
         }
     }
@@ -63,10 +78,25 @@ package struct PractitionerAccess: Sendable {
     /// Runs the command `make` gives for the link's request, in one transaction with the check that the link
     /// is usable.
     private func onUsableLink(
-        _ token: String, _ now: Date, _ make: (FormRequest) -> CaseCommand
+        _ token: String, _ now: Date, _ make: @escaping @Sendable (FormRequest) -> CaseCommand
     ) throws(CommandError) -> [CaseEvent] {
+        try workflow.handler.run(by: Self.actor, command(onLink: token, now, make)).value ?? []
+    }
+
+    /// `onUsableLink` for the web server, waiting in the store's queue without holding a thread.
+    private func onUsableLinkQueued(
+        _ token: String, _ now: Date, _ make: @escaping @Sendable (FormRequest) -> CaseCommand
+    ) async throws(CommandError) -> [CaseEvent] {
+        try await workflow.handler.runQueued(by: Self.actor, command(onLink: token, now, make)).value ?? []
+    }
+
+    /// The command's body: find the link's case, check the link may be used, decide `make`'s command.
+    private func command(
+        onLink token: String, _ now: Date, _ make: @escaping @Sendable (FormRequest) -> CaseCommand
+    ) -> @Sendable (CommandSession) throws(CommandError) -> [CaseEvent] {
         let tokenHash = PractitionerLinks.hash(of: token)
-        return try workflow.handler.run(by: Self.actor) { session throws(CommandError) -> [CaseEvent] in
+        let workflow = workflow
+        return { session throws(CommandError) -> [CaseEvent] in
             let found: CaseID?
             do {
                 found = try LinkQueries.caseID(forTokenHash: tokenHash, in: session.db)
@@ -82,7 +112,7 @@ package struct PractitionerAccess: Sendable {
                 return try session.decideOnCase(
                     caseID, make(request), schedules: workflow.schedules, links: workflow.links)
             }
-        }.value ?? []
+        }
     }
 
     /// A refusal as a command error carrying the practitioner's message.

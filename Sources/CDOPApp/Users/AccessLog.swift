@@ -17,6 +17,16 @@ package struct AccessLog: Sendable {
         try record(.recordCaseViewed(caseID: caseID, view: view), by: user)
     }
 
+    /// `recordCaseViewed` for the web server: the view waits in the store's queue without holding a thread, and
+    /// views that arrive together share a commit.
+    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser) async throws(CommandError) {
+        let command = UserCommand.recordCaseViewed(caseID: caseID, view: view)
+        let streamID = user.id.streamID
+        try await handler.runQueued(by: user.actor) { session throws(CommandError) in
+            try session.decide(UserDecider.self, streamID, command)
+        }
+    }
+
     /// Records that `user` was refused `resource` (a route or what was asked; never personal data), with the case
     /// or meeting it was for when the path named one.
     package func recordAccessRefused(

@@ -133,7 +133,7 @@ enum APIRoutes {
                 try await requireLinkAllowance(services, context)
                 let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
                 guard case .usable(let formRequest) = use else { throw linkProblem(use) }
-                try access.recordOpened(token: context.parameters.get("token") ?? "", view: "api", now: services.now)
+                try await access.recordOpened(token: context.parameters.get("token") ?? "", view: "api", now: services.now)
                 let form = services.definitions.forms.definition(for: formRequest.formType)
                 return API.json(
                     LinkedRequest(
@@ -156,7 +156,7 @@ enum APIRoutes {
                 case .invalid(let errors, _): throw FieldErrors(errors)
                 case .valid(let answers):
                     if draft {
-                        try access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
+                        try await access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
                     } else {
                         try access.submit(token: token, definition: form.reference, answers: answers, now: services.now)
                     }

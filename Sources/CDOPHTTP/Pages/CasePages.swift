@@ -177,7 +177,7 @@ enum CasePages {
         let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
         if let user = context.staff?.user {
             // No record, no view: the page is not shown when its viewing cannot be recorded.
-            try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)
+            try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)
         }
         let view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,

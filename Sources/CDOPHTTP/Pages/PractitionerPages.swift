@@ -20,7 +20,7 @@ enum PractitionerPages {
             let (caseID, state, use) = try opened(access, token, services)
             guard case .usable(let formRequest) = use else { return refused(use, services, context) }
             // No record, no view: the child's details are shown only once the opening is on the case's record.
-            try access.recordOpened(token: token, view: "page", now: services.now)
+            try await access.recordOpened(token: token, view: "page", now: services.now)
             let definition = services.definitions.forms.definition(for: formRequest.formType)
             let values = formRequest.draft.map { definition.post(from: $0.answers) } ?? [:]
             let notice = request.uri.queryParameters.get("saved") != nil ? "Your draft has been saved. You can close this page and come back with the same link." : nil
@@ -44,20 +44,20 @@ enum PractitionerPages {
             let values = post.answersOnly
             let action = post["action"] ?? "submit"
             if let group = PublicPages.addRowTarget(action) {
-                try access.recordOpened(token: token, view: "page", now: services.now)
+                try await access.recordOpened(token: token, view: "page", now: services.now)
                 return page(services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values, extraRows: [group])
             }
             let mode: ValidationMode = action == "save-draft" ? .draft : .submit
             switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: mode) {
             case .invalid(let errors, let echoed):
-                try access.recordOpened(token: token, view: "page", now: services.now)
+                try await access.recordOpened(token: token, view: "page", now: services.now)
                 return page(
                     services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: echoed,
                     errors: errors, status: .unprocessableContent)
             case .valid(let answers):
                 do {
                     if mode == .draft {
-                        try access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
+                        try await access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
                         return redirect(to: "/forms/\(token)?saved=1")
                     }
                     try access.submit(token: token, definition: definition.reference, answers: answers, now: services.now)
