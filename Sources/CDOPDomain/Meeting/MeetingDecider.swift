@@ -68,6 +68,11 @@ package enum MeetingDecider: Decider {
             try requireChangeable(state)
             let (start, end) = try times(startsAt, endsAt)
             let venue = try venue.validated()
+            if start != state.startsAt, start < now {
+                throw DomainError(
+                    code: "meeting.startInPast",
+                    "The meeting's new start (\(DayFormatter.dayAndTime(start))) is in the past; choose a time from now on.")
+            }
             if start == state.startsAt && end == state.endsAt && venue == state.venue { return [] }
             return [
                 .rescheduled(
