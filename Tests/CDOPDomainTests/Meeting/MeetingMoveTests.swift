@@ -23,4 +23,21 @@ struct MeetingMoveTests {
                 .thenRejected("meeting.callLinkInvalid")
         }
     }
+
+    @Test("Someone whose invitation was sent and then withdrawn gets a cancellation; one never sent gets nothing")
+    func withdrawnInviteeGetsACancellation() throws {
+        let sent = MeetingCommand.recordEmailSent(
+            EmailOutcome(
+                outboxID: "invitation:robin.officer@police.example.org:0", messageID: "m1", template: "meeting-invitation",
+                recipientRole: "invitee", route: "spool", attempts: 1))
+        let events = try history(
+            MeetingDecider.self,
+            [sent, .withdrawInvitation(email: MeetingTests.police.email), .withdrawInvitation(email: MeetingTests.paediatrician.email)],
+            from: try MeetingTests.scheduled())
+        let emails = MeetingDecider.fold(events).outboxEmails
+        let cancellations = emails.filter { $0.id.hasPrefix("cancellation:") }
+        #expect(cancellations.map(\.id) == ["cancellation:robin.officer@police.example.org"])
+        #expect(cancellations.first?.state == .pending)
+        #expect(!emails.contains { $0.id.hasPrefix("invitation:ash") }, "the unsent invitation is not sent")
+    }
 }
