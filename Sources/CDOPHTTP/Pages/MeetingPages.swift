@@ -256,7 +256,7 @@ enum MeetingPages {
             case "action": "The action has been recorded."
             case "listed": "The case has been listed for this meeting."
             case "invited": "The invitation has been recorded. The invitee will get an email with a calendar invitation."
-            case "uninvited": "The invitation has been withdrawn."
+            case "uninvited": "The invitation has been withdrawn. If it was already sent, they get a cancellation."
             case "cancelled": "The meeting has been cancelled. Each invitee will get a cancellation."
             case "removed": "The case has been taken off the agenda."
             case "waived": "The form request has been waived."
