@@ -2,8 +2,8 @@
 
 The coordinator schedules a panel meeting (a javascript: call link refused first), invites someone and takes
 the invitation back, lists a case whose form is still outstanding (warned when choosing it and on the agenda),
-is refused a move into the past, opens the agenda pack, waives the outstanding form, then changes one agency
-and retires another. The designated doctor convenes the rapid-response meeting of the second case, records it
+is refused a move into the past, opens the agenda pack, waives the outstanding form, takes the case off the
+agenda and cancels the meeting (confirmed, with a reason), then changes one agency and retires another. The designated doctor convenes the rapid-response meeting of the second case, records it
 held on the meeting's page, sees it held on the rapid-response page, and completes the Joint Agency Response.
 
 Needs --user coordinator=... --user designated-doctor=... and --case LISTED --case RAPID (references).
@@ -27,6 +27,7 @@ def run(journey):
     move_into_the_past(journey, coordinator)
     agenda_pack(journey, coordinator, listed)
     waive_outstanding(journey, coordinator)
+    remove_and_cancel(journey, coordinator, listed)
     agencies(journey, coordinator)
 
     doctor = journey.browser("designated-doctor")
@@ -140,6 +141,21 @@ def waive_outstanding(journey, browser):
     if "Forms still outstanding" in browser.text():
         raise JourneyFailure("the waived form is still outstanding: %s" % browser.text()[:500])
     journey.step(browser, "waived", "the outstanding form waived from the agenda")
+
+
+def remove_and_cancel(journey, browser, reference):
+    browser.submit_with("Remove %s from the agenda" % reference)
+    expect_text(browser, "No case is on the agenda yet", "the case taken off the agenda")
+    journey.step(browser, "removed", "%s taken off the agenda" % reference)
+    fill_field(browser, "cancel-reason", "The panel's cases are not ready")
+    browser.submit_with("Cancel the meeting")
+    expect_refused(browser, "Confirm that the meeting is to be cancelled", "cancelling without confirming")
+    journey.step(browser, "cancel-unconfirmed", "cancelling asks for a confirmation")
+    fill_field(browser, "cancel-confirm", "yes")
+    browser.submit_with("Cancel the meeting")
+    expect_text(browser, "The meeting has been cancelled", "the meeting cancelled")
+    expect_text(browser, "The panel's cases are not ready", "the reason shown")
+    journey.step(browser, "cancelled", "the meeting cancelled with its reason")
 
 
 def agencies(journey, browser):
