@@ -90,7 +90,7 @@ import Testing
         }
     }
 
-    @Test("A listed case with forms outstanding is flagged on the agenda; the coordinator waives them there or takes it off")
+    @Test("A listed case with forms outstanding is flagged on the agenda; the chair waives them there, the coordinator takes it off")
     func outstandingFormsOnTheAgenda() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
@@ -110,12 +110,17 @@ import Testing
             let csrf = try await browser.signIn(users[.coordinator]!)
             let page = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
             #expect(page.contains("Forms still outstanding from Northgate Surgery"), "\(page)")
-            let noReason = try await browser.post(
-                "/meetings/\(meetingID)/agenda/waive", [("case", caseID.description), ("request", requestID.description)], csrf: csrf)
+            // The chair waives at the panel: a panel member.
+            var chair = Browser(client)
+            let chairCSRF = try await chair.signIn(users[.panelMember]!)
+            #expect(String(buffer: try await chair.get("/meetings/\(meetingID)").body).contains("Waive Northgate Surgery"))
+            let noReason = try await chair.post(
+                "/meetings/\(meetingID)/agenda/waive", [("case", caseID.description), ("request", requestID.description)], csrf: chairCSRF)
             #expect(String(buffer: noReason.body).contains(#"id="waive-\#(requestID)-error""#))
-            let waived = try await browser.post(
+            let waived = try await chair.post(
                 "/meetings/\(meetingID)/agenda/waive",
-                [("case", caseID.description), ("request", requestID.description), ("reason", "The surgery had no contact")], csrf: csrf)
+                [("case", caseID.description), ("request", requestID.description), ("reason", "The surgery had no contact")],
+                csrf: chairCSRF)
             #expect(waived.status == .seeOther)
             #expect(!String(buffer: try await browser.get("/meetings/\(meetingID)").body).contains("Forms still outstanding"))
             let pack = String(buffer: try await browser.get("/meetings/\(meetingID)/pack").body)

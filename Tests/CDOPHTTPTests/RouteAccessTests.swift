@@ -50,7 +50,7 @@ import Testing
         "POST /meetings/:meeting/invitees/withdraw": ["coordinator", "designated-doctor"],
         "POST /meetings/:meeting/cancel": ["coordinator", "designated-doctor"],
         "POST /meetings/:meeting/agenda/remove": ["coordinator"],
-        "POST /meetings/:meeting/agenda/waive": ["coordinator"],
+        "POST /meetings/:meeting/agenda/waive": ["coordinator", "panel-member"],
         "GET /meetings/:meeting/pack": ["coordinator", "designated-doctor", "panel-member"],
         "GET /panel/cases/:case": ["panel-member", "coordinator"],
         "POST /panel/cases/:case": ["panel-member", "coordinator"],

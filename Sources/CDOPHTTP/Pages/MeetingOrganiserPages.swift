@@ -14,7 +14,8 @@ enum MeetingOrganiserPages {
         routes.post("/meetings/:meeting/invitees/withdraw", MeetingPages.organisers) { try await uninvite($0, $1, services) }
         routes.post("/meetings/:meeting/cancel", MeetingPages.organisers) { try await cancel($0, $1, services) }
         routes.post("/meetings/:meeting/agenda/remove", .staff([.coordinator])) { try await removeCase($0, $1, services) }
-        routes.post("/meetings/:meeting/agenda/waive", .staff([.coordinator])) { try await waive($0, $1, services) }
+        // The panel's chair (a panel member) may waive there too, as the coordinator may.
+        routes.post("/meetings/:meeting/agenda/waive", .staff([.coordinator, .panelMember])) { try await waive($0, $1, services) }
         routes.get("/meetings/:meeting/pack", MeetingPages.readers) { try await pack($0, $1, services) }
     }
 
@@ -110,7 +111,8 @@ enum MeetingOrganiserPages {
         return redirect(to: "/meetings/\(meetingID)?done=removed")
     }
 
-    /// `POST /meetings/{id}/agenda/waive`: waives a listed case's outstanding form request, with a reason.
+    /// `POST /meetings/{id}/agenda/waive`: waives a listed case's outstanding form request, with a reason (the
+    /// coordinator, or the chair at the panel).
     static func waive(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
         var request = request
         let post = try await request.formPost(context: context)

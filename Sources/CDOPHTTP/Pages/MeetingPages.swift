@@ -452,7 +452,7 @@ extension MeetingPages {
                 MeetingView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
             }
             view.agenda[index].canRemove = coordinator
-            view.agenda[index].canWaive = coordinator && identifiable
+            view.agenda[index].canWaive = open && (staff.has(.coordinator) || staff.has(.panelMember))
         }
         guard view.canChange else { return }
         let chosenRole = view.typed["invitee-role"] ?? InviteeRole.other.rawValue
