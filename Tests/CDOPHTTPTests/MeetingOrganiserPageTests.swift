@@ -231,6 +231,48 @@ import Testing
         }
     }
 
+    @Test("The agenda pack of a meeting shared between areas holds only the reader's areas' cases")
+    func packRespectsAreas() async throws {
+        var fixture = try await WebFixture()
+        let northCase = try fixture.notifiedCase(in: "NTH", surname: "Northchild")
+        let southCase = try fixture.notifiedCase(in: "STH", surname: "Southchild")
+        let meetingID = try fixture.panelMeeting(with: [northCase, southCase])
+        let south = try fixture.addLimitedUser(.panelMember, areas: ["STH"])
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(south)
+            let pack = String(buffer: try await browser.get("/meetings/\(meetingID)/pack").body)
+            #expect(pack.contains(CaseTables.reference(of: southCase)) && !pack.contains(CaseTables.reference(of: northCase)))
+            #expect(!pack.contains("Southchild"), "pseudonymised")
+        }
+    }
+
+    @Test("The rapid-response page shows the meeting at its current time after a move")
+    func movedMeetingTime() async throws {
+        var fixture = try await WebFixture()
+        let users = fixture.usernames
+        let caseID = try fixture.notifiedCase(in: "NTH")
+        let workflow = fixture.engine.workflow
+        try workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
+        let start = fixture.clock.now().addingTimeInterval(86_400)
+        let meetingID = try workflow.conveneRapidResponse(for: caseID, scheduledFor: start, by: Self.doctor) { id in
+            .schedule(
+                meetingID: id, type: .rapidResponse, title: "Rapid-response meeting", startsAt: start,
+                endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4"), theme: nil)
+        }
+        let moved = start.addingTimeInterval(86_400)
+        try workflow.execute(
+            .reschedule(startsAt: moved, endsAt: moved.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4")), on: meetingID,
+            by: Self.doctor)
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(users[.designatedDoctor]!)
+            let page = String(buffer: try await browser.get("/cases/\(caseID)/rapid-response").body)
+            #expect(page.contains("Meeting on \(DayFormatter.dayAndTime(moved))"), "\(page)")
+            #expect(!page.contains(DayFormatter.dayAndTime(start)))
+        }
+    }
+
     @Test("An agency's details are changed and the agency retired on its page")
     func agencyEditAndRetire() async throws {
         let fixture = try await WebFixture()
