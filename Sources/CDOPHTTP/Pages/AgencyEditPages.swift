@@ -79,7 +79,7 @@ enum AgencyEditPages {
             try services.engine.workflow.execute(
                 .update(name: details.name, kind: details.kind, contacts: contacts), on: agencyID, by: CasePages.actor(context))
         } catch {
-            let field = (error as? CommandError)?.code == "input.invalidName" ? "contact-name" : "name"
+            let field = error.code == "input.invalidName" ? "contact-name" : "name"
             return try page(request, context, services, post: post, errors: [.init(field: field, message: try refusal(error))])
         }
         return redirect(to: "/agencies?done=updated")
