@@ -194,6 +194,27 @@ import Testing
         #expect(try fixture.engine.workflow.caseState(caseID).readyForPanelAt != nil)
     }
 
+    @Test("A Joint Agency Response completed through the API lets the coordinator mark the case ready on its page")
+    func completeThroughTheAPIThenReady() async throws {
+        var fixture = try await WebFixture()
+        let users = fixture.usernames
+        let caseID = try fixture.notifiedCase(in: "NTH")
+        try fixture.engine.workflow.execute(
+            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
+        try await fixture.application.test(.router) { client in
+            let (doctor, doctorCSRF) = try await MeetingAndUserAPITests.signedIn(client, users[.designatedDoctor]!)
+            let completed = try await APITests.post(
+                client, "/api/v1/cases/\(caseID)/commands", try MeetingAndUserAPITests.json(["command": "complete-rapid-response"]),
+                cookies: doctor.cookieHeader, csrf: doctorCSRF)
+            #expect(completed.status == .ok, "\(String(buffer: completed.body))")
+            var coordinator = Browser(client)
+            let csrf = try await coordinator.signIn(users[.coordinator]!)
+            let ready = try await coordinator.post("/cases/\(caseID)/commands", [("command", "ready-for-panel")], csrf: csrf)
+            #expect(ready.status == .seeOther, "\(String(buffer: ready.body))")
+        }
+        #expect(try fixture.engine.workflow.caseState(caseID).readyForPanelAt != nil)
+    }
+
     @Test("Re-triaging an open Joint Agency Response as expected, confirmed with a reason, completes it with that reason")
     func retriageAsExpected() async throws {
         var fixture = try await WebFixture()
