@@ -17,6 +17,14 @@ import Testing
     static let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
     static let doctor = Actor(name: "dana.doctor", role: "designated-doctor")
 
+    /// A case notified in NTH, triaged as unexpected: its Joint Agency Response is open.
+    static func openResponse(_ fixture: inout WebFixture) throws -> CaseID {
+        let caseID = try fixture.notifiedCase(in: "NTH")
+        try fixture.engine.workflow.execute(
+            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
+        return caseID
+    }
+
     @Test("An organiser invites someone on the meeting page, and withdraws the invitation")
     func inviteAndUninvite() async throws {
         let fixture = try await WebFixture()
@@ -136,9 +144,8 @@ import Testing
     func heldReachesTheCase() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
+        let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
-        try workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
         let start = fixture.clock.now().addingTimeInterval(3600)
         let meetingID = try workflow.conveneRapidResponse(
             for: caseID, scheduledFor: start,
@@ -175,9 +182,7 @@ import Testing
     func completeOnThePage() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
-        try fixture.engine.workflow.execute(
-            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
+        let caseID = try Self.openResponse(&fixture)
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let csrf = try await browser.signIn(users[.designatedDoctor]!)
@@ -198,9 +203,7 @@ import Testing
     func completeThroughTheAPIThenReady() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
-        try fixture.engine.workflow.execute(
-            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
+        let caseID = try Self.openResponse(&fixture)
         try await fixture.application.test(.router) { client in
             let (doctor, doctorCSRF) = try await MeetingAndUserAPITests.signedIn(client, users[.designatedDoctor]!)
             let completed = try await APITests.post(
@@ -219,9 +222,7 @@ import Testing
     func retriageAsExpected() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
-        try fixture.engine.workflow.execute(
-            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
+        let caseID = try Self.openResponse(&fixture)
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let csrf = try await browser.signIn(users[.designatedDoctor]!)
@@ -238,9 +239,8 @@ import Testing
     func pausedResponseListed() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
+        let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
-        try workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
         try workflow.execute(
             .awaitExternalProcess(process: .postMortem, reason: "Report awaited", since: CalendarDate(year: 2026, month: 5, day: 31)!),
             on: caseID, by: Self.coordinator)
@@ -272,9 +272,8 @@ import Testing
     func movedMeetingTime() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
-        let caseID = try fixture.notifiedCase(in: "NTH")
+        let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
-        try workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: Self.doctor)
         let start = fixture.clock.now().addingTimeInterval(86_400)
         let meetingID = try workflow.conveneRapidResponse(for: caseID, scheduledFor: start, by: Self.doctor) { id in
             .schedule(
