@@ -37,6 +37,7 @@ import Testing
         "GET /cases/:case/rapid-response": ["designated-doctor"],
         "POST /cases/:case/triage": ["designated-doctor"],
         "POST /cases/:case/rapid-response": ["designated-doctor"],
+        "POST /cases/:case/rapid-response/complete": ["designated-doctor"],
         "GET /meetings": ["coordinator", "designated-doctor", "panel-member"],
         "POST /meetings": ["coordinator"],
         "GET /meetings/:meeting": ["coordinator", "designated-doctor", "panel-member"],
@@ -45,11 +46,20 @@ import Testing
         "POST /meetings/:meeting/actions": ["coordinator", "designated-doctor"],
         "POST /meetings/:meeting/reschedule": ["coordinator", "designated-doctor"],
         "POST /meetings/:meeting/agenda": ["coordinator"],
+        "POST /meetings/:meeting/invitees": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/invitees/withdraw": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/cancel": ["coordinator", "designated-doctor"],
+        "POST /meetings/:meeting/agenda/remove": ["coordinator"],
+        "POST /meetings/:meeting/agenda/waive": ["coordinator", "panel-member"],
+        "GET /meetings/:meeting/pack": ["coordinator", "designated-doctor", "panel-member"],
         "GET /panel/cases/:case": ["panel-member", "coordinator"],
         "POST /panel/cases/:case": ["panel-member", "coordinator"],
         "GET /panel/reports/annual": ["coordinator", "designated-doctor", "panel-member"],
         "GET /agencies": ["coordinator"],
         "POST /agencies": ["coordinator"],
+        "GET /agencies/:agency": ["coordinator"],
+        "POST /agencies/:agency": ["coordinator"],
+        "POST /agencies/:agency/retire": ["coordinator"],
         "GET /admin/users": ["admin"],
         "POST /admin/users": ["admin"],
         "POST /admin/users/:user/disable": ["admin"],
@@ -73,6 +83,7 @@ import Testing
         "GET /api/v1/meetings": ["coordinator", "designated-doctor", "panel-member"],
         "POST /api/v1/meetings": ["coordinator"],
         "GET /api/v1/meetings/:meeting": ["coordinator", "designated-doctor", "panel-member"],
+        "GET /api/v1/meetings/:meeting/pack": ["coordinator", "designated-doctor", "panel-member"],
         "POST /api/v1/meetings/:meeting/commands": ["coordinator", "designated-doctor"],
         "POST /api/v1/cases/:case/rapid-response": ["designated-doctor"],
         "GET /api/v1/panel/cases/:case": ["panel-member", "coordinator"],
@@ -188,6 +199,7 @@ import Testing
             .replacingOccurrences(of: ":file", with: "cdop.css")
             .replacingOccurrences(of: ":meeting", with: UUID().uuidString.lowercased())
             .replacingOccurrences(of: ":user", with: "nobody.here")
+            .replacingOccurrences(of: ":agency", with: UUID().uuidString.lowercased())
             .replacingOccurrences(of: ":form", with: "reporting")
     }
 

@@ -111,7 +111,10 @@ package struct CaseWorkflow: Sendable {
     /// Any command on one meeting.
     @discardableResult
     package func execute(_ command: MeetingCommand, on meetingID: MeetingID, by actor: Actor) throws(CommandError) -> [MeetingEvent] {
-        try handler.run(by: actor) { session throws(CommandError) in
+        if case .recordHeld(let attendance) = command {
+            return try recordMeetingHeld(meetingID, attendance: attendance, by: actor)
+        }
+        return try handler.run(by: actor) { session throws(CommandError) in
             try session.decide(MeetingDecider.self, meetingID.streamID, command)
         }.value ?? []
     }

@@ -67,7 +67,8 @@ extension CaseDecider {
         if state.rapidResponse?.isActive == true {
             throw DomainError(
                 code: "rapidResponse.stillActive",
-                "The Joint Agency Response is still under way; complete it before the case goes to the panel.")
+                "The Joint Agency Response is still under way; the designated doctor completes it (on the case's "
+                    + "rapid-response page) before the case goes to the panel.")
         }
         try requireNothingAwaited(state)
         return [.markedReadyForPanel(MarkedReadyForPanel(at: context.now))]

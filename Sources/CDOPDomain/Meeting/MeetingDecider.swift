@@ -68,6 +68,11 @@ package enum MeetingDecider: Decider {
             try requireChangeable(state)
             let (start, end) = try times(startsAt, endsAt)
             let venue = try venue.validated()
+            if start != state.startsAt, start < now {
+                throw DomainError(
+                    code: "meeting.startInPast",
+                    "The meeting's new start (\(DayFormatter.dayAndTime(start))) is in the past; choose a time from now on.")
+            }
             if start == state.startsAt && end == state.endsAt && venue == state.venue { return [] }
             return [
                 .rescheduled(
@@ -198,7 +203,12 @@ package enum MeetingDecider: Decider {
             s.sequenceIssuedAt[e.sequence] = e.at
         case .inviteeAdded(let e):
             s.invitees.append(e.invitee)
+            s.withdrawn.removeAll { $0.email.lowercased() == e.invitee.email.lowercased() }
         case .invitationWithdrawn(let e):
+            if let gone = s.invitee(email: e.email) {
+                s.withdrawn.append(gone)
+                s.withdrawnAt[gone.email.lowercased()] = e.at
+            }
             s.invitees.removeAll { $0.email.lowercased() == e.email.lowercased() }
         case .caseAddedToAgenda(let e):
             s.agenda.append(e.caseID)

@@ -14,6 +14,9 @@ package struct MeetingState: Hashable, Sendable {
     /// When each sequence was issued (scheduled, each move): when its invitations were called for.
     package var sequenceIssuedAt: [Int: Date] = [:]
     package var invitees: [Invitee] = []
+    /// Those whose invitation was taken back (and not renewed), with when: they get a cancellation.
+    package var withdrawn: [Invitee] = []
+    package var withdrawnAt: [String: Date] = [:]
     package var agenda: [CaseID] = []
     package var cancelledAt: Date?
     package var cancellationReason: String?

@@ -40,6 +40,13 @@ enum MeetingAPIRoutes {
             }
         }
 
+        routes.get("/api/v1/meetings/:meeting/pack", MeetingPages.readers, .api) { _, context in
+            await API.handle {
+                let (_, state, _) = try meeting(context, services)
+                return API.json(try MeetingOrganiserPages.packCases(state, context, services))
+            }
+        }
+
         routes.post("/api/v1/meetings/:meeting/commands", MeetingPages.organisers, .api) { request, context in
             await API.handle {
                 var request = request

@@ -10,6 +10,7 @@ import Hummingbird
 enum AgencyPages {
     struct AgencyList {
         struct Row {
+            var href: String
             var name: String
             var kind: String
             var lead: String
@@ -32,25 +33,24 @@ enum AgencyPages {
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/agencies", .staff([.coordinator])) { request, context in
-            let notice = request.uri.queryParameters.get("done") == "added" ? "The agency has been added to the directory." : nil
+            let notice: String? =
+                switch request.uri.queryParameters.get("done") {
+                case "added": "The agency has been added to the directory."
+                case "updated": "The agency's details have been changed."
+                case "retired": "The agency has been retired from the directory."
+                default: nil
+                }
             return try await page(services, context, notice: notice)
         }
 
         routes.post("/agencies", .staff([.coordinator])) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            var errors: [PageChrome.ErrorLink] = []
-            let name = post["name"], contactName = post["contact-name"], email = post["contact-email"]
-            let kind = post["kind"].flatMap(AgencyKind.init(rawValue:))
-            if name == nil { errors.append(.init(field: "name", message: "Enter the agency's name")) }
-            if kind == nil { errors.append(.init(field: "kind", message: "Choose what kind of agency it is")) }
-            if contactName == nil { errors.append(.init(field: "contact-name", message: "Enter the lead contact's name")) }
-            if email.map({ (try? EmailAddress.validated($0, field: "email")) == nil }) ?? true {
-                errors.append(.init(field: "contact-email", message: "Enter the lead contact's email address, like name@example.org"))
-            }
-            guard errors.isEmpty, let name, let kind, let contactName, let email else {
+            let (details, errors) = Details.read(post)
+            guard let details else {
                 return try await page(services, context, post: post, errors: errors, status: .unprocessableContent)
             }
+            let (name, kind, contactName, email) = (details.name, details.kind, details.contactName, details.email)
             let agencyID = AgencyID(services.engine.workflow.makeID())
             do {
                 try services.engine.workflow.execute(
@@ -67,6 +67,29 @@ enum AgencyPages {
         }
     }
 
+    /// An agency's name, kind and lead contact as typed on the add and change forms.
+    struct Details {
+        var name: String
+        var kind: AgencyKind
+        var contactName: String
+        var email: String
+
+        /// The details, or the errors to show beside each field missing or wrong.
+        static func read(_ post: FormPost) -> (Details?, [PageChrome.ErrorLink]) {
+            var errors: [PageChrome.ErrorLink] = []
+            let name = post["name"], contactName = post["contact-name"], email = post["contact-email"]
+            let kind = post["kind"].flatMap(AgencyKind.init(rawValue:))
+            if name == nil { errors.append(.init(field: "name", message: "Enter the agency's name")) }
+            if kind == nil { errors.append(.init(field: "kind", message: "Choose what kind of agency it is")) }
+            if contactName == nil { errors.append(.init(field: "contact-name", message: "Enter the lead contact's name")) }
+            if email.map({ (try? EmailAddress.validated($0, field: "email")) == nil }) ?? true {
+                errors.append(.init(field: "contact-email", message: "Enter the lead contact's email address, like name@example.org"))
+            }
+            guard errors.isEmpty, let name, let kind, let contactName, let email else { return (nil, errors) }
+            return (Details(name: name, kind: kind, contactName: contactName, email: email), [])
+        }
+    }
+
     static func page(
         _ services: WebServices, _ context: WebContext, post: FormPost = FormPost(), notice: String? = nil,
         errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
@@ -75,7 +98,7 @@ enum AgencyPages {
         let view = AgencyList(
             agencies: agencies.map {
                 AgencyList.Row(
-                    name: $0.name, kind: AgencyKind(rawValue: $0.kind)?.label ?? $0.kind, lead: $0.leadEmail ?? "none",
+                    href: "/agencies/\($0.agencyID)", name: $0.name, kind: AgencyKind(rawValue: $0.kind)?.label ?? $0.kind, lead: $0.leadEmail ?? "none",
                     retired: $0.retired)
             },
             hasAgencies: !agencies.isEmpty,

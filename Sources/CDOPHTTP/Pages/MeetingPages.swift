@@ -40,7 +40,7 @@ enum MeetingPages {
                         venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
                     on: meetingID, by: CasePages.actor(context))
             }) {
-                return try await list(context, services, errors: [.init(field: "title", message: refusal)], post: post)
+                return try await list(context, services, errors: [.init(field: venueField(refusal) ?? "title", message: refusal)], post: post)
             }
             return redirect(to: "/meetings/\(meetingID)?done=scheduled")
         }
@@ -237,9 +237,14 @@ enum MeetingPages {
             meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
             partial: !scope.coversWholeMeeting,
             canList: staff.has(.coordinator) && state.type == .panel && !state.isHeld && !state.isCancelled,
-            ready: ready.map { ["value": $0.caseID, "label": $0.reference] })
+            ready: ready.map { summary -> [String: String] in
+                let outstanding = summary.outstandingRequests == 0 ? [] : outstandingAgencies(summary.caseID, services)
+                let warning = outstanding.isEmpty ? "" : " (forms outstanding from \(outstanding.joined(separator: ", ")))"
+                return ["value": summary.caseID, "label": summary.reference + warning]
+            })
         view.typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
         view.errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        try await organising(&view, state: state, staff: staff, identifiable: identifiable, scope: scope, services)
         if let minutes = view.typed["minutes"] { view.minutes = minutes }
         let notice: String? =
             switch request.uri.queryParameters.get("done") {
@@ -250,6 +255,11 @@ enum MeetingPages {
             case "minutes": "The minutes have been saved."
             case "action": "The action has been recorded."
             case "listed": "The case has been listed for this meeting."
+            case "invited": "The invitation has been recorded. The invitee will get an email with a calendar invitation."
+            case "uninvited": "The invitation has been withdrawn. If it was already sent, they get a cancellation."
+            case "cancelled": "The meeting has been cancelled. Each invitee will get a cancellation."
+            case "removed": "The case has been taken off the agenda."
+            case "waived": "The form request has been waived."
             default: nil
             }
         return services.renderer.page(
@@ -302,6 +312,19 @@ struct MeetingView {
     struct AgendaItem {
         var reference: String
         var href: String
+        var caseID = ""
+        /// The agencies whose forms are still outstanding, for the warning; nil when none is.
+        var outstanding: String?
+        var requests: [WaiveRow] = []
+        var canRemove = false
+        var canWaive = false
+    }
+
+    /// An outstanding form request of a listed case, with its waive form's error.
+    struct WaiveRow {
+        var id: String
+        var agency: String
+        var error: String?
     }
 
     struct ActionRow {
@@ -334,6 +357,12 @@ struct MeetingView {
     var base: String
     var typed: [String: String] = [:]
     var errorFor: [String: String] = [:]
+    /// Invitations and cancellation are offered: the user organises the whole meeting, neither held nor cancelled.
+    var canChange = false
+    var roleOptions: [AttendanceOption] = []
+    var staffOptions: [AttendanceOption] = []
+    var packHref = ""
+    var cancellation: String?
 
     init(
         meetingID: MeetingID, state: MeetingState, identifiable: Bool, canOrganise: Bool, partial: Bool, canList: Bool,
@@ -373,6 +402,8 @@ struct MeetingView {
         hasReady = !ready.isEmpty
         startsValue = state.startsAt.map(LocalDateTime.inputValue) ?? ""
         base = "/meetings/\(meetingID)"
+        packHref = base + "/pack"
+        cancellation = state.cancellationReason
     }
 }
 
@@ -384,5 +415,54 @@ enum AttendanceNames {
         case .didNotAttend: "Did not attend"
         case .notRecorded: "Not recorded"
         }
+    }
+}
+
+extension MeetingPages {
+    /// The field a refusal of the venue concerns ("call-link" or "place"), else nil.
+    static func venueField(_ refusal: String) -> String? {
+        if refusal.contains("place or a call link") { return "place" }
+        if refusal.contains("call link") { return "call-link" }
+        return nil
+    }
+
+    /// The agencies whose forms `caseID` still awaits.
+    static func outstandingAgencies(_ caseID: String, _ services: WebServices) -> [String] {
+        guard let id = CaseID(caseID), let state = try? services.engine.workflow.caseState(id) else { return [] }
+        return state.outstandingRequests.map(\.agencyName)
+    }
+
+    /// What the meeting page offers beyond reading: the invite form (with the staff to choose from), un-invite
+    /// and cancel for an organiser of the whole meeting; each listed case's outstanding forms, with a waive form
+    /// and a remove button for the coordinator.
+    static func organising(
+        _ view: inout MeetingView, state: MeetingState, staff: StaffIdentity, identifiable: Bool, scope: MeetingScope,
+        _ services: WebServices
+    ) async throws {
+        let open = !state.isHeld && !state.isCancelled
+        view.canChange = identifiable && scope.coversWholeMeeting && open
+        let coordinator = staff.has(.coordinator) && open
+        let errors = view.errorFor
+        for index in view.agenda.indices {
+            let caseID = state.agenda[index]
+            let outstanding = (try? services.engine.workflow.caseState(caseID))?.outstandingRequests ?? []
+            view.agenda[index].caseID = caseID.description
+            view.agenda[index].outstanding = outstanding.isEmpty ? nil : outstanding.map(\.agencyName).joined(separator: ", ")
+            view.agenda[index].requests = outstanding.map {
+                MeetingView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
+            }
+            view.agenda[index].canRemove = coordinator
+            view.agenda[index].canWaive = open && (staff.has(.coordinator) || staff.has(.panelMember))
+        }
+        guard view.canChange else { return }
+        let chosenRole = view.typed["invitee-role"] ?? InviteeRole.other.rawValue
+        view.roleOptions = InviteeRole.allCases.map {
+            MeetingView.AttendanceOption(value: $0.rawValue, label: InviteeRoleNames.label($0), selected: $0.rawValue == chosenRole)
+        }
+        let invited = Set(state.invitees.map { $0.email.lowercased() })
+        let chosenStaff = view.typed["invitee-staff"]
+        let users = try await services.engine.store.read { db in try UserQueries.all(includeDisabled: false, in: db) }
+        view.staffOptions = users.filter { !$0.roles.isDisjoint(with: [.coordinator, .designatedDoctor, .panelMember]) && !invited.contains($0.email.lowercased()) }
+            .map { MeetingView.AttendanceOption(value: $0.username, label: "\($0.displayName) (\($0.email))", selected: chosenStaff == $0.username) }
     }
 }

@@ -14,18 +14,29 @@ enum RapidResponsePages {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/rapid-responses", .staff([.designatedDoctor, .coordinator])) { _, context in
             let areas = context.staff?.user.areas ?? []
-            let (awaiting, active) = try await services.engine.store.read { db in
+            let (awaiting, active, paused) = try await services.engine.store.read { db in
                 let all = try CaseQueries.list(in: db).filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }
-                return (all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" })
+                return (
+                    all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" },
+                    all.filter { $0.stage == "awaitingExternal" }
+                )
             }
-            let row = { (summary: CaseSummary) in
+            let row = { (summary: CaseSummary, status: String) in
                 RapidResponseList.Row(
                     reference: summary.reference, href: "/cases/\(summary.caseID)/rapid-response",
                     reported: summary.expectation ?? "not known", area: summary.areaCode ?? "outside",
-                    notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? "")
+                    notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? "", status: status)
             }
+            // A paused case's response is still under way: it stays on the list, saying what it waits for.
+            let pausedRows = paused.compactMap { summary -> RapidResponseList.Row? in
+                guard let caseID = CaseID(summary.caseID), let state = try? services.engine.workflow.caseState(caseID),
+                    state.rapidResponse?.isActive == true, let pause = state.openPauses.first
+                else { return nil }
+                return row(summary, "Paused: awaiting the \(pause.process.label) since \(DayFormatter.long(pause.from))")
+            }
+            let rows = active.map { row($0, "Under way") } + pausedRows
             let view = RapidResponseList(
-                awaiting: awaiting.map(row), hasAwaiting: !awaiting.isEmpty, active: active.map(row), hasActive: !active.isEmpty)
+                awaiting: awaiting.map { row($0, "") }, hasAwaiting: !awaiting.isEmpty, active: rows, hasActive: !rows.isEmpty)
             return services.renderer.page(
                 "rapid-responses", view, chrome: services.chrome("Rapid responses", context, path: "/rapid-responses"))
         }
@@ -37,22 +48,37 @@ enum RapidResponsePages {
         routes.post("/cases/:case/triage", doctors) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (caseID, _) = try CasePages.caseInScope(context, services)
+            let (caseID, state) = try CasePages.caseInScope(context, services)
             guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
                 return try show(
                     request, context, services, errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
                     post: post, status: .unprocessableContent)
             }
             let triggers = Set(post.all("triggers").compactMap(JARTrigger.init(rawValue:)))
+            // Re-triaging an open Joint Agency Response as expected, with no trigger, completes it: asked for a
+            // reason and a confirmation first.
+            let ends = state.rapidResponse?.isActive == true && expectation == .expected && triggers.isEmpty
+            if ends {
+                var errors: [PageChrome.ErrorLink] = []
+                if post["retriage-reason"] == nil {
+                    errors.append(.init(field: "retriage-reason", message: "Enter why the Joint Agency Response is no longer needed"))
+                }
+                if post["retriage-confirm"] != "yes" {
+                    errors.append(.init(field: "retriage-confirm", message: "Confirm that the Joint Agency Response is to be completed"))
+                }
+                if !errors.isEmpty { return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent) }
+            }
             do {
-                try services.engine.workflow.execute(
-                    .triage(expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers),
-                    on: caseID, by: CasePages.actor(context))
+                try services.engine.workflow.retriage(
+                    caseID, expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers,
+                    reason: ends ? post["retriage-reason"] : nil, by: CasePages.actor(context))
             } catch {
                 return try show(request, context, services, errors: [.init(field: "expectation", message: try refusal(error))], post: post, status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
         }
+
+        routes.post("/cases/:case/rapid-response/complete", doctors) { try await complete($0, $1, services) }
 
         routes.post("/cases/:case/rapid-response", doctors) { request, context in
             var request = request
@@ -87,14 +113,36 @@ enum RapidResponsePages {
         }
     }
 
+    /// `POST /cases/{id}/rapid-response/complete`: the designated doctor completes the Joint Agency Response.
+    static func complete(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, _) = try CasePages.caseInScope(context, services)
+        do {
+            try services.engine.workflow.execute(.completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: CasePages.actor(context))
+        } catch {
+            return try show(request, context, services, errors: [.init(field: "note", message: try refusal(error))], post: post, status: .unprocessableContent)
+        }
+        return redirect(to: "/cases/\(caseID)/rapid-response?done=completed")
+    }
+
     static func show(
         _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [],
         post: FormPost = FormPost(), extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
-        let view = RapidResponseView(caseID: caseID, state: state, post: post, extraRows: extraRows, errors: errors)
-        let notice = request.uri.queryParameters.get("done") == "triaged" ? "The triage has been recorded." : nil
+        var convened: [MeetingID: MeetingState] = [:]
+        for meetingID in state.rapidResponse?.meetings ?? [] {
+            convened[meetingID] = try? services.engine.workflow.meetingState(meetingID)
+        }
+        let view = RapidResponseView(caseID: caseID, state: state, convened: convened, post: post, extraRows: extraRows, errors: errors)
+        let notice: String? =
+            switch request.uri.queryParameters.get("done") {
+            case "triaged": "The triage has been recorded."
+            case "completed": "The Joint Agency Response is complete. The case can now go on to the panel."
+            default: nil
+            }
         return services.renderer.page(
             "rapid-response", view,
             chrome: services.chrome("Rapid response \(view.reference)", context, path: "/rapid-responses", notice: notice, errors: errors),
@@ -109,6 +157,7 @@ struct RapidResponseList {
         var reported: String
         var area: String
         var notified: String
+        var status: String
     }
 
     var awaiting: [Row]

@@ -29,6 +29,7 @@ struct RapidResponseView {
     struct MeetingLink {
         var href: String
         var when: String
+        var status: String
     }
 
     var reference: String
@@ -47,8 +48,19 @@ struct RapidResponseView {
     var invitees: [InviteeRow]
     var meetings: [MeetingLink]
     var hasMeetings: Bool
+    /// The Joint Agency Response is under way: it can be completed, and re-triaging it as expected asks why.
+    var isActive: Bool
+    var completeAction: String
+    var completed: String?
+    var note: String
+    var retriageReason: String
+    var errorFor: [String: String]
 
-    init(caseID: CaseID, state: CaseState, post: FormPost, extraRows: Set<String>, errors: [PageChrome.ErrorLink]) {
+    /// `convened`: the states of the case's rapid-response meetings, for their current time and status.
+    init(
+        caseID: CaseID, state: CaseState, convened: [MeetingID: MeetingState] = [:], post: FormPost, extraRows: Set<String>,
+        errors: [PageChrome.ErrorLink]
+    ) {
         reference = CaseTables.reference(of: caseID)
         caseHref = "/cases/\(caseID)"
         reported = state.notification?.death.reportedExpectation.label ?? "not known"
@@ -65,7 +77,14 @@ struct RapidResponseView {
             Option(id: index == 0 ? "triggers" : "triggers-\(index)", value: trigger.rawValue, label: trigger.label.prefix(1).uppercased() + trigger.label.dropFirst(), checked: chosenTriggers.contains(trigger.rawValue))
         }
         triageAction = "/cases/\(caseID)/triage"
-        canConvene = state.rapidResponse?.isActive == true
+        isActive = state.rapidResponse?.isActive == true
+        // Convened once is enough: convening again is offered only when every meeting convened was cancelled.
+        let live = (state.rapidResponse?.meetings ?? []).filter { convened[$0]?.isCancelled != true }
+        canConvene = isActive && live.isEmpty
+        completeAction = "/cases/\(caseID)/rapid-response/complete"
+        completed = state.rapidResponse?.completedAt.map { "The Joint Agency Response was completed on \(DayFormatter.long($0))." }
+        note = post["note"] ?? ""
+        retriageReason = post["retriage-reason"] ?? ""
         conveneAction = "/cases/\(caseID)/rapid-response"
         starts = post["starts"] ?? ""
         duration = post["duration"] ?? "60"
@@ -73,6 +92,7 @@ struct RapidResponseView {
         callLink = post["call-link"] ?? ""
         let rows = max(1, InviteeRows.count(post)) + (extraRows.contains("invitees") ? 1 : 0)
         let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
+        errorFor = byField
         invitees = (0..<rows).map { index in
             let role = post["invitees[\(index)].role"] ?? InviteeRole.other.rawValue
             return InviteeRow(
@@ -82,7 +102,12 @@ struct RapidResponseView {
                 nameError: byField["invitees-\(index)-name"], emailError: byField["invitees-\(index)-email"])
         }
         meetings = (state.rapidResponse?.meetings ?? []).map { id in
-            MeetingLink(href: "/meetings/\(id)", when: state.rapidResponse?.scheduledFor[id].map(DayFormatter.dayAndTime) ?? "")
+            let meeting = convened[id]
+            let when = meeting?.startsAt ?? state.rapidResponse?.scheduledFor[id]
+            let status =
+                state.rapidResponse?.held[id] != nil || meeting?.isHeld == true ? "held"
+                : meeting?.isCancelled == true ? "cancelled" : "to be held"
+            return MeetingLink(href: "/meetings/\(id)", when: when.map(DayFormatter.dayAndTime) ?? "", status: status)
         }
         hasMeetings = !meetings.isEmpty
     }
