@@ -115,7 +115,7 @@ package enum CaseTables {
     /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case. Lookups by
     /// reference treat it as a prefix of the id, and say when it names more than one case.
     package static func reference(of caseID: CaseID) -> String {
-        "CDOP-" + caseID.description.prefix(8).uppercased()
+        CaseReference.text(of: caseID)
     }
 
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
