@@ -43,6 +43,24 @@ import Testing
         #expect(!data.contains("OBRIEN") && !data.contains("nobody") && data.contains(zoe.description))
     }
 
+    @Test("/cases finds a historic case by its reference in the earlier records, without case")
+    func searchByExternalReference() async throws {
+        let fixture = try await WebFixture()
+        let rows = [
+            "reference,surname,date_of_birth,sex,area_code,date_of_death,date_notified,expected",
+            "B11-001,Historic,2020-01-02,female,NTH,2024-07-01,2024-07-02,expected",
+        ].joined(separator: "\n")
+        _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel).run(rows, by: Self.coordinator)
+        let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(fixture.usernames[.coordinator]!)
+            let page = String(buffer: try await browser.get("/cases?q=b11-001").body)
+            #expect(page.contains(CaseTables.reference(of: caseID)), "\(page)")
+            #expect(page.contains("1 case"))
+        }
+    }
+
     @Test("GET /api/v1/cases searches as the page does, names the child with age and days open, and says which query parameter is wrong")
     func apiSearch() async throws {
         var fixture = try await WebFixture()
