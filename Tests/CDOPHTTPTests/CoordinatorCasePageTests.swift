@@ -199,7 +199,7 @@ import Testing
     /// The values of a page's text inputs, selects and textareas, by name (as a browser would send them).
     static func fields(in html: String) -> [String: String] {
         var fields: [String: String] = [:]
-        let input = try! Regex(#"<input type="(?:text|date)" id="(\w+)" name="\w+"[^>]*? value="([^"]*)""#)
+        let input = try! Regex(#"<input type="(?:text|date|tel|email)" id="(\w+)" name="\w+"[^>]*? value="([^"]*)""#)
         for match in html.matches(of: input) {
             fields[String(match.output[1].substring!)] = unescape(String(match.output[2].substring!))
         }

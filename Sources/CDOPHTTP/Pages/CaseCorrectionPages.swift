@@ -114,6 +114,10 @@ struct CorrectionForm {
             let place = PlaceOfDeath(kind: kind, description: text("placeDescription").isEmpty ? nil : text("placeDescription"))
             if place != n.death.place { death.place = place }
         }
+        if let value = BirthStatus(rawValue: text("birthStatus")), value != n.death.birthStatus { death.birthStatus = value }
+        if let value = Expectation(rawValue: text("reportedExpectation")), value != n.death.reportedExpectation {
+            death.reportedExpectation = value
+        }
         if let value = YesNoNotKnown(rawValue: text("postMortem")), value != n.death.postMortem { death.postMortem = value }
         if let value = YesNoNotKnown(rawValue: text("coronerInformed")), value != n.death.coronerInformed { death.coronerInformed = value }
         if text("causeOfDeath") != (n.death.causeOfDeath ?? "") { death.causeOfDeath = text("causeOfDeath") }
@@ -122,6 +126,13 @@ struct CorrectionForm {
         if text("residenceAreaCode") != (n.residenceAreaCode ?? "") { correction.residenceAreaCode = text("residenceAreaCode") }
         if text("areaOfDeathCode") != (n.areaOfDeathCode ?? "") { correction.areaOfDeathCode = text("areaOfDeathCode") }
         if text("circumstances") != n.circumstances { correction.circumstances = text("circumstances") }
+        var notifier = n.notifier
+        notifier.name = text("notifierName")
+        notifier.role = text("notifierRole")
+        notifier.organisation = text("notifierOrganisation")
+        notifier.phone = text("notifierPhone").isEmpty ? nil : text("notifierPhone")
+        notifier.email = text("notifierEmail").isEmpty ? nil : text("notifierEmail")
+        if notifier != n.notifier { correction.notifier = notifier }
     }
 }
 
@@ -137,6 +148,8 @@ struct CorrectionFormView {
     var places: [Option]
     var postMortems: [Option]
     var coroners: [Option]
+    var birthStatuses: [Option]
+    var expectations: [Option]
     var errorFor: [String: String]
 
     init(caseID: CaseID, notification n: DeathNotification, post: FormPost?, errors: [PageChrome.ErrorLink]) {
@@ -154,6 +167,9 @@ struct CorrectionFormView {
             "postMortem": n.death.postMortem.rawValue, "coronerInformed": n.death.coronerInformed.rawValue,
             "causeOfDeath": n.death.causeOfDeath ?? "", "residenceAreaCode": n.residenceAreaCode ?? "",
             "areaOfDeathCode": n.areaOfDeathCode ?? "", "circumstances": n.circumstances, "reason": "",
+            "birthStatus": n.death.birthStatus.rawValue, "reportedExpectation": n.death.reportedExpectation.rawValue,
+            "notifierName": n.notifier.name, "notifierRole": n.notifier.role, "notifierOrganisation": n.notifier.organisation,
+            "notifierPhone": n.notifier.phone ?? "", "notifierEmail": n.notifier.email ?? "",
         ]
         var values = current
         if let post { for key in current.keys { values[key] = post[key] ?? "" } }
@@ -166,6 +182,8 @@ struct CorrectionFormView {
         places = options(PlaceOfDeathKind.self, "placeKind")
         postMortems = options(YesNoNotKnown.self, "postMortem")
         coroners = options(YesNoNotKnown.self, "coronerInformed")
+        birthStatuses = options(BirthStatus.self, "birthStatus")
+        expectations = options(Expectation.self, "reportedExpectation")
         errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
     }
 }
