@@ -221,7 +221,8 @@ struct DeathDateConfirmView {
         stays = state.schedules.filter { !$0.isStopped }.flatMap { run in
             run.steps.filter { run.reached[$0.name] == nil }.compactMap { step -> String? in
                 guard case .target = step.action else { return nil }
-                return "\(CaseNotificationView.words(step.name.replacingOccurrences(of: "-", with: " "))): "
+                let name = ScheduleStepWords.words(step.name)
+                return "\(name.prefix(1).uppercased() + name.dropFirst()): "
                     + "\(DayFormatter.long(LondonTime.day(of: step.dueAt))), counted from \(run.target == .caseReview ? "the notification" : "the rapid response's opening"), stays"
             }
         }
