@@ -12,6 +12,8 @@ package final class EventStore: Sendable {
     package let path: String
     let options: EventStoreOptions
     let commits: CommitNotifier
+    /// Every write transaction goes through it, so that overlapping writes share a commit.
+    package let writes: GroupCommit
     /// The migrations this opening applied (empty when the schema was already current), in order.
     package let migrationsApplied: [String]
 
@@ -33,6 +35,7 @@ package final class EventStore: Sendable {
         configuration.journalMode = .wal
         do {
             database = try DatabasePool(path: path, configuration: configuration)
+            writes = GroupCommit(database: database)
             // GRDB sets synchronous=NORMAL while opening in WAL; choose ours afterwards and read it back.
             let synchronous = try database.writeWithoutTransaction { db -> Int in
                 let wanted = options.durability == .powerLoss ? "FULL" : "NORMAL"
@@ -53,13 +56,14 @@ package final class EventStore: Sendable {
             .migrate(database, timeout: options.busyTimeout)
     }
 
-    /// Runs `body` in one IMMEDIATE write transaction, committed when it returns; wakes subscribers after commit.
+    /// Runs `body` in an IMMEDIATE write transaction, committed when it returns; wakes subscribers after commit.
+    /// Writes that overlap share one transaction, each in a savepoint of its own (`GroupCommit`).
     ///
     /// Use it to compose a read, a decision and an append (`append(_:commandID:recordedAt:in:)`) atomically.
     package func write<T>(_ body: (Database) throws -> T) throws(EventStoreError) -> T {
         let result: T
         do {
-            result = try database.write(body)
+            result = try writes.write(body)
         } catch {
             throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
         }
@@ -72,7 +76,7 @@ package final class EventStore: Sendable {
     package func transaction<T>(_ body: (Database) throws -> T) throws -> T {
         let result: T
         do {
-            result = try database.write(body)
+            result = try writes.write(body)
         } catch let error as DatabaseError {
             throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
         }
@@ -84,7 +88,7 @@ package final class EventStore: Sendable {
     package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
         let result: T
         do {
-            result = try await database.write(body)
+            result = try await writes.write(body)
         } catch {
             throw StoreErrorMapping.map(error, busyTimeout: options.busyTimeout)
         }

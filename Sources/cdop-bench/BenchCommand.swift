@@ -56,6 +56,7 @@ struct BenchCommand: AsyncParsableCommand {
         let all = suites.contains("all")
         if all || suites.contains("store") {
             figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(progress: progress)
+            figures += try await ConcurrentAppendBenchmark(events: min(events, 2_000), folder: folder).run(progress: progress)
         }
         if all || suites.contains("timers") {
             figures += try TimersBenchmark(folder: folder, pending: timersPending, due: timersDue).run(progress: progress)

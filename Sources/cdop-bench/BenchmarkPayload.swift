@@ -1,7 +1,7 @@
 import Foundation
 
 /// Events of about 300 bytes, shaped like cdop's: a case stream, a versioned type, JSON data and metadata.
-struct BenchmarkPayload {
+struct BenchmarkPayload: Sendable {
     let data: Data
     let metadata: Data
 

@@ -1,6 +1,5 @@
 import CDOPApp
 import CDOPStore
-import GRDB
 import HTTPTypes
 
 /// A failure that is the server's, not the request's: the database could not take or give the data (disk full,
@@ -25,9 +24,9 @@ package struct ServerFault: Error, Sendable, Equatable {
         case let error as SignInError:
             guard case .unavailable(let why) = error else { return nil }
             detail = why
-        case let error as DatabaseError:
-            detail = "SQLite error \(error.resultCode.rawValue)"
-        default: return nil
+        default:
+            guard let failure = EventStoreError.databaseFailure(error) else { return nil }
+            detail = failure.description
         }
     }
 

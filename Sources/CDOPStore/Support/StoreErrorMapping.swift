@@ -18,3 +18,12 @@ enum StoreErrorMapping {
         }
     }
 }
+
+extension EventStoreError {
+    /// The store's error for a failure SQLite itself reported (a `DatabaseError` thrown out of a query that did
+    /// not go through the store), or nil for any other error; so that no layer above the store needs GRDB's types.
+    package static func databaseFailure(_ error: any Error) -> EventStoreError? {
+        guard error is DatabaseError else { return nil }
+        return StoreErrorMapping.map(error, busyTimeout: 0)
+    }
+}
