@@ -87,7 +87,7 @@ import Testing
         #expect(views.allSatisfy { $0.contains(requestID.description) && !$0.contains("Alex") })
         #expect(views.filter { $0.contains(#""view":"api""#) }.count == 1)
         let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store).map(\.what)
-        #expect(timeline.contains("Form B opened through the link sent to Northgate Surgery"), "\(timeline)")
+        #expect(timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"), "\(timeline)")
     }
 
     @Test func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {

@@ -32,6 +32,8 @@ import Testing
         "POST /cases/:case/requests": ["coordinator"],
         "POST /cases/:case/requests/:request/withdraw": ["coordinator"],
         "POST /cases/:case/duplicate": ["coordinator"],
+        "GET /cases/:case/correction": ["coordinator"],
+        "POST /cases/:case/correction": ["coordinator"],
         "POST /cases/:case/commands": ["coordinator", "designated-doctor"],
         "GET /rapid-responses": ["designated-doctor", "coordinator"],
         "GET /cases/:case/rapid-response": ["designated-doctor"],

@@ -27,6 +27,12 @@ package struct AccessLog: Sendable {
         }
     }
 
+    /// Records that `user` was shown the cases `caseIDs` in a list naming the children (nothing when none).
+    package func recordCasesListed(_ caseIDs: [CaseID], searched: Bool, by user: AuthenticatedUser) throws(CommandError) {
+        guard !caseIDs.isEmpty else { return }
+        try record(.recordCasesListed(caseIDs: caseIDs, searched: searched), by: user)
+    }
+
     /// Records that `user` was refused `resource` (a route or what was asked; never personal data), with the case
     /// or meeting it was for when the path named one.
     package func recordAccessRefused(

@@ -12,7 +12,13 @@ package enum CaseCommand: Sendable {
     /// Keep the case's reference in another record (`source`), e.g. a panel's earlier spreadsheet.
     case recordExternalReference(reference: String, source: String)
 
+    /// Correct the notification's details (only the fields given change), with the reason; `possibleDuplicateOf`:
+    /// a case the corrected details match, found by the shell.
+    case correctNotification(NotificationCorrection, reason: String, possibleDuplicateOf: CaseID?)
+
     // MARK: Duplicates
+    /// Reopen a settled "different death" decision: link the case again to the case it was compared with.
+    case reopenDuplicateDecision(reason: String)
     /// Clear the link to a possible duplicate: it is a different death.
     case rejectPossibleDuplicate(reason: String)
     /// On the duplicate: confirm it is the same death as `primary`; this case ends.

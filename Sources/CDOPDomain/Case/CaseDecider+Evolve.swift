@@ -30,8 +30,17 @@ extension CaseDecider {
             s.transfer = TransferRecord(toPanel: e.toPanel, reason: e.reason, at: e.at)
         case .externalReferenceRecorded(let e):
             s.externalReference = e.reference
-        case .possibleDuplicateRejected:
+        case .possibleDuplicateRejected(let e):
             s.possibleDuplicateOf = nil
+            s.rejectedDuplicateOf = e.of
+        case .duplicateDecisionReopened(let e):
+            s.possibleDuplicateOf = e.of
+            s.rejectedDuplicateOf = nil
+        case .notificationCorrected(let e):
+            s.notification = e.notification
+            s.areaCode = e.areaCode
+            s.residentInPanelArea = e.residentInPanelArea
+            if let other = e.possibleDuplicateOf { s.possibleDuplicateOf = other }
         case .duplicateConfirmed(let e):
             s.duplicateOf = e.primary
             s.possibleDuplicateOf = nil

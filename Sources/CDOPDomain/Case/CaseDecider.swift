@@ -30,6 +30,10 @@ package enum CaseDecider: Decider {
             return try transfer(to: panel, reason, state, context)
         case .recordExternalReference(let reference, let source):
             return try recordExternalReference(reference, source, state, now)
+        case .correctNotification(let correction, let reason, let possibleDuplicateOf):
+            return try correctNotification(correction, reason, possibleDuplicateOf, state, context)
+        case .reopenDuplicateDecision(let reason):
+            return try reopenDuplicateDecision(reason, state, now)
         case .rejectPossibleDuplicate(let reason):
             return try rejectPossibleDuplicate(reason, state, now)
         case .confirmDuplicate(let primary):

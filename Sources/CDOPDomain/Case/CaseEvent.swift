@@ -41,6 +41,8 @@ package enum CaseEvent: DomainEvent {
     case emailDeliveryFailed(EmailDeliveryFailed)
     case emailRequeued(EmailRequeued)
     case externalReferenceRecorded(ExternalReferenceRecorded)
+    case notificationCorrected(NotificationCorrected)
+    case duplicateDecisionReopened(DuplicateDecisionReopened)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -85,6 +87,8 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.emailDeliveryFailed),
         .init(CaseEvent.emailRequeued),
         .init(CaseEvent.externalReferenceRecorded),
+        .init(CaseEvent.notificationCorrected),
+        .init(CaseEvent.duplicateDecisionReopened),
     ])
 
     package var payload: any EventPayload {
@@ -130,6 +134,8 @@ package enum CaseEvent: DomainEvent {
         case .emailDeliveryFailed(let p): p
         case .emailRequeued(let p): p
         case .externalReferenceRecorded(let p): p
+        case .notificationCorrected(let p): p
+        case .duplicateDecisionReopened(let p): p
         }
     }
 }

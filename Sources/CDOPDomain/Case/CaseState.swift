@@ -11,6 +11,8 @@ package struct CaseState: Hashable, Sendable {
     package var outOfScope: OutOfScopeReason?
     package var transfer: TransferRecord?
     package var possibleDuplicateOf: CaseID?
+    /// The case last decided to be a different death (kept so the decision can be reopened).
+    package var rejectedDuplicateOf: CaseID?
     /// The case's reference in another record (a panel's earlier spreadsheet), when one was kept.
     package var externalReference: String?
     /// Set when this case was confirmed a duplicate: it is then closed to every command.

@@ -81,7 +81,8 @@ package enum DuplicateMatcher {
         return previous[b.count]
     }
 
-    private static func foldedNames(_ notification: DeathNotification) -> [String] {
+    /// The child's names as the matcher compares them: forenames and surname together, and each alias, folded.
+    package static func foldedNames(_ notification: DeathNotification) -> [String] {
         let name = notification.child.name
         return ([name.forenames + name.surname] + name.aliases).map(NameNormaliser.fold)
     }

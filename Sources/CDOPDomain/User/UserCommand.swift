@@ -33,6 +33,8 @@ package enum UserCommand: Sendable {
     case recordSignOut
     /// The user opened a view of a case's identifiable data.
     case recordCaseViewed(caseID: CaseID, view: CaseDataView)
+    /// The user was shown a list of cases naming the children (`searched`: narrowed by a search or filter).
+    case recordCasesListed(caseIDs: [CaseID], searched: Bool)
     /// The user was refused a page or an action; `resource` names it (a route or what, never personal data), and
     /// `caseID` or `meetingID` the case or meeting the path named, when it named one.
     case recordAccessRefused(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil)

@@ -79,6 +79,8 @@ package enum UserDecider: Decider {
             return [.signedOut(UserSignedOut(at: now))]
         case .recordCaseViewed(let caseID, let view):
             return [.caseViewed(UserViewedCase(caseID: caseID, view: view, at: now))]
+        case .recordCasesListed(let caseIDs, let searched):
+            return caseIDs.isEmpty ? [] : [.casesListed(UserListedCases(caseIDs: caseIDs, searched: searched, at: now))]
         case .recordAccessRefused(let resource, let reason, let caseID, let meetingID):
             let resource = try TextField.required(resource, field: "refused resource", code: "user.resourceMissing")
             return [
@@ -158,7 +160,7 @@ package enum UserDecider: Decider {
             s.emailOutcomes[e.outboxID] = .sent(at: e.at)
         case .emailDeliveryFailed(let e):
             s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
-        case .signInRefused, .signedOut, .caseViewed, .accessRefused, .reauthenticated:
+        case .signInRefused, .signedOut, .caseViewed, .casesListed, .accessRefused, .reauthenticated:
             break
         }
         return s

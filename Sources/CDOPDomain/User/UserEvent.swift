@@ -11,6 +11,7 @@ package enum UserEvent: DomainEvent {
     case signInRefused(UserSignInRefused)
     case signedOut(UserSignedOut)
     case caseViewed(UserViewedCase)
+    case casesListed(UserListedCases)
     case accessRefused(UserAccessRefused)
     case signInThrottled(UserSignInThrottled)
     case reauthenticated(UserReauthenticated)
@@ -35,6 +36,7 @@ package enum UserEvent: DomainEvent {
         .init(UserEvent.reauthenticated),
         .init(UserEvent.emailSent),
         .init(UserEvent.emailDeliveryFailed),
+        .init(UserEvent.casesListed),
     ])
 
     /// The stored type names of the events that change the account itself (not its use): the users read model
@@ -63,6 +65,7 @@ package enum UserEvent: DomainEvent {
         case .signInRefused(let p): p
         case .signedOut(let p): p
         case .caseViewed(let p): p
+        case .casesListed(let p): p
         case .accessRefused(let p): p
         case .signInThrottled(let p): p
         case .reauthenticated(let p): p

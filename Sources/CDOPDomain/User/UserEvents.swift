@@ -131,6 +131,21 @@ package struct UserViewedCase: EventPayload {
     package var summary: String { "Viewed the \(view.label) of case \(caseID)" }
 }
 
+/// The user was shown a list of cases with the children's names (the case list, or a search of it): which
+/// cases were shown, never what was searched for.
+package struct UserListedCases: EventPayload {
+    package static let typeName = "user.casesListed.v1"
+    package var caseIDs: [CaseID]
+    /// Whether the list was narrowed by a search or filter.
+    package var searched: Bool
+    package var at: Date
+
+    package var summary: String {
+        "Listed \(caseIDs.count) case\(caseIDs.count == 1 ? "" : "s") with the children's names"
+            + (searched ? " (a search)" : "")
+    }
+}
+
 /// The user was refused a page or an action.
 ///
 /// `caseID` and `meetingID` came later (absent from earlier events, which still decode): the case or meeting

@@ -49,19 +49,7 @@ enum APIRoutes {
             }
         }
 
-        routes.get("/api/v1/cases", caseReaders, .api) { request, context in
-            await API.handle {
-                let areas = context.staff!.user.areas
-                let stage = request.uri.queryParameters.get("stage")
-                let cases = try await services.engine.store.read { db in try CaseQueries.list(stage: stage, in: db) }
-                return API.json(
-                    cases.filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }.map {
-                        CaseListing(
-                            caseId: $0.caseID, reference: $0.reference, stage: $0.stage, area: $0.areaCode, notifiedAt: $0.notifiedAt,
-                            outstandingRequests: $0.outstandingRequests, possibleDuplicateOf: $0.possibleDuplicateOf)
-                    })
-            }
-        }
+        routes.get("/api/v1/cases", caseReaders, .api, CaseSearchAPI.listCases(services))
 
         routes.get("/api/v1/cases/:case", caseReaders, .api) { _, context in
             await API.handle {
@@ -190,16 +178,6 @@ enum APIRoutes {
     struct Notified: Encodable {
         var caseId: String
         var reference: String
-        var possibleDuplicateOf: String?
-    }
-
-    struct CaseListing: Encodable {
-        var caseId: String
-        var reference: String
-        var stage: String
-        var area: String?
-        var notifiedAt: String
-        var outstandingRequests: Int
         var possibleDuplicateOf: String?
     }
 

@@ -38,6 +38,8 @@ extension CaseCommandBody {
                     detail: "The case is not linked to a possible duplicate.")
             }
             try workflow.confirmDuplicate(caseID, of: primary, by: actor)
+        case .correctNotification(let correction, let reason):
+            try workflow.correctNotification(caseID, correction, reason: reason, by: actor)
         }
     }
 

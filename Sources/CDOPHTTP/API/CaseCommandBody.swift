@@ -14,13 +14,13 @@ struct CaseCommandBody: Decodable {
         "add-action": [.coordinator], "complete-action": [.coordinator], "refer-cspr": [.coordinator],
         "ncmd-submission": [.coordinator], "close": [.coordinator], "reopen": [.coordinator],
         "confirm-duplicate": [.coordinator], "reject-duplicate": [.coordinator], "transfer": [.coordinator],
-        "out-of-scope": [.coordinator],
+        "out-of-scope": [.coordinator], "correct-notification": [.coordinator], "reopen-duplicate-decision": [.coordinator],
     ]
 
     enum Key: String, CodingKey {
         case command, expectation, triggers, note, agencyId, formType, contactEmail, dueDate, requestId, reason, process
         case since, on, heldOn, draftAnalysis, meetingId, actionId, text, owner, completedOn, referredOn, reference
-        case submittedOn, toPanel, detail, declaredBy
+        case submittedOn, toPanel, detail, declaredBy, correction
     }
 
     /// What to do: a case command, or confirming a duplicate (which spans two streams).
@@ -28,6 +28,7 @@ struct CaseCommandBody: Decodable {
         case command(CaseCommand)
         case requestForm(agencyID: AgencyID, formType: FormType, contactEmail: String?, dueDate: CalendarDate)
         case confirmDuplicate
+        case correctNotification(NotificationCorrection, reason: String)
     }
 
     let name: String
@@ -90,6 +91,10 @@ struct CaseCommandBody: Decodable {
         case "confirm-duplicate": action = .confirmDuplicate
         case "reject-duplicate": action = .command(.rejectPossibleDuplicate(reason: try text(.reason, default: "A different death")))
         case "transfer": action = .command(.transfer(toPanel: try text(.toPanel), reason: try text(.reason)))
+        case "correct-notification":
+            action = .correctNotification(
+                try c.decode(NotificationCorrection.self, forKey: .correction), reason: try text(.reason, default: ""))
+        case "reopen-duplicate-decision": action = .command(.reopenDuplicateDecision(reason: try text(.reason, default: "")))
         case "out-of-scope":
             action = .command(
                 .recordOutOfScope(reason: try c.decode(OutOfScopeReason.self, forKey: .reason), detail: try text(.detail, default: "")))

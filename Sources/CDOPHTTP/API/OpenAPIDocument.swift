@@ -9,7 +9,7 @@ enum OpenAPIDocument {
         "GET /api/v1/openapi.json": "This document",
         "GET /api/v1/me": "Who is signed in, their roles and areas, and the CSRF token for unsafe calls",
         "POST /api/v1/notifications": "Notify a child's death (public; limited per address)",
-        "GET /api/v1/cases": "Cases in the caller's areas, without names (optionally by stage)",
+        "GET /api/v1/cases": "Find cases in the caller's areas by reference, name, NHS number, date of death, stage and area (recorded on the caller's access log)",
         "GET /api/v1/cases/:case": "One case with its requests, outcome, actions and timeline (recorded on the caller's access log)",
         "POST /api/v1/cases/:case/commands": "Issue a command on a case (triage, request a form, pause, close, ...)",
         "GET /api/v1/dashboard": "The coordinator's dashboard: new, duplicates, requests due and overdue, failed emails, open cases by stage and age",
@@ -44,6 +44,11 @@ enum OpenAPIDocument {
         "POST /api/v1/users/:user/commands": "UserCommand",
     ]
 
+    /// Query parameters by "METHOD /path".
+    static let queryParameters: [String: [(name: String, description: String)]] = [
+        "GET /api/v1/cases": CaseSearchAPI.parameters
+    ]
+
     static func json(_ specs: [RouteSpec], panel: String) -> Data {
         var paths: [String: [String: Any]] = [:]
         for spec in specs where spec.kind == .api {
@@ -57,7 +62,10 @@ enum OpenAPIDocument {
                 "summary": summaries[spec.description] ?? spec.description,
                 "responses": responses(spec),
             ]
-            if !parameters.isEmpty { operation["parameters"] = parameters }
+            let query = (queryParameters[spec.description] ?? []).map { parameter -> [String: Any] in
+                ["name": parameter.name, "in": "query", "required": false, "description": parameter.description, "schema": ["type": "string"]]
+            }
+            if !(parameters + query).isEmpty { operation["parameters"] = parameters + query }
             if let body = bodies[spec.description] {
                 operation["requestBody"] = [
                     "required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(body)"]]],
@@ -140,7 +148,34 @@ enum OpenAPIDocument {
         ],
         "CaseCommand": [
             "type": "object", "required": ["command"],
-            "properties": ["command": ["type": "string", "enum": CaseCommandBody.roles.keys.sorted()]],
+            "properties": [
+                "command": ["type": "string", "enum": CaseCommandBody.roles.keys.sorted()],
+                "reason": ["type": "string", "description": "Why (required by correct-notification, reopen-duplicate-decision, reopen, transfer, ...)"],
+                "correction": [
+                    "type": "object",
+                    "description": "correct-notification: only the fields to change, shaped as in the notification",
+                    "properties": [
+                        "notifier": ["type": "object"], "residenceAreaCode": ["type": "string"], "areaOfDeathCode": ["type": "string"],
+                        "circumstances": ["type": "string"], "professionalsInvolved": ["type": "array", "items": ["type": "object"]],
+                        "child": [
+                            "type": "object",
+                            "properties": [
+                                "name": ["type": "object"], "dateOfBirth": ["type": "string", "format": "date"], "sex": ["type": "string"],
+                                "nhsNumber": ["type": "object"], "ethnicity": ["type": "string"], "address": ["type": "object"],
+                                "gpPractice": ["type": "string"],
+                            ],
+                        ],
+                        "death": [
+                            "type": "object",
+                            "properties": [
+                                "date": ["type": "string", "format": "date"], "time": ["type": "string"], "place": ["type": "object"],
+                                "birthStatus": ["type": "string"], "reportedExpectation": ["type": "string"],
+                                "postMortem": ["type": "string"], "coronerInformed": ["type": "string"], "causeOfDeath": ["type": "string"],
+                            ],
+                        ],
+                    ],
+                ],
+            ],
             "additionalProperties": true,
         ],
         "MeetingCommand": [

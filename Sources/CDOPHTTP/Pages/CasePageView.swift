@@ -42,6 +42,11 @@ struct CasePageView {
     var details: [Detail]
     var possibleDuplicateOf: String?
     var possibleDuplicateHref: String?
+    /// The case last decided to be a different death, while that decision can be reopened.
+    var rejectedDuplicateOf: String?
+    var correctionHref: String?
+    /// The error beside the duplicate decision's choice, when it was saved with nothing chosen.
+    var decisionError: String?
     var requests: [RequestRow]
     var hasRequests: Bool
     var canAct: Bool
@@ -54,6 +59,8 @@ struct CasePageView {
     var duplicateAction: String
     var timeline: [Event]
     var actions: CaseActionsView
+    var notification: CaseNotificationView?
+    var outcome: CaseOutcomeView?
 
     init(
         caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyListing],
@@ -75,11 +82,18 @@ struct CasePageView {
             Detail(label: "Expected or unexpected", value: state.expectation?.label ?? "not yet triaged"),
             Detail(label: "Stage", value: StageNames.label(state.stage?.name ?? "")),
         ]
+        notification = state.notification.map(CaseNotificationView.init)
+        outcome = state.panelOutcome.map(CaseOutcomeView.init)
         if let external = state.externalReference {
             details.insert(Detail(label: "Reference in earlier records", value: external), at: 0)
         }
         possibleDuplicateOf = state.duplicateOf == nil ? state.possibleDuplicateOf.map(CaseTables.reference(of:)) : nil
         possibleDuplicateHref = state.possibleDuplicateOf.map { "/cases/\($0)" }
+        rejectedDuplicateOf =
+            canAct && state.possibleDuplicateOf == nil && state.duplicateOf == nil
+            ? state.rejectedDuplicateOf.map(CaseTables.reference(of:)) : nil
+        correctionHref =
+            canAct && !state.isClosed && state.duplicateOf == nil && state.transfer == nil ? "/cases/\(caseID)/correction" : nil
         requests = state.formRequests.map {
             RequestRow(
                 id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, due: DayFormatter.long($0.dueDate),
@@ -113,6 +127,8 @@ struct CasePageView {
         case "withdrawn": "The request has been withdrawn and its link no longer works."
         case "merged": "The duplicate notification has been merged into this case."
         case "notDuplicate": "The notification has been kept as a separate death."
+        case "corrected": "The notification has been corrected. The change and its reason are in the timeline."
+        case "reopen-duplicate-decision": "The duplicate decision has been reopened: decide again whether it is the same death."
         default: CaseActionsView.notice(for: done)
         }
     }

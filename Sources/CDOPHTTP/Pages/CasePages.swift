@@ -13,24 +13,13 @@ enum CasePages {
     static let viewers = Access.staff([.coordinator, .designatedDoctor])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/cases", viewers) { request, context in
-            let areas = context.staff?.user.areas ?? []
-            let stage = request.uri.queryParameters.get("stage")
-            let cases = try await services.engine.store.read { db in
-                try CaseQueries.list(stage: stage, in: db).filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }
-            }
-            let view = CaseListView(
-                cases: cases.map {
-                    CaseListView.Row(
-                        reference: $0.reference, href: "/cases/\($0.caseID)", stage: StageNames.label($0.stage),
-                        area: $0.areaCode ?? "outside", requests: $0.outstandingRequests)
-                },
-                hasCases: !cases.isEmpty)
-            return services.renderer.page("case-list", view, chrome: services.chrome("Cases", context, path: "/cases"))
-        }
-
         routes.get("/cases/:case", viewers) { request, context in
-            try await show(request, context, services)
+            // A reference typed into the address bar (CDOP-1A2B3C4D, or one from earlier records) goes to the case.
+            if context.pathCaseID == nil {
+                let (caseID, _) = try caseInScope(context, services)
+                return redirect(to: "/cases/\(caseID)")
+            }
+            return try await show(request, context, services)
         }
 
         routes.post("/cases/:case/requests", .staff([.coordinator])) { request, context in
@@ -116,6 +105,12 @@ enum CasePages {
             let post = try await request.formPost(context: context)
             let (caseID, state) = try caseInScope(context, services)
             guard let primary = state.possibleDuplicateOf else { return redirect(to: "/cases/\(caseID)") }
+            guard post["decision"] == "confirm" || post["decision"] == "reject" else {
+                return try await show(
+                    request, context, services,
+                    errors: [.init(field: "decision", message: "Choose whether it is the same death before saving the decision")],
+                    status: .unprocessableContent)
+            }
             if post["decision"] == "confirm" {
                 do {
                     try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: actor(context))
@@ -139,10 +134,19 @@ enum CasePages {
     /// The case the path names, when it exists and the signed-in person's areas include it; a case outside
     /// their areas is recorded on their access log as refused (reason `area`) and answered as not found.
     static func caseInScope(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
-        guard let caseID = context.pathCaseID else {
+        guard let caseID = try context.pathCaseID ?? resolvedReference(context, services) else {
             throw HTTPError(.notFound, message: "There is no case with that reference.")
         }
         return try caseInScope(caseID, context, services)
+    }
+
+    /// The case a path's reference names (CDOP-1A2B3C4D, an unambiguous prefix of its id, or its reference in
+    /// earlier records), when it names exactly one.
+    static func resolvedReference(_ context: WebContext, _ services: WebServices) throws -> CaseID? {
+        guard let text = context.parameters.get("case"), !text.isEmpty else { return nil }
+        let found = try services.engine.store.read { db in try CaseQueries.resolve(text, in: db) }
+        if case .success(let caseID) = found { return caseID }
+        return nil
     }
 
     /// `caseID`'s state, when the case exists and lies in the user's areas; else 404, a case outside their areas
@@ -179,26 +183,14 @@ enum CasePages {
             // No record, no view: the page is not shown when its viewing cannot be recorded.
             try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)
         }
-        let view = CasePageView(
+        var view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,
             today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.has(.coordinator) == true,
             error: post["command"] == nil ? nil : errors.first?.message)
+        view.decisionError = errors.first { $0.field == "decision" }?.message
         let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))
         return services.renderer.page(
             "case", view, chrome: services.chrome("Case \(view.reference)", context, path: "/cases", notice: notice, errors: errors),
             status: status)
     }
-}
-
-struct CaseListView {
-    struct Row {
-        var reference: String
-        var href: String
-        var stage: String
-        var area: String
-        var requests: Int
-    }
-
-    var cases: [Row]
-    var hasCases: Bool
 }

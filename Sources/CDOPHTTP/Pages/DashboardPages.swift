@@ -105,7 +105,7 @@ struct DashboardView {
                 remaining: left < 0 ? "\(-left) day\(left == -1 ? "" : "s") overdue" : left == 0 ? "due today" : "\(left) day\(left == 1 ? "" : "s") left",
                 tagClass: left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
                 status: request.status,
-                next: request.nextStep.map { step in "\(step) on \(request.nextStepAt.map(DayFormatter.long) ?? "a date to come")" } ?? "none")
+                next: request.nextStep.map { step in "\(ScheduleStepWords.next(step, agency: request.agencyName)) on \(request.nextStepAt.map(DayFormatter.long) ?? "a date to come")" } ?? "none")
         }
         overdueCount = requests.filter { $0.tagClass == "overdue" }.count
         dueSoonCount = requests.filter { $0.tagClass == "due-soon" }.count

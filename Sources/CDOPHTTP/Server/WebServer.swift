@@ -26,7 +26,9 @@ package enum WebServer {
     /// Each area of the site adds its routes.
     static let areas: [@Sendable (RouteTable, WebServices) -> Void] = [
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
-        CasePages.install, RapidResponsePages.install, MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install, AgencyPages.install, AgencyEditPages.install,
+        CasePages.install, CaseListPages.install, CaseCorrectionPages.install, RapidResponsePages.install,
+        MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
+        AgencyEditPages.install,
         AdminPages.install, AccessLogPages.install,
         PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]

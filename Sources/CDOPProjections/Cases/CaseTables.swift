@@ -101,10 +101,21 @@ package enum CaseTables {
                 """)
     }
 
+    /// What the coordinator finds a case by on `/cases`: the child's names folded as the duplicate matcher folds
+    /// them, and the NHS number's digits. New columns, so a projection migration: an upgrade fills them from events.
+    package static let searchMigration = SchemaMigration("projections.v4.case-summaries-search") { db in
+        try db.execute(
+            sql: """
+                ALTER TABLE case_summaries ADD COLUMN folded_names TEXT NOT NULL DEFAULT '';
+                ALTER TABLE case_summaries ADD COLUMN nhs_number TEXT;
+                CREATE INDEX case_summaries_by_nhs_number ON case_summaries (nhs_number) WHERE nhs_number IS NOT NULL;
+                """)
+    }
+
     /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case. Lookups by
     /// reference treat it as a prefix of the id, and say when it names more than one case.
     package static func reference(of caseID: CaseID) -> String {
-        "CDOP-" + caseID.description.prefix(8).uppercased()
+        CaseReference.text(of: caseID)
     }
 
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
@@ -116,8 +127,8 @@ package enum CaseTables {
             """
             INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
                 date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
-                duplicate_of, outstanding_requests, stream_version, external_reference)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(
             id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
@@ -125,7 +136,9 @@ package enum CaseTables {
             state.areaCode, state.expectation?.rawValue,
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
-            state.outstandingRequests.count, version, state.externalReference)
+            state.outstandingRequests.count, version, state.externalReference,
+            DuplicateMatcher.foldedNames(notification).joined(separator: " "),
+            notification.child.nhsNumber.number.map { $0.text.filter(\.isNumber) })
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)

@@ -22,7 +22,7 @@ package struct AccessLogFilter: Sendable, Equatable {
 /// personal about the child: the case's reference and id only).
 package struct AccessLogEntry: Sendable, Equatable, Codable {
     package enum Kind: String, Sendable, Codable {
-        case caseViewed, accessRefused, signedIn, signInRefused, signedOut
+        case caseViewed, casesListed, accessRefused, signedIn, signInRefused, signedOut
     }
 
     package var at: Date
@@ -59,7 +59,7 @@ package struct AccessLogPage: Sendable, Equatable, Codable {
 package enum AccessLogQueries {
     /// The event types the log shows.
     package static let eventTypes = [
-        UserViewedCase.typeName, UserAccessRefused.typeName, UserSignedIn.typeName, UserSignInRefused.typeName,
+        UserViewedCase.typeName, UserListedCases.typeName, UserAccessRefused.typeName, UserSignedIn.typeName, UserSignInRefused.typeName,
         UserSignedOut.typeName,
     ]
 
@@ -76,8 +76,9 @@ package enum AccessLogQueries {
             arguments.append(userID.streamID)
         }
         if let caseID = filter.caseID {
-            conditions.append("json_extract(data, '$.caseID') = ?")
-            arguments.append(caseID.description)
+            conditions.append(
+                "(json_extract(data, '$.caseID') = ? OR (type = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.caseIDs') WHERE value = ?)))")
+            arguments += [caseID.description, UserListedCases.typeName, caseID.description]
         }
         if let since = filter.since {
             conditions.append("recorded_at >= ?")
@@ -107,6 +108,9 @@ package enum AccessLogQueries {
             entry.what = "Viewed the \(viewed.view.label)"
             entry.view = viewed.view
             entry.caseID = viewed.caseID
+        case .casesListed(let listed):
+            entry.kind = .casesListed
+            entry.what = listed.summary
         case .accessRefused(let refused):
             entry.kind = .accessRefused
             entry.what = "Refused \(refused.resource): \(refused.reason.label)"

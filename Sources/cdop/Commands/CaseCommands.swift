@@ -12,7 +12,7 @@ struct CaseGroup: ParsableCommand {
         subcommands: [
             CaseListCommand.self, CaseShowCommand.self, CaseInvolveCommand.self, CaseOutOfScopeCommand.self,
             CaseTransferCommand.self, CaseReferCSPRCommand.self, CaseNCMDCommand.self, CaseCloseCommand.self,
-            CaseReopenCommand.self,
+            CaseReopenCommand.self, CaseCorrectCommand.self,
         ])
 }
 

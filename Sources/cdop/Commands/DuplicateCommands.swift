@@ -9,7 +9,7 @@ import Foundation
 struct DuplicateGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duplicate", abstract: "Confirm or reject a possible duplicate notification.",
-        subcommands: [DuplicateConfirmCommand.self, DuplicateRejectCommand.self])
+        subcommands: [DuplicateConfirmCommand.self, DuplicateRejectCommand.self, DuplicateReopenCommand.self])
 }
 
 struct DuplicateConfirmCommand: ParsableCommand {

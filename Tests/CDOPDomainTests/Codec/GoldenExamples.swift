@@ -87,8 +87,19 @@ enum GoldenExamples {
                     caseID: Sample.otherCaseID, notification: Sample.notification(surname: "Testchilde"),
                     possibleDuplicateOf: Sample.caseID)
             ])
-        events += try history(
+        let rejected = try history(
             CaseDecider.self, [.rejectPossibleDuplicate(reason: "Twins, different children")], from: linked)
+        events += rejected
+        events += try history(
+            CaseDecider.self, [.reopenDuplicateDecision(reason: "The NHS numbers are the same")], from: linked + rejected)
+        var correction = NotificationCorrection()
+        var child = NotificationCorrection.Child()
+        child.name = PersonName(forenames: "Alexander", surname: "Testchild")
+        correction.child = child
+        events += try history(
+            CaseDecider.self,
+            [.correctNotification(correction, reason: "The birth certificate gives Alexander", possibleDuplicateOf: nil)],
+            from: Story.notified())
         events += try history(CaseDecider.self, [.confirmDuplicate(primary: Sample.caseID)], from: linked)
         let duplicate = try NotificationRules.validated(
             Sample.notification(surname: "Testchilde"), context: Sample.context)
@@ -163,6 +174,7 @@ enum GoldenExamples {
                 .recordSignInRefused(.wrongPassword),
                 .recordSignIn(withSecondFactor: false),
                 .recordCaseViewed(caseID: Sample.caseID, view: .casePage),
+                .recordCasesListed(caseIDs: [Sample.caseID, Sample.otherCaseID], searched: true),
                 .recordAccessRefused(resource: "GET /cases/:case", reason: .role, caseID: Sample.caseID),
                 .recordSecondFactorEnrolled,
                 .changeAccess(roles: [.coordinator], areas: []),

@@ -108,6 +108,11 @@ enum CaseEventChecks {
             if s.mergedDuplicates.contains(e.from) { return "merged twice" }
         case .possibleDuplicateRejected:
             if s.possibleDuplicateOf == nil { return "rejecting no link" }
+        case .duplicateDecisionReopened:
+            if s.rejectedDuplicateOf == nil || s.possibleDuplicateOf != nil { return "reopening no decision" }
+        case .notificationCorrected(let e):
+            if e.changes.isEmpty { return "a correction that changes nothing" }
+            if s.isClosed { return "\(event.typeName) on a closed case" }
         case .recordedOutOfScope:
             if s.outOfScope != nil && s.receivedAt != nil && s.panelOutcome != nil {
                 return "out of scope after review"

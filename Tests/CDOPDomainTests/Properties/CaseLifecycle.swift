@@ -79,6 +79,8 @@ struct CaseLifecycle {
             .close, .close,
             .reopen(reason: "new information"),
             .rejectPossibleDuplicate(reason: "different child"),
+            .reopenDuplicateDecision(reason: "same NHS number after all"),
+            .correctNotification(Self.correction(c), reason: "corrected", possibleDuplicateOf: c % 5 == 0 ? Sample.otherCaseID : nil),
         ]
         if c % 23 == 0 { menu.append(.transfer(toPanel: "Farshire CDOP", reason: "lives there")) }
         if c % 29 == 0 { menu.append(.recordOutOfScope(reason: .other, detail: "notified in error")) }
@@ -125,5 +127,20 @@ struct CaseLifecycle {
             menu.append(.completeRecommendation(actionID: action.id, completedOn: today, note: "done"))
         }
         return menu
+    }
+
+    /// A correction of the child's name or the date of death, varied by `c`.
+    static func correction(_ c: Int) -> NotificationCorrection {
+        var correction = NotificationCorrection()
+        if c % 2 == 0 {
+            var child = NotificationCorrection.Child()
+            child.name = PersonName(forenames: "Alex", surname: "Testchild\(c % 4)")
+            correction.child = child
+        } else {
+            var death = NotificationCorrection.Death()
+            death.time = TimeOfDay(hour: c % 24, minute: 0)
+            correction.death = death
+        }
+        return correction
     }
 }

@@ -15,7 +15,7 @@ package struct NotificationReceived: EventPayload {
     package var summary: String {
         let n = notification.notifier
         var line = "Death notified by \(n.name) (\(n.role), \(n.organisation)) on \(DayFormatter.long(n.dateNotified))"
-        if possibleDuplicateOf != nil { line += "; possibly a duplicate of another case" }
+        if let other = possibleDuplicateOf { line += "; possibly a duplicate of \(CaseReference.text(of: other))" }
         return line
     }
 }
