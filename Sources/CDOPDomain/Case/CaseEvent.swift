@@ -41,6 +41,10 @@ package enum CaseEvent: DomainEvent {
     case emailDeliveryFailed(EmailDeliveryFailed)
     case emailRequeued(EmailRequeued)
     case externalReferenceRecorded(ExternalReferenceRecorded)
+    case formReminderRequested(FormReminderRequested)
+    case formContactChanged(FormContactChanged)
+    case formDeclineRecorded(FormDeclineRecorded)
+    case formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -85,6 +89,10 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.emailDeliveryFailed),
         .init(CaseEvent.emailRequeued),
         .init(CaseEvent.externalReferenceRecorded),
+        .init(CaseEvent.formReminderRequested),
+        .init(CaseEvent.formContactChanged),
+        .init(CaseEvent.formDeclineRecorded),
+        .init(CaseEvent.formWithdrawalNoticeQueued),
     ])
 
     package var payload: any EventPayload {
@@ -130,6 +138,10 @@ package enum CaseEvent: DomainEvent {
         case .emailDeliveryFailed(let p): p
         case .emailRequeued(let p): p
         case .externalReferenceRecorded(let p): p
+        case .formReminderRequested(let p): p
+        case .formContactChanged(let p): p
+        case .formDeclineRecorded(let p): p
+        case .formWithdrawalNoticeQueued(let p): p
         }
     }
 }

@@ -196,6 +196,7 @@ package enum MeetingDecider: Decider {
             s.theme = e.theme
             s.sequence = e.sequence
             s.sequenceIssuedAt[e.sequence] = e.at
+            s.startsAtBySequence[e.sequence] = e.startsAt
         case .inviteeAdded(let e):
             s.invitees.append(e.invitee)
         case .invitationWithdrawn(let e):
@@ -210,6 +211,7 @@ package enum MeetingDecider: Decider {
             s.venue = e.venue
             s.sequence = e.sequence
             s.sequenceIssuedAt[e.sequence] = e.at
+            s.startsAtBySequence[e.sequence] = e.startsAt
         case .cancelled(let e):
             s.cancelledAt = e.at
             s.cancellationReason = e.reason

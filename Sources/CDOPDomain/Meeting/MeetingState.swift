@@ -13,6 +13,8 @@ package struct MeetingState: Hashable, Sendable {
     package var sequence = 0
     /// When each sequence was issued (scheduled, each move): when its invitations were called for.
     package var sequenceIssuedAt: [Int: Date] = [:]
+    /// When the meeting was to start as of each sequence (scheduled or moved), so an update can say where it moved from.
+    package var startsAtBySequence: [Int: Date] = [:]
     package var invitees: [Invitee] = []
     package var agenda: [CaseID] = []
     package var cancelledAt: Date?

@@ -28,7 +28,7 @@ package enum WebServer {
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
         CasePages.install, RapidResponsePages.install, MeetingPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
         AdminPages.install, AccessLogPages.install,
-        PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
+        PractitionerPages.install, RequestPages.install, RequestAPIRoutes.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]
 
     /// The application: listening where the configuration says, firing timers and sending mail while it runs.
