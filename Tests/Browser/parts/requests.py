@@ -14,7 +14,7 @@ import time
 
 from browser import JourneyFailure
 from mailspool import body_text, form_links
-from pages import fill_field, has_errors
+from pages import fill_field, has_errors, type_into
 
 FIRST, SECOND = "Northgate Surgery", "Riverside Health Visiting"
 NEW_CONTACT = "new.contact@northgate.example.nhs.uk"
@@ -74,12 +74,12 @@ def run(journey):
     journey.step(coordinator, "request-declined", "the request shows declined: the agency did not know the child")
 
     open_request(journey, coordinator, case_path, SECOND)
-    fill_field(coordinator, "waive-reason", "Information held by the GP instead")
+    type_by_id(coordinator, "waive-reason", "Information held by the GP instead")
     coordinator.submit_with("Waive the request")
     expect_notice(coordinator, "waived")
     journey.step(coordinator, "waived", "the second request was waived with a reason")
 
-    fill_field(coordinator, "withdraw-reason", "Asked in error")
+    type_by_id(coordinator, "withdraw-reason", "Asked in error")
     coordinator.submit_with("Withdraw the request")
     if "Withdraw the request to %s?" % SECOND not in coordinator.text():
         raise JourneyFailure("withdrawing did not ask for a confirmation: %s" % coordinator.text()[:300])
@@ -122,6 +122,11 @@ def open_request(journey, browser, case_path, agency):
     browser.wait_for_load()
     journey.step(browser, "request-%s" % agency.split()[0].lower(), "%s's request page" % agency)
     return browser.path()
+
+
+def type_by_id(browser, field_id, text):
+    """Types into the field with this id (the request page's reasons share the name "reason")."""
+    type_into(browser.driver.find_element("id", field_id), text)
 
 
 def expect_notice(browser, words):
