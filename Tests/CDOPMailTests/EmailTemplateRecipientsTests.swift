@@ -34,7 +34,7 @@ struct EmailTemplateRecipientsTests {
             let notification = SyntheticPanel.notification(
                 using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH", expectation: .unexpected,
                 forenames: "Ada", surname: "Testchild", nhs: "9434765919")
-            let caseID = try workflow.notify(notification, by: Actor(name: "n", role: "notifier")).caseID
+            let caseID = try workflow.notify(notification, by: Actor(name: "n", role: "notifier"), alertCoordinator: true).caseID
             let coordinator = Actor(name: "c", role: "coordinator")
             try workflow.execute(
                 .triage(expectation: .unexpected, confirmedBy: "Dr D", triggers: [.suddenNoApparentCause]), on: caseID,
@@ -82,6 +82,7 @@ struct EmailTemplateRecipientsTests {
                     subjects[row.outboxID] = message.subject
                     #expect(message.subject.first?.isUppercase == true, "\(message.subject)")
                     #expect(!message.textBody.contains(" The CDOP coordinator"), "\(row.template): \(message.textBody)")
+                    #expect(!message.textBody.contains("Testchild") && !message.subject.contains("Testchild"), "\(row.template) names the child")
                 } catch {
                     Issue.record("\(row.template) to the \(row.recipientRole): \(error)")
                 }
@@ -90,7 +91,7 @@ struct EmailTemplateRecipientsTests {
             for expected in [
                 "request → agency contact", "reminder → agency contact", "final-reminder → agency contact",
                 "request-withdrawn → agency contact", "escalation → coordinator", "escalation → designated doctor",
-                "escalation → panel chair", "delivery-failure → coordinator",
+                "escalation → panel chair", "delivery-failure → coordinator", "new-notification → coordinator",
             ] {
                 #expect(pairs.contains(expected), "no \(expected) among \(pairs.sorted())")
             }

@@ -58,6 +58,8 @@ package enum CaseCommand: Sendable {
     case sendReminderNow(requestID: FormRequestID)
     /// Send an outstanding request to a new contact: a new link, and the old one no longer opens the form.
     case changeFormContact(requestID: FormRequestID, contactEmail: String)
+    /// Tell the coordinator by email of a notification from the public form (once).
+    case alertCoordinator
     /// Record that the agency declined to complete the form, and why.
     case recordDecline(requestID: FormRequestID, reason: String, declaredBy: String)
 

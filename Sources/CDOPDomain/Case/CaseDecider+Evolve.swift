@@ -89,6 +89,8 @@ extension CaseDecider {
                 $0.resolution = .declinedNoInformation(at: e.at)
                 $0.declineReason = e.reason
             }
+        case .coordinatorAlerted(let e):
+            s.coordinatorAlertedAt = e.at
         case .formWithdrawalNoticeQueued(let e):
             s.updateRequest(e.requestID) { $0.withdrawalNoticeAt = e.at }
         case .formRequestWaived(let e):

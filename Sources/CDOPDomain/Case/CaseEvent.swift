@@ -45,6 +45,7 @@ package enum CaseEvent: DomainEvent {
     case formContactChanged(FormContactChanged)
     case formDeclineRecorded(FormDeclineRecorded)
     case formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued)
+    case coordinatorAlerted(CoordinatorAlerted)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -93,6 +94,7 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.formContactChanged),
         .init(CaseEvent.formDeclineRecorded),
         .init(CaseEvent.formWithdrawalNoticeQueued),
+        .init(CaseEvent.coordinatorAlerted),
     ])
 
     package var payload: any EventPayload {
@@ -142,6 +144,7 @@ package enum CaseEvent: DomainEvent {
         case .formContactChanged(let p): p
         case .formDeclineRecorded(let p): p
         case .formWithdrawalNoticeQueued(let p): p
+        case .coordinatorAlerted(let p): p
         }
     }
 }

@@ -56,6 +56,11 @@ extension CaseState {
             case nil: stillNeeded ? .pending : .cancelled
             }
         }
+        if let at = coordinatorAlertedAt {
+            emails.append(OutboxEmail(
+                id: "notified", template: "new-notification", recipient: .role(.coordinator), requestID: nil,
+                reminderNumber: nil, createdAt: at, state: state(of: "notified", stillNeeded: true)))
+        }
         for request in formRequests {
             let id = "request:\(request.id)"
             // A request sent on to a new contact: an email not yet gone to an earlier contact is no longer needed

@@ -76,4 +76,14 @@ struct RequestWorkTests {
         #expect(notices.first?.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
         #expect(notices.first?.state == .pending)
     }
+
+    @Test("A notification from the public form calls for one email to the coordinator, naming the case by its reference only")
+    func coordinatorAlerted() throws {
+        let then = Given(CaseDecider.self, try Story.notified()).when(.alertCoordinator)
+        let alerts = Self.emails(then.state, "notified")
+        #expect(alerts.map(\.template) == ["new-notification"])
+        #expect(alerts.first?.recipient == .role(.coordinator))
+        let again = try history(CaseDecider.self, [.alertCoordinator], from: try Story.notified())
+        Given(CaseDecider.self, again).when(.alertCoordinator).then([])
+    }
 }

@@ -83,7 +83,7 @@ enum GoldenExamples {
             from: Story.notified())
         events += try history(
             CaseDecider.self,
-            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records")],
+            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records"), .alertCoordinator],
             from: Story.notified())
         let linked = try history(
             CaseDecider.self,

@@ -41,6 +41,8 @@ enum CaseEventChecks {
             guard request(e.requestID)?.acceptsReturn == true else { return "decline of a closed request" }
         case .formRequestWithdrawn(let e):
             guard request(e.requestID)?.acceptsReturn == true else { return "withdrawal of a closed request" }
+        case .coordinatorAlerted:
+            if s.coordinatorAlertedAt != nil { return "coordinator alerted twice" }
         case .formReminderRequested(let e):
             guard request(e.requestID)?.isOutstanding == true else { return "reminder of a request not outstanding" }
         case .formContactChanged(let e):

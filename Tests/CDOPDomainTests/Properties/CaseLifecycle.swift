@@ -107,6 +107,7 @@ struct CaseLifecycle {
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),
                 .sendReminderNow(requestID: id),
+                .alertCoordinator,
                 .changeFormContact(requestID: id, contactEmail: "contact\(c % 4)@agency.example.org"),
                 .recordDecline(requestID: id, reason: "did not know the child", declaredBy: "Agency"),
                 .startSchedule(Sample.startFormB(id, daysAgo: 10 + c % 30)),

@@ -36,6 +36,15 @@ package struct FormDeclineRecorded: EventPayload {
     package var summary: String { "\(agencyName) declined: \(reason)" }
 }
 
+/// The coordinator is to be told by email of a notification that came through the public form (the email
+/// names the case by its reference only).
+package struct CoordinatorAlerted: EventPayload {
+    package static let typeName = "case.coordinatorAlerted.v1"
+    package var at: Date
+
+    package var summary: String { "The coordinator told by email of the new notification" }
+}
+
 /// The agency's contact is to be told by email that its request was withdrawn.
 package struct FormWithdrawalNoticeQueued: EventPayload {
     package static let typeName = "case.formWithdrawalNoticeQueued.v1"
