@@ -77,4 +77,21 @@ import Testing
         #expect(!labels.contains("Agency or service") && !labels.contains("Your role") && !labels.contains("Your full name"))
         #expect(labels.contains("Did your agency know the child?"))
     }
+
+    @Test("GET /api/v1/cases/{id} gives each returned form's answers")
+    func caseAPIGivesReturnedAnswers() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, token) = try PractitionerLinkTests.requested(&fixture)
+        let form = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().forms.reporting
+        try PractitionerAccess(workflow: fixture.engine.workflow).submit(
+            token: token, definition: form.reference, answers: ["summary": .text("Seen twice; no concerns.")], now: fixture.clock.now())
+        let coordinator = fixture.usernames[.coordinator]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(coordinator)
+            let body = String(buffer: try await browser.get("/api/v1/cases/\(caseID)").body)
+            #expect(body.contains("Seen twice; no concerns."), "\(body.prefix(500))")
+            #expect(body.contains("\"definition\":\"reporting@1\""))
+        }
+    }
 }
