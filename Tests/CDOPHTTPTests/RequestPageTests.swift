@@ -94,4 +94,25 @@ import Testing
             #expect(body.contains("\"definition\":\"reporting@1\""))
         }
     }
+
+    @Test("Transferring a case asks for a confirmation, showing the reason, before it is done")
+    func transferIsConfirmed() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let coordinator = fixture.usernames[.coordinator]!
+        let workflow = fixture.engine.workflow
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let csrf = try await browser.signIn(coordinator)
+            let fields = [("command", "transfer"), ("toPanel", "Farshire CDOP"), ("reason", "The child lived in Farshire")]
+            let ask = try await browser.post("/cases/\(caseID)/commands", fields, csrf: csrf)
+            #expect(ask.status == .ok)
+            let page = String(buffer: ask.body)
+            #expect(page.contains("Yes, transfer the case") && page.contains("The child lived in Farshire"))
+            #expect(try workflow.caseState(caseID).transfer == nil, "not transferred before confirming")
+            let done = try await browser.post("/cases/\(caseID)/commands", fields + [("confirmed", "yes")], csrf: csrf)
+            #expect(done.status == .seeOther)
+        }
+        #expect(try fixture.engine.workflow.caseState(caseID).transfer != nil)
+    }
 }
