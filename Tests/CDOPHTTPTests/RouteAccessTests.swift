@@ -31,6 +31,11 @@ import Testing
         "GET /cases/:case": ["coordinator", "designated-doctor"],
         "POST /cases/:case/requests": ["coordinator"],
         "POST /cases/:case/requests/:request/withdraw": ["coordinator"],
+        "GET /cases/:case/requests/:request": ["coordinator", "designated-doctor"],
+        "POST /cases/:case/requests/:request/remind": ["coordinator"],
+        "POST /cases/:case/requests/:request/contact": ["coordinator"],
+        "POST /cases/:case/requests/:request/waive": ["coordinator"],
+        "POST /cases/:case/requests/:request/decline": ["coordinator"],
         "POST /cases/:case/duplicate": ["coordinator"],
         "GET /cases/:case/correction": ["coordinator"],
         "POST /cases/:case/correction": ["coordinator"],
@@ -75,6 +80,8 @@ import Testing
         "GET /api/v1/cases": ["coordinator", "designated-doctor"],
         "GET /api/v1/cases/:case": ["coordinator", "designated-doctor"],
         "POST /api/v1/cases/:case/commands": ["coordinator", "designated-doctor"],
+        "GET /api/v1/cases/:case/requests/:request": ["coordinator", "designated-doctor"],
+        "POST /api/v1/cases/:case/requests/:request/commands": ["coordinator"],
         "GET /api/v1/dashboard": ["coordinator"],
         "GET /api/v1/agencies": ["coordinator"],
         "GET /api/v1/forms": ["public"],
@@ -146,6 +153,18 @@ import Testing
     @Test func everyCaseAndMeetingRouteRefusesUsersOfOtherAreas() async throws {
         var fixture = try await WebFixture()
         let (caseID, meetingID) = try fixture.caseListedForPanel(in: "NTH")
+        // A request on the case, so its pages have one to reach.
+        let agency = AgencyID(UUID())
+        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
+        try fixture.engine.workflow.execute(
+            .recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: nil, contactEmail: "jo@northgate.example.nhs.uk")),
+            on: caseID, by: coordinator)
+        let requestID = FormRequestID(UUID())
+        try fixture.engine.workflow.execute(
+            .requestForm(
+                requestID: requestID, agencyID: agency, formType: .reporting, contactEmail: "jo@northgate.example.nhs.uk",
+                dueDate: LondonTime.day(of: fixture.clock.now()).adding(days: 14), schedule: nil),
+            on: caseID, by: coordinator)
         let roles: [StaffRole] = [.coordinator, .designatedDoctor, .panelMember]
         var outsiders: [StaffRole: String] = [:]
         var insiders: [StaffRole: String] = [:]
@@ -166,7 +185,7 @@ import Testing
             for spec in specs {
                 let uri = spec.path.replacingOccurrences(of: ":case", with: caseID.description)
                     .replacingOccurrences(of: ":meeting", with: meetingID.description)
-                    .replacingOccurrences(of: ":request", with: UUID().uuidString.lowercased())
+                    .replacingOccurrences(of: ":request", with: requestID.description)
                 for role in roles where Self.expected[spec.description]?.contains(role.rawValue) == true {
                     for (username, inArea) in [(outside[role]!, false), (inside[role]!, true)] {
                         var (browser, csrf) = sessions[username]!

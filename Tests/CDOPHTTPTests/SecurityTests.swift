@@ -76,7 +76,7 @@ import Testing
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.get("/notify")
-            let huge = String(repeating: "a", count: WebLimits.maxBodyBytes + 10)
+            let huge = String(repeating: "a", count: WebLimits.maxFormBytes + 10)
             let response = try await browser.post("/notify", [("circumstances", huge)])
             #expect(response.status == .contentTooLarge)
         }

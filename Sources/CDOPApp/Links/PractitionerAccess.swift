@@ -75,6 +75,17 @@ package struct PractitionerAccess: Sendable {
         }
     }
 
+    /// Why a practitioner who answers that the agency did not know the child declines the form.
+    package static let didNotKnowTheChild = "The agency did not know the child"
+
+    /// Declines the form because the agency did not know the child: the request is answered and its chasing stops.
+    @discardableResult
+    package func declineNotKnown(token: String, now: Date) throws(CommandError) -> [CaseEvent] {
+        try onUsableLink(token, now) { request in
+            .recordDecline(requestID: request.id, reason: Self.didNotKnowTheChild, declaredBy: request.agencyName)
+        }
+    }
+
     /// Runs the command `make` gives for the link's request, in one transaction with the check that the link
     /// is usable.
     private func onUsableLink(

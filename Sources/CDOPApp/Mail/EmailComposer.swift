@@ -32,7 +32,7 @@ package struct EmailComposer: Sendable {
         var values: [String: String] = [
             "caseReference": CaseTables.reference(of: caseID),
             "panelName": configuration.panelName,
-            "coordinatorName": configuration.coordinatorName,
+            "coordinatorName": EmailWording.midSentence(configuration.coordinatorName),
             "coordinatorEmail": configuration.coordinatorEmail,
             "recipientRole": "the " + row.recipientRole,
             "link": configuration.baseURL.appendingPathComponent("cases").appendingPathComponent(caseID.description).absoluteString,
@@ -41,7 +41,9 @@ package struct EmailComposer: Sendable {
             values["agencyName"] = request.agencyName
             values["formName"] = request.formType.label
             values["dueDate"] = DayFormatter.long(request.dueDate)
-            values["contactName"] = state.involvement(of: request.agencyID)?.contactName ?? "colleague at \(request.agencyName)"
+            // A request sent on to a new contact no longer goes to the agency's named contact.
+            let named = request.contactChanges.isEmpty ? state.involvement(of: request.agencyID)?.contactName : nil
+            values["contactName"] = named ?? "colleague at \(request.agencyName)"
             values["daysOverdue"] = String(max(0, request.dueDate.days(until: LondonTime.day(of: now))))
             if row.recipientAddress != nil {
                 // The agency's contact gets the practitioner's link to this one request.
@@ -58,10 +60,9 @@ package struct EmailComposer: Sendable {
             values["meetingTitle"] = target.title
             values["dueDate"] = DayFormatter.long(target.dueAt)
         }
-        if row.template == "delivery-failure", let failedID = row.outboxID.split(separator: ":", maxSplits: 1).last,
-            case .failed(let reason, _)? = state.emailOutcomes[String(failedID)]
-        {
-            values["failureReason"] = reason
+        if row.template == "delivery-failure", let failedID = row.outboxID.split(separator: ":", maxSplits: 1).last {
+            if case .failed(let reason, _)? = state.emailOutcomes[String(failedID)] { values["failureReason"] = reason }
+            values["contactName"] = Self.failedRecipient(String(failedID), in: state)
         }
         return try plainMessage(row, template: template, values: values, to: recipient, now: now)
     }
@@ -73,7 +74,7 @@ package struct EmailComposer: Sendable {
     ) throws(Problem) -> MailMessage {
         let rendered: (subject: String, body: String)
         do {
-            rendered = try template.render(values: values)
+            rendered = EmailWording.tidy(try template.render(values: values))
         } catch {
             throw Problem(description: "the template \(row.template) cannot be filled: \(error)")
         }
@@ -105,6 +106,20 @@ package struct EmailComposer: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whom an undelivered email of the case was for, in words and without an address: "Dr Jo Example at
+    /// Northgate Surgery", "the designated doctor".
+    static func failedRecipient(_ outboxID: String, in state: CaseState) -> String {
+        guard let email = state.outboxEmails.first(where: { $0.id == outboxID }) else { return "its recipient" }
+        switch email.recipient {
+        case .agencyContact(_, let agencyName):
+            let request = email.requestID.flatMap(state.request)
+            let named = request.flatMap { $0.contactChanges.isEmpty ? state.involvement(of: $0.agencyID)?.contactName : nil }
+            return (named ?? "the contact") + " at " + agencyName
+        case .invitee(_, let name), .accountOwner(_, let name): return name
+        case .role: return "the " + email.recipient.roleName
+        }
     }
 
     /// A target's name as an email says it.

@@ -23,6 +23,13 @@ extension CommandSession {
             for case .formRequested(let requested) in events {
                 issued += try decide(CaseDecider.self, caseID.streamID, links.issueCommand(for: requested.requestID, at: context.now))
             }
+            // A request sent on to a new contact gets a new link (the next issue), which supersedes the old one.
+            for case .formContactChanged(let changed) in events {
+                let (state, _) = try self.state(of: CaseDecider.self, caseID.streamID)
+                let issue = state.links.filter { $0.requestID == changed.requestID }.count + 1
+                issued += try decide(
+                    CaseDecider.self, caseID.streamID, links.issueCommand(for: changed.requestID, at: context.now, issue: issue))
+            }
         }
         guard let schedules else { return events + issued }
         var started: [CaseEvent] = []

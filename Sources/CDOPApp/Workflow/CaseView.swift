@@ -11,6 +11,11 @@ package struct CaseView: Encodable, Sendable {
         package var contact: String
         package var due: String
         package var status: String
+        /// Why the agency declined, when it gave a reason.
+        package var declineReason: String?
+        /// The returned form's definition (ID@VERSION) and answers, once returned.
+        package var definition: String?
+        package var answers: FormAnswers?
     }
 
     package struct Action: Encodable, Sendable {
@@ -73,7 +78,8 @@ package struct CaseView: Encodable, Sendable {
         duplicateOf = state.duplicateOf.map(CaseTables.reference(of:))
         requests = state.formRequests.map {
             Request(id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, contact: $0.contactEmail,
-                    due: $0.dueDate.iso, status: $0.status.label)
+                    due: $0.dueDate.iso, status: $0.status.label, declineReason: $0.declineReason,
+                    definition: $0.answered.map { "\($0.id)@\($0.version)" }, answers: $0.answered == nil ? nil : $0.answers)
         }
         pauses = state.pauses.map {
             Pause(process: $0.process.label, reason: $0.reason, from: $0.from.iso, until: $0.until?.iso)

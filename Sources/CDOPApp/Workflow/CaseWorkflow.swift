@@ -34,7 +34,7 @@ package struct CaseWorkflow: Sendable {
     /// Opens a case for a notified death, linking it to an earlier case of the same death if there is one.
     @discardableResult
     package func notify(
-        _ notification: DeathNotification, by actor: Actor, commandID: UUID = UUID()
+        _ notification: DeathNotification, by actor: Actor, commandID: UUID = UUID(), alertCoordinator: Bool = false
     ) throws(CommandError) -> Notified {
         let caseID = CaseID(makeID())
         let outcome = try handler.run(by: actor, commandID: commandID) { session throws(CommandError) -> Notified in
@@ -42,6 +42,8 @@ package struct CaseWorkflow: Sendable {
             try session.decideOnCase(
                 caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
                 schedules: schedules, links: links)
+            // A notification from the public form is emailed to the coordinator (its reference only).
+            if alertCoordinator { try session.decideOnCase(caseID, .alertCoordinator, schedules: schedules, links: links) }
             return Notified(caseID: caseID, possibleDuplicateOf: duplicateOf)
         }
         if let value = outcome.value { return value }

@@ -60,6 +60,14 @@ package enum CaseCommand: Sendable {
     case withdrawFormRequest(requestID: FormRequestID, reason: String)
     /// Stop waiting for an outstanding request.
     case waiveFormRequest(requestID: FormRequestID, reason: String)
+    /// Send a reminder for an outstanding request now, outside its chasing schedule.
+    case sendReminderNow(requestID: FormRequestID)
+    /// Send an outstanding request to a new contact: a new link, and the old one no longer opens the form.
+    case changeFormContact(requestID: FormRequestID, contactEmail: String)
+    /// Tell the coordinator by email of a notification from the public form (once).
+    case alertCoordinator
+    /// Record that the agency declined to complete the form, and why.
+    case recordDecline(requestID: FormRequestID, reason: String, declaredBy: String)
 
     // MARK: Review
     /// The review waits on an external process from `since` (pauses the timeliness clock).

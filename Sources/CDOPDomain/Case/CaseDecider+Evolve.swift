@@ -86,6 +86,22 @@ extension CaseDecider {
             s.updateRequest(e.requestID) { $0.resolution = .declinedNoInformation(at: e.at) }
         case .formRequestWithdrawn(let e):
             s.updateRequest(e.requestID) { $0.resolution = .withdrawn(reason: e.reason, at: e.at) }
+        case .formReminderRequested(let e):
+            s.updateRequest(e.requestID) { $0.remindersSentNow.append(e.at) }
+        case .formContactChanged(let e):
+            s.updateRequest(e.requestID) {
+                $0.contactChanges.append(FormContactChange(from: $0.contactEmail, to: e.contactEmail, at: e.at))
+                $0.contactEmail = e.contactEmail
+            }
+        case .formDeclineRecorded(let e):
+            s.updateRequest(e.requestID) {
+                $0.resolution = .declinedNoInformation(at: e.at)
+                $0.declineReason = e.reason
+            }
+        case .coordinatorAlerted(let e):
+            s.coordinatorAlertedAt = e.at
+        case .formWithdrawalNoticeQueued(let e):
+            s.updateRequest(e.requestID) { $0.withdrawalNoticeAt = e.at }
         case .formRequestWaived(let e):
             s.updateRequest(e.requestID) { $0.resolution = .waived(reason: e.reason, at: e.at) }
         case .reviewPaused(let e):

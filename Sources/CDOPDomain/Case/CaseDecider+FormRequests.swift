@@ -201,7 +201,8 @@ extension CaseDecider {
         guard let reason = TextField.optional(reason) else { throw .reasonMissing("withdraw a form request") }
         return [
             .formRequestWithdrawn(
-                FormRequestWithdrawn(requestID: id, agencyName: request.agencyName, reason: reason, at: now))
+                FormRequestWithdrawn(requestID: id, agencyName: request.agencyName, reason: reason, at: now)),
+            .formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued(requestID: id, agencyName: request.agencyName, at: now)),
         ]
     }
 

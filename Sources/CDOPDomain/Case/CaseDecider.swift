@@ -68,6 +68,14 @@ package enum CaseDecider: Decider {
             return try withdrawFormRequest(requestID, reason, state, now)
         case .waiveFormRequest(let requestID, let reason):
             return try waiveFormRequest(requestID, reason, state, context)
+        case .alertCoordinator:
+            return state.exists && state.coordinatorAlertedAt == nil ? [.coordinatorAlerted(CoordinatorAlerted(at: now))] : []
+        case .sendReminderNow(let requestID):
+            return try sendReminderNow(requestID, state, context)
+        case .changeFormContact(let requestID, let contactEmail):
+            return try changeFormContact(requestID, contactEmail, state, context)
+        case .recordDecline(let requestID, let reason, let declaredBy):
+            return try recordDecline(requestID, reason, declaredBy, state, now)
         case .awaitExternalProcess(let process, let reason, let since):
             return try awaitExternalProcess(process, reason, since, state, context)
         case .concludeExternalProcess(let process, let day):

@@ -43,6 +43,11 @@ package enum CaseEvent: DomainEvent {
     case externalReferenceRecorded(ExternalReferenceRecorded)
     case notificationCorrected(NotificationCorrected)
     case duplicateDecisionReopened(DuplicateDecisionReopened)
+    case formReminderRequested(FormReminderRequested)
+    case formContactChanged(FormContactChanged)
+    case formDeclineRecorded(FormDeclineRecorded)
+    case formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued)
+    case coordinatorAlerted(CoordinatorAlerted)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -89,6 +94,11 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.externalReferenceRecorded),
         .init(CaseEvent.notificationCorrected),
         .init(CaseEvent.duplicateDecisionReopened),
+        .init(CaseEvent.formReminderRequested),
+        .init(CaseEvent.formContactChanged),
+        .init(CaseEvent.formDeclineRecorded),
+        .init(CaseEvent.formWithdrawalNoticeQueued),
+        .init(CaseEvent.coordinatorAlerted),
     ])
 
     package var payload: any EventPayload {
@@ -136,6 +146,11 @@ package enum CaseEvent: DomainEvent {
         case .externalReferenceRecorded(let p): p
         case .notificationCorrected(let p): p
         case .duplicateDecisionReopened(let p): p
+        case .formReminderRequested(let p): p
+        case .formContactChanged(let p): p
+        case .formDeclineRecorded(let p): p
+        case .formWithdrawalNoticeQueued(let p): p
+        case .coordinatorAlerted(let p): p
         }
     }
 }

@@ -23,6 +23,13 @@ package struct FormDraft: Hashable, Sendable {
     }
 }
 
+/// A request sent on to a new contact: from whom, to whom, when.
+package struct FormContactChange: Hashable, Sendable {
+    package var from: String
+    package var to: String
+    package var at: Date
+}
+
 /// Where a form request stands, as a coordinator's dashboard shows it.
 package enum FormRequestStatus: Hashable, Sendable {
     case requested
@@ -53,6 +60,14 @@ package struct FormRequest: Hashable, Sendable {
     package var answers: FormAnswers = [:]
     /// The practitioner's latest unfinished answers, until the form is returned.
     package var draft: FormDraft?
+    /// When the coordinator sent a reminder at once, outside the chasing schedule.
+    package var remindersSentNow: [Date] = []
+    /// Each change of contact, in order (each issues a new link to the new contact).
+    package var contactChanges: [FormContactChange] = []
+    /// Why the agency declined, when it gave a reason.
+    package var declineReason: String?
+    /// When the agency was to be told by email that the request was withdrawn.
+    package var withdrawalNoticeAt: Date?
 
     /// Still waiting for the agency: neither returned, declined, withdrawn nor waived.
     package var isOutstanding: Bool { resolution == nil }

@@ -56,13 +56,21 @@ extension CaseState {
             case nil: stillNeeded ? .pending : .cancelled
             }
         }
+        if let at = coordinatorAlertedAt {
+            emails.append(OutboxEmail(
+                id: "notified", template: "new-notification", recipient: .role(.coordinator), requestID: nil,
+                reminderNumber: nil, createdAt: at, state: state(of: "notified", stillNeeded: true)))
+        }
         for request in formRequests {
             let id = "request:\(request.id)"
+            // A request sent on to a new contact: an email not yet gone to an earlier contact is no longer needed
+            // (it would carry the newest link).
             emails.append(OutboxEmail(
                 id: id, template: "request",
-                recipient: .agencyContact(email: request.contactEmail, agencyName: request.agencyName),
+                recipient: .agencyContact(email: request.contactChanges.first?.from ?? request.contactEmail, agencyName: request.agencyName),
                 requestID: request.id, reminderNumber: nil, createdAt: request.requestedAt,
-                state: state(of: id, stillNeeded: request.isOutstanding)))
+                state: state(of: id, stillNeeded: request.isOutstanding && request.contactChanges.isEmpty)))
+            emails += requestWorkEmails(request, state: state)
         }
         for run in schedules {
             for step in run.steps where run.acted.contains(step.name) {

@@ -201,6 +201,7 @@ package enum MeetingDecider: Decider {
             s.theme = e.theme
             s.sequence = e.sequence
             s.sequenceIssuedAt[e.sequence] = e.at
+            s.startsAtBySequence[e.sequence] = e.startsAt
         case .inviteeAdded(let e):
             s.invitees.append(e.invitee)
             s.withdrawn.removeAll { $0.email.lowercased() == e.invitee.email.lowercased() }
@@ -220,6 +221,7 @@ package enum MeetingDecider: Decider {
             s.venue = e.venue
             s.sequence = e.sequence
             s.sequenceIssuedAt[e.sequence] = e.at
+            s.startsAtBySequence[e.sequence] = e.startsAt
         case .cancelled(let e):
             s.cancelledAt = e.at
             s.cancellationReason = e.reason

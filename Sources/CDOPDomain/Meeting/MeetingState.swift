@@ -13,6 +13,8 @@ package struct MeetingState: Hashable, Sendable {
     package var sequence = 0
     /// When each sequence was issued (scheduled, each move): when its invitations were called for.
     package var sequenceIssuedAt: [Int: Date] = [:]
+    /// When the meeting was to start as of each sequence (scheduled or moved), so an update can say where it moved from.
+    package var startsAtBySequence: [Int: Date] = [:]
     package var invitees: [Invitee] = []
     /// Those whose invitation was taken back (and not renewed), with when: they get a cancellation.
     package var withdrawn: [Invitee] = []

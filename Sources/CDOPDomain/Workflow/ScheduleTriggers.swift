@@ -26,6 +26,7 @@ package enum ScheduleTriggers {
         switch event {
         case .formReturned(let e): (.formReturned, .formRequest(e.requestID), e.at)
         case .formDeclined(let e): (.formDeclined, .formRequest(e.requestID), e.at)
+        case .formDeclineRecorded(let e): (.formDeclined, .formRequest(e.requestID), e.at)
         case .formRequestWithdrawn(let e): (.formWithdrawn, .formRequest(e.requestID), e.at)
         case .formRequestWaived(let e): (.formWaived, .formRequest(e.requestID), e.at)
         case .rapidResponseMeetingHeld(let e): (.rapidResponseMeetingHeld, .rapidResponse, e.at)

@@ -35,7 +35,7 @@ enum APIRoutes {
                 let notified: CaseWorkflow.Notified
                 do {
                     let notification = try await API.body(DeathNotification.self, &request)
-                    notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor)
+                    notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor, alertCoordinator: true)
                 } catch {
                     // Only an accepted notification uses up the limit: a trust's staff share one address.
                     await services.limits.notifications.refund(context.peerAddress)

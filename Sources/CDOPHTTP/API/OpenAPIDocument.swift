@@ -12,6 +12,8 @@ enum OpenAPIDocument {
         "GET /api/v1/cases": "Find cases in the caller's areas by reference, name, NHS number, date of death, stage and area (recorded on the caller's access log)",
         "GET /api/v1/cases/:case": "One case with its requests, outcome, actions and timeline (recorded on the caller's access log)",
         "POST /api/v1/cases/:case/commands": "Issue a command on a case (triage, request a form, pause, close, ...)",
+        "GET /api/v1/cases/:case/requests/:request": "One form request: its status, contact, returned answers and every email sent for it (subject, when queued, delivered or failed)",
+        "POST /api/v1/cases/:case/requests/:request/commands": "Work on a form request: send a reminder now, change the contact (a new link; the old one stops working), waive, record a decline, withdraw (the agency is told by email)",
         "GET /api/v1/dashboard": "The coordinator's dashboard: new, duplicates, requests due and overdue, failed emails, open cases by stage and age",
         "GET /api/v1/agencies": "The agency directory",
         "GET /api/v1/forms": "Every form definition (id, version, title)",
@@ -35,6 +37,7 @@ enum OpenAPIDocument {
     static let bodies: [String: String] = [
         "POST /api/v1/notifications": "Notification",
         "POST /api/v1/cases/:case/commands": "CaseCommand",
+        "POST /api/v1/cases/:case/requests/:request/commands": "RequestCommand",
         "POST /api/v1/links/:token": "LinkSubmission",
         "POST /api/v1/meetings": "NewMeeting",
         "POST /api/v1/meetings/:meeting/commands": "MeetingCommand",
@@ -177,6 +180,15 @@ enum OpenAPIDocument {
                 ],
             ],
             "additionalProperties": true,
+        ],
+        "RequestCommand": [
+            "type": "object", "required": ["command"],
+            "properties": [
+                "command": ["type": "string", "enum": RequestWork.allCases.map(\.rawValue)],
+                "reason": ["type": "string", "description": "waive, decline, withdraw: why (required for them)"],
+                "contactEmail": ["type": "string", "format": "email", "description": "change-contact: the new contact's address"],
+            ],
+            "additionalProperties": false,
         ],
         "MeetingCommand": [
             "type": "object", "required": ["command"],

@@ -32,6 +32,7 @@ extension FormView.FieldView: MustacheParent {
         case "condition": condition
         case "suggestions": suggestions
         case "hasSuggestions": hasSuggestions
+        case "multipleHint": multipleHint
         default: nil
         }
     }

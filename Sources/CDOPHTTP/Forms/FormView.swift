@@ -53,6 +53,11 @@ struct FormView {
         /// Answers offered as the person types (a datalist: no JavaScript); free text is still accepted.
         var suggestions: [String] = []
         var hasSuggestions: Bool { !suggestions.isEmpty }
+        /// A multiple choice's hint, saying once that any number of options may be ticked.
+        var multipleHint: String {
+            let help = hint ?? ""
+            return help.localizedCaseInsensitiveContains("select all that apply") ? help : (help + " Select all that apply.").trimmingCharacters(in: .whitespaces)
+        }
     }
 
     struct SectionView {

@@ -89,7 +89,8 @@ enum AccountPages {
             if errors.isEmpty {
                 do {
                     try services.users.changePassword(user.id, old: current, new: new)
-                    return redirect(to: "/account?changed=1")
+                    // Changing the password signs every session out, this one too: the sign-in page says it worked.
+                    return redirect(to: "/sign-in?changed=1")
                 } catch {
                     errors.append(.init(field: "new", message: try refusal(error)))
                 }

@@ -19,8 +19,7 @@ struct CasePageView {
         var form: String
         var due: String
         var status: String
-        var outstanding: Bool
-        var withdrawAction: String
+        var href: String
     }
 
     struct Option {
@@ -97,8 +96,7 @@ struct CasePageView {
         requests = state.formRequests.map {
             RequestRow(
                 id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, due: DayFormatter.long($0.dueDate),
-                status: $0.status.label, outstanding: $0.isOutstanding && canAct,
-                withdrawAction: "/cases/\(caseID)/requests/\($0.id)/withdraw")
+                status: $0.status.label, href: "/cases/\(caseID)/requests/\($0.id)")
         }
         hasRequests = !requests.isEmpty
         self.canAct = canAct

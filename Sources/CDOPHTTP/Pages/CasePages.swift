@@ -60,23 +60,12 @@ enum CasePages {
             return redirect(to: "/cases/\(caseID)?done=requested")
         }
 
-        routes.post("/cases/:case/requests/:request/withdraw", .staff([.coordinator])) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, _) = try caseInScope(context, services)
-            guard let requestID = context.parameters.get("request").flatMap(FormRequestID.init) else {
-                throw HTTPError(.notFound)
-            }
-            let reason = post["reason"] ?? "Withdrawn by the coordinator"
-            try runCommand(.withdrawFormRequest(requestID: requestID, reason: reason), caseID, context, services)
-            return redirect(to: "/cases/\(caseID)?done=withdrawn")
-        }
-
         routes.post("/cases/:case/commands", viewers) { request, context in
             var request = request
             let post = try await request.formPost(context: context)
-            let (caseID, _) = try caseInScope(context, services)
+            let (caseID, state) = try caseInScope(context, services)
             let name = post["command"] ?? ""
+            if let confirmation = CaseConfirmation.asked(name, post, caseID, state, context, services) { return confirmation }
             do {
                 let body = try CaseCommandBody(post: post)
                 try body.execute(on: caseID, context, services)

@@ -141,11 +141,12 @@ struct PseudonymisedCase: Encodable {
     }
 }
 
-/// Returned answers as the panel reads them: every field the form does not mark identifying, in form order.
+/// Returned answers as the panel reads them: every field the form does not mark identifying, in form order
+/// (`identifying`: every field, as the coordinator reads them).
 enum PseudonymisedAnswers {
-    static func lines(_ answers: FormAnswers, definition: FormDefinition) -> [CasePageView.Detail] {
+    static func lines(_ answers: FormAnswers, definition: FormDefinition, identifying: Bool = false) -> [CasePageView.Detail] {
         definition.fields.compactMap { field in
-            guard !field.identifying, let answer = answers[field.id] else { return nil }
+            guard identifying || !field.identifying, let answer = answers[field.id] else { return nil }
             return CasePageView.Detail(label: field.label, value: text(answer, field: field))
         }
     }

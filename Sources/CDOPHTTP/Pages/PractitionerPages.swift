@@ -22,7 +22,11 @@ enum PractitionerPages {
             // No record, no view: the child's details are shown only once the opening is on the case's record.
             try await access.recordOpened(token: token, view: "page", now: services.now)
             let definition = services.definitions.forms.definition(for: formRequest.formType)
-            let values = formRequest.draft.map { definition.post(from: $0.answers) } ?? [:]
+            var values = formRequest.draft.map { definition.post(from: $0.answers) } ?? [:]
+            // The agency's name is known: the practitioner need not type it.
+            if definition.field(agencyNameField) != nil, values[agencyNameField]?.first?.isEmpty ?? true {
+                values[agencyNameField] = [formRequest.agencyName]
+            }
             let notice = request.uri.queryParameters.get("saved") != nil ? "Your draft has been saved. You can close this page and come back with the same link." : nil
             let (csrf, isNew) = CSRF.anonymousToken(request)
             var response = page(
@@ -47,6 +51,24 @@ enum PractitionerPages {
                 try await access.recordOpened(token: token, view: "page", now: services.now)
                 return page(services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values, extraRows: [group])
             }
+            /// Runs `act`, then shows `template` (nil: back to the form, draft saved), or the form with the refusal.
+            func answered(_ template: String?, _ title: String, _ act: () async throws -> Void) async throws -> Response {
+                do {
+                    try await act()
+                } catch {
+                    return page(
+                        services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
+                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
+                        status: .unprocessableContent)
+                }
+                guard let template else { return redirect(to: "/forms/\(token)?saved=1") }
+                return services.renderer.page(
+                    template, ["agency": formRequest.agencyName, "panel": services.panelName] as [String: Any],
+                    chrome: services.chrome(title, context, path: "/forms"))
+            }
+            if declinesAsNotKnown(action: action, values: values, definition: definition) {
+                return try await answered("form-declined", "No information to send") { try access.declineNotKnown(token: token, now: services.now) }
+            }
             let mode: ValidationMode = action == "save-draft" ? .draft : .submit
             switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: mode) {
             case .invalid(let errors, let echoed):
@@ -55,23 +77,30 @@ enum PractitionerPages {
                     services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: echoed,
                     errors: errors, status: .unprocessableContent)
             case .valid(let answers):
-                do {
-                    if mode == .draft {
+                if mode == .draft {
+                    return try await answered(nil, "") {
                         try await access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
-                        return redirect(to: "/forms/\(token)?saved=1")
                     }
-                    try access.submit(token: token, definition: definition.reference, answers: answers, now: services.now)
-                } catch {
-                    return page(
-                        services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
-                        status: .unprocessableContent)
                 }
-                return services.renderer.page(
-                    "form-returned", ["agency": formRequest.agencyName, "panel": services.panelName] as [String: Any],
-                    chrome: services.chrome("Form sent", context, path: "/forms"))
+                return try await answered("form-returned", "Form sent") {
+                    try access.submit(token: token, definition: definition.reference, answers: answers, now: services.now)
+                }
             }
         }
+    }
+
+    /// The reporting form's field naming the agency, filled in from the request.
+    static let agencyNameField = "agency-name"
+    /// The reporting form's question whose answer "No" means the agency has nothing to report.
+    static let knewTheChildField = "child-known-to-agency"
+
+    /// Whether the post declines the form because the agency did not know the child: the "We hold no
+    /// information about this child" button, or "Did your agency know the child? No" sent with the form (the
+    /// other answers are then not asked for).
+    static func declinesAsNotKnown(action: String, values: [String: [String]], definition: FormDefinition) -> Bool {
+        if action == "not-known" { return true }
+        guard action == "submit", definition.field(knewTheChildField) != nil else { return false }
+        return values[knewTheChildField]?.first == "no"
     }
 
     static func limit(_ services: WebServices, _ context: WebContext) async -> Response? {

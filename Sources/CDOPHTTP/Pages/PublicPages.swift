@@ -50,7 +50,7 @@ enum PublicPages {
                     let notification = try NotificationFormMapping.notification(
                         from: answers, form: definition,
                         context: DecisionContext(now: services.now, configuration: services.engine.panel))
-                    let notified = try services.engine.workflow.notify(notification, by: notifierActor)
+                    let notified = try services.engine.workflow.notify(notification, by: notifierActor, alertCoordinator: true)
                     return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
                 } catch let errors as FieldErrors {
                     refused = errors.errors

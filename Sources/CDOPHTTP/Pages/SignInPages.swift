@@ -10,7 +10,12 @@ enum SignInPages {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/sign-in", .everyone) { request, context in
             let (token, isNew) = CSRF.anonymousToken(request)
-            var response = page(services, context, csrf: token, next: request.uri.queryParameters.get("next"))
+            let query = request.uri.queryParameters
+            let notice =
+                query.get("changed") != nil
+                ? "Your password has been changed. Sign in with your new password."
+                : query.get("signedOut") != nil ? "You have signed out." : nil
+            var response = page(services, context, csrf: token, next: query.get("next"), notice: notice)
             if isNew { response.setCookie(CSRF.cookie(token, secure: services.secureCookies)) }
             return response
         }
@@ -69,11 +74,11 @@ enum SignInPages {
 
     static func page(
         _ services: WebServices, _ context: WebContext, csrf: String, next: String?, username: String? = nil, askCode: Bool = false,
-        errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
+        errors: [PageChrome.ErrorLink] = [], notice: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         services.renderer.page(
             "sign-in", SignInView(next: SignInRedirect.safe(next), username: username ?? "", askCode: askCode),
-            chrome: services.chrome("Sign in", context, path: "/sign-in", csrf: csrf, errors: errors), status: status)
+            chrome: services.chrome("Sign in", context, path: "/sign-in", csrf: csrf, notice: notice, errors: errors), status: status)
     }
 }
 

@@ -49,9 +49,9 @@ package struct FormPost: Sendable, Equatable {
 }
 
 extension Request {
-    /// The body as a form post, read up to the server's limit (a larger body is refused with 413).
+    /// The body as a form post, read up to the server's limit for forms (a larger body is refused with 413).
     package mutating func formPost(context: WebContext) async throws -> FormPost {
-        let buffer = try await collectBody(upTo: WebLimits.maxBodyBytes)
+        let buffer = try await collectBody(upTo: WebLimits.maxFormBytes)
         return FormPost(encoded: String(buffer: buffer))
     }
 }

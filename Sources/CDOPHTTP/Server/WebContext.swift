@@ -34,11 +34,15 @@ package struct WebContext: RequestContext {
     package var pathMeetingID: MeetingID? { parameters.get("meeting").flatMap(MeetingID.init) }
 
     /// The largest body a page or the API accepts (a Form B with long answers is well under this).
-    package var maxUploadSize: Int { WebLimits.maxBodyBytes }
+    package var maxUploadSize: Int { WebLimits.maxFormBytes }
 }
 
 /// Fixed limits of the web server.
 package enum WebLimits {
-    /// Request bodies above this are refused with 413.
+    /// API request bodies above this are refused with 413.
     package static let maxBodyBytes = 512 * 1024
+    /// Form posts from pages are read up to this: enough for every field of the largest form at its most
+    /// characters, even percent-encoded, so an answer that is too long comes back as an error beside its field
+    /// (each field's length is checked against its form) rather than as a bare 413.
+    package static let maxFormBytes = 8 * 1024 * 1024
 }

@@ -30,7 +30,7 @@ package enum WebServer {
         MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
         AgencyEditPages.install,
         AdminPages.install, AccessLogPages.install,
-        PractitionerPages.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
+        PractitionerPages.install, RequestPages.install, RequestAPIRoutes.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]
 
     /// The application: listening where the configuration says, firing timers and sending mail while it runs.

@@ -13,6 +13,7 @@ struct FormGroup: ParsableCommand {
         subcommands: [
             FormRequestCommand.self, FormListCommand.self, FormRemindCommand.self, FormEscalateCommand.self,
             FormReturnCommand.self, FormDeclineCommand.self, FormWithdrawCommand.self, FormWaiveCommand.self,
+            FormRemindNowCommand.self, FormContactCommand.self,
         ])
 }
 
@@ -213,10 +214,12 @@ struct FormReturnCommand: ParsableCommand {
     }
 
     func run() throws {
-        let answers = try InputFile.decode(FormAnswers.self, from: answers, what: "answers")
+        let given = try InputFile.decode(FormAnswers.self, from: answers, what: "answers")
         let target = try CaseTarget(options, case: arguments.caseReference)
         let request = try target.request(arguments.request)
         let definition = try OptionParsing.definition(definition, option: "--definition")
+        // The same check as the practitioner's page and the API: every wrong field is named.
+        let answers = try FormAnswerCheck.checked(given, against: definition, target: target)
         try target.execute(
             .recordFormReturned(requestID: request.id, definition: definition, answers: answers, submittedBy: submittedBy))
         try target.report(
@@ -236,12 +239,19 @@ struct FormDeclineCommand: ParsableCommand {
     @Option(help: "Who declared it.")
     var declaredBy: String
 
+    @Option(help: "Why the agency declines, e.g. \"The agency did not know the child\" (optional).")
+    var reason: String?
+
     func validate() throws { _ = try OptionParsing.text(declaredBy, option: "--declared-by") }
 
     func run() throws {
         let target = try CaseTarget(options, case: arguments.caseReference)
         let request = try target.request(arguments.request)
-        try target.execute(.recordNoInformationHeld(requestID: request.id, declaredBy: declaredBy))
+        if let reason {
+            try target.execute(.recordDecline(requestID: request.id, reason: reason, declaredBy: declaredBy))
+        } else {
+            try target.execute(.recordNoInformationHeld(requestID: request.id, declaredBy: declaredBy))
+        }
         try target.report(
             "\(request.agencyName) holds no information for \(target.reference): the \(request.formType.label) request is closed.",
             request: request)

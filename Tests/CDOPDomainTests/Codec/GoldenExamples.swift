@@ -50,9 +50,14 @@ enum GoldenExamples {
                     answers: ["concerns": .text("Still checking the records."), "seenInLast12Months": .yesNo(.yes)],
                     savedBy: "Northgate Surgery"),
                 .recordNoInformationHeld(requestID: Sample.request2, declaredBy: "Records officer"),
+                .sendReminderNow(requestID: Sample.request1),
+                .changeFormContact(requestID: Sample.request1, contactEmail: "new.contact@gp.example.org"),
                 .withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice"),
                 Sample.requestForm(Sample.id(203), type: .sudiSudc),
                 .waiveFormRequest(requestID: Sample.id(203), reason: "Information held elsewhere"),
+                Sample.requestForm(Sample.id(204), type: .neonatal),
+                .recordDecline(
+                    requestID: Sample.id(204), reason: "The agency did not know the child", declaredBy: "Records officer"),
                 .awaitExternalProcess(
                     process: .postMortem, reason: "Post-mortem report awaited", since: Sample.day(2026, 5, 4)),
                 .concludeExternalProcess(process: .postMortem, on: Sample.day(2026, 5, 20)),
@@ -78,7 +83,7 @@ enum GoldenExamples {
             from: Story.notified())
         events += try history(
             CaseDecider.self,
-            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records")],
+            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records"), .alertCoordinator],
             from: Story.notified())
         let linked = try history(
             CaseDecider.self,

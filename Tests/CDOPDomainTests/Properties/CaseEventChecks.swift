@@ -41,6 +41,16 @@ enum CaseEventChecks {
             guard request(e.requestID)?.acceptsReturn == true else { return "decline of a closed request" }
         case .formRequestWithdrawn(let e):
             guard request(e.requestID)?.acceptsReturn == true else { return "withdrawal of a closed request" }
+        case .coordinatorAlerted:
+            if s.coordinatorAlertedAt != nil { return "coordinator alerted twice" }
+        case .formReminderRequested(let e):
+            guard request(e.requestID)?.isOutstanding == true else { return "reminder of a request not outstanding" }
+        case .formContactChanged(let e):
+            guard request(e.requestID)?.isOutstanding == true else { return "contact change of a request not outstanding" }
+        case .formDeclineRecorded(let e):
+            guard request(e.requestID)?.acceptsReturn == true else { return "decline of a closed request" }
+        case .formWithdrawalNoticeQueued(let e):
+            guard case .withdrawn? = request(e.requestID)?.resolution else { return "notice of a request not withdrawn" }
         case .formRequestWaived(let e):
             guard request(e.requestID)?.isOutstanding == true else { return "waiver of a request not outstanding" }
         case .agencyRecordedInvolved(let e):

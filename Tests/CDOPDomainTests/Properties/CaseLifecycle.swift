@@ -108,6 +108,10 @@ struct CaseLifecycle {
                 .recordNoInformationHeld(requestID: id, declaredBy: "Agency"),
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),
+                .sendReminderNow(requestID: id),
+                .alertCoordinator,
+                .changeFormContact(requestID: id, contactEmail: "contact\(c % 4)@agency.example.org"),
+                .recordDecline(requestID: id, reason: "did not know the child", declaredBy: "Agency"),
                 .startSchedule(Sample.startFormB(id, daysAgo: 10 + c % 30)),
                 .reachScheduleStep(
                     target: .formRequest(id), scheduleID: "form-b-chasing",
