@@ -230,7 +230,7 @@ final class LifecycleSimulation {
                 on: caseID, by: self.coordinator)
         }
         at(141) { try self.workflow.execute(.recordNCMDSubmission(reference: "NCMD-\(index)", submittedOn: self.calendarDay(self.clock.now())), on: caseID, by: self.coordinator) }
-        at(142) { try self.workflow.execute(.close, on: caseID, by: self.coordinator) }
+        at(142) { try self.workflow.execute(.close(reason: "Review complete"), on: caseID, by: self.coordinator) }
         entry.stage = "closed"
         expected.append(entry)
     }

@@ -15,7 +15,7 @@ struct CommandHandlerTests {
         let notified = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
         let before = try fixture.engine.store.lastPosition()
         let error = #expect(throws: CommandError.self) {
-            try fixture.workflow.execute(.close, on: notified.caseID, by: fixture.coordinator)
+            try fixture.workflow.execute(.close(reason: "Review complete"), on: notified.caseID, by: fixture.coordinator)
         }
         #expect(error?.code.isEmpty == false)
         #expect(error?.description.isEmpty == false)

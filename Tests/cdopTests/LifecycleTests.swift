@@ -95,7 +95,7 @@ struct LifecycleTests {
             "Public health", "--due", "2027-03-31")
         #expect(action["actionId"] != nil)
         try await cli.json("case", "ncmd", primary, "--reference", "NCMD-2026-0042", "--on", "2026-11-21")
-        let closed = try await cli.json("case", "close", primary)
+        let closed = try await cli.json("case", "close", primary, "--reason", "Review complete and submitted")
         #expect(closed["stage"] as? String == "closed")
         try await cli.json("action", "complete", primary, String((action["actionId"] as! String).prefix(8)), "--on", "2026-11-21")
 

@@ -77,7 +77,7 @@ struct RejectionTests {
         let primary = try #require(try await cli.json("notify", notification)["reference"] as? String)
         let duplicate = try #require(try await cli.json("notify", notification)["reference"] as? String)
 
-        let close = try await cli.run("case", "close", primary)
+        let close = try await cli.run("case", "close", primary, "--reason", "Review complete")
         #expect(close.status == 1)
         #expect(close.error.contains("[closure.noPanelOutcome]"), "\(close)")
         #expect(close.error.contains("panel outcome"), "\(close)")
@@ -134,7 +134,7 @@ struct RejectionTests {
                   mentions: #"--since: "15/11/2026" is not a date"#),
         BadOption(arguments: ["form", "remind", "CDOP-00000000", "abcd", "--step", "0"], mentions: "--step: 0 must be 1 or more"),
         BadOption(arguments: ["case", "close"], mentions: "Missing expected argument"),
-        BadOption(arguments: ["case", "close", "CDOP-00000000", "--frobnicate"], mentions: "--frobnicate"),
+        BadOption(arguments: ["case", "close", "CDOP-00000000", "--reason", "Done", "--frobnicate"], mentions: "--frobnicate"),
     ]
 
     @Test("A bad option value is refused before anything is done, naming the option, with exit status 1", arguments: badOptions)

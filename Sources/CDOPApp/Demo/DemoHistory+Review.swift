@@ -97,7 +97,7 @@ extension DemoHistory {
         }
         guard let closeAgo else { return }
         at(closeAgo, 11) { () throws(CommandError) in
-            try self.workflow.execute(.close, on: self.caseID(key), by: DemoDirectory.coordinator)
+            try self.workflow.execute(.close(reason: "Review complete and submitted to the NCMD"), on: self.caseID(key), by: DemoDirectory.coordinator)
         }
     }
 

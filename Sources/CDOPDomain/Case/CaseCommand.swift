@@ -92,8 +92,8 @@ package enum CaseCommand: Sendable {
     case referForSafeguardingPracticeReview(reason: String, referredOn: CalendarDate)
     /// Record submission of the review to the National Child Mortality Database.
     case recordNCMDSubmission(reference: String, submittedOn: CalendarDate)
-    /// Close the reviewed case.
-    case close
+    /// Close the reviewed case, saying why (for example, "review complete and submitted").
+    case close(reason: String)
     /// Reopen a closed case.
     case reopen(reason: String)
 

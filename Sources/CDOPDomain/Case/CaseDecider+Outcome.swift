@@ -134,9 +134,10 @@ extension CaseDecider {
     }
 
     /// Closes a reviewed case once it has been submitted to the national database.
-    static func close(_ state: CaseState, _ context: DecisionContext) throws(DomainError) -> [CaseEvent] {
+    static func close(_ state: CaseState, reason: String, _ context: DecisionContext) throws(DomainError) -> [CaseEvent] {
         try requireNotClosed(state)
         try requireInScope(state)
+        guard let reason = TextField.optional(reason) else { throw .reasonMissing("close the case") }
         guard state.panelOutcome != nil else {
             throw DomainError(
                 code: "closure.noPanelOutcome",
@@ -147,7 +148,7 @@ extension CaseDecider {
                 code: "closure.notSubmittedToNCMD",
                 "The case cannot be closed before it is submitted to the National Child Mortality Database.")
         }
-        return [.closed(CaseClosed(at: context.now))]
+        return [.closed(CaseClosed(reason: reason, at: context.now))]
     }
 
     /// Reopens a closed case; its outcome is set aside until the panel reviews it again.

@@ -96,8 +96,8 @@ package enum CaseDecider: Decider {
             return try referForSafeguardingPracticeReview(reason, referredOn, state, context)
         case .recordNCMDSubmission(let reference, let submittedOn):
             return try recordNCMDSubmission(reference, submittedOn, state, context)
-        case .close:
-            return try close(state, context)
+        case .close(let reason):
+            return try close(state, reason: reason, context)
         case .reopen(let reason):
             return try reopen(reason, state, now)
         case .startSchedule(let start):

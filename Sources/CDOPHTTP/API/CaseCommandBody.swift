@@ -86,7 +86,7 @@ struct CaseCommandBody: Decodable {
             action = .command(.referForSafeguardingPracticeReview(reason: try text(.reason), referredOn: try date(.referredOn)))
         case "ncmd-submission":
             action = .command(.recordNCMDSubmission(reference: try text(.reference), submittedOn: try date(.submittedOn)))
-        case "close": action = .command(.close)
+        case "close": action = .command(.close(reason: try text(.reason, default: "")))
         case "reopen": action = .command(.reopen(reason: try text(.reason)))
         case "confirm-duplicate": action = .confirmDuplicate
         case "reject-duplicate": action = .command(.rejectPossibleDuplicate(reason: try text(.reason, default: "A different death")))

@@ -153,7 +153,7 @@ enum OpenAPIDocument {
             "type": "object", "required": ["command"],
             "properties": [
                 "command": ["type": "string", "enum": CaseCommandBody.roles.keys.sorted()],
-                "reason": ["type": "string", "description": "Why (required by correct-notification, reopen-duplicate-decision, reopen, transfer, ...)"],
+                "reason": ["type": "string", "description": "Why (required by close, correct-notification, reopen-duplicate-decision, reopen, transfer, ...)"],
                 "correction": [
                     "type": "object",
                     "description": "correct-notification: only the fields to change, shaped as in the notification",

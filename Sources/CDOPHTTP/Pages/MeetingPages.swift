@@ -348,6 +348,8 @@ struct MeetingView {
     var actions: [ActionRow]
     var hasActions: Bool
     var canOrganise: Bool
+    /// Attendance can be recorded, and the meeting recorded as held, once: not after.
+    var canRecordHeld: Bool
     /// The meeting has cases from areas outside the user's: only theirs are shown.
     var partial: Bool
     var canList: Bool
@@ -397,6 +399,7 @@ struct MeetingView {
         }
         hasActions = !actions.isEmpty
         self.canOrganise = canOrganise && !state.isCancelled
+        canRecordHeld = self.canOrganise && !state.isHeld
         self.canList = canList
         self.ready = ready
         hasReady = !ready.isEmpty

@@ -23,8 +23,9 @@ enum CaseConfirmation {
         let label: String
         switch name {
         case "close" where offered.canClose:
+            guard let reason = post["reason"], !reason.allSatisfy(\.isWhitespace) else { return nil }
             heading = "Close case \(reference)?"
-            message = "The case leaves the open caseload; it can be reopened later with a reason."
+            message = "The case leaves the open caseload; it can be reopened later with a reason. Reason: \(reason)"
             label = "Yes, close the case"
         case "transfer" where offered.canTransfer:
             guard let panel = post["toPanel"], let reason = post["reason"] else { return nil }

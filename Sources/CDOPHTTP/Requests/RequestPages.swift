@@ -48,7 +48,7 @@ enum RequestPages {
         let (caseID, state, formRequest) = try requestInScope(context, services)
         if let user = context.staff?.user {
             // No record, no view: the returned answers are shown only once their viewing is on the log.
-            try services.accessLog.recordCaseViewed(caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: user)
+            try await services.accessLog.recordCaseViewed(caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: user)
         }
         let view = RequestPageView(
             caseID: caseID, request: formRequest, state: state,

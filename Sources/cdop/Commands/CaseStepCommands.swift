@@ -178,9 +178,12 @@ struct CaseCloseCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
+    @Option(help: "Why the case is closed (for example, \"Review complete and submitted\").")
+    var reason: String
+
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        try target.execute(.close)
+        try target.execute(.close(reason: reason))
         let open = try target.state().recommendations.filter(\.isOpen).count
         try target.report(
             "Case \(target.reference) closed" + (open == 0 ? "." : "; \(open) action(s) still open are tracked until completed."))

@@ -114,7 +114,9 @@ def request_form(journey, browser, case_path, agency):
 def open_request(journey, browser, case_path, agency):
     """Clicks the case page's "Open" link on `agency`'s request row; returns the request page's path."""
     browser.open(journey.base + case_path)
-    rows = [r for r in browser.driver.find_elements("css selector", "main tr") if agency in r.text]
+    # The request's row (the notification's professionals may name the agency too, without a link).
+    rows = [r for r in browser.driver.find_elements("css selector", "main tr")
+            if agency in r.text and r.find_elements("css selector", "a[href*='/requests/']")]
     links = rows[0].find_elements("css selector", "a[href*='/requests/']") if rows else []
     if not links:
         raise JourneyFailure("the case page has no link to %s's request" % agency)

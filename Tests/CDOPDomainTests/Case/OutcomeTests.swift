@@ -175,7 +175,7 @@ struct OutcomeTests {
 struct ClosureTests {
     @Test("Closing without a panel outcome is refused")
     func closeWithoutOutcome() throws {
-        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close).thenRejected(
+        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close(reason: "Review complete")).thenRejected(
             "closure.noPanelOutcome")
         #expect(
             error?.description == "The case cannot be closed without a panel outcome; record the panel's review first.")
@@ -183,7 +183,7 @@ struct ClosureTests {
 
     @Test("Closing before submission to the national database is refused")
     func closeWithoutSubmission() throws {
-        Given(CaseDecider.self, try Story.reviewed()).when(.close).thenRejected("closure.notSubmittedToNCMD")
+        Given(CaseDecider.self, try Story.reviewed()).when(.close(reason: "Review complete")).thenRejected("closure.notSubmittedToNCMD")
     }
 
     @Test("Submission to the national database needs the panel's review and happens once")
@@ -199,12 +199,22 @@ struct ClosureTests {
         .thenRejected("ncmd.alreadySubmitted")
     }
 
+    @Test("Closing a case needs a reason, kept on the event and in its summary")
+    func closingNeedsAReason() throws {
+        Given(CaseDecider.self, try Story.submitted()).when(.close(reason: "  ")).thenRejected("input.reasonMissing")
+        let closed = Given(CaseDecider.self, try Story.submitted()).when(.close(reason: "Review complete and submitted"))
+            .thenAccepted()
+        guard case .closed(let event) = try #require(closed.first) else { Issue.record("\(closed)"); return }
+        #expect(event.reason == "Review complete and submitted")
+        #expect(event.summary == "Case closed: Review complete and submitted")
+    }
+
     @Test("A reviewed and submitted case closes; review steps are then refused until it is reopened")
     func closed() throws {
         let events = try Story.closed()
         #expect(CaseDecider.fold(events).stage == .closed)
         Given(CaseDecider.self, events).when(Sample.requestForm(Sample.request2)).thenRejected("case.closed")
-        Given(CaseDecider.self, events).when(.close).thenRejected("case.closed")
+        Given(CaseDecider.self, events).when(.close(reason: "Review complete")).thenRejected("case.closed")
     }
 
     @Test("Reopening needs a reason, sets the outcome aside and returns the case to information gathering")

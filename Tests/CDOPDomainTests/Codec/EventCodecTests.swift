@@ -61,7 +61,7 @@ struct EventCodecTests {
 
     @Test("An event's stored type name is its stable name, never the Swift type name")
     func stableName() throws {
-        let event = CaseEvent.closed(CaseClosed(at: Sample.now))
+        let event = CaseEvent.closed(CaseClosed(reason: nil, at: Sample.now))
         let encoded = try EventCodec.encode(event)
         #expect(encoded.type == "case.closed.v1")
         #expect(encoded.schemaVersion == 1)

@@ -76,7 +76,7 @@ struct CaseLifecycle {
                 actionID: Sample.id(2000 + step), text: "act", owner: "Public health", dueDate: today.adding(days: 30)),
             .referForSafeguardingPracticeReview(reason: "concerns", referredOn: today),
             .recordNCMDSubmission(reference: "N\(step)", submittedOn: today),
-            .close, .close,
+            .close(reason: "Review complete"), .close(reason: "Review complete"),
             .reopen(reason: "new information"),
             .rejectPossibleDuplicate(reason: "different child"),
             .reopenDuplicateDecision(reason: "same NHS number after all"),

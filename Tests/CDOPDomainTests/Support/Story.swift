@@ -45,6 +45,6 @@ enum Story {
     }
 
     static func closed() throws(DomainError) -> [CaseEvent] {
-        try history(CaseDecider.self, [.close], from: submitted())
+        try history(CaseDecider.self, [.close(reason: "Review complete and submitted to the NCMD")], from: submitted())
     }
 }

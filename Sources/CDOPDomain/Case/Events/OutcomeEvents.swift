@@ -65,9 +65,16 @@ package struct SubmittedToNCMD: EventPayload {
 /// The case was closed after review and submission.
 package struct CaseClosed: EventPayload {
     package static let typeName = "case.closed.v1"
+    /// Why the coordinator closed it; absent from cases closed before a reason was asked for.
+    package var reason: String?
     package var at: Date
 
-    package var summary: String { "Case closed" }
+    package init(reason: String?, at: Date) {
+        self.reason = reason
+        self.at = at
+    }
+
+    package var summary: String { "Case closed" + (reason.map { ": \($0)" } ?? "") }
 }
 
 /// A closed case was reopened; its outcome is set aside until the panel reviews it again.
