@@ -12,6 +12,8 @@ package final class EventStore: Sendable {
     package let path: String
     let options: EventStoreOptions
     let commits: CommitNotifier
+    /// Cancellation marks the commit notifier still keeps (none once every subscription has settled).
+    package var keptSubscriptionCancellations: Int { commits.pendingCancellations }
     /// Every write transaction goes through it, so that overlapping writes share a commit.
     package let writes: GroupCommit
     /// The migrations this opening applied (empty when the schema was already current), in order.

@@ -58,5 +58,10 @@ final class CommitNotifier: Sendable {
             }
             waiter?.resume()
         }
+        // A cancellation that raced the commit's wake-up left the id behind: forget it, or the set only grows.
+        state.withLock { _ = $0.cancelledBeforeWaiting.remove(id) }
     }
+
+    /// Ids kept for cancellations that came before their waiter was registered (for tests: it must not grow).
+    package var pendingCancellations: Int { state.withLock { $0.cancelledBeforeWaiting.count } }
 }
