@@ -6,7 +6,7 @@ SWIFT ?= swift
 CDOP_DB ?= var/cdop.sqlite
 export CDOP_DB
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench fmt lint clean
 
 all: build
 
@@ -30,6 +30,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(TIMING_SUITES)'
 	$(SWIFT) test --skip-build --filter '$(TIMING_SUITES)'
+
+# Formatting: .swift-format (4 spaces, 120 columns) over every Swift file; `make lint` fails on any difference.
+SWIFT_FORMAT_PATHS = Package.swift Sources Tests
+
+fmt:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FORMAT_PATHS)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FORMAT_PATHS)
 
 bench: deps
 	$(SWIFT) run -c release cdop-bench
