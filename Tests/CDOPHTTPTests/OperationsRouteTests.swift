@@ -99,7 +99,16 @@ import Testing
             }
             let stored = text.split(separator: "\n").first { $0.hasPrefix("cdop_events_stored ") }
             #expect(stored == "cdop_events_stored \(count).0" || stored == "cdop_events_stored \(count)", "\(stored ?? "")")
+            // The process's memory, in bytes: a server holds megabytes, most of it its own.
+            let resident = Self.gauge("cdop_process_resident_bytes", in: text)
+            let anonymous = Self.gauge("cdop_process_anonymous_bytes", in: text)
+            #expect(resident > 1_000_000 && anonymous > 0 && anonymous <= resident, "\(resident) \(anonymous)")
         }
+    }
+
+    /// A gauge's value in Prometheus text (0 when it is missing).
+    static func gauge(_ name: String, in text: String) -> Double {
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) } ?? 0
     }
 
     @Test(

@@ -42,17 +42,12 @@ extension CaseDecider {
                 code: "recommendation.noOutcome", "Recommendations follow the panel's review; record the outcome first."
             )
         }
-        guard !state.recommendations.contains(where: { $0.id == id }) else {
-            throw DomainError(code: "action.duplicateID", "An action with the reference \(id) already exists.")
-        }
-        let text = try TextField.required(text, field: "action", code: "action.textMissing")
-        let owner = try TextField.required(owner, field: "action's owner", code: "action.ownerMissing")
-        guard let dueDate else {
-            throw DomainError(code: "action.dueDateMissing", "The action \"\(text)\" needs a due date.")
-        }
+        let agreed = try ActionRules.agree(
+            id, text: text, owner: owner, dueDate: dueDate, existing: state.recommendations.map(\.id))
         return [
             .recommendationRecorded(
-                RecommendationRecorded(actionID: id, text: text, owner: owner, dueDate: dueDate, at: context.now))
+                RecommendationRecorded(
+                    actionID: id, text: agreed.text, owner: agreed.owner, dueDate: agreed.dueDate, at: context.now))
         ]
     }
 
@@ -60,21 +55,13 @@ extension CaseDecider {
     static func completeRecommendation(
         _ id: ActionID, _ completedOn: CalendarDate, _ note: String, _ state: CaseState, _ context: DecisionContext
     ) throws(DomainError) -> [CaseEvent] {
-        guard let action = state.recommendations.first(where: { $0.id == id }) else {
-            throw DomainError(code: "action.notFound", "There is no action \(id) on this case.")
-        }
-        if let done = action.completedOn {
-            throw DomainError(
-                code: "action.alreadyCompleted",
-                "The action \"\(action.text)\" was already completed on \(DayFormatter.long(done)).")
-        }
-        guard completedOn <= context.today else {
-            throw .dateInFuture(field: "completion date", date: completedOn, today: context.today)
-        }
+        let action = state.recommendations.first(where: { $0.id == id })
+        let note = try ActionRules.complete(
+            id, found: action.map { ($0.text, $0.completedOn) }, place: "on this case", on: completedOn, note: note,
+            today: context.today)
         return [
             .recommendationCompleted(
-                RecommendationCompleted(
-                    actionID: id, completedOn: completedOn, note: TextField.optional(note) ?? "", at: context.now))
+                RecommendationCompleted(actionID: id, completedOn: completedOn, note: note, at: context.now))
         ]
     }
 

@@ -92,36 +92,21 @@ package enum MeetingDecider: Decider {
             return [.minutesRecorded(MinutesRecorded(text: text, revision: state.minutesRevision + 1, at: now))]
         case .agreeAction(let id, let description, let owner, let dueDate, let caseID):
             try requireHeld(state)
-            guard !state.actions.contains(where: { $0.id == id }) else {
-                throw DomainError(code: "action.duplicateID", "An action with the reference \(id) already exists.")
-            }
-            let description = try TextField.required(description, field: "action", code: "action.textMissing")
-            let owner = try TextField.required(owner, field: "action's owner", code: "action.ownerMissing")
-            guard let dueDate else {
-                throw DomainError(code: "action.dueDateMissing", "The action \"\(description)\" needs a due date.")
-            }
+            let agreed = try ActionRules.agree(
+                id, text: description, owner: owner, dueDate: dueDate, existing: state.actions.map(\.id))
             return [
                 .actionAgreed(
                     MeetingActionAgreed(
-                        actionID: id, description: description, owner: owner, dueDate: dueDate, caseID: caseID, at: now)
-                )
+                        actionID: id, description: agreed.text, owner: agreed.owner, dueDate: agreed.dueDate,
+                        caseID: caseID, at: now))
             ]
         case .completeAction(let id, let completedOn, let note):
-            guard let action = state.actions.first(where: { $0.id == id }) else {
-                throw DomainError(code: "action.notFound", "There is no action \(id) from this meeting.")
-            }
-            if let done = action.completedOn {
-                throw DomainError(
-                    code: "action.alreadyCompleted",
-                    "The action \"\(action.description)\" was already completed on \(DayFormatter.long(done)).")
-            }
-            guard completedOn <= context.today else {
-                throw .dateInFuture(field: "completion date", date: completedOn, today: context.today)
-            }
+            let action = state.actions.first(where: { $0.id == id })
+            let note = try ActionRules.complete(
+                id, found: action.map { ($0.description, $0.completedOn) }, place: "from this meeting",
+                on: completedOn, note: note, today: context.today)
             return [
-                .actionCompleted(
-                    MeetingActionCompleted(
-                        actionID: id, completedOn: completedOn, note: TextField.optional(note) ?? "", at: now))
+                .actionCompleted(MeetingActionCompleted(actionID: id, completedOn: completedOn, note: note, at: now))
             ]
         }
     }

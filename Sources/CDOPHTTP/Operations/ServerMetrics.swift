@@ -28,9 +28,12 @@ package final class ServerMetrics: Sendable {
         ).record(duration)
     }
 
-    /// Sets the gauges from `figures` and returns the whole registry in Prometheus text format.
-    func exposition(_ figures: OperationalFigures) -> String {
+    /// Sets the gauges from `figures` and the process's memory, and returns the whole registry in Prometheus
+    /// text format.
+    func exposition(_ figures: OperationalFigures, memory: ProcessMemory = .now()) -> String {
         let gauges: [(String, String, Double)] = [
+            ("cdop_process_resident_bytes", "Memory the server process holds (resident set)", memory.residentBytes),
+            ("cdop_process_anonymous_bytes", "Resident memory that is the process's own (heap, stacks)", memory.anonymousBytes),
             ("cdop_events_stored", "Events in the store", Double(figures.eventsStored)),
             ("cdop_timers_due", "Pending timers whose moment has come", Double(figures.timersDue)),
             ("cdop_timers_overdue", "Timers due for more than five minutes and not yet fired", Double(figures.timersOverdue)),
