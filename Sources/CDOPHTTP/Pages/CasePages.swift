@@ -151,7 +151,7 @@ enum CasePages {
     static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
         let notFound = HTTPError(.notFound, message: "There is no case with that reference.")
         guard let state = try? services.engine.workflow.caseState(caseID), state.exists else { throw notFound }
-        guard let staff = context.staff, staff.hasInScope(state) else {
+        guard let staff = context.staff, staff.hasCaseInScope(areaCode: state.areaCode) else {
             if let staff = context.staff {
                 try? services.accessLog.recordAccessRefused(
                     context.route?.description ?? "case", reason: .area, caseID: caseID, by: staff.user)

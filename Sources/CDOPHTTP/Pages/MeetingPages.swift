@@ -266,7 +266,7 @@ enum MeetingPages {
         let staff = try context.requireStaff()
         let identifiable = staff.seesIdentifiableMeetings
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
-            .filter { staff.user.mayView(areaCode: $0.areaCode) }
+            .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
         var view = MeetingView(
             meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
             partial: !scope.coversWholeMeeting,

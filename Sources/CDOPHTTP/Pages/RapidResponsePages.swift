@@ -25,7 +25,7 @@ enum RapidResponsePages {
     ) async throws -> Response {
         let staff = try context.requireStaff()
         let (awaiting, active, paused) = try await services.engine.store.read { db in
-            let all = try CaseQueries.list(in: db).filter { staff.user.mayView(areaCode: $0.areaCode) }
+            let all = try CaseQueries.list(in: db).filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
             return (
                 all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" },
                 all.filter { $0.stage == "awaitingExternal" }

@@ -35,8 +35,9 @@ package struct StaffIdentity: Sendable {
     /// Whether the user sees meetings at all (coordinators, designated doctors and panel members).
     package var seesMeetings: Bool { has(.coordinator) || has(.designatedDoctor) || has(.panelMember) }
 
-    /// Whether a case of `state` lies in the user's areas.
-    package func hasInScope(_ state: CaseState) -> Bool { user.mayView(areaCode: state.areaCode) }
+    /// Whether a case of the area `areaCode` lies in the user's areas (a case with no area only for a user
+    /// limited to none).
+    package func hasCaseInScope(areaCode: String?) -> Bool { user.mayView(areaCode: areaCode) }
 
     /// Who the events of this user's commands record: the username, and the coordinator role when held (else
     /// the first role by name), never a child's details.
