@@ -13,143 +13,177 @@ enum APIRoutes {
     static let caseReaders = Access.staff([.coordinator, .designatedDoctor])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/api/v1/openapi.json", .everyone, .api) { _, _ in
+        routes.get("/api/v1/openapi.json", .everyone, .api, openAPIDocument(routes))
+        routes.get("/api/v1/me", .anyStaff, .api, showMe)
+        routes.post("/api/v1/notifications", .everyone, .api, notify)
+        routes.get("/api/v1/cases", caseReaders, .api, CaseSearchAPI.listCases(services))
+        routes.get("/api/v1/cases/:case", caseReaders, .api, showCase)
+        routes.post("/api/v1/cases/:case/commands", caseReaders, .api, runCaseCommand)
+        routes.get("/api/v1/dashboard", .staff([.coordinator]), .api, showDashboard)
+        routes.get("/api/v1/agencies", .staff([.coordinator]), .api, listAgencies)
+        routes.get("/api/v1/forms", .everyone, .api, listForms)
+        routes.get("/api/v1/forms/:form", .everyone, .api, showForm)
+        routes.get("/api/v1/links/:token", .practitionerLink, .api, openLink)
+        routes.post("/api/v1/links/:token", .practitionerLink, .api, submitLink)
+    }
+
+    /// GET /api/v1/openapi.json: the document describes every route `routes` holds when it is asked for.
+    static func openAPIDocument(_ routes: RouteTable) -> RouteTable.ServiceHandler {
+        { _, _, services in
             Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: .init(byteBuffer: .init(bytes: OpenAPIDocument.json(routes.specs, panel: services.panelName))))
         }
+    }
 
-        routes.get("/api/v1/me", .anyStaff, .api) { _, context in
-            let user = context.staff!.user
+    /// GET /api/v1/me
+    static func showMe(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        let staff = try context.requireStaff()
+        let user = staff.user
+        return API.json(
+            Me(username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
+               areas: user.areas.sorted(), csrfToken: staff.csrfToken))
+    }
+
+    /// POST /api/v1/notifications
+    static func notify(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        await API.handle {
+            var request = request
+            guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
+                throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many notifications", detail: "Wait a minute and send again.")
+            }
+            let notified: CaseWorkflow.Notified
+            do {
+                let notification = try await API.body(DeathNotification.self, &request)
+                notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor, alertCoordinator: true)
+            } catch {
+                // Only an accepted notification uses up the limit: a trust's staff share one address.
+                await services.limits.notifications.refund(context.peerAddress)
+                throw error
+            }
             return API.json(
-                Me(username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
-                   areas: user.areas.sorted(), csrfToken: context.staff!.csrfToken))
+                Notified(
+                    caseId: notified.caseID.description, reference: CaseTables.reference(of: notified.caseID),
+                    possibleDuplicateOf: notified.possibleDuplicateOf.map(CaseTables.reference(of:))),
+                status: .created)
         }
+    }
 
-        routes.post("/api/v1/notifications", .everyone, .api) { request, context in
-            await API.handle {
-                var request = request
-                guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
-                    throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many notifications", detail: "Wait a minute and send again.")
+    /// GET /api/v1/cases/:case
+    static func showCase(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        await API.handle {
+            let (caseID, state) = try CasePages.caseInScope(context, services)
+            try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
+            let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
+            return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
+        }
+    }
+
+    /// POST /api/v1/cases/:case/commands
+    static func runCaseCommand(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        await API.handle {
+            var request = request
+            let (caseID, _) = try CasePages.caseInScope(context, services)
+            let body = try await API.body(CaseCommandBody.self, &request)
+            try body.execute(on: caseID, context, services)
+            let state = try services.engine.workflow.caseState(caseID)
+            return API.json(CommandResult(caseId: caseID.description, stage: state.stage?.name ?? "", version: nil))
+        }
+    }
+
+    /// GET /api/v1/dashboard
+    static func showDashboard(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        await API.handle {
+            let areas = try context.requireStaff().user.areas
+            let now = services.now
+            let dashboard = try await services.engine.store.read { db in
+                DashboardData(
+                    newNotifications: try DashboardQueries.newNotifications(areas: areas, in: db).map(\.reference),
+                    possibleDuplicates: try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(\.reference),
+                    outstandingRequests: try DashboardQueries.outstandingRequests(areas: areas, in: db).map {
+                        DashboardData.Request(
+                            requestId: $0.requestID, caseReference: $0.caseReference, agency: $0.agencyName, formType: $0.formType,
+                            dueDate: $0.dueDate.iso, daysLeft: LondonTime.day(of: now).days(until: $0.dueDate), status: $0.status,
+                            nextStep: $0.nextStep, nextStepAt: $0.nextStepAt)
+                    },
+                    failedEmails: try OutboxQueries.list(state: "failed", in: db).count,
+                    openCasesByStage: Dictionary(
+                        try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db).map { ($0.stage, $0.byAge) },
+                        uniquingKeysWith: { first, _ in first }),
+                    ageBands: DashboardQueries.ageBands)
+            }
+            return API.json(dashboard)
+        }
+    }
+
+    /// GET /api/v1/agencies
+    static func listAgencies(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        await API.handle {
+            let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
+            return API.json(agencies.map { AgencyEntry(agencyId: $0.agencyID, name: $0.name, kind: $0.kind, leadEmail: $0.leadEmail, retired: $0.retired) })
+        }
+    }
+
+    /// GET /api/v1/forms
+    static func listForms(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        API.json(services.definitions.forms.all.map { FormDefinitionJSON.Summary($0) })
+    }
+
+    /// GET /api/v1/forms/:form
+    static func showForm(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        await API.handle {
+            guard let id = context.parameters.get("form"), let form = services.definitions.forms.current(id: id) else {
+                throw Problem.notFound("form")
+            }
+            return API.json(FormDefinitionJSON(form))
+        }
+    }
+
+    /// GET /api/v1/links/:token
+    static func openLink(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        let access = services.practitionerAccess
+        return await API.handle {
+            try await requireLinkAllowance(services, context)
+            let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
+            guard case .usable(let formRequest) = use else { throw linkProblem(use) }
+            try await access.recordOpened(token: context.parameters.get("token") ?? "", view: "api", now: services.now)
+            let form = services.definitions.forms.definition(for: formRequest.formType)
+            return API.json(
+                LinkedRequest(
+                    agency: formRequest.agencyName, dueDate: formRequest.dueDate.iso, form: FormDefinitionJSON(form),
+                    draft: formRequest.draft?.answers))
+        }
+    }
+
+    /// POST /api/v1/links/:token
+    static func submitLink(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let access = services.practitionerAccess
+        return await API.handle {
+            var request = request
+            try await requireLinkAllowance(services, context)
+            let token = context.parameters.get("token") ?? ""
+            let (_, _, use) = try PractitionerPages.opened(access, token, services)
+            guard case .usable(let formRequest) = use else { throw linkProblem(use) }
+            let body = try await API.body(LinkSubmission.self, &request)
+            let form = services.definitions.forms.definition(for: formRequest.formType)
+            let draft = body.action == "draft"
+            switch form.validate(answers: body.answers, today: LondonTime.day(of: services.now), mode: draft ? .draft : .submit) {
+            case .invalid(let errors, _): throw FieldErrors(errors)
+            case .valid(let answers):
+                if draft {
+                    try await access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
+                } else {
+                    try access.submit(token: token, definition: form.reference, answers: answers, now: services.now)
                 }
-                let notified: CaseWorkflow.Notified
-                do {
-                    let notification = try await API.body(DeathNotification.self, &request)
-                    notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor, alertCoordinator: true)
-                } catch {
-                    // Only an accepted notification uses up the limit: a trust's staff share one address.
-                    await services.limits.notifications.refund(context.peerAddress)
-                    throw error
-                }
-                return API.json(
-                    Notified(
-                        caseId: notified.caseID.description, reference: CaseTables.reference(of: notified.caseID),
-                        possibleDuplicateOf: notified.possibleDuplicateOf.map(CaseTables.reference(of:))),
-                    status: .created)
-            }
-        }
-
-        routes.get("/api/v1/cases", caseReaders, .api, CaseSearchAPI.listCases(services))
-
-        routes.get("/api/v1/cases/:case", caseReaders, .api) { _, context in
-            await API.handle {
-                let (caseID, state) = try CasePages.caseInScope(context, services)
-                try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
-                let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
-                return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
-            }
-        }
-
-        routes.post("/api/v1/cases/:case/commands", caseReaders, .api) { request, context in
-            await API.handle {
-                var request = request
-                let (caseID, _) = try CasePages.caseInScope(context, services)
-                let body = try await API.body(CaseCommandBody.self, &request)
-                try body.execute(on: caseID, context, services)
-                let state = try services.engine.workflow.caseState(caseID)
-                return API.json(CommandResult(caseId: caseID.description, stage: state.stage?.name ?? "", version: nil))
-            }
-        }
-
-        routes.get("/api/v1/dashboard", .staff([.coordinator]), .api) { _, context in
-            await API.handle {
-                let areas = context.staff!.user.areas
-                let now = services.now
-                let dashboard = try await services.engine.store.read { db in
-                    DashboardData(
-                        newNotifications: try DashboardQueries.newNotifications(areas: areas, in: db).map(\.reference),
-                        possibleDuplicates: try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(\.reference),
-                        outstandingRequests: try DashboardQueries.outstandingRequests(areas: areas, in: db).map {
-                            DashboardData.Request(
-                                requestId: $0.requestID, caseReference: $0.caseReference, agency: $0.agencyName, formType: $0.formType,
-                                dueDate: $0.dueDate.iso, daysLeft: LondonTime.day(of: now).days(until: $0.dueDate), status: $0.status,
-                                nextStep: $0.nextStep, nextStepAt: $0.nextStepAt)
-                        },
-                        failedEmails: try OutboxQueries.list(state: "failed", in: db).count,
-                        openCasesByStage: Dictionary(
-                            try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db).map { ($0.stage, $0.byAge) },
-                            uniquingKeysWith: { first, _ in first }),
-                        ageBands: DashboardQueries.ageBands)
-                }
-                return API.json(dashboard)
-            }
-        }
-
-        routes.get("/api/v1/agencies", .staff([.coordinator]), .api) { _, _ in
-            await API.handle {
-                let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
-                return API.json(agencies.map { AgencyEntry(agencyId: $0.agencyID, name: $0.name, kind: $0.kind, leadEmail: $0.leadEmail, retired: $0.retired) })
-            }
-        }
-
-        routes.get("/api/v1/forms", .everyone, .api) { _, _ in
-            API.json(services.definitions.forms.all.map { FormDefinitionJSON.Summary($0) })
-        }
-
-        routes.get("/api/v1/forms/:form", .everyone, .api) { _, context in
-            await API.handle {
-                guard let id = context.parameters.get("form"), let form = services.definitions.forms.current(id: id) else {
-                    throw Problem.notFound("form")
-                }
-                return API.json(FormDefinitionJSON(form))
-            }
-        }
-
-        let access = PractitionerAccess(workflow: services.engine.workflow)
-        routes.get("/api/v1/links/:token", .practitionerLink, .api) { _, context in
-            await API.handle {
-                try await requireLinkAllowance(services, context)
-                let (_, _, use) = try PractitionerPages.opened(access, context.parameters.get("token") ?? "", services)
-                guard case .usable(let formRequest) = use else { throw linkProblem(use) }
-                try await access.recordOpened(token: context.parameters.get("token") ?? "", view: "api", now: services.now)
-                let form = services.definitions.forms.definition(for: formRequest.formType)
-                return API.json(
-                    LinkedRequest(
-                        agency: formRequest.agencyName, dueDate: formRequest.dueDate.iso, form: FormDefinitionJSON(form),
-                        draft: formRequest.draft?.answers))
-            }
-        }
-
-        routes.post("/api/v1/links/:token", .practitionerLink, .api) { request, context in
-            await API.handle {
-                var request = request
-                try await requireLinkAllowance(services, context)
-                let token = context.parameters.get("token") ?? ""
-                let (_, _, use) = try PractitionerPages.opened(access, token, services)
-                guard case .usable(let formRequest) = use else { throw linkProblem(use) }
-                let body = try await API.body(LinkSubmission.self, &request)
-                let form = services.definitions.forms.definition(for: formRequest.formType)
-                let draft = body.action == "draft"
-                switch form.validate(answers: body.answers, today: LondonTime.day(of: services.now), mode: draft ? .draft : .submit) {
-                case .invalid(let errors, _): throw FieldErrors(errors)
-                case .valid(let answers):
-                    if draft {
-                        try await access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
-                    } else {
-                        try access.submit(token: token, definition: form.reference, answers: answers, now: services.now)
-                    }
-                    return API.json(["result": draft ? "draftSaved" : "returned"], status: draft ? .ok : .created)
-                }
+                return API.json(["result": draft ? "draftSaved" : "returned"], status: draft ? .ok : .created)
             }
         }
     }

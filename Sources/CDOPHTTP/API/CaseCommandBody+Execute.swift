@@ -13,13 +13,13 @@ extension CaseCommandBody {
     /// Issues the command on `caseID` as the signed-in person: the one path the JSON API and the case page share.
     /// A refusal is recorded on the person's access log before it is thrown.
     func execute(on caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
-        let staff = context.staff!
+        let staff = try context.requireStaff()
         guard isAllowed(for: staff.user.roles) else {
             try? services.accessLog.recordAccessRefused("case command \(name)", reason: .role, caseID: caseID, by: staff.user)
             throw Problem.forbidden()
         }
         let workflow = services.engine.workflow
-        let actor = CasePages.actor(context)
+        let actor = staff.actor
         switch action {
         case .command(.triage(let expectation, _, let triggers)):
             try workflow.execute(

@@ -29,7 +29,7 @@ enum CaseSearchAPI {
                         detail: query.errors.map(\.message).joined(separator: " "),
                         errors: query.errors.map { .init(pointer: "/query/" + $0.field, detail: $0.message) })
                 }
-                let user = context.staff!.user
+                let user = try context.requireStaff().user
                 let search = query.search(visibleAreas: user.areas)
                 let cases = try await services.engine.store.read { db in try CaseQueries.search(search, in: db) }
                 try services.accessLog.recordCasesListed(cases.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)

@@ -79,12 +79,12 @@ struct MeetingCommandBody: Decodable {
     /// limited to areas lists and removes only their own cases, and changes the rest of a meeting only when every
     /// case on it lies in their areas (`MeetingScope`).
     func execute(on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext, _ services: WebServices) throws {
-        let staff = context.staff!
+        let staff = try context.requireStaff()
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
             try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, meetingID: meetingID, by: staff.user)
             throw Problem.forbidden()
         }
-        let actor = CasePages.actor(context)
+        let actor = staff.actor
         if case .command(.invite(let invitee)) = action { try InviteeNames.requireMailable([invitee]) { _ in "/name" } }
         switch action {
         case .command(.removeCaseFromAgenda(let caseID)):

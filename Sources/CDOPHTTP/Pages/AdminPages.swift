@@ -38,50 +38,72 @@ enum AdminPages {
     }
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/admin/users", admins) { _, context in
-            try page(services, context)
-        }
+        routes.get("/admin/users", admins, .page, listUsers)
+        routes.post("/admin/users", admins, .page, createUser)
+        routes.post("/admin/users/:user/disable", admins, .page, disableUser)
+        routes.post("/admin/users/:user/enable", admins, .page, enableUser)
+        routes.post("/admin/users/:user/reset-password", admins, .page, resetPassword)
+    }
 
-        routes.post("/admin/users", admins) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            var errors: [PageChrome.ErrorLink] = []
-            let roles = Set(post.all("roles").compactMap(StaffRole.init(rawValue:)))
-            if post["username"] == nil { errors.append(.init(field: "username", message: "Enter a username")) }
-            if post["name"] == nil { errors.append(.init(field: "name", message: "Enter the person's name")) }
-            if post["email"] == nil { errors.append(.init(field: "email", message: "Enter the person's email address")) }
-            if roles.isEmpty { errors.append(.init(field: "roles", message: "Choose at least one role")) }
-            guard errors.isEmpty, let username = post["username"], let name = post["name"], let email = post["email"] else {
-                return try page(services, context, errors: errors, status: .unprocessableContent)
-            }
-            do {
-                let account = try services.users.addUser(
-                    username: username, displayName: name, email: email, roles: roles, areas: Set(post.all("areas")),
-                    by: CasePages.actor(context))
-                return try page(services, context, issued: (username, account.initialPassword))
-            } catch {
-                return try page(services, context, errors: [.init(field: "username", message: try refusal(error))], status: .unprocessableContent)
-            }
-        }
+    /// GET /admin/users
+    static func listUsers(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        try page(services, context)
+    }
 
-        routes.post("/admin/users/:user/disable", admins) { _, context in
-            let user = try named(context, services)
-            try perform { () throws(CommandError) in try services.users.disable(user.userID, reason: "Disabled by an administrator", by: CasePages.actor(context)) }
-            return redirect(to: "/admin/users")
+    /// POST /admin/users
+    static func createUser(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        var errors: [PageChrome.ErrorLink] = []
+        let roles = Set(post.all("roles").compactMap(StaffRole.init(rawValue:)))
+        if post["username"] == nil { errors.append(.init(field: "username", message: "Enter a username")) }
+        if post["name"] == nil { errors.append(.init(field: "name", message: "Enter the person's name")) }
+        if post["email"] == nil { errors.append(.init(field: "email", message: "Enter the person's email address")) }
+        if roles.isEmpty { errors.append(.init(field: "roles", message: "Choose at least one role")) }
+        guard errors.isEmpty, let username = post["username"], let name = post["name"], let email = post["email"] else {
+            return try page(services, context, errors: errors, status: .unprocessableContent)
         }
+        do {
+            let account = try services.users.addUser(
+                username: username, displayName: name, email: email, roles: roles, areas: Set(post.all("areas")),
+                by: context.requireStaff().actor)
+            return try page(services, context, issued: (username, account.initialPassword))
+        } catch {
+            return try page(services, context, errors: [.init(field: "username", message: try refusal(error))], status: .unprocessableContent)
+        }
+    }
 
-        routes.post("/admin/users/:user/enable", admins) { _, context in
-            let user = try named(context, services)
-            try perform { () throws(CommandError) in try services.users.enable(user.userID, by: CasePages.actor(context)) }
-            return redirect(to: "/admin/users")
-        }
+    /// POST /admin/users/:user/disable
+    static func disableUser(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let user = try named(context, services)
+        let actor = try context.requireStaff().actor
+        try perform { () throws(CommandError) in try services.users.disable(user.userID, reason: "Disabled by an administrator", by: actor) }
+        return redirect(to: "/admin/users")
+    }
 
-        routes.post("/admin/users/:user/reset-password", admins) { _, context in
-            let user = try named(context, services)
-            var password = ""
-            try perform { () throws(CommandError) in password = try services.users.resetPassword(user.userID, by: CasePages.actor(context)) }
-            return try page(services, context, issued: (user.username, password))
-        }
+    /// POST /admin/users/:user/enable
+    static func enableUser(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let user = try named(context, services)
+        let actor = try context.requireStaff().actor
+        try perform { () throws(CommandError) in try services.users.enable(user.userID, by: actor) }
+        return redirect(to: "/admin/users")
+    }
+
+    /// POST /admin/users/:user/reset-password
+    static func resetPassword(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let user = try named(context, services)
+        var password = ""
+        let actor = try context.requireStaff().actor
+        try perform { () throws(CommandError) in password = try services.users.resetPassword(user.userID, by: actor) }
+        return try page(services, context, issued: (user.username, password))
     }
 
     static func named(_ context: WebContext, _ services: WebServices) throws -> UserSummary {

@@ -75,9 +75,10 @@ enum AgencyEditPages {
             name: details.contactName, role: state.leadContacts.first?.role, email: details.email,
             phone: state.leadContacts.first?.phone, isLead: true)
         if let index = contacts.firstIndex(where: \.isLead) { contacts[index] = lead } else { contacts.insert(lead, at: 0) }
+        let actor = try context.requireStaff().actor
         do {
             try services.engine.workflow.execute(
-                .update(name: details.name, kind: details.kind, contacts: contacts), on: agencyID, by: CasePages.actor(context))
+                .update(name: details.name, kind: details.kind, contacts: contacts), on: agencyID, by: actor)
         } catch {
             let field = error.code == "input.invalidName" ? "contact-name" : "name"
             return try page(request, context, services, post: post, errors: [.init(field: field, message: try refusal(error))])
@@ -97,7 +98,7 @@ enum AgencyEditPages {
         }
         if errors.isEmpty {
             do {
-                try services.engine.workflow.execute(.retire(reason: post["reason"] ?? ""), on: agencyID, by: CasePages.actor(context))
+                try services.engine.workflow.execute(.retire(reason: post["reason"] ?? ""), on: agencyID, by: context.requireStaff().actor)
             } catch {
                 errors.append(.init(field: "reason", message: try refusal(error)))
             }

@@ -57,7 +57,7 @@ enum AgencyPages {
                     .register(
                         agencyID: agencyID, name: name, kind: kind,
                         contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
-                    on: agencyID, by: CasePages.actor(context))
+                    on: agencyID, by: context.requireStaff().actor)
             } catch {
                 // The only name the rules check besides the agency's is the contact's (one that cannot be mailed).
                 let field = (error as? CommandError)?.code == "input.invalidName" ? "contact-name" : "name"

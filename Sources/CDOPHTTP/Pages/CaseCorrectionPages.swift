@@ -18,7 +18,7 @@ enum CaseCorrectionPages {
         { _, context in
             let (caseID, state) = try CasePages.caseInScope(context, services)
             guard let notification = state.notification else { throw HTTPError(.notFound) }
-            try services.accessLog.recordCaseViewed(caseID, view: .notification, by: context.staff!.user)
+            try services.accessLog.recordCaseViewed(caseID, view: .notification, by: context.requireStaff().user)
             return page(caseID, notification, post: nil, errors: [], context, services)
         }
     }
@@ -47,7 +47,7 @@ enum CaseCorrectionPages {
             }
             do {
                 try services.engine.workflow.correctNotification(
-                    caseID, form.correction, reason: post["reason"] ?? "", by: CasePages.actor(context))
+                    caseID, form.correction, reason: post["reason"] ?? "", by: context.requireStaff().actor)
             } catch {
                 return page(
                     caseID, notification, post: post, errors: [.init(field: "reason", message: try refusal(error))], context, services,

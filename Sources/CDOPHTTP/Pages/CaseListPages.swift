@@ -21,7 +21,7 @@ enum CaseListPages {
     static func listCases(_ services: WebServices) -> RouteTable.Handler {
         { request, context in
             let query = CaseSearchQuery(request)
-            let user = context.staff!.user
+            let user = try context.requireStaff().user
             var cases: [CaseSummary] = []
             if query.errors.isEmpty {
                 let search = query.search(visibleAreas: user.areas)

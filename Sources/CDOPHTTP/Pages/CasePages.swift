@@ -13,111 +13,119 @@ enum CasePages {
     static let viewers = Access.staff([.coordinator, .designatedDoctor])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/cases/:case", viewers) { request, context in
-            // A reference typed into the address bar (CDOP-1A2B3C4D, or one from earlier records) goes to the case.
-            if context.pathCaseID == nil {
-                let (caseID, _) = try caseInScope(context, services)
-                return redirect(to: "/cases/\(caseID)")
-            }
-            return try await show(request, context, services)
-        }
-
-        routes.post("/cases/:case/requests", .staff([.coordinator])) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, _) = try caseInScope(context, services)
-            var errors: [PageChrome.ErrorLink] = []
-            let agencyID = post["agency"].flatMap(AgencyID.init)
-            let formType = post["form"].flatMap(FormType.init(rawValue:))
-            let due = post["due"].flatMap(CalendarDate.init(iso:))
-            let email = post["contact"]
-            if agencyID == nil { errors.append(.init(field: "agency", message: "Choose the agency to ask")) }
-            if formType == nil { errors.append(.init(field: "form", message: "Choose the form to request")) }
-            if let due, due < LondonTime.day(of: services.now) {
-                errors.append(.init(field: "due", message: "The due date must be today or later"))
-            } else if due == nil {
-                errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
-            }
-            if let email, (try? EmailAddress.validated(email, field: "contact")) == nil {
-                errors.append(.init(field: "contact", message: "Enter the contact's email address in the right format, like name@example.org"))
-            }
-            var agency: AgencyState?
-            if let agencyID {
-                agency = try? services.engine.workflow.agencyState(agencyID)
-                if agency?.agencyID == nil { errors.append(.init(field: "agency", message: "That agency is not in the directory")) }
-            }
-            guard errors.isEmpty, let agency, let formType, let due else {
-                return try await show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
-            }
-            do {
-                try services.engine.workflow.requestForm(
-                    on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: actor(context))
-            } catch {
-                return try await show(
-                    request, context, services, errors: [.init(field: "agency", message: try refusal(error))], post: post,
-                    status: .unprocessableContent)
-            }
-            return redirect(to: "/cases/\(caseID)?done=requested")
-        }
-
-        routes.post("/cases/:case/commands", viewers) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, state) = try caseInScope(context, services)
-            let name = post["command"] ?? ""
-            if let confirmation = CaseConfirmation.asked(name, post, caseID, state, context, services) { return confirmation }
-            do {
-                let body = try CaseCommandBody(post: post)
-                try body.execute(on: caseID, context, services)
-            } catch let error as DecodingError {
-                let field = DecodingDescription.pointer(error).split(separator: "/").last.map(String.init) ?? "command"
-                let message: String =
-                    switch error {
-                    case .keyNotFound: "Enter \(CaseActionsView.label(of: field))"
-                    default: "Check \(CaseActionsView.label(of: field)): it is not in a form that can be used"
-                    }
-                return try await show(
-                    request, context, services, errors: [.init(field: "\(name)-\(field)", message: message)], post: post,
-                    status: .unprocessableContent)
-            } catch let problem as Problem where problem.status == 403 {
-                throw HTTPError(.forbidden, message: problem.detail)
-            } catch {
-                return try await show(
-                    request, context, services, errors: [.init(field: "\(name)-submit", message: try refusal(error))], post: post,
-                    status: .unprocessableContent)
-            }
-            return redirect(to: "/cases/\(caseID)?done=\(name)")
-        }
-
-        routes.post("/cases/:case/duplicate", .staff([.coordinator])) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, state) = try caseInScope(context, services)
-            guard let primary = state.possibleDuplicateOf else { return redirect(to: "/cases/\(caseID)") }
-            guard post["decision"] == "confirm" || post["decision"] == "reject" else {
-                return try await show(
-                    request, context, services,
-                    errors: [.init(field: "decision", message: "Choose whether it is the same death before saving the decision")],
-                    status: .unprocessableContent)
-            }
-            if post["decision"] == "confirm" {
-                do {
-                    try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: actor(context))
-                } catch {
-                    return try await show(request, context, services, errors: [.init(field: "decision", message: try refusal(error))], status: .unprocessableContent)
-                }
-                return redirect(to: "/cases/\(primary)?done=merged")
-            }
-            try runCommand(.rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
-            return redirect(to: "/cases/\(caseID)?done=notDuplicate")
-        }
+        routes.get("/cases/:case", viewers, .page, showCase)
+        routes.post("/cases/:case/requests", .staff([.coordinator]), .page, requestForm)
+        routes.post("/cases/:case/commands", viewers, .page, runCaseCommand)
+        routes.post("/cases/:case/duplicate", .staff([.coordinator]), .page, decideDuplicate)
     }
 
-    /// The actor of a staff request: the user's name and role, never a child's details.
-    static func actor(_ context: WebContext) -> Actor {
-        let user = context.staff!.user
-        let role = user.roles.contains(.coordinator) ? StaffRole.coordinator : user.roles.sorted { $0.rawValue < $1.rawValue }.first!
-        return Actor(name: user.username, role: role.rawValue)
+    /// GET /cases/:case
+    static func showCase(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        // A reference typed into the address bar (CDOP-1A2B3C4D, or one from earlier records) goes to the case.
+        if context.pathCaseID == nil {
+            let (caseID, _) = try caseInScope(context, services)
+            return redirect(to: "/cases/\(caseID)")
+        }
+        return try await show(request, context, services)
+    }
+
+    /// POST /cases/:case/requests
+    static func requestForm(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, _) = try caseInScope(context, services)
+        var errors: [PageChrome.ErrorLink] = []
+        let agencyID = post["agency"].flatMap(AgencyID.init)
+        let formType = post["form"].flatMap(FormType.init(rawValue:))
+        let due = post["due"].flatMap(CalendarDate.init(iso:))
+        let email = post["contact"]
+        if agencyID == nil { errors.append(.init(field: "agency", message: "Choose the agency to ask")) }
+        if formType == nil { errors.append(.init(field: "form", message: "Choose the form to request")) }
+        if let due, due < LondonTime.day(of: services.now) {
+            errors.append(.init(field: "due", message: "The due date must be today or later"))
+        } else if due == nil {
+            errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
+        }
+        if let email, (try? EmailAddress.validated(email, field: "contact")) == nil {
+            errors.append(.init(field: "contact", message: "Enter the contact's email address in the right format, like name@example.org"))
+        }
+        var agency: AgencyState?
+        if let agencyID {
+            agency = try? services.engine.workflow.agencyState(agencyID)
+            if agency?.agencyID == nil { errors.append(.init(field: "agency", message: "That agency is not in the directory")) }
+        }
+        guard errors.isEmpty, let agency, let formType, let due else {
+            return try await show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+        }
+        do {
+            try services.engine.workflow.requestForm(
+                on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: context.requireStaff().actor)
+        } catch {
+            return try await show(
+                request, context, services, errors: [.init(field: "agency", message: try refusal(error))], post: post,
+                status: .unprocessableContent)
+        }
+        return redirect(to: "/cases/\(caseID)?done=requested")
+    }
+
+    /// POST /cases/:case/commands
+    static func runCaseCommand(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, state) = try caseInScope(context, services)
+        let name = post["command"] ?? ""
+        if let confirmation = CaseConfirmation.asked(name, post, caseID, state, context, services) { return confirmation }
+        do {
+            let body = try CaseCommandBody(post: post)
+            try body.execute(on: caseID, context, services)
+        } catch let error as DecodingError {
+            let field = DecodingDescription.pointer(error).split(separator: "/").last.map(String.init) ?? "command"
+            let message: String =
+                switch error {
+                case .keyNotFound: "Enter \(CaseActionsView.label(of: field))"
+                default: "Check \(CaseActionsView.label(of: field)): it is not in a form that can be used"
+                }
+            return try await show(
+                request, context, services, errors: [.init(field: "\(name)-\(field)", message: message)], post: post,
+                status: .unprocessableContent)
+        } catch let problem as Problem where problem.status == 403 {
+            throw HTTPError(.forbidden, message: problem.detail)
+        } catch {
+            return try await show(
+                request, context, services, errors: [.init(field: "\(name)-submit", message: try refusal(error))], post: post,
+                status: .unprocessableContent)
+        }
+        return redirect(to: "/cases/\(caseID)?done=\(name)")
+    }
+
+    /// POST /cases/:case/duplicate
+    static func decideDuplicate(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, state) = try caseInScope(context, services)
+        guard let primary = state.possibleDuplicateOf else { return redirect(to: "/cases/\(caseID)") }
+        guard post["decision"] == "confirm" || post["decision"] == "reject" else {
+            return try await show(
+                request, context, services,
+                errors: [.init(field: "decision", message: "Choose whether it is the same death before saving the decision")],
+                status: .unprocessableContent)
+        }
+        if post["decision"] == "confirm" {
+            do {
+                try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: context.requireStaff().actor)
+            } catch {
+                return try await show(request, context, services, errors: [.init(field: "decision", message: try refusal(error))], status: .unprocessableContent)
+            }
+            return redirect(to: "/cases/\(primary)?done=merged")
+        }
+        try runCommand(.rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
+        return redirect(to: "/cases/\(caseID)?done=notDuplicate")
     }
 
     /// The case the path names, when it exists and the signed-in person's areas include it; a case outside
@@ -143,7 +151,7 @@ enum CasePages {
     static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
         let notFound = HTTPError(.notFound, message: "There is no case with that reference.")
         guard let state = try? services.engine.workflow.caseState(caseID), state.exists else { throw notFound }
-        guard let staff = context.staff, staff.user.mayView(areaCode: state.areaCode) else {
+        guard let staff = context.staff, staff.hasCaseInScope(areaCode: state.areaCode) else {
             if let staff = context.staff {
                 try? services.accessLog.recordAccessRefused(
                     context.route?.description ?? "case", reason: .area, caseID: caseID, by: staff.user)
@@ -155,7 +163,7 @@ enum CasePages {
 
     static func runCommand(_ command: CaseCommand, _ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
         do {
-            try services.engine.workflow.execute(command, on: caseID, by: actor(context))
+            try services.engine.workflow.execute(command, on: caseID, by: context.requireStaff().actor)
         } catch {
             throw HTTPError(.unprocessableContent, message: try refusal(error))
         }
@@ -174,7 +182,7 @@ enum CasePages {
         }
         var view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,
-            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.has(.coordinator) == true,
+            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.actsForPanel == true,
             error: post["command"] == nil ? nil : errors.first?.message)
         view.decisionError = errors.first { $0.field == "decision" }?.message
         let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))

@@ -97,7 +97,9 @@ enum MeetingOrganiserPages {
     }
 
     /// `POST /meetings/{id}/agenda/remove`: takes one of the user's cases off the agenda.
-    static func removeCase(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+    static func removeCase(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
         var request = request
         let post = try await request.formPost(context: context)
         let (meetingID, _, scope) = try MeetingPages.meeting(context, services)
@@ -129,7 +131,7 @@ enum MeetingOrganiserPages {
                 request, context, services, errors: [.init(field: field, message: "Enter why the form is no longer needed")], post: post)
         }
         do {
-            try services.engine.workflow.execute(.waiveFormRequest(requestID: requestID, reason: reason), on: caseID, by: CasePages.actor(context))
+            try services.engine.workflow.execute(.waiveFormRequest(requestID: requestID, reason: reason), on: caseID, by: context.requireStaff().actor)
         } catch {
             return try await MeetingPages.show(request, context, services, errors: [.init(field: field, message: try refusal(error))], post: post)
         }
@@ -153,7 +155,7 @@ enum MeetingOrganiserPages {
         var cases: [PseudonymisedCase] = []
         for caseID in state.agenda {
             guard let caseState = try? services.engine.workflow.caseState(caseID), caseState.exists else { continue }
-            try services.accessLog.recordCaseViewed(caseID, view: .panelPapers, by: context.staff!.user)
+            try services.accessLog.recordCaseViewed(caseID, view: .panelPapers, by: context.requireStaff().user)
             cases.append(PseudonymisedCase(services, caseID: caseID, state: caseState))
         }
         return cases

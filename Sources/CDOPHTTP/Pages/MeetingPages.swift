@@ -14,125 +14,158 @@ enum MeetingPages {
     static let organisers = Access.staff([.coordinator, .designatedDoctor])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/meetings", readers) { _, context in
-            try await list(context, services)
-        }
+        routes.get("/meetings", readers, .page, listMeetings)
+        routes.post("/meetings", .staff([.coordinator]), .page, scheduleMeeting)
+        routes.get("/meetings/:meeting", readers, .page, showMeeting)
+        routes.post("/meetings/:meeting/held", organisers, .page, recordHeld)
+        routes.post("/meetings/:meeting/minutes", organisers, .page, recordMinutes)
+        routes.post("/meetings/:meeting/actions", organisers, .page, agreeAction)
+        routes.post("/meetings/:meeting/reschedule", organisers, .page, reschedule)
+        routes.post("/meetings/:meeting/agenda", .staff([.coordinator]), .page, addToAgenda)
+    }
 
-        routes.post("/meetings", .staff([.coordinator])) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            var errors: [PageChrome.ErrorLink] = []
-            let type = post["type"].flatMap(MeetingType.init(rawValue:))
-            if type == nil { errors.append(.init(field: "type", message: "Choose the kind of meeting")) }
-            if post["title"] == nil { errors.append(.init(field: "title", message: "Enter the meeting's title")) }
-            let start = post["starts"].flatMap(LocalDateTime.parse)
-            if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time, for example 2026-06-03 14:00")) }
-            let minutes = Int(post["duration"] ?? "120") ?? 0
-            if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
-            guard errors.isEmpty, let type, let title = post["title"], let start else {
-                return try await list(context, services, errors: errors, post: post)
-            }
-            let meetingID = MeetingID(services.engine.workflow.makeID())
-            if let refusal = try attempt({
-                try services.engine.workflow.execute(
-                    .schedule(
-                        meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
-                        venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
-                    on: meetingID, by: CasePages.actor(context))
-            }) {
-                return try await list(context, services, errors: [.init(field: venueField(refusal) ?? "title", message: refusal)], post: post)
-            }
-            return redirect(to: "/meetings/\(meetingID)?done=scheduled")
-        }
+    /// GET /meetings
+    static func listMeetings(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        try await list(context, services)
+    }
 
-        routes.get("/meetings/:meeting", readers) { request, context in
-            try await show(request, context, services)
+    /// POST /meetings
+    static func scheduleMeeting(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        var errors: [PageChrome.ErrorLink] = []
+        let type = post["type"].flatMap(MeetingType.init(rawValue:))
+        if type == nil { errors.append(.init(field: "type", message: "Choose the kind of meeting")) }
+        if post["title"] == nil { errors.append(.init(field: "title", message: "Enter the meeting's title")) }
+        let start = post["starts"].flatMap(LocalDateTime.parse)
+        if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time, for example 2026-06-03 14:00")) }
+        let minutes = Int(post["duration"] ?? "120") ?? 0
+        if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+        guard errors.isEmpty, let type, let title = post["title"], let start else {
+            return try await list(context, services, errors: errors, post: post)
         }
+        let meetingID = MeetingID(services.engine.workflow.makeID())
+        if let refusal = try attempt({
+            try services.engine.workflow.execute(
+                .schedule(
+                    meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
+                    venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
+                on: meetingID, by: context.requireStaff().actor)
+        }) {
+            return try await list(context, services, errors: [.init(field: venueField(refusal) ?? "title", message: refusal)], post: post)
+        }
+        return redirect(to: "/meetings/\(meetingID)?done=scheduled")
+    }
 
-        routes.post("/meetings/:meeting/held", organisers) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (meetingID, state) = try organisedMeeting(context, services)
-            let attendance = state.invitees.enumerated().map { index, invitee in
-                AttendanceRecord(
-                    email: invitee.email, status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
-            }
-            if let refusal = try attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
-                return try await show(request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
-            }
-            return redirect(to: "/meetings/\(meetingID)?done=held")
-        }
+    /// GET /meetings/:meeting
+    static func showMeeting(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        try await show(request, context, services)
+    }
 
-        routes.post("/meetings/:meeting/minutes", organisers) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (meetingID, _) = try organisedMeeting(context, services)
-            if let refusal = try attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
-                return try await show(request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
-            }
-            return redirect(to: "/meetings/\(meetingID)?done=minutes")
+    /// POST /meetings/:meeting/held
+    static func recordHeld(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (meetingID, state) = try organisedMeeting(context, services)
+        let attendance = state.invitees.enumerated().map { index, invitee in
+            AttendanceRecord(
+                email: invitee.email, status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
         }
+        if let refusal = try attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
+            return try await show(request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
+        }
+        return redirect(to: "/meetings/\(meetingID)?done=held")
+    }
 
-        routes.post("/meetings/:meeting/actions", organisers) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (meetingID, _) = try organisedMeeting(context, services)
-            var errors: [PageChrome.ErrorLink] = []
-            if post["description"] == nil { errors.append(.init(field: "description", message: "Enter what is to be done")) }
-            if post["owner"] == nil { errors.append(.init(field: "owner", message: "Enter who owns the action")) }
-            let due = post["due"].flatMap(CalendarDate.init(iso:))
-            if post["due"] != nil, due == nil { errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07")) }
-            if errors.isEmpty, let refusal = try attempt({
-                try run(
-                    .agreeAction(
-                        actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
-                        owner: post["owner"] ?? "", dueDate: due, caseID: nil),
-                    meetingID, context, services)
-            }) {
-                errors.append(.init(field: "description", message: refusal))
-            }
-            guard errors.isEmpty else { return try await show(request, context, services, errors: errors, post: post) }
-            return redirect(to: "/meetings/\(meetingID)?done=action")
+    /// POST /meetings/:meeting/minutes
+    static func recordMinutes(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (meetingID, _) = try organisedMeeting(context, services)
+        if let refusal = try attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
+            return try await show(request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
         }
+        return redirect(to: "/meetings/\(meetingID)?done=minutes")
+    }
 
-        routes.post("/meetings/:meeting/reschedule", organisers) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (meetingID, state) = try organisedMeeting(context, services)
-            guard let start = post["starts"].flatMap(LocalDateTime.parse) else {
-                return try await show(
-                    request, context, services, errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
-                    post: post)
-            }
-            let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
-            if let refusal = try attempt({
-                try run(
-                    .reschedule(
-                        startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
-                    meetingID, context, services)
-            }) {
-                return try await show(request, context, services, errors: [.init(field: "starts", message: refusal)], post: post)
-            }
-            return redirect(to: "/meetings/\(meetingID)?done=moved")
+    /// POST /meetings/:meeting/actions
+    static func agreeAction(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (meetingID, _) = try organisedMeeting(context, services)
+        var errors: [PageChrome.ErrorLink] = []
+        if post["description"] == nil { errors.append(.init(field: "description", message: "Enter what is to be done")) }
+        if post["owner"] == nil { errors.append(.init(field: "owner", message: "Enter who owns the action")) }
+        let due = post["due"].flatMap(CalendarDate.init(iso:))
+        if post["due"] != nil, due == nil { errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07")) }
+        if errors.isEmpty, let refusal = try attempt({
+            try run(
+                .agreeAction(
+                    actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
+                    owner: post["owner"] ?? "", dueDate: due, caseID: nil),
+                meetingID, context, services)
+        }) {
+            errors.append(.init(field: "description", message: refusal))
         }
+        guard errors.isEmpty else { return try await show(request, context, services, errors: errors, post: post) }
+        return redirect(to: "/meetings/\(meetingID)?done=action")
+    }
 
-        routes.post("/meetings/:meeting/agenda", .staff([.coordinator])) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (meetingID, state, _) = try meeting(context, services)
-            guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt,
-                (try? CasePages.caseInScope(caseID, context, services)) != nil
-            else {
-                return try await show(request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post)
-            }
-            if let refusal = try attempt({
-                try services.engine.workflow.assignToPanel(
-                    caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: CasePages.actor(context))
-            }) {
-                return try await show(request, context, services, errors: [.init(field: "case", message: refusal)], post: post)
-            }
-            return redirect(to: "/meetings/\(meetingID)?done=listed")
+    /// POST /meetings/:meeting/reschedule
+    static func reschedule(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (meetingID, state) = try organisedMeeting(context, services)
+        guard let start = post["starts"].flatMap(LocalDateTime.parse) else {
+            return try await show(
+                request, context, services, errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
+                post: post)
         }
+        let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
+        if let refusal = try attempt({
+            try run(
+                .reschedule(
+                    startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
+                meetingID, context, services)
+        }) {
+            return try await show(request, context, services, errors: [.init(field: "starts", message: refusal)], post: post)
+        }
+        return redirect(to: "/meetings/\(meetingID)?done=moved")
+    }
+
+    /// POST /meetings/:meeting/agenda
+    static func addToAgenda(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (meetingID, state, _) = try meeting(context, services)
+        guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt,
+            (try? CasePages.caseInScope(caseID, context, services)) != nil
+        else {
+            return try await show(request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post)
+        }
+        if let refusal = try attempt({
+            try services.engine.workflow.assignToPanel(
+                caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: context.requireStaff().actor)
+        }) {
+            return try await show(request, context, services, errors: [.init(field: "case", message: refusal)], post: post)
+        }
+        return redirect(to: "/meetings/\(meetingID)?done=listed")
     }
 
     /// The meetings `staff` may see, latest first, each with the number of its cases they may see. Panel members
@@ -190,7 +223,7 @@ enum MeetingPages {
     }
 
     static func run(_ command: MeetingCommand, _ meetingID: MeetingID, _ context: WebContext, _ services: WebServices) throws {
-        try services.engine.workflow.execute(command, on: meetingID, by: CasePages.actor(context))
+        try services.engine.workflow.execute(command, on: meetingID, by: context.requireStaff().actor)
     }
 
     /// Runs `body`; a refusal comes back as the sentence to show beside the field, never as an error page.
@@ -207,7 +240,8 @@ enum MeetingPages {
     static func list(
         _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
     ) async throws -> Response {
-        let rows = try await listed(services, for: context.staff!, now: services.now)
+        let staff = try context.requireStaff()
+        let rows = try await listed(services, for: staff, now: services.now)
         let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
         let past = rows.filter { !$0.upcoming }
         let chosen = post["type"] ?? MeetingType.panel.rawValue
@@ -215,7 +249,7 @@ enum MeetingPages {
         if typed["duration"] == nil { typed["duration"] = "120" }
         let view = MeetingList(
             upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
-            canSchedule: context.staff!.has(.coordinator),
+            canSchedule: staff.actsForPanel,
             meetingTypes: MeetingType.allCases.map {
                 CasePageView.Option(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: $0.rawValue == chosen)
             },
@@ -229,14 +263,14 @@ enum MeetingPages {
         _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
     ) async throws -> Response {
         let (meetingID, state, scope) = try meeting(context, services)
-        let staff = context.staff!
+        let staff = try context.requireStaff()
         let identifiable = staff.seesIdentifiableMeetings
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
-            .filter { staff.user.mayView(areaCode: $0.areaCode) }
+            .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
         var view = MeetingView(
             meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
             partial: !scope.coversWholeMeeting,
-            canList: staff.has(.coordinator) && state.type == .panel && !state.isHeld && !state.isCancelled,
+            canList: staff.actsForPanel && state.type == .panel && !state.isHeld && !state.isCancelled,
             ready: ready.map { summary -> [String: String] in
                 let outstanding = summary.outstandingRequests == 0 ? [] : outstandingAgencies(summary.caseID, services)
                 let warning = outstanding.isEmpty ? "" : " (forms outstanding from \(outstanding.joined(separator: ", ")))"
@@ -444,7 +478,7 @@ extension MeetingPages {
     ) async throws {
         let open = !state.isHeld && !state.isCancelled
         view.canChange = identifiable && scope.coversWholeMeeting && open
-        let coordinator = staff.has(.coordinator) && open
+        let coordinator = staff.actsForPanel && open
         let errors = view.errorFor
         for index in view.agenda.indices {
             let caseID = state.agenda[index]
@@ -455,7 +489,7 @@ extension MeetingPages {
                 MeetingView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
             }
             view.agenda[index].canRemove = coordinator
-            view.agenda[index].canWaive = open && (staff.has(.coordinator) || staff.has(.panelMember))
+            view.agenda[index].canWaive = open && staff.mayWaiveAgendaRequests
         }
         guard view.canChange else { return }
         let chosenRole = view.typed["invitee-role"] ?? InviteeRole.other.rawValue

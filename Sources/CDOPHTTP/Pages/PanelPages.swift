@@ -14,44 +14,53 @@ enum PanelPages {
     static let panel = Access.staff([.panelMember, .coordinator])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/panel/cases/:case", panel) { request, context in
-            let (caseID, state) = try caseOnAgenda(context, services)
-            let values = state.panelOutcome.map { outcome in
-                services.definitions.forms.analysis.post(
-                    from: AnalysisFormMapping.answers(
-                        from: outcome,
-                        actions: state.recommendations.map { AnalysisAction(text: $0.text, owner: $0.owner, dueDate: $0.dueDate) }))
-            } ?? [:]
-            let notice = request.uri.queryParameters.get("done") == "recorded" ? "The panel's outcome has been recorded." : nil
-            return page(services, context, caseID: caseID, state: state, values: values, notice: notice)
-        }
+        routes.get("/panel/cases/:case", panel, .page, showPanelCase)
+        routes.post("/panel/cases/:case", panel, .page, recordOutcome)
+    }
 
-        routes.post("/panel/cases/:case", panel) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, state) = try caseOnAgenda(context, services)
-            let definition = services.definitions.forms.analysis
-            let values = post.answersOnly
-            if let group = post["action"].flatMap(PublicPages.addRowTarget) {
-                return page(services, context, caseID: caseID, state: state, values: values, extraRows: [group])
+    /// GET /panel/cases/:case
+    static func showPanelCase(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let (caseID, state) = try caseOnAgenda(context, services)
+        let values = state.panelOutcome.map { outcome in
+            services.definitions.forms.analysis.post(
+                from: AnalysisFormMapping.answers(
+                    from: outcome,
+                    actions: state.recommendations.map { AnalysisAction(text: $0.text, owner: $0.owner, dueDate: $0.dueDate) }))
+        } ?? [:]
+        let notice = request.uri.queryParameters.get("done") == "recorded" ? "The panel's outcome has been recorded." : nil
+        return page(services, context, caseID: caseID, state: state, values: values, notice: notice)
+    }
+
+    /// POST /panel/cases/:case
+    static func recordOutcome(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, state) = try caseOnAgenda(context, services)
+        let definition = services.definitions.forms.analysis
+        let values = post.answersOnly
+        if let group = post["action"].flatMap(PublicPages.addRowTarget) {
+            return page(services, context, caseID: caseID, state: state, values: values, extraRows: [group])
+        }
+        guard let death = state.notification?.death.date else { throw HTTPError(.notFound) }
+        switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: .submit) {
+        case .invalid(let errors, let echoed):
+            return page(services, context, caseID: caseID, state: state, values: echoed, errors: errors, status: .unprocessableContent)
+        case .valid(let answers):
+            do {
+                try record(answers, dateOfDeath: death, on: caseID, context, services)
+            } catch let errors as FieldErrors {
+                return page(services, context, caseID: caseID, state: state, values: values, errors: errors.errors, status: .unprocessableContent)
+            } catch {
+                return page(
+                    services, context, caseID: caseID, state: state, values: values,
+                    errors: [FieldError(path: definition.fields.first?.id ?? "analysis", label: "", message: "\(error)")],
+                    status: .unprocessableContent)
             }
-            guard let death = state.notification?.death.date else { throw HTTPError(.notFound) }
-            switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: .submit) {
-            case .invalid(let errors, let echoed):
-                return page(services, context, caseID: caseID, state: state, values: echoed, errors: errors, status: .unprocessableContent)
-            case .valid(let answers):
-                do {
-                    try record(answers, dateOfDeath: death, on: caseID, context, services)
-                } catch let errors as FieldErrors {
-                    return page(services, context, caseID: caseID, state: state, values: values, errors: errors.errors, status: .unprocessableContent)
-                } catch {
-                    return page(
-                        services, context, caseID: caseID, state: state, values: values,
-                        errors: [FieldError(path: definition.fields.first?.id ?? "analysis", label: "", message: "\(error)")],
-                        status: .unprocessableContent)
-                }
-                return redirect(to: "/panel/cases/\(caseID)?done=recorded")
-            }
+            return redirect(to: "/panel/cases/\(caseID)?done=recorded")
         }
     }
 
@@ -65,13 +74,13 @@ enum PanelPages {
         try services.engine.workflow.recordPanelOutcome(
             on: caseID, outcome: result.outcome,
             actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },
-            by: CasePages.actor(context))
+            by: context.requireStaff().actor)
     }
 
     /// A case the panel may see: listed for a panel meeting (any case, for the coordinator), in the user's areas.
     static func caseOnAgenda(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
         let (caseID, state) = try CasePages.caseInScope(context, services)
-        let staff = context.staff!
+        let staff = try context.requireStaff()
         guard staff.has(.coordinator) || state.panelMeeting != nil else {
             try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, caseID: caseID, by: staff.user)
             throw HTTPError(.notFound, message: "There is no case with that reference on your agendas.")

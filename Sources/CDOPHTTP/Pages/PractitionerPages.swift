@@ -12,79 +12,86 @@ import Hummingbird
 /// saying whom to contact. Requests per address are limited, so tokens cannot be tried at speed.
 enum PractitionerPages {
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        let access = PractitionerAccess(workflow: services.engine.workflow)
+        routes.get("/forms/:token", .practitionerLink, .page, openForm)
+        routes.post("/forms/:token", .practitionerLink, .page, answerForm)
+    }
 
-        routes.get("/forms/:token", .practitionerLink) { request, context in
-            let token = context.parameters.get("token") ?? ""
-            if let limited = await limit(services, context) { return limited }
-            let (caseID, state, use) = try opened(access, token, services)
-            guard case .usable(let formRequest) = use else { return refused(use, services, context) }
-            // No record, no view: the child's details are shown only once the opening is on the case's record.
-            try await access.recordOpened(token: token, view: "page", now: services.now)
-            let definition = services.definitions.forms.definition(for: formRequest.formType)
-            var values = formRequest.draft.map { definition.post(from: $0.answers) } ?? [:]
-            // The agency's name is known: the practitioner need not type it.
-            if definition.field(agencyNameField) != nil, values[agencyNameField]?.first?.isEmpty ?? true {
-                values[agencyNameField] = [formRequest.agencyName]
-            }
-            let notice = request.uri.queryParameters.get("saved") != nil ? "Your draft has been saved. You can close this page and come back with the same link." : nil
-            let (csrf, isNew) = CSRF.anonymousToken(request)
-            var response = page(
-                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                notice: notice)
-            if isNew { response.setCookie(CSRF.cookie(csrf, secure: services.secureCookies)) }
-            return response
+    /// GET /forms/:token
+    static func openForm(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        let access = services.practitionerAccess
+        let token = context.parameters.get("token") ?? ""
+        if let limited = await limit(services, context) { return limited }
+        let (caseID, state, use) = try opened(access, token, services)
+        guard case .usable(let formRequest) = use else { return refused(use, services, context) }
+        // No record, no view: the child's details are shown only once the opening is on the case's record.
+        try await access.recordOpened(token: token, view: "page", now: services.now)
+        let definition = services.definitions.forms.definition(for: formRequest.formType)
+        var values = formRequest.draft.map { definition.post(from: $0.answers) } ?? [:]
+        // The agency's name is known: the practitioner need not type it.
+        if definition.field(agencyNameField) != nil, values[agencyNameField]?.first?.isEmpty ?? true {
+            values[agencyNameField] = [formRequest.agencyName]
         }
+        let notice = request.uri.queryParameters.get("saved") != nil ? "Your draft has been saved. You can close this page and come back with the same link." : nil
+        let (csrf, isNew) = CSRF.anonymousToken(request)
+        var response = page(
+            services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
+            notice: notice)
+        if isNew { response.setCookie(CSRF.cookie(csrf, secure: services.secureCookies)) }
+        return response
+    }
 
-        routes.post("/forms/:token", .practitionerLink) { request, context in
-            var request = request
-            let token = context.parameters.get("token") ?? ""
-            if let limited = await limit(services, context) { return limited }
-            let post = try await request.formPost(context: context)
-            let csrf = request.cookies[CSRF.cookieName]?.value ?? ""
-            let (caseID, state, use) = try opened(access, token, services)
-            guard case .usable(let formRequest) = use else { return refused(use, services, context) }
-            let definition = services.definitions.forms.definition(for: formRequest.formType)
-            let values = post.answersOnly
-            let action = post["action"] ?? "submit"
-            if let group = PublicPages.addRowTarget(action) {
-                try await access.recordOpened(token: token, view: "page", now: services.now)
-                return page(services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values, extraRows: [group])
-            }
-            /// Runs `act`, then shows `template` (nil: back to the form, draft saved), or the form with the refusal.
-            func answered(_ template: String?, _ title: String, _ act: () async throws -> Void) async throws -> Response {
-                do {
-                    try await act()
-                } catch {
-                    return page(
-                        services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                        errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
-                        status: .unprocessableContent)
-                }
-                guard let template else { return redirect(to: "/forms/\(token)?saved=1") }
-                return services.renderer.page(
-                    template, ["agency": formRequest.agencyName, "panel": services.panelName] as [String: Any],
-                    chrome: services.chrome(title, context, path: "/forms"))
-            }
-            if declinesAsNotKnown(action: action, values: values, definition: definition) {
-                return try await answered("form-declined", "No information to send") { try access.declineNotKnown(token: token, now: services.now) }
-            }
-            let mode: ValidationMode = action == "save-draft" ? .draft : .submit
-            switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: mode) {
-            case .invalid(let errors, let echoed):
-                try await access.recordOpened(token: token, view: "page", now: services.now)
+    /// POST /forms/:token
+    static func answerForm(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let access = services.practitionerAccess
+        var request = request
+        let token = context.parameters.get("token") ?? ""
+        if let limited = await limit(services, context) { return limited }
+        let post = try await request.formPost(context: context)
+        let csrf = request.cookies[CSRF.cookieName]?.value ?? ""
+        let (caseID, state, use) = try opened(access, token, services)
+        guard case .usable(let formRequest) = use else { return refused(use, services, context) }
+        let definition = services.definitions.forms.definition(for: formRequest.formType)
+        let values = post.answersOnly
+        let action = post["action"] ?? "submit"
+        if let group = PublicPages.addRowTarget(action) {
+            try await access.recordOpened(token: token, view: "page", now: services.now)
+            return page(services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values, extraRows: [group])
+        }
+        /// Runs `act`, then shows `template` (nil: back to the form, draft saved), or the form with the refusal.
+        func answered(_ template: String?, _ title: String, _ act: () async throws -> Void) async throws -> Response {
+            do {
+                try await act()
+            } catch {
                 return page(
-                    services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: echoed,
-                    errors: errors, status: .unprocessableContent)
-            case .valid(let answers):
-                if mode == .draft {
-                    return try await answered(nil, "") {
-                        try await access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
-                    }
+                    services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
+                    errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
+                    status: .unprocessableContent)
+            }
+            guard let template else { return redirect(to: "/forms/\(token)?saved=1") }
+            return services.renderer.page(
+                template, ["agency": formRequest.agencyName, "panel": services.panelName] as [String: Any],
+                chrome: services.chrome(title, context, path: "/forms"))
+        }
+        if declinesAsNotKnown(action: action, values: values, definition: definition) {
+            return try await answered("form-declined", "No information to send") { try access.declineNotKnown(token: token, now: services.now) }
+        }
+        let mode: ValidationMode = action == "save-draft" ? .draft : .submit
+        switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: mode) {
+        case .invalid(let errors, let echoed):
+            try await access.recordOpened(token: token, view: "page", now: services.now)
+            return page(
+                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: echoed,
+                errors: errors, status: .unprocessableContent)
+        case .valid(let answers):
+            if mode == .draft {
+                return try await answered(nil, "") {
+                    try await access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
                 }
-                return try await answered("form-returned", "Form sent") {
-                    try access.submit(token: token, definition: definition.reference, answers: answers, now: services.now)
-                }
+            }
+            return try await answered("form-returned", "Form sent") {
+                try access.submit(token: token, definition: definition.reference, answers: answers, now: services.now)
             }
         }
     }

@@ -14,65 +14,76 @@ enum PublicPages {
     static let notifierActor = Actor(name: "notification-form", role: "notifier")
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/notify", .everyone) { request, context in
-            let (token, isNew) = CSRF.anonymousToken(request)
-            var response = page(services, context, csrf: token, values: [:], errors: [])
-            if isNew { response.setCookie(CSRF.cookie(token, secure: services.secureCookies)) }
+        routes.get("/notify", .everyone, .page, showNotificationForm)
+        routes.post("/notify", .everyone, .page, notify)
+        routes.get("/notify/received", .everyone, .page, showReceived)
+    }
+
+    /// GET /notify
+    static func showNotificationForm(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let (token, isNew) = CSRF.anonymousToken(request)
+        var response = page(services, context, csrf: token, values: [:], errors: [])
+        if isNew { response.setCookie(CSRF.cookie(token, secure: services.secureCookies)) }
+        return response
+    }
+
+    /// POST /notify
+    static func notify(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let csrf = request.cookies[CSRF.cookieName]?.value ?? ""
+        let definition = services.definitions.forms.notification
+        var values = post.answersOnly
+        if let group = post["action"].flatMap(addRowTarget) {
+            return page(services, context, csrf: csrf, values: values, errors: [], extraRows: [group])
+        }
+        guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
+            let wait = await services.limits.notifications.retryAfter(context.peerAddress)
+            var response = page(
+                services, context, csrf: csrf, values: values,
+                errors: [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: "Too many notifications have been sent from your connection. Wait \(max(1, wait / 60)) minute(s) and send again: what you typed is kept below.")],
+                status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
             return response
         }
-
-        routes.post("/notify", .everyone) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let csrf = request.cookies[CSRF.cookieName]?.value ?? ""
-            let definition = services.definitions.forms.notification
-            var values = post.answersOnly
-            if let group = post["action"].flatMap(addRowTarget) {
-                return page(services, context, csrf: csrf, values: values, errors: [], extraRows: [group])
-            }
-            guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
-                let wait = await services.limits.notifications.retryAfter(context.peerAddress)
-                var response = page(
-                    services, context, csrf: csrf, values: values,
-                    errors: [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: "Too many notifications have been sent from your connection. Wait \(max(1, wait / 60)) minute(s) and send again: what you typed is kept below.")],
-                    status: .tooManyRequests)
-                response.headers[.retryAfter] = String(wait)
-                return response
-            }
-            let today = LondonTime.day(of: services.now)
-            var refused: [FieldError] = []
-            switch definition.validate(post: values, today: today, mode: .submit) {
-            case .invalid(let errors, let echoed):
-                values = echoed
-                refused = errors
-            case .valid(let answers):
-                do {
-                    let notification = try NotificationFormMapping.notification(
-                        from: answers, form: definition,
-                        context: DecisionContext(now: services.now, configuration: services.engine.panel))
-                    let notified = try services.engine.workflow.notify(notification, by: notifierActor, alertCoordinator: true)
-                    return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
-                } catch let errors as FieldErrors {
-                    refused = errors.errors
-                } catch let error as CommandError {
-                    guard ServerFault(error) == nil else {
-                        await services.limits.notifications.refund(context.peerAddress)
-                        throw error
-                    }
-                    refused = [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: describe(error))]
+        let today = LondonTime.day(of: services.now)
+        var refused: [FieldError] = []
+        switch definition.validate(post: values, today: today, mode: .submit) {
+        case .invalid(let errors, let echoed):
+            values = echoed
+            refused = errors
+        case .valid(let answers):
+            do {
+                let notification = try NotificationFormMapping.notification(
+                    from: answers, form: definition,
+                    context: DecisionContext(now: services.now, configuration: services.engine.panel))
+                let notified = try services.engine.workflow.notify(notification, by: notifierActor, alertCoordinator: true)
+                return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
+            } catch let errors as FieldErrors {
+                refused = errors.errors
+            } catch let error as CommandError {
+                guard ServerFault(error) == nil else {
+                    await services.limits.notifications.refund(context.peerAddress)
+                    throw error
                 }
+                refused = [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: describe(error))]
             }
-            // Only an accepted notification uses up the limit: a trust's staff share one address.
-            await services.limits.notifications.refund(context.peerAddress)
-            return page(services, context, csrf: csrf, values: values, errors: refused, status: .unprocessableContent)
         }
+        // Only an accepted notification uses up the limit: a trust's staff share one address.
+        await services.limits.notifications.refund(context.peerAddress)
+        return page(services, context, csrf: csrf, values: values, errors: refused, status: .unprocessableContent)
+    }
 
-        routes.get("/notify/received", .everyone) { request, context in
-            let reference = request.uri.queryParameters.get("reference").flatMap { $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil }
-            return services.renderer.page(
-                "notification-received", ["reference": reference ?? "", "hasReference": reference != nil] as [String: Any],
-                chrome: services.chrome("Notification received", context, path: "/notify"))
-        }
+    /// GET /notify/received
+    static func showReceived(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let reference = request.uri.queryParameters.get("reference").flatMap { $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil }
+        return services.renderer.page(
+            "notification-received", ["reference": reference ?? "", "hasReference": reference != nil] as [String: Any],
+            chrome: services.chrome("Notification received", context, path: "/notify"))
     }
 
     /// The group an "add another" button asks for, from its value `add-row:GROUP`.

@@ -12,104 +12,116 @@ enum RapidResponsePages {
     static let doctors = Access.staff([.designatedDoctor])
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get("/rapid-responses", .staff([.designatedDoctor, .coordinator])) { _, context in
-            let areas = context.staff?.user.areas ?? []
-            let (awaiting, active, paused) = try await services.engine.store.read { db in
-                let all = try CaseQueries.list(in: db).filter { areas.isEmpty || $0.areaCode.map(areas.contains) == true }
-                return (
-                    all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" },
-                    all.filter { $0.stage == "awaitingExternal" }
-                )
-            }
-            let row = { (summary: CaseSummary, status: String) in
-                RapidResponseList.Row(
-                    reference: summary.reference, href: "/cases/\(summary.caseID)/rapid-response",
-                    reported: summary.expectation ?? "not known", area: summary.areaCode ?? "outside",
-                    notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? "", status: status)
-            }
-            // A paused case's response is still under way: it stays on the list, saying what it waits for.
-            let pausedRows = paused.compactMap { summary -> RapidResponseList.Row? in
-                guard let caseID = CaseID(summary.caseID), let state = try? services.engine.workflow.caseState(caseID),
-                    state.rapidResponse?.isActive == true, let pause = state.openPauses.first
-                else { return nil }
-                return row(summary, "Paused: awaiting the \(pause.process.label) since \(DayFormatter.long(pause.from))")
-            }
-            let rows = active.map { row($0, "Under way") } + pausedRows
-            let view = RapidResponseList(
-                awaiting: awaiting.map { row($0, "") }, hasAwaiting: !awaiting.isEmpty, active: rows, hasActive: !rows.isEmpty)
-            return services.renderer.page(
-                "rapid-responses", view, chrome: services.chrome("Rapid responses", context, path: "/rapid-responses"))
+        routes.get("/rapid-responses", .staff([.designatedDoctor, .coordinator]), .page, listRapidResponses)
+        routes.get("/cases/:case/rapid-response", doctors, .page, showRapidResponse)
+        routes.post("/cases/:case/triage", doctors, .page, triage)
+        routes.post("/cases/:case/rapid-response/complete", doctors, .page, complete)
+        routes.post("/cases/:case/rapid-response", doctors, .page, convene)
+    }
+
+    /// GET /rapid-responses
+    static func listRapidResponses(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        let staff = try context.requireStaff()
+        let (awaiting, active, paused) = try await services.engine.store.read { db in
+            let all = try CaseQueries.list(in: db).filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
+            return (
+                all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" },
+                all.filter { $0.stage == "awaitingExternal" }
+            )
         }
-
-        routes.get("/cases/:case/rapid-response", doctors) { request, context in
-            try show(request, context, services)
+        let row = { (summary: CaseSummary, status: String) in
+            RapidResponseList.Row(
+                reference: summary.reference, href: "/cases/\(summary.caseID)/rapid-response",
+                reported: summary.expectation ?? "not known", area: summary.areaCode ?? "outside",
+                notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? "", status: status)
         }
-
-        routes.post("/cases/:case/triage", doctors) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, state) = try CasePages.caseInScope(context, services)
-            guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
-                return try show(
-                    request, context, services, errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
-                    post: post, status: .unprocessableContent)
-            }
-            let triggers = Set(post.all("triggers").compactMap(JARTrigger.init(rawValue:)))
-            // Re-triaging an open Joint Agency Response as expected, with no trigger, completes it: asked for a
-            // reason and a confirmation first.
-            let ends = state.rapidResponse?.isActive == true && expectation == .expected && triggers.isEmpty
-            if ends {
-                var errors: [PageChrome.ErrorLink] = []
-                if post["retriage-reason"] == nil {
-                    errors.append(.init(field: "retriage-reason", message: "Enter why the Joint Agency Response is no longer needed"))
-                }
-                if post["retriage-confirm"] != "yes" {
-                    errors.append(.init(field: "retriage-confirm", message: "Confirm that the Joint Agency Response is to be completed"))
-                }
-                if !errors.isEmpty { return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent) }
-            }
-            do {
-                try services.engine.workflow.retriage(
-                    caseID, expectation: expectation, confirmedBy: context.staff!.user.displayName, triggers: triggers,
-                    reason: ends ? post["retriage-reason"] : nil, by: CasePages.actor(context))
-            } catch {
-                return try show(request, context, services, errors: [.init(field: "expectation", message: try refusal(error))], post: post, status: .unprocessableContent)
-            }
-            return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
+        // A paused case's response is still under way: it stays on the list, saying what it waits for.
+        let pausedRows = paused.compactMap { summary -> RapidResponseList.Row? in
+            guard let caseID = CaseID(summary.caseID), let state = try? services.engine.workflow.caseState(caseID),
+                state.rapidResponse?.isActive == true, let pause = state.openPauses.first
+            else { return nil }
+            return row(summary, "Paused: awaiting the \(pause.process.label) since \(DayFormatter.long(pause.from))")
         }
+        let rows = active.map { row($0, "Under way") } + pausedRows
+        let view = RapidResponseList(
+            awaiting: awaiting.map { row($0, "") }, hasAwaiting: !awaiting.isEmpty, active: rows, hasActive: !rows.isEmpty)
+        return services.renderer.page(
+            "rapid-responses", view, chrome: services.chrome("Rapid responses", context, path: "/rapid-responses"))
+    }
 
-        routes.post("/cases/:case/rapid-response/complete", doctors) { try await complete($0, $1, services) }
+    /// GET /cases/:case/rapid-response
+    static func showRapidResponse(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
+        try show(request, context, services)
+    }
 
-        routes.post("/cases/:case/rapid-response", doctors) { request, context in
-            var request = request
-            let post = try await request.formPost(context: context)
-            let (caseID, _) = try CasePages.caseInScope(context, services)
-            if let group = post["action"].flatMap(PublicPages.addRowTarget) {
-                return try show(request, context, services, post: post, extraRows: [group])
-            }
+    /// POST /cases/:case/triage
+    static func triage(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, state) = try CasePages.caseInScope(context, services)
+        guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
+            return try show(
+                request, context, services, errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
+                post: post, status: .unprocessableContent)
+        }
+        let triggers = Set(post.all("triggers").compactMap(JARTrigger.init(rawValue:)))
+        // Re-triaging an open Joint Agency Response as expected, with no trigger, completes it: asked for a
+        // reason and a confirmation first.
+        let ends = state.rapidResponse?.isActive == true && expectation == .expected && triggers.isEmpty
+        if ends {
             var errors: [PageChrome.ErrorLink] = []
-            let start = post["starts"].flatMap(LocalDateTime.parse)
-            if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time of the meeting, for example 2026-06-03 14:00")) }
-            let minutes = Int(post["duration"] ?? "60") ?? 0
-            if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
-            let invitees = InviteeRows.read(post, errors: &errors)
-            guard errors.isEmpty, let start else {
-                return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+            if post["retriage-reason"] == nil {
+                errors.append(.init(field: "retriage-reason", message: "Enter why the Joint Agency Response is no longer needed"))
             }
-            let venue = MeetingVenue(place: post["place"], callLink: post["call-link"])
-            let reference = CaseTables.reference(of: caseID)
-            do {
-                let meetingID = try services.engine.workflow.conveneRapidResponse(
-                    for: caseID, scheduledFor: start, invitees: invitees, by: CasePages.actor(context)
-                ) { id in
-                    .schedule(
-                        meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: start,
-                        endsAt: start.addingTimeInterval(Double(minutes) * 60), venue: venue, theme: nil)
-                }
-                return redirect(to: "/meetings/\(meetingID)?done=convened")
-            } catch {
-                return try show(request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post, status: .unprocessableContent)
+            if post["retriage-confirm"] != "yes" {
+                errors.append(.init(field: "retriage-confirm", message: "Confirm that the Joint Agency Response is to be completed"))
             }
+            if !errors.isEmpty { return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent) }
+        }
+        do {
+            try services.engine.workflow.retriage(
+                caseID, expectation: expectation, confirmedBy: context.requireStaff().user.displayName, triggers: triggers,
+                reason: ends ? post["retriage-reason"] : nil, by: context.requireStaff().actor)
+        } catch {
+            return try show(request, context, services, errors: [.init(field: "expectation", message: try refusal(error))], post: post, status: .unprocessableContent)
+        }
+        return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
+    }
+
+    /// POST /cases/:case/rapid-response
+    static func convene(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        let (caseID, _) = try CasePages.caseInScope(context, services)
+        if let group = post["action"].flatMap(PublicPages.addRowTarget) {
+            return try show(request, context, services, post: post, extraRows: [group])
+        }
+        var errors: [PageChrome.ErrorLink] = []
+        let start = post["starts"].flatMap(LocalDateTime.parse)
+        if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time of the meeting, for example 2026-06-03 14:00")) }
+        let minutes = Int(post["duration"] ?? "60") ?? 0
+        if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+        let invitees = InviteeRows.read(post, errors: &errors)
+        guard errors.isEmpty, let start else {
+            return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+        }
+        let venue = MeetingVenue(place: post["place"], callLink: post["call-link"])
+        let reference = CaseTables.reference(of: caseID)
+        do {
+            let meetingID = try services.engine.workflow.conveneRapidResponse(
+                for: caseID, scheduledFor: start, invitees: invitees, by: context.requireStaff().actor
+            ) { id in
+                .schedule(
+                    meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: start,
+                    endsAt: start.addingTimeInterval(Double(minutes) * 60), venue: venue, theme: nil)
+            }
+            return redirect(to: "/meetings/\(meetingID)?done=convened")
+        } catch {
+            return try show(request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post, status: .unprocessableContent)
         }
     }
 
@@ -119,7 +131,7 @@ enum RapidResponsePages {
         let post = try await request.formPost(context: context)
         let (caseID, _) = try CasePages.caseInScope(context, services)
         do {
-            try services.engine.workflow.execute(.completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: CasePages.actor(context))
+            try services.engine.workflow.execute(.completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: context.requireStaff().actor)
         } catch {
             return try show(request, context, services, errors: [.init(field: "note", message: try refusal(error))], post: post, status: .unprocessableContent)
         }
@@ -131,7 +143,7 @@ enum RapidResponsePages {
         post: FormPost = FormPost(), extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let (caseID, state) = try CasePages.caseInScope(context, services)
-        try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.staff!.user)
+        try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
         var convened: [MeetingID: MeetingState] = [:]
         for meetingID in state.rapidResponse?.meetings ?? [] {
             convened[meetingID] = try? services.engine.workflow.meetingState(meetingID)

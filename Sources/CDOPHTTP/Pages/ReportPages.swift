@@ -26,7 +26,7 @@ enum ReportPages {
             let today = LondonTime.day(of: services.now)
             let parameters = request.uri.queryParameters
             let yearText = parameters.get("year") ?? String(today.month >= 4 ? today.year : today.year - 1)
-            let coordinator = context.staff?.has(.coordinator) == true
+            let coordinator = context.staff?.actsForPanel == true
             let published = !(coordinator && parameters.get("version") == "internal")
             let chrome = { (errors: [PageChrome.ErrorLink]) in
                 services.chrome("Annual report", context, path: "/panel/reports/annual", errors: errors)

@@ -55,7 +55,7 @@ package struct PageChrome: Sendable {
             items += [("Dashboard", "/dashboard"), ("Cases", "/cases"), ("Agencies", "/agencies")]
         }
         if staff.has(.designatedDoctor) { items.append(("Rapid responses", "/rapid-responses")) }
-        if staff.has(.coordinator) || staff.has(.designatedDoctor) || staff.has(.panelMember) {
+        if staff.seesMeetings {
             items.append(("Meetings", "/meetings"))
             items.append(("Annual report", "/panel/reports/annual"))
         }

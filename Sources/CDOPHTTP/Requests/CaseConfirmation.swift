@@ -15,7 +15,7 @@ enum CaseConfirmation {
     ) -> Response? {
         guard post["confirmed"] != "yes" else { return nil }
         let offered = CaseActionsView(
-            caseID: caseID, state: state, today: LondonTime.day(of: services.now), canAct: context.staff?.has(.coordinator) == true,
+            caseID: caseID, state: state, today: LondonTime.day(of: services.now), canAct: context.staff?.actsForPanel == true,
             post: post)
         let reference = CaseTables.reference(of: caseID)
         let heading: String

@@ -43,7 +43,7 @@ enum RequestAPIRoutes {
     static func readRequest(_ context: WebContext, _ services: WebServices) throws -> Response {
         let (caseID, state, formRequest) = try RequestPages.requestInScope(context, services)
         try services.accessLog.recordCaseViewed(
-            caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: context.staff!.user)
+            caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: context.requireStaff().user)
         return API.json(
             RequestJSON(
                 requestId: formRequest.id.description, agency: formRequest.agencyName, form: formRequest.formType.label,
@@ -55,7 +55,9 @@ enum RequestAPIRoutes {
     }
 
     /// `POST /api/v1/cases/{case}/requests/{request}/commands`.
-    static func commandRequest(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+    static func commandRequest(
+        _ request: Request, _ context: WebContext, _ services: WebServices
+    ) async throws -> Response {
         var request = request
         // The case's area first (another area's case is not found), then the body (one over the limit is
         // refused as such), then the request.
@@ -68,7 +70,7 @@ enum RequestAPIRoutes {
                 detail: "command must be one of " + RequestWork.allCases.map(\.rawValue).joined(separator: ", "),
                 errors: [.init(pointer: "/command", detail: "not a request command")])
         }
-        let actor = CasePages.actor(context)
+        let actor = try context.requireStaff().actor
         try services.engine.workflow.execute(
             action.command(formRequest.id, reason: body.reason, contactEmail: body.contactEmail, by: "\(actor.name) (\(actor.role))"),
             on: caseID, by: actor)

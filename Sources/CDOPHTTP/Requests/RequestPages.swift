@@ -53,7 +53,7 @@ enum RequestPages {
         let view = RequestPageView(
             caseID: caseID, request: formRequest, state: state,
             emails: try RequestEmail.list(caseID, formRequest, state: state, services: services),
-            forms: services.definitions.forms, canAct: context.staff?.has(.coordinator) == true, typed: typed, errorFor: errors)
+            forms: services.definitions.forms, canAct: context.staff?.actsForPanel == true, typed: typed, errorFor: errors)
         let notice = request.uri.queryParameters.get("done").flatMap(RequestWork.init(rawValue:))?.notice
         return services.renderer.page(
             "request", view,
@@ -80,7 +80,7 @@ enum RequestPages {
         if action == .withdraw, post["confirmed"] != "yes" {
             return confirmWithdrawal(caseID, formRequest, reason: input ?? "", context, services)
         }
-        let actor = CasePages.actor(context)
+        let actor = try context.requireStaff().actor
         let command = action.command(formRequest.id, reason: input, contactEmail: input, by: "\(actor.name) (\(actor.role))")
         do {
             try services.engine.workflow.execute(command, on: caseID, by: actor)

@@ -9,13 +9,17 @@ import Hummingbird
 /// route, so the list the route-matrix test walks is the list the server serves.
 package final class RouteTable: @unchecked Sendable {
     package typealias Handler = @Sendable (Request, WebContext) async throws -> Response
+    /// A named handler that is handed the server's services with each request.
+    package typealias ServiceHandler = @Sendable (Request, WebContext, WebServices) async throws -> Response
 
     package let router: Router<WebContext>
+    private let services: WebServices
     private let refusals: AccessRefusals
     package private(set) var specs: [RouteSpec] = []
 
     init(router: Router<WebContext>, services: WebServices) {
         self.router = router
+        self.services = services
         self.refusals = AccessRefusals(services: services)
     }
 
@@ -25,6 +29,22 @@ package final class RouteTable: @unchecked Sendable {
 
     package func post(_ path: String, _ access: Access, _ kind: RouteKind = .page, _ handler: @escaping Handler) {
         add(.post, path, access, kind, handler)
+    }
+
+    package func get(_ path: String, _ access: Access, _ kind: RouteKind, _ handler: @escaping ServiceHandler) {
+        add(.get, path, access, kind, handler)
+    }
+
+    package func post(_ path: String, _ access: Access, _ kind: RouteKind, _ handler: @escaping ServiceHandler) {
+        add(.post, path, access, kind, handler)
+    }
+
+    package func add(
+        _ method: HTTPRequest.Method, _ path: String, _ access: Access, _ kind: RouteKind,
+        _ handler: @escaping ServiceHandler
+    ) {
+        let services = services
+        add(method, path, access, kind) { request, context in try await handler(request, context, services) }
     }
 
     package func add(

@@ -41,6 +41,8 @@ package struct WebServices: Sendable {
 
     package var panelName: String { engine.configuration.panelName }
     package var now: Date { clock.now() }
+    /// What a practitioner's link may do (made per use: it holds only the workflow).
+    package var practitionerAccess: PractitionerAccess { PractitionerAccess(workflow: engine.workflow) }
 
     /// The chrome of a page for `context`'s visitor at `path`.
     package func chrome(
