@@ -98,7 +98,7 @@ enum APIRoutes {
         routes.get("/api/v1/agencies", .staff([.coordinator]), .api) { _, _ in
             await API.handle {
                 let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
-                return API.json(agencies.map { AgencyEntry(agencyId: $0.agencyID, name: $0.name, kind: $0.kind, leadEmail: $0.leadEmail, retired: $0.retired) })
+                return API.json(agencies)
             }
         }
 
@@ -206,14 +206,6 @@ enum APIRoutes {
         var failedEmails: Int
         var openCasesByStage: [String: [Int]]
         var ageBands: [String]
-    }
-
-    struct AgencyEntry: Encodable {
-        var agencyId: String
-        var name: String
-        var kind: String
-        var leadEmail: String?
-        var retired: Bool
     }
 
     struct LinkedRequest: Encodable {
