@@ -3,11 +3,13 @@ import CDOPDomain
 import CDOPTesting
 import Foundation
 import HummingbirdTesting
+import NIOCore
 import Testing
 
-/// One view of a meeting for every program that reads one: `cdop meeting show --json` and
-/// `GET /api/v1/meetings/{id}` give the same fields under the same names.
-@Suite struct MeetingViewParityTests {
+/// One view of each thing for every program that reads it: `cdop meeting show --json` and
+/// `GET /api/v1/meetings/{id}`, `cdop agency list --json` and `GET /api/v1/agencies` give the same fields under the
+/// same names.
+@Suite struct JSONViewParityTests {
     @Test("The command line's meeting and the API's meeting have the same field names, down to the actions and agenda")
     func sameNames() async throws {
         var fixture = try await WebFixture()
@@ -44,6 +46,31 @@ import Testing
         #expect((cli["actions"] as? [[String: Any]])?.first?["completedOn"] as? String == "2026-06-09")
     }
 
+    @Test("The command line's agency directory and the API's have the same agencies under the same field names")
+    func agenciesSameNames() async throws {
+        let fixture = try await WebFixture()
+        let agency = AgencyID(UUID())
+        try fixture.engine.workflow.execute(
+            .register(
+                agencyID: agency, name: "Northgate Surgery", kind: .gp,
+                contacts: [AgencyContact(name: "Lead", role: "safeguarding lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),
+            on: agency, by: Actor(name: "casey.coordinator", role: "coordinator"))
+        let coordinatorName = fixture.usernames[.coordinator]!
+        let cli = try await Self.cliJSONList(["agency", "list", "--all", "--json"], database: fixture.engine.configuration.databasePath)
+        let cliNames = Self.names(cli)
+        let cliIDs = cli.compactMap { $0["agencyId"] as? String }
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(coordinatorName)
+            let response = try await browser.get("/api/v1/agencies")
+            let api = (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [[String: Any]] ?? []
+            #expect(api.compactMap { $0["agencyId"] as? String } == [agency.description])
+            #expect(cliIDs == [agency.description])
+            #expect(cliNames == Self.names(api))
+            #expect(Self.names(api).isSuperset(of: ["[].agencyId", "[].leadEmail", "[].contacts[].email", "[].retired"]))
+        }
+    }
+
     /// Every field name in `json`, as a path: `title`, `actions[].actionId`, `venue.place`.
     static func names(_ json: Any, at path: String = "") -> Set<String> {
         if let object = json as? [String: Any] {
@@ -61,12 +88,22 @@ import Testing
 
     /// The built `cdop` on the fixture's database, its standard output as a JSON object.
     static func cliJSON(_ arguments: [String], database: String) async throws -> [String: Any] {
+        let object = try await cliOutput(arguments, database: database) as? [String: Any]
+        return try #require(object, "not a JSON object")
+    }
+
+    /// The built `cdop` on the fixture's database, its standard output as a JSON list of objects.
+    static func cliJSONList(_ arguments: [String], database: String) async throws -> [[String: Any]] {
+        let list = try await cliOutput(arguments, database: database) as? [[String: Any]]
+        return try #require(list, "not a JSON list")
+    }
+
+    private static func cliOutput(_ arguments: [String], database: String) async throws -> Any {
         let process = try ChildProcess(
             BuiltProducts.executable("cdop"), arguments + ["--db", database],
             environment: ["CDOP_DB": nil, "CDOP_USER": nil, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path])
         let status = await process.waitForExit(timeout: .seconds(120))
         #expect(status == 0, "\(process.standardOutput)\n\(process.standardError)")
-        let object = try JSONSerialization.jsonObject(with: Data(process.standardOutput.utf8)) as? [String: Any]
-        return try #require(object, "not a JSON object: \(process.standardOutput)")
+        return try JSONSerialization.jsonObject(with: Data(process.standardOutput.utf8))
     }
 }
