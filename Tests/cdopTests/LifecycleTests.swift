@@ -47,7 +47,7 @@ struct LifecycleTests {
         let rapidMeeting = try #require(convened["meetingId"] as? String)
         let meeting = try await cli.json("meeting", "show", String(rapidMeeting.prefix(8)))
         #expect((meeting["invitees"] as? [Any])?.count == 2)
-        #expect(meeting["agenda"] as? [String] == [primary])
+        #expect((meeting["agenda"] as? [[String: Any]])?.map { $0["reference"] as? String } == [primary])
         let held = try await cli.json("rapid-response", "held", primary, "--meeting", rapidMeeting, "--at", "2026-11-16T15:00:00Z")
         #expect(held["meetingId"] as? String == rapidMeeting)
         try await cli.json("rapid-response", "complete", primary, "--note", "Safeguarding plan agreed for the sibling")

@@ -97,6 +97,6 @@ package enum DemoDataSet {
     }
 
     private static func eventCount(_ store: EventStore) throws(EventStoreError) -> Int {
-        try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+        try store.eventCount()
     }
 }

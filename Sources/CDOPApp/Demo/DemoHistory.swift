@@ -119,6 +119,6 @@ final class DemoHistory {
     }
 
     private func pendingMail() throws -> Int {
-        try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0 }
+        try engine.store.read { db in try OutboxQueries.count(state: "pending", in: db) }
     }
 }

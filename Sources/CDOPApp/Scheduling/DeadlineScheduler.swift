@@ -50,9 +50,7 @@ package struct DeadlineScheduler: Sendable {
         var report = TickReport(now: now)
         var seen: Set<String> = []
         // Only when some timer failed before is there anything to forget after a firing.
-        let anyFailedBefore = ((try? workflow.handler.store.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timer_attempts") ?? 0
-        }) ?? 1) > 0
+        let anyFailedBefore = (try? workflow.handler.store.read { db in try TimerAttempts.anyRecorded(in: db) }) ?? true
         while report.fired.count + report.failed.count < maximumPerTick {
             let due: [DueTimer]
             do {

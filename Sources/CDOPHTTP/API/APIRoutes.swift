@@ -126,7 +126,7 @@ enum APIRoutes {
     ) async throws -> Response {
         await API.handle {
             let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
-            return API.json(agencies.map { AgencyEntry(agencyId: $0.agencyID, name: $0.name, kind: $0.kind, leadEmail: $0.leadEmail, retired: $0.retired) })
+            return API.json(agencies)
         }
     }
 
@@ -242,13 +242,6 @@ enum APIRoutes {
         var ageBands: [String]
     }
 
-    struct AgencyEntry: Encodable {
-        var agencyId: String
-        var name: String
-        var kind: String
-        var leadEmail: String?
-        var retired: Bool
-    }
 
     struct LinkedRequest: Encodable {
         var agency: String

@@ -45,7 +45,7 @@ enum MeetingAPIRoutes {
                     meetingID: meetingID, type: body.type, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt,
                     venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: body.theme),
                 on: meetingID, by: context.requireStaff().actor)
-            return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            return API.json(MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
         }
     }
 
@@ -55,7 +55,7 @@ enum MeetingAPIRoutes {
     ) async throws -> Response {
         await API.handle {
             let (meetingID, state, _) = try meeting(context, services)
-            return API.json(MeetingJSON(meetingID, state, identifiable: try context.requireStaff().seesIdentifiableMeetings))
+            return API.json(MeetingView(meetingID, state, identifiable: try context.requireStaff().seesIdentifiableMeetings))
         }
     }
 
@@ -78,7 +78,7 @@ enum MeetingAPIRoutes {
             try body.execute(on: meetingID, state: state, scope: scope, context, services)
             // What is left for the caller to see: after removing their last case, nothing but the meeting itself.
             let after = try MeetingPages.scoped(try services.engine.workflow.meetingState(meetingID), for: context.requireStaff(), services)
-            return API.json(MeetingJSON(meetingID, after.0, identifiable: true))
+            return API.json(MeetingView(meetingID, after.0, identifiable: true))
         }
     }
 
@@ -99,7 +99,7 @@ enum MeetingAPIRoutes {
                     meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: body.startsAt,
                     endsAt: body.endsAt, venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: nil)
             }
-            return API.json(MeetingJSON(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            return API.json(MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
         }
     }
 
@@ -158,55 +158,5 @@ enum MeetingAPIRoutes {
     struct CaseCommandResult: Encodable {
         var caseId: String
         var stage: String
-    }
-
-    /// A meeting as the API returns it; a panel member sees agenda references only, never invitees' details.
-    struct MeetingJSON: Encodable {
-        struct Action: Encodable {
-            var actionId: String
-            var description: String
-            var owner: String
-            var dueDate: String
-            var completedOn: String?
-        }
-
-        struct AgendaItem: Encodable {
-            var caseId: String
-            var reference: String
-        }
-
-        var meetingId: String
-        var type: String?
-        var title: String
-        var startsAt: Date?
-        var endsAt: Date?
-        var venue: MeetingVenue?
-        var theme: String?
-        var status: String
-        var sequence: Int
-        var invitees: [Invitee]?
-        var attendance: [AttendanceRecord]?
-        var agenda: [AgendaItem]
-        var minutes: String?
-        var actions: [Action]
-
-        init(_ meetingID: MeetingID, _ state: MeetingState, identifiable: Bool) {
-            meetingId = meetingID.description
-            type = state.type?.rawValue
-            title = state.title
-            startsAt = state.startsAt
-            endsAt = state.endsAt
-            venue = state.venue
-            theme = state.theme
-            status = state.isCancelled ? "cancelled" : state.isHeld ? "held" : "scheduled"
-            sequence = state.sequence
-            invitees = identifiable ? state.invitees : nil
-            attendance = identifiable ? state.attendance : nil
-            agenda = state.agenda.map { AgendaItem(caseId: $0.description, reference: CaseTables.reference(of: $0)) }
-            minutes = state.minutes
-            actions = state.actions.map {
-                Action(actionId: $0.id.description, description: $0.description, owner: $0.owner, dueDate: $0.dueDate.iso, completedOn: $0.completedOn?.iso)
-            }
-        }
     }
 }

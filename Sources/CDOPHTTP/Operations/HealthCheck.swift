@@ -4,7 +4,6 @@ import CDOPMail
 import CDOPProjections
 import CDOPStore
 import Foundation
-import GRDB
 
 /// GET /healthz: can cdop do its work? The database takes a write, the definitions are loaded, and mail can
 /// leave (the SMTP server answers, or the spool folder is writable). Counts and states only: no personal data.
@@ -43,11 +42,7 @@ struct HealthCheck: Sendable {
         do {
             try await services.engine.store.write { db in
                 try StorageProbe.needsNewPages(in: db)
-                try db.execute(
-                    sql: """
-                        INSERT INTO checkpoints (name, position) VALUES ('health.probe', 0)
-                        ON CONFLICT (name) DO UPDATE SET position = 0
-                        """)
+                try Checkpoints.save("health.probe", position: 0, in: db)
             }
             return Item(ok: true, detail: "writable")
         } catch {

@@ -30,16 +30,10 @@ enum AccessLogPages {
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/admin/access-log", AdminPages.admins) { request, context in
-            let query = request.uri.queryParameters
-            func typed(_ name: String) -> String? {
-                query.get(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-            }
-            let (user, caseText, sinceText) = (typed("user"), typed("case"), typed("since"))
-            var errors: [PageChrome.ErrorLink] = []
-            let since = sinceText.flatMap { CalendarDate(iso: $0) }
-            if sinceText != nil, since == nil {
-                errors.append(.init(field: "since", message: "Enter the day as a real date, for example 2026-06-01"))
-            }
+            var query = ListQuery(request)
+            let (user, caseText, sinceText) = (query["user"], query["case"], query["since"])
+            let since = query.day("since", invalid: "Enter the day as a real date, for example 2026-06-01")
+            var errors = query.errors
             var page = AccessLogPage()
             if errors.isEmpty {
                 do {

@@ -51,31 +51,22 @@ struct CaseSearchQuery {
     private var diedFrom: CalendarDate?
     private var diedTo: CalendarDate?
 
-    /// From a URI's query string, decoded as a form (a browser's GET form writes spaces as `+`).
+    /// From a URI's query string.
     init(_ request: Request) {
-        let values = FormPost(encoded: request.uri.query ?? "")
-        text = (values["q"] ?? "").trimmingCharacters(in: .whitespaces)
-        stage = values["stage"] ?? ""
-        area = values["area"] ?? ""
-        from = (values["from"] ?? "").trimmingCharacters(in: .whitespaces)
-        to = (values["to"] ?? "").trimmingCharacters(in: .whitespaces)
-        sort = values["sort"] ?? ""
-        if !from.isEmpty {
-            diedFrom = CalendarDate(iso: from)
-            if diedFrom == nil { errors.append(.init(field: "from", message: "Enter the earliest date of death as a real date, for example 2026-01-31")) }
-        }
-        if !to.isEmpty {
-            diedTo = CalendarDate(iso: to)
-            if diedTo == nil { errors.append(.init(field: "to", message: "Enter the latest date of death as a real date, for example 2026-12-31")) }
-        }
+        var query = ListQuery(request)
+        text = query["q"] ?? ""
+        stage = query["stage"] ?? ""
+        area = query["area"] ?? ""
+        from = query["from"] ?? ""
+        to = query["to"] ?? ""
+        sort = query["sort"] ?? ""
+        diedFrom = query.day("from", invalid: "Enter the earliest date of death as a real date, for example 2026-01-31")
+        diedTo = query.day("to", invalid: "Enter the latest date of death as a real date, for example 2026-12-31")
         if let diedFrom, let diedTo, diedTo < diedFrom {
-            errors.append(.init(field: "to", message: "The latest date of death must be the same as or after the earliest"))
+            query.refuse("to", "The latest date of death must be the same as or after the earliest")
         }
-        if !sort.isEmpty, CaseSearch.Sort(rawValue: sort) == nil {
-            errors.append(.init(
-                field: "sort",
-                message: "Sort by one of: " + CaseSearch.Sort.allCases.map(\.rawValue).joined(separator: ", ")))
-        }
+        _ = query.choice("sort", as: CaseSearch.Sort.self, lead: "Sort by")
+        errors = query.errors
     }
 
     /// Whether anything narrows the list.

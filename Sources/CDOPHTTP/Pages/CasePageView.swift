@@ -62,7 +62,7 @@ struct CasePageView {
     var outcome: CaseOutcomeView?
 
     init(
-        caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyListing],
+        caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyView],
         panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool, error: String? = nil
     ) {
         reference = CaseTables.reference(of: caseID)

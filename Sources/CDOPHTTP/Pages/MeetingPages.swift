@@ -267,7 +267,7 @@ enum MeetingPages {
         let identifiable = staff.seesIdentifiableMeetings
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
             .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
-        var view = MeetingView(
+        var view = MeetingPageView(
             meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
             partial: !scope.coversWholeMeeting,
             canList: staff.actsForPanel && state.type == .panel && !state.isHeld && !state.isCancelled,
@@ -326,7 +326,7 @@ struct MeetingList {
     var errorFor: [String: String]
 }
 
-struct MeetingView {
+struct MeetingPageView {
     struct Person {
         var index: Int
         var name: String
@@ -473,7 +473,7 @@ extension MeetingPages {
     /// and cancel for an organiser of the whole meeting; each listed case's outstanding forms, with a waive form
     /// and a remove button for the coordinator.
     static func organising(
-        _ view: inout MeetingView, state: MeetingState, staff: StaffIdentity, identifiable: Bool, scope: MeetingScope,
+        _ view: inout MeetingPageView, state: MeetingState, staff: StaffIdentity, identifiable: Bool, scope: MeetingScope,
         _ services: WebServices
     ) async throws {
         let open = !state.isHeld && !state.isCancelled
@@ -486,7 +486,7 @@ extension MeetingPages {
             view.agenda[index].caseID = caseID.description
             view.agenda[index].outstanding = outstanding.isEmpty ? nil : outstanding.map(\.agencyName).joined(separator: ", ")
             view.agenda[index].requests = outstanding.map {
-                MeetingView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
+                MeetingPageView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
             }
             view.agenda[index].canRemove = coordinator
             view.agenda[index].canWaive = open && staff.mayWaiveAgendaRequests
@@ -494,12 +494,12 @@ extension MeetingPages {
         guard view.canChange else { return }
         let chosenRole = view.typed["invitee-role"] ?? InviteeRole.other.rawValue
         view.roleOptions = InviteeRole.allCases.map {
-            MeetingView.AttendanceOption(value: $0.rawValue, label: InviteeRoleNames.label($0), selected: $0.rawValue == chosenRole)
+            MeetingPageView.AttendanceOption(value: $0.rawValue, label: InviteeRoleNames.label($0), selected: $0.rawValue == chosenRole)
         }
         let invited = Set(state.invitees.map { $0.email.lowercased() })
         let chosenStaff = view.typed["invitee-staff"]
         let users = try await services.engine.store.read { db in try UserQueries.all(includeDisabled: false, in: db) }
         view.staffOptions = users.filter { !$0.roles.isDisjoint(with: [.coordinator, .designatedDoctor, .panelMember]) && !invited.contains($0.email.lowercased()) }
-            .map { MeetingView.AttendanceOption(value: $0.username, label: "\($0.displayName) (\($0.email))", selected: chosenStaff == $0.username) }
+            .map { MeetingPageView.AttendanceOption(value: $0.username, label: "\($0.displayName) (\($0.email))", selected: chosenStaff == $0.username) }
     }
 }

@@ -1,25 +1,59 @@
+import CDOPDomain
+import Foundation
 import GRDB
 
-/// One agency of the directory as lists show it.
-package struct AgencyListing: Sendable, Equatable {
+/// One agency of the directory, as the pages list it and as the command line's `--json` and the JSON API give it.
+package struct AgencyView: Encodable, Sendable, Equatable {
     package var agencyID: String
     package var name: String
     package var kind: String
     package var leadEmail: String?
+    package var contacts: [AgencyContact]
     package var retired: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case agencyID = "agencyId", name, kind, leadEmail, contacts, retired
+    }
+}
+
+extension AgencyView {
+    /// The agency as its own record has it (for one agency, without the read model).
+    package init(_ agencyID: AgencyID, _ state: AgencyState) {
+        self.init(
+            agencyID: agencyID.description, name: state.name, kind: state.kind.rawValue,
+            leadEmail: state.leadContacts.first?.email, contacts: state.contacts, retired: state.retiredAt != nil)
+    }
+
+    init(_ row: Row) {
+        let contactsJSON: String = row["contacts"]
+        self.init(
+            agencyID: row["agency_id"], name: row["name"], kind: row["kind"], leadEmail: row["lead_email"],
+            contacts: (try? CanonicalJSON.decode([AgencyContact].self, from: Data(contactsJSON.utf8))) ?? [],
+            retired: row["retired"])
+    }
 }
 
 /// The agency directory's queries.
 package enum AgencyDirectory {
     /// Every agency, current ones first, by name.
-    package static func all(in db: Database) throws -> [AgencyListing] {
-        try Row.fetchAll(
-            db, sql: "SELECT agency_id, name, kind, lead_email, retired FROM agencies ORDER BY retired, name COLLATE NOCASE"
-        ).map { AgencyListing(agencyID: $0[0], name: $0[1], kind: $0[2], leadEmail: $0[3], retired: $0[4]) }
+    package static func all(in db: Database) throws -> [AgencyView] {
+        try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY retired, name COLLATE NOCASE, agency_id").map(AgencyView.init)
     }
 
-    /// The agencies that can be asked for forms.
-    package static func active(in db: Database) throws -> [AgencyListing] {
+    /// The agencies that can be asked for forms, by name.
+    package static func active(in db: Database) throws -> [AgencyView] {
         try all(in: db).filter { !$0.retired }
+    }
+
+    /// The ids of the agencies called `name` (without case), current ones first; at most 2, enough to tell one
+    /// from many.
+    package static func ids(named name: String, in db: Database) throws -> [String] {
+        try String.fetchAll(
+            db, sql: "SELECT agency_id FROM agencies WHERE name = ? COLLATE NOCASE ORDER BY retired LIMIT 2", arguments: [name])
+    }
+
+    /// The ids of the agencies whose id starts with `prefix` (at most 2).
+    package static func ids(withPrefix prefix: String, in db: Database) throws -> [String] {
+        try IDPrefix.matches(prefix, table: "agencies", column: "agency_id", in: db)
     }
 }

@@ -38,14 +38,55 @@ package enum MeetingQueries {
             }
     }
 
-    /// The area of each of `caseIDs` that the case read model knows (a case outside the panel's areas maps to nil).
+    /// The area of each of `caseIDs` that the case read model knows (a case outside the panel's areas maps to nil;
+    /// a case the read model does not know maps to `.some(nil)` too).
     package static func areas(of caseIDs: [CaseID], in db: Database) throws -> [CaseID: String?] {
-        var found: [CaseID: String?] = [:]
-        for caseID in caseIDs {
-            let row = try Row.fetchOne(
-                db, sql: "SELECT area_code FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
-            found[caseID] = .some(row?["area_code"] as String?)
+        var found = Dictionary(caseIDs.map { ($0, String?.none) }, uniquingKeysWith: { first, _ in first })
+        guard !caseIDs.isEmpty else { return found }
+        let placeholders = caseIDs.map { _ in "?" }.joined(separator: ", ")
+        for row in try Row.fetchAll(
+            db, sql: "SELECT case_id, area_code FROM case_summaries WHERE case_id IN (\(placeholders))",
+            arguments: StatementArguments(caseIDs.map(\.description)))
+        {
+            if let caseID = CaseID(row["case_id"] as String) { found[caseID] = .some(row["area_code"] as String?) }
         }
         return found
     }
+
+    /// Every meeting, or those of `type`, soonest first, with its agenda's references: the command line's list.
+    package static func summaries(type: String?, in db: Database) throws -> [MeetingSummary] {
+        var agendas: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT meeting_id, case_id FROM meeting_agenda ORDER BY meeting_id, position") {
+            agendas[row["meeting_id"], default: []].append(row["case_id"])
+        }
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM meetings \(type == nil ? "" : "WHERE type = ?") ORDER BY starts_at, meeting_id",
+            arguments: StatementArguments(type.map { [$0] } ?? [])
+        ).map { row in
+            let id: String = row["meeting_id"]
+            return MeetingSummary(
+                meetingId: id, type: row["type"], title: row["title"], startsAt: row["starts_at"], endsAt: row["ends_at"],
+                status: row["status"], invitees: row["invitees"], openActions: row["open_actions"],
+                agenda: (agendas[id] ?? []).compactMap(CaseID.init).map(CaseTables.reference(of:)))
+        }
+    }
+
+    /// The ids of the meetings whose id starts with `prefix` (at most 2).
+    package static func ids(withPrefix prefix: String, in db: Database) throws -> [String] {
+        try IDPrefix.matches(prefix, table: "meetings", column: "meeting_id", in: db)
+    }
+}
+
+/// One meeting as the command line lists it (`cdop meeting list --json`).
+package struct MeetingSummary: Encodable, Sendable, Equatable {
+    package var meetingId: String
+    package var type: String
+    package var title: String
+    package var startsAt: String?
+    package var endsAt: String?
+    package var status: String
+    package var invitees: Int
+    package var openActions: Int
+    /// The references of the cases on the agenda, in agenda order.
+    package var agenda: [String]
 }

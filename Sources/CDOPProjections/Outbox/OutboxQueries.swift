@@ -101,6 +101,11 @@ package enum OutboxQueries {
             arguments: [UTCTimestamp.string(from: now)]) ?? 0
     }
 
+    /// How many emails are in a state.
+    package static func count(state: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = ?", arguments: [state]) ?? 0
+    }
+
     /// Emails in a state, newest first.
     package static func list(state: String, in db: Database) throws -> [OutboxRow] {
         try Row.fetchAll(

@@ -31,6 +31,11 @@ package enum TimerAttempts {
         return attempts
     }
 
+    /// Whether any timer's failure is on record.
+    package static func anyRecorded(in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM timer_attempts)") ?? false
+    }
+
     /// Forgets a timer's failures once it fires.
     package static func clear(timerID: String, in db: Database) throws {
         try db.execute(sql: "DELETE FROM timer_attempts WHERE timer_id = ?", arguments: [timerID])

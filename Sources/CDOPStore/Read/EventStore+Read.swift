@@ -78,6 +78,15 @@ extension EventStore {
         try Int64.fetchOne(db, sql: "SELECT MAX(position) FROM events") ?? 0
     }
 
+    /// How many events the store holds.
+    package func eventCount() throws(EventStoreError) -> Int {
+        try read { db in try Self.eventCount(in: db) }
+    }
+
+    package static func eventCount(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0
+    }
+
     /// How many events the stream holds; 0 when it does not exist.
     package func streamVersion(of streamID: String) throws(EventStoreError) -> Int64 {
         try read { db in try Self.streamVersion(of: streamID, in: db) }

@@ -85,7 +85,7 @@ struct AgencyListCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let rows = try engine.store.read { db in try ReadModels.agencies(includeRetired: all, in: db) }
+        let rows = try engine.store.read { db in try AgencyDirectory.all(in: db) }.filter { all || !$0.retired }
         if options.json {
             print(Output.json(rows))
             return
@@ -96,7 +96,7 @@ struct AgencyListCommand: ParsableCommand {
         }
         print(TextTable.render(
             header: ["agency", "name", "kind", "lead contact", "status"],
-            rows: rows.map { [String($0.agencyId.prefix(8)), $0.name, $0.kind, $0.leadEmail ?? "-", $0.retired ? "retired" : "active"] }))
+            rows: rows.map { [String($0.agencyID.prefix(8)), $0.name, $0.kind, $0.leadEmail ?? "-", $0.retired ? "retired" : "active"] }))
     }
 }
 
@@ -113,11 +113,8 @@ struct AgencyShowCommand: ParsableCommand {
         let agencyID = try engine.resolveAgency(agency)
         let state = try engine.workflow.agencyState(agencyID)
         guard state.exists else { throw CommandError.notFound(kind: "agency", reference: agency) }
-        let row = AgencyRow(
-            agencyId: agencyID.description, name: state.name, kind: state.kind.rawValue,
-            leadEmail: state.leadContacts.first?.email, contacts: state.contacts, retired: state.retiredAt != nil)
         if options.json {
-            print(Output.json(row))
+            print(Output.json(AgencyView(agencyID, state)))
             return
         }
         print("Agency \(state.name)  (\(agencyID))")

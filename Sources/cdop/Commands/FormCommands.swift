@@ -93,7 +93,7 @@ struct FormListCommand: ParsableCommand {
         let engine = try options.engine()
         let caseID = try caseReference.map { try engine.resolveCase($0) }
         let rows = try engine.store.read { db in
-            try ReadModels.formRequests(caseID: caseID, outstandingOnly: outstanding, in: db)
+            try FormRequestQueries.list(caseID: caseID, outstandingOnly: outstanding, in: db)
         }
         if options.json {
             print(Output.json(rows))

@@ -122,7 +122,7 @@ struct MeetingListCommand: ParsableCommand {
     func run() throws {
         let engine = try options.engine()
         let type = try type.map { try OptionParsing.choice($0, option: "--type", as: MeetingType.self).rawValue }
-        let rows = try engine.store.read { db in try ReadModels.meetings(type: type, in: db) }
+        let rows = try engine.store.read { db in try MeetingQueries.summaries(type: type, in: db) }
         if options.json {
             print(Output.json(rows))
             return
@@ -149,77 +149,34 @@ struct MeetingShowCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    struct View: Encodable {
-        struct Person: Encodable {
-            var name: String
-            var email: String
-            var role: String
-            var attendance: String?
-        }
-
-        struct Action: Encodable {
-            var id: String
-            var text: String
-            var owner: String
-            var due: String
-            var caseReference: String?
-            var completed: String?
-        }
-
-        var meetingId: String
-        var type: String
-        var title: String
-        var theme: String?
-        var startsAt: Date?
-        var endsAt: Date?
-        var place: String?
-        var callLink: String?
-        var status: String
-        var sequence: Int
-        var invitees: [Person]
-        var agenda: [String]
-        var minutes: String?
-        var actions: [Action]
-    }
-
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let s = try target.state()
-        let attendance = Dictionary(s.attendance.map { ($0.email.lowercased(), $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
-        let view = View(
-            meetingId: target.meetingID.description, type: s.type?.rawValue ?? "", title: s.title, theme: s.theme,
-            startsAt: s.startsAt, endsAt: s.endsAt, place: s.venue?.place, callLink: s.venue?.callLink,
-            status: s.isCancelled ? "cancelled" : s.isHeld ? "held" : "scheduled", sequence: s.sequence,
-            invitees: s.invitees.map {
-                View.Person(name: $0.name, email: $0.email, role: $0.role.rawValue, attendance: attendance[$0.email.lowercased()])
-            },
-            agenda: s.agenda.map(CaseTables.reference(of:)), minutes: s.minutes,
-            actions: s.actions.map {
-                View.Action(
-                    id: $0.id.description, text: $0.description, owner: $0.owner, due: $0.dueDate.iso,
-                    caseReference: $0.caseID.map(CaseTables.reference(of:)), completed: $0.completedOn?.iso)
-            })
+        let view = MeetingView(target.meetingID, s, identifiable: true)
         if options.json {
             print(Output.json(view))
             return
         }
+        let attendance = Dictionary(s.attendance.map { ($0.email.lowercased(), $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
         print("Meeting \(view.title)  (\(view.meetingId))")
         print("type      \(s.type?.label ?? "-")\(s.theme.map { ", theme \($0)" } ?? "")")
         print("when      \(s.startsAt.map(DayFormatter.dayAndTime) ?? "-") to \(s.endsAt.map { LondonTime.time(of: $0).description } ?? "-")")
         print("where     \(s.venue?.place ?? "")\(s.venue?.callLink.map { " \($0)" } ?? "")")
         print("status    \(view.status)")
-        if !view.agenda.isEmpty { print("agenda    \(view.agenda.joined(separator: ", "))") }
-        if !view.invitees.isEmpty {
+        if !view.agenda.isEmpty { print("agenda    \(view.agenda.map(\.reference).joined(separator: ", "))") }
+        if !s.invitees.isEmpty {
             print("\nInvitees")
             print(TextTable.render(
                 header: ["name", "email", "role", "attendance"],
-                rows: view.invitees.map { [$0.name, $0.email, $0.role, $0.attendance ?? "-"] }))
+                rows: s.invitees.map { [$0.name, $0.email, $0.role.rawValue, attendance[$0.email.lowercased()] ?? "-"] }))
         }
         if let minutes = view.minutes { print("\nMinutes\n\(minutes)") }
         if !view.actions.isEmpty {
             print("\nActions")
             for action in view.actions {
-                print("  [\(action.completed == nil ? " " : "x")] \(action.id.prefix(8)) \(action.text) (\(action.owner), due \(action.due))")
+                print(
+                    "  [\(action.completedOn == nil ? " " : "x")] \(action.actionId.prefix(8)) \(action.description) "
+                        + "(\(action.owner), due \(action.dueDate))")
             }
         }
     }
@@ -478,16 +435,11 @@ struct MeetingActionDoneCommand: ParsableCommand {
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
-        let wanted = action.lowercased()
-        let matches = try target.state().actions.filter { $0.id.description.hasPrefix(wanted) }
-        guard matches.count == 1 else {
-            throw matches.isEmpty ? CommandError.notFound(kind: "action", reference: "\(action) of this meeting")
-                : CommandError.ambiguous(kind: "action", reference: action, matches: matches.count)
-        }
+        let agreed = try target.state().resolveAction(action)
         let day = try OptionParsing.date(on, option: "--on")
-        try target.execute(.completeAction(actionID: matches[0].id, completedOn: day, note: note))
-        target.report("Action \"\(matches[0].description)\" completed on \(DayFormatter.long(day)).") {
-            $0.actionId = matches[0].id.description
+        try target.execute(.completeAction(actionID: agreed.id, completedOn: day, note: note))
+        target.report("Action \"\(agreed.description)\" completed on \(DayFormatter.long(day)).") {
+            $0.actionId = agreed.id.description
         }
     }
 }

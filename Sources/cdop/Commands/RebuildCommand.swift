@@ -2,7 +2,6 @@ import ArgumentParser
 import CDOPApp
 import Foundation
 import CDOPStore
-import GRDB
 
 /// `cdop rebuild`: replay every event into fresh read models and compare them with the live ones.
 struct RebuildCommand: ParsableCommand {
@@ -15,7 +14,7 @@ struct RebuildCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let total = try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+        let total = try engine.store.eventCount()
         let progress = ProgressLine("Replaying", unit: "events", json: options.json)
         let report = try ReadModelRebuild(store: engine.store).run { done in progress.update(done, of: total) }
         progress.finish()
