@@ -33,8 +33,12 @@ let package = Package(
     targets: [
         // MARK: Libraries
 
+        // Canonical JSON, fast: a tape decoder (unsafe-pointer scanning, Foundation's values and errors) and a
+        // writer (Foundation's bytes); payloads may read and write themselves by hand (`TapeReadable`,
+        // `CanonicalWritable`). Knows no domain: its user says how instants are spelt (`InstantSpelling`).
+        .target(name: "CDOPJSON", swiftSettings: strictSettings),
         // Pure: value types, events, commands, decide/evolve. No clock, no I/O.
-        .target(name: "CDOPDomain", swiftSettings: strictSettings),
+        .target(name: "CDOPDomain", dependencies: ["CDOPJSON"], swiftSettings: strictSettings),
         // The append-only event store over SQLite (GRDB DatabasePool, WAL, one writer).
         .target(
             name: "CDOPStore",
@@ -153,7 +157,7 @@ let package = Package(
         // Deciders, codecs and calendars, by example and by property; golden event fixtures.
         .testTarget(
             name: "CDOPDomainTests",
-            dependencies: ["CDOPDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["CDOPDomain", "CDOPJSON", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
