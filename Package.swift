@@ -81,6 +81,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The demo data set: fourteen months of a synthetic panel written through the real commands, and one
+        // account per role (`cdop demo`, and `cdop serve`'s first start on an empty database).
+        .target(
+            name: "CDOPDemo",
+            dependencies: [
+                "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPMail",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The annual analysis: tables from the report_facts read model, small-number suppression, HTML (inline
         // SVG charts), CSV and JSON; the historic import and the report's command, page and benchmark build on it.
         .target(
@@ -119,7 +129,8 @@ let package = Package(
         .executableTarget(
             name: "cdop",
             dependencies: [
-                "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPHTTP", "CDOPReports",
+                "CDOPApp", "CDOPDemo", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPHTTP",
+                "CDOPReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,8 +143,8 @@ let package = Package(
         .executableTarget(
             name: "cdop-bench",
             dependencies: [
-                "CDOPStore", "CDOPApp", "CDOPDomain", "CDOPProjections", "CDOPTesting", "CDOPMail", "CDOPHTTP",
-                "CDOPDefinitions", "CDOPReports",
+                "CDOPStore", "CDOPApp", "CDOPDemo", "CDOPDomain", "CDOPProjections", "CDOPTesting", "CDOPMail",
+                "CDOPHTTP", "CDOPDefinitions", "CDOPReports",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -173,6 +184,15 @@ let package = Package(
         .testTarget(
             name: "CDOPAppTests",
             dependencies: ["CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPTesting"],
+            swiftSettings: strictSettings
+        ),
+        // The demo data set: every stage present, refused a second time, the same for the same now, rebuildable.
+        .testTarget(
+            name: "CDOPDemoTests",
+            dependencies: [
+                "CDOPDemo", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPDefinitions", "CDOPMail", "CDOPTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Whole workflows from notification to closure, and simulated years of chasing.
