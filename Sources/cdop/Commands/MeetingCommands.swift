@@ -73,16 +73,12 @@ struct MeetingScheduleCommand: ParsableCommand {
     @Option(help: "A theme, e.g. \"neonatal\" for a themed panel.")
     var theme: String?
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeatable).", valueName: "invitee"),
-        transform: Parse.invitee)
-    var invitees: [Invitee] = []
+    @OptionGroup var invited: InviteeOptions
 
     func validate() throws {
         try OptionChecks.refuse(ends, notAfter: starts, option: "--ends", startOption: "--starts")
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        try OptionChecks.refuseRepeats(invitees, option: "--invitee")
+        try invited.refuseRepeats()
     }
 
     func run() throws {
@@ -93,7 +89,7 @@ struct MeetingScheduleCommand: ParsableCommand {
         try engine.workflow.execute(
             .schedule(meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: end, venue: venue.venue!, theme: theme),
             on: meetingID, by: options.actorForCommand)
-        for invitee in invitees {
+        for invitee in invited.people {
             try engine.workflow.execute(.invite(invitee), on: meetingID, by: options.actorForCommand)
         }
         options.print(
@@ -228,27 +224,23 @@ struct MeetingInviteCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeatable).", valueName: "invitee"),
-        transform: Parse.invitee)
-    var invitees: [Invitee] = []
+    @OptionGroup var invited: InviteeOptions
 
     @Option(help: "Their organisation (for a single invitee).")
     var organisation: String?
 
     func validate() throws {
-        if invitees.isEmpty { throw ValidationError("Give at least one --invitee \"Name <email> role\".") }
+        if invited.people.isEmpty { throw ValidationError("Give at least one --invitee \"Name <email> role\".") }
     }
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
-        for invitee in invitees {
+        for invitee in invited.people {
             var person = invitee
             person.organisation = organisation
             try target.execute(.invite(person))
         }
-        target.report("\(invitees.count) invited to \(try target.state().title).")
+        target.report("\(invited.people.count) invited to \(try target.state().title).")
     }
 }
 

@@ -110,23 +110,19 @@ struct RapidResponseConveneCommand: ParsableCommand {
     @Option(help: "The meeting's title (default: \"Rapid response: CDOP-…\").")
     var title: String?
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeat for several).", valueName: "invitee"),
-        transform: Parse.invitee)
-    var invitees: [Invitee] = []
+    @OptionGroup var invited: InviteeOptions
 
     func validate() throws {
         try OptionChecks.refuse(ends, notAfter: at, option: "--ends", startOption: "--at")
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        try OptionChecks.refuseRepeats(invitees, option: "--invitee")
+        try invited.refuseRepeats()
     }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let start = at
         let end = ends ?? start.addingTimeInterval(3600)
-        let people = invitees
+        let people = invited.people
         let title = title ?? "Rapid response: \(target.reference)"
         let venue = venue.venue!
         let meetingID = try target.engine.workflow.conveneRapidResponse(

@@ -11,12 +11,4 @@ enum OptionChecks {
         throw ValidationError(
             "\(option): \"\(Timestamp.format(end))\" is not after \(startOption) \"\(Timestamp.format(start))\".")
     }
-
-    /// Refuses the same invitee's address given twice.
-    static func refuseRepeats(_ invitees: [Invitee], option: String) throws {
-        var emails: Set<String> = []
-        for person in invitees where !emails.insert(person.email.lowercased()).inserted {
-            throw ValidationError("\(option): \(person.email) is given twice.")
-        }
-    }
 }
