@@ -1,5 +1,6 @@
 import CDOPApp
 import CDOPDefinitions
+import CDOPDemo
 import CDOPDomain
 import CDOPHTTP
 import CDOPMail

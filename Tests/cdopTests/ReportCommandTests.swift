@@ -72,6 +72,6 @@ struct ReportCommandTests {
         let noYear = try await cli.run("report", "annual")
         #expect(noYear.status == 1 && noYear.error.contains("--year"), "\(noYear)")
         let badDate = try await cli.run("report", "annual", "--from", "2025-02-30", "--to", "2025-03-31")
-        #expect(badDate.status == 1 && badDate.error.contains("--from: \"2025-02-30\" is not a date"), "\(badDate)")
+        #expect(badDate.status == 1 && badDate.error.contains("The value '2025-02-30' is invalid for '--from <from>': not a date"), "\(badDate)")
     }
 }

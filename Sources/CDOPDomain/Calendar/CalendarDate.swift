@@ -1,3 +1,4 @@
+import CDOPJSON
 import Foundation
 
 /// A day in the proleptic Gregorian calendar (no time, no zone): a date of birth, of death, a due date.

@@ -3,7 +3,7 @@ import Foundation
 extension Timestamp {
     /// Appends `format(instant)`'s UTF-8 to `bytes`, digit by digit: every event carries an instant, and
     /// building its text from pieces cost as much as writing the rest of a small event.
-    static func append(_ instant: Date, to bytes: inout [UInt8]) {
+    package static func append(_ instant: Date, to bytes: inout [UInt8]) {
         let ms = milliseconds(instant)
         let seconds = floorDiv(ms, 1000)
         let fraction = ms - seconds * 1000

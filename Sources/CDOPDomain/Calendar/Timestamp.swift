@@ -1,8 +1,9 @@
+import CDOPJSON
 import Foundation
 
 /// Instants as ISO 8601 UTC text kept to the millisecond, e.g. "2026-05-03T13:05:00Z" or
 /// "2026-05-03T13:05:00.250Z": the one form events are stored in.
-package enum Timestamp {
+package enum Timestamp: InstantSpelling {
     /// The instant rounded to the nearest millisecond, the precision events keep.
     package static func normalised(_ instant: Date) -> Date {
         Date(timeIntervalSince1970: Double(milliseconds(instant)) / 1000)
@@ -33,7 +34,7 @@ package enum Timestamp {
     }
 
     /// The instant spelt by `bytes` (UTF-8), or nil.
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    package static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count >= 20, ASCIIDigits.byte(in: bytes, at: 10, is: UInt8(ascii: "T")),
             ASCIIDigits.byte(in: bytes, at: 13, is: UInt8(ascii: ":")),
             ASCIIDigits.byte(in: bytes, at: 16, is: UInt8(ascii: ":")),

@@ -1,3 +1,4 @@
+import CDOPJSON
 import Foundation
 
 /// The one JSON form of stored data: sorted keys, no escaped slashes, instants as ISO 8601 UTC text.
@@ -17,13 +18,13 @@ package enum CanonicalJSON {
     /// `CanonicalJSONWriter`, or Foundation's encoder for what that declines.
     package static func encode(_ value: some Encodable) throws -> Data {
         if let writable = value as? any CanonicalWritable { return try write(writable) }
-        if let data = try CanonicalJSONWriter.encode(value) { return data }
+        if let data = try CanonicalJSONWriter.encode(value, instants: Timestamp.self) { return data }
         return try encoder().encode(value)
     }
 
     /// The JSON a hand-written payload writes; in debug builds checked against Codable's, byte for byte.
     static func write(_ value: some CanonicalWritable) throws -> Data {
-        let data = CanonicalJSONWriter.write(value)
+        let data = CanonicalJSONWriter.write(value, instants: Timestamp.self)
         #if DEBUG
         // Only the type is named: the data is personal.
         let viaCodable = try encoder().encode(value)
@@ -35,6 +36,6 @@ package enum CanonicalJSON {
     /// Decodes a value from JSON: instants as ISO 8601 text, otherwise as Foundation's `JSONDecoder` would, and
     /// with the same `DecodingError`s, but several times faster (`JSONTapeDecoder`).
     package static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try JSONTapeDecoder.decode(type, from: data)
+        try JSONTapeDecoder.decode(type, from: data, instants: Timestamp.self)
     }
 }

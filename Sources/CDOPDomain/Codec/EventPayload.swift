@@ -1,3 +1,4 @@
+import CDOPJSON
 import Foundation
 
 /// The facts of one event type: Codable to canonical JSON under a stable versioned type name, with a

@@ -1,3 +1,4 @@
+import CDOPJSON
 import Foundation
 
 /// The kind of thing an identifier names, and the prefix of its event stream.

@@ -24,21 +24,20 @@ struct AccessLogCommand: ParsableCommand {
     @Option(name: .customLong("case"), help: "Only this case (its reference, id or an unambiguous prefix).")
     var caseReference: String?
 
-    @Option(help: "From the start of this day in England (YYYY-MM-DD).")
-    var since: String?
+    @Option(help: "From the start of this day in England (YYYY-MM-DD).", transform: Parse.day)
+    var since: CalendarDate?
 
     @Option(help: "At most this many entries (1 to 10000; the rest are counted).")
     var limit: Int = 200
 
     func validate() throws {
-        if let since { _ = try OptionParsing.date(since, option: "--since") }
         guard (1...10_000).contains(limit) else { throw ValidationError("--limit: \(limit) is not from 1 to 10000.") }
     }
 
     func run() throws {
         let log = AccessLog(engine: try options.engine())
         let page = try log.search(
-            user: user, case: caseReference, since: try since.map { try OptionParsing.date($0, option: "--since") }, limit: limit)
+            user: user, case: caseReference, since: since, limit: limit)
         if options.json {
             print(Output.json(page))
             return

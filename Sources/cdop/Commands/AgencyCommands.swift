@@ -20,53 +20,51 @@ struct ContactOptions: ParsableArguments {
     @Option(
         name: .customLong("lead"),
         help: ArgumentHelp("A lead contact, who receives form requests: \"Name <email>\" optionally followed by a role (repeatable).",
-                           valueName: "contact"))
-    var leads: [String] = []
+                           valueName: "contact"),
+        transform: Parse.lead)
+    var leads: [AgencyContact] = []
 
     @Option(
         name: .customLong("contact"),
         help: ArgumentHelp("Another contact, \"Name <email> role\" (repeatable); with no --lead, the first --contact is the lead.",
-                           valueName: "contact"))
-    var others: [String] = []
+                           valueName: "contact"),
+        transform: Parse.contact)
+    var others: [AgencyContact] = []
 
     var isEmpty: Bool { leads.isEmpty && others.isEmpty }
 
-    func contacts() throws -> [AgencyContact] {
-        let leadContacts = try leads.map { try OptionParsing.contact($0, option: "--lead", isLead: true) }
-        var otherContacts = try others.map { try OptionParsing.contact($0, option: "--contact", isLead: false) }
-        if leadContacts.isEmpty, !otherContacts.isEmpty { otherContacts[0].isLead = true }
-        return leadContacts + otherContacts
+    /// The leads, then the others; with no lead, the first other contact is the lead.
+    var contacts: [AgencyContact] {
+        var otherContacts = others
+        if leads.isEmpty, !otherContacts.isEmpty { otherContacts[0].isLead = true }
+        return leads + otherContacts
     }
 }
 
 struct AgencyAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an agency to the directory; prints its id.",
-        discussion: "Kinds: \(OptionParsing.values(AgencyKind.self)).")
+        discussion: "Kinds: \(AgencyKind.valueList).")
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "The agency's name, e.g. \"Northgate Surgery\".")
+    @Option(help: "The agency's name, e.g. \"Northgate Surgery\".", transform: Parse.nonEmpty)
     var name: String
 
-    @Option(help: "What kind of organisation it is: \(OptionParsing.values(AgencyKind.self)).")
-    var kind: String
+    @Option(help: "What kind of organisation it is: \(AgencyKind.valueList).")
+    var kind: AgencyKind
 
     @OptionGroup var contacts: ContactOptions
 
     func validate() throws {
-        _ = try OptionParsing.text(name, option: "--name")
-        _ = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self)
         if contacts.isEmpty { throw ValidationError("Give at least one --lead \"Name <email>\" (or --contact).") }
-        _ = try contacts.contacts()
     }
 
     func run() throws {
         let engine = try options.engine()
         let agencyID = AgencyID(UUID())
-        let kind = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self)
         try engine.workflow.execute(
-            .register(agencyID: agencyID, name: name, kind: kind, contacts: try contacts.contacts()), on: agencyID,
+            .register(agencyID: agencyID, name: name, kind: kind, contacts: contacts.contacts), on: agencyID,
             by: options.actorForCommand)
         let state = try engine.workflow.agencyState(agencyID)
         options.print(
@@ -138,26 +136,20 @@ struct AgencyUpdateCommand: ParsableCommand {
     @Argument(help: "The agency: its id, an id prefix, or its exact name.")
     var agency: String
 
-    @Option(help: "The new name.")
+    @Option(help: "The new name.", transform: Parse.nonEmpty)
     var name: String?
 
-    @Option(help: "The new kind: \(OptionParsing.values(AgencyKind.self)).")
-    var kind: String?
+    @Option(help: "The new kind: \(AgencyKind.valueList).")
+    var kind: AgencyKind?
 
     @OptionGroup var contacts: ContactOptions
-
-    func validate() throws {
-        if let name { _ = try OptionParsing.text(name, option: "--name") }
-        if let kind { _ = try OptionParsing.choice(kind, option: "--kind", as: AgencyKind.self) }
-        _ = try contacts.contacts()
-    }
 
     func run() throws {
         let engine = try options.engine()
         let agencyID = try engine.resolveAgency(agency)
         let state = try engine.workflow.agencyState(agencyID)
-        let newKind = try kind.map { try OptionParsing.choice($0, option: "--kind", as: AgencyKind.self) } ?? state.kind
-        let newContacts = contacts.isEmpty ? state.contacts : try contacts.contacts()
+        let newKind = kind ?? state.kind
+        let newContacts = contacts.isEmpty ? state.contacts : contacts.contacts
         let events = try engine.workflow.execute(
             .update(name: name ?? state.name, kind: newKind, contacts: newContacts), on: agencyID,
             by: options.actorForCommand)
@@ -178,10 +170,8 @@ struct AgencyRetireCommand: ParsableCommand {
     @Argument(help: "The agency: its id, an id prefix, or its exact name.")
     var agency: String
 
-    @Option(help: "Why it is retired.")
+    @Option(help: "Why it is retired.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let engine = try options.engine()

@@ -19,10 +19,8 @@ struct CaseCorrectCommand: ParsableCommand {
     @Argument(help: "The fields to change, as JSON shaped like the notification.")
     var file: String
 
-    @Option(help: "Why the notification is corrected.")
+    @Option(help: "Why the notification is corrected.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let correction = try InputFile.decode(NotificationCorrection.self, from: file, what: "correction")
@@ -45,10 +43,8 @@ struct DuplicateReopenCommand: ParsableCommand {
     @Argument(help: "The case decided to be a different death (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "Why the decision is reopened.")
+    @Option(help: "Why the decision is reopened.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)

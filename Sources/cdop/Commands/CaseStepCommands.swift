@@ -62,20 +62,14 @@ struct CaseOutOfScopeCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "Why: \(OptionParsing.values(OutOfScopeReason.self)).")
-    var reason: String
+    @Option(help: "Why: \(OutOfScopeReason.valueList).")
+    var reason: OutOfScopeReason
 
-    @Option(help: "The detail, in the coordinator's words.")
+    @Option(help: "The detail, in the coordinator's words.", transform: Parse.nonEmpty)
     var detail: String
-
-    func validate() throws {
-        _ = try OptionParsing.choice(reason, option: "--reason", as: OutOfScopeReason.self)
-        _ = try OptionParsing.text(detail, option: "--detail")
-    }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let reason = try OptionParsing.choice(reason, option: "--reason", as: OutOfScopeReason.self)
         let events = try target.execute(.recordOutOfScope(reason: reason, detail: detail))
         try target.report("Case \(target.reference) recorded as out of scope (\(reason.label)).", changed: !events.isEmpty)
     }
@@ -91,16 +85,11 @@ struct CaseTransferCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "The panel taking the case.")
+    @Option(help: "The panel taking the case.", transform: Parse.nonEmpty)
     var toPanel: String
 
-    @Option(help: "Why it is transferred.")
+    @Option(help: "Why it is transferred.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws {
-        _ = try OptionParsing.text(toPanel, option: "--to-panel")
-        _ = try OptionParsing.text(reason, option: "--reason")
-    }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
@@ -119,20 +108,15 @@ struct CaseReferCSPRCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "Why the case is referred.")
+    @Option(help: "Why the case is referred.", transform: Parse.nonEmpty)
     var reason: String
 
-    @Option(help: "The day of the referral (YYYY-MM-DD).")
-    var on: String
-
-    func validate() throws {
-        _ = try OptionParsing.text(reason, option: "--reason")
-        _ = try OptionParsing.date(on, option: "--on")
-    }
+    @Option(help: "The day of the referral (YYYY-MM-DD).", transform: Parse.day)
+    var on: CalendarDate
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let day = try OptionParsing.date(on, option: "--on")
+        let day = on
         try target.execute(.referForSafeguardingPracticeReview(reason: reason, referredOn: day))
         try target.report(
             "Case \(target.reference) referred for a child safeguarding practice review on \(DayFormatter.long(day)).")
@@ -152,14 +136,12 @@ struct CaseNCMDCommand: ParsableCommand {
     @Option(help: "The NCMD's reference for the submission.")
     var reference: String = ""
 
-    @Option(help: "The day it was submitted (YYYY-MM-DD).")
-    var on: String
-
-    func validate() throws { _ = try OptionParsing.date(on, option: "--on") }
+    @Option(help: "The day it was submitted (YYYY-MM-DD).", transform: Parse.day)
+    var on: CalendarDate
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let day = try OptionParsing.date(on, option: "--on")
+        let day = on
         try target.execute(.recordNCMDSubmission(reference: reference, submittedOn: day))
         let ref = reference.trimmingCharacters(in: .whitespaces)
         try target.report(
@@ -200,10 +182,8 @@ struct CaseReopenCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "Why it is reopened.")
+    @Option(help: "Why it is reopened.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPApp
+import CDOPDemo
 import Foundation
 
 /// `cdop demo`: load the demo data set into an empty database and print what it holds.

@@ -49,10 +49,8 @@ struct DuplicateRejectCommand: ParsableCommand {
     @Argument(help: "The case linked as a possible duplicate (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "Why they are different deaths.")
+    @Option(help: "Why they are different deaths.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)

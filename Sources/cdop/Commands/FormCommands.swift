@@ -21,7 +21,7 @@ struct FormRequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Ask an involved agency for a form, due on a day; reminders follow the chasing schedule.",
-        discussion: "Form types: \(OptionParsing.values(FormType.self)). Reporting forms follow the form-b-chasing "
+        discussion: "Form types: \(FormType.valueList). Reporting forms follow the form-b-chasing "
             + "schedule (version 1), the others supplementary-chasing (version 1).")
 
     @OptionGroup var options: GlobalOptions
@@ -32,18 +32,16 @@ struct FormRequestCommand: ParsableCommand {
     @Option(help: "The agency (id, id prefix or exact name); it must be recorded as involved with the child.")
     var agency: String
 
-    @Option(help: "The form: \(OptionParsing.values(FormType.self)).")
-    var type: String = FormType.reporting.rawValue
+    @Option(help: "The form: \(FormType.valueList).")
+    var type: FormType = .reporting
 
     @Option(help: "Who receives the request (default: the agency's contact for this case, else its lead contact).")
     var email: String?
 
-    @Option(help: "The day the form is due (YYYY-MM-DD).")
-    var due: String
+    @Option(help: "The day the form is due (YYYY-MM-DD).", transform: Parse.day)
+    var due: CalendarDate
 
     func validate() throws {
-        _ = try OptionParsing.choice(type, option: "--type", as: FormType.self)
-        _ = try OptionParsing.date(due, option: "--due")
         if let email, (try? EmailAddress.validated(email, field: "")) == nil {
             throw ValidationError("--email: \"\(email)\" is not a valid email address.")
         }
@@ -51,8 +49,8 @@ struct FormRequestCommand: ParsableCommand {
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let formType = try OptionParsing.choice(type, option: "--type", as: FormType.self)
-        let dueDate = try OptionParsing.date(due, option: "--due")
+        let formType = type
+        let dueDate = due
         let agencyID = try target.engine.resolveAgency(agency)
         let state = try target.state()
         var contact = email ?? state.involvement(of: agencyID)?.contactEmail
@@ -119,6 +117,15 @@ struct RequestArguments: ParsableArguments {
 
     @Argument(help: "The request: its id or an unambiguous prefix within the case.")
     var request: String
+
+    /// Takes one step on the request (`step` made from its id) and reports the request as `done` ("withdrawn").
+    func take(_ step: (FormRequestID) -> CaseCommand, reporting done: String, _ options: GlobalOptions) throws {
+        let target = try CaseTarget(options, case: caseReference)
+        let request = try target.request(request)
+        try target.execute(step(request.id))
+        try target.report(
+            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) \(done).", request: request)
+    }
 }
 
 extension CaseTarget {
@@ -144,18 +151,16 @@ struct FormRemindCommand: ParsableCommand {
     @Option(help: "The reminder's step in the schedule (1, 2, …).")
     var step: Int
 
-    @Option(help: "\(OptionParsing.values(ReminderKind.self)).")
-    var kind: String = ReminderKind.reminder.rawValue
+    @Option(help: "\(ReminderKind.valueList).")
+    var kind: ReminderKind = .reminder
 
     func validate() throws {
         guard step >= 1 else { throw ValidationError("--step: \(step) must be 1 or more.") }
-        _ = try OptionParsing.choice(kind, option: "--kind", as: ReminderKind.self)
     }
 
     func run() throws {
         let target = try CaseTarget(options, case: arguments.caseReference)
         let request = try target.request(arguments.request)
-        let kind = try OptionParsing.choice(kind, option: "--kind", as: ReminderKind.self)
         let events = try target.execute(.issueReminder(requestID: request.id, step: step, kind: kind))
         try target.report(
             "\(kind.label) (step \(step)) recorded for the \(request.formType.label) from \(request.agencyName) "
@@ -171,15 +176,12 @@ struct FormEscalateCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
 
-    @Option(help: "Who is told: \(OptionParsing.values(EscalationLevel.self)).")
-    var level: String
-
-    func validate() throws { _ = try OptionParsing.choice(level, option: "--level", as: EscalationLevel.self) }
+    @Option(help: "Who is told: \(EscalationLevel.valueList).")
+    var level: EscalationLevel
 
     func run() throws {
         let target = try CaseTarget(options, case: arguments.caseReference)
         let request = try target.request(arguments.request)
-        let level = try OptionParsing.choice(level, option: "--level", as: EscalationLevel.self)
         let events = try target.execute(.escalate(requestID: request.id, level: level))
         try target.report(
             "The \(request.formType.label) from \(request.agencyName) for \(target.reference) escalated to \(level.label).",
@@ -202,22 +204,16 @@ struct FormReturnCommand: ParsableCommand {
     @Option(help: "The answers as JSON (- for standard input).")
     var answers: String
 
-    @Option(help: "The form definition answered, ID@VERSION (e.g. reporting@1).")
-    var definition: String
+    @Option(help: "The form definition answered, ID@VERSION (e.g. reporting@1).", transform: Parse.definition)
+    var definition: FormDefinitionReference
 
-    @Option(help: "Who returned it.")
+    @Option(help: "Who returned it.", transform: Parse.nonEmpty)
     var submittedBy: String
-
-    func validate() throws {
-        _ = try OptionParsing.definition(definition, option: "--definition")
-        _ = try OptionParsing.text(submittedBy, option: "--submitted-by")
-    }
 
     func run() throws {
         let given = try InputFile.decode(FormAnswers.self, from: answers, what: "answers")
         let target = try CaseTarget(options, case: arguments.caseReference)
         let request = try target.request(arguments.request)
-        let definition = try OptionParsing.definition(definition, option: "--definition")
         // The same check as the practitioner's page and the API: every wrong field is named.
         let answers = try FormAnswerCheck.checked(given, against: definition, target: target)
         try target.execute(
@@ -236,13 +232,11 @@ struct FormDeclineCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
 
-    @Option(help: "Who declared it.")
+    @Option(help: "Who declared it.", transform: Parse.nonEmpty)
     var declaredBy: String
 
     @Option(help: "Why the agency declines, e.g. \"The agency did not know the child\" (optional).")
     var reason: String?
-
-    func validate() throws { _ = try OptionParsing.text(declaredBy, option: "--declared-by") }
 
     func run() throws {
         let target = try CaseTarget(options, case: arguments.caseReference)
@@ -265,17 +259,11 @@ struct FormWithdrawCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
 
-    @Option(help: "Why it is withdrawn.")
+    @Option(help: "Why it is withdrawn.", transform: Parse.nonEmpty)
     var reason: String
 
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
-
     func run() throws {
-        let target = try CaseTarget(options, case: arguments.caseReference)
-        let request = try target.request(arguments.request)
-        try target.execute(.withdrawFormRequest(requestID: request.id, reason: reason))
-        try target.report(
-            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) withdrawn.", request: request)
+        try arguments.take({ .withdrawFormRequest(requestID: $0, reason: reason) }, reporting: "withdrawn", options)
     }
 }
 
@@ -286,16 +274,10 @@ struct FormWaiveCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
 
-    @Option(help: "Why the panel no longer waits for it.")
+    @Option(help: "Why the panel no longer waits for it.", transform: Parse.nonEmpty)
     var reason: String
 
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
-
     func run() throws {
-        let target = try CaseTarget(options, case: arguments.caseReference)
-        let request = try target.request(arguments.request)
-        try target.execute(.waiveFormRequest(requestID: request.id, reason: reason))
-        try target.report(
-            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) waived.", request: request)
+        try arguments.take({ .waiveFormRequest(requestID: $0, reason: reason) }, reporting: "waived", options)
     }
 }

@@ -32,19 +32,13 @@ struct FormContactCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
 
-    @Option(help: "The new contact's email address.")
+    @Option(help: "The new contact's email address.", transform: Parse.nonEmpty)
     var email: String
 
-    func validate() throws { _ = try OptionParsing.text(email, option: "--email") }
-
     func run() throws {
-        let target = try CaseTarget(options, case: arguments.caseReference)
-        let request = try target.request(arguments.request)
-        try target.execute(.changeFormContact(requestID: request.id, contactEmail: email))
-        try target.report(
-            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) goes to its new contact "
-                + "with a new link; the old link no longer opens the form.",
-            request: request)
+        try arguments.take(
+            { .changeFormContact(requestID: $0, contactEmail: email) },
+            reporting: "goes to its new contact with a new link; the old link no longer opens the form", options)
     }
 }
 

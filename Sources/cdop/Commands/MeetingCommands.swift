@@ -52,54 +52,45 @@ struct MeetingTarget {
 struct MeetingScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule", abstract: "Schedule a meeting; prints its id.",
-        discussion: "Types: \(OptionParsing.values(MeetingType.self)). Invitee roles: \(OptionParsing.values(InviteeRole.self)).")
+        discussion: "Types: \(MeetingType.valueList). Invitee roles: \(InviteeRole.valueList).")
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "The kind of meeting: \(OptionParsing.values(MeetingType.self)).")
-    var type: String
+    @Option(help: "The kind of meeting: \(MeetingType.valueList).")
+    var type: MeetingType
 
-    @Option(help: "Its title.")
+    @Option(help: "Its title.", transform: Parse.nonEmpty)
     var title: String
 
-    @Option(help: "When it starts, ISO 8601 with offset (e.g. 2027-03-10T10:00:00Z).")
-    var starts: String
+    @Option(help: "When it starts, ISO 8601 with offset (e.g. 2027-03-10T10:00:00Z).", transform: Parse.instant)
+    var starts: Date
 
-    @Option(help: "When it ends, ISO 8601 with offset.")
-    var ends: String
+    @Option(help: "When it ends, ISO 8601 with offset.", transform: Parse.instant)
+    var ends: Date
 
     @OptionGroup var venue: VenueOptions
 
     @Option(help: "A theme, e.g. \"neonatal\" for a themed panel.")
     var theme: String?
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeatable).", valueName: "invitee"))
-    var invitees: [String] = []
+    @OptionGroup var invited: InviteeOptions
 
     func validate() throws {
-        _ = try OptionParsing.choice(type, option: "--type", as: MeetingType.self)
-        _ = try OptionParsing.text(title, option: "--title")
-        let start = try OptionParsing.instant(starts, option: "--starts")
-        guard try OptionParsing.instant(ends, option: "--ends") > start else {
-            throw ValidationError("--ends: \"\(ends)\" is not after --starts \"\(starts)\".")
-        }
+        try OptionChecks.refuse(ends, notAfter: starts, option: "--ends", startOption: "--starts")
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        _ = try OptionParsing.invitees(invitees, option: "--invitee")
+        try invited.refuseRepeats()
     }
 
     func run() throws {
         let engine = try options.engine()
         let meetingID = MeetingID(UUID())
-        let type = try OptionParsing.choice(type, option: "--type", as: MeetingType.self)
-        let start = try OptionParsing.instant(starts, option: "--starts")
-        let end = try OptionParsing.instant(ends, option: "--ends")
+        let start = starts
+        let end = ends
         try engine.workflow.execute(
             .schedule(meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: end, venue: venue.venue!, theme: theme),
             on: meetingID, by: options.actorForCommand)
-        for invitee in invitees {
-            try engine.workflow.execute(.invite(try OptionParsing.invitee(invitee, option: "--invitee")), on: meetingID, by: options.actorForCommand)
+        for invitee in invited.people {
+            try engine.workflow.execute(.invite(invitee), on: meetingID, by: options.actorForCommand)
         }
         options.print(
             CommandReport(
@@ -114,14 +105,12 @@ struct MeetingListCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "Only meetings of this type: \(OptionParsing.values(MeetingType.self)).")
-    var type: String?
-
-    func validate() throws { if let type { _ = try OptionParsing.choice(type, option: "--type", as: MeetingType.self) } }
+    @Option(help: "Only meetings of this type: \(MeetingType.valueList).")
+    var type: MeetingType?
 
     func run() throws {
         let engine = try options.engine()
-        let type = try type.map { try OptionParsing.choice($0, option: "--type", as: MeetingType.self).rawValue }
+        let type = type?.rawValue
         let rows = try engine.store.read { db in try MeetingQueries.summaries(type: type, in: db) }
         if options.json {
             print(Output.json(rows))
@@ -185,34 +174,30 @@ struct MeetingShowCommand: ParsableCommand {
 struct MeetingInviteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "invite", abstract: "Invite people to a meeting.",
-        discussion: "Roles: \(OptionParsing.values(InviteeRole.self)).")
+        discussion: "Roles: \(InviteeRole.valueList).")
 
     @OptionGroup var options: GlobalOptions
 
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeatable).", valueName: "invitee"))
-    var invitees: [String] = []
+    @OptionGroup var invited: InviteeOptions
 
     @Option(help: "Their organisation (for a single invitee).")
     var organisation: String?
 
     func validate() throws {
-        if invitees.isEmpty { throw ValidationError("Give at least one --invitee \"Name <email> role\".") }
-        for invitee in invitees { _ = try OptionParsing.invitee(invitee, option: "--invitee") }
+        if invited.people.isEmpty { throw ValidationError("Give at least one --invitee \"Name <email> role\".") }
     }
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
-        for text in invitees {
-            var person = try OptionParsing.invitee(text, option: "--invitee")
+        for invitee in invited.people {
+            var person = invitee
             person.organisation = organisation
             try target.execute(.invite(person))
         }
-        target.report("\(invitees.count) invited to \(try target.state().title).")
+        target.report("\(invited.people.count) invited to \(try target.state().title).")
     }
 }
 
@@ -278,19 +263,16 @@ struct MeetingRescheduleCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(help: "The new start, ISO 8601 with offset.")
-    var starts: String
+    @Option(help: "The new start, ISO 8601 with offset.", transform: Parse.instant)
+    var starts: Date
 
-    @Option(help: "The new end (default: the same length as before).")
-    var ends: String?
+    @Option(help: "The new end (default: the same length as before).", transform: Parse.instant)
+    var ends: Date?
 
     @OptionGroup var venue: VenueOptions
 
     func validate() throws {
-        let start = try OptionParsing.instant(starts, option: "--starts")
-        if let ends, try OptionParsing.instant(ends, option: "--ends") <= start {
-            throw ValidationError("--ends: \"\(ends)\" is not after --starts \"\(starts)\".")
-        }
+        try OptionChecks.refuse(ends, notAfter: starts, option: "--ends", startOption: "--starts")
     }
 
     func run() throws {
@@ -299,8 +281,8 @@ struct MeetingRescheduleCommand: ParsableCommand {
         guard current.exists, let oldStart = current.startsAt, let oldEnd = current.endsAt, let oldVenue = current.venue else {
             throw CommandError.notFound(kind: "meeting", reference: meeting)
         }
-        let start = try OptionParsing.instant(starts, option: "--starts")
-        let end = try ends.map { try OptionParsing.instant($0, option: "--ends") } ?? start.addingTimeInterval(oldEnd.timeIntervalSince(oldStart))
+        let start = starts
+        let end = ends ?? start.addingTimeInterval(oldEnd.timeIntervalSince(oldStart))
         let events = try target.execute(.reschedule(startsAt: start, endsAt: end, venue: venue.venue ?? oldVenue))
         target.report("\(current.title) moved to \(DayFormatter.dayAndTime(start)).", changed: !events.isEmpty)
     }
@@ -314,10 +296,8 @@ struct MeetingCancelCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(help: "Why it is cancelled.")
+    @Option(help: "Why it is cancelled.", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
@@ -362,14 +342,12 @@ struct MeetingMinutesCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(help: "The minutes, as text or @FILE.")
+    @Option(help: "The minutes, as text or @FILE.", transform: Parse.textOrFile)
     var text: String
-
-    func validate() throws { _ = try OptionParsing.textOrFile(text, option: "--text") }
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
-        let events = try target.execute(.recordMinutes(text: try OptionParsing.textOrFile(text, option: "--text")))
+        let events = try target.execute(.recordMinutes(text: text))
         target.report("Minutes of \(try target.state().title) recorded (revision \(try target.state().minutesRevision)).", changed: !events.isEmpty)
     }
 }
@@ -382,29 +360,22 @@ struct MeetingActionCommand: ParsableCommand {
     @Argument(help: "The meeting (id or prefix).")
     var meeting: String
 
-    @Option(help: "What is to be done.")
+    @Option(help: "What is to be done.", transform: Parse.nonEmpty)
     var text: String
 
-    @Option(help: "Who owns it.")
+    @Option(help: "Who owns it.", transform: Parse.nonEmpty)
     var owner: String
 
-    @Option(help: "When it is due (YYYY-MM-DD).")
-    var due: String
+    @Option(help: "When it is due (YYYY-MM-DD).", transform: Parse.day)
+    var due: CalendarDate
 
     @Option(name: .customLong("case"), help: "The case it concerns (reference, id or prefix).")
     var caseReference: String?
-
-    func validate() throws {
-        _ = try OptionParsing.text(text, option: "--text")
-        _ = try OptionParsing.text(owner, option: "--owner")
-        _ = try OptionParsing.date(due, option: "--due")
-    }
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let caseID = try caseReference.map { try target.engine.resolveCase($0) }
         let actionID = ActionID(UUID())
-        let due = try OptionParsing.date(due, option: "--due")
         try target.execute(.agreeAction(actionID: actionID, description: text, owner: owner, dueDate: due, caseID: caseID))
         target.report("Action for \(owner) due \(DayFormatter.short(due)) agreed at \(try target.state().title) (action \(actionID.description.prefix(8))).") {
             $0.actionId = actionID.description
@@ -425,20 +396,13 @@ struct MeetingActionDoneCommand: ParsableCommand {
     @Argument(help: "The action (id or prefix).")
     var action: String
 
-    @Option(help: "The day it was completed (YYYY-MM-DD).")
-    var on: String
-
-    @Option(help: "A note.")
-    var note: String = ""
-
-    func validate() throws { _ = try OptionParsing.date(on, option: "--on") }
+    @OptionGroup var completion: CompletionOptions
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let agreed = try target.state().resolveAction(action)
-        let day = try OptionParsing.date(on, option: "--on")
-        try target.execute(.completeAction(actionID: agreed.id, completedOn: day, note: note))
-        target.report("Action \"\(agreed.description)\" completed on \(DayFormatter.long(day)).") {
+        try target.execute(.completeAction(actionID: agreed.id, completedOn: completion.on, note: completion.note))
+        target.report("Action \"\(agreed.description)\" completed on \(DayFormatter.long(completion.on)).") {
             $0.actionId = agreed.id.description
         }
     }

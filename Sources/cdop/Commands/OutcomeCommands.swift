@@ -50,8 +50,8 @@ struct OutcomeRecordCommand: ParsableCommand {
         commandName: "record", abstract: "Record the panel's outcome from a JSON file (- for standard input).",
         discussion: """
             The file holds: categories (numbers 1-10; the lowest is the primary category), outcome \
-            (\(OptionParsing.values(ModifiableFactorsOutcome.self))), reviewedOn (YYYY-MM-DD), and optionally \
-            factors (each {domain: \(OptionParsing.values(FactorDomain.self)), description, level: 0|1|2, \
+            (\(ModifiableFactorsOutcome.valueList)), reviewedOn (YYYY-MM-DD), and optionally \
+            factors (each {domain: \(FactorDomain.valueList), description, level: 0|1|2, \
             modifiable: true|false}), learningPoints (each {theme, text}), causeOfDeath, and legacyPreventability \
             (deaths before 1 April 2010 only). Tests/cdopTests/Fixtures/outcome.example.json is a valid example.
             """)
@@ -91,25 +91,18 @@ struct ActionAddCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "What is to be done.")
+    @Option(help: "What is to be done.", transform: Parse.nonEmpty)
     var text: String
 
-    @Option(help: "Who owns it.")
+    @Option(help: "Who owns it.", transform: Parse.nonEmpty)
     var owner: String
 
-    @Option(help: "When it is due (YYYY-MM-DD).")
-    var due: String
-
-    func validate() throws {
-        _ = try OptionParsing.text(text, option: "--text")
-        _ = try OptionParsing.text(owner, option: "--owner")
-        _ = try OptionParsing.date(due, option: "--due")
-    }
+    @Option(help: "When it is due (YYYY-MM-DD).", transform: Parse.day)
+    var due: CalendarDate
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let actionID = ActionID(UUID())
-        let due = try OptionParsing.date(due, option: "--due")
         try target.execute(.recordRecommendation(actionID: actionID, text: text, owner: owner, dueDate: due))
         try target.report(
             "Action for \(owner) on \(target.reference), due \(DayFormatter.short(due)) (action \(actionID.description.prefix(8)))."
@@ -129,20 +122,14 @@ struct ActionCompleteCommand: ParsableCommand {
     @Argument(help: "The action: its id or an unambiguous prefix within the case.")
     var action: String
 
-    @Option(help: "The day it was completed (YYYY-MM-DD).")
-    var on: String
-
-    @Option(help: "A note on what was done.")
-    var note: String = ""
-
-    func validate() throws { _ = try OptionParsing.date(on, option: "--on") }
+    @OptionGroup var completion: CompletionOptions
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let action = try target.state().resolveAction(action)
-        let day = try OptionParsing.date(on, option: "--on")
-        try target.execute(.completeRecommendation(actionID: action.id, completedOn: day, note: note))
-        try target.report("Action \"\(action.text)\" on \(target.reference) completed on \(DayFormatter.long(day)).") {
+        try target.execute(.completeRecommendation(actionID: action.id, completedOn: completion.on, note: completion.note))
+        try target.report(
+            "Action \"\(action.text)\" on \(target.reference) completed on \(DayFormatter.long(completion.on)).") {
             $0.actionId = action.id.description
         }
     }

@@ -23,7 +23,7 @@ struct AnnualReportCommand: ParsableCommand {
             out from the totals), for publication. Any totals that do not agree are listed, never hidden.
             """)
 
-    enum Format: String, CaseIterable, ExpressibleByArgument {
+    enum Format: String, CaseIterable, ChoiceArgument {
         case html, csv, json
     }
 
@@ -32,14 +32,14 @@ struct AnnualReportCommand: ParsableCommand {
     @Option(help: "The reporting year starting 1 April, e.g. 2025 for 2025-26.")
     var year: Int?
 
-    @Option(help: "The first day of a custom period (YYYY-MM-DD); needs --to.")
-    var from: String?
+    @Option(help: "The first day of a custom period (YYYY-MM-DD); needs --to.", transform: Parse.day)
+    var from: CalendarDate?
 
-    @Option(help: "The last day of a custom period (YYYY-MM-DD); needs --from.")
-    var to: String?
+    @Option(help: "The last day of a custom period (YYYY-MM-DD); needs --from.", transform: Parse.day)
+    var to: CalendarDate?
 
     @Option(help: "html (one self-contained file, printable on A4), csv (a file per table) or json.")
-    var format: String = "html"
+    var format: Format = .html
 
     @Option(help: "The folder to write into (created if missing).")
     var out: String = "."
@@ -52,7 +52,6 @@ struct AnnualReportCommand: ParsableCommand {
 
     func validate() throws {
         _ = try period()
-        _ = try OptionParsing.choice(format, option: "--format", as: Format.self)
         _ = try policy()
     }
 
@@ -61,9 +60,7 @@ struct AnnualReportCommand: ParsableCommand {
         case (let year?, nil, nil):
             do { return try ReportPeriod.reportingYear(year) } catch { throw ValidationError("--year: \(error)") }
         case (nil, let from?, let to?):
-            let start = try OptionParsing.date(from, option: "--from")
-            let end = try OptionParsing.date(to, option: "--to")
-            do { return try ReportPeriod(from: start, to: end) } catch { throw ValidationError("--from/--to: \(error)") }
+            do { return try ReportPeriod(from: from, to: to) } catch { throw ValidationError("--from/--to: \(error)") }
         case (_?, _, _):
             throw ValidationError("--year: give either --year or --from and --to, not both.")
         case (nil, _?, nil):
@@ -83,7 +80,6 @@ struct AnnualReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let format = try OptionParsing.choice(format, option: "--format", as: Format.self)
         let configuration = try options.configuration()
         let engine = try Engine(configuration: configuration)
         let definitions = try DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)).get()

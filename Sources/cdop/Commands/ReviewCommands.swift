@@ -26,25 +26,18 @@ struct ReviewAwaitCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "The process: \(OptionParsing.values(ExternalProcess.self)).")
-    var process: String
+    @Option(help: "The process: \(ExternalProcess.valueList).")
+    var process: ExternalProcess
 
-    @Option(help: "What is awaited, in the coordinator's words.")
+    @Option(help: "What is awaited, in the coordinator's words.", transform: Parse.nonEmpty)
     var reason: String
 
-    @Option(help: "The day the wait began (YYYY-MM-DD).")
-    var since: String
-
-    func validate() throws {
-        _ = try OptionParsing.choice(process, option: "--process", as: ExternalProcess.self)
-        _ = try OptionParsing.text(reason, option: "--reason")
-        _ = try OptionParsing.date(since, option: "--since")
-    }
+    @Option(help: "The day the wait began (YYYY-MM-DD).", transform: Parse.day)
+    var since: CalendarDate
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let process = try OptionParsing.choice(process, option: "--process", as: ExternalProcess.self)
-        let day = try OptionParsing.date(since, option: "--since")
+        let day = since
         try target.execute(.awaitExternalProcess(process: process, reason: reason, since: day))
         try target.report(
             "Case \(target.reference) awaits the \(process.label) since \(DayFormatter.long(day)); the review clock is paused.")
@@ -60,21 +53,15 @@ struct ReviewConcludeCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "The process: \(OptionParsing.values(ExternalProcess.self)).")
-    var process: String
+    @Option(help: "The process: \(ExternalProcess.valueList).")
+    var process: ExternalProcess
 
-    @Option(help: "The day it concluded (YYYY-MM-DD).")
-    var on: String
-
-    func validate() throws {
-        _ = try OptionParsing.choice(process, option: "--process", as: ExternalProcess.self)
-        _ = try OptionParsing.date(on, option: "--on")
-    }
+    @Option(help: "The day it concluded (YYYY-MM-DD).", transform: Parse.day)
+    var on: CalendarDate
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let process = try OptionParsing.choice(process, option: "--process", as: ExternalProcess.self)
-        let day = try OptionParsing.date(on, option: "--on")
+        let day = on
         try target.execute(.concludeExternalProcess(process: process, on: day))
         try target.report("The \(process.label) for \(target.reference) concluded on \(DayFormatter.long(day)); the review clock resumes.")
     }
@@ -89,24 +76,19 @@ struct ReviewMeetingHeldCommand: ParsableCommand {
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "The day it was held (YYYY-MM-DD).")
-    var on: String
+    @Option(help: "The day it was held (YYYY-MM-DD).", transform: Parse.day)
+    var on: CalendarDate
 
-    @Option(help: "The draft analysis, as text or @FILE.")
+    @Option(help: "The draft analysis, as text or @FILE.", transform: Parse.textOrFile)
     var draftAnalysis: String
 
     @Option(help: "The meeting, if it was scheduled with `cdop meeting schedule` (id or prefix).")
     var meeting: String?
 
-    func validate() throws {
-        _ = try OptionParsing.date(on, option: "--on")
-        _ = try OptionParsing.textOrFile(draftAnalysis, option: "--draft-analysis")
-    }
-
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let day = try OptionParsing.date(on, option: "--on")
-        let analysis = try OptionParsing.textOrFile(draftAnalysis, option: "--draft-analysis")
+        let day = on
+        let analysis = draftAnalysis
         let meetingID = try meeting.map { try target.engine.resolveMeeting($0) }
         try target.execute(.recordReviewMeetingHeld(meetingID: meetingID, heldOn: day, draftAnalysis: analysis))
         try target.report("Child death review meeting for \(target.reference) recorded, held on \(DayFormatter.long(day)).") {
@@ -143,17 +125,15 @@ struct ReviewAssignCommand: ParsableCommand {
     @Option(help: "The panel meeting (id or prefix; see `cdop meeting list`).")
     var meeting: String
 
-    @Option(help: "The meeting's day (YYYY-MM-DD; default: the day it starts).")
-    var date: String?
-
-    func validate() throws { if let date { _ = try OptionParsing.date(date, option: "--date") } }
+    @Option(help: "The meeting's day (YYYY-MM-DD; default: the day it starts).", transform: Parse.day)
+    var date: CalendarDate?
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let meetingID = try target.engine.resolveMeeting(meeting)
         let meetingState = try target.engine.workflow.meetingState(meetingID)
         guard let startsAt = meetingState.startsAt else { throw CommandError.notFound(kind: "meeting", reference: meeting) }
-        let day = try date.map { try OptionParsing.date($0, option: "--date") } ?? LondonTime.day(of: startsAt)
+        let day = date ?? LondonTime.day(of: startsAt)
         try target.engine.workflow.assignToPanel(target.caseID, meetingID: meetingID, meetingDate: day, by: options.actorForCommand)
         try target.report(
             "Case \(target.reference) listed for \(meetingState.title) on \(DayFormatter.long(day)) (meeting \(meetingID)).") {

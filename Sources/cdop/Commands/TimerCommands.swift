@@ -18,15 +18,11 @@ struct TickCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Option(help: "Run the tick as at this ISO-8601 instant (default: now).")
-    var now: String?
-
-    func validate() throws {
-        if let now { _ = try OptionParsing.instant(now, option: "--now") }
-    }
+    @Option(help: "Run the tick as at this ISO-8601 instant (default: now).", transform: Parse.instant)
+    var now: Date?
 
     func run() throws {
-        let clock: any AppClock = try now.map { FixedClock(try OptionParsing.instant($0, option: "--now")) } ?? SystemClock()
+        let clock: any AppClock = now.map { FixedClock($0) } ?? SystemClock()
         let engine = try options.engine(clock: clock)
         let report = engine.scheduler.tick()
         if options.json {

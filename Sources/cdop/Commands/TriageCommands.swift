@@ -45,24 +45,18 @@ struct TriageCommand: ParsableCommand {
     @Flag(help: "Whether the death was expected.")
     var expectation: ExpectationFlag
 
-    @Option(help: "The designated doctor confirming it.")
+    @Option(help: "The designated doctor confirming it.", transform: Parse.nonEmpty)
     var confirmedBy: String
 
     @Option(
         name: .customLong("trigger"),
-        help: ArgumentHelp("A Joint Agency Response trigger (repeat for several): \(OptionParsing.values(JARTrigger.self)).",
+        help: ArgumentHelp("A Joint Agency Response trigger (repeat for several): \(JARTrigger.valueList).",
                            valueName: "trigger"))
-    var triggers: [String] = []
-
-    func validate() throws {
-        _ = try OptionParsing.text(confirmedBy, option: "--confirmed-by")
-        for trigger in triggers { _ = try OptionParsing.choice(trigger, option: "--trigger", as: JARTrigger.self) }
-    }
+    var triggers: [JARTrigger] = []
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        var set: Set<JARTrigger> = []
-        for trigger in triggers { set.insert(try OptionParsing.choice(trigger, option: "--trigger", as: JARTrigger.self)) }
+        let set = Set(triggers)
         let events = try target.execute(
             .triage(expectation: expectation.expectation, confirmedBy: confirmedBy, triggers: set))
         let opened = events.contains { if case .rapidResponseOpened = $0 { true } else { false } }
@@ -98,43 +92,37 @@ struct RapidResponseConveneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
         abstract: "Convene a rapid-response meeting for the case (scheduled as a meeting of its own), and invite people.",
-        discussion: "Invitee roles: \(OptionParsing.values(InviteeRole.self)).")
+        discussion: "Invitee roles: \(InviteeRole.valueList).")
 
     @OptionGroup var options: GlobalOptions
 
     @Argument(help: "The case (reference, id or prefix).")
     var caseReference: String
 
-    @Option(help: "When it starts, ISO 8601 with offset (e.g. 2026-11-18T14:00:00Z).")
-    var at: String
+    @Option(help: "When it starts, ISO 8601 with offset (e.g. 2026-11-18T14:00:00Z).", transform: Parse.instant)
+    var at: Date
 
-    @Option(help: "When it ends (default: an hour after the start).")
-    var ends: String?
+    @Option(help: "When it ends (default: an hour after the start).", transform: Parse.instant)
+    var ends: Date?
 
     @OptionGroup var venue: VenueOptions
 
     @Option(help: "The meeting's title (default: \"Rapid response: CDOP-…\").")
     var title: String?
 
-    @Option(
-        name: .customLong("invitee"),
-        help: ArgumentHelp("Someone to invite, \"Name <email> role\" (repeat for several).", valueName: "invitee"))
-    var invitees: [String] = []
+    @OptionGroup var invited: InviteeOptions
 
     func validate() throws {
-        let start = try OptionParsing.instant(at, option: "--at")
-        if let ends, try OptionParsing.instant(ends, option: "--ends") <= start {
-            throw ValidationError("--ends: \"\(ends)\" is not after --at \"\(at)\".")
-        }
+        try OptionChecks.refuse(ends, notAfter: at, option: "--ends", startOption: "--at")
         if venue.venue == nil { throw ValidationError("Give --place or --call-link (or both).") }
-        _ = try OptionParsing.invitees(invitees, option: "--invitee")
+        try invited.refuseRepeats()
     }
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let start = try OptionParsing.instant(at, option: "--at")
-        let end = try ends.map { try OptionParsing.instant($0, option: "--ends") } ?? start.addingTimeInterval(3600)
-        let people = try OptionParsing.invitees(invitees, option: "--invitee")
+        let start = at
+        let end = ends ?? start.addingTimeInterval(3600)
+        let people = invited.people
         let title = title ?? "Rapid response: \(target.reference)"
         let venue = venue.venue!
         let meetingID = try target.engine.workflow.conveneRapidResponse(
@@ -161,14 +149,12 @@ struct RapidResponseHeldCommand: ParsableCommand {
     @Option(help: "The rapid-response meeting (id or prefix; default: the case's only one).")
     var meeting: String?
 
-    @Option(help: "When it was held, ISO 8601 with offset.")
-    var at: String
-
-    func validate() throws { _ = try OptionParsing.instant(at, option: "--at") }
+    @Option(help: "When it was held, ISO 8601 with offset.", transform: Parse.instant)
+    var at: Date
 
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
-        let heldAt = try OptionParsing.instant(at, option: "--at")
+        let heldAt = at
         let meetingID: MeetingID
         if let meeting {
             meetingID = try target.engine.resolveMeeting(meeting)

@@ -32,21 +32,16 @@ struct UserReport: Encodable {
 struct AccessOptions: ParsableArguments {
     @Option(
         name: .customLong("role"),
-        help: ArgumentHelp("A role (repeatable): \(OptionParsing.values(StaffRole.self)).", valueName: "role"))
-    var roles: [String] = []
+        help: ArgumentHelp("A role (repeatable): \(StaffRole.valueList).", valueName: "role"))
+    var roles: [StaffRole] = []
 
     @Option(
         name: .customLong("area"),
         help: ArgumentHelp("An area code the user is limited to (repeatable); none: all the panel's areas.", valueName: "code"))
     var areas: [String] = []
 
-    func parsedRoles() throws -> Set<StaffRole> {
-        Set(try roles.map { try OptionParsing.choice($0, option: "--role", as: StaffRole.self) })
-    }
-
     func check() throws {
-        if roles.isEmpty { throw ValidationError("Give at least one --role: \(OptionParsing.values(StaffRole.self)).") }
-        _ = try parsedRoles()
+        if roles.isEmpty { throw ValidationError("Give at least one --role: \(StaffRole.valueList).") }
     }
 }
 
@@ -87,10 +82,10 @@ struct UserAddCommand: ParsableCommand {
     @Argument(help: "The username people sign in with (letters, digits, dots, hyphens, underscores).")
     var username: String
 
-    @Option(help: "The name shown to others, e.g. \"Casey Coordinator\".")
+    @Option(help: "The name shown to others, e.g. \"Casey Coordinator\".", transform: Parse.nonEmpty)
     var name: String
 
-    @Option(help: "Their work email address.")
+    @Option(help: "Their work email address.", transform: Parse.nonEmpty)
     var email: String
 
     @OptionGroup var access: AccessOptions
@@ -99,14 +94,12 @@ struct UserAddCommand: ParsableCommand {
     var enrolSecondFactor = false
 
     func validate() throws {
-        _ = try OptionParsing.text(name, option: "--name")
-        _ = try OptionParsing.text(email, option: "--email")
         try access.check()
     }
 
     func run() throws {
         let directory = UserDirectory(engine: try options.engine())
-        let roles = try access.parsedRoles()
+        let roles = Set(access.roles)
         let account = try directory.addUser(
             username: username, displayName: name, email: email, roles: roles, areas: Set(access.areas),
             by: options.actorForCommand)
@@ -177,10 +170,8 @@ struct UserDisableCommand: ParsableCommand {
     @Argument(help: "The username (or user id).")
     var user: String
 
-    @Option(help: "Why, e.g. \"Left the panel\".")
+    @Option(help: "Why, e.g. \"Left the panel\".", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try UserTarget(options, user: user)
@@ -223,7 +214,7 @@ struct UserAccessCommand: ParsableCommand {
 
     func run() throws {
         let target = try UserTarget(options, user: user)
-        let roles = try access.parsedRoles()
+        let roles = Set(access.roles)
         try target.directory.changeAccess(target.user.userID, roles: roles, areas: Set(access.areas), by: options.actorForCommand)
         let now = try target.directory.user(target.user.userID)
         let changed = now?.roles != target.user.roles || now?.areas != target.user.areas
@@ -301,10 +292,8 @@ struct UserRemoveSecondFactorCommand: ParsableCommand {
     @Argument(help: "The username (or user id).")
     var user: String
 
-    @Option(help: "Why, e.g. \"Phone lost\".")
+    @Option(help: "Why, e.g. \"Phone lost\".", transform: Parse.nonEmpty)
     var reason: String
-
-    func validate() throws { _ = try OptionParsing.text(reason, option: "--reason") }
 
     func run() throws {
         let target = try UserTarget(options, user: user)

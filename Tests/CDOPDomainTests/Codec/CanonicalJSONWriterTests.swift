@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CDOPDomain
+@testable import CDOPJSON
 
 /// Events are written by an encoder of our own (`CanonicalJSONWriter`): it must write exactly the bytes
 /// Foundation's `JSONEncoder` writes canonically, or decline and leave the value to Foundation.
@@ -21,7 +22,7 @@ struct CanonicalJSONWriterTests {
                 default: try EventCodec.decode(encoded, as: AgencyEvent.self).payload
                 }
             #expect(try CanonicalJSON.encode(payload) == (try Self.foundation(payload)), "\(name)")
-            guard let ours = try CanonicalJSONWriter.encode(payload) else {
+            guard let ours = try CanonicalJSONWriter.encode(payload, instants: Timestamp.self) else {
                 declined.insert(name)
                 continue
             }
@@ -47,7 +48,7 @@ struct CanonicalJSONWriterTests {
             values: Dictionary(uniqueKeysWithValues: ["b", "B", "a10", "a9", "A", "_x", "aB", "ab", "a-", "Z"].enumerated().map { ($1, $0) }),
             nested: [Dictionary(uniqueKeysWithValues: strange.enumerated().map { ("k\($0)", $1) }), ["none": nil]],
             flag: true, big: .max, small: -128, at: Date(timeIntervalSince1970: 1_780_000_000.123))
-        let ours = try #require(try CanonicalJSONWriter.encode(value))
+        let ours = try #require(try CanonicalJSONWriter.encode(value, instants: Timestamp.self))
         #expect(ours == (try Self.foundation(value)), "\(String(decoding: ours, as: UTF8.self))")
     }
 
@@ -68,9 +69,9 @@ struct CanonicalJSONWriterTests {
             init(_ value: any Encodable) { self.value = value }
             func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
         }
-        #expect(try CanonicalJSONWriter.encode(Floating()) == nil)
-        #expect(try CanonicalJSONWriter.encode(Bytes()) == nil)
-        #expect(try CanonicalJSONWriter.encode(Link()) == nil)
+        #expect(try CanonicalJSONWriter.encode(Floating(), instants: Timestamp.self) == nil)
+        #expect(try CanonicalJSONWriter.encode(Bytes(), instants: Timestamp.self) == nil)
+        #expect(try CanonicalJSONWriter.encode(Link(), instants: Timestamp.self) == nil)
         for data in [try CanonicalJSON.encode(Floating()), try CanonicalJSON.encode(Bytes()), try CanonicalJSON.encode(Link())] {
             #expect(!data.isEmpty)
         }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CDOPDomain
+@testable import CDOPJSON
 
 /// The payloads read by hand (`TapeReadable`) must come out exactly as Codable reads them, and anything the
 /// hand reading does not take must still be read, or refused, by Codable.
@@ -12,7 +13,7 @@ struct TapeReadableTests {
     /// The payload read by hand from `data`, or nil when the hand reading declines it.
     static func readByHand<T: TapeReadable>(_ type: T.Type, _ data: Data) throws -> T? {
         try data.withUnsafeBytes { raw in
-            try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self)) { tape in
+            try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self), instants: Timestamp.self) { tape in
                 JSONObjectReader(tape, node: 0).flatMap(T.init(reading:))
             }
         }
@@ -21,7 +22,7 @@ struct TapeReadableTests {
     /// The payload read through Codable alone, as before there was any hand reading.
     static func readThroughCodable<T: Decodable>(_ type: T.Type, _ data: Data) throws -> T {
         try data.withUnsafeBytes { raw in
-            try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self)) { tape in
+            try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self), instants: Timestamp.self) { tape in
                 try JSONTapeDecoder(tape: tape, node: 0, parent: nil, key: nil).decodeSelf(as: T.self)
             }
         }

@@ -1,3 +1,5 @@
+import CDOPJSON
+
 /// The smaller events a historic import writes for every row, written by hand (`CanonicalWritable`).
 extension DeathTriaged: CanonicalWritable {
     package func write(to json: inout JSONObjectWriter) {

@@ -1,3 +1,4 @@
+import CDOPJSON
 import Foundation
 
 /// The case's reference in another record of the same death (a panel's earlier spreadsheet, say), kept so the
@@ -14,7 +15,7 @@ package struct ExternalReferenceRecorded: EventPayload {
 
 /// Read by hand (`TapeReadable`): every imported historic case carries one.
 extension ExternalReferenceRecorded: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let reference = object.string("reference"), let source = object.string("source"), let at = object.date("at")
         else { return nil }
         self.init(reference: reference, source: source, at: at)

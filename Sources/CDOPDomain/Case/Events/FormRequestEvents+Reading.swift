@@ -1,6 +1,8 @@
+import CDOPJSON
+
 /// The four form-request events that make up three in four stored events, read by hand (`TapeReadable`).
 extension FormReminderIssued: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let requestID: FormRequestID = object.identifier("requestID"), let agencyName = object.string("agencyName"),
             let step = object.int("step"), let kind: ReminderKind = object.value("kind"), let at = object.date("at")
         else { return nil }
@@ -9,7 +11,7 @@ extension FormReminderIssued: TapeReadable {
 }
 
 extension FormRequested: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let requestID: FormRequestID = object.identifier("requestID"), let agencyID: AgencyID = object.identifier("agencyID"),
             let agencyName = object.string("agencyName"), let formType: FormType = object.value("formType"),
             let contactEmail = object.string("contactEmail"), let dueDate = object.calendarDate("dueDate"),
@@ -23,7 +25,7 @@ extension FormRequested: TapeReadable {
 }
 
 extension FormDeclined: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let requestID: FormRequestID = object.identifier("requestID"), let agencyName = object.string("agencyName"),
             let declaredBy = object.string("declaredBy"), let at = object.date("at")
         else { return nil }
@@ -32,7 +34,7 @@ extension FormDeclined: TapeReadable {
 }
 
 extension AgencyRecordedInvolved: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let involvement = object.object("involvement").flatMap(AgencyInvolvement.init(reading:)),
             let at = object.date("at")
         else { return nil }
@@ -41,7 +43,7 @@ extension AgencyRecordedInvolved: TapeReadable {
 }
 
 extension AgencyInvolvement {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let agencyID: AgencyID = object.identifier("agencyID"), let agencyName = object.string("agencyName"),
             let kind: AgencyKind = object.value("kind"), let contactName = object.optional("contactName", { $0.string($1) }),
             let contactEmail = object.optional("contactEmail", { $0.string($1) })
@@ -51,7 +53,7 @@ extension AgencyInvolvement {
 }
 
 extension ScheduleReference {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let id = object.string("id"), let version = object.int("version") else { return nil }
         self.init(id: id, version: version)
     }

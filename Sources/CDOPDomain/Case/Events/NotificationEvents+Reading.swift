@@ -1,7 +1,9 @@
+import CDOPJSON
+
 /// The notification that opens every case, read by hand (`TapeReadable`): the deepest payload a replay reads,
 /// once a case, and through Codable the dearest one.
 extension NotificationReceived: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let caseID: CaseID = object.identifier("caseID"),
             let notification = object.object("notification").flatMap(DeathNotification.init(reading:)),
             let areaCode = object.optional("areaCode", { $0.string($1) }),
@@ -16,7 +18,7 @@ extension NotificationReceived: TapeReadable {
 }
 
 extension DeathNotification {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let notifier = object.object("notifier").flatMap(Notifier.init(reading:)),
             let child = object.object("child").flatMap(ChildDetails.init(reading:)),
             let death = object.object("death").flatMap(DeathDetails.init(reading:)),
@@ -32,7 +34,7 @@ extension DeathNotification {
 }
 
 extension Notifier {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let name = object.string("name"), let role = object.string("role"),
             let organisation = object.string("organisation"), let phone = object.optional("phone", { $0.string($1) }),
             let email = object.optional("email", { $0.string($1) }), let dateNotified = object.calendarDate("dateNotified")
@@ -42,7 +44,7 @@ extension Notifier {
 }
 
 extension ChildDetails {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let name = object.object("name").flatMap(PersonName.init(reading:)),
             let dateOfBirth = object.calendarDate("dateOfBirth"), let sex: Sex = object.value("sex"),
             let nhsNumber = object.object("nhsNumber").flatMap(NHSNumberStatus.init(reading:)),
@@ -57,7 +59,7 @@ extension ChildDetails {
 }
 
 extension PersonName: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let forenames = object.string("forenames"), let surname = object.string("surname"),
             let aliases = object.strings("aliases")
         else { return nil }
@@ -67,7 +69,7 @@ extension PersonName: TapeReadable {
 
 extension NHSNumberStatus: TapeReadable {
     /// As its Codable reading: a number when `number` is present and not null, else the reason it is absent.
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         switch object.optional("number", { $0.string($1) }) {
         case .some(.some(let number)):
             self = .known(NHSNumber(number))
@@ -81,7 +83,7 @@ extension NHSNumberStatus: TapeReadable {
 }
 
 extension Address {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let lines = object.strings("lines"), let postcode = object.optional("postcode", { $0.string($1) }) else {
             return nil
         }
@@ -90,7 +92,7 @@ extension Address {
 }
 
 extension DeathDetails: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let date = object.calendarDate("date"),
             let time = object.optional("time", { $0.string($1).flatMap(TimeOfDay.init(text:)) }),
             let place = object.object("place").flatMap(PlaceOfDeath.init(reading:)),
@@ -107,7 +109,7 @@ extension DeathDetails: TapeReadable {
 }
 
 extension PlaceOfDeath {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let kind: PlaceOfDeathKind = object.value("kind"),
             let description = object.optional("description", { $0.string($1) })
         else { return nil }
@@ -116,7 +118,7 @@ extension PlaceOfDeath {
 }
 
 extension ProfessionalInvolved {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let name = object.string("name"), let role = object.string("role"),
             let organisation = object.string("organisation"), let contact = object.optional("contact", { $0.string($1) })
         else { return nil }

@@ -1,3 +1,5 @@
+import CDOPJSON
+
 /// The notification that opens every case, written by hand (`CanonicalWritable`): the largest payload an
 /// import writes, once a row, and through Codable the dearest one. Keys in ascending order.
 extension NotificationReceived: CanonicalWritable {

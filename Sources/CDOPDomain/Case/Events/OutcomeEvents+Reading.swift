@@ -1,6 +1,8 @@
+import CDOPJSON
+
 /// The panel's outcome, recorded once for every reviewed case, read by hand (`TapeReadable`).
 extension PanelOutcomeRecorded: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let outcome = object.object("outcome").flatMap(PanelOutcome.init(reading:)), let at = object.date("at") else {
             return nil
         }
@@ -9,7 +11,7 @@ extension PanelOutcomeRecorded: TapeReadable {
 }
 
 extension PanelOutcome {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let meetingID = object.optional("meetingID", { (object, key) -> MeetingID? in object.identifier(key) }),
             let primaryCategory: DeathCategory = object.value("primaryCategory"),
             let otherCategories = object.array("otherCategories", { $0.plainInt($1).flatMap(DeathCategory.init(rawValue:)) }),
@@ -30,7 +32,7 @@ extension PanelOutcome {
 }
 
 extension ContributoryFactor {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let domain: FactorDomain = object.value("domain"), let description = object.string("description"),
             let level: FactorLevel = object.value("level"), let modifiable = object.bool("modifiable")
         else { return nil }
@@ -39,7 +41,7 @@ extension ContributoryFactor {
 }
 
 extension LearningPoint {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let theme = object.string("theme"), let text = object.string("text") else { return nil }
         self.init(theme: theme, text: text)
     }

@@ -1,3 +1,5 @@
+import CDOPJSON
+
 /// The panel's outcome written by hand (`CanonicalWritable`): a historic import records one for most rows, and
 /// through Codable it cost as much as every other event of the row together. Keys in ascending order.
 extension PanelOutcomeRecorded: CanonicalWritable {

@@ -1,7 +1,9 @@
+import CDOPJSON
+
 /// The designated doctor's triage, recorded for every case, and the rapid response that may follow, read by
 /// hand (`TapeReadable`).
 extension DeathTriaged: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let expectation: Expectation = object.value("expectation"), let confirmedBy = object.string("confirmedBy"),
             let triggers = object.triggers(), let at = object.date("at")
         else { return nil }
@@ -10,7 +12,7 @@ extension DeathTriaged: TapeReadable {
 }
 
 extension RapidResponseOpened: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let unexpected = object.bool("unexpected"), let triggers = object.triggers(), let at = object.date("at") else {
             return nil
         }
@@ -19,7 +21,7 @@ extension RapidResponseOpened: TapeReadable {
 }
 
 extension RapidResponseCompleted: TapeReadable {
-    init?(reading object: JSONObjectReader) {
+    package init?(reading object: JSONObjectReader) {
         guard let note = object.string("note"), let at = object.date("at") else { return nil }
         self.init(note: note, at: at)
     }

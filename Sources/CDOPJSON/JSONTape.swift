@@ -3,36 +3,39 @@ import Foundation
 /// A JSON document scanned once into a flat list of nodes (a "tape") over its bytes: values are turned into
 /// Swift values only when a `Decodable` asks for them, and object keys are compared as bytes. This is what lets
 /// a replay decode a million stored events several times faster than Foundation's `JSONDecoder`.
-struct JSONTape {
-    enum Kind: UInt8 {
+package struct JSONTape {
+    package enum Kind: UInt8 {
         case object, array, string, escapedString, number, isTrue, isFalse, null
     }
 
     /// One value. Strings and numbers keep their byte range (a string's without its quotes); objects and arrays
     /// keep how many members they have. An object's members follow it as key, value, key, value…; an array's
     /// elements follow it in order. `next` is the index of the first node after this value's subtree.
-    struct Node {
-        var kind: Kind
+    package struct Node {
+        package var kind: Kind
         var start: Int
         var end: Int
-        var count: Int
-        var next: Int
+        package var count: Int
+        package var next: Int
     }
 
-    /// The document and its nodes, both borrowed for the length of one decoding (`withTape`): a tape is two
-    /// pointers, so handing it to every nested decoder and container copies no reference to count.
+    /// The document and its nodes, both borrowed for the length of one decoding (`withTape`), and how the
+    /// document spells instants: a tape is three pointers, so handing it to every nested decoder and container
+    /// copies no reference to count.
     let bytes: UnsafeBufferPointer<UInt8>
     let nodes: UnsafeBufferPointer<Node>
+    package let instants: any InstantSpelling.Type
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>, instants: any InstantSpelling.Type) {
         self.bytes = bytes
         self.nodes = nodes
+        self.instants = instants
     }
 
     /// Scans a whole document and runs `body` with its tape, valid only until `body` returns; throws
     /// `JSONSyntaxError` at the first byte that is not JSON.
-    static func withTape<R>(
-        scanning bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONTape) throws -> R
+    package static func withTape<R>(
+        scanning bytes: UnsafeBufferPointer<UInt8>, instants: any InstantSpelling.Type, _ body: (JSONTape) throws -> R
     ) throws -> R {
         var nodes: [Node] = []
         nodes.reserveCapacity(max(8, bytes.count / 12))
@@ -41,13 +44,13 @@ struct JSONTape {
         try scanner.scanValue(into: &nodes, depth: 0)
         try scanner.skipSpace()
         guard scanner.index == bytes.count else { throw JSONSyntaxError(offset: scanner.index) }
-        return try nodes.withUnsafeBufferPointer { nodes in try body(JSONTape(bytes: bytes, nodes: nodes)) }
+        return try nodes.withUnsafeBufferPointer { nodes in try body(JSONTape(bytes: bytes, nodes: nodes, instants: instants)) }
     }
 
-    subscript(node: Int) -> Node { nodes[node] }
+    package subscript(node: Int) -> Node { nodes[node] }
 
     /// The bytes of a string or number node.
-    func slice(_ node: Int) -> UnsafeBufferPointer<UInt8> {
+    package func slice(_ node: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[nodes[node].start..<nodes[node].end])
     }
 
@@ -210,16 +213,16 @@ extension JSONTape {
     // converts what it can and throws Foundation's error otherwise. Concrete types only: an optional of a
     // generic type would look up its metadata on every call.
 
-    func plainString(_ node: Int) -> String? {
+    package func plainString(_ node: Int) -> String? {
         let kind = self[node].kind
         return kind == .string || kind == .escapedString ? JSONStrings.string(of: node, in: self) : nil
     }
 
-    func plainInt(_ node: Int) -> Int? {
+    package func plainInt(_ node: Int) -> Int? {
         self[node].kind == .number ? JSONNumbers.integer(slice(node), as: Int.self) : nil
     }
 
-    func plainBool(_ node: Int) -> Bool? {
+    package func plainBool(_ node: Int) -> Bool? {
         switch self[node].kind {
         case .isTrue: true
         case .isFalse: false
@@ -227,7 +230,7 @@ extension JSONTape {
         }
     }
 
-    func plainDate(_ node: Int) -> Date? {
-        self[node].kind == .string ? Timestamp.parse(bytes: slice(node)) : nil
+    package func plainDate(_ node: Int) -> Date? {
+        self[node].kind == .string ? instants.parse(bytes: slice(node)) : nil
     }
 }

@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 
 /// The people and agencies of the demo panel. Every name is invented; every address is at example.org or

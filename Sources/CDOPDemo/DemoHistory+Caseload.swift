@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 
 /// The rest of the caseload, so that today every stage of a review has cases in it.

@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 import Foundation
 

@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 
 /// SCENARIOS.md's scenarios 1 to 5, with invented names, told in days before today.

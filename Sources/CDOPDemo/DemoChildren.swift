@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 
 /// Invented children and their notifications, obviously fake: surnames such as "Testchild" and "Example",

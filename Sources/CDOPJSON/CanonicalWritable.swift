@@ -12,32 +12,34 @@ package protocol CanonicalWritable: Encodable {
 
 /// The bytes a hand-written payload goes into, shared by the writers of its nested objects.
 package final class JSONBytes {
-    var bytes: [UInt8] = []
+    package var bytes: [UInt8] = []
+    let instants: any InstantSpelling.Type
 
-    init() {
+    init(instants: any InstantSpelling.Type) {
+        self.instants = instants
         bytes.reserveCapacity(1024)
     }
 }
 
 /// Writes one JSON object's members, in the order given (which must be ascending by key).
 package struct JSONObjectWriter {
-    let output: JSONBytes
+    package let output: JSONBytes
     private var empty = true
     #if DEBUG
     private var lastKey = ""
     #endif
 
-    init(_ output: JSONBytes) {
+    package init(_ output: JSONBytes) {
         self.output = output
         output.bytes.append(UInt8(ascii: "{"))
     }
 
-    mutating func finish() {
+    package mutating func finish() {
         output.bytes.append(UInt8(ascii: "}"))
     }
 
     /// `"key":`, after a comma unless it is the first member. Keys are ASCII literals needing no escape.
-    mutating func key(_ key: StaticString) {
+    package mutating func key(_ key: StaticString) {
         #if DEBUG
         let text = key.description
         precondition(empty || lastKey.utf8.lexicographicallyPrecedes(text.utf8), "key \(text) out of order")
@@ -50,58 +52,50 @@ package struct JSONObjectWriter {
         output.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
-    mutating func string(_ key: StaticString, _ value: String) {
+    package mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
         JSONNode.writeString(value, into: &output.bytes)
     }
 
     /// Left out when nil.
-    mutating func string(_ key: StaticString, _ value: String?) {
+    package mutating func string(_ key: StaticString, _ value: String?) {
         if let value { string(key, value) }
     }
 
-    mutating func value<V: RawRepresentable>(_ key: StaticString, _ value: V) where V.RawValue == String {
+    package mutating func value<V: RawRepresentable>(_ key: StaticString, _ value: V) where V.RawValue == String {
         string(key, value.rawValue)
     }
 
-    mutating func instant(_ key: StaticString, _ value: Date) {
+    package mutating func instant(_ key: StaticString, _ value: Date) {
         self.key(key)
         output.bytes.append(UInt8(ascii: "\""))
-        Timestamp.append(value, to: &output.bytes)
+        output.instants.append(value, to: &output.bytes)
         output.bytes.append(UInt8(ascii: "\""))
     }
 
-    mutating func day(_ key: StaticString, _ value: CalendarDate) {
-        string(key, value.iso)
-    }
-
-    mutating func identifier<Kind>(_ key: StaticString, _ value: Identifier<Kind>) {
-        string(key, value.description)
-    }
-
-    mutating func bool(_ key: StaticString, _ value: Bool) {
+    package mutating func bool(_ key: StaticString, _ value: Bool) {
         self.key(key)
         output.bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    mutating func int(_ key: StaticString, _ value: Int) {
+    package mutating func int(_ key: StaticString, _ value: Int) {
         self.key(key)
         output.bytes.append(contentsOf: String(value).utf8)
     }
 
-    mutating func ints(_ key: StaticString, _ values: [Int]) {
+    package mutating func ints(_ key: StaticString, _ values: [Int]) {
         self.key(key)
         output.bytes.append(contentsOf: ("[" + values.map(String.init).joined(separator: ",") + "]").utf8)
     }
 
-    mutating func object(_ key: StaticString, _ write: (inout JSONObjectWriter) -> Void) {
+    package mutating func object(_ key: StaticString, _ write: (inout JSONObjectWriter) -> Void) {
         self.key(key)
         var nested = JSONObjectWriter(output)
         write(&nested)
         nested.finish()
     }
 
-    mutating func strings(_ key: StaticString, _ values: [String]) {
+    package mutating func strings(_ key: StaticString, _ values: [String]) {
         self.key(key)
         output.bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
@@ -111,7 +105,7 @@ package struct JSONObjectWriter {
         output.bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func objects<Element>(_ key: StaticString, _ values: [Element], _ write: (Element, inout JSONObjectWriter) -> Void) {
+    package mutating func objects<Element>(_ key: StaticString, _ values: [Element], _ write: (Element, inout JSONObjectWriter) -> Void) {
         self.key(key)
         output.bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
@@ -125,9 +119,9 @@ package struct JSONObjectWriter {
 }
 
 extension CanonicalJSONWriter {
-    /// The canonical JSON a hand-written payload writes.
-    static func write(_ value: some CanonicalWritable) -> Data {
-        let output = JSONBytes()
+    /// The canonical JSON a hand-written payload writes, instants spelt by `instants`.
+    package static func write(_ value: some CanonicalWritable, instants: any InstantSpelling.Type) -> Data {
+        let output = JSONBytes(instants: instants)
         var object = JSONObjectWriter(output)
         value.write(to: &object)
         object.finish()

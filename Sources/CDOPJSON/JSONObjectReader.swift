@@ -6,18 +6,18 @@ import Foundation
 /// `init?(reading:)` gives nil whenever anything is not exactly as canonical JSON writes it; the decoder then
 /// reads the payload through Codable, so a value read by hand is always the value Codable reads (tests check
 /// the two against each other), and every error is Codable's.
-protocol TapeReadable {
+package protocol TapeReadable {
     init?(reading object: JSONObjectReader)
 }
 
 /// The members of one object of a scanned document, looked up by their keys' bytes.
-struct JSONObjectReader {
-    let tape: JSONTape
-    let node: Int
+package struct JSONObjectReader {
+    package let tape: JSONTape
+    package let node: Int
 
     /// Nil unless `node` is an object whose keys are all written without escapes (a key spelt with escapes
     /// could name a member the byte comparison would miss: Codable reads such an object).
-    init?(_ tape: JSONTape, node: Int) {
+    package init?(_ tape: JSONTape, node: Int) {
         guard tape[node].kind == .object else { return nil }
         var key = node + 1
         for _ in 0..<tape[node].count {
@@ -29,7 +29,7 @@ struct JSONObjectReader {
     }
 
     /// The value node of the first member named `key` (as Codable takes it), or nil when there is none.
-    func member(_ key: StaticString) -> Int? {
+    package func member(_ key: StaticString) -> Int? {
         let wanted = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         var candidate = node + 1
         for _ in 0..<tape[node].count {
@@ -42,35 +42,23 @@ struct JSONObjectReader {
         return nil
     }
 
-    func string(_ key: StaticString) -> String? { member(key).flatMap(tape.plainString) }
-    func int(_ key: StaticString) -> Int? { member(key).flatMap(tape.plainInt) }
-    func date(_ key: StaticString) -> Date? { member(key).flatMap(tape.plainDate) }
+    package func string(_ key: StaticString) -> String? { member(key).flatMap(tape.plainString) }
+    package func int(_ key: StaticString) -> Int? { member(key).flatMap(tape.plainInt) }
+    package func date(_ key: StaticString) -> Date? { member(key).flatMap(tape.plainDate) }
 
-    func identifier<Kind>(_ key: StaticString) -> Identifier<Kind>? {
-        guard let node = member(key), tape[node].kind == .string, let uuid = UUIDText.parse(bytes: tape.slice(node)) else {
-            return nil
-        }
-        return Identifier(uuid)
-    }
+    package func bool(_ key: StaticString) -> Bool? { member(key).flatMap(tape.plainBool) }
 
-    func calendarDate(_ key: StaticString) -> CalendarDate? {
-        guard let node = member(key), tape[node].kind == .string else { return nil }
-        return CalendarDate(isoBytes: tape.slice(node))
-    }
-
-    func bool(_ key: StaticString) -> Bool? { member(key).flatMap(tape.plainBool) }
-
-    func value<Value: RawRepresentable<String>>(_ key: StaticString) -> Value? {
+    package func value<Value: RawRepresentable<String>>(_ key: StaticString) -> Value? {
         string(key).flatMap(Value.init(rawValue:))
     }
 
-    func value<Value: RawRepresentable<Int>>(_ key: StaticString) -> Value? {
+    package func value<Value: RawRepresentable<Int>>(_ key: StaticString) -> Value? {
         int(key).flatMap(Value.init(rawValue:))
     }
 
     /// A member that is an array, each element read by `element` (given the tape and the element's node); nil
     /// when the member is missing or not an array, or when any one element is not readable.
-    func array<Element>(_ key: StaticString, _ element: (JSONTape, Int) -> Element?) -> [Element]? {
+    package func array<Element>(_ key: StaticString, _ element: (JSONTape, Int) -> Element?) -> [Element]? {
         guard let node = member(key), tape[node].kind == .array else { return nil }
         var elements: [Element] = []
         elements.reserveCapacity(tape[node].count)
@@ -83,20 +71,20 @@ struct JSONObjectReader {
         return elements
     }
 
-    func strings(_ key: StaticString) -> [String]? { array(key) { $0.plainString($1) } }
+    package func strings(_ key: StaticString) -> [String]? { array(key) { $0.plainString($1) } }
 
     /// An array of objects, each read by `read`.
-    func objects<Element>(_ key: StaticString, _ read: (JSONObjectReader) -> Element?) -> [Element]? {
+    package func objects<Element>(_ key: StaticString, _ read: (JSONObjectReader) -> Element?) -> [Element]? {
         array(key) { tape, node in JSONObjectReader(tape, node: node).flatMap(read) }
     }
 
-    func object(_ key: StaticString) -> JSONObjectReader? {
+    package func object(_ key: StaticString) -> JSONObjectReader? {
         member(key).flatMap { JSONObjectReader(tape, node: $0) }
     }
 
     /// An optional member as Codable's `decodeIfPresent` reads it: `.some(nil)` when missing or null, the
     /// value when present and readable, and nil (read it through Codable) when present but not readable.
-    func optional<Value>(_ key: StaticString, _ read: (JSONObjectReader, StaticString) -> Value?) -> Value?? {
+    package func optional<Value>(_ key: StaticString, _ read: (JSONObjectReader, StaticString) -> Value?) -> Value?? {
         guard let node = member(key), tape[node].kind != .null else { return .some(nil) }
         return read(self, key).map { .some($0) }
     }

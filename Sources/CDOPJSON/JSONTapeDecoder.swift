@@ -3,7 +3,7 @@ import Foundation
 /// A `Decoder` over one node of a scanned `JSONTape`. Decoding follows Foundation's `JSONDecoder` as
 /// `CanonicalJSON` configures it (instants as ISO 8601 text, `Data` as base64), and throws the same
 /// `DecodingError`s with the same coding paths, so callers cannot tell the two apart except by speed.
-final class JSONTapeDecoder: Decoder {
+package final class JSONTapeDecoder: Decoder {
     let tape: JSONTape
     let node: Int
     private let parent: JSONTapeDecoder?
@@ -16,11 +16,13 @@ final class JSONTapeDecoder: Decoder {
         self.key = key
     }
 
-    /// Decodes a whole document.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+    /// Decodes a whole document whose instants are spelt as `instants` spells them.
+    package static func decode<T: Decodable>(
+        _ type: T.Type, from data: Data, instants: any InstantSpelling.Type
+    ) throws -> T {
         try data.withUnsafeBytes { raw in
             do {
-                return try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self)) { tape in
+                return try JSONTape.withTape(scanning: raw.bindMemory(to: UInt8.self), instants: instants) { tape in
                     if let readable = T.self as? any TapeReadable.Type, let object = JSONObjectReader(tape, node: 0),
                         let value = readable.init(reading: object) as? T
                     {
@@ -35,7 +37,7 @@ final class JSONTapeDecoder: Decoder {
         }
     }
 
-    var codingPath: [any CodingKey] {
+    package var codingPath: [any CodingKey] {
         var keys: [any CodingKey] = []
         var decoder: JSONTapeDecoder? = self
         while let current = decoder {
@@ -45,21 +47,21 @@ final class JSONTapeDecoder: Decoder {
         return keys.reversed()
     }
 
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    package var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     var kind: JSONTape.Kind { tape[node].kind }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    package func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard kind == .object else { throw mismatch([String: Any].self) }
         return KeyedDecodingContainer(JSONKeyedContainer<Key>(decoder: self))
     }
 
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    package func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard kind == .array else { throw mismatch([Any].self) }
         return JSONUnkeyedContainer(decoder: self)
     }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+    package func singleValueContainer() throws -> any SingleValueDecodingContainer {
         JSONSingleValueContainer(decoder: self)
     }
 
@@ -79,7 +81,7 @@ final class JSONTapeDecoder: Decoder {
         if T.self == Bool.self { return unsafeBitCast(try readBool(), to: T.self) }
         if T.self == Double.self { return unsafeBitCast(try readFloat(Double.self), to: T.self) }
         if T.self == Date.self {
-            let parsed = try plainStringBytes.map(Timestamp.parse(bytes:)) ?? Timestamp.parse(readString())
+            let parsed = try plainStringBytes.map(tape.instants.parse(bytes:)) ?? tape.instants.parse(readString())
             guard let date = parsed else { throw corrupted("Not an ISO 8601 instant") }
             return unsafeBitCast(date, to: T.self)
         }
@@ -104,7 +106,7 @@ final class JSONTapeDecoder: Decoder {
 
     /// This node's text as bytes, when it is a string without escapes: for values parsed straight from their
     /// bytes (identifiers, dates, instants) without making a `String` first.
-    var plainStringBytes: UnsafeBufferPointer<UInt8>? {
+    package var plainStringBytes: UnsafeBufferPointer<UInt8>? {
         kind == .string ? tape.slice(node) : nil
     }
 
@@ -184,16 +186,16 @@ enum JSONNumbers {
 extension JSONTapeDecoder {
     /// A decoder over a JSON null, for `superDecoder(forKey:)` of a missing member.
     static func null(key: any CodingKey, parent: JSONTapeDecoder) -> JSONTapeDecoder {
-        JSONTapeDecoder(tape: nullTape, node: 0, parent: parent, key: key)
+        let tape = JSONTape(bytes: nullDocument.bytes, nodes: nullDocument.nodes, instants: parent.tape.instants)
+        return JSONTapeDecoder(tape: tape, node: 0, parent: parent, key: key)
     }
 
-    /// The tape of the document `null`, made once and never freed (it outlives any one decoding).
-    nonisolated(unsafe) private static let nullTape: JSONTape = {
+    /// The document `null` and its one node, made once and never freed (they outlive any one decoding).
+    nonisolated(unsafe) private static let nullDocument:
+        (bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONTape.Node>) = {
         let literal: StaticString = "null"
         let node = UnsafeMutableBufferPointer<JSONTape.Node>.allocate(capacity: 1)
         node[0] = JSONTape.Node(kind: .null, start: 0, end: literal.utf8CodeUnitCount, count: 0, next: 1)
-        return JSONTape(
-            bytes: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount),
-            nodes: UnsafeBufferPointer(node))
+        return (UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), UnsafeBufferPointer(node))
     }()
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Canonical JSON written by an encoder of our own: byte for byte what Foundation's `JSONEncoder` writes with
-/// `.sortedKeys` and `.withoutEscapingSlashes` and instants as `Timestamp` text (keys in UTF-8 byte order; `"`,
+/// `.sortedKeys` and `.withoutEscapingSlashes` and instants as an `InstantSpelling` writes them (keys in UTF-8 byte order; `"`,
 /// `\` and control characters escaped, `\u001f` style; everything else, `/` and non-ASCII included, as it is),
 /// several times faster: no boxed containers, no dynamic cast of every value, no intermediate values but one
 /// small tree. Encoding an event was a quarter of a historic import's writing.
@@ -10,10 +10,10 @@ import Foundation
 /// point numbers, `Data`, `URL`, `Decimal`, a value whose static type is an existential, a key that is not
 /// ASCII or is written twice, and a super-encoder. Tests compare the two on every golden event and on random
 /// payloads.
-enum CanonicalJSONWriter {
-    /// The canonical JSON of `value`, or nil when declined.
-    static func encode<T: Encodable>(_ value: T) throws -> Data? {
-        let context = WritingContext()
+package enum CanonicalJSONWriter {
+    /// The canonical JSON of `value`, instants spelt by `instants`, or nil when declined.
+    package static func encode<T: Encodable>(_ value: T, instants: any InstantSpelling.Type) throws -> Data? {
+        let context = WritingContext(instants: instants)
         let root: JSONNode
         do {
             root = try JSONNode.of(value, path: nil, context: context)
@@ -33,7 +33,12 @@ enum CanonicalJSONWriter {
 
 /// What a whole encoding shares: whether something was met that only a non-throwing call could decline.
 final class WritingContext {
+    let instants: any InstantSpelling.Type
     var declined = false
+
+    init(instants: any InstantSpelling.Type) {
+        self.instants = instants
+    }
 }
 
 /// A key on the way down, for `codingPath`, made into an array only when someone asks.
@@ -67,7 +72,7 @@ enum JSONNode {
     /// The node of any value, through its own `encode(to:)` unless it is a string or an instant.
     static func of<T: Encodable>(_ value: T, path: CodingPathLink?, context: WritingContext) throws -> JSONNode {
         if T.self == String.self { return .string(value as! String) }
-        if T.self == Date.self { return .string(Timestamp.format(value as! Date)) }
+        if T.self == Date.self { return .string(context.instants.format(value as! Date)) }
         if T.self == Double.self || T.self == Float.self || T.self == Data.self || T.self == URL.self
             || T.self == Decimal.self || type(of: value) != T.self
         {

@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPMail

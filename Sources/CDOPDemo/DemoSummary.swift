@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPStore
 import Foundation
 import GRDB

@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPDomain
 
 /// The usual path of a case, from notification to wherever it stands today, in one call.
