@@ -20,7 +20,7 @@ struct TimeOfDayTests {
         #expect(TimeOfDay(text: text) == nil)
     }
 
-    @Test("every minute of the day survives writing and reading back through JSON")
+    @Test("Every minute of the day survives writing and reading back through JSON")
     func roundTrip() throws {
         for hour in 0..<24 {
             for minute in 0..<60 {

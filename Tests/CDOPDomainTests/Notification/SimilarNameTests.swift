@@ -21,7 +21,7 @@ struct SimilarNameTests {
         #expect((DuplicateMatcher.match(second, first) != nil) == alike)
     }
 
-    @Test("edit distance counts insertions, deletions and substitutions")
+    @Test("Edit distance counts insertions, deletions and substitutions")
     func editDistance() {
         #expect(DuplicateMatcher.editDistance("testchild", "testchilde") == 1)
         #expect(DuplicateMatcher.editDistance("kitten", "sitting") == 3)
