@@ -84,7 +84,7 @@ struct CommandHandlerTests {
 @Suite("Duplicate notifications")
 struct DuplicateNotificationTests {
     @Test(
-        "a second notification of the same death is linked to the first case",
+        "A second notification of the same death is linked to the first case",
         arguments: [
             ("Alex", "Testchild", "9434765919"), ("ALEX", "  testchild ", nil), ("Alex", "Testchild", nil),
         ] as [(String, String, String?)])

@@ -104,7 +104,7 @@ struct OperationsRouteTests {
     }
 
     @Test(
-        "metrics access: loopback without the proxy, or the exact bearer token",
+        "Metrics access: loopback without the proxy, or the exact bearer token",
         arguments: [
             ("127.0.0.1", false, nil, nil, true), ("::1", false, nil, nil, true), ("127.0.0.1", true, nil, nil, false),
             ("10.0.0.8", false, nil, nil, false), ("10.0.0.8", true, "Bearer \(token)", token, true),

@@ -20,7 +20,7 @@ struct PrivacyLogHandlerTests {
     }
 
     @Test(
-        "quoted text and digit runs in a message are masked",
+        "Quoted text and digit runs in a message are masked",
         arguments: [
             ("Decode Error: value \"Alex Testchild\" is invalid", "Testchild"),
             ("NHS number 943 476 5919 failed the check", "5919"),

@@ -5,7 +5,7 @@ import Testing
 @Suite("Addresses and Message-IDs")
 struct AddressTests {
     @Test(
-        "professional addresses are accepted and read from Name <address> form",
+        "Professional addresses are accepted and read from Name <address> form",
         arguments: [
             ("zoe.adeyemi@gp.example.nhs.uk", "zoe.adeyemi@gp.example.nhs.uk", nil),
             ("Zoë Adeyemi <zoe.adeyemi@gp.example.nhs.uk>", "zoe.adeyemi@gp.example.nhs.uk", "Zoë Adeyemi"),
@@ -19,7 +19,7 @@ struct AddressTests {
     }
 
     @Test(
-        "addresses that could break a header or the envelope are refused",
+        "Addresses that could break a header or the envelope are refused",
         arguments: [
             "", "no-at-sign", "a@b@", "two words@example.org", "x@exa mple.org", "zoë@example.org",
             "a@-bad-.org", ".dot@example.org", "a..b@example.org", "a@example.org\r\nRCPT TO:<x@y.z>", "<a@b.c>@d.e",

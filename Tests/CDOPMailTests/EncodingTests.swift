@@ -5,7 +5,7 @@ import Testing
 @Suite("Quoted-printable and base64 encodings")
 struct EncodingTests {
     @Test(
-        "quoted-printable encodes =, non-ASCII and trailing whitespace, and nothing else",
+        "Quoted-printable encodes =, non-ASCII and trailing whitespace, and nothing else",
         arguments: [
             ("plain text", ["plain text"]),
             ("café", ["caf=C3=A9"]),
@@ -41,7 +41,7 @@ struct EncodingTests {
     }
 
     @Test(
-        "quoted-printable decodes back to the text for every kind of line",
+        "Quoted-printable decodes back to the text for every kind of line",
         arguments: [
             "Zoë, Łukasz and Siobhán\nsecond line  \n\n=3D is not an escape",
             String(repeating: "0123456789", count: 500),

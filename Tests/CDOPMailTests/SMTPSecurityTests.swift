@@ -22,7 +22,7 @@ struct SMTPSecurityTests {
     }
 
     @Test(
-        "without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
+        "Without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
     func startTLSUnverified() async throws {
         try await withSMTPServer(certificate: true) { server, _ in
             let result = try await deliver(

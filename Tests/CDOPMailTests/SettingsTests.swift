@@ -38,7 +38,7 @@ struct SettingsTests {
     }
 
     @Test(
-        "ports default to 25 for smtp:// and 465 for smtps://; IPv6 and loopback hosts are read",
+        "Ports default to 25 for smtp:// and 465 for smtps://; IPv6 and loopback hosts are read",
         arguments: [
             ("smtp://mail.example.org", "mail.example.org", 25, false),
             ("smtps://mail.example.org", "mail.example.org", 465, false),
@@ -54,7 +54,7 @@ struct SettingsTests {
     }
 
     @Test(
-        "a bad setting is refused, naming the variable and the reason",
+        "A bad setting is refused, naming the variable and the reason",
         arguments: [
             (["CDOP_SMTP_URL": "http://mail.example.org"], "CDOP_SMTP_URL", "scheme"),
             (["CDOP_SMTP_URL": "smtp://user:pw@mail.example.org"], "CDOP_SMTP_URL", "CDOP_SMTP_USER"),

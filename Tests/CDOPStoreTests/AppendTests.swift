@@ -45,7 +45,7 @@ struct AppendTests {
     }
 
     @Test(
-        "each expected version is honoured and a mismatch names the stream, the expected and the actual version",
+        "Each expected version is honoured and a mismatch names the stream, the expected and the actual version",
         arguments: [
             (ExpectedVersion.noStream, 2 as Int64, false), (.noStream, 0, true),
             (.streamExists, 0, false), (.streamExists, 2, true),

@@ -4,7 +4,7 @@ import Testing
 @Suite("Names a slip of the keyboard apart")
 struct SimilarNameTests {
     @Test(
-        "same dates and alike names match; different forenames or far surnames do not",
+        "Same dates and alike names match; different forenames or far surnames do not",
         arguments: [
             (("Alex", "Testchild"), ("Alex", "Testchilde"), true),
             (("Alex", "Testchild"), ("Alex", "Tsetchild"), true),

@@ -128,7 +128,7 @@ struct ScheduleRulesTests {
     }
 
     @Test(
-        "working days skip weekends and bank holidays",
+        "Working days skip weekends and bank holidays",
         arguments: [
             // Thursday 24 Dec 2026 + 1 working day: Friday 25 is Christmas, 26–27 the weekend, 28 the substitute Boxing Day.
             ((2026, 12, 24), 1, (2026, 12, 29)),
