@@ -73,13 +73,10 @@ package final class ChildProcess: Sendable {
     package func waitForLines(
         atLeast count: Int, timeout: Duration = .seconds(30), matching predicate: @Sendable (String) -> Bool = { _ in true }
     ) async -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if outputLines.filter(predicate).count >= count { return true }
-            if !process.isRunning && output.isFinished { return outputLines.filter(predicate).count >= count }
-            try? await Task.sleep(for: .milliseconds(5))
+        _ = await Eventually.holds(within: timeout) {
+            outputLines.filter(predicate).count >= count || (!process.isRunning && output.isFinished)
         }
-        return false
+        return outputLines.filter(predicate).count >= count
     }
 
     /// Sends `signal` (SIGKILL by default), waits for the process to end and for its output to be read.
@@ -90,18 +87,12 @@ package final class ChildProcess: Sendable {
 
     /// Waits for the process to end and returns its exit status; lines printed before the end are all read.
     package func waitForExit(timeout: Duration = .seconds(60)) async -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        _ = await Eventually.holds(within: timeout) { !process.isRunning }
         if process.isRunning {
             _ = Foundation.kill(process.processIdentifier, SIGKILL)
         }
         process.waitUntilExit()
-        let drainDeadline = ContinuousClock.now + .seconds(30)
-        while !output.isFinished && ContinuousClock.now < drainDeadline {
-            try? await Task.sleep(for: .milliseconds(2))
-        }
+        _ = await Eventually.holds(within: .seconds(30), poll: .milliseconds(2)) { output.isFinished }
         return process.terminationStatus
     }
 }

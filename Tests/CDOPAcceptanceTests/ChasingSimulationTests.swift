@@ -19,7 +19,7 @@ struct ChasingSimulationTests {
         var resolution: String
     }
 
-    @Test("each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing")
+    @Test("Each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing")
     func sixtyDays() throws {
         let folder = TemporaryDirectory("cdop-chasing")
         var configuration = AppConfiguration()
@@ -145,7 +145,7 @@ struct ChasingSimulationTests {
         #expect(pendingForResolved == 0)
     }
 
-    @Test("a working-day schedule skips weekends and bank holidays: Christmas and Easter Monday")
+    @Test("A working-day schedule skips weekends and bank holidays: Christmas and Easter Monday")
     func workingDaysSkipHolidays() throws {
         let folder = TemporaryDirectory("cdop-working-days")
         var configuration = AppConfiguration()

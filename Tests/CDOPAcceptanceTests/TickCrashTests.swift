@@ -61,7 +61,7 @@ struct TickCrashTests {
         return (steps, reminders, due)
     }
 
-    @Test("a tick killed with SIGKILL half-way, then run again, fires each due timer exactly once")
+    @Test("A tick killed with SIGKILL half-way, then run again, fires each due timer exactly once")
     func killedTickFiresEachTimerOnce() async throws {
         let folder = TemporaryDirectory("cdop-tick-crash")
         let path = try seededDatabase(folder, cases: 60)
@@ -70,6 +70,7 @@ struct TickCrashTests {
         var kills = 0
         for round in 0..<4 {
             let tick = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+            // Later each round, to kill it at another point of the tick: the kill's timing is what is under test.
             try await Task.sleep(for: .milliseconds(150 + 120 * round))
             if tick.isRunning {
                 await tick.kill(SIGKILL)
@@ -96,7 +97,7 @@ struct TickCrashTests {
         #expect(final.pendingDue == 0)
     }
 
-    @Test("two schedulers ticking the same database at once fire each timer once between them")
+    @Test("Two schedulers ticking the same database at once fire each timer once between them")
     func twoSchedulersAtOnce() async throws {
         let folder = TemporaryDirectory("cdop-two-schedulers")
         let path = try seededDatabase(folder, cases: 20)

@@ -10,7 +10,7 @@ import Testing
 /// A case's human reference is the first eight hex digits of its id, so two cases can share one.
 @Suite("Cases that share a reference")
 struct CaseReferenceTests {
-    @Test("two cases whose ids begin alike both keep their summary rows, under the same reference")
+    @Test("Two cases whose ids begin alike both keep their summary rows, under the same reference")
     func casesSharingAReferenceAreBothListed() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID

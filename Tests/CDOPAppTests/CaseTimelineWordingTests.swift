@@ -8,8 +8,9 @@ import Testing
 
 /// The timeline in a coordinator's words: other cases by reference, schedule steps with the agency they concern,
 /// repeated link openings as one line.
-@Suite struct CaseTimelineWordingTests {
-    @Test("a reached chasing step names the agency: \"Final reminder sent to Health visiting\"; a target step names who is told")
+@Suite("The timeline in a coordinator's words")
+struct CaseTimelineWordingTests {
+    @Test("A reached chasing step names the agency: \"Final reminder sent to Health visiting\"; a target step names who is told")
     func stepsInWords() {
         let request = FormRequestID(UUID())
         let reached = ScheduleStepReached(
@@ -28,7 +29,7 @@ import Testing
             == "Escalation to the coordinator about the form from Northgate Surgery")
     }
 
-    @Test("three openings of the same link in a row are one line with a count; the duplicate link names the other case by reference")
+    @Test("Three openings of the same link in a row are one line with a count; the duplicate link names the other case by reference")
     func openingsFoldedAndReferences() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("The command handler")
 struct CommandHandlerTests {
-    @Test("a refused command writes nothing and carries the rule's code and message")
+    @Test("A refused command writes nothing and carries the rule's code and message")
     func refusalWritesNothing() throws {
         var fixture = try AppFixture()
         let notified = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
@@ -22,7 +22,7 @@ struct CommandHandlerTests {
         #expect(try fixture.engine.store.lastPosition() == before)
     }
 
-    @Test("convening a rapid response with an invitee whose name could never be mailed is refused whole, naming the field")
+    @Test("Convening a rapid response with an invitee whose name could never be mailed is refused whole, naming the field")
     func conveningWithAnUnmailableInviteeWritesNothing() throws {
         var fixture = try AppFixture()
         let doctor = Actor(name: "dana.doctor", role: "designated-doctor")
@@ -46,7 +46,7 @@ struct CommandHandlerTests {
         #expect(try fixture.engine.store.lastPosition() == before, "no meeting, nothing on the case")
     }
 
-    @Test("a command on a case that does not exist is refused as not found")
+    @Test("A command on a case that does not exist is refused as not found")
     func unknownCase() throws {
         let fixture = try AppFixture()
         #expect(throws: CommandError.notFound(kind: "case", reference: CaseID(UUID(uuidString: "00000000-0000-4000-8000-000000000009")!).description)) {
@@ -54,7 +54,7 @@ struct CommandHandlerTests {
         }
     }
 
-    @Test("a command retried with the same command id is recognised and writes nothing more")
+    @Test("A command retried with the same command id is recognised and writes nothing more")
     func retriedCommand() throws {
         var fixture = try AppFixture()
         let command = UUID()
@@ -66,7 +66,7 @@ struct CommandHandlerTests {
         #expect(try fixture.engine.store.lastPosition() == position)
     }
 
-    @Test("every event records who acted, in what role, and the command that caused it")
+    @Test("Every event records who acted, in what role, and the command that caused it")
     func metadataRecordsTheActor() throws {
         var fixture = try AppFixture()
         let command = UUID()
@@ -84,7 +84,7 @@ struct CommandHandlerTests {
 @Suite("Duplicate notifications")
 struct DuplicateNotificationTests {
     @Test(
-        "a second notification of the same death is linked to the first case",
+        "A second notification of the same death is linked to the first case",
         arguments: [
             ("Alex", "Testchild", "9434765919"), ("ALEX", "  testchild ", nil), ("Alex", "Testchild", nil),
         ] as [(String, String, String?)])
@@ -98,7 +98,7 @@ struct DuplicateNotificationTests {
         #expect(summary?.possibleDuplicateOf == first.caseID.description)
     }
 
-    @Test("names are compared without regard to accents, case and spacing")
+    @Test("Names are compared without regard to accents, case and spacing")
     func accentsAreFolded() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(forenames: "Zoë", surname: "O'Brien", nhs: "9434765919"), by: fixture.coordinator)
@@ -106,7 +106,7 @@ struct DuplicateNotificationTests {
         #expect(second.possibleDuplicateOf == first.caseID)
     }
 
-    @Test("a different child is not linked")
+    @Test("A different child is not linked")
     func differentChildIsNotLinked() throws {
         var fixture = try AppFixture()
         _ = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
@@ -114,7 +114,7 @@ struct DuplicateNotificationTests {
         #expect(other.possibleDuplicateOf == nil)
     }
 
-    @Test("confirming a duplicate ends it and merges it into the primary in one transaction; it then counts once")
+    @Test("Confirming a duplicate ends it and merges it into the primary in one transaction; it then counts once")
     func confirmingMerges() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
@@ -129,7 +129,7 @@ struct DuplicateNotificationTests {
         #expect(third.possibleDuplicateOf == first.caseID)
     }
 
-    @Test("a refused merge leaves both cases untouched")
+    @Test("A refused merge leaves both cases untouched")
     func refusedMergeIsAtomic() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
@@ -142,7 +142,7 @@ struct DuplicateNotificationTests {
         #expect(try fixture.engine.store.lastPosition() == position)
     }
 
-    @Test("two processes notifying the same child at once cannot both miss each other")
+    @Test("Two processes notifying the same child at once cannot both miss each other")
     func simultaneousNotificationsAreLinked() async throws {
         var fixture = try AppFixture()
         var configuration = AppConfiguration()
@@ -163,7 +163,7 @@ struct DuplicateNotificationTests {
 
 @Suite("Duplicates notified with slips of the keyboard")
 struct SimilarDuplicateTests {
-    @Test("the ambulance's notification without an NHS number and the hospital's with one and a surname spelt differently are linked")
+    @Test("The ambulance's notification without an NHS number and the hospital's with one and a surname spelt differently are linked")
     func scenarioOneIsLinked() throws {
         var fixture = try AppFixture()
         var ambulance = fixture.notification(surname: "Testchild")
@@ -174,7 +174,7 @@ struct SimilarDuplicateTests {
         #expect(second.possibleDuplicateOf == first.caseID)
     }
 
-    @Test("twins who died the same day, with different forenames, are not linked")
+    @Test("Twins who died the same day, with different forenames, are not linked")
     func twinsAreNotLinked() throws {
         var fixture = try AppFixture()
         var one = fixture.notification(forenames: "Alex", surname: "Testchild")
@@ -185,7 +185,7 @@ struct SimilarDuplicateTests {
         #expect(try fixture.workflow.notify(two, by: fixture.coordinator).possibleDuplicateOf == nil)
     }
 
-    @Test("alike names with two different NHS numbers are two children")
+    @Test("Alike names with two different NHS numbers are two children")
     func differentNHSNumbersAreNotLinked() throws {
         var fixture = try AppFixture()
         _ = try fixture.workflow.notify(fixture.notification(surname: "Testchild", nhs: "9434765919"), by: fixture.coordinator)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Configuration from a settings file (CDOP_CONFIG_FILE)")
 struct ConfigurationFileTests {
-    @Test("a file's settings are read, and the environment overrides them")
+    @Test("A file's settings are read, and the environment overrides them")
     func environmentOverridesTheFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cdop-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -22,7 +22,7 @@ struct ConfigurationFileTests {
         #expect(configuration.databasePath == "/data/from-env.sqlite")
     }
 
-    @Test("a malformed line and an unknown name are each named by file and line, beside the other problems")
+    @Test("A malformed line and an unknown name are each named by file and line, beside the other problems")
     func everyProblemIsNamed() {
         let file = ConfigurationFile(
             text: "CDOP_HTTP_PORT=1\nnot a setting\nCDOP_HTTP_PROT=8080\n", path: "/etc/cdop/cdop.env",
@@ -32,7 +32,7 @@ struct ConfigurationFileTests {
         #expect(file.values == ["CDOP_HTTP_PORT": "1"])
     }
 
-    @Test("a file that cannot be read is a problem, reported with the environment's own problems")
+    @Test("A file that cannot be read is a problem, reported with the environment's own problems")
     func unreadableFileIsReportedWithTheRest() {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: ["CDOP_CONFIG_FILE": "/nonexistent/cdop.env", "CDOP_LINK_DAYS": "0"])
@@ -40,7 +40,7 @@ struct ConfigurationFileTests {
         #expect(Set(error?.problems.map(\.variable) ?? []) == ["CDOP_CONFIG_FILE", "CDOP_LINK_DAYS"])
     }
 
-    @Test("a link secret and a metrics token are checked like every other setting")
+    @Test("A link secret and a metrics token are checked like every other setting")
     func secretsAreChecked() throws {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: ["CDOP_LINK_SECRET": "abc", "CDOP_METRICS_TOKEN": "short"])

@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Configuration from the environment")
 struct ConfigurationTests {
-    @Test("with nothing set, every setting has the default that make run needs")
+    @Test("With nothing set, every setting has the default that make run needs")
     func defaults() throws {
         let configuration = try AppConfiguration(environment: [:])
         #expect(configuration.databasePath == "var/cdop.sqlite")
@@ -16,7 +16,7 @@ struct ConfigurationTests {
         #expect(configuration.panelAreas.count == 5)
     }
 
-    @Test("the documented variables are read")
+    @Test("The documented variables are read")
     func variablesAreRead() throws {
         let configuration = try AppConfiguration(environment: [
             "CDOP_DB": "/data/cdop.sqlite", "CDOP_HTTP_PORT": "9000", "CDOP_SMTP_URL": "smtp://127.0.0.1:2525",
@@ -30,7 +30,7 @@ struct ConfigurationTests {
         #expect(configuration.loadDemoData && configuration.panel.areas.map(\.code) == ["E09000007", "E09000014"])
     }
 
-    @Test("every bad value is named at once, with the reason")
+    @Test("Every bad value is named at once, with the reason")
     func badValuesAreNamed() {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: [
@@ -43,7 +43,7 @@ struct ConfigurationTests {
         #expect(variables.contains { $0.hasPrefix("CDOP_SMTP") || $0 == "CDOP_MAIL_FROM" })
     }
 
-    @Test("the panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed")
+    @Test("The panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed")
     func namesInEmailHeadersAreChecked() throws {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: [
@@ -55,14 +55,14 @@ struct ConfigurationTests {
         #expect(fine.panelName == "Ní Bhriain & O'Brien CDOP" && fine.coordinatorName == "Dr A. Khan")
     }
 
-    @Test("turning STARTTLS off is refused for anything but a loopback server")
+    @Test("Turning STARTTLS off is refused for anything but a loopback server")
     func startTLSOffOnlyOnLoopback() {
         #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: ["CDOP_SMTP_URL": "smtp://mail.example.org:25", "CDOP_SMTP_STARTTLS": "off"])
         }
     }
 
-    @Test("the password is never repeated in an error")
+    @Test("The password is never repeated in an error")
     func secretsAreNotEchoed() {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: ["CDOP_SMTP_PASSWORD": "hunter2-secret"])
@@ -70,7 +70,7 @@ struct ConfigurationTests {
         #expect(error?.description.contains("hunter2-secret") == false)
     }
 
-    @Test("a database given with --db spools its mail beside itself, unless CDOP_SPOOL_DIR names the spool")
+    @Test("A database given with --db spools its mail beside itself, unless CDOP_SPOOL_DIR names the spool")
     func databaseGivenSpoolsBesideIt() throws {
         var beside = try AppConfiguration(environment: [:])
         beside.useDatabase(at: "/data/panel/cdop.sqlite")

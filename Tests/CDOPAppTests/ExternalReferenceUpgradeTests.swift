@@ -9,7 +9,8 @@ import Testing
 
 /// `projections.v3.case-summaries-external-reference`: a database from before the column gets it, filled from
 /// the events it already holds.
-@Suite struct ExternalReferenceUpgradeTests {
+@Suite("The external reference column added on upgrade")
+struct ExternalReferenceUpgradeTests {
     @Test("A database from before the external reference column is filled from its events at the first opening")
     func columnIsFilledFromTheEvents() throws {
         let fixture = try AppFixture()

@@ -11,7 +11,7 @@ import Testing
 /// scans a whole table makes both slower as the panel's history grows (quadratic over a rebuild).
 @Suite("Read-model writes find their rows through an index")
 struct ReadModelQueryPlanTests {
-    @Test("writing a case's rows never scans a whole table, even without the indexes only queries use")
+    @Test("Writing a case's rows never scans a whole table, even without the indexes only queries use")
     func caseWritesUseIndexes() throws {
         var fixture = try AppFixture()
         let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID

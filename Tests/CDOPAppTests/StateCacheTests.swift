@@ -9,7 +9,7 @@ import Testing
 
 @Suite("The state cache never serves a stale state")
 struct StateCacheTests {
-    @Test("a stream changed by another process is read again, not served from this process's cache")
+    @Test("A stream changed by another process is read again, not served from this process's cache")
     func otherProcessWritesAreSeen() throws {
         var fixture = try AppFixture()
         var configuration = AppConfiguration()
@@ -39,7 +39,7 @@ struct StateCacheTests {
         }
     }
 
-    @Test("a state cached by a projection whose append then rolled back is never used")
+    @Test("A state cached by a projection whose append then rolled back is never used")
     func rolledBackStateIsNotServed() throws {
         let folder = TemporaryDirectory("cdop-cache")
         let cache = StateCache()
@@ -80,7 +80,7 @@ struct StateCacheTests {
 
 @Suite("Moving a running schedule to a new version")
 struct ScheduleMoveTests {
-    @Test("editing a definition leaves running cases alone until they are moved; moving replans from the start and keeps reached steps")
+    @Test("Editing a definition leaves running cases alone until they are moved; moving replans from the start and keeps reached steps")
     func moveIsExplicit() throws {
         let folder = TemporaryDirectory("cdop-move")
         var configuration = AppConfiguration()
@@ -119,7 +119,7 @@ struct ScheduleMoveTests {
         #expect(try v2.workflow.moveSchedules(of: caseID, by: coordinator).isEmpty)
     }
 
-    @Test("past its capacity the cache forgets the least recently used quarter, and keeps what was just used")
+    @Test("Past its capacity the cache forgets the least recently used quarter, and keeps what was just used")
     func leastRecentlyUsedAreForgotten() {
         let cache = StateCache(capacity: 8)
         for index in 0..<8 { cache.store("s-\(index)", state: index, version: 1, lastEventID: UUID()) }

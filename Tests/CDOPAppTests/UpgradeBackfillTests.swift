@@ -8,8 +8,9 @@ import GRDB
 import Testing
 
 /// An upgrade that adds a read model to a database already holding events fills it from those events.
-@Suite struct UpgradeBackfillTests {
-    @Test("a read model added by an upgrade is filled from the events already stored, and equals a rebuild")
+@Suite("Read models filled on upgrade")
+struct UpgradeBackfillTests {
+    @Test("A read model added by an upgrade is filled from the events already stored, and equals a rebuild")
     func newReadModelIsFilledFromTheEvents() throws {
         let old = try OldDatabase()
         let upgraded = try old.engine()
@@ -19,7 +20,7 @@ import Testing
         #expect(try upgraded.store.read(ReadModelRefill.pending).isEmpty)
     }
 
-    @Test("an upgrade stopped after its migration committed but before the refill is filled at the next opening")
+    @Test("An upgrade stopped after its migration committed but before the refill is filled at the next opening")
     func interruptedUpgradeIsFilledLater() throws {
         let old = try OldDatabase()
         // The migration is applied and committed, and the process stops before it refills (a crash, a kill).
@@ -38,7 +39,7 @@ import Testing
         #expect(try ReadModelRebuild(store: reopened.store).run().isClean)
     }
 
-    @Test("a refill overtaken by events another process appends builds again, so those events' rows are kept")
+    @Test("A refill overtaken by events another process appends builds again, so those events' rows are kept")
     func refillOvertakenByAppendsBuildsAgain() throws {
         let old = try OldDatabase()
         let (store, workflow) = try old.migratedWithoutRefill()
@@ -62,7 +63,7 @@ import Testing
         #expect(try ReadModelRebuild(store: store).run().isClean)
     }
 
-    @Test("a refill that another process finished first replaces nothing; one overtaken at every build says so and keeps its debt")
+    @Test("A refill that another process finished first replaces nothing; one overtaken at every build says so and keeps its debt")
     func refillDoneElsewhereOrAlwaysOvertaken() throws {
         let old = try OldDatabase()
         let (store, workflow) = try old.migratedWithoutRefill()
@@ -88,7 +89,7 @@ import Testing
         #expect(try store.read(ReadModelRefill.pending) == ["projections.v2.practitioner_links"])
     }
 
-    @Test("a new database owes no refill: its read models start empty, as its events do")
+    @Test("A new database owes no refill: its read models start empty, as its events do")
     func newDatabaseOwesNoRefill() throws {
         let folder = TemporaryDirectory("cdop-upgrade")
         var configuration = AppConfiguration()

@@ -54,7 +54,8 @@ struct DemoDataSetTests {
         func next() -> UInt64 { value.withLock { $0 += 1; return $0 } }
     }
 
-    @Test func loadsAbout40CasesInEveryStageThatRebuildIdentically() async throws {
+    @Test("The demo loads about 40 cases in every stage, which rebuild identically")
+    func loadsAbout40CasesInEveryStageThatRebuildIdentically() async throws {
         let demo = try DemoEngine()
         let started = Date()
         let summary = try await demo.load()
@@ -85,7 +86,8 @@ struct DemoDataSetTests {
         print("demo load: \(summary.events) events in \(String(format: "%.1f", seconds)) s")
     }
 
-    @Test func theScenariosHappenAsTold() async throws {
+    @Test("The scenarios happen as told")
+    func theScenariosHappenAsTold() async throws {
         let demo = try DemoEngine()
         _ = try await demo.load()
         try Self.checkScenarios(demo.engine.store)
@@ -123,7 +125,8 @@ struct DemoDataSetTests {
         }
     }
 
-    @Test func theSameNowAndIdentifiersGiveTheSameDataSet() async throws {
+    @Test("The same moment and identifiers give the same data set")
+    func theSameNowAndIdentifiersGiveTheSameDataSet() async throws {
         let first = try DemoEngine()
         let second = try DemoEngine()
         let one = try await first.load()
@@ -150,7 +153,8 @@ struct DemoDataSetTests {
         }
     }
 
-    @Test func aDatabaseWithEventsIsRefused() async throws {
+    @Test("A database with events is refused")
+    func aDatabaseWithEventsIsRefused() async throws {
         let demo = try DemoEngine()
         let id = AgencyID(UUID())
         try demo.engine.workflow.execute(

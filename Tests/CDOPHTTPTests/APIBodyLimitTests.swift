@@ -10,13 +10,14 @@ import Testing
 
 /// A body over the server's limit sent to any API route is refused with 413 and a problem document, whether it
 /// comes with its length or chunked, on a real server over a real socket.
-@Suite struct APIBodyLimitTests {
+@Suite("The API's body size limit")
+struct APIBodyLimitTests {
     @Test(
         "Every API POST answers a body over the limit with 413 and an RFC 9457 problem, with a Content-Length or chunked",
         arguments: [(600 * 1024, false), (10 * 1024 * 1024, true)])
     func aBodyOverTheLimitIsAProblem(size: Int, chunked: Bool) async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, token) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, _, token) = try fixture.caseWithFormBRequested()
         let meetingID = MeetingID(UUID())
         let start = fixture.clock.now().addingTimeInterval(86_400)
         try fixture.engine.workflow.execute(

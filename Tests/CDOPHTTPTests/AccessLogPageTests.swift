@@ -10,8 +10,10 @@ import Testing
 
 /// The administrators' access log page: who viewed which case and who was refused it, with the case's
 /// reference, filtered by account, case and day; no one else may read it.
-@Suite struct AccessLogPageTests {
-    @Test func anAdministratorSeesACaseViewAndARefusedCaseAccessWithTheCasesReference() async throws {
+@Suite("The access log page")
+struct AccessLogPageTests {
+    @Test("An administrator sees a case view and a refused case access, with the case's reference")
+    func anAdministratorSeesACaseViewAndARefusedCaseAccessWithTheCasesReference() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")).caseID
         let reference = CaseTables.reference(of: caseID)

@@ -10,18 +10,17 @@ import Testing
 
 /// The case page's actions: each posts the same command as the JSON API, offered only when the case's state
 /// allows it, and a refusal or a missing field comes back beside the form that sent it.
-@Suite struct CaseActionPageTests {
-    @Test func theCoordinatorPausesAndResumesAReviewFromTheCasePage() async throws {
+@Suite("The case page's actions")
+struct CaseActionPageTests {
+    @Test("The coordinator pauses and resumes a review from the case page")
+    func theCoordinatorPausesAndResumesAReviewFromTheCasePage() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
         try fixture.engine.workflow.execute(
             .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
-        let username = fixture.usernames[.coordinator]!
         let workflow = fixture.engine.workflow
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let page = String(buffer: try await browser.get("/cases/\(caseID)").body)
             #expect(page.contains("Pause for an external process") && page.contains("Mark ready for the panel"))
             #expect(!page.contains("Reopen the case"), "a case that is open is not offered reopening")
@@ -44,13 +43,11 @@ import Testing
         }
     }
 
-    @Test func aMissingFieldComesBackBesideItsFormWithWhatWasTyped() async throws {
+    @Test("A missing field comes back beside its form with what was typed")
+    func aMissingFieldComesBackBesideItsFormWithWhatWasTyped() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let response = try await browser.post(
                 "/cases/\(caseID)/commands", [("command", "refer-cspr"), ("reason", "Concerns about <agency> working")], csrf: csrf)
             #expect(response.status == .unprocessableContent)
@@ -62,13 +59,11 @@ import Testing
         #expect(try fixture.engine.workflow.caseState(caseID).safeguardingReferral == nil)
     }
 
-    @Test func aRefusalByTheDomainIsShownOnThePage() async throws {
+    @Test("A refusal by the domain is shown on the page")
+    func aRefusalByTheDomainIsShownOnThePage() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let response = try await browser.post("/cases/\(caseID)/commands", [("command", "close")], csrf: csrf)
             #expect(response.status == .unprocessableContent)
             #expect(String(buffer: response.body).contains(##"href="#close-submit""##))
@@ -76,13 +71,11 @@ import Testing
         #expect(try fixture.engine.workflow.caseState(caseID).isClosed == false)
     }
 
-    @Test func aDesignatedDoctorCannotIssueACoordinatorsCommand() async throws {
+    @Test("A designated doctor cannot issue a coordinator's command")
+    func aDesignatedDoctorCannotIssueACoordinatorsCommand() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
-        let username = fixture.usernames[.designatedDoctor]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
+        try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let response = try await browser.post(
                 "/cases/\(caseID)/commands", [("command", "transfer"), ("toPanel", "Elsewhere CDOP"), ("reason", "Moved")], csrf: csrf)
             #expect(response.status == .forbidden)

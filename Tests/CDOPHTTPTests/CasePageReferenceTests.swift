@@ -10,8 +10,10 @@ import HummingbirdTesting
 import Testing
 
 /// A historic case's reference in the panel's earlier records, on its page.
-@Suite struct CasePageReferenceTests {
-    @Test func theCasePageShowsTheReferenceTheCaseHadInTheEarlierRecords() async throws {
+@Suite("A historic case's earlier reference on its page")
+struct CasePageReferenceTests {
+    @Test("The case page shows the reference the case had in the earlier records")
+    func theCasePageShowsTheReferenceTheCaseHadInTheEarlierRecords() async throws {
         let fixture = try await WebFixture()
         let rows = [
             "reference,surname,date_of_birth,sex,area_code,date_of_death,date_notified,expected",
@@ -20,9 +22,7 @@ import Testing
         _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel)
             .run(rows, by: Actor(name: "casey.coordinator", role: "coordinator"))
         let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(fixture.usernames[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases/\(caseID)").body)
             #expect(page.contains("<dt>Reference in earlier records</dt><dd>B11-001</dd>"), "\(page)")
         }

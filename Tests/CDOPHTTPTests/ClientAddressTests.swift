@@ -9,18 +9,20 @@ import Testing
 
 /// Behind a reverse proxy every connection comes from the proxy: the client is the one its `X-Forwarded-For`
 /// names, but only when the proxy is trusted (`CDOP_TRUSTED_PROXIES`); anyone else's header is ignored.
-@Suite struct ClientAddressTests {
+@Suite("Client addresses behind a proxy")
+struct ClientAddressTests {
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     static func notify(_ client: any TestClientProtocol, from forwarded: String?) async throws -> HTTPResponse.Status {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let forwarded { headers[forwardedFor] = forwarded }
         return try await client.execute(
-            uri: "/api/v1/notifications", method: .post, headers: headers, body: ByteBuffer(bytes: try APITests.notificationJSON())
+            uri: "/api/v1/notifications", method: .post, headers: headers, body: ByteBuffer(bytes: try JSONAPI.exampleNotification())
         ).status
     }
 
-    @Test func behindATrustedProxyEachClientHasItsOwnLimit() async throws {
+    @Test("Behind a trusted proxy, each client has its own limit")
+    func behindATrustedProxyEachClientHasItsOwnLimit() async throws {
         let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 1, perMinute: 1))) {
             $0.trustedProxies = TrustedProxies([IPAddressRange("127.0.0.1")!, IPAddressRange("::1")!])
         }
@@ -38,7 +40,8 @@ import Testing
         }
     }
 
-    @Test func theHeaderOfAnUntrustedPeerIsIgnored() async throws {
+    @Test("The header of an untrusted peer is ignored")
+    func theHeaderOfAnUntrustedPeerIsIgnored() async throws {
         let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 1, perMinute: 1)))
         fixture.clock.set(ISO8601DateFormatter().date(from: "2026-11-20T09:00:00Z")!)
         try await fixture.application.test(.live) { client in
@@ -49,7 +52,8 @@ import Testing
         }
     }
 
-    @Test func theClientIsTheRightMostAddressThatIsNotATrustedProxy() throws {
+    @Test("The client is the right-most address that is not a trusted proxy")
+    func theClientIsTheRightMostAddressThatIsNotATrustedProxy() throws {
         let proxies = try #require(try? TrustedProxies.parsing("127.0.0.1, 10.0.0.0/8,::1"))
         #expect(proxies.clientAddress(peer: "127.0.0.1", forwardedFor: ["192.0.2.1, 203.0.113.7"]) == "203.0.113.7")
         #expect(proxies.clientAddress(peer: "127.0.0.1", forwardedFor: ["203.0.113.7, 10.1.2.3"]) == "203.0.113.7")

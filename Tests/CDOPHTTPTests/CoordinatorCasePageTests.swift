@@ -11,7 +11,8 @@ import Testing
 
 /// The coordinator's cases on the pages and the API: finding them, a reference in the address, the whole
 /// notification and the outcome, corrections, and the duplicate decision.
-@Suite struct CoordinatorCasePageTests {
+@Suite("The coordinator's case pages")
+struct CoordinatorCasePageTests {
     static let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
 
     @Test("/cases finds a case by the child's name folded (accents, case, spaces), by reference and by NHS number, and records what it showed, never the search text")
@@ -52,9 +53,7 @@ import Testing
         ].joined(separator: "\n")
         _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel).run(rows, by: Self.coordinator)
         let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(fixture.usernames[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases?q=b11-001").body)
             #expect(page.contains(CaseTables.reference(of: caseID)), "\(page)")
             #expect(page.contains("1 case"))
@@ -83,7 +82,7 @@ import Testing
         }
     }
 
-    @Test("a reference in the address goes to the case, for pages and the API; an unknown one is an HTML page, not JSON")
+    @Test("A reference in the address goes to the case, for pages and the API; an unknown one is an HTML page, not JSON")
     func referenceInTheAddress() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")
@@ -105,7 +104,7 @@ import Testing
         }
     }
 
-    @Test("the case page shows the whole notification and, once recorded, the panel's outcome")
+    @Test("The case page shows the whole notification and, once recorded, the panel's outcome")
     func wholeNotificationAndOutcome() async throws {
         var fixture = try await WebFixture()
         let (caseID, _) = try fixture.caseListedForPanel(in: "NTH")
@@ -132,7 +131,7 @@ import Testing
         }
     }
 
-    @Test("an empty duplicate decision is refused beside its field; a settled one is reopened with a reason")
+    @Test("An empty duplicate decision is refused beside its field; a settled one is reopened with a reason")
     func duplicateDecision() async throws {
         var fixture = try await WebFixture()
         let notification = fixture.notification()
@@ -159,7 +158,7 @@ import Testing
         }
     }
 
-    @Test("a corrected date of death is confirmed before it is saved; the timeline then says what changed, from and to, and why")
+    @Test("A corrected date of death is confirmed before it is saved; the timeline then says what changed, from and to, and why")
     func correctionWithConfirmation() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")

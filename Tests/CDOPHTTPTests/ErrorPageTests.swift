@@ -8,13 +8,13 @@ import HummingbirdTesting
 import Testing
 
 /// A browser gets an HTML error page with a way back, never raw JSON or an empty body; the API gets a problem.
-@Suite struct ErrorPageTests {
-    @Test func aCaseThatIsNotThereIsAnHTMLPageForABrowserAndAProblemForTheAPI() async throws {
+@Suite("Error pages")
+struct ErrorPageTests {
+    @Test("A case that is not there is an HTML page for a browser and a problem for the API")
+    func aCaseThatIsNotThereIsAnHTMLPageForABrowserAndAProblemForTheAPI() async throws {
         let fixture = try await WebFixture()
         let coordinator = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(coordinator)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let page = try await browser.get("/cases/\(UUID().uuidString.lowercased())")
             #expect(page.status == .notFound)
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
@@ -26,7 +26,8 @@ import Testing
         }
     }
 
-    @Test func anUnknownAddressIsAnHTMLPageNotAnEmptyBody() async throws {
+    @Test("An unknown address is an HTML page, not an empty body")
+    func anUnknownAddressIsAnHTMLPageNotAnEmptyBody() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             for uri in ["/no-such-page", "/forms/"] {

@@ -6,7 +6,8 @@ import Mustache
 import Testing
 
 /// The form views answer Mustache by name instead of by reflection: every stored property must be answered.
-@Suite struct FormViewLookupTests {
+@Suite("Form views looked up by name")
+struct FormViewLookupTests {
     static func unanswered(_ value: some MustacheParent) -> [String] {
         Mirror(reflecting: value).children.compactMap { child in
             guard let label = child.label else { return nil }
@@ -15,7 +16,8 @@ import Testing
         }
     }
 
-    @Test func everyPropertyOfTheFormViewsIsAnsweredByName() async throws {
+    @Test("Every property of the form views is answered by name")
+    func everyPropertyOfTheFormViewsIsAnsweredByName() async throws {
         let fixture = try await WebFixture()
         let form = FormView(fixture.services.definitions.forms.notification, values: ["child-surname": ["X"]], errors: ["child-surname": "Wrong"])
         var missing: [String] = []

@@ -12,21 +12,12 @@ import Testing
 
 /// The JSON API's meetings, the panel's outcome and user administration: the same commands, roles and
 /// refusals as the pages.
-@Suite struct MeetingAndUserAPITests {
-    static func signedIn(_ client: any TestClientProtocol, _ username: String, code: String? = nil) async throws -> (Browser, String) {
-        var browser = Browser(client)
-        _ = try await browser.signIn(username, code: code)
-        let csrf = APITests.object(try await browser.get("/api/v1/me"))["csrfToken"] as? String ?? ""
-        return (browser, csrf)
-    }
-
-    static func json(_ value: [String: Any]) throws -> Data {
-        try JSONSerialization.data(withJSONObject: value)
-    }
-
-    @Test func aCoordinatorRunsAPanelMeetingAndThePanelRecordsTheOutcomeThroughTheAPI() async throws {
+@Suite("Meetings, outcomes and accounts through the JSON API")
+struct MeetingAndUserAPITests {
+    @Test("A coordinator runs a panel meeting and the panel records the outcome through the API")
+    func aCoordinatorRunsAPanelMeetingAndThePanelRecordsTheOutcomeThroughTheAPI() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, _) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, requestID, _) = try fixture.caseWithFormBRequested()
         let workflow = fixture.engine.workflow
         try workflow.execute(
             .waiveFormRequest(requestID: requestID, reason: "The GP had no contact"), on: caseID,
@@ -37,38 +28,38 @@ import Testing
         try workflow.execute(.markReadyForPanel, on: caseID, by: Actor(name: "casey.coordinator", role: "coordinator"))
         let coordinator = fixture.usernames[.coordinator]!, panel = fixture.usernames[.panelMember]!
         try await fixture.application.test(.router) { client in
-            var (browser, csrf) = try await Self.signedIn(client, coordinator)
-            let scheduled = try await APITests.post(
+            var (browser, csrf) = try await Browser.signedInToTheAPI(client, coordinator)
+            let scheduled = try await JSONAPI.post(
                 client, "/api/v1/meetings",
-                try Self.json([
+                try JSONAPI.body([
                     "type": "panel", "title": "June panel", "startsAt": "2026-06-08T13:00:00Z", "endsAt": "2026-06-08T15:00:00Z",
                     "place": "Room 4",
                 ]), cookies: browser.cookieHeader, csrf: csrf)
             #expect(scheduled.status == .created, "\(String(buffer: scheduled.body))")
-            let meetingID = try #require(APITests.object(scheduled)["meetingId"] as? String)
+            let meetingID = try #require(JSONAPI.object(scheduled)["meetingId"] as? String)
             let commands = "/api/v1/meetings/\(meetingID)/commands"
             for command: [String: Any] in [
                 ["command": "invite", "name": "Pat Panel", "email": "pat@example.org", "role": "panelMember"],
                 ["command": "add-case", "caseId": caseID.description],
             ] {
-                let response = try await APITests.post(client, commands, try Self.json(command), cookies: browser.cookieHeader, csrf: csrf)
+                let response = try await JSONAPI.post(client, commands, try JSONAPI.body(command), cookies: browser.cookieHeader, csrf: csrf)
                 #expect(response.status == .ok, "\(command): \(String(buffer: response.body))")
             }
-            let wrongRole = try await APITests.post(
-                client, commands, try Self.json(["command": "invite", "name": "X", "email": "x@example.org", "role": "astronaut"]),
+            let wrongRole = try await JSONAPI.post(
+                client, commands, try JSONAPI.body(["command": "invite", "name": "X", "email": "x@example.org", "role": "astronaut"]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(wrongRole.status == .unprocessableContent)
-            #expect((APITests.object(wrongRole)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/role")
+            #expect((JSONAPI.object(wrongRole)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/role")
 
-            var (panelBrowser, panelCSRF) = try await Self.signedIn(client, panel)
-            let seen = APITests.object(try await panelBrowser.get("/api/v1/meetings/\(meetingID)"))
+            var (panelBrowser, panelCSRF) = try await Browser.signedInToTheAPI(client, panel)
+            let seen = JSONAPI.object(try await panelBrowser.get("/api/v1/meetings/\(meetingID)"))
             #expect((seen["agenda"] as? [[String: Any]])?.first?["caseId"] as? String == caseID.description)
             #expect(seen["invitees"] == nil, "a panel member does not see invitees' details")
             let pseudonymised = try await panelBrowser.get("/api/v1/panel/cases/\(caseID)")
             #expect(pseudonymised.status == .ok)
             #expect(!String(buffer: pseudonymised.body).contains("Testchild"))
-            let refused = try await APITests.post(
-                client, commands, try Self.json(["command": "minutes", "text": "x"]), cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
+            let refused = try await JSONAPI.post(
+                client, commands, try JSONAPI.body(["command": "minutes", "text": "x"]), cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
             #expect(refused.status == .forbidden)
 
             let answers: FormAnswers = [
@@ -84,55 +75,56 @@ import Testing
                                    "due-date": .date(CalendarDate(year: 2026, month: 9, day: 30)!)]]),
             ]
             let outcomeBody = Data(#"{"answers":"#.utf8) + (try CanonicalJSON.encode(answers)) + Data("}".utf8)
-            let recorded = try await APITests.post(
+            let recorded = try await JSONAPI.post(
                 client, "/api/v1/panel/cases/\(caseID)/outcome", outcomeBody, cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
             #expect(recorded.status == .created, "\(String(buffer: recorded.body))")
-            #expect(APITests.object(recorded)["stage"] as? String == "panelReviewed")
+            #expect(JSONAPI.object(recorded)["stage"] as? String == "panelReviewed")
 
-            let incomplete = try await APITests.post(
+            let incomplete = try await JSONAPI.post(
                 client, "/api/v1/panel/cases/\(caseID)/outcome", Data(#"{"answers": {}}"#.utf8), cookies: panelBrowser.cookieHeader,
                 csrf: panelCSRF)
             #expect(incomplete.status == .unprocessableContent)
-            let pointers = (APITests.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String } ?? []
+            let pointers = (JSONAPI.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String } ?? []
             #expect(pointers.contains("/answers/outcome"), "\(pointers)")
 
-            let held = try await APITests.post(
+            let held = try await JSONAPI.post(
                 client, commands,
-                try Self.json(["command": "held", "attendance": [["email": "pat@example.org", "status": "attended"]]]),
+                try JSONAPI.body(["command": "held", "attendance": [["email": "pat@example.org", "status": "attended"]]]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(APITests.object(held)["code"] as? String == "meeting.notYetStarted", "a meeting is held only once it has begun")
+            #expect(JSONAPI.object(held)["code"] as? String == "meeting.notYetStarted", "a meeting is held only once it has begun")
         }
         let state = try workflow.caseState(caseID)
         #expect(state.panelOutcome != nil && state.recommendations.count == 1)
     }
 
-    @Test func anAdministratorManagesAccountsThroughTheAPIAndNoOneElseCan() async throws {
+    @Test("An administrator manages accounts through the API and no one else can")
+    func anAdministratorManagesAccountsThroughTheAPIAndNoOneElseCan() async throws {
         let fixture = try await WebFixture()
         let admin = fixture.usernames[.admin]!, coordinator = fixture.usernames[.coordinator]!
         let code = fixture.adminCode
         try await fixture.application.test(.router) { client in
-            var (browser, csrf) = try await Self.signedIn(client, admin, code: code)
-            let added = try await APITests.post(
+            var (browser, csrf) = try await Browser.signedInToTheAPI(client, admin, code: code)
+            let added = try await JSONAPI.post(
                 client, "/api/v1/users",
-                try Self.json(["username": "sam.second", "displayName": "Sam Second", "email": "sam@example.org", "roles": ["coordinator"]]),
+                try JSONAPI.body(["username": "sam.second", "displayName": "Sam Second", "email": "sam@example.org", "roles": ["coordinator"]]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(added.status == .created, "\(String(buffer: added.body))")
-            #expect((APITests.object(added)["password"] as? String)?.count ?? 0 >= 12)
-            let disabled = try await APITests.post(
-                client, "/api/v1/users/sam.second/commands", try Self.json(["command": "disable", "reason": "Left the team"]),
+            #expect((JSONAPI.object(added)["password"] as? String)?.count ?? 0 >= 12)
+            let disabled = try await JSONAPI.post(
+                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "disable", "reason": "Left the team"]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(APITests.object(disabled)["disabled"] as? Bool == true)
-            let access = try await APITests.post(
-                client, "/api/v1/users/sam.second/commands", try Self.json(["command": "change-access", "roles": ["panel-member"], "areas": ["NTH"]]),
+            #expect(JSONAPI.object(disabled)["disabled"] as? Bool == true)
+            let access = try await JSONAPI.post(
+                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "change-access", "roles": ["panel-member"], "areas": ["NTH"]]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(APITests.object(access)["roles"] as? [String] == ["panel-member"])
+            #expect(JSONAPI.object(access)["roles"] as? [String] == ["panel-member"])
             let list = try await browser.get("/api/v1/users")
             #expect(String(buffer: list.body).contains("sam.second"))
             #expect(!String(buffer: list.body).contains("password"), "no password or hash is listed")
 
-            var (other, otherCSRF) = try await Self.signedIn(client, coordinator)
-            let refused = try await APITests.post(
-                client, "/api/v1/users/sam.second/commands", try Self.json(["command": "enable"]), cookies: other.cookieHeader, csrf: otherCSRF)
+            var (other, otherCSRF) = try await Browser.signedInToTheAPI(client, coordinator)
+            let refused = try await JSONAPI.post(
+                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "enable"]), cookies: other.cookieHeader, csrf: otherCSRF)
             #expect(refused.status == .forbidden)
         }
     }

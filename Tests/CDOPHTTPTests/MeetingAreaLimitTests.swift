@@ -11,8 +11,10 @@ import Testing
 
 /// A meeting belongs to the areas of the cases on it: a user limited to other areas cannot see it or act on it,
 /// and on a meeting shared between areas sees and changes only their own areas' cases.
-@Suite struct MeetingAreaLimitTests {
-    @Test func aUserOfAnotherAreaCannotReadOrCommandAMeetingOfOneAreasCase() async throws {
+@Suite("Meetings limited to their cases' areas")
+struct MeetingAreaLimitTests {
+    @Test("A user of another area cannot read or command a meeting of one area's case")
+    func aUserOfAnotherAreaCannotReadOrCommandAMeetingOfOneAreasCase() async throws {
         var fixture = try await WebFixture()
         let northCase = try fixture.notifiedCase(in: "NTH")
         let meetingID = try fixture.panelMeeting(with: [northCase])
@@ -21,7 +23,7 @@ import Testing
         let north = try fixture.addLimitedUser(.coordinator, areas: ["NTH"])
         try await fixture.application.test(.router) { client in
             for username in [south, southDoctor] {
-                let (browser, csrf) = try await MeetingAndUserAPITests.signedIn(client, username)
+                let (browser, csrf) = try await Browser.signedInToTheAPI(client, username)
                 let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
                 #expect(read.status == .notFound, "\(username) read another area's meeting")
                 let list = try await client.execute(uri: "/api/v1/meetings", method: .get, headers: [.cookie: browser.cookieHeader])
@@ -31,8 +33,8 @@ import Testing
                     ["command": "remove-case", "caseId": northCase.description],
                     ["command": "cancel", "reason": "not mine"],
                 ] {
-                    let response = try await APITests.post(
-                        client, "/api/v1/meetings/\(meetingID)/commands", try MeetingAndUserAPITests.json(command),
+                    let response = try await JSONAPI.post(
+                        client, "/api/v1/meetings/\(meetingID)/commands", try JSONAPI.body(command),
                         cookies: browser.cookieHeader, csrf: csrf)
                     #expect(response.status == .notFound, "\(username) \(command["command"]!): \(response.status)")
                 }
@@ -41,7 +43,7 @@ import Testing
                 #expect(try await pages.get("/meetings/\(meetingID)").status == .notFound)
                 #expect(!String(buffer: try await pages.get("/meetings").body).contains(meetingID.description))
             }
-            let (browser, _) = try await MeetingAndUserAPITests.signedIn(client, north)
+            let (browser, _) = try await Browser.signedInToTheAPI(client, north)
             let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
             #expect(read.status == .ok, "the case's own area sees the meeting")
         }
@@ -49,7 +51,8 @@ import Testing
         #expect(state.agenda == [northCase] && state.invitees.count == 1 && !state.isCancelled, "nothing changed")
     }
 
-    @Test func onAMeetingSharedBetweenAreasEachUserSeesAndChangesOnlyTheirOwnCases() async throws {
+    @Test("On a meeting shared between areas, each user sees and changes only their own cases")
+    func onAMeetingSharedBetweenAreasEachUserSeesAndChangesOnlyTheirOwnCases() async throws {
         var fixture = try await WebFixture()
         let northCase = try fixture.notifiedCase(in: "NTH", surname: "Northchild")
         let southCase = try fixture.notifiedCase(in: "STH", surname: "Southchild")
@@ -62,21 +65,21 @@ import Testing
             let panelPage = String(buffer: try await panel.get("/meetings/\(meetingID)").body)
             #expect(!panelPage.contains(CaseTables.reference(of: northCase)), "the panel member sees no other area's case")
             #expect(panelPage.contains(CaseTables.reference(of: southCase)), "but sees their own")
-            let (browser, csrf) = try await MeetingAndUserAPITests.signedIn(client, south)
+            let (browser, csrf) = try await Browser.signedInToTheAPI(client, south)
             let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
             #expect(read.status == .ok)
-            let meeting = APITests.object(read)
+            let meeting = JSONAPI.object(read)
             let agenda = (meeting["agenda"] as? [[String: Any]] ?? []).compactMap { $0["caseId"] as? String }
             #expect(agenda == [southCase.description], "only the user's area's case is on the agenda they see")
             #expect((meeting["invitees"] as? [Any] ?? []).isEmpty, "no invitee of a meeting they do not wholly cover")
             let commands = "/api/v1/meetings/\(meetingID)/commands"
-            let invite = try await APITests.post(
+            let invite = try await JSONAPI.post(
                 client, commands,
-                try MeetingAndUserAPITests.json(["command": "invite", "name": "Eve Outsider", "email": "eve@evil.example", "role": "other"]),
+                try JSONAPI.body(["command": "invite", "name": "Eve Outsider", "email": "eve@evil.example", "role": "other"]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(invite.status == .forbidden && APITests.object(invite)["code"] as? String == "meeting.outsideYourAreas")
-            let removeOther = try await APITests.post(
-                client, commands, try MeetingAndUserAPITests.json(["command": "remove-case", "caseId": northCase.description]),
+            #expect(invite.status == .forbidden && JSONAPI.object(invite)["code"] as? String == "meeting.outsideYourAreas")
+            let removeOther = try await JSONAPI.post(
+                client, commands, try JSONAPI.body(["command": "remove-case", "caseId": northCase.description]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(removeOther.status == .notFound, "another area's case cannot be removed")
             var pages = Browser(client)
@@ -85,8 +88,8 @@ import Testing
             #expect(!page.contains("Pat Panel") && page.contains("areas outside yours"))
             let moved = try await pages.post("/meetings/\(meetingID)/reschedule", [("starts", "2026-06-20T10:00")], csrf: pageCSRF)
             #expect(moved.status == .forbidden, "moving a shared meeting needs every area")
-            let removeOwn = try await APITests.post(
-                client, commands, try MeetingAndUserAPITests.json(["command": "remove-case", "caseId": southCase.description]),
+            let removeOwn = try await JSONAPI.post(
+                client, commands, try JSONAPI.body(["command": "remove-case", "caseId": southCase.description]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(removeOwn.status == .ok, "\(String(buffer: removeOwn.body))")
 

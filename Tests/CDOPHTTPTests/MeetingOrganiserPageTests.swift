@@ -13,7 +13,8 @@ import Testing
 /// The organiser's work on a meeting's page (invitations, cancelling, the agenda and its outstanding forms, the
 /// agenda pack) and the designated doctor's on the rapid-response page (the meeting held reaching the case,
 /// completing the Joint Agency Response, re-triaging it as expected).
-@Suite struct MeetingOrganiserPageTests {
+@Suite("Organising meetings and the rapid response on the pages")
+struct MeetingOrganiserPageTests {
     static let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
     static let doctor = Actor(name: "dana.doctor", role: "designated-doctor")
 
@@ -30,9 +31,7 @@ import Testing
         let fixture = try await WebFixture()
         let users = fixture.usernames
         let meetingID = try fixture.panelMeeting(with: [])
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let page = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
             #expect(page.contains("Invite someone") && page.contains("Withdraw the invitation to Pat Panel"))
             let refused = try await browser.post(
@@ -56,11 +55,8 @@ import Testing
     @Test("Cancelling a meeting asks for a reason and a confirmation, then tells every invitee")
     func cancel() async throws {
         let fixture = try await WebFixture()
-        let users = fixture.usernames
         let meetingID = try fixture.panelMeeting(with: [])
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let unconfirmed = try await browser.post("/meetings/\(meetingID)/cancel", [("cancel-reason", "Chair unwell")], csrf: csrf)
             #expect(unconfirmed.status == .unprocessableContent)
             #expect(String(buffer: unconfirmed.body).contains(#"id="cancel-confirm-error""#))
@@ -79,11 +75,8 @@ import Testing
     @Test("A meeting is not moved into the past, and a call link that is not a web address is refused beside its field")
     func pastAndCallLink() async throws {
         let fixture = try await WebFixture()
-        let users = fixture.usernames
         let meetingID = try fixture.panelMeeting(with: [])
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let moved = try await browser.post("/meetings/\(meetingID)/reschedule", [("starts", "2026-05-20T10:00")], csrf: csrf)
             #expect(moved.status == .unprocessableContent)
             let html = String(buffer: moved.body)
@@ -113,13 +106,11 @@ import Testing
             on: caseID, from: try fixture.engine.workflow.agencyState(agency), formType: .reporting, contactEmail: nil,
             dueDate: CalendarDate(year: 2026, month: 6, day: 20)!, by: Self.coordinator)
         let requestID = try #require(try fixture.engine.workflow.caseState(caseID).outstandingRequests.first?.id)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let page = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
             #expect(page.contains("Forms still outstanding from Northgate Surgery"), "\(page)")
             // The chair waives at the panel: a panel member.
-            var chair = Browser(client)
+            var chair = Browser(browser.client)
             let chairCSRF = try await chair.signIn(users[.panelMember]!)
             #expect(String(buffer: try await chair.get("/meetings/\(meetingID)").body).contains("Waive Northgate Surgery"))
             let noReason = try await chair.post(
@@ -143,7 +134,6 @@ import Testing
     @Test("Recording a rapid-response meeting held on its page marks it held on the case, stops its targets and counts in the report")
     func heldReachesTheCase() async throws {
         var fixture = try await WebFixture()
-        let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
         let start = fixture.clock.now().addingTimeInterval(3600)
@@ -158,9 +148,7 @@ import Testing
         let pendingBefore = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db) }
         #expect(pendingBefore.contains { $0.scheduleID == "rapid-response" })
         fixture.clock.advance(hours: 2)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.designatedDoctor]!)
+        try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let rapid = String(buffer: try await browser.get("/cases/\(caseID)/rapid-response").body)
             #expect(!rapid.contains("Convene the meeting"), "convened once, not offered again")
             let before = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
@@ -186,11 +174,8 @@ import Testing
     @Test("The designated doctor completes the Joint Agency Response on its page, and the case can then go to the panel")
     func completeOnThePage() async throws {
         var fixture = try await WebFixture()
-        let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.designatedDoctor]!)
+        try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let retriage = try await browser.post("/cases/\(caseID)/triage", [("expectation", "expected")], csrf: csrf)
             #expect(retriage.status == .unprocessableContent)
             let html = String(buffer: retriage.body)
@@ -210,9 +195,9 @@ import Testing
         let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
         try await fixture.application.test(.router) { client in
-            let (doctor, doctorCSRF) = try await MeetingAndUserAPITests.signedIn(client, users[.designatedDoctor]!)
-            let completed = try await APITests.post(
-                client, "/api/v1/cases/\(caseID)/commands", try MeetingAndUserAPITests.json(["command": "complete-rapid-response"]),
+            let (doctor, doctorCSRF) = try await Browser.signedInToTheAPI(client, users[.designatedDoctor]!)
+            let completed = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", try JSONAPI.body(["command": "complete-rapid-response"]),
                 cookies: doctor.cookieHeader, csrf: doctorCSRF)
             #expect(completed.status == .ok, "\(String(buffer: completed.body))")
             var coordinator = Browser(client)
@@ -226,11 +211,8 @@ import Testing
     @Test("Re-triaging an open Joint Agency Response as expected, confirmed with a reason, completes it with that reason")
     func retriageAsExpected() async throws {
         var fixture = try await WebFixture()
-        let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.designatedDoctor]!)
+        try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let response = try await browser.post(
                 "/cases/\(caseID)/triage",
                 [("expectation", "expected"), ("retriage-reason", "Known life-limiting condition"), ("retriage-confirm", "yes")], csrf: csrf)
@@ -243,15 +225,12 @@ import Testing
     @Test("A paused case whose Joint Agency Response is under way stays on the in-progress list, saying what it waits for")
     func pausedResponseListed() async throws {
         var fixture = try await WebFixture()
-        let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
         try workflow.execute(
             .awaitExternalProcess(process: .postMortem, reason: "Report awaited", since: CalendarDate(year: 2026, month: 5, day: 31)!),
             on: caseID, by: Self.coordinator)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(users[.designatedDoctor]!)
+        try await fixture.browse(as: .designatedDoctor) { browser, _ in
             let page = String(buffer: try await browser.get("/rapid-responses").body)
             #expect(page.contains(CaseTables.reference(of: caseID)) && page.contains("Paused: awaiting the post-mortem report"), "\(page)")
         }
@@ -276,7 +255,6 @@ import Testing
     @Test("The rapid-response page shows the meeting at its current time after a move")
     func movedMeetingTime() async throws {
         var fixture = try await WebFixture()
-        let users = fixture.usernames
         let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
         let start = fixture.clock.now().addingTimeInterval(86_400)
@@ -289,9 +267,7 @@ import Testing
         try workflow.execute(
             .reschedule(startsAt: moved, endsAt: moved.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4")), on: meetingID,
             by: Self.doctor)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(users[.designatedDoctor]!)
+        try await fixture.browse(as: .designatedDoctor) { browser, _ in
             let page = String(buffer: try await browser.get("/cases/\(caseID)/rapid-response").body)
             #expect(page.contains("Meeting on \(DayFormatter.dayAndTime(moved))"), "\(page)")
             #expect(!page.contains(DayFormatter.dayAndTime(start)))
@@ -301,16 +277,13 @@ import Testing
     @Test("An agency's details are changed and the agency retired on its page")
     func agencyEditAndRetire() async throws {
         let fixture = try await WebFixture()
-        let users = fixture.usernames
         let agency = AgencyID(UUID())
         try fixture.engine.workflow.execute(
             .register(
                 agencyID: agency, name: "Northgate Surgery", kind: .gp,
                 contacts: [AgencyContact(name: "Jo Lead", email: "jo@northgate.example.org", isLead: true)]),
             on: agency, by: Self.coordinator)
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(users[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             #expect(String(buffer: try await browser.get("/agencies").body).contains("/agencies/\(agency)"))
             let bad = try await browser.post(
                 "/agencies/\(agency)", [("name", "Northgate Medical Practice"), ("kind", "gp"), ("contact-name", "Sam New"), ("contact-email", "nope")],

@@ -9,13 +9,12 @@ import Testing
 
 /// Meeting pages answer bad input as every other page does: the page again, the error beside the field and in
 /// the summary, and what was typed kept.
-@Suite struct MeetingPageErrorTests {
-    @Test func schedulingWithoutATimeComesBackWithTheErrorAndWhatWasTyped() async throws {
+@Suite("Errors on the meeting pages")
+struct MeetingPageErrorTests {
+    @Test("Scheduling without a time comes back with the error and what was typed")
+    func schedulingWithoutATimeComesBackWithTheErrorAndWhatWasTyped() async throws {
         let fixture = try await WebFixture()
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let response = try await browser.post(
                 "/meetings", [("type", "childDeathReview"), ("title", "Review <Northgate>"), ("duration", "5")], csrf: csrf)
             #expect(response.status == .unprocessableContent)
@@ -27,9 +26,9 @@ import Testing
         }
     }
 
-    @Test func aDomainRefusalOnAMeetingIsShownBesideItsForm() async throws {
+    @Test("A domain refusal on a meeting is shown beside its form")
+    func aDomainRefusalOnAMeetingIsShownBesideItsForm() async throws {
         let fixture = try await WebFixture()
-        let username = fixture.usernames[.coordinator]!
         let meetingID = MeetingID(UUID())
         let start = fixture.clock.now().addingTimeInterval(7 * 86_400)
         try fixture.engine.workflow.execute(
@@ -40,9 +39,7 @@ import Testing
         try fixture.engine.workflow.execute(
             .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let early = try await browser.post("/meetings/\(meetingID)/held", [("attendance-0", "attended")], csrf: csrf)
             #expect(early.status == .unprocessableContent)
             let html = String(buffer: early.body)

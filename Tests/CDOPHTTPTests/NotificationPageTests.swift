@@ -10,7 +10,8 @@ import HummingbirdTesting
 import Testing
 
 /// The public notification page: no account, errors beside each field, nothing typed lost.
-@Suite struct NotificationPageTests {
+@Suite("The public notification page")
+struct NotificationPageTests {
     /// A complete notification as a professional would type it.
     static let validPost: [(String, String)] = [
         ("notifier-name", "Sam Notifier"), ("notifier-role", "Paramedic"), ("notifier-organisation", "Northam Ambulance Service"),
@@ -24,7 +25,8 @@ import Testing
         ("professionals[0].name", "Dr Jo Example"), ("professionals[0].role", "GP"), ("professionals[0].organisation", "Northgate Surgery"),
     ]
 
-    @Test func aCompleteNotificationOpensACaseAndShowsItsReference() async throws {
+    @Test("A complete notification opens a case and shows its reference")
+    func aCompleteNotificationOpensACaseAndShowsItsReference() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
@@ -43,7 +45,8 @@ import Testing
         #expect(cases.first?.childName == "Alex Testchild")
     }
 
-    @Test func aWrongNHSNumberComesBackBesideItsFieldWithEverythingTyped() async throws {
+    @Test("A wrong NHS number comes back beside its field with everything typed")
+    func aWrongNHSNumberComesBackBesideItsFieldWithEverythingTyped() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
@@ -63,7 +66,8 @@ import Testing
         #expect(cases.isEmpty)
     }
 
-    @Test func scriptAndMarkupTypedInEveryTextFieldAreShownAsText() async throws {
+    @Test("Script and markup typed in every text field are shown as text")
+    func scriptAndMarkupTypedInEveryTextFieldAreShownAsText() async throws {
         let fixture = try await WebFixture()
         let attack = #"<script>alert("x")</script><b onmouseover=alert(1)>"#
         try await fixture.application.test(.router) { client in

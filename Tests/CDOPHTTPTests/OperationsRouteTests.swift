@@ -13,7 +13,8 @@ import Prometheus
 import Testing
 
 /// GET /healthz and GET /metrics, in process against the router.
-@Suite struct OperationsRouteTests {
+@Suite("Health and metrics routes")
+struct OperationsRouteTests {
     /// swift-metrics has one system per process: this registry receives the command handler's counters.
     static let processRegistry: PrometheusCollectorRegistry = {
         let registry = PrometheusCollectorRegistry()
@@ -58,7 +59,7 @@ import Testing
         }
     }
 
-    @Test("metrics are refused to a client that is neither on loopback nor holding the token")
+    @Test("Metrics are refused to a client that is neither on loopback nor holding the token")
     func metricsAreRefusedWithoutAccess() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
@@ -67,7 +68,7 @@ import Testing
         }
     }
 
-    @Test("metrics in Prometheus text: events, refusals by code, timers, outbox, dead letters and HTTP latency")
+    @Test("Metrics in Prometheus text: events, refusals by code, timers, outbox, dead letters and HTTP latency")
     func metricsCoverTheOperationalFigures() async throws {
         let metrics = ServerMetrics(registry: Self.processRegistry)
         var fixture = try await WebFixture(metrics: metrics) { $0.metricsToken = Self.token }
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test(
-        "metrics access: loopback without the proxy, or the exact bearer token",
+        "Metrics access: loopback without the proxy, or the exact bearer token",
         arguments: [
             ("127.0.0.1", false, nil, nil, true), ("::1", false, nil, nil, true), ("127.0.0.1", true, nil, nil, false),
             ("10.0.0.8", false, nil, nil, false), ("10.0.0.8", true, "Bearer \(token)", token, true),

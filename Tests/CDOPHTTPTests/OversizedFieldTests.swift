@@ -8,7 +8,8 @@ import Testing
 
 @testable import CDOPHTTP
 
-@Suite struct OversizedFieldTests {
+@Suite("Oversized form fields")
+struct OversizedFieldTests {
     @Test("An answer far over its field's length on the public form comes back as the form with the error beside that field, not a bare 413")
     func oversizedFieldIsAFieldError() async throws {
         let fixture = try await WebFixture()
@@ -38,10 +39,7 @@ import Testing
     @Test("After changing their password, a person is told on the sign-in page that it has been changed")
     func passwordChangedIsConfirmed() async throws {
         let fixture = try await WebFixture()
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let new = "A-much-longer-new-password-2026"
             let changed = try await browser.post(
                 "/account/password", [("current", WebFixture.password), ("new", new), ("confirm", new)], csrf: csrf)

@@ -10,34 +10,18 @@ import HummingbirdTesting
 import Testing
 
 /// The practitioner's secure link: open the form, save a draft, come back, submit; then a clear page.
-@Suite struct PractitionerLinkTests {
+@Suite("The practitioner's secure link")
+struct PractitionerLinkTests {
     static let answers: [(String, String)] = [
         ("agency-name", "Northgate Surgery"), ("completed-by-name", "Dr Jo Example"), ("completed-by-role", "GP"),
         ("date-completed", "2026-06-01"), ("child-known-to-agency", "yes"), ("mode-of-death", "foundDeadOrCollapsed"),
         ("summary", "Seen twice for routine checks; no concerns recorded."),
     ]
 
-    /// A case with a Form B requested from a GP, and the token of its link.
-    static func requested(_ fixture: inout WebFixture) throws -> (CaseID, FormRequestID, String) {
-        let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
-        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: coordinator).caseID
-        let agencyID = AgencyID(UUID())
-        try fixture.engine.workflow.execute(
-            .register(
-                agencyID: agencyID, name: "Northgate Surgery", kind: .gp,
-                contacts: [AgencyContact(name: "Dr Jo Example", email: "jo.example@northgate.example.nhs.uk", isLead: true)]),
-            on: agencyID, by: coordinator)
-        let agency = try fixture.engine.workflow.agencyState(agencyID)
-        let requestID = try fixture.engine.workflow.requestForm(
-            on: caseID, from: agency, formType: .reporting, contactEmail: nil, dueDate: CalendarDate(iso: "2026-06-15")!,
-            by: coordinator)
-        let token = fixture.engine.workflow.links!.token(for: requestID, issue: 1)
-        return (caseID, requestID, token)
-    }
-
-    @Test func aPractitionerSavesADraftComesBackAndSubmitsOnce() async throws {
+    @Test("A practitioner saves a draft, comes back and submits once")
+    func aPractitionerSavesADraftComesBackAndSubmitsOnce() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, token) = try Self.requested(&fixture)
+        let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let page = try await browser.get("/forms/\(token)")
@@ -68,9 +52,10 @@ import Testing
         #expect(state.request(requestID)?.answers["summary"] == .text("Seen twice for routine checks; no concerns recorded."))
     }
 
-    @Test func everyViewOfTheFormThroughTheLinkIsOnTheCasesRecord() async throws {
+    @Test("Every view of the form through the link is on the case's record")
+    func everyViewOfTheFormThroughTheLinkIsOnTheCasesRecord() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, token) = try Self.requested(&fixture)
+        let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let html = String(buffer: try await browser.get("/forms/\(token)").body)
@@ -90,9 +75,10 @@ import Testing
         #expect(timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"), "\(timeline)")
     }
 
-    @Test func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {
+    @Test("A withdrawn request's link says so and whom to contact")
+    func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, token) = try Self.requested(&fixture)
+        let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
         try fixture.engine.workflow.execute(
             .withdrawFormRequest(requestID: requestID, reason: "Sent to the wrong practice"), on: caseID,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
@@ -105,9 +91,10 @@ import Testing
         }
     }
 
-    @Test func anExpiredOrUnknownLinkIsRefused() async throws {
+    @Test("An expired or unknown link is refused")
+    func anExpiredOrUnknownLinkIsRefused() async throws {
         var fixture = try await WebFixture()
-        let (_, _, token) = try Self.requested(&fixture)
+        let (_, _, token) = try fixture.caseWithFormBRequested()
         fixture.clock.advance(days: 61)
         try await fixture.application.test(.router) { client in
             let expired = try await client.execute(uri: "/forms/\(token)", method: .get)
@@ -118,7 +105,8 @@ import Testing
         }
     }
 
-    @Test func guessingTokensAtSpeedIsLimited() async throws {
+    @Test("Guessing tokens at speed is limited")
+    func guessingTokensAtSpeedIsLimited() async throws {
         let fixture = try await WebFixture(limits: RateLimits(links: RateLimiter(capacity: 3, perMinute: 1)))
         try await fixture.application.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []

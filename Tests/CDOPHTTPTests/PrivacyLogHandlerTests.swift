@@ -4,10 +4,11 @@ import Logging
 import Testing
 
 /// The server's log handler prints no personal data, whatever a library puts in a message or its metadata.
-@Suite struct PrivacyLogHandlerTests {
+@Suite("The privacy-keeping log handler")
+struct PrivacyLogHandlerTests {
     static let moment = Date(timeIntervalSince1970: 1_790_000_000)
 
-    @Test("metadata is printed only for allow-listed keys; the rest is counted, never shown")
+    @Test("Metadata is printed only for allow-listed keys; the rest is counted, never shown")
     func onlyAllowListedMetadataIsPrinted() {
         let line = PrivacyLogHandler.line(
             level: .info, label: "cdop", message: "Request",
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test(
-        "quoted text and digit runs in a message are masked",
+        "Quoted text and digit runs in a message are masked",
         arguments: [
             ("Decode Error: value \"Alex Testchild\" is invalid", "Testchild"),
             ("NHS number 943 476 5919 failed the check", "5919"),
@@ -31,7 +32,7 @@ import Testing
         #expect(!line.contains(secret), "\(line)")
     }
 
-    @Test("a logger through the handler writes one scrubbed line per message at or above its level")
+    @Test("A logger through the handler writes one scrubbed line per message at or above its level")
     func handlerWritesThroughTheLogger() {
         let lines = LockedLines()
         var handler = PrivacyLogHandler(label: "cdop", write: { lines.append($0) })

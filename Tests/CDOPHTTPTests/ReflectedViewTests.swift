@@ -4,7 +4,8 @@ import Mustache
 import Testing
 
 /// A view read once by reflection renders exactly as the view itself does through Mustache's own mirror.
-@Suite struct ReflectedViewTests {
+@Suite("Views read by reflection")
+struct ReflectedViewTests {
     struct Row {
         var name: String
         var note: String?
@@ -22,7 +23,8 @@ import Testing
         var fallback: String
     }
 
-    @Test func aWrappedViewRendersTheSameAsTheViewItself() throws {
+    @Test("A wrapped view renders the same as the view itself")
+    func aWrappedViewRendersTheSameAsTheViewItself() throws {
         let template = try MustacheTemplate(
             string: """
                 {{title}}|{{#rows}}[{{name}}:{{#.note}}{{note}}{{/.note}}:{{count}}:{{fallback}}]{{/rows}}|{{^empty}}none{{/empty}}|\

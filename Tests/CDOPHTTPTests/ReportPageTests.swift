@@ -9,7 +9,8 @@ import Testing
 
 /// The annual report on a page: published (small numbers hidden) for the panel, internal on request for the
 /// coordinator, under the site's CSP (no inline styles or scripts).
-@Suite struct ReportPageTests {
+@Suite("The annual report page")
+struct ReportPageTests {
     /// Four historic cases of the 2024-25 reporting year, through the import.
     static func withCases() async throws -> WebFixture {
         let fixture = try await WebFixture()
@@ -25,11 +26,10 @@ import Testing
         return fixture
     }
 
-    @Test func aPanelMemberSeesThePublishedReportWithSmallNumbersHidden() async throws {
+    @Test("A panel member sees the published report with small numbers hidden")
+    func aPanelMemberSeesThePublishedReportWithSmallNumbersHidden() async throws {
         let fixture = try await Self.withCases()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(fixture.usernames[.panelMember]!)
+        try await fixture.browse(as: .panelMember) { browser, _ in
             let response = try await browser.get("/panel/reports/annual?year=2024&version=internal")
             #expect(response.status == .ok)
             let html = String(buffer: response.body)
@@ -42,22 +42,20 @@ import Testing
         }
     }
 
-    @Test func aCoordinatorMayShowTheInternalVersion() async throws {
+    @Test("A coordinator may show the internal version")
+    func aCoordinatorMayShowTheInternalVersion() async throws {
         let fixture = try await Self.withCases()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(fixture.usernames[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let html = String(buffer: try await browser.get("/panel/reports/annual?year=2024&version=internal").body)
             #expect(html.contains("Internal version"))
             #expect(html.contains("<dt>Deaths notified</dt><dd>4</dd>") && html.contains("<dt>Reviews completed</dt><dd>3</dd>"))
         }
     }
 
-    @Test func aYearThatIsNotAYearIsRefusedBesideTheField() async throws {
+    @Test("A year that is not a year is refused beside the field")
+    func aYearThatIsNotAYearIsRefusedBesideTheField() async throws {
         let fixture = try await Self.withCases()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(fixture.usernames[.coordinator]!)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let response = try await browser.get("/panel/reports/annual?year=twenty")
             #expect(response.status == .badRequest)
             #expect(String(buffer: response.body).contains("href=\"#year\""))

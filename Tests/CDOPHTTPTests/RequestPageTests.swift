@@ -13,11 +13,12 @@ import Testing
 @testable import CDOPHTTP
 
 /// A form request's page, the practitioner's decline, and the panel's view of a returned form.
-@Suite struct RequestPageTests {
+@Suite("A form request's page")
+struct RequestPageTests {
     @Test("\"Did your agency know the child? No\" declines the form without asking the other answers, and the agency's name is filled in")
     func notKnownDeclines() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, token) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             let page = try await browser.get("/forms/\(token)")
@@ -37,13 +38,11 @@ import Testing
     @Test("The request page shows the request's email, reminds now, refuses a waiver without a reason beside its field, and asks before withdrawing")
     func requestPageWork() async throws {
         var fixture = try await WebFixture()
-        let (caseID, requestID, _) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, requestID, _) = try fixture.caseWithFormBRequested()
         let path = "/cases/\(caseID)/requests/\(requestID)"
         let coordinator = fixture.usernames[.coordinator]!
         let workflow = fixture.engine.workflow
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(coordinator)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let page = String(buffer: try await browser.get(path).body)
             #expect(page.contains("Form B requested for case"), "the request email's subject is listed")
             #expect(page.contains("Waiting to be sent"))
@@ -81,14 +80,12 @@ import Testing
     @Test("GET /api/v1/cases/{id} gives each returned form's answers")
     func caseAPIGivesReturnedAnswers() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, token) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, _, token) = try fixture.caseWithFormBRequested()
         let form = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().forms.reporting
         try PractitionerAccess(workflow: fixture.engine.workflow).submit(
             token: token, definition: form.reference, answers: ["summary": .text("Seen twice; no concerns.")], now: fixture.clock.now())
         let coordinator = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(coordinator)
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let body = String(buffer: try await browser.get("/api/v1/cases/\(caseID)").body)
             #expect(body.contains("Seen twice; no concerns."), "\(body.prefix(500))")
             #expect(body.contains("\"definition\":\"reporting@1\""))
@@ -98,12 +95,10 @@ import Testing
     @Test("Transferring a case asks for a confirmation, showing the reason, before it is done")
     func transferIsConfirmed() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
         let coordinator = fixture.usernames[.coordinator]!
         let workflow = fixture.engine.workflow
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(coordinator)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let fields = [("command", "transfer"), ("toPanel", "Farshire CDOP"), ("reason", "The child lived in Farshire")]
             let ask = try await browser.post("/cases/\(caseID)/commands", fields, csrf: csrf)
             #expect(ask.status == .ok)

@@ -11,14 +11,13 @@ import Testing
 
 /// What each role sees: the coordinator's dashboard, the identifiable case page (recorded), and the panel's
 /// pseudonymised view.
-@Suite struct RolePageTests {
-    @Test func theDashboardShowsRequestsWithTimeLeftAndOpenCasesByStage() async throws {
+@Suite("What each role sees")
+struct RolePageTests {
+    @Test("The dashboard shows requests with time left and open cases by stage")
+    func theDashboardShowsRequestsWithTimeLeftAndOpenCasesByStage() async throws {
         var fixture = try await WebFixture()
-        _ = try PractitionerLinkTests.requested(&fixture)
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(username)
+        _ = try fixture.caseWithFormBRequested()
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let response = try await browser.get("/dashboard")
             #expect(response.status == .ok)
             let html = String(buffer: response.body)
@@ -28,13 +27,11 @@ import Testing
         }
     }
 
-    @Test func viewingACasePageIsRecordedOnTheViewersAccessLog() async throws {
+    @Test("Viewing a case page is recorded on the viewer's access log")
+    func viewingACasePageIsRecordedOnTheViewersAccessLog() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(username)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
+        try await fixture.browse(as: .coordinator) { browser, _ in
             let response = try await browser.get("/cases/\(caseID)")
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("Testchild"))
@@ -44,9 +41,10 @@ import Testing
         #expect(String(decoding: viewed[0].data, as: UTF8.self).contains(caseID.description))
     }
 
-    @Test func aPanelMemberSeesAListedCasePseudonymisedAndNeverTheCasePage() async throws {
+    @Test("A panel member sees a listed case pseudonymised and never the case page")
+    func aPanelMemberSeesAListedCasePseudonymisedAndNeverTheCasePage() async throws {
         var fixture = try await WebFixture()
-        let (caseID, _, _) = try PractitionerLinkTests.requested(&fixture)
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         let workflow = fixture.engine.workflow
         try workflow.execute(
@@ -62,10 +60,7 @@ import Testing
             on: meetingID, by: coordinator)
         try workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
         let notification = try workflow.caseState(caseID).notification!
-        let username = fixture.usernames[.panelMember]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(username)
+        try await fixture.browse(as: .panelMember) { browser, _ in
             let meeting = try await browser.get("/meetings/\(meetingID)")
             #expect(String(buffer: meeting.body).contains("/panel/cases/\(caseID)"))
             let panel = try await browser.get("/panel/cases/\(caseID)")

@@ -11,7 +11,8 @@ import Testing
 
 /// Every route, walked by every role and by a visitor who is not signed in: the set allowed is exactly the
 /// one written here, independently of the route table.
-@Suite struct RouteAccessTests {
+@Suite("Which roles each route allows")
+struct RouteAccessTests {
     /// Who may use each route: "public" for everyone, else the staff roles.
     static let expected: [String: Set<String>] = [
         "GET /": ["public"],
@@ -105,13 +106,15 @@ import Testing
         "GET /metrics": [],
     ]
 
-    @Test func everyRouteIsListedWithItsAllowedRoles() async throws {
+    @Test("Every route is listed with its allowed roles")
+    func everyRouteIsListedWithItsAllowedRoles() async throws {
         let fixture = try await WebFixture()
         let served = Set(fixture.routes.specs.map(\.description))
         #expect(served == Set(Self.expected.keys), "routes served but not listed, or listed but not served")
     }
 
-    @Test func everyRoleIsAllowedExactlyTheRoutesListed() async throws {
+    @Test("Every role is allowed exactly the routes listed")
+    func everyRoleIsAllowedExactlyTheRoutesListed() async throws {
         var fixture = try await WebFixture()
         let notification = fixture.notification()
         let caseID = try fixture.engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator")).caseID
@@ -150,7 +153,8 @@ import Testing
 
     /// Every route that names a case or a meeting, walked by each role that may use it, limited to the case's
     /// area (it must reach the case) and to another area (it must not: "not found", never a hint).
-    @Test func everyCaseAndMeetingRouteRefusesUsersOfOtherAreas() async throws {
+    @Test("Every case and meeting route refuses users of other areas")
+    func everyCaseAndMeetingRouteRefusesUsersOfOtherAreas() async throws {
         var fixture = try await WebFixture()
         let (caseID, meetingID) = try fixture.caseListedForPanel(in: "NTH")
         // A request on the case, so its pages have one to reach.
@@ -193,7 +197,7 @@ import Testing
                         if spec.method == "GET" {
                             response = try await browser.get(uri)
                         } else if spec.kind == .api {
-                            response = try await APITests.post(client, uri, Data("{}".utf8), cookies: browser.cookieHeader, csrf: csrf)
+                            response = try await JSONAPI.post(client, uri, Data("{}".utf8), cookies: browser.cookieHeader, csrf: csrf)
                         } else {
                             response = try await browser.post(uri, [], csrf: csrf)
                         }
@@ -265,12 +269,10 @@ import Testing
         }
     }
 
-    @Test func aRefusedStaffRequestIsRecordedOnTheUsersAccessLog() async throws {
+    @Test("A refused staff request is recorded on the user's access log")
+    func aRefusedStaffRequestIsRecordedOnTheUsersAccessLog() async throws {
         let fixture = try await WebFixture()
-        let username = fixture.usernames[.panelMember]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            _ = try await browser.signIn(username)
+        try await fixture.browse(as: .panelMember) { browser, _ in
             let response = try await browser.get("/dashboard")
             #expect(response.status == .forbidden)
         }

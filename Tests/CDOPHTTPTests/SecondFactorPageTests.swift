@@ -9,33 +9,26 @@ import Testing
 
 /// Staff set up an authenticator app on their account page; a wrong code keeps the same key, and from then on
 /// signing in asks for the code.
-@Suite struct SecondFactorPageTests {
-    static func key(in html: String) -> String? {
-        guard let start = html.range(of: #"<p class="key" id="key">"#), let end = html[start.upperBound...].range(of: "</p>") else {
-            return nil
-        }
-        return String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: " ", with: "")
-    }
-
-    @Test func aCoordinatorSetsUpAnAuthenticatorAndThenSignInAsksForItsCode() async throws {
+@Suite("Setting up a second factor")
+struct SecondFactorPageTests {
+    @Test("A coordinator sets up an authenticator, and then signing in asks for its code")
+    func aCoordinatorSetsUpAnAuthenticatorAndThenSignInAsksForItsCode() async throws {
         let fixture = try await WebFixture()
         let username = fixture.usernames[.coordinator]!
         let now = fixture.clock.now()
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let account = String(buffer: try await browser.get("/account").body)
             #expect(account.contains("Set up an authenticator app"))
 
             let setup = try await browser.get("/account/second-factor")
             let html = String(buffer: setup.body)
-            let key = try #require(Self.key(in: html), "\(html)")
+            let key = try #require(Browser.authenticatorKey(in: html), "\(html)")
             #expect(html.contains("otpauth://totp/"))
             let app = TOTP(secret: try #require(Base32.decode(key)))
 
             let wrong = try await browser.post("/account/second-factor", [("code", "000000")], csrf: csrf)
             #expect(wrong.status == .unprocessableContent)
-            #expect(Self.key(in: String(buffer: wrong.body)) == key, "a mistyped code keeps the same key")
+            #expect(Browser.authenticatorKey(in: String(buffer: wrong.body)) == key, "a mistyped code keeps the same key")
             let letters = try await browser.post("/account/second-factor", [("code", "abc")], csrf: csrf)
             #expect(String(buffer: letters.body).contains("Enter the 6-digit code"))
 
@@ -44,9 +37,9 @@ import Testing
             #expect(confirmed.status == .seeOther)
             #expect(confirmed.headers[.location] == "/account?enrolled=1")
 
-            var later = Browser(client)
+            var later = Browser(browser.client)
             #expect(try await later.signIn(username).isEmpty, "the password alone no longer signs in")
-            var withCode = Browser(client)
+            var withCode = Browser(browser.client)
             #expect(try await !withCode.signIn(username, code: app.code(forStep: TOTP.step(at: now) + 1)).isEmpty)
         }
     }

@@ -9,8 +9,10 @@ import HummingbirdTesting
 import NIOCore
 import Testing
 
-@Suite struct SecurityTests {
-    @Test func everyResponseCarriesAStrictContentSecurityPolicyAndNoCaching() async throws {
+@Suite("Security headers, sessions, tokens and rate limits")
+struct SecurityTests {
+    @Test("Every response carries a strict Content-Security-Policy and no caching")
+    func everyResponseCarriesAStrictContentSecurityPolicyAndNoCaching() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             for uri in ["/notify", "/sign-in", "/dashboard", "/forms/nonsense"] {
@@ -25,7 +27,8 @@ import Testing
         }
     }
 
-    @Test func theSessionCookieIsHttpOnlyAndSameSiteStrict() async throws {
+    @Test("The session cookie is HttpOnly and SameSite=Strict")
+    func theSessionCookieIsHttpOnlyAndSameSiteStrict() async throws {
         let fixture = try await WebFixture()
         let username = fixture.usernames[.coordinator]!
         try await fixture.application.test(.router) { client in
@@ -38,13 +41,11 @@ import Testing
         }
     }
 
-    @Test func aStaffFormPostWithoutTheSessionsTokenIsRefused() async throws {
+    @Test("A staff form post without the session's token is refused")
+    func aStaffFormPostWithoutTheSessionsTokenIsRefused() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "t", role: "coordinator")).caseID
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let forged = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")], csrf: "not-the-token")
             #expect(forged.status == .forbidden)
             let missing = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")])
@@ -54,16 +55,14 @@ import Testing
         }
     }
 
-    @Test func signingOutEndsTheSession() async throws {
+    @Test("Signing out ends the session")
+    func signingOutEndsTheSession() async throws {
         let fixture = try await WebFixture()
-        let username = fixture.usernames[.coordinator]!
-        try await fixture.application.test(.router) { client in
-            var browser = Browser(client)
-            let csrf = try await browser.signIn(username)
+        try await fixture.browse(as: .coordinator) { browser, csrf in
             let cookie = browser.cookies["cdop_session"]
             #expect(try await browser.get("/dashboard").status == .ok)
             _ = try await browser.post("/sign-out", [], csrf: csrf)
-            var replay = Browser(client)
+            var replay = Browser(browser.client)
             replay.cookies["cdop_session"] = cookie
             let response = try await replay.get("/dashboard")
             #expect(response.status == .seeOther)
@@ -71,7 +70,8 @@ import Testing
         }
     }
 
-    @Test func aBodyOverTheLimitIsRefused() async throws {
+    @Test("A body over the limit is refused")
+    func aBodyOverTheLimitIsRefused() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
@@ -82,7 +82,8 @@ import Testing
         }
     }
 
-    @Test func aNotificationFormWithErrorsToCorrectDoesNotUseUpTheAddresssLimit() async throws {
+    @Test("A notification form with errors to correct does not use up the address's limit")
+    func aNotificationFormWithErrorsToCorrectDoesNotUseUpTheAddresssLimit() async throws {
         let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 2, perMinute: 1)))
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
@@ -94,20 +95,22 @@ import Testing
         }
     }
 
-    @Test func acceptedNotificationsAreLimitedPerAddressAndRefusedOnesAreNot() async throws {
+    @Test("Accepted notifications are limited per address, and refused ones are not")
+    func acceptedNotificationsAreLimitedPerAddressAndRefusedOnesAreNot() async throws {
         let fixture = try await WebFixture(limits: RateLimits(notifications: RateLimiter(capacity: 2, perMinute: 1)))
         fixture.clock.set(ISO8601DateFormatter().date(from: "2026-11-20T09:00:00Z")!)
-        let valid = try APITests.notificationJSON()
+        let valid = try JSONAPI.exampleNotification()
         try await fixture.application.test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for body in [Data("{}".utf8), valid, Data("{\"child\": 1}".utf8), valid, Data("{}".utf8), valid] {
-                statuses.append(try await APITests.post(client, "/api/v1/notifications", body).status)
+                statuses.append(try await JSONAPI.post(client, "/api/v1/notifications", body).status)
             }
             #expect(statuses == [.unprocessableContent, .created, .unprocessableContent, .created, .tooManyRequests, .tooManyRequests])
         }
     }
 
-    @Test func rateLimitBucketsRefillWithTime() async {
+    @Test("Rate limit buckets refill with time")
+    func rateLimitBucketsRefillWithTime() async {
         let limiter = RateLimiter(capacity: 2, perMinute: 2)
         let start = Date(timeIntervalSince1970: 1_000_000)
         #expect(await limiter.allow("a", now: start))

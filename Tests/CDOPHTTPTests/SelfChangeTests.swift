@@ -11,7 +11,8 @@ import Testing
 
 /// An administrator adding a role to themself, removing their own second factor or moving their authenticator
 /// gives their password and a fresh one-time code in the same request, through the API and the pages.
-@Suite struct SelfChangeTests {
+@Suite("An administrator's changes to their own account")
+struct SelfChangeTests {
     /// The administrator's code after moving the clock on a minute (each code works once).
     static func freshCode(_ fixture: WebFixture) -> String {
         fixture.clock.advance(minutes: 1)
@@ -28,8 +29,8 @@ import Testing
     static func command(
         _ client: any TestClientProtocol, _ username: String, _ body: [String: Any], as browser: Browser, csrf: String
     ) async throws -> TestResponse {
-        try await APITests.post(
-            client, "/api/v1/users/\(username)/commands", try MeetingAndUserAPITests.json(body), cookies: browser.cookieHeader,
+        try await JSONAPI.post(
+            client, "/api/v1/users/\(username)/commands", try JSONAPI.body(body), cookies: browser.cookieHeader,
             csrf: csrf)
     }
 
@@ -38,7 +39,7 @@ import Testing
         let fixture = try await WebFixture()
         let admin = fixture.usernames[.admin]!
         try await fixture.application.test(.router) { client in
-            let (browser, csrf) = try await MeetingAndUserAPITests.signedIn(client, admin, code: fixture.adminCode)
+            let (browser, csrf) = try await Browser.signedInToTheAPI(client, admin, code: fixture.adminCode)
             func changeAccess(_ extra: [String: String]) async throws -> TestResponse {
                 var body: [String: Any] = ["command": "change-access", "roles": ["admin", "coordinator"]]
                 for (key, value) in extra { body[key] = value }
@@ -46,11 +47,11 @@ import Testing
             }
             let bare = try await changeAccess([:])
             #expect(bare.status == .unprocessableContent)
-            #expect(APITests.object(bare)["code"] as? String == "reauthentication.required")
+            #expect(JSONAPI.object(bare)["code"] as? String == "reauthentication.required")
             let wrong = try await changeAccess(["password": "not the password", "code": Self.freshCode(fixture)])
             #expect(wrong.status == .forbidden)
-            #expect(APITests.object(wrong)["code"] as? String == "reauthentication.wrong")
-            #expect((APITests.object(wrong)["detail"] as? String)?.contains("Nothing was changed") == true)
+            #expect(JSONAPI.object(wrong)["code"] as? String == "reauthentication.wrong")
+            #expect((JSONAPI.object(wrong)["detail"] as? String)?.contains("Nothing was changed") == true)
             #expect(try fixture.services.users.user(named: admin)?.roles == [.admin])
 
             let right = try await changeAccess(["password": WebFixture.password, "code": Self.freshCode(fixture)])
@@ -72,10 +73,10 @@ import Testing
         let fixture = try await WebFixture()
         let admin = fixture.usernames[.admin]!
         try await fixture.application.test(.router) { client in
-            let (browser, csrf) = try await MeetingAndUserAPITests.signedIn(client, admin, code: fixture.adminCode)
+            let (browser, csrf) = try await Browser.signedInToTheAPI(client, admin, code: fixture.adminCode)
             let body: [String: Any] = ["command": "remove-second-factor", "reason": "New phone"]
             let bare = try await Self.command(client, admin, body, as: browser, csrf: csrf)
-            #expect(APITests.object(bare)["code"] as? String == "reauthentication.required")
+            #expect(JSONAPI.object(bare)["code"] as? String == "reauthentication.required")
             #expect(try fixture.services.users.user(named: admin)?.secondFactorEnrolled == true)
             var confirmed = body
             confirmed["password"] = WebFixture.password
@@ -96,7 +97,7 @@ import Testing
             let csrf = try await browser.signIn(admin, code: fixture.adminCode)
             let setup = String(buffer: try await browser.get("/account/second-factor").body)
             #expect(setup.contains(#"name="current-code""#) && setup.contains(#"name="password""#))
-            let key = try #require(SecondFactorPageTests.key(in: setup))
+            let key = try #require(Browser.authenticatorKey(in: setup))
             let app = TOTP(secret: try #require(Base32.decode(key)))
             let newCode = { app.code(at: fixture.clock.now()) }
 
@@ -107,7 +108,7 @@ import Testing
                 "/account/second-factor",
                 [("code", newCode()), ("password", "not the password"), ("current-code", Self.freshCode(fixture))], csrf: csrf)
             #expect(wrong.status == .unprocessableContent)
-            #expect(SecondFactorPageTests.key(in: String(buffer: wrong.body)) != nil, "the same page, asking again")
+            #expect(Browser.authenticatorKey(in: String(buffer: wrong.body)) != nil, "the same page, asking again")
 
             let current = Self.freshCode(fixture)
             let moved = try await browser.post(

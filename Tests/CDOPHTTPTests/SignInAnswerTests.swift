@@ -10,7 +10,8 @@ import HummingbirdTesting
 import Testing
 
 /// The sign-in page tells nobody which usernames exist or which are being held back.
-@Suite struct SignInAnswerTests {
+@Suite("What the sign-in page gives away")
+struct SignInAnswerTests {
     /// The error summary of a page: what it says went wrong.
     static func errorSummary(in html: String) -> String? {
         guard let start = html.range(of: #"<h2 id="error-summary-title">"#), let end = html[start.upperBound...].range(of: "</ul>")

@@ -8,7 +8,8 @@ import Testing
 
 /// After signing in the browser goes to `next` only when it is a path of this site; every trick that a browser
 /// would turn into another address (a doubled slash, a backslash, a tab or newline it drops) goes to `/`.
-@Suite struct SignInRedirectTests {
+@Suite("Where signing in goes next")
+struct SignInRedirectTests {
     static let cases: [(next: String?, expected: String)] = [
         ("/cases/1", "/cases/1"),
         ("/", "/"),

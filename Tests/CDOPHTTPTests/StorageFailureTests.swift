@@ -12,7 +12,8 @@ import Testing
 
 /// A database that cannot grow (a full disk, or SQLite's page limit) is the server's fault: /healthz says so
 /// with 503, and a command or a page answers 503 (a problem document, or the error page), never 422 "refused".
-@Suite struct StorageFailureTests {
+@Suite("A database that cannot grow")
+struct StorageFailureTests {
     /// Lets the writer's connection hold no more pages than it has, and fills every free page: from then on any
     /// write that needs a page fails with SQLITE_FULL, as on a full disk.
     static func fillTheDatabase(_ engine: Engine) throws {
@@ -33,7 +34,8 @@ import Testing
         }
     }
 
-    @Test func healthzAnswers503NamingTheCauseWhenTheDatabaseCannotGrow() async throws {
+    @Test("healthz answers 503 naming the cause when the database cannot grow")
+    func healthzAnswers503NamingTheCauseWhenTheDatabaseCannotGrow() async throws {
         var fixture = try await WebFixture()
         _ = try fixture.notifiedCase(in: "NTH")
         try await fixture.application.test(.router) { client in
@@ -51,7 +53,8 @@ import Testing
         }
     }
 
-    @Test func healthzAnswers503WhenTheDiskHasLessFreeSpaceThanConfigured() async throws {
+    @Test("healthz answers 503 when the disk has less free space than configured")
+    func healthzAnswers503WhenTheDiskHasLessFreeSpaceThanConfigured() async throws {
         let fixture = try await WebFixture { $0.minimumFreeMegabytes = Int.max / 2 }
         try await fixture.application.test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
@@ -66,26 +69,27 @@ import Testing
         try engine.store.write { db in try db.execute(sql: "PRAGMA query_only = 1") }
     }
 
-    @Test func aCommandOrPageOnADatabaseThatCannotBeWrittenIs503NeverARefusalOfTheInput() async throws {
+    @Test("A command or page on a database that cannot be written is a 503, never a refusal of the input")
+    func aCommandOrPageOnADatabaseThatCannotBeWrittenIs503NeverARefusalOfTheInput() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")
         let coordinator = fixture.usernames[.coordinator]!
         let engine = fixture.engine
         try await fixture.application.test(.router) { client in
-            let (browser, csrf) = try await MeetingAndUserAPITests.signedIn(client, coordinator)
+            let (browser, csrf) = try await Browser.signedInToTheAPI(client, coordinator)
             var pages = Browser(client)
             let pageCSRF = try await pages.signIn(coordinator)
             try Self.refuseEveryWrite(engine)
 
-            let command = try await APITests.post(
+            let command = try await JSONAPI.post(
                 client, "/api/v1/cases/\(caseID)/commands",
-                try MeetingAndUserAPITests.json([
+                try JSONAPI.body([
                     "command": "await-external", "process": "postMortem", "reason": "Awaiting the post-mortem", "since": "2026-06-01",
                 ]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(command.status == .serviceUnavailable, "\(String(buffer: command.body))")
             #expect(command.headers[.contentType] == "application/problem+json")
-            #expect(APITests.object(command)["code"] as? String == "store.unavailable")
+            #expect(JSONAPI.object(command)["code"] as? String == "store.unavailable")
 
             let page = try await pages.get("/cases/\(caseID)")
             #expect(page.status == .serviceUnavailable)

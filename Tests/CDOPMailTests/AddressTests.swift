@@ -5,7 +5,7 @@ import Testing
 @Suite("Addresses and Message-IDs")
 struct AddressTests {
     @Test(
-        "professional addresses are accepted and read from Name <address> form",
+        "Professional addresses are accepted and read from Name <address> form",
         arguments: [
             ("zoe.adeyemi@gp.example.nhs.uk", "zoe.adeyemi@gp.example.nhs.uk", nil),
             ("Zoë Adeyemi <zoe.adeyemi@gp.example.nhs.uk>", "zoe.adeyemi@gp.example.nhs.uk", "Zoë Adeyemi"),
@@ -19,7 +19,7 @@ struct AddressTests {
     }
 
     @Test(
-        "addresses that could break a header or the envelope are refused",
+        "Addresses that could break a header or the envelope are refused",
         arguments: [
             "", "no-at-sign", "a@b@", "two words@example.org", "x@exa mple.org", "zoë@example.org",
             "a@-bad-.org", ".dot@example.org", "a..b@example.org", "a@example.org\r\nRCPT TO:<x@y.z>", "<a@b.c>@d.e",
@@ -28,14 +28,14 @@ struct AddressTests {
         #expect(throws: MailAddressError.self) { try MailAddress(text) }
     }
 
-    @Test("a display name with a line break is refused")
+    @Test("A display name with a line break is refused")
     func displayNameLineBreak() {
         #expect(throws: MailAddressError.displayNameHasControlCharacter(address: "a@example.org")) {
             try MailAddress("a@example.org", displayName: "Evil\r\nBcc: x@y.z")
         }
     }
 
-    @Test("a Message-ID derived from an event id is stable and valid")
+    @Test("A Message-ID derived from an event id is stable and valid")
     func messageIDFromEvent() throws {
         let event = try #require(UUID(uuidString: "5D1F8A2E-2C44-4C1B-9A57-0F3E5B6C7D81"))
         let id = try MessageID(eventID: event, domain: "cdop.example.org")

@@ -11,7 +11,7 @@ import Testing
 
 @Suite("A dispatcher killed mid-batch", .serialized)
 struct DispatcherCrashTests {
-    @Test("every email is delivered at least once, and any duplicate carries the same Message-ID as its first copy")
+    @Test("Every email is delivered at least once, and any duplicate carries the same Message-ID as its first copy")
     func killedDispatcherDeliversEverything() async throws {
         try await withSMTPServer { server, directory in
             let path = directory.file("cdop.sqlite").path
@@ -47,9 +47,8 @@ struct DispatcherCrashTests {
             ]
             let dispatch = try ChildProcess(BuiltProducts.executable("cdop"), ["mail", "dispatch", "--json"], environment: environment)
             // Kill it once some, not all, have been delivered.
-            let deadline = ContinuousClock.now + .seconds(60)
-            while ContinuousClock.now < deadline, dispatch.isRunning, (try server.receivedFiles().count) < 8 {
-                try await Task.sleep(for: .milliseconds(5))
+            _ = try await Eventually.holds(within: .seconds(60)) {
+                try !dispatch.isRunning || server.receivedFiles().count >= 8
             }
             let wasRunning = dispatch.isRunning
             await dispatch.kill(SIGKILL)

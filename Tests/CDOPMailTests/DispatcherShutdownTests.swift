@@ -7,8 +7,9 @@ import Foundation
 import Testing
 
 /// A dispatcher told to stop (the server's SIGTERM) sends nothing more and gives back what it had claimed.
-@Suite struct DispatcherShutdownTests {
-    @Test("a dispatcher stopping mid-batch releases its claimed emails, and the next dispatcher sends them at once")
+@Suite("A dispatcher told to stop")
+struct DispatcherShutdownTests {
+    @Test("A dispatcher stopping mid-batch releases its claimed emails, and the next dispatcher sends them at once")
     func stoppingDispatcherReleasesItsClaims() async throws {
         try await withTemporaryDirectory { folder in
             let scenario = try OutboxScenario(databasePath: folder.url.appendingPathComponent("cdop.sqlite").path)

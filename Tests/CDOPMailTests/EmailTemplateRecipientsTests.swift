@@ -13,7 +13,7 @@ struct EmailTemplateRecipientsTests {
     /// A case through the shipped schedules: an unexpected death (rapid-response targets to the doctor and the
     /// coordinator), a Form B chased to the doctor and the chair, a reminder sent now, a new contact, a
     /// withdrawal, and failed emails to an agency and to the designated doctor.
-    @Test("every email a long case calls for fills its template with no missing value, whoever it goes to; a failure alert about an internal email names its recipient")
+    @Test("Every email a long case calls for fills its template with no missing value, whoever it goes to; a failure alert about an internal email names its recipient")
     func everyCaseEmailFills() async throws {
         try await withTemporaryDirectory { directory in try Self.everyCaseEmail(directory) }
     }
@@ -106,7 +106,7 @@ struct EmailTemplateRecipientsTests {
         }
     }
 
-    @Test("a moved meeting's update reads \"Moved: … now on … (was …)\", a cancellation \"Cancelled: …\", and a title naming the case is not followed by its reference again")
+    @Test("A moved meeting's update reads \"Moved: … now on … (was …)\", a cancellation \"Cancelled: …\", and a title naming the case is not followed by its reference again")
     func meetingSubjects() async throws {
         try await withTemporaryDirectory { directory in try Self.meetingSubjects(directory) }
     }

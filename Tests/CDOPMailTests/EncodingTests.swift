@@ -5,7 +5,7 @@ import Testing
 @Suite("Quoted-printable and base64 encodings")
 struct EncodingTests {
     @Test(
-        "quoted-printable encodes =, non-ASCII and trailing whitespace, and nothing else",
+        "Quoted-printable encodes =, non-ASCII and trailing whitespace, and nothing else",
         arguments: [
             ("plain text", ["plain text"]),
             ("café", ["caf=C3=A9"]),
@@ -20,7 +20,7 @@ struct EncodingTests {
         #expect(QuotedPrintable.encode(input) == expected)
     }
 
-    @Test("quoted-printable soft breaks keep lines to 76 characters and never split an escape")
+    @Test("Quoted-printable soft breaks keep lines to 76 characters and never split an escape")
     func softBreaks() {
         let lines = QuotedPrintable.encode(String(repeating: "a", count: 100))
         #expect(lines == [String(repeating: "a", count: 75) + "=", String(repeating: "a", count: 25)])
@@ -41,7 +41,7 @@ struct EncodingTests {
     }
 
     @Test(
-        "quoted-printable decodes back to the text for every kind of line",
+        "Quoted-printable decodes back to the text for every kind of line",
         arguments: [
             "Zoë, Łukasz and Siobhán\nsecond line  \n\n=3D is not an escape",
             String(repeating: "0123456789", count: 500),
@@ -53,7 +53,7 @@ struct EncodingTests {
         #expect(MailText.decodeQuotedPrintable(encoded) == text)
     }
 
-    @Test("base64 lines are 76 characters (the last may be shorter) and decode to the bytes")
+    @Test("Base64 lines are 76 characters (the last may be shorter) and decode to the bytes")
     func base64() throws {
         let data = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let lines = Base64Lines.encode(data)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Meeting invitations (iCalendar, RFC 5545 / iTIP)")
 struct InvitationTests {
-    @Test("an invitation parses with icalendar and its times are right on both sides of the October clock change")
+    @Test("An invitation parses with icalendar and its times are right on both sides of the October clock change")
     func clockChange() async throws {
         try await withTemporaryDirectory { directory in
             var friday = Fixtures.rapidResponseMeeting()
@@ -36,7 +36,7 @@ struct InvitationTests {
         }
     }
 
-    @Test("a request carries METHOD:REQUEST, UID, SEQUENCE, DTSTAMP in UTC, organizer and attendees with roles")
+    @Test("A request carries METHOD:REQUEST, UID, SEQUENCE, DTSTAMP in UTC, organizer and attendees with roles")
     func requestContent() async throws {
         try await withTemporaryDirectory { directory in
             let meeting = Fixtures.rapidResponseMeeting()
@@ -62,7 +62,7 @@ struct InvitationTests {
         }
     }
 
-    @Test("a reschedule keeps the UID and raises SEQUENCE; a cancellation is METHOD:CANCEL with STATUS:CANCELLED")
+    @Test("A reschedule keeps the UID and raises SEQUENCE; a cancellation is METHOD:CANCEL with STATUS:CANCELLED")
     func rescheduleAndCancel() async throws {
         try await withTemporaryDirectory { directory in
             let original = Fixtures.rapidResponseMeeting(sequence: 0)
@@ -84,7 +84,7 @@ struct InvitationTests {
         }
     }
 
-    @Test("texts with backslashes, semicolons, commas, newlines and any script survive escaping and folding")
+    @Test("Texts with backslashes, semicolons, commas, newlines and any script survive escaping and folding")
     func escapingAndFolding() async throws {
         try await withTemporaryDirectory { directory in
             var meeting = Fixtures.rapidResponseMeeting()
@@ -105,7 +105,7 @@ struct InvitationTests {
         }
     }
 
-    @Test("an invitation that cannot be right is refused")
+    @Test("An invitation that cannot be right is refused")
     func refusals() {
         var m = Fixtures.rapidResponseMeeting()
         m.end = m.start
@@ -121,7 +121,7 @@ struct InvitationTests {
         #expect(throws: MeetingInvitationError.negativeSequence(-1)) { try m.iCalendar() }
     }
 
-    @Test("an invitation mail carries a text/calendar alternative with method=REQUEST and an invite.ics attachment")
+    @Test("An invitation mail carries a text/calendar alternative with method=REQUEST and an invite.ics attachment")
     func invitationMail() async throws {
         try await withTemporaryDirectory { directory in
             let meeting = Fixtures.rapidResponseMeeting(sequence: 3)

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("UK civil time (Europe/London) by rule")
 struct LondonTimeTests {
-    @Test("the rule gives the same offset as the system time-zone database around every clock change, 1997-2040")
+    @Test("The rule gives the same offset as the system time-zone database around every clock change, 1997-2040")
     func agreesWithTimeZoneDatabase() throws {
         let london = try #require(TimeZone(identifier: "Europe/London"))
         for year in 1997...2040 {
@@ -24,7 +24,7 @@ struct LondonTimeTests {
         }
     }
 
-    @Test("the clocks change on the last Sunday of March and of October at 01:00 UTC")
+    @Test("The clocks change on the last Sunday of March and of October at 01:00 UTC")
     func changeDates() {
         #expect(EuropeLondon.summerTimeStart(in: 2026) == CivilDateTime(year: 2026, month: 3, day: 29, hour: 1))
         #expect(EuropeLondon.summerTimeEnd(in: 2026) == CivilDateTime(year: 2026, month: 10, day: 25, hour: 1))
@@ -32,7 +32,7 @@ struct LondonTimeTests {
         #expect(EuropeLondon.summerTimeEnd(in: 2027) == CivilDateTime(year: 2027, month: 10, day: 31, hour: 1))
     }
 
-    @Test("a London wall time maps to its instant on either side of the October change")
+    @Test("A London wall time maps to its instant on either side of the October change")
     func localToInstant() throws {
         let friday = try EuropeLondon.instant(atLocal: CivilDateTime(year: 2026, month: 10, day: 23, hour: 14))
         #expect(CivilDateTime(utc: friday) == CivilDateTime(year: 2026, month: 10, day: 23, hour: 13))
@@ -41,7 +41,7 @@ struct LondonTimeTests {
         #expect(EuropeLondon.localTime(at: friday) == CivilDateTime(year: 2026, month: 10, day: 23, hour: 14))
     }
 
-    @Test("an hour repeated in October is its first (BST) occurrence; an hour skipped in March does not exist")
+    @Test("An hour repeated in October is its first (BST) occurrence; an hour skipped in March does not exist")
     func ambiguousAndSkipped() throws {
         let repeated = try EuropeLondon.instant(
             atLocal: CivilDateTime(year: 2026, month: 10, day: 25, hour: 1, minute: 30))

@@ -10,7 +10,7 @@ import Testing
 
 @Suite("Meeting invitations through the outbox")
 struct MeetingInvitationDispatchTests {
-    @Test("scheduling invites each invitee with an .ics; moving the meeting sends an update to the same entry; cancelling sends METHOD:CANCEL")
+    @Test("Scheduling invites each invitee with an .ics; moving the meeting sends an update to the same entry; cancelling sends METHOD:CANCEL")
     func invitationsUpdatesAndCancellation() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)

@@ -71,7 +71,7 @@ struct OutboxScenario {
 
 @Suite("The outbox dispatcher against a real SMTP server")
 struct OutboxDispatcherTests {
-    @Test("a Form B request sends one email with the case reference and the secure link, and nothing that identifies the child")
+    @Test("A Form B request sends one email with the case reference and the secure link, and nothing that identifies the child")
     func requestEmail() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
@@ -105,7 +105,7 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("with the mail server down the email waits and backs off, and goes once the server is up")
+    @Test("With the mail server down the email waits and backs off, and goes once the server is up")
     func serverDownThenUp() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
@@ -127,7 +127,7 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("a 451 answer is retried and then delivered, once")
+    @Test("A 451 answer is retried and then delivered, once")
     func deferredThenDelivered() async throws {
         try await withSMTPServer(.init(replies: ["RCPT:451:1"])) { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
@@ -139,7 +139,7 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("a 550 answer is a dead letter: an event on the case, an alert to the coordinator, and no further attempts")
+    @Test("A 550 answer is a dead letter: an event on the case, an alert to the coordinator, and no further attempts")
     func rejectedIsDeadLetter() async throws {
         try await withSMTPServer(.init(replies: ["RCPT:550"])) { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
@@ -162,7 +162,7 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("a reminder fired by the scheduler goes to the agency's contact with the same secure link")
+    @Test("A reminder fired by the scheduler goes to the agency's contact with the same secure link")
     func reminderEmail() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)

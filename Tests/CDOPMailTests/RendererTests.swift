@@ -10,7 +10,7 @@ struct RendererTests {
             data: Data((0..<3000).map { UInt8($0 % 251) }))
     ])
 
-    @Test("every line ends in CRLF and no bare CR or LF appears anywhere")
+    @Test("Every line ends in CRLF and no bare CR or LF appears anywhere")
     func crlfOnly() throws {
         let data = try MIMERenderer.render(message).data
         let bytes = [UInt8](data)
@@ -21,7 +21,7 @@ struct RendererTests {
         }
     }
 
-    @Test("no line exceeds 998 octets, even with a 5,000-character line in the body and a long subject")
+    @Test("No line exceeds 998 octets, even with a 5,000-character line in the body and a long subject")
     func lineLengths() throws {
         var long = message
         long.textBody = String(repeating: "x", count: 5000) + "\n" + String(repeating: "é ", count: 2500)
@@ -35,7 +35,7 @@ struct RendererTests {
         #expect(data.allSatisfy { $0 < 128 }, "the rendered message is 7-bit clean")
     }
 
-    @Test("the message carries Date, From, To, Reply-To, Subject, Message-ID and MIME-Version")
+    @Test("The message carries Date, From, To, Reply-To, Subject, Message-ID and MIME-Version")
     func requiredHeaders() throws {
         let headers = MailText.headers(try MIMERenderer.render(message).data)
         let names = headers.map(\.0)
@@ -50,14 +50,14 @@ struct RendererTests {
         #expect(value["Auto-Submitted"] == "auto-generated")
     }
 
-    @Test("the date header is the given instant in RFC 5322 form, whatever the year or weekday")
+    @Test("The date header is the given instant in RFC 5322 form, whatever the year or weekday")
     func dateHeader() {
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 0)) == "Thu, 1 Jan 1970 00:00:00 +0000")
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_798_761_599.9)) == "Thu, 31 Dec 2026 23:59:59 +0000")
     }
 
-    @Test("rendering is a pure function: the same message gives the same bytes")
+    @Test("Rendering is a pure function: the same message gives the same bytes")
     func deterministic() throws {
         let first = try MIMERenderer.render(message)
         let second = try MIMERenderer.render(message)
@@ -72,7 +72,7 @@ struct RendererTests {
         #expect(boundary(first.data) != boundary(third.data), "boundaries follow the Message-ID")
     }
 
-    @Test("display names and subjects outside ASCII are encoded-words that decode to the same text")
+    @Test("Display names and subjects outside ASCII are encoded-words that decode to the same text")
     func encodedWordsRoundTrip() async throws {
         try await withTemporaryDirectory { directory in
             var m = message
@@ -94,14 +94,14 @@ struct RendererTests {
         }
     }
 
-    @Test("a subject holding a line break is refused, so no header can be injected")
+    @Test("A subject holding a line break is refused, so no header can be injected")
     func headerInjection() {
         var m = message
         m.subject = "Reminder\r\nBcc: someone@example.org"
         #expect(throws: MailRenderError.headerHasControlCharacter(field: "subject")) { try MIMERenderer.render(m) }
     }
 
-    @Test("a message without recipients or with an unusable attachment is refused")
+    @Test("A message without recipients or with an unusable attachment is refused")
     func refusals() {
         var none = message
         none.to = []
@@ -114,7 +114,7 @@ struct RendererTests {
         #expect(throws: MailRenderError.invalidContentType("pdf")) { try MIMERenderer.render(badType) }
     }
 
-    @Test("the structure is mixed(alternative(plain, html), attachment) and Python reads every part back exactly")
+    @Test("The structure is mixed(alternative(plain, html), attachment) and Python reads every part back exactly")
     func structureAndBodies() async throws {
         try await withTemporaryDirectory { directory in
             let data = try MIMERenderer.render(message).data
@@ -136,7 +136,7 @@ struct RendererTests {
         }
     }
 
-    @Test("a plain-text-only message is a single text/plain part")
+    @Test("A plain-text-only message is a single text/plain part")
     func singlePart() async throws {
         try await withTemporaryDirectory { directory in
             var m = message

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("SMTP delivery to a real aiosmtpd")
 struct SMTPDeliveryTests {
-    @Test("plain SMTP on loopback delivers every header and body intact, and Python reads it without a defect")
+    @Test("Plain SMTP on loopback delivers every header and body intact, and Python reads it without a defect")
     func plainSMTP() async throws {
         try await withSMTPServer { server, directory in
             let message = Fixtures.formBRequest()
@@ -37,7 +37,7 @@ struct SMTPDeliveryTests {
         }
     }
 
-    @Test("a 1 MB attachment, a 5,000-character line and non-ASCII names survive the round trip byte for byte")
+    @Test("A 1 MB attachment, a 5,000-character line and non-ASCII names survive the round trip byte for byte")
     func largeRoundTrip() async throws {
         try await withSMTPServer { server, directory in
             var generator = SplitMix64(seed: 0xC0D0_2026)
@@ -66,7 +66,7 @@ struct SMTPDeliveryTests {
         }
     }
 
-    @Test("an invitation sent by SMTP arrives with both calendar parts readable by icalendar")
+    @Test("An invitation sent by SMTP arrives with both calendar parts readable by icalendar")
     func invitationOverSMTP() async throws {
         try await withSMTPServer { server, directory in
             var message = Fixtures.formBRequest()
@@ -102,7 +102,7 @@ struct SMTPDeliveryTests {
         }
     }
 
-    @Test("a batch shares one connection and reports each message's outcome, a refusal not stopping the rest")
+    @Test("A batch shares one connection and reports each message's outcome, a refusal not stopping the rest")
     func batch() async throws {
         try await withSMTPServer(.init(replies: ["RCPT:550:1"])) { server, _ in
             let messages = (1...3).map { Fixtures.formBRequest(id: $0, to: [Fixtures.zoe]) }

@@ -42,7 +42,7 @@ struct SMTPFailureTests {
         }
     }
 
-    @Test("a refused connection is transient")
+    @Test("A refused connection is transient")
     func connectionRefused() async throws {
         let port = try closedLoopbackPort()
         let settings = try SMTPSettings(url: SMTPServerURL("smtp://127.0.0.1:\(port)"), startTLS: .off)
@@ -55,7 +55,7 @@ struct SMTPFailureTests {
         #expect(result.failure?.isTransient == true)
     }
 
-    @Test("a server that never answers times out, transiently, within the response timeout")
+    @Test("A server that never answers times out, transiently, within the response timeout")
     func silentServer() async throws {
         try await withSMTPServer(.init(silent: true)) { server, _ in
             let clock = ContinuousClock()
@@ -69,7 +69,7 @@ struct SMTPFailureTests {
         }
     }
 
-    @Test("an envelope address that could inject SMTP commands is refused before any connection")
+    @Test("An envelope address that could inject SMTP commands is refused before any connection")
     func invalidEnvelope() async throws {
         let settings = try SMTPSettings(url: SMTPServerURL("smtp://127.0.0.1:9"), startTLS: .off)
         var envelope = MailEnvelope(for: Fixtures.formBRequest())

@@ -22,7 +22,7 @@ struct SMTPSecurityTests {
     }
 
     @Test(
-        "without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
+        "Without the CA file the certificate does not verify: a TLS verification error for the operator, nothing sent")
     func startTLSUnverified() async throws {
         try await withSMTPServer(certificate: true) { server, _ in
             let result = try await deliver(
@@ -39,7 +39,7 @@ struct SMTPSecurityTests {
         }
     }
 
-    @Test("an unreadable CA file is a TLS verification error too")
+    @Test("An unreadable CA file is a TLS verification error too")
     func missingCAFile() async throws {
         try await withSMTPServer(certificate: true) { server, directory in
             let result = try await deliver(
@@ -53,7 +53,7 @@ struct SMTPSecurityTests {
         }
     }
 
-    @Test("with STARTTLS required, a server that does not offer it gets nothing: mail never falls back to cleartext")
+    @Test("With STARTTLS required, a server that does not offer it gets nothing: mail never falls back to cleartext")
     func startTLSRequiredButAbsent() async throws {
         try await withSMTPServer { server, _ in
             let result = try await deliver(
@@ -89,7 +89,7 @@ struct SMTPSecurityTests {
         }
     }
 
-    @Test("a wrong password is an authentication failure for the operator, and the password is not in the message")
+    @Test("A wrong password is an authentication failure for the operator, and the password is not in the message")
     func authRefused() async throws {
         try await withSMTPServer(.init(auth: true), certificate: true) { server, directory in
             let settings = try server.settings(
@@ -107,7 +107,7 @@ struct SMTPSecurityTests {
         }
     }
 
-    @Test("a server that requires AUTH refuses mail from a client without credentials: a configuration problem")
+    @Test("A server that requires AUTH refuses mail from a client without credentials: a configuration problem")
     func authMissing() async throws {
         try await withSMTPServer(.init(auth: true, authWithoutTLS: true)) { server, _ in
             let result = try await deliver(Fixtures.formBRequest(), via: SMTPTransport(settings: server.settings()))

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Mail settings from the environment")
 struct SettingsTests {
-    @Test("with nothing set, mail is spooled to var/outbox from cdop@localhost")
+    @Test("With nothing set, mail is spooled to var/outbox from cdop@localhost")
     func defaults() throws {
         let settings = try MailSettings(environment: [:])
         #expect(settings.delivery == .spool(directory: "var/outbox"))
@@ -11,7 +11,7 @@ struct SettingsTests {
         #expect(settings.makeTransport() is SpoolTransport)
     }
 
-    @Test("an SMTP URL with user, password and CA file gives SMTP with STARTTLS required")
+    @Test("An SMTP URL with user, password and CA file gives SMTP with STARTTLS required")
     func smtpWithEverything() throws {
         let settings = try MailSettings(environment: [
             "CDOP_SMTP_URL": "smtp://mail.example.org:587",
@@ -38,7 +38,7 @@ struct SettingsTests {
     }
 
     @Test(
-        "ports default to 25 for smtp:// and 465 for smtps://; IPv6 and loopback hosts are read",
+        "Ports default to 25 for smtp:// and 465 for smtps://; IPv6 and loopback hosts are read",
         arguments: [
             ("smtp://mail.example.org", "mail.example.org", 25, false),
             ("smtps://mail.example.org", "mail.example.org", 465, false),
@@ -54,7 +54,7 @@ struct SettingsTests {
     }
 
     @Test(
-        "a bad setting is refused, naming the variable and the reason",
+        "A bad setting is refused, naming the variable and the reason",
         arguments: [
             (["CDOP_SMTP_URL": "http://mail.example.org"], "CDOP_SMTP_URL", "scheme"),
             (["CDOP_SMTP_URL": "smtp://user:pw@mail.example.org"], "CDOP_SMTP_URL", "CDOP_SMTP_USER"),
@@ -106,7 +106,7 @@ struct SettingsTests {
         #expect(smtp.credentials == nil)
     }
 
-    @Test("a refused password is never repeated in the message")
+    @Test("A refused password is never repeated in the message")
     func passwordNotEchoed() {
         do {
             _ = try MailSettings(environment: ["CDOP_SMTP_PASSWORD": "hunter2-secret"])

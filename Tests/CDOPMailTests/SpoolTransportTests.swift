@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Spool transport (.eml files)")
 struct SpoolTransportTests {
-    @Test("each message becomes a parseable .eml named after its Message-ID")
+    @Test("Each message becomes a parseable .eml named after its Message-ID")
     func writesParseableFiles() async throws {
         try await withTemporaryDirectory { directory in
             let spool = directory.url.appendingPathComponent("outbox/nested").path
@@ -31,7 +31,7 @@ struct SpoolTransportTests {
         }
     }
 
-    @Test("sending the same Message-ID again replaces the same file: one file per message")
+    @Test("Sending the same Message-ID again replaces the same file: one file per message")
     func idempotent() async throws {
         try await withTemporaryDirectory { directory in
             let transport = SpoolTransport(directory: directory.path)
@@ -57,7 +57,7 @@ struct SpoolTransportTests {
         #expect(nameA.hasSuffix(".eml"))
     }
 
-    @Test("a spool directory that cannot be written gives a transient spool error naming the path")
+    @Test("A spool directory that cannot be written gives a transient spool error naming the path")
     func unwritable() async throws {
         try await withTemporaryDirectory { directory in
             let blocker = directory.file("not-a-directory")

@@ -10,37 +10,17 @@ import Testing
 /// `cdop import`: historic cases from a spreadsheet, checked row by row, all or nothing.
 @Suite("Historic import")
 struct ImportTests {
-    static let heading =
-        "reference,surname,forenames,nhs_number,date_of_birth,sex,ethnicity,area_code,date_of_death,date_notified,expected,reviewed_on,category,outcome,modifiable_factors,preventability,learning_themes"
     static let good = [
-        heading,
+        ImportFixture.heading,
         "H-2008-01,Example,Alex,,2008-01-02,male,White British,NTH,2008-06-01,2008-06-02,expected,2009-02-10,8,not modifiable,,not preventable,neonatal care",
         "H-2009-07,Sample,,9434765919,2003-05-05,female,Asian Pakistani,EST,2009-11-20,2009-11-21,unexpected,2010-05-04,3,modifiable,\"service: Delay in referral; physical: Unfenced pond\",potentially preventable,water safety; referral",
         "H-2012-03,Fictive,Sam,,2012-01-01,not known,,STH,2012-03-03,2012-03-05,expected,2012-09-09,6,insufficient information,,,",
         "H-2024-11,Madeup,Jo,,2020-02-02,female,not stated,WST,2024-11-01,2024-11-01,unexpected,,,,,,",
     ].joined(separator: "\r\n")
 
-    struct Fixture {
-        let folder = TemporaryDirectory("cdop-import")
-        let engine: Engine
-        let actor = Actor(name: "casey.coordinator", role: "coordinator")
-
-        init() throws {
-            var configuration = AppConfiguration()
-            configuration.databasePath = folder.path("cdop.sqlite")
-            engine = try Engine(configuration: configuration, clock: TestClock(iso: "2026-06-01T09:00:00Z"))
-        }
-
-        var importer: HistoricImport { HistoricImport(workflow: engine.workflow, panel: engine.panel) }
-
-        func events() throws -> Int {
-            try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
-        }
-    }
-
     @Test("A good file becomes cases through the engine, and the reports count them, legacy preventability included")
     func goodFile() throws {
-        let fixture = try Fixture()
+        let fixture = try ImportFixture()
         let summary = try fixture.importer.run(Self.good, by: fixture.actor)
         #expect(summary.cases == 4 && summary.reviewed == 3 && !summary.alreadyImported)
         #expect(try fixture.events() == summary.events)
@@ -76,7 +56,7 @@ struct ImportTests {
 
     @Test("Importing the same file again appends nothing")
     func sameFileTwice() throws {
-        let fixture = try Fixture()
+        let fixture = try ImportFixture()
         _ = try fixture.importer.run(Self.good, by: fixture.actor)
         let before = try fixture.events()
         let again = try fixture.importer.run(Self.good, by: fixture.actor)
@@ -86,9 +66,9 @@ struct ImportTests {
 
     @Test("Bad rows are reported by row and column, every one of them, and nothing is appended")
     func badRows() throws {
-        let fixture = try Fixture()
+        let fixture = try ImportFixture()
         let bad = [
-            Self.heading,
+            ImportFixture.heading,
             "H-1,Example,Alex,,2008-01-02,male,,NTH,2008-06-01,2008-06-02,expected,,,,,,",
             "H-2,Sample,,,2003-05-05,femal,,EST,2009-13-20,2009-11-21,unexpected,,,,,,",
             "H-3,Fictive,,,2012-01-01,male,,ZZZ,2012-03-03,2012-03-05,expected,2012-09-09,11,modifiable,,,",
@@ -111,9 +91,9 @@ struct ImportTests {
 
     @Test("A row the engine refuses (a death after its notification) appends nothing from any row")
     func engineRefusalRollsBackEverything() throws {
-        let fixture = try Fixture()
+        let fixture = try ImportFixture()
         let file = [
-            Self.heading,
+            ImportFixture.heading,
             "H-1,Example,Alex,,2008-01-02,male,,NTH,2008-06-01,2008-06-02,expected,,,,,,",
             "H-2,Sample,,,2003-05-05,female,,EST,2009-11-20,2009-11-01,expected,,,,,,",
         ].joined(separator: "\n")
@@ -129,12 +109,12 @@ struct ImportTests {
 
     @Test("A file without a required column or with an unknown one is refused before any row is read")
     func headingProblems() throws {
-        let fixture = try Fixture()
+        let fixture = try ImportFixture()
         #expect(throws: ImportError.missingColumns(["surname"])) {
             try fixture.importer.run("reference,date_of_birth,sex,area_code,date_of_death,date_notified,expected\n", by: fixture.actor)
         }
         #expect(throws: ImportError.unknownColumns(["colour"])) {
-            try fixture.importer.run(Self.heading + ",colour\n", by: fixture.actor)
+            try fixture.importer.run(ImportFixture.heading + ",colour\n", by: fixture.actor)
         }
     }
 

@@ -47,11 +47,11 @@ struct ImportedYearsReportTests {
 
     @Test("Three-way tables of an imported year on the older scale and of a modern year match the file cell by cell")
     func importedYears() throws {
-        let fixture = try ImportTests.Fixture()
+        let fixture = try ImportFixture()
         var random = SeededRandom(seed: 1112)
         let (oldLines, oldRows) = Self.rows(year: 2011, count: 70, legacy: true, random: &random)
         let (newLines, newRows) = Self.rows(year: 2020, count: 70, legacy: false, random: &random)
-        let file = ([ImportTests.heading] + oldLines + newLines).joined(separator: "\r\n")
+        let file = ([ImportFixture.heading] + oldLines + newLines).joined(separator: "\r\n")
         let summary = try fixture.importer.run(file, by: fixture.actor)
         #expect(summary.cases == 140 && summary.reviewed == 140)
         for (year, rows) in [(2011, oldRows), (2020, newRows)] {
@@ -65,15 +65,15 @@ struct ImportedYearsReportTests {
             let byScale = try #require(report.table("category-by-preventability-by-sex"))
             for (row, category) in DeathCategory.allCases.enumerated() {
                 for sex in Sex.allCases {
-                    let column = ReportTests.capitalised(sex.label)
+                    let column = capitalisedFirst(sex.label)
                     for outcome in ModifiableFactorsOutcome.allCases {
                         #expect(
-                            byOutcome.value(byOutcome.rows[row], group: ReportTests.capitalised(outcome.label), column: column)
+                            byOutcome.value(byOutcome.rows[row], group: capitalisedFirst(outcome.label), column: column)
                                 == reviewed.filter { $0.category == category && $0.outcome == outcome && $0.sex == sex }.count)
                     }
                     for scale in LegacyPreventability.allCases {
                         #expect(
-                            byScale.value(byScale.rows[row], group: ReportTests.capitalised(scale.label), column: column)
+                            byScale.value(byScale.rows[row], group: capitalisedFirst(scale.label), column: column)
                                 == reviewed.filter { $0.category == category && $0.preventability == scale && $0.sex == sex }.count)
                     }
                 }
@@ -85,9 +85,9 @@ struct ImportedYearsReportTests {
 
     @Test("The older scale is refused for a review on or after the panel's cut-over, naming the row and column")
     func legacyAfterTheCutOverIsRefused() throws {
-        let fixture = try ImportTests.Fixture()
+        let fixture = try ImportFixture()
         let file = [
-            ImportTests.heading,
+            ImportFixture.heading,
             "L-1,Late,Kim,,2012-01-01,male,,NTH,2013-02-01,2013-02-02,expected,2013-05-01,6,,,not preventable,",
         ].joined(separator: "\r\n")
         do {

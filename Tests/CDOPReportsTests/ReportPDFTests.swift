@@ -30,7 +30,7 @@ struct ReportPDFTests {
             count: 80, from: CalendarDate(year: 2025, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 3, day: 31)!, seed: 5)
         let report = try AnnualReportQuery(
             panel: years.engine.panel, period: try ReportPeriod.reportingYear(2025), suppression: try SuppressionPolicy(threshold: 3)
-        ).run(on: years.engine.store, asAt: ReportTests.asAt)
+        ).run(on: years.engine.store, asAt: SyntheticYears.asAt)
         let html = years.folder.path("report.html")
         let pdf = years.folder.path("report.pdf")
         try Data(ReportHTML.document(report).utf8).write(to: URL(fileURLWithPath: html))

@@ -9,8 +9,6 @@ import Testing
 /// The annual report over years of cases built through the engine, checked against the test's own ledger.
 @Suite("Annual report tables")
 struct ReportTests {
-    static let asAt = CalendarDate(year: 2027, month: 9, day: 1)!
-
     /// Three and a half years of deaths, built once per test (each test has its own database).
     static func years() throws -> SyntheticYears {
         var years = try SyntheticYears()
@@ -27,7 +25,7 @@ struct ReportTests {
         let years = try Self.years()
         for year in [2024, 2025] {
             let period = try ReportPeriod.reportingYear(year)
-            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: Self.asAt)
+            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
             let panel = years.ledger.filter(\.countsForPanel)
             let notified = panel.filter { period.contains($0.notified) }
             let reviewed = panel.filter { $0.reviewed.map(period.contains) == true }
@@ -134,12 +132,12 @@ struct ReportTests {
             for sex in Sex.allCases {
                 for outcome in ModifiableFactorsOutcome.allCases {
                     #expect(
-                        byOutcome.value(byOutcome.rows[row], group: capitalised(outcome.label), column: capitalised(sex.label))
+                        byOutcome.value(byOutcome.rows[row], group: capitalisedFirst(outcome.label), column: capitalisedFirst(sex.label))
                             == Self.count(reviewed) { $0.category == category && $0.outcome == outcome && $0.sex == sex })
                 }
                 for scale in LegacyPreventability.allCases {
                     #expect(
-                        byScale.value(byScale.rows[row], group: capitalised(scale.label), column: capitalised(sex.label))
+                        byScale.value(byScale.rows[row], group: capitalisedFirst(scale.label), column: capitalisedFirst(sex.label))
                             == Self.count(reviewed) { $0.category == category && $0.legacy == scale && $0.sex == sex })
                 }
             }
@@ -149,8 +147,6 @@ struct ReportTests {
         #expect(report.mismatches.isEmpty)
     }
 
-    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
-
     @Test("A year on the older preventability scale reports each review on the scale it was recorded on, never converted")
     func legacyYearThreeWayTables() throws {
         var years = try SyntheticYears()
@@ -159,7 +155,7 @@ struct ReportTests {
             seed: 2011)
         for year in [2011, 2012, 2013] {
             let period = try ReportPeriod.reportingYear(year)
-            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: Self.asAt)
+            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
             let reviewed = years.ledger.filter { $0.countsForPanel && $0.reviewed.map(period.contains) == true }
             #expect(reviewed.count > 10)
             if year < 2013 {
@@ -195,7 +191,7 @@ struct ReportTests {
     func outOfScopeDeathsAreLeftOut() throws {
         let years = try Self.years()
         let period = try ReportPeriod(from: CalendarDate(year: 2023, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 10, day: 31)!)
-        let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: Self.asAt)
+        let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
         let outside = Self.count(years.ledger) { !$0.countsForPanel }
         #expect(outside > 0)
         #expect(report.figure("Deaths notified") == years.ledger.count - outside)

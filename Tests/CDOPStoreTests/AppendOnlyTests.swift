@@ -5,7 +5,7 @@ import Testing
 
 @Suite("The database enforces append-only")
 struct AppendOnlyTests {
-    @Test("updating an event fails in the database itself")
+    @Test("Updating an event fails in the database itself")
     func updateFails() throws {
         let fixture = try StoreFixture()
         try fixture.store.append(to: "case-1", expected: .any, events: events(1), recordedAt: testMoment)
@@ -15,7 +15,7 @@ struct AppendOnlyTests {
         #expect(error?.message?.contains("append-only") == true)
     }
 
-    @Test("deleting an event fails in the database itself")
+    @Test("Deleting an event fails in the database itself")
     func deleteFails() throws {
         let fixture = try StoreFixture()
         try fixture.store.append(to: "case-1", expected: .any, events: events(2), recordedAt: testMoment)
@@ -25,7 +25,7 @@ struct AppendOnlyTests {
         #expect(try fixture.store.lastPosition() == 2)
     }
 
-    @Test("a database upgraded by a newer cdop is refused rather than misread")
+    @Test("A database upgraded by a newer cdop is refused rather than misread")
     func newerDatabaseIsRefused() throws {
         let fixture = try StoreFixture()
         try fixture.store.database.write { db in
@@ -36,7 +36,7 @@ struct AppendOnlyTests {
         }
     }
 
-    @Test("the durability setting is applied and read back")
+    @Test("The durability setting is applied and read back")
     func durabilityIsApplied() throws {
         var options = EventStoreOptions()
         options.durability = .powerLoss

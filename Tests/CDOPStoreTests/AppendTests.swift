@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Appending to a stream")
 struct AppendTests {
-    @Test("events read back in order with versions from 1 and gap-free global positions")
+    @Test("Events read back in order with versions from 1 and gap-free global positions")
     func readBackInOrder() throws {
         let fixture = try StoreFixture()
         let first = try fixture.store.append(to: "case-a", expected: .noStream, events: events(3), recordedAt: testMoment)
@@ -21,7 +21,7 @@ struct AppendTests {
         #expect(try fixture.store.lastPosition() == 6)
     }
 
-    @Test("a recorded event keeps its id, type, schema version, data, metadata and the injected time")
+    @Test("A recorded event keeps its id, type, schema version, data, metadata and the injected time")
     func recordedEventKeepsEverything() throws {
         let fixture = try StoreFixture()
         let id = UUID()
@@ -34,7 +34,7 @@ struct AppendTests {
         #expect(abs(stored.recordedAt.timeIntervalSince1970 - 1_800_000_000.123) < 0.001)
     }
 
-    @Test("reading a stream from a version returns only the later events")
+    @Test("Reading a stream from a version returns only the later events")
     func readFromVersion() throws {
         let fixture = try StoreFixture()
         try fixture.store.append(to: "s", expected: .any, events: events(5), recordedAt: testMoment)
@@ -45,7 +45,7 @@ struct AppendTests {
     }
 
     @Test(
-        "each expected version is honoured and a mismatch names the stream, the expected and the actual version",
+        "Each expected version is honoured and a mismatch names the stream, the expected and the actual version",
         arguments: [
             (ExpectedVersion.noStream, 2 as Int64, false), (.noStream, 0, true),
             (.streamExists, 0, false), (.streamExists, 2, true),
@@ -68,7 +68,7 @@ struct AppendTests {
         }
     }
 
-    @Test("an append to several streams is all or nothing")
+    @Test("An append to several streams is all or nothing")
     func multiStreamAppendIsAtomic() throws {
         let fixture = try StoreFixture()
         try fixture.store.append(to: "meeting-1", expected: .any, events: events(1), recordedAt: testMoment)
@@ -87,7 +87,7 @@ struct AppendTests {
         #expect(results.map(\.lastPosition) == [3, 4])
     }
 
-    @Test("bad appends are refused with a reason: no events, no stream id, no type, invalid JSON")
+    @Test("Bad appends are refused with a reason: no events, no stream id, no type, invalid JSON")
     func badAppendsAreRefused() throws {
         let fixture = try StoreFixture()
         #expect(throws: EventStoreError.emptyAppend(stream: "s")) {

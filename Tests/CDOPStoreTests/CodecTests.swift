@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Fixed text forms of ids and times")
 struct CodecTests {
-    @Test("a UTC timestamp survives formatting and parsing to the millisecond, across centuries and leap days")
+    @Test("A UTC timestamp survives formatting and parsing to the millisecond, across centuries and leap days")
     func timestampRoundTrip() {
         var generator = SystemRandomNumberGenerator()
         let fixed: [Double] = [0, 951_782_400.5, 1_709_164_800.999, -86_400, 4_102_444_799.001, 1_790_000_000]
@@ -19,7 +19,7 @@ struct CodecTests {
         #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
     }
 
-    @Test("timestamps agree with Foundation's ISO 8601 formatter")
+    @Test("Timestamps agree with Foundation's ISO 8601 formatter")
     func timestampsAgreeWithFoundation() {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
@@ -29,12 +29,12 @@ struct CodecTests {
         }
     }
 
-    @Test("malformed timestamps are refused", arguments: ["", "2026-13-01T00:00:00.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.000+", "2026-01-01T25:00:00.000Z"])
+    @Test("Malformed timestamps are refused", arguments: ["", "2026-13-01T00:00:00.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.000+", "2026-01-01T25:00:00.000Z"])
     func malformedTimestamps(text: String) {
         #expect(UTCTimestamp.parse(text) == nil)
     }
 
-    @Test("event ids are stored lower-case and read back exactly")
+    @Test("Event ids are stored lower-case and read back exactly")
     func uuidRoundTrip() {
         for _ in 0..<1000 {
             let id = UUID()

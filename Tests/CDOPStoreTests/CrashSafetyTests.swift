@@ -30,6 +30,7 @@ struct CrashSafetyTests {
             let probe = try ChildProcess(BuiltProducts.executable("cdop-crash-probe"), ["append", "--db", path, "--batch", "3"])
             let started = await probe.waitForLines(atLeast: 1, timeout: .seconds(30)) { $0.hasPrefix("ACK") }
             #expect(started, "round \(round): the probe never acknowledged an append: \(probe.standardError)")
+            // A random moment to kill it at, not a wait for anything: the kill's timing is what is under test.
             try await Task.sleep(for: .milliseconds(Int.random(in: 5...150)))
             await probe.kill(SIGKILL)
             acknowledged += probe.outputLines.compactMap(Acknowledgement.init)
@@ -57,7 +58,7 @@ struct CrashSafetyTests {
         #expect(acknowledged.count >= 20)
     }
 
-    @Test("two processes writing one stream serialise: conflicts are concurrency errors, never locks or corruption")
+    @Test("Two processes writing one stream serialise: conflicts are concurrency errors, never locks or corruption")
     func twoProcessesContend() async throws {
         let folder = TemporaryDirectory("cdop-contend")
         let path = folder.path("shared.sqlite")

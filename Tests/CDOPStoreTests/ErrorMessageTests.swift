@@ -6,7 +6,7 @@ import Testing
 struct ErrorMessageTests {
     static let personalData = "Alex Testchild"
 
-    @Test("a concurrency error names the stream, what was expected and what was found")
+    @Test("A concurrency error names the stream, what was expected and what was found")
     func concurrencyMessage() {
         let error = EventStoreError.wrongExpectedVersion(stream: "case-1", expected: .exact(3), actual: 5)
         #expect(error.description.contains("case-1"))
@@ -14,7 +14,7 @@ struct ErrorMessageTests {
         #expect(error.description.contains("at version 5"))
     }
 
-    @Test("no store error repeats the data of the event that caused it")
+    @Test("No store error repeats the data of the event that caused it")
     func noEventDataInErrors() throws {
         let fixture = try StoreFixture()
         let secret = event("t.v1", #"{"name":"\#(Self.personalData)","nhs":"9434765919"}"#)

@@ -1,4 +1,5 @@
 import CDOPStore
+import CDOPTesting
 import Foundation
 import Synchronization
 import Testing
@@ -28,10 +29,8 @@ struct GroupCommitTests {
         }
 
         func waitUntilQueued(_ count: Int) async throws {
-            let deadline = ContinuousClock.now + .seconds(60)
-            while store.writes.waiting < count {
-                try #require(ContinuousClock.now < deadline, "only \(store.writes.waiting) of \(count) writes queued")
-                try await Task.sleep(for: .milliseconds(5))
+            try await Eventually.wait(for: "\(count) writes queued behind the held transaction") {
+                store.writes.waiting >= count
             }
         }
 
@@ -41,7 +40,7 @@ struct GroupCommitTests {
         }
     }
 
-    @Test("fifty appends that arrive during a commit are committed together, in one transaction, each with its own result")
+    @Test("Fifty appends that arrive during a commit are committed together, in one transaction, each with its own result")
     func overlappingAppendsShareOneTransaction() async throws {
         let fixture = try StoreFixture()
         let held = HeldTransaction(fixture.store)
@@ -72,7 +71,7 @@ struct GroupCommitTests {
         #expect(try fixture.store.readAll(after: 0, limit: 100).count == 50)
     }
 
-    @Test("a write refused inside a shared transaction is rolled back alone: the writes before and after it are kept")
+    @Test("A write refused inside a shared transaction is rolled back alone: the writes before and after it are kept")
     func aRefusedWriteRollsBackAlone() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
@@ -99,7 +98,7 @@ struct GroupCommitTests {
         #expect(positions == Array(1...Int64(positions.count)), "no gap where the refused write was")
     }
 
-    @Test("a command repeated within one shared transaction is recognised: the second gets the first's result")
+    @Test("A command repeated within one shared transaction is recognised: the second gets the first's result")
     func aRepeatedCommandInOneTransactionIsRecognised() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
@@ -119,7 +118,7 @@ struct GroupCommitTests {
         #expect(try store.readStream("case-a").map(\.eventID) == shared.map(\.eventID))
     }
 
-    @Test("synchronous writers that queue behind a commit are committed together and each returns its own result")
+    @Test("Synchronous writers that queue behind a commit are committed together and each returns its own result")
     func queuedSynchronousWritersShareATransaction() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
@@ -151,7 +150,7 @@ struct GroupCommitTests {
         #expect(try store.readAll(after: 0, limit: 1000).count == 240)
     }
 
-    @Test("a synchronous write with nothing in flight commits on its caller's thread, alone")
+    @Test("A synchronous write with nothing in flight commits on its caller's thread, alone")
     func anUncontendedWriteCommitsAlone() throws {
         let fixture = try StoreFixture()
         let before = fixture.store.writes.statistics

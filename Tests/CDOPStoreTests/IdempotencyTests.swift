@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Idempotent appends and retried commands")
 struct IdempotencyTests {
-    @Test("appending the same events again with the same content changes nothing and returns the original positions")
+    @Test("Appending the same events again with the same content changes nothing and returns the original positions")
     func sameEventsAgainIsANoOp() throws {
         let fixture = try StoreFixture()
         let batch = events(3)
@@ -17,7 +17,7 @@ struct IdempotencyTests {
         #expect(try fixture.store.lastPosition() == 4)
     }
 
-    @Test("an event id appended again with different content is refused")
+    @Test("An event id appended again with different content is refused")
     func sameIDDifferentContentIsRefused() throws {
         let fixture = try StoreFixture()
         let id = UUID()
@@ -31,7 +31,7 @@ struct IdempotencyTests {
         #expect(try fixture.store.lastPosition() == 1)
     }
 
-    @Test("a batch of which only some events are stored is refused, and nothing of it is written")
+    @Test("A batch of which only some events are stored is refused, and nothing of it is written")
     func partlyStoredBatchIsRefused() throws {
         let fixture = try StoreFixture()
         let batch = events(3)
@@ -45,7 +45,7 @@ struct IdempotencyTests {
         #expect(try fixture.store.lastPosition() == 1)
     }
 
-    @Test("a command id already handled returns the original result without writing again")
+    @Test("A command id already handled returns the original result without writing again")
     func retriedCommandIsRecognised() throws {
         let fixture = try StoreFixture()
         let command = UUID()
@@ -65,7 +65,7 @@ struct IdempotencyTests {
         #expect(try fixture.store.commandResults(for: UUID()) == nil)
     }
 
-    @Test("idempotency is permanent: it holds after the store is closed and reopened")
+    @Test("Idempotency is permanent: it holds after the store is closed and reopened")
     func idempotencyIsPermanent() throws {
         let fixture = try StoreFixture()
         let batch = events(2)

@@ -33,7 +33,7 @@ struct InlineProjectionTests {
         return try StoreFixture(options: options)
     }
 
-    @Test("a projection sees each appended event once, with its checkpoint moved in the same transaction")
+    @Test("A projection sees each appended event once, with its checkpoint moved in the same transaction")
     func projectionAndCheckpointAdvanceTogether() throws {
         let fixture = try fixture()
         try fixture.store.append(to: "a", expected: .any, events: events(2), recordedAt: testMoment)
@@ -48,7 +48,7 @@ struct InlineProjectionTests {
         #expect(checkpoint == 3)
     }
 
-    @Test("a projection that throws rolls the append back: no event without its read model")
+    @Test("A projection that throws rolls the append back: no event without its read model")
     func failingProjectionRollsBack() throws {
         let fixture = try fixture(failOnType: "bad.v1")
         #expect(throws: EventStoreError.self) {

@@ -15,7 +15,7 @@ struct UpcasterTests {
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
-    @Test("an old event is read in its current shape through a chain of upcasters, and stored unchanged")
+    @Test("An old event is read in its current shape through a chain of upcasters, and stored unchanged")
     func chainIsApplied() throws {
         let fixture = try StoreFixture()
         let old = NewEvent(eventID: UUID(), type: "case.thing.v1", schemaVersion: 1, data: Data(#"{"old":"x"}"#.utf8))
@@ -32,7 +32,7 @@ struct UpcasterTests {
         #expect(try fixture.store.readStream("case-1").first?.data == old.data)
     }
 
-    @Test("an upcaster that fails names the event's position and type, not its data")
+    @Test("An upcaster that fails names the event's position and type, not its data")
     func failureIsReported() throws {
         let failing = Upcaster(from: "case.thing.v1", version: 1, to: "case.thing.v2", version: 2) { _ in
             throw CocoaError(.coderReadCorrupt)

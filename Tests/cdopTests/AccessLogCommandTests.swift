@@ -6,7 +6,8 @@ import Testing
 
 /// `cdop access log` through the built binary: the access log the web server writes, read back newest first,
 /// filtered by account, case and day, and bounded.
-@Suite struct AccessLogCommandTests {
+@Suite("cdop access log")
+struct AccessLogCommandTests {
     @Test("The access log lists a coordinator's case view and a panel member's refusal with the case's reference, newest first, filtered and bounded")
     func listsViewsAndRefusals() async throws {
         let cli = CLI(actor: "ada.admin")

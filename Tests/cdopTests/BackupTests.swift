@@ -8,7 +8,8 @@ import Synchronization
 import Testing
 
 /// `cdop backup`, `cdop restore` and `cdop verify` on the built binary, against a database being written to.
-@Suite struct BackupTests {
+@Suite("Backup, restore and verify")
+struct BackupTests {
     /// Notifies deaths on the CLI's database from this process, one command at a time, remembering each case
     /// whose command returned (was acknowledged), until stopped.
     final class Writer: Sendable {
@@ -41,25 +42,25 @@ import Testing
 
         var streams: [String] { acknowledged.withLock { $0 } }
 
-        func stop() async {
+        func stop() async throws {
             stopping.store(true, ordering: .releasing)
-            while !finished.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(5)) }
+            try await Eventually.wait(for: "the writer to finish its last command") { finished.load(ordering: .acquiring) }
         }
     }
 
-    @Test("a backup taken under write load restores, verifies, and holds every event acknowledged before it began")
+    @Test("A backup taken under write load restores, verifies, and holds every event acknowledged before it began")
     func backupUnderLoadRestoresEverything() async throws {
         let cli = CLI()
         #expect(try await cli.loadDemo().status == 0)
         let writer = try Writer(database: cli.database)
         writer.start()
-        while writer.streams.count < 20 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Eventually.wait(for: "the writer's first twenty cases") { writer.streams.count >= 20 }
 
         let acknowledgedBefore = writer.streams
         let backup = cli.folder.path("backup.sqlite")
         let backedUp = try await cli.run(["backup", backup])
         let acknowledgedAfter = writer.streams.count
-        await writer.stop()
+        try await writer.stop()
         #expect(backedUp.status == 0, "\(backedUp)")
         #expect(backedUp.output.contains("Backed up"))
         #expect(acknowledgedAfter > acknowledgedBefore.count, "the writer was not writing while the backup ran")

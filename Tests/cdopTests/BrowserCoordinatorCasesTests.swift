@@ -5,7 +5,7 @@ import Testing
 /// correcting, and the duplicate decision, all by clicking, axe-core clean on every page.
 @Suite("The coordinator's cases in a real browser", .serialized)
 struct BrowserCoordinatorCasesTests {
-    @Test("the coordinator finds a case by name and by reference, reads the whole notification, corrects the date of death through its confirmation, is refused an empty duplicate decision and reopens a settled one")
+    @Test("The coordinator finds a case by name and by reference, reads the whole notification, corrects the date of death through its confirmation, is refused an empty duplicate decision and reopens a settled one")
     func coordinatorCases() async throws {
         var part = BrowserPart()
         try await part.addUser("casey", role: "coordinator", name: "Casey Coordinator", email: "casey@cdop.example.gov.uk")

@@ -7,7 +7,7 @@ import Testing
 /// selenium, axe-core); without them these tests fail rather than skip, since CI installs them.
 @Suite("A real browser through the pages", .serialized)
 struct BrowserJourneyTests {
-    @Test("a death notified on the public page ends with a returned Form B on the coordinator's dashboard, every page free of WCAG A and AA violations")
+    @Test("A death notified on the public page ends with a returned Form B on the coordinator's dashboard, every page free of WCAG A and AA violations")
     func notificationToReturnedForm() async throws {
         try await BrowserHarness.requireTools()
         let cli = CLI(actor: "admin.setup")
@@ -35,7 +35,7 @@ struct BrowserJourneyTests {
         #expect(shots.filter { $0.hasSuffix(".png") }.count >= 12, "\(shots)")
     }
 
-    @Test("the axe check fails on a page with unlabelled fields, faint text and no language, naming each rule and element")
+    @Test("The axe check fails on a page with unlabelled fields, faint text and no language, naming each rule and element")
     func axeFailsAnInaccessiblePage() async throws {
         try await BrowserHarness.requireTools()
         let page = BrowserHarness.folder.appendingPathComponent("Fixtures/inaccessible.html")

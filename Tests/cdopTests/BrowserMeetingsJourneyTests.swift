@@ -7,7 +7,7 @@ import Testing
 /// agency directory; the designated doctor convenes, holds and completes a rapid response on the pages.
 @Suite("The meetings journey in a real browser", .serialized)
 struct BrowserMeetingsJourneyTests {
-    @Test("a coordinator organises a panel meeting and the directory, and a designated doctor completes a rapid response, all by clicking")
+    @Test("A coordinator organises a panel meeting and the directory, and a designated doctor completes a rapid response, all by clicking")
     func meetingsJourney() async throws {
         var part = BrowserPart()
         try await part.addAgencies()

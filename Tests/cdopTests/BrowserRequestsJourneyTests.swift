@@ -5,7 +5,7 @@ import Testing
 /// The coordinator's work on form requests, and the practitioner's decline, in a real browser (Tests/Browser/parts/requests.py).
 @Suite("A real browser through the request pages", .serialized)
 struct BrowserRequestsJourneyTests {
-    @Test("a coordinator sees a request's email, reminds, changes the contact (the old link stops working), the practitioner declines as not knowing the child, another request is waived and its withdrawal confirmed, every page axe-clean")
+    @Test("A coordinator sees a request's email, reminds, changes the contact (the old link stops working), the practitioner declines as not knowing the child, another request is waived and its withdrawal confirmed, every page axe-clean")
     func workTheRequests() async throws {
         var part = BrowserPart()
         try await part.addAgencies()

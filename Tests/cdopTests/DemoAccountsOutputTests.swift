@@ -4,7 +4,8 @@ import Testing
 
 /// The demo's passwords and authenticator secret reach a terminal, never a log: when the server's output is not
 /// a terminal they go to `demo-accounts.txt` beside the database (mode 0600) and only its path is printed.
-@Suite struct DemoAccountsOutputTests {
+@Suite("Where the demo's passwords go")
+struct DemoAccountsOutputTests {
     /// The generated passwords (four groups of five) in `text`.
     static func passwords(in text: String) -> [String] {
         text.matches(of: /[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}-[a-z2-9]{5}/).map { String($0.output) }

@@ -14,7 +14,8 @@ struct DemoCommandTests {
         personalData.contains { text.contains($0) } || text.contains(/999\d{7}|999 \d{3} \d{4}/)
     }
 
-    @Test func demoLoadsOnceAndPrintsCountsOnly() async throws {
+    @Test("cdop demo loads once and prints counts only")
+    func demoLoadsOnceAndPrintsCountsOnly() async throws {
         let cli = CLI()
         let loaded = try await cli.run(["demo", "--json"])
         #expect(loaded.status == 0 && loaded.error.isEmpty, "\(loaded)")
@@ -38,7 +39,8 @@ struct DemoCommandTests {
         #expect(differences.isEmpty, "\(rebuild)")
     }
 
-    @Test func makeRunLoadsTheDemoOnFirstStartOnly() async throws {
+    @Test("make run loads the demo on first start only")
+    func makeRunLoadsTheDemoOnFirstStartOnly() async throws {
         let cli = CLI()
         let first = try await cli.run(["status"], environment: ["CDOP_DEMO": "1"])
         #expect(first.status == 0 && first.error.isEmpty, "\(first)")

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// The files in Deploy/ are checked by the tools that will read them on the panel's server.
-@Suite struct DeployTests {
+@Suite("The deployment files")
+struct DeployTests {
     static let deploy = BuiltProducts.packageRoot.appendingPathComponent("Deploy")
 
     @Test(

@@ -4,16 +4,10 @@ import Testing
 
 @Suite("cdop form return checks the answers against the form, as the page does")
 struct FormReturnValidationTests {
-    @Test("answers that do not fit the form are refused, naming each wrong field, and nothing is recorded")
+    @Test("Answers that do not fit the form are refused, naming each wrong field, and nothing is recorded")
     func wrongAnswersNamed() async throws {
         let cli = CLI(actor: "casey.coordinator")
-        let notified = try await cli.json("notify", Fixture.path("notification.example.json"))
-        let reference = try #require(notified["reference"] as? String)
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo <jo@northgate.example.nhs.uk>")
-        try await cli.json("case", "involve", reference, "--agency", "Northgate Surgery")
-        let due = ISO8601DateFormatter.string(from: Date().addingTimeInterval(14 * 86_400), timeZone: .gmt, formatOptions: [.withFullDate])
-        let request = try #require(
-            try await cli.json("form", "request", reference, "--agency", "Northgate Surgery", "--due", due)["requestId"] as? String)
+        let (reference, request) = try await cli.exampleCaseWithFormBRequested()
         let answers = cli.write(
             "answers.json", #"{"agency-name": {"text": "Northgate Surgery"}, "child-known-to-agency": {"text": "perhaps"}}"#)
         let refused = try await cli.run(
@@ -34,13 +28,7 @@ struct FormReturnValidationTests {
     @Test("form remind-now, form contact and form decline --reason work a request from the command line")
     func requestWork() async throws {
         let cli = CLI(actor: "casey.coordinator")
-        let notified = try await cli.json("notify", Fixture.path("notification.example.json"))
-        let reference = try #require(notified["reference"] as? String)
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo <jo@northgate.example.nhs.uk>")
-        try await cli.json("case", "involve", reference, "--agency", "Northgate Surgery")
-        let due = ISO8601DateFormatter.string(from: Date().addingTimeInterval(14 * 86_400), timeZone: .gmt, formatOptions: [.withFullDate])
-        let request = try #require(
-            try await cli.json("form", "request", reference, "--agency", "Northgate Surgery", "--due", due)["requestId"] as? String)
+        let (reference, request) = try await cli.exampleCaseWithFormBRequested()
         let reminded = try await cli.json("form", "remind-now", reference, request)
         #expect((reminded["message"] as? String)?.contains("reminder") == true, "\(reminded)")
         let moved = try await cli.json("form", "contact", reference, request, "--email", "new.contact@northgate.example.nhs.uk")

@@ -5,8 +5,9 @@ import Synchronization
 import Testing
 
 /// SIGTERM to the real `cdop serve` while it answers requests and sends mail.
-@Suite struct GracefulShutdownTests {
-    @Test("on SIGTERM the server answers the request in flight, refuses new ones, gives back claimed mail and exits 0")
+@Suite("Stopping the server gracefully")
+struct GracefulShutdownTests {
+    @Test("On SIGTERM the server answers the request in flight, refuses new ones, gives back claimed mail and exits 0")
     func sigtermUnderLoadLosesNothing() async throws {
         let cli = CLI()
         #expect(try await cli.loadDemo().status == 0)
@@ -35,20 +36,24 @@ import Testing
                 clientsDone.add(1, ordering: .relaxed)
             }.start()
         }
-        while answered.load(ordering: .relaxed) < 50 { try await Task.sleep(for: .milliseconds(10)) }
+        try await Eventually.wait(for: "the clients' first fifty answers") { answered.load(ordering: .relaxed) >= 50 }
 
         // A notification in flight: its head and half its body sent before SIGTERM, the rest after.
-        let body = try String(
-            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/notification.example.json"),
-            encoding: .utf8)
+        let body = try String(contentsOfFile: Fixture.path("notification.example.json"), encoding: .utf8)
         let bytes = Array(body.utf8)
         let held = try RawHTTP(port: port)
         held.send(
             "POST /api/v1/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: \(bytes.count)\r\nConnection: close\r\n\r\n" + String(decoding: bytes[..<(bytes.count / 2)], as: UTF8.self))
-        try await Task.sleep(for: .milliseconds(300))
+        // Connections are accepted in the order they were made: once requests on connections opened after it have
+        // been answered, the server has taken up the held one and read what it was sent.
+        let answeredBeforeHeld = answered.load(ordering: .relaxed)
+        try await Eventually.wait(for: "answers to requests made after the held one") {
+            answered.load(ordering: .relaxed) >= answeredBeforeHeld + 8
+        }
         kill(server.process.processIdentifier, SIGTERM)
-        try await Task.sleep(for: .milliseconds(700))
+        // Each client goes on until the server refuses its connection: once all four have stopped, it has.
+        try await Eventually.wait(for: "every client to be refused a connection") { clientsDone.load(ordering: .relaxed) == 4 }
         #expect(throws: RawHTTP.Failure.cannotConnect, "a new connection was accepted after SIGTERM") {
             _ = try RawHTTP.get(port: port, "/healthz")
         }
@@ -57,7 +62,6 @@ import Testing
         #expect(answer.status == 201, "the request in flight was not finished: \(answer)")
 
         let status = await server.process.waitForExit(timeout: .seconds(30))
-        while clientsDone.load(ordering: .relaxed) < 4 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(status == 0, "\(server.output)")
         #expect(server.process.standardOutput.contains("cdop: stopped"))
         // No answer is ever cut short. A connection the server accepted but whose request it had not yet read

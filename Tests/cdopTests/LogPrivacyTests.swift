@@ -4,17 +4,16 @@ import GRDB
 import Testing
 
 /// The server's log, at its most talkative, through the demo lifecycle: no name, date of birth or NHS number.
-@Suite struct LogPrivacyTests {
-    @Test("no fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level")
+@Suite("No personal data in the server log")
+struct LogPrivacyTests {
+    @Test("No fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level")
     func logsCarryNoPersonalData() async throws {
         let cli = CLI()
         #expect(try await cli.loadDemo().status == 0)
         let server = try await RunningServer(
             cli: cli, spool: cli.folder.path("outbox"), environment: ["CDOP_LOG_LEVEL": "trace"])
         let port = try #require(Int(server.base.split(separator: ":").last ?? ""))
-        let notification = try String(
-            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/notification.example.json"),
-            encoding: .utf8)
+        let notification = try String(contentsOfFile: Fixture.path("notification.example.json"), encoding: .utf8)
         // Pages, a notification accepted, one refused by the rules, one that is not even JSON, a bad link.
         for path in ["/", "/notify", "/sign-in", "/healthz", "/metrics", "/forms/\(String(repeating: "A", count: 43))", "/cases"] {
             _ = try RawHTTP.get(port: port, path)
@@ -27,7 +26,11 @@ import Testing
                     + "Content-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
             _ = try client.response()
         }
-        try await Task.sleep(for: .seconds(2))  // a tick and a dispatch of the demo's mail
+        // The scheduler ticked as the server started; the log must also hold the dispatcher's work on the mail, the
+        // new case's included, before it is read.
+        try await Eventually.wait(for: "the server to send every mail it had not yet tried") {
+            try SQLiteFile.count(cli.database, Self.untriedMail) == 0
+        }
         await server.stop()
 
         let logs = server.process.standardError
@@ -42,6 +45,12 @@ import Testing
             }
         }
     }
+
+    /// Counts the mail waiting in the outbox that the dispatcher has not tried to send.
+    static let untriedMail = """
+        SELECT COUNT(*) FROM outbox o
+        WHERE o.state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox_attempts a WHERE a.outbox_id = o.outbox_id)
+        """
 
     /// Every child's name, date of birth and NHS number (and any other 10-digit number) in the database.
     static func personalData(_ database: String) throws -> Set<String> {

@@ -82,10 +82,7 @@ struct RejectionTests {
         #expect(close.error.contains("[closure.noPanelOutcome]"), "\(close)")
         #expect(close.error.contains("panel outcome"), "\(close)")
 
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo <jo@northgate.example.nhs.uk>")
-        try await cli.json("case", "involve", primary, "--agency", "Northgate Surgery")
-        let request = try #require(
-            try await cli.json("form", "request", primary, "--agency", "Northgate Surgery", "--due", daysFromToday(14))["requestId"] as? String)
+        let request = try await cli.formBRequestedFromNorthgate(on: primary)
         try await cli.json("form", "withdraw", primary, request, "--reason", "Requested in error")
         let returned = try await cli.run(
             "form", "return", primary, String(request.prefix(8)), "--answers", Fixture.path("answers.example.json"),

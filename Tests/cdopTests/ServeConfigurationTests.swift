@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 /// `cdop serve` checks its whole configuration before it opens anything, and refuses to start on a bad one.
-@Suite struct ServeConfigurationTests {
+@Suite("cdop serve's configuration check")
+struct ServeConfigurationTests {
     @Test("cdop serve refuses to start on an invalid configuration, naming every problem at once")
     func serveRefusesInvalidConfiguration() async throws {
         let cli = CLI()

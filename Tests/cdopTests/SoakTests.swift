@@ -15,7 +15,7 @@ import Testing
 /// In the timing pass (`make test`'s second run).
 @Suite("Soak: the server under fifty connections", .serialized)
 struct SoakTests {
-    @Test("five minutes at fifty connections: verify clean, memory steady, every access and command recorded exactly once")
+    @Test("Five minutes at fifty connections: verify clean, memory steady, every access and command recorded exactly once")
     func fiveMinutesAtFiftyConnections() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
             Issue.record("wrk is not installed: run `make deps`")
@@ -40,7 +40,7 @@ struct SoakTests {
             var samples: [Int] = []
             while !Task.isCancelled, let kilobytes = residentKilobytes(of: pid) {
                 samples.append(kilobytes)
-                try? await Task.sleep(for: .seconds(10))
+                try? await Task.sleep(for: .seconds(10))  // the sampling interval, not a wait for anything
             }
             return samples
         }

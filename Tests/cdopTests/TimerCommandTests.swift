@@ -4,13 +4,10 @@ import Testing
 
 @Suite("Timers from the command line")
 struct TimerCommandTests {
-    @Test("a Form B request starts its chasing schedule; cdop timers lists it with time left; cdop tick fires what is due, once")
+    @Test("A Form B request starts its chasing schedule; cdop timers lists it with time left; cdop tick fires what is due, once")
     func timersAndTick() async throws {
         let cli = CLI()
-        let reference = try #require(try await cli.json("notify", Fixture.path("notification.example.json"))["reference"] as? String)
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo <jo@northgate.example.nhs.uk>")
-        try await cli.json("case", "involve", reference, "--agency", "Northgate Surgery")
-        try await cli.json("form", "request", reference, "--agency", "Northgate Surgery", "--due", daysFromToday(14))
+        let reference = try await cli.exampleCaseWithFormBRequested().reference
 
         let listed = try await cli.run("timers", "--case", reference, "--json")
         #expect(listed.status == 0)

@@ -4,7 +4,8 @@ import GRDB
 import Testing
 
 /// A database written by an earlier cdop is brought up to date at start-up, in one transaction, keeping its data.
-@Suite struct UpgradeTests {
+@Suite("Upgrading an earlier database")
+struct UpgradeTests {
     /// `Fixtures/schema-v1.sql`: a database from before `projections.v2.practitioner_links`, with two cases.
     static func earlierDatabase(at path: String) throws -> (events: Int, cases: Int) {
         let script = try String(
@@ -16,7 +17,7 @@ import Testing
         }
     }
 
-    @Test("a database made by the earlier schema is migrated when opened, and its events and cases survive")
+    @Test("A database made by the earlier schema is migrated when opened, and its events and cases survive")
     func earlierSchemaIsMigrated() async throws {
         let cli = CLI()
         let before = try Self.earlierDatabase(at: cli.database)
@@ -36,7 +37,7 @@ import Testing
         #expect(list.status == 0 && (list.list?.count ?? 0) == 2, "\(list)")
     }
 
-    @Test("a database from a newer cdop is refused, and left as it was")
+    @Test("A database from a newer cdop is refused, and left as it was")
     func newerDatabaseIsRefused() async throws {
         let cli = CLI()
         _ = try Self.earlierDatabase(at: cli.database)

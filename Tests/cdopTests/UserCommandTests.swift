@@ -9,7 +9,7 @@ struct UserCommandTests {
         try await cli.run(["user"] + arguments + (json ? ["--json"] : []), environment: ["CDOP_BCRYPT_COST": "4"])
     }
 
-    @Test("add prints the password once; list shows no secret; enrol-2fa and confirm-2fa; disable, enable, reset")
+    @Test("Add prints the password once; list shows no secret; enrol-2fa and confirm-2fa; disable, enable, reset")
     func roundTrip() async throws {
         let cli = CLI(actor: "ada.admin")
         let added = try await user(

@@ -20,7 +20,7 @@ struct UserRowTests {
         return state
     }
 
-    @Test("a second account with a taken username is refused, and the first account's row is kept, never replaced")
+    @Test("A second account with a taken username is refused, and the first account's row is kept, never replaced")
     func aClashingUsernameFailsInsteadOfDeletingTheOtherAccount() throws {
         let folder = TemporaryDirectory("cdop-users")
         let queue = try DatabaseQueue(path: folder.path("users.sqlite"))

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Calendar dates as YYYY-MM-DD")
 struct CalendarDateTextTests {
-    @Test("every day from 1900 to 2100 is written zero-padded and read back to the same day")
+    @Test("Every day from 1900 to 2100 is written zero-padded and read back to the same day")
     func everyDayRoundTrips() throws {
         var day = try #require(CalendarDate(year: 1900, month: 1, day: 1))
         let last = try #require(CalendarDate(year: 2100, month: 12, day: 31))

@@ -6,7 +6,7 @@ import Testing
 @Suite("Times of day as HH:mm")
 struct TimeOfDayTests {
     @Test(
-        "two digits, a colon and two digits within the day are times",
+        "Two digits, a colon and two digits within the day are times",
         arguments: [("00:00", 0, 0), ("02:10", 2, 10), ("18:00", 18, 0), ("23:59", 23, 59)])
     func validTimes(text: String, hour: Int, minute: Int) throws {
         let time = try #require(TimeOfDay(text: text))
@@ -14,13 +14,13 @@ struct TimeOfDayTests {
     }
 
     @Test(
-        "anything else is refused",
+        "Anything else is refused",
         arguments: ["", "2:10", "02:1", "24:00", "12:60", "12-30", "12:30:00", " 12:30", "12:30 ", "ab:cd", "١٢:٣٠", "12：30", "+1:30"])
     func malformedTimes(text: String) {
         #expect(TimeOfDay(text: text) == nil)
     }
 
-    @Test("every minute of the day survives writing and reading back through JSON")
+    @Test("Every minute of the day survives writing and reading back through JSON")
     func roundTrip() throws {
         for hour in 0..<24 {
             for minute in 0..<60 {

@@ -38,7 +38,7 @@ struct FormDraftTests {
         let draft = CaseDecider.fold(events).request(Sample.request1)?.draft
         #expect(draft?.answers == Sample.returnedAnswers)
         #expect(draft?.savedAt == later.now)
-        let returned = Given(CaseDecider.self, events).when(FormRequestTests.returned).state.request(Sample.request1)
+        let returned = Given(CaseDecider.self, events).when(Sample.returnForm).state.request(Sample.request1)
         #expect(returned?.draft == nil)
         #expect(returned?.answers == Sample.returnedAnswers)
     }
@@ -46,7 +46,7 @@ struct FormDraftTests {
     @Test("No draft can be saved once the request is returned, declined, withdrawn or waived")
     func onlyOutstanding() throws {
         let endings: [CaseCommand] = [
-            FormRequestTests.returned,
+            Sample.returnForm,
             .recordNoInformationHeld(requestID: Sample.request1, declaredBy: "Practice manager"),
             .withdrawFormRequest(requestID: Sample.request1, reason: "Wrong practice"),
             .waiveFormRequest(requestID: Sample.request1, reason: "Practice closed"),

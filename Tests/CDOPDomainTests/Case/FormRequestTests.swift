@@ -4,10 +4,6 @@ import Testing
 
 @Suite("Form B requests and chasing")
 struct FormRequestTests {
-    static let returned = CaseCommand.recordFormReturned(
-        requestID: Sample.request1, definition: FormDefinitionReference(id: "reporting", version: 1),
-        answers: Sample.returnedAnswers, submittedBy: "Dr Jo Example")
-
     @Test("A form is requested from an involved agency with its contact, due date and chasing schedule")
     func request() throws {
         let events = try history(
@@ -85,7 +81,7 @@ struct FormRequestTests {
 
     @Test("No reminder or escalation is issued once the request is no longer outstanding")
     func noChaseAfterReturn() throws {
-        let events = try history(CaseDecider.self, [Self.returned], from: try Story.gpRequested())
+        let events = try history(CaseDecider.self, [Sample.returnForm], from: try Story.gpRequested())
         let given = Given(CaseDecider.self, events)
         given.when(.issueReminder(requestID: Sample.request1, step: 1, kind: .reminder)).then([])
         given.when(.escalate(requestID: Sample.request1, level: .coordinator)).then([])
@@ -117,7 +113,7 @@ struct FormRequestTests {
 
     @Test("A returned form keeps its answers and the definition answered")
     func returnKeepsAnswers() throws {
-        let then = Given(CaseDecider.self, try Story.gpRequested()).when(Self.returned)
+        let then = Given(CaseDecider.self, try Story.gpRequested()).when(Sample.returnForm)
         let request = then.state.request(Sample.request1)
         #expect(request?.status == .returned)
         #expect(request?.answers == Sample.returnedAnswers)
@@ -129,7 +125,7 @@ struct FormRequestTests {
         let events = try history(
             CaseDecider.self, [.withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice")],
             from: try Story.gpRequested())
-        let error = Given(CaseDecider.self, events).when(Self.returned).thenRejected("formRequest.withdrawn")
+        let error = Given(CaseDecider.self, events).when(Sample.returnForm).thenRejected("formRequest.withdrawn")
         #expect(
             error?.description
                 == "The request to Northgate Surgery was withdrawn on 1 June 2026 (Sent to the wrong practice); it can no longer be answered."
@@ -138,13 +134,13 @@ struct FormRequestTests {
 
     @Test("A form cannot be returned twice, nor after no information was declared")
     func returnTwice() throws {
-        let returned = try history(CaseDecider.self, [Self.returned], from: try Story.gpRequested())
-        Given(CaseDecider.self, returned).when(Self.returned).thenRejected("formRequest.alreadyReturned")
+        let returned = try history(CaseDecider.self, [Sample.returnForm], from: try Story.gpRequested())
+        Given(CaseDecider.self, returned).when(Sample.returnForm).thenRejected("formRequest.alreadyReturned")
         let declined = try history(
             CaseDecider.self, [.recordNoInformationHeld(requestID: Sample.request1, declaredBy: "Practice manager")],
             from: try Story.gpRequested())
         #expect(CaseDecider.fold(declined).request(Sample.request1)?.status == .declined)
-        Given(CaseDecider.self, declined).when(Self.returned).thenRejected("formRequest.alreadyDeclined")
+        Given(CaseDecider.self, declined).when(Sample.returnForm).thenRejected("formRequest.alreadyDeclined")
     }
 
     @Test("An outstanding request can be waived with a reason, and a late return is still kept")
@@ -157,12 +153,12 @@ struct FormRequestTests {
         #expect(CaseDecider.fold(waived).request(Sample.request1)?.status == .waived)
         Given(CaseDecider.self, waived).when(.waiveFormRequest(requestID: Sample.request1, reason: "again"))
             .thenRejected("formRequest.notOutstanding")
-        #expect(Given(CaseDecider.self, waived).when(Self.returned).state.request(Sample.request1)?.status == .returned)
+        #expect(Given(CaseDecider.self, waived).when(Sample.returnForm).state.request(Sample.request1)?.status == .returned)
     }
 
     @Test("Only an outstanding request can be withdrawn")
     func withdrawReturned() throws {
-        let returned = try history(CaseDecider.self, [Self.returned], from: try Story.gpRequested())
+        let returned = try history(CaseDecider.self, [Sample.returnForm], from: try Story.gpRequested())
         Given(CaseDecider.self, returned).when(.withdrawFormRequest(requestID: Sample.request1, reason: "x"))
             .thenRejected("formRequest.notOutstanding")
     }

@@ -21,7 +21,7 @@ struct NotificationCorrectionTests {
         return correction
     }
 
-    @Test("only the fields given change; the event names each with its value before and after, and the reason")
+    @Test("Only the fields given change; the event names each with its value before and after, and the reason")
     func correctsTheFieldsGiven() throws {
         let then = Given(CaseDecider.self, try Story.notified())
             .when(.correctNotification(Self.correction(death: Sample.day(2026, 5, 2)), reason: "Hospital record", possibleDuplicateOf: nil))
@@ -36,7 +36,7 @@ struct NotificationCorrectionTests {
         #expect(then.state.notification?.child.name.surname == "Testchild")
     }
 
-    @Test("a correction is refused without a reason, when it changes nothing, when it breaks the notification's rules, and when it would take the death out of the panel's reviews")
+    @Test("A correction is refused without a reason, when it changes nothing, when it breaks the notification's rules, and when it would take the death out of the panel's reviews")
     func refusals() throws {
         let notified = try Story.notified()
         Given(CaseDecider.self, notified)
@@ -55,7 +55,7 @@ struct NotificationCorrectionTests {
             .thenRejected("correction.outOfScope")
     }
 
-    @Test("a correction that matches another case links it as a possible duplicate")
+    @Test("A correction that matches another case links it as a possible duplicate")
     func linksADuplicate() throws {
         let then = Given(CaseDecider.self, try Story.notified())
             .when(.correctNotification(Self.correction(nhs: "4010232137"), reason: "GP record", possibleDuplicateOf: Sample.otherCaseID))
@@ -63,7 +63,7 @@ struct NotificationCorrectionTests {
         #expect(then.state.possibleDuplicateOf == Sample.otherCaseID)
     }
 
-    @Test("a different-death decision is reopened with a reason, linking the cases again; with no decision it is refused")
+    @Test("A different-death decision is reopened with a reason, linking the cases again; with no decision it is refused")
     func reopensADecision() throws {
         let linked = try history(
             CaseDecider.self,

@@ -46,3 +46,23 @@ enum GoldenFile {
                 .map { String($0.dropLast(5)) })
     }
 }
+
+extension GoldenFile {
+    /// Every event type name of every aggregate.
+    static let allTypeNames = CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
+        + UserEvent.allTypeNames
+
+    /// Decodes a stored event with whichever aggregate owns its type.
+    static func roundTrip(_ encoded: EncodedEvent) throws -> EncodedEvent {
+        if encoded.type.hasPrefix("case.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: CaseEvent.self))
+        }
+        if encoded.type.hasPrefix("meeting.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: MeetingEvent.self))
+        }
+        if encoded.type.hasPrefix("user.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: UserEvent.self))
+        }
+        return try EventCodec.encode(EventCodec.decode(encoded, as: AgencyEvent.self))
+    }
+}

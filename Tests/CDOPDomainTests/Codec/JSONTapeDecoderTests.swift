@@ -7,51 +7,12 @@ import Testing
 /// decodes, and fail where and how it fails: these tests run both on the same input and compare.
 @Suite("JSON tape decoder: the same values and errors as Foundation's JSONDecoder")
 struct JSONTapeDecoderTests {
-    /// Foundation's decoder, configured as stored data was read before the tape decoder.
-    static func foundation() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = Timestamp.parse(text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not an ISO 8601 instant")
-            }
-            return date
-        }
-        return decoder
-    }
-
-    /// What a decode came to, comparable across the two decoders: the value, or the error's kind and path.
-    enum Outcome<T: Equatable>: Equatable {
-        case value(T)
-        case failure(kind: String, path: [String])
-    }
-
-    static func outcome<T: Decodable & Equatable>(_ type: T.Type, _ body: () throws -> T) -> Outcome<T> {
-        do {
-            return .value(try body())
-        } catch let error as DecodingError {
-            func path(_ context: DecodingError.Context) -> [String] {
-                context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            }
-            switch error {
-            case .keyNotFound(let key, let context): return .failure(kind: "keyNotFound \(key.stringValue)", path: path(context))
-            case .typeMismatch(_, let context): return .failure(kind: "typeMismatch", path: path(context))
-            case .valueNotFound(_, let context): return .failure(kind: "valueNotFound", path: path(context))
-            case .dataCorrupted(let context): return .failure(kind: "dataCorrupted", path: path(context))
-            @unknown default: return .failure(kind: "unknown", path: [])
-            }
-        } catch {
-            return .failure(kind: "other \(Swift.type(of: error))", path: [])
-        }
-    }
-
     static func expectSame<T: Decodable & Equatable>(
         _ type: T.Type, _ json: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let data = Data(json.utf8)
-        let expected = outcome(type) { try foundation().decode(T.self, from: data) }
-        let actual = outcome(type) { try CanonicalJSON.decode(T.self, from: data) }
+        let expected = DecodeOutcome.of(type) { try JSONDecoder.asStoredDataWasRead().decode(T.self, from: data) }
+        let actual = DecodeOutcome.of(type) { try CanonicalJSON.decode(T.self, from: data) }
         #expect(actual == expected, "\(json)", sourceLocation: sourceLocation)
     }
 
@@ -79,10 +40,10 @@ struct JSONTapeDecoderTests {
 
     @Test("Every golden event decodes to the same value with both decoders")
     func goldenEvents() throws {
-        for name in GoldenEventTests.allTypeNames {
+        for name in GoldenFile.allTypeNames {
             let text = try String(contentsOf: GoldenFile.bundled.appendingPathComponent(name + ".json"), encoding: .utf8)
             let stored = try GoldenFile.parse(text)
-            let viaTape = try GoldenEventTests.roundTrip(stored)
+            let viaTape = try GoldenFile.roundTrip(stored)
             let payloadType = try #require(
                 (CaseEvent.payloadTypes + MeetingEvent.payloadTypes + AgencyEvent.payloadTypes + UserEvent.payloadTypes)
                     .first { $0.typeName == name })
@@ -92,7 +53,7 @@ struct JSONTapeDecoderTests {
     }
 
     static func decodeWithFoundation<P: EventPayload>(_ type: P.Type, _ data: Data) throws -> P {
-        try foundation().decode(P.self, from: data)
+        try JSONDecoder.asStoredDataWasRead().decode(P.self, from: data)
     }
 
     @Test("Values of every kind decode alike")
@@ -147,16 +108,16 @@ struct JSONTapeDecoderTests {
     ])
     func malformed(_ text: String) {
         let data = Data(text.utf8)
-        #expect(Self.outcome(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
+        #expect(DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
         #expect(
-            Self.outcome([String: Int].self) { try CanonicalJSON.decode([String: Int].self, from: data) }
+            DecodeOutcome.of([String: Int].self) { try CanonicalJSON.decode([String: Int].self, from: data) }
                 == .failure(kind: "dataCorrupted", path: []))
     }
 
     @Test("Bytes that are not UTF-8, and escaped lone surrogates, are refused as corrupted")
     func invalidUTF8() {
         for data in [Data([0x22, 0xFF, 0xFE, 0x22]), Data(#""\ud800""#.utf8), Data(#""\udc00 alone""#.utf8)] {
-            #expect(Self.outcome(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
+            #expect(DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
         }
     }
 

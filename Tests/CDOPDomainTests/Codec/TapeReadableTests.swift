@@ -8,8 +8,6 @@ import Testing
 /// hand reading does not take must still be read, or refused, by Codable.
 @Suite("Events read by hand: the same values and errors as Codable")
 struct TapeReadableTests {
-    typealias Outcome = JSONTapeDecoderTests.Outcome
-
     /// The payload read by hand from `data`, or nil when the hand reading declines it.
     static func readByHand<T: TapeReadable>(_ type: T.Type, _ data: Data) throws -> T? {
         try data.withUnsafeBytes { raw in
@@ -29,17 +27,17 @@ struct TapeReadableTests {
     }
 
     /// Decodes `json` with cdop's decoder (hand reading first) and with Foundation's, and checks they agree.
-    static func agree<T: Decodable & Equatable>(_ type: T.Type, _ json: String) -> Outcome<T> {
+    static func agree<T: Decodable & Equatable>(_ type: T.Type, _ json: String) -> DecodeOutcome<T> {
         let data = Data(json.utf8)
-        let ours = JSONTapeDecoderTests.outcome(T.self) { try CanonicalJSON.decode(T.self, from: data) }
-        let foundation = JSONTapeDecoderTests.outcome(T.self) { try JSONTapeDecoderTests.foundation().decode(T.self, from: data) }
+        let ours = DecodeOutcome.of(T.self) { try CanonicalJSON.decode(T.self, from: data) }
+        let foundation = DecodeOutcome.of(T.self) { try JSONDecoder.asStoredDataWasRead().decode(T.self, from: data) }
         #expect(ours == foundation, "\(json)")
         return ours
     }
 
     static let texts = ["Northgate Surgery", "", "O'Brien \"quoted\" \\ slash", "Zoë – ünïcödé 🌙", "tab\tnew\nline", "\u{1}"]
 
-    @Test("random payloads, encoded canonically, are read by hand to the value Foundation's decoder reads")
+    @Test("Random payloads, encoded canonically, are read by hand to the value Foundation's decoder reads")
     func handReadingAgreesWithFoundation() throws {
         var dice = Dice(state: 7)
         func next(_ bound: Int) -> Int { dice.next(bound) }
@@ -70,7 +68,7 @@ struct TapeReadableTests {
         }
     }
 
-    @Test("random notifications, triages, rapid responses and panel outcomes, nested to the last member, are read by hand as Foundation reads them")
+    @Test("Random notifications, triages, rapid responses and panel outcomes, nested to the last member, are read by hand as Foundation reads them")
     func nestedPayloadsAgreeWithFoundation() throws {
         var random = Dice(state: 11)
         func pick<T>(_ values: [T]) -> T { values[random.next(values.count)] }
@@ -130,7 +128,7 @@ struct TapeReadableTests {
         }
     }
 
-    @Test("a nested member the hand reading cannot take sends the whole payload to Codable, which reads or refuses it as Foundation does")
+    @Test("A nested member the hand reading cannot take sends the whole payload to Codable, which reads or refuses it as Foundation does")
     func nestedDeclinesGoThroughCodable() throws {
         let triaged = #"{"at":"2025-06-01T09:00:00Z","confirmedBy":"Dr Pat Designate","expectation":"unexpected","triggers":"#
         // Read by hand when canonical; an unknown trigger, a trigger that is not a string, or triggers that are not
@@ -185,7 +183,7 @@ struct TapeReadableTests {
         #expect(Self.agree(T.self, String(decoding: data, as: UTF8.self)) == .value(payload))
     }
 
-    @Test("what the hand reading declines is read, or refused, by Codable as before")
+    @Test("What the hand reading declines is read, or refused, by Codable as before")
     func declinedDocumentsGoThroughCodable() throws {
         let id = "73a1b9e6-4d51-4a15-a821-32861e7ae74f"
         let base = #""agencyName":"Northgate Surgery","at":"2025-06-01T09:00:00Z","kind":"reminder","requestID":"\#(id)""#

@@ -54,7 +54,7 @@ struct LinkUseTests {
 
     @Test("A link to a returned or declined form is refused as already returned, even when also superseded")
     func returned() throws {
-        let returned = try Self.state(after: [Self.issue(Self.second), FormRequestTests.returned])
+        let returned = try Self.state(after: [Self.issue(Self.second), Sample.returnForm])
         #expect(returned.linkUse(tokenHash: Self.first, now: Sample.now) == .refused(.returned))
         #expect(returned.linkUse(tokenHash: Self.second, now: Sample.now) == .refused(.returned))
         let declined = try Self.state(after: [.recordNoInformationHeld(requestID: Sample.request1, declaredBy: "GP")])

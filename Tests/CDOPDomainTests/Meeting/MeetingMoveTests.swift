@@ -9,7 +9,7 @@ struct MeetingMoveTests {
     func notIntoThePast() throws {
         let venue = MeetingVenue(place: "Room 4, Northshire Hospital")
         let past = Sample.now.addingTimeInterval(-3600)
-        Given(MeetingDecider.self, try MeetingTests.scheduled())
+        Given(MeetingDecider.self, try MeetingStory.scheduled())
             .when(.reschedule(startsAt: past, endsAt: past.addingTimeInterval(3600), venue: venue))
             .thenRejected("meeting.startInPast")
     }
@@ -17,8 +17,8 @@ struct MeetingMoveTests {
     @Test("A call link must be a web address: javascript: and data: links are refused")
     func onlyWebCallLinks() throws {
         for link in ["javascript:alert(1)", "data:text/html,hello", "ftp://meet.example.org/a"] {
-            let start = MeetingTests.start
-            Given(MeetingDecider.self, try MeetingTests.scheduled())
+            let start = MeetingStory.start
+            Given(MeetingDecider.self, try MeetingStory.scheduled())
                 .when(.reschedule(startsAt: start, endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(callLink: link)))
                 .thenRejected("meeting.callLinkInvalid")
         }
@@ -32,8 +32,8 @@ struct MeetingMoveTests {
                 recipientRole: "invitee", route: "spool", attempts: 1))
         let events = try history(
             MeetingDecider.self,
-            [sent, .withdrawInvitation(email: MeetingTests.police.email), .withdrawInvitation(email: MeetingTests.paediatrician.email)],
-            from: try MeetingTests.scheduled())
+            [sent, .withdrawInvitation(email: MeetingStory.police.email), .withdrawInvitation(email: MeetingStory.paediatrician.email)],
+            from: try MeetingStory.scheduled())
         let emails = MeetingDecider.fold(events).outboxEmails
         let cancellations = emails.filter { $0.id.hasPrefix("cancellation:") }
         #expect(cancellations.map(\.id) == ["cancellation:robin.officer@police.example.org"])

@@ -5,31 +5,9 @@ import Testing
 
 @Suite("Meetings")
 struct MeetingTests {
-    static let start = Sample.now.addingTimeInterval(2 * 86_400)
-    static let schedule = MeetingCommand.schedule(
-        meetingID: Sample.jarMeeting, type: .rapidResponse, title: "Rapid response: case 0001", startsAt: start,
-        endsAt: start.addingTimeInterval(3600),
-        venue: MeetingVenue(place: "Room 4, Northshire Hospital", callLink: "https://meet.example.org/abc"),
-        theme: nil)
-    static let police = Invitee(name: "DS Robin Officer", email: "robin.officer@police.example.org", role: .police)
-    static let paediatrician = Invitee(
-        name: "Dr Ash Oncall", email: "ash.oncall@hospital.example.org", role: .paediatrician)
-
-    static func scheduled() throws(DomainError) -> [MeetingEvent] {
-        try history(
-            MeetingDecider.self, [schedule, .invite(police), .invite(paediatrician), .addCaseToAgenda(Sample.caseID)])
-    }
-
-    static func held() throws(DomainError) -> [MeetingEvent] {
-        try history(
-            MeetingDecider.self,
-            [.recordHeld(attendance: [AttendanceRecord(email: "ROBIN.officer@police.example.org", status: .attended)])],
-            context: Sample.context(plusDays: 3), from: scheduled())
-    }
-
     @Test("A meeting is scheduled with a time, a place or call link, invitees with roles and cases on the agenda")
     func schedules() throws {
-        let state = MeetingDecider.fold(try Self.scheduled())
+        let state = MeetingDecider.fold(try MeetingStory.scheduled())
         #expect(state.type == .rapidResponse)
         #expect(state.sequence == 0)
         #expect(state.invitees.map(\.role) == [.police, .paediatrician])
@@ -41,24 +19,24 @@ struct MeetingTests {
         let given = Given(MeetingDecider.self, [])
         given.when(
             .schedule(
-                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start,
-                endsAt: Self.start.addingTimeInterval(3600), venue: MeetingVenue(), theme: nil)
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: MeetingStory.start,
+                endsAt: MeetingStory.start.addingTimeInterval(3600), venue: MeetingVenue(), theme: nil)
         )
         .thenRejected("meeting.venueMissing")
         given.when(
             .schedule(
-                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start,
-                endsAt: Self.start.addingTimeInterval(3600), venue: MeetingVenue(callLink: "meet.example.org"),
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: MeetingStory.start,
+                endsAt: MeetingStory.start.addingTimeInterval(3600), venue: MeetingVenue(callLink: "meet.example.org"),
                 theme: nil)
         )
         .thenRejected("meeting.callLinkInvalid")
         given.when(
             .schedule(
-                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: Self.start, endsAt: Self.start,
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: MeetingStory.start, endsAt: MeetingStory.start,
                 venue: MeetingVenue(place: "Room 1"), theme: nil)
         )
         .thenRejected("meeting.endsBeforeStart")
-        given.when(.invite(Self.police)).thenRejected("meeting.notFound")
+        given.when(.invite(MeetingStory.police)).thenRejected("meeting.notFound")
     }
 
     @Test("Each reschedule raises the sequence number so calendars update the same meeting")
@@ -68,15 +46,15 @@ struct MeetingTests {
             MeetingDecider.self,
             [
                 .reschedule(
-                    startsAt: Self.start.addingTimeInterval(86_400), endsAt: Self.start.addingTimeInterval(90_000),
+                    startsAt: MeetingStory.start.addingTimeInterval(86_400), endsAt: MeetingStory.start.addingTimeInterval(90_000),
                     venue: venue),
                 .reschedule(
-                    startsAt: Self.start.addingTimeInterval(2 * 86_400),
-                    endsAt: Self.start.addingTimeInterval(2 * 86_400 + 3600), venue: venue),
-            ], from: try Self.scheduled())
+                    startsAt: MeetingStory.start.addingTimeInterval(2 * 86_400),
+                    endsAt: MeetingStory.start.addingTimeInterval(2 * 86_400 + 3600), venue: venue),
+            ], from: try MeetingStory.scheduled())
         let state = MeetingDecider.fold(events)
         #expect(state.sequence == 2)
-        #expect(state.startsAt == Self.start.addingTimeInterval(2 * 86_400))
+        #expect(state.startsAt == MeetingStory.start.addingTimeInterval(2 * 86_400))
         Given(MeetingDecider.self, events).when(
             .reschedule(startsAt: state.startsAt!, endsAt: state.endsAt!, venue: venue)
         ).then([])
@@ -84,7 +62,7 @@ struct MeetingTests {
 
     @Test("Someone is invited once")
     func inviteOnce() throws {
-        Given(MeetingDecider.self, try Self.scheduled()).when(.invite(Self.police)).thenRejected(
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.invite(MeetingStory.police)).thenRejected(
             "meeting.alreadyInvited")
     }
 
@@ -93,7 +71,7 @@ struct MeetingTests {
         arguments: ["Robin\r\nBcc: x@example.org", "Robin\nOfficer", "\"x\" <y@example.org>, z", "Robin <robin>", "robin@police", "Robin\u{2028}Officer"])
     func inviteeNameThatCannotBeMailed(name: String) throws {
         let invitee = Invitee(name: name, email: "robin.officer@police.example.org", role: .police)
-        let error = Given(MeetingDecider.self, try history(MeetingDecider.self, [Self.schedule])).when(.invite(invitee))
+        let error = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(.invite(invitee))
             .thenRejected("input.invalidName")
         #expect(error?.description.hasPrefix("The invitee's name (") == true, "\(error?.description ?? "")")
         #expect(error?.description.contains("\n") == false && error?.description.contains("\r") == false)
@@ -102,13 +80,13 @@ struct MeetingTests {
     @Test("Names with accents, apostrophes, hyphens and initials are invited", arguments: ["Siobhán Ní Bhriain", "O'Brien", "Smith-Jones", "Dr A. Khan"])
     func ordinaryNamesAreInvited(name: String) throws {
         let invitee = Invitee(name: " \(name) ", email: "someone@example.org", role: .other)
-        let then = Given(MeetingDecider.self, try history(MeetingDecider.self, [Self.schedule])).when(.invite(invitee))
+        let then = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(.invite(invitee))
         #expect(then.state.invitees.map(\.name) == [name])
     }
 
     @Test("A held meeting cannot be cancelled or changed")
     func cannotCancelHeld() throws {
-        let given = Given(MeetingDecider.self, try Self.held())
+        let given = Given(MeetingDecider.self, try MeetingStory.held())
         let error = given.when(.cancel(reason: "No longer needed")).thenRejected("meeting.alreadyHeld")
         #expect(error?.description.contains("cannot be changed or cancelled") == true)
         given.when(.invite(Invitee(name: "Late", email: "late@example.org", role: .other))).thenRejected(
@@ -117,7 +95,7 @@ struct MeetingTests {
 
     @Test("Cancelling raises the sequence and ends the meeting")
     func cancel() throws {
-        let events = try history(MeetingDecider.self, [.cancel(reason: "Family request")], from: try Self.scheduled())
+        let events = try history(MeetingDecider.self, [.cancel(reason: "Family request")], from: try MeetingStory.scheduled())
         let state = MeetingDecider.fold(events)
         #expect(state.isCancelled)
         #expect(state.sequence == 1)
@@ -127,22 +105,22 @@ struct MeetingTests {
 
     @Test("Attendance is recorded for every invitee once the meeting has started")
     func attendance() throws {
-        Given(MeetingDecider.self, try Self.scheduled()).when(.recordHeld(attendance: [])).thenRejected(
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.recordHeld(attendance: [])).thenRejected(
             "meeting.notYetStarted")
-        let state = MeetingDecider.fold(try Self.held())
+        let state = MeetingDecider.fold(try MeetingStory.held())
         #expect(
             state.attendance == [
                 AttendanceRecord(email: "robin.officer@police.example.org", status: .attended),
                 AttendanceRecord(email: "ash.oncall@hospital.example.org", status: .notRecorded),
             ])
-        Given(MeetingDecider.self, try Self.scheduled(), context: Sample.context(plusDays: 3))
+        Given(MeetingDecider.self, try MeetingStory.scheduled(), context: Sample.context(plusDays: 3))
             .when(.recordHeld(attendance: [AttendanceRecord(email: "stranger@example.org", status: .attended)]))
             .thenRejected("meeting.notInvited")
     }
 
     @Test("Actions need an owner and a due date, and are completed once")
     func actions() throws {
-        let given = Given(MeetingDecider.self, try Self.held(), context: Sample.context(plusDays: 3))
+        let given = Given(MeetingDecider.self, try MeetingStory.held(), context: Sample.context(plusDays: 3))
         given.when(
             .agreeAction(
                 actionID: Sample.action1, description: "Home visit", owner: "", dueDate: Sample.day(2026, 6, 10),
@@ -162,7 +140,7 @@ struct MeetingTests {
                     actionID: Sample.action1, description: "Home visit", owner: "Police",
                     dueDate: Sample.day(2026, 6, 10), caseID: Sample.caseID),
                 .completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 4), note: "Done"),
-            ], context: Sample.context(plusDays: 3), from: try Self.held())
+            ], context: Sample.context(plusDays: 3), from: try MeetingStory.held())
         #expect(MeetingDecider.fold(events).actions.first?.isOpen == false)
         Given(MeetingDecider.self, events, context: Sample.context(plusDays: 3))
             .when(.completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 4), note: ""))
@@ -171,10 +149,10 @@ struct MeetingTests {
 
     @Test("Minutes and actions come after the meeting is held; minutes revisions are numbered")
     func minutes() throws {
-        Given(MeetingDecider.self, try Self.scheduled()).when(.recordMinutes(text: "Minutes")).thenRejected(
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.recordMinutes(text: "Minutes")).thenRejected(
             "meeting.notHeld")
         let events = try history(
-            MeetingDecider.self, [.recordMinutes(text: "Draft"), .recordMinutes(text: "Final")], from: try Self.held())
+            MeetingDecider.self, [.recordMinutes(text: "Draft"), .recordMinutes(text: "Final")], from: try MeetingStory.held())
         let state = MeetingDecider.fold(events)
         #expect(state.minutes == "Final")
         #expect(state.minutesRevision == 2)
@@ -182,8 +160,8 @@ struct MeetingTests {
 
     @Test("A case comes off the agenda only if it was on it")
     func agenda() throws {
-        Given(MeetingDecider.self, try Self.scheduled()).when(.removeCaseFromAgenda(Sample.otherCaseID)).thenRejected(
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.removeCaseFromAgenda(Sample.otherCaseID)).thenRejected(
             "meeting.caseNotOnAgenda")
-        Given(MeetingDecider.self, try Self.scheduled()).when(.addCaseToAgenda(Sample.caseID)).then([])
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.addCaseToAgenda(Sample.caseID)).then([])
     }
 }

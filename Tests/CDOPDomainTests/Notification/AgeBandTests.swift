@@ -1,12 +1,14 @@
 import CDOPDomain
 import Testing
 
-@Suite struct AgeBandTests {
+@Suite("Age bands")
+struct AgeBandTests {
     static func band(_ born: String, _ died: String) -> AgeBand {
         AgeBand(born: CalendarDate(iso: born)!, died: CalendarDate(iso: died)!)
     }
 
-    @Test func theBandsMeetAtTheirNationalBoundaries() {
+    @Test("The bands meet at their national boundaries")
+    func theBandsMeetAtTheirNationalBoundaries() {
         #expect(Self.band("2026-01-01", "2026-01-28") == .neonatal)  // day 27
         #expect(Self.band("2026-01-01", "2026-01-29") == .postNeonatal)  // day 28
         #expect(Self.band("2025-01-02", "2026-01-01") == .postNeonatal)  // 364 days

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Names folded for matching duplicates")
 struct NameNormaliserTests {
-    @Test("case, apostrophes, hyphens, spaces and accents are ignored; ligatures are spelled out")
+    @Test("Case, apostrophes, hyphens, spaces and accents are ignored; ligatures are spelled out")
     func foldsWhatMatchingIgnores() {
         #expect(NameNormaliser.fold("O'Brien") == "obrien")
         #expect(NameNormaliser.fold("Anne-Marie  Smith") == "annemariesmith")
@@ -14,7 +14,7 @@ struct NameNormaliserTests {
         #expect(NameNormaliser.fold("") == "")
     }
 
-    @Test("an ASCII name folds byte by byte exactly as the Unicode fold would fold it")
+    @Test("An ASCII name folds byte by byte exactly as the Unicode fold would fold it")
     func asciiFoldAgreesWithUnicodeFold() {
         var state: UInt64 = 5
         func next() -> Int {

@@ -4,7 +4,7 @@ import Testing
 @Suite("Names a slip of the keyboard apart")
 struct SimilarNameTests {
     @Test(
-        "same dates and alike names match; different forenames or far surnames do not",
+        "Same dates and alike names match; different forenames or far surnames do not",
         arguments: [
             (("Alex", "Testchild"), ("Alex", "Testchilde"), true),
             (("Alex", "Testchild"), ("Alex", "Tsetchild"), true),
@@ -21,7 +21,7 @@ struct SimilarNameTests {
         #expect((DuplicateMatcher.match(second, first) != nil) == alike)
     }
 
-    @Test("edit distance counts insertions, deletions and substitutions")
+    @Test("Edit distance counts insertions, deletions and substitutions")
     func editDistance() {
         #expect(DuplicateMatcher.editDistance("testchild", "testchilde") == 1)
         #expect(DuplicateMatcher.editDistance("kitten", "sitting") == 3)

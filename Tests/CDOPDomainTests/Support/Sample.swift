@@ -119,4 +119,9 @@ enum Sample {
         "contacts": .groups([["date": .date(day(2026, 2, 1)), "reason": .choice("routine review")]]),
         "weightKg": .number(6.5),
     ]
+
+    /// The GP returning request 1's Form B with `returnedAnswers`.
+    static let returnForm = CaseCommand.recordFormReturned(
+        requestID: request1, definition: FormDefinitionReference(id: "reporting", version: 1),
+        answers: returnedAnswers, submittedBy: "Dr Jo Example")
 }

@@ -26,9 +26,7 @@ enum Story {
         try history(
             CaseDecider.self,
             [
-                .recordFormReturned(
-                    requestID: Sample.request1, definition: FormDefinitionReference(id: "reporting", version: 1),
-                    answers: Sample.returnedAnswers, submittedBy: "Dr Jo Example"),
+                Sample.returnForm,
                 .markReadyForPanel,
                 .assignToPanelMeeting(meetingID: Sample.panelMeeting, meetingDate: Sample.day(2026, 6, 1)),
             ], from: gpRequested())

@@ -14,18 +14,18 @@ struct ScheduleRulesTests {
 
     func state(_ events: [CaseEvent]) -> CaseState { CaseDecider.fold(events) }
 
-    @Test("starting the same schedule again for the same request starts nothing")
+    @Test("Starting the same schedule again for the same request starts nothing")
     func startIsIdempotent() throws {
         Given(CaseDecider.self, try chasing()).when(.startSchedule(Sample.startFormB(Sample.request1))).then([])
     }
 
-    @Test("a schedule cannot chase a request the case does not have")
+    @Test("A schedule cannot chase a request the case does not have")
     func unknownRequest() throws {
         _ = Given(CaseDecider.self, try Story.triagedUnexpected())
             .when(.startSchedule(Sample.startFormB(Sample.request2))).thenRejected("formRequest.notFound")
     }
 
-    @Test("a reminder step issues the reminder once; the same step again does nothing")
+    @Test("A reminder step issues the reminder once; the same step again does nothing")
     func reminderOnce() throws {
         let events = try chasing()
         let first = Given(CaseDecider.self, events)
@@ -37,7 +37,7 @@ struct ScheduleRulesTests {
             .then([])
     }
 
-    @Test("a step whose time has not come is refused, naming when it is due")
+    @Test("A step whose time has not come is refused, naming when it is due")
     func notDueIsRefused() throws {
         let error = Given(CaseDecider.self, try chasing(daysAgo: 2))
             .when(.reachScheduleStep(target: .formRequest(Sample.request1), scheduleID: "form-b-chasing", step: "escalate-to-coordinator"))
@@ -45,7 +45,7 @@ struct ScheduleRulesTests {
         #expect(error?.description.contains("not due until") == true)
     }
 
-    @Test("returning the form stops its schedule: every later step is cancelled and reaching one does nothing")
+    @Test("Returning the form stops its schedule: every later step is cancelled and reaching one does nothing")
     func returnStops() throws {
         let returned = try history(
             CaseDecider.self,
@@ -57,7 +57,7 @@ struct ScheduleRulesTests {
             .then([])
     }
 
-    @Test("a stop for another request leaves this request's schedule running")
+    @Test("A stop for another request leaves this request's schedule running")
     func otherRequestsStopDoesNotApply() throws {
         let events = try history(
             CaseDecider.self,
@@ -67,7 +67,7 @@ struct ScheduleRulesTests {
         #expect(state(events).timers.allSatisfy { $0.state == .pending })
     }
 
-    @Test("a target step whose purpose is already met is recorded as already met, telling nobody")
+    @Test("A target step whose purpose is already met is recorded as already met, telling nobody")
     func targetAlreadyMet() throws {
         let definition = ScheduleDefinition(
             id: "rapid-response", version: 1, title: "Rapid response targets", start: .rapidResponseOpened,
@@ -86,7 +86,7 @@ struct ScheduleRulesTests {
         #expect(step.outcome == .alreadyMet)
     }
 
-    @Test("a schedule that pauses for external processes is paused while one is open and later by the days it lasted")
+    @Test("A schedule that pauses for external processes is paused while one is open and later by the days it lasted")
     func pausesShiftDueTimes() throws {
         var definition = ScheduleDefinition(
             id: "case-review", version: 1, title: "Review targets", start: .caseNotified, stoppedBy: [.panelOutcomeRecorded],
@@ -107,7 +107,7 @@ struct ScheduleRulesTests {
         #expect(state(resumed).timers.first?.state == .pending)
     }
 
-    @Test("moving a running schedule to a new version replans its steps and keeps the steps already reached")
+    @Test("Moving a running schedule to a new version replans its steps and keeps the steps already reached")
     func moveToNewVersion() throws {
         let reached = try history(
             CaseDecider.self,
@@ -120,7 +120,7 @@ struct ScheduleRulesTests {
         Given(CaseDecider.self, reached).when(.moveSchedule(Sample.startFormB(Sample.request1, version: 2))).then([])
     }
 
-    @Test("timer ids are the same wherever they are computed, and differ between steps")
+    @Test("Timer ids are the same wherever they are computed, and differ between steps")
     func timerIDsAreDeterministic() throws {
         let timers = state(try chasing()).timers
         #expect(Set(timers.map(\.id)).count == timers.count)
@@ -128,7 +128,7 @@ struct ScheduleRulesTests {
     }
 
     @Test(
-        "working days skip weekends and bank holidays",
+        "Working days skip weekends and bank holidays",
         arguments: [
             // Thursday 24 Dec 2026 + 1 working day: Friday 25 is Christmas, 26–27 the weekend, 28 the substitute Boxing Day.
             ((2026, 12, 24), 1, (2026, 12, 29)),
@@ -143,12 +143,12 @@ struct ScheduleRulesTests {
         #expect(result == Sample.day(expected.0, expected.1, expected.2))
     }
 
-    @Test("working-day arithmetic outside the calendar's years is refused, not guessed")
+    @Test("Working-day arithmetic outside the calendar's years is refused, not guessed")
     func outsideCalendar() {
         #expect(Sample.calendar.adding(workingDays: 3, to: Sample.day(2027, 12, 30)) == nil)
     }
 
-    @Test("day steps fall at 09:00 in England, in summer time and in winter time")
+    @Test("Day steps fall at 09:00 in England, in summer time and in winter time")
     func stepsFallAtNine() throws {
         let summer = try Sample.formBSchedule().plan(startingAt: Sample.now, calendar: Sample.calendar)
         #expect(summer.first.map { LondonTime.time(of: $0.dueAt).description } == "09:00")
@@ -157,12 +157,12 @@ struct ScheduleRulesTests {
         #expect(winter.first?.dueAt == Timestamp.parse("2026-10-30T09:00:00Z"))
     }
 
-    @Test("offsets must say which kind of day", arguments: ["10 days", "ten working-days", "-3 calendar-days", "5 weeks"])
+    @Test("Offsets must say which kind of day", arguments: ["10 days", "ten working-days", "-3 calendar-days", "5 weeks"])
     func offsetsNeedUnits(text: String) {
         #expect(Offset(text: text) == nil)
     }
 
-    @Test("offsets read as written", arguments: [("10 calendar-days", Offset(10, .calendarDays)), ("3 working days", Offset(3, .workingDays)), ("1 working-day", Offset(1, .workingDays)), ("48 hours", Offset(48, .hours))])
+    @Test("Offsets read as written", arguments: [("10 calendar-days", Offset(10, .calendarDays)), ("3 working days", Offset(3, .workingDays)), ("1 working-day", Offset(1, .workingDays)), ("48 hours", Offset(48, .hours))])
     func offsetsParse(text: String, expected: Offset) {
         #expect(Offset(text: text) == expected)
     }

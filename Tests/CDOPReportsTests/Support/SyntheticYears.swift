@@ -8,6 +8,9 @@ import Foundation
 /// Years of synthetic cases built through the engine's own commands, with a ledger of what was done to each,
 /// kept by the test so that every table can be counted again without the report's code.
 struct SyntheticYears {
+    /// The day the reports over these years are run as at.
+    static let asAt = CalendarDate(year: 2027, month: 9, day: 1)!
+
     /// What the test did to one case.
     struct Planned {
         var notified: CalendarDate
@@ -193,3 +196,6 @@ struct SyntheticYears {
         }
     }
 }
+
+/// `text` with its first letter capitalised, as the reports' row and column labels are.
+func capitalisedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
