@@ -37,13 +37,16 @@ let package = Package(
         // writer (Foundation's bytes); payloads may read and write themselves by hand (`TapeReadable`,
         // `CanonicalWritable`). Knows no domain: its user says how instants are spelt (`InstantSpelling`).
         .target(name: "CDOPJSON", swiftSettings: strictSettings),
+        // The few primitives several modules need and none owns: UUID text, FNV-1a, days since the epoch and the
+        // UK's summer-time rule.
+        .target(name: "CDOPPrimitives", swiftSettings: strictSettings),
         // Pure: value types, events, commands, decide/evolve. No clock, no I/O.
-        .target(name: "CDOPDomain", dependencies: ["CDOPJSON"], swiftSettings: strictSettings),
+        .target(name: "CDOPDomain", dependencies: ["CDOPJSON", "CDOPPrimitives"], swiftSettings: strictSettings),
         // The append-only event store over SQLite (GRDB DatabasePool, WAL, one writer).
         .target(
             name: "CDOPStore",
             dependencies: [
-                "CSQLiteSettings",
+                "CDOPPrimitives", "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -54,7 +57,7 @@ let package = Package(
         // Projectors (event -> rows in the append's transaction) and queries.
         .target(
             name: "CDOPProjections",
-            dependencies: ["CDOPDomain", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CDOPDomain", "CDOPPrimitives", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // Workflow definitions (Workflows/: schedules, the bank-holiday calendar, email templates), loaded and checked.
@@ -66,14 +69,14 @@ let package = Package(
         // libcurl through typed wrappers of its variadic calls (Sources/CCurl/shim.h).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // RFC 5322 / MIME and iCalendar rendering (pure); transports: SMTP via CCurl, spool directory.
-        .target(name: "CDOPMail", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "CDOPMail", dependencies: ["CCurl", "CDOPPrimitives"], swiftSettings: strictSettings),
         // The shell: configuration, command handler, services; bcrypt for staff passwords (CBcrypt only, no
         // server), and counters of appended events and refused commands (a no-op until `cdop serve` bootstraps
         // Prometheus).
         .target(
             name: "CDOPApp",
             dependencies: [
-                "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPMail",
+                "CDOPDomain", "CDOPPrimitives", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPMail",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -166,6 +169,7 @@ let package = Package(
         // MARK: Tests
 
         // Deciders, codecs and calendars, by example and by property; golden event fixtures.
+        .testTarget(name: "CDOPPrimitivesTests", dependencies: ["CDOPPrimitives"], swiftSettings: strictSettings),
         .testTarget(
             name: "CDOPDomainTests",
             dependencies: ["CDOPDomain", "CDOPJSON", .product(name: "PropertyBased", package: "swift-property-based")],

@@ -71,7 +71,7 @@ extension DemoHistory {
                 by: DemoDirectory.designatedDoctor
             ) { id in
                 .schedule(
-                    meetingID: id, type: .rapidResponse, title: "Rapid response: \(CaseTables.reference(of: caseID))", startsAt: starts,
+                    meetingID: id, type: .rapidResponse, title: "Rapid response: \(caseID.reference)", startsAt: starts,
                     endsAt: starts.addingTimeInterval(5400),
                     venue: MeetingVenue(place: "Safeguarding suite, Central Vale Hospital", callLink: "https://meet.example.org/jar"),
                     theme: nil)

@@ -44,6 +44,6 @@ struct CaseTimelineWordingTests {
         for _ in 0..<3 { try fixture.workflow.execute(.recordFormOpened(requestID: request, view: "page"), on: second, by: fixture.coordinator) }
         let lines = try CaseTimeline.entries(of: second, in: fixture.engine.store).map(\.what)
         #expect(lines.filter { $0.contains("opened through the link") } == ["Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"])
-        #expect(lines.first?.hasSuffix("possibly a duplicate of \(CaseTables.reference(of: first))") == true, "\(lines)")
+        #expect(lines.first?.hasSuffix("possibly a duplicate of \(first.reference)") == true, "\(lines)")
     }
 }

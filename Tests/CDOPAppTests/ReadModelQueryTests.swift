@@ -7,7 +7,8 @@ import Testing
 
 /// The read-model queries the command line and the web share (`MeetingQueries`, `AgencyDirectory`,
 /// `FormRequestQueries`) and the resolving of what a person types to one agency, meeting or action.
-@Suite struct ReadModelQueryTests {
+@Suite("The read-model queries the command line and the web share, and resolving what a person types")
+struct ReadModelQueryTests {
     @Test("The areas of several cases come from one query, each as the case's own summary gives it, nil for a case not known")
     func areasOfSeveralCases() throws {
         var fixture = try AppFixture()
@@ -38,7 +39,7 @@ import Testing
         #expect(all.count == 2)
         let panels = try fixture.engine.store.read { db in try MeetingQueries.summaries(type: "panel", in: db) }
         #expect(panels.map(\.meetingId) == [panel.description])
-        #expect(panels.first?.agenda == [CaseTables.reference(of: second), CaseTables.reference(of: first)])
+        #expect(panels.first?.agenda == [second.reference, first.reference])
         #expect(panels.first?.invitees == 1)
     }
 
@@ -80,7 +81,7 @@ import Testing
         #expect(try state.resolveAction(String(actionID.description.prefix(8))).id == actionID)
         #expect(throws: CommandError.notFound(kind: "action", reference: "ffff of this meeting")) { try state.resolveAction("ffff") }
         let view = MeetingView(meetingID, state, identifiable: false)
-        #expect(view.actions.map(\.caseReference) == [CaseTables.reference(of: caseID)])
+        #expect(view.actions.map(\.caseReference) == [caseID.reference])
         #expect(view.invitees == nil && view.attendance == nil, "no invitees' details without identifiable")
     }
 
@@ -103,7 +104,7 @@ import Testing
         }
         let all = try fixture.engine.store.read { db in try FormRequestQueries.list(caseID: caseID, outstandingOnly: false, in: db) }
         #expect(all.map(\.requestId) == [early.description, late.description])
-        #expect(all.allSatisfy { $0.reference == CaseTables.reference(of: caseID) && $0.agencyName == "Northgate Surgery" })
+        #expect(all.allSatisfy { $0.reference == caseID.reference && $0.agencyName == "Northgate Surgery" })
         let outstanding = try fixture.engine.store.read { db in try FormRequestQueries.list(caseID: nil, outstandingOnly: true, in: db) }
         #expect(outstanding.map(\.requestId) == [late.description])
     }

@@ -16,7 +16,7 @@ struct AccessLogPageTests {
     func anAdministratorSeesACaseViewAndARefusedCaseAccessWithTheCasesReference() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")).caseID
-        let reference = CaseTables.reference(of: caseID)
+        let reference = caseID.reference
         let (usernames, adminCode) = (fixture.usernames, fixture.adminCode)
         // A coordinator limited to another area, refused the case by its area.
         let east = try fixture.services.users.addUser(

@@ -26,12 +26,12 @@ struct CoordinatorCasePageTests {
             var browser = Browser(client)
             _ = try await browser.signIn(ready.usernames[.coordinator]!)
             let byName = String(buffer: try await browser.get("/cases?q=OBRIEN").body)
-            #expect(byName.contains(CaseTables.reference(of: zoe)) && !byName.contains(CaseTables.reference(of: other)), "\(byName)")
+            #expect(byName.contains(zoe.reference) && !byName.contains(other.reference), "\(byName)")
             #expect(byName.contains("Alex O&#39;Brién") || byName.contains("Alex O'Brién"))
-            let byReference = String(buffer: try await browser.get("/cases?q=" + CaseTables.reference(of: other)).body)
-            #expect(byReference.contains(CaseTables.reference(of: other)) && !byReference.contains(CaseTables.reference(of: zoe)))
+            let byReference = String(buffer: try await browser.get("/cases?q=" + other.reference).body)
+            #expect(byReference.contains(other.reference) && !byReference.contains(zoe.reference))
             let byNHS = String(buffer: try await browser.get("/cases?q=" + nhs).body)
-            #expect(byNHS.contains(CaseTables.reference(of: other)) && !byNHS.contains(CaseTables.reference(of: zoe)))
+            #expect(byNHS.contains(other.reference) && !byNHS.contains(zoe.reference))
             let none = String(buffer: try await browser.get("/cases?q=nobody&from=2026-01-01&to=2026-12-31").body)
             #expect(none.contains("No case matches the search."))
             let wrong = try await browser.get("/cases?from=2026-13-01")
@@ -55,7 +55,7 @@ struct CoordinatorCasePageTests {
         let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
         try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases?q=b11-001").body)
-            #expect(page.contains(CaseTables.reference(of: caseID)), "\(page)")
+            #expect(page.contains(caseID.reference), "\(page)")
             #expect(page.contains("1 case"))
         }
     }
@@ -86,7 +86,7 @@ struct CoordinatorCasePageTests {
     func referenceInTheAddress() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")
-        let reference = CaseTables.reference(of: caseID)
+        let reference = caseID.reference
         let ready = fixture
         try await ready.application.test(.router) { client in
             var browser = Browser(client)

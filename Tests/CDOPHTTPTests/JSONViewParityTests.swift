@@ -9,7 +9,8 @@ import Testing
 /// One view of each thing for every program that reads it: `cdop meeting show --json` and
 /// `GET /api/v1/meetings/{id}`, `cdop agency list --json` and `GET /api/v1/agencies` give the same fields under the
 /// same names.
-@Suite struct JSONViewParityTests {
+@Suite("One view of each thing: the command line and the API name the same fields alike")
+struct JSONViewParityTests {
     @Test("The command line's meeting and the API's meeting have the same field names, down to the actions and agenda")
     func sameNames() async throws {
         var fixture = try await WebFixture()
@@ -36,7 +37,7 @@ import Testing
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.signIn(coordinatorName)
-            let api = APITests.object(try await browser.get("/api/v1/meetings/\(meetingID)"))
+            let api = JSONAPI.object(try await browser.get("/api/v1/meetings/\(meetingID)"))
             #expect(!Self.names(api).isEmpty)
             #expect(cliNames == Self.names(api))
             #expect(

@@ -116,7 +116,7 @@ struct EmailTemplateRecipientsTests {
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
             let workflow = scenario.engine.workflow
             let doctor = Actor(name: "dr.designate", role: "designatedDoctor")
-            let reference = CaseTables.reference(of: scenario.caseID)
+            let reference = scenario.caseID.reference
             let start = ISO8601DateFormatter().date(from: "2026-10-28T14:00:00Z")!
             try workflow.execute(
                 .triage(expectation: .unexpected, confirmedBy: "Dr Designate", triggers: [.suddenNoApparentCause]), on: scenario.caseID, by: doctor)

@@ -82,7 +82,7 @@ struct OutboxDispatcherTests {
             let parsed = try await PythonCheck.parseMail(files, in: directory)[0]
             #expect(parsed.defects == [])
             #expect(parsed.to.map(\.address) == ["jo@northgate.example.nhs.uk"])
-            let reference = CaseTables.reference(of: scenario.caseID)
+            let reference = scenario.caseID.reference
             #expect(parsed.subject?.contains(reference) == true)
             let body = parsed.text ?? ""
             #expect(body.contains(reference))

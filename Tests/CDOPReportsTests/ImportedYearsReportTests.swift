@@ -65,15 +65,15 @@ struct ImportedYearsReportTests {
             let byScale = try #require(report.table("category-by-preventability-by-sex"))
             for (row, category) in DeathCategory.allCases.enumerated() {
                 for sex in Sex.allCases {
-                    let column = capitalisedFirst(sex.label)
+                    let column = sex.label.capitalisedFirst
                     for outcome in ModifiableFactorsOutcome.allCases {
                         #expect(
-                            byOutcome.value(byOutcome.rows[row], group: capitalisedFirst(outcome.label), column: column)
+                            byOutcome.value(byOutcome.rows[row], group: outcome.label.capitalisedFirst, column: column)
                                 == reviewed.filter { $0.category == category && $0.outcome == outcome && $0.sex == sex }.count)
                     }
                     for scale in LegacyPreventability.allCases {
                         #expect(
-                            byScale.value(byScale.rows[row], group: capitalisedFirst(scale.label), column: column)
+                            byScale.value(byScale.rows[row], group: scale.label.capitalisedFirst, column: column)
                                 == reviewed.filter { $0.category == category && $0.preventability == scale && $0.sex == sex }.count)
                     }
                 }

@@ -132,12 +132,12 @@ struct ReportTests {
             for sex in Sex.allCases {
                 for outcome in ModifiableFactorsOutcome.allCases {
                     #expect(
-                        byOutcome.value(byOutcome.rows[row], group: capitalisedFirst(outcome.label), column: capitalisedFirst(sex.label))
+                        byOutcome.value(byOutcome.rows[row], group: outcome.label.capitalisedFirst, column: sex.label.capitalisedFirst)
                             == Self.count(reviewed) { $0.category == category && $0.outcome == outcome && $0.sex == sex })
                 }
                 for scale in LegacyPreventability.allCases {
                     #expect(
-                        byScale.value(byScale.rows[row], group: capitalisedFirst(scale.label), column: capitalisedFirst(sex.label))
+                        byScale.value(byScale.rows[row], group: scale.label.capitalisedFirst, column: sex.label.capitalisedFirst)
                             == Self.count(reviewed) { $0.category == category && $0.legacy == scale && $0.sex == sex })
                 }
             }

@@ -66,7 +66,7 @@ struct HistoricRowCommands: Sendable {
         throw .rejected(
             DomainError(
                 code: "import.referenceTaken",
-                "\"\(reference)\" is already the reference of case \(CaseTables.reference(of: holder)), imported earlier; "
+                "\"\(reference)\" is already the reference of case \(holder.reference), imported earlier; "
                     + "each case needs a reference of its own."))
     }
 

@@ -15,7 +15,7 @@ extension EmailComposer {
             let address = row.recipientAddress
         else { throw Problem(description: "the meeting or its invitee is not known") }
         let cancelling = OutboxTables.emailID(row.outboxID).hasPrefix("cancellation:")
-        let references = state.agenda.map(CaseTables.reference(of:)).joined(separator: ", ")
+        let references = state.agenda.map(\.reference).joined(separator: ", ")
         let values: [String: String] = [
             "meetingTitle": state.title,
             "meetingStart": DayFormatter.dayAndTime(start)
@@ -77,7 +77,7 @@ extension EmailComposer {
         _ subject: String, row: OutboxRow, state: MeetingState, references: String, cancelling: Bool
     ) -> String {
         guard let start = state.startsAt else { return subject }
-        let named = !references.isEmpty && state.agenda.allSatisfy { state.title.contains(CaseTables.reference(of: $0)) }
+        let named = !references.isEmpty && state.agenda.allSatisfy { state.title.contains($0.reference) }
         let cases = references.isEmpty || named ? "" : ", case \(references)"
         if cancelling { return "Cancelled: \(state.title)\(cases), \(DayFormatter.dayAndTime(start))" }
         if let earlier = movedFrom(row, state) {

@@ -1,6 +1,7 @@
 import CDOPDefinitions
 import CDOPDomain
 import CDOPMail
+import CDOPPrimitives
 import CDOPProjections
 import Foundation
 
@@ -30,7 +31,7 @@ package struct EmailComposer: Sendable {
         guard let caseID = state.caseID else { throw Problem(description: "the case does not exist") }
         let recipient = try address(for: row)
         var values: [String: String] = [
-            "caseReference": CaseTables.reference(of: caseID),
+            "caseReference": caseID.reference,
             "panelName": configuration.panelName,
             "coordinatorName": EmailWording.midSentence(configuration.coordinatorName),
             "coordinatorEmail": configuration.coordinatorEmail,

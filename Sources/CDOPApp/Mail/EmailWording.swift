@@ -1,3 +1,4 @@
+import CDOPDomain
 import Foundation
 
 /// Small rules of written English the emails keep whatever their values: a subject and every line begin with
@@ -12,14 +13,8 @@ enum EmailWording {
     /// The subject with a capital first letter, and each line of the body that begins with a lower-case "the".
     static func tidy(_ rendered: (subject: String, body: String)) -> (subject: String, body: String) {
         let lines = rendered.body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("the ") ? capitalised(String(line)) : String(line)
+            line.hasPrefix("the ") ? line.capitalisedFirst : String(line)
         }
-        return (capitalised(rendered.subject), lines.joined(separator: "\n"))
-    }
-
-    /// `text` with its first character upper-cased when it is a lower-case letter.
-    static func capitalised(_ text: String) -> String {
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst()
+        return (rendered.subject.capitalisedFirst, lines.joined(separator: "\n"))
     }
 }

@@ -202,7 +202,7 @@ package struct OutboxDispatcher: Sendable {
 
     private func outcome(_ row: OutboxRow, _ result: String, _ detail: String) -> Outcome {
         Outcome(
-            outboxId: row.outboxID, caseReference: row.caseID.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? row.streamID,
+            outboxId: row.outboxID, caseReference: row.caseID.flatMap(CaseID.init).map(\.reference) ?? row.streamID,
             template: row.template, recipientRole: row.recipientRole, result: result, detail: detail)
     }
 }

@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPPrimitives
 import CDOPStore
 import Dispatch
 import Synchronization
@@ -93,7 +94,7 @@ final class ReplayShares: @unchecked Sendable {
 
     /// The share a stream belongs to: FNV-1a of its id, so case streams (random UUIDs) split evenly.
     static func share(of streamID: String, among count: Int) -> Int {
-        Int(NameBasedUUID.fnv1a(streamID) % UInt64(count))
+        Int(FNV1a.hash(streamID) % UInt64(count))
     }
 
     /// One share's serial queue and what it has folded. `states`, `failure`, `foldedAt` and `streams` are only

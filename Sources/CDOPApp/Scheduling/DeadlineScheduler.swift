@@ -96,7 +96,7 @@ package struct DeadlineScheduler: Sendable {
             if forgettingFailures { try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) } }
             return .success(
                 FiredTimer(
-                    timerId: timer.timerID, caseId: timer.caseID, caseReference: CaseTables.reference(of: caseID),
+                    timerId: timer.timerID, caseId: timer.caseID, caseReference: caseID.reference,
                     step: timer.step, action: action, dueAt: timer.dueAt, outcome: result))
         } catch {
             return .failure(error)
@@ -108,7 +108,7 @@ package struct DeadlineScheduler: Sendable {
             try TimerAttempts.recordFailure(timerID: timer.timerID, errorCode: error.code, now: now, in: db)
         }) ?? 0
         return FailedTimer(
-            timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(CaseTables.reference(of:)) ?? timer.caseID,
+            timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(\.reference) ?? timer.caseID,
             step: timer.step, code: error.code, message: error.description, attempts: attempts)
     }
 

@@ -22,7 +22,7 @@ extension CaseTimeline {
                 case .due: "The form from \(agency(e.target)) fell due"
                 case .remind(_, let kind): "\(kind.label) sent to \(agency(e.target))"
                 case .escalate(let level): "The overdue form from \(agency(e.target)) escalated to \(level.label)"
-                case .target(_, let to): "\(step.prefix(1).uppercased() + step.dropFirst()): \(ScheduleStepWords.recipients(to)) told"
+                case .target(_, let to): "\(step.capitalisedFirst): \(ScheduleStepWords.recipients(to)) told"
                 }
             return line
         default:

@@ -65,7 +65,7 @@ package struct CaseView: Encodable, Sendable {
 
     package init(caseID: CaseID, state: CaseState, timeline: [TimelineEntry], panel: PanelConfiguration) {
         caseId = caseID.description
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         externalReference = state.externalReference
         stage = state.stage?.name ?? "none"
         child = state.notification?.child.name.fullName ?? ""
@@ -74,8 +74,8 @@ package struct CaseView: Encodable, Sendable {
         area = state.areaCode.map { code in panel.area(code: code).map { "\($0.name) (\(code))" } ?? code }
         expectation = state.expectation?.label
         jarTriggers = state.triage?.triggers.map { "\($0)" } ?? []
-        possibleDuplicateOf = state.possibleDuplicateOf.map(CaseTables.reference(of:))
-        duplicateOf = state.duplicateOf.map(CaseTables.reference(of:))
+        possibleDuplicateOf = state.possibleDuplicateOf.map(\.reference)
+        duplicateOf = state.duplicateOf.map(\.reference)
         requests = state.formRequests.map {
             Request(id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, contact: $0.contactEmail,
                     due: $0.dueDate.iso, status: $0.status.label, declineReason: $0.declineReason,

@@ -47,12 +47,12 @@ package struct MeetingView: Encodable, Sendable {
         sequence = state.sequence
         invitees = identifiable ? state.invitees : nil
         attendance = identifiable ? state.attendance : nil
-        agenda = state.agenda.map { AgendaItem(caseId: $0.description, reference: CaseTables.reference(of: $0)) }
+        agenda = state.agenda.map { AgendaItem(caseId: $0.description, reference: $0.reference) }
         minutes = state.minutes
         actions = state.actions.map {
             Action(
                 actionId: $0.id.description, description: $0.description, owner: $0.owner, dueDate: $0.dueDate.iso,
-                caseReference: $0.caseID.map(CaseTables.reference(of:)), completedOn: $0.completedOn?.iso)
+                caseReference: $0.caseID.map(\.reference), completedOn: $0.completedOn?.iso)
         }
     }
 }

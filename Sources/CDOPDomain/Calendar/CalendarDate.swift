@@ -1,4 +1,5 @@
 import CDOPJSON
+import CDOPPrimitives
 import Foundation
 
 /// A day in the proleptic Gregorian calendar (no time, no zone): a date of birth, of death, a due date.
@@ -19,30 +20,12 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// The day that lies `daysSinceEpoch` days after 1 January 1970.
     package init(daysSinceEpoch: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        (year, month, day) = CivilDays.civil(fromDays: daysSinceEpoch)
     }
 
     /// Days since 1 January 1970 (negative before it).
     package var daysSinceEpoch: Int {
-        // Howard Hinnant's days_from_civil.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDays.daysSinceEpoch(year: year, month: month, day: day)
     }
 
     /// The day `days` later (earlier when negative).

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// England's civil time (GMT, or BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
@@ -5,38 +6,21 @@ import Foundation
 package enum LondonTime {
     /// Seconds England is ahead of UTC at an instant: 0 (GMT) or 3600 (BST).
     package static func offsetSeconds(at instant: Date) -> Int {
-        let utcSeconds = Int(floor(instant.timeIntervalSince1970))
-        let utcDay = CalendarDate(daysSinceEpoch: floorDiv(utcSeconds, 86_400))
-        let start = lastSunday(month: 3, year: utcDay.year).daysSinceEpoch * 86_400 + 3600
-        let end = lastSunday(month: 10, year: utcDay.year).daysSinceEpoch * 86_400 + 3600
-        return (start..<end).contains(utcSeconds) ? 3600 : 0
+        UKSummerTime.offsetSeconds(atUTCSeconds: Int(floor(instant.timeIntervalSince1970)))
     }
 
     /// The day in England at an instant (what a coordinator calls "today").
     package static func day(of instant: Date) -> CalendarDate {
         let local = Int(floor(instant.timeIntervalSince1970)) + offsetSeconds(at: instant)
-        return CalendarDate(daysSinceEpoch: floorDiv(local, 86_400))
+        return CalendarDate(daysSinceEpoch: CivilDays.floorDivide(local, 86_400))
     }
 
     /// The wall-clock time in England at an instant.
     package static func time(of instant: Date) -> TimeOfDay {
         let local = Int(floor(instant.timeIntervalSince1970)) + offsetSeconds(at: instant)
-        let secondOfDay = local - floorDiv(local, 86_400) * 86_400
+        let secondOfDay = local - CivilDays.floorDivide(local, 86_400) * 86_400
         return TimeOfDay(hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60)!
     }
-
-    /// The last Sunday of a month (1 Jan 1970 was a Thursday).
-    static func lastSunday(month: Int, year: Int) -> CalendarDate {
-        let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
-        let weekday = ((last.daysSinceEpoch % 7) + 7 + 4) % 7  // 0 = Sunday
-        return last.adding(days: -weekday)
-    }
-}
-
-/// Integer division rounding towards negative infinity.
-func floorDiv(_ a: Int, _ b: Int) -> Int {
-    let q = a / b
-    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
 
 extension LondonTime {

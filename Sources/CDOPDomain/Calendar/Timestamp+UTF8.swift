@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 extension Timestamp {
@@ -5,9 +6,9 @@ extension Timestamp {
     /// building its text from pieces cost as much as writing the rest of a small event.
     package static func append(_ instant: Date, to bytes: inout [UInt8]) {
         let ms = milliseconds(instant)
-        let seconds = floorDiv(ms, 1000)
+        let seconds = CivilDays.floorDivide(ms, 1000)
         let fraction = ms - seconds * 1000
-        let days = floorDiv(seconds, 86_400)
+        let days = CivilDays.floorDivide(seconds, 86_400)
         let day = CalendarDate(daysSinceEpoch: days)
         guard (0...9999).contains(day.year) else {
             bytes.append(contentsOf: format(instant).utf8)

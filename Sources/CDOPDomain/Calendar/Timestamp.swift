@@ -1,4 +1,5 @@
 import CDOPJSON
+import CDOPPrimitives
 import Foundation
 
 /// Instants as ISO 8601 UTC text kept to the millisecond, e.g. "2026-05-03T13:05:00Z" or
@@ -17,10 +18,10 @@ package enum Timestamp: InstantSpelling {
     /// ISO 8601 in UTC; fractions only when the instant has milliseconds.
     package static func format(_ instant: Date) -> String {
         let ms = milliseconds(instant)
-        let seconds = floorDiv(ms, 1000)
+        let seconds = CivilDays.floorDivide(ms, 1000)
         let fraction = ms - seconds * 1000
-        let day = CalendarDate(daysSinceEpoch: floorDiv(seconds, 86_400))
-        let secondOfDay = seconds - floorDiv(seconds, 86_400) * 86_400
+        let day = CalendarDate(daysSinceEpoch: CivilDays.floorDivide(seconds, 86_400))
+        let secondOfDay = seconds - CivilDays.floorDivide(seconds, 86_400) * 86_400
         var text =
             day.iso + "T" + pad(secondOfDay / 3600, 2) + ":" + pad((secondOfDay % 3600) / 60, 2) + ":"
             + pad(secondOfDay % 60, 2)

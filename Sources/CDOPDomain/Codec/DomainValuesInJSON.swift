@@ -1,4 +1,5 @@
 import CDOPJSON
+import CDOPPrimitives
 
 /// The domain's own values (days, identifiers) in the JSON payloads that write and read themselves by hand.
 extension JSONObjectWriter {

@@ -1,4 +1,5 @@
 import CDOPJSON
+import CDOPPrimitives
 import Foundation
 
 /// The kind of thing an identifier names, and the prefix of its event stream.

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// Who an email goes to: an agency's contact (an address the case holds) or a role of the panel's own staff

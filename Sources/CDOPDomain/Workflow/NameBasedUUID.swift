@@ -1,25 +1,16 @@
+import CDOPPrimitives
 import Foundation
 
 /// UUIDs named by what they identify (version 8, two FNV-1a hashes): every process derives the same id for the
 /// same thing, so a retried or doubled action carries the same id.
 package enum NameBasedUUID {
     package static func make(_ name: String) -> UUID {
-        var bytes = withUnsafeBytes(of: fnv1a(name, seed: 0xCBF2_9CE4_8422_2325).bigEndian, Array.init)
-        bytes += withUnsafeBytes(of: fnv1a(name, seed: 0x8422_2325_CBF2_9CE4).bigEndian, Array.init)
+        var bytes = withUnsafeBytes(of: FNV1a.hash(name).bigEndian, Array.init)
+        bytes += withUnsafeBytes(of: FNV1a.hash(name, seed: 0x8422_2325_CBF2_9CE4).bigEndian, Array.init)
         bytes[6] = (bytes[6] & 0x0F) | 0x80
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(uuid: (
             bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8], bytes[9],
             bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
-    }
-
-    /// FNV-1a over the UTF-8 of `text`, from `seed` (its offset basis).
-    package static func fnv1a(_ text: String, seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
-        var hash = seed
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

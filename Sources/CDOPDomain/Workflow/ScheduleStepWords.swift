@@ -19,7 +19,7 @@ package enum ScheduleStepWords {
             case _ where step.hasPrefix("escalate"): "\(words) about the form from \(agency)"
             default: "\(words) (\(agency))"
             }
-        return phrase.prefix(1).uppercased() + phrase.dropFirst()
+        return phrase.capitalisedFirst
     }
 
     /// Who a target reminder goes to, in words: "the coordinator and the designated doctor".

@@ -63,8 +63,8 @@ enum APIRoutes {
             }
             return API.json(
                 Notified(
-                    caseId: notified.caseID.description, reference: CaseTables.reference(of: notified.caseID),
-                    possibleDuplicateOf: notified.possibleDuplicateOf.map(CaseTables.reference(of:))),
+                    caseId: notified.caseID.description, reference: notified.caseID.reference,
+                    possibleDuplicateOf: notified.possibleDuplicateOf.map(\.reference)),
                 status: .created)
         }
     }

@@ -91,7 +91,7 @@ enum MeetingAPIRoutes {
             let (caseID, _) = try CasePages.caseInScope(context, services)
             let body = try await API.body(ConveneBody.self, &request)
             try InviteeNames.requireMailable(body.invitees) { "/invitees/\($0)/name" }
-            let reference = CaseTables.reference(of: caseID)
+            let reference = caseID.reference
             let meetingID = try services.engine.workflow.conveneRapidResponse(
                 for: caseID, scheduledFor: body.startsAt, invitees: body.invitees, by: context.requireStaff().actor
             ) { id in

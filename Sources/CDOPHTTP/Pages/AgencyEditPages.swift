@@ -52,7 +52,7 @@ enum AgencyEditPages {
         let view = AgencyEdit(
             name: post?["name"] ?? state.name,
             kinds: AgencyKind.allCases.map {
-                .init(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: $0.rawValue == kind)
+                .init(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: $0.rawValue == kind)
             },
             contactName: post?["contact-name"] ?? lead?.name ?? "", contactEmail: post?["contact-email"] ?? lead?.email ?? "",
             retired: state.retiredAt.map { "Retired on \(DayFormatter.long($0)): \(state.retirementReason ?? "")" },

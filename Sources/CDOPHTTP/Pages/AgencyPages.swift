@@ -103,7 +103,7 @@ enum AgencyPages {
             },
             hasAgencies: !agencies.isEmpty,
             kinds: AgencyKind.allCases.map {
-                AgencyList.Kind(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: post["kind"] == $0.rawValue)
+                AgencyList.Kind(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["kind"] == $0.rawValue)
             },
             name: post["name"] ?? "", contactName: post["contact-name"] ?? "", contactEmail: post["contact-email"] ?? "")
         return services.renderer.page(

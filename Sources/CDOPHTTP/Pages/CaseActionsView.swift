@@ -51,7 +51,7 @@ struct CaseActionsView {
         self.today = today.iso
         canAwaitExternal = live && !reviewed
         processes = ExternalProcess.allCases.map {
-            Choice(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: post["process"] == $0.rawValue)
+            Choice(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["process"] == $0.rawValue)
         }
         openPauses = live ? state.openPauses.map { OpenPause(process: $0.process.rawValue, label: $0.process.label, since: DayFormatter.long($0.from)) } : []
         canRecordReviewMeeting = live && !reviewed && state.triage != nil && state.reviewMeeting == nil
@@ -63,7 +63,7 @@ struct CaseActionsView {
         canTransfer = live && !reviewed
         canRuleOutOfScope = canAct && !state.isClosed && !reviewed && (stage == .notified || stage == .triaged)
         outOfScopeReasons = OutOfScopeReason.allCases.map {
-            Choice(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: post["reason"] == $0.rawValue)
+            Choice(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["reason"] == $0.rawValue)
         }
         canAddAction = canAct && stage?.countsForPanel == true
         openActions = canAct ? state.recommendations.filter(\.isOpen).map {

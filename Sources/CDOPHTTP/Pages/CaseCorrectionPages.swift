@@ -153,7 +153,7 @@ struct CorrectionFormView {
     var errorFor: [String: String]
 
     init(caseID: CaseID, notification n: DeathNotification, post: FormPost?, errors: [PageChrome.ErrorLink]) {
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         action = "/cases/\(caseID)/correction"
         caseHref = "/cases/\(caseID)"
         let current: [String: String] = [
@@ -206,7 +206,7 @@ struct DeathDateConfirmView {
     var hidden: [Hidden]
 
     init(caseID: CaseID, state: CaseState, from: CalendarDate, to: CalendarDate, post: FormPost) {
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         action = "/cases/\(caseID)/correction"
         caseHref = "/cases/\(caseID)"
         self.from = DayFormatter.long(from)
@@ -222,7 +222,7 @@ struct DeathDateConfirmView {
             run.steps.filter { run.reached[$0.name] == nil }.compactMap { step -> String? in
                 guard case .target = step.action else { return nil }
                 let name = ScheduleStepWords.words(step.name)
-                return "\(name.prefix(1).uppercased() + name.dropFirst()): "
+                return "\(name.capitalisedFirst): "
                     + "\(DayFormatter.long(LondonTime.day(of: step.dueAt))), counted from \(run.target == .caseReview ? "the notification" : "the rapid response's opening"), stays"
             }
         }

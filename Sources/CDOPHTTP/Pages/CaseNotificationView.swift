@@ -69,7 +69,7 @@ struct CaseNotificationView {
         for character in code {
             if character.isUppercase, !text.isEmpty { text += " " + character.lowercased() } else { text.append(character) }
         }
-        return text.prefix(1).uppercased() + text.dropFirst()
+        return text.capitalisedFirst
     }
 }
 

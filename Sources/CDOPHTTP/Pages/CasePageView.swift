@@ -65,7 +65,7 @@ struct CasePageView {
         caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyView],
         panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool, error: String? = nil
     ) {
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         self.caseID = caseID.description
         stage = StageNames.label(state.stage?.name ?? "")
         let child = state.notification?.child
@@ -86,11 +86,11 @@ struct CasePageView {
         if let external = state.externalReference {
             details.insert(Detail(label: "Reference in earlier records", value: external), at: 0)
         }
-        possibleDuplicateOf = state.duplicateOf == nil ? state.possibleDuplicateOf.map(CaseTables.reference(of:)) : nil
+        possibleDuplicateOf = state.duplicateOf == nil ? state.possibleDuplicateOf.map(\.reference) : nil
         possibleDuplicateHref = state.possibleDuplicateOf.map { "/cases/\($0)" }
         rejectedDuplicateOf =
             canAct && state.possibleDuplicateOf == nil && state.duplicateOf == nil
-            ? state.rejectedDuplicateOf.map(CaseTables.reference(of:)) : nil
+            ? state.rejectedDuplicateOf.map(\.reference) : nil
         correctionHref =
             canAct && !state.isClosed && state.duplicateOf == nil && state.transfer == nil ? "/cases/\(caseID)/correction" : nil
         requests = state.formRequests.map {
@@ -105,7 +105,7 @@ struct CasePageView {
         agencies = directory.map { Option(value: $0.agencyID, label: $0.name, selected: $0.agencyID == chosenAgency) }
         let chosenForm = post["form"] ?? FormType.reporting.rawValue
         forms = FormType.allCases.map { type in
-            Option(value: type.rawValue, label: type.label.prefix(1).uppercased() + type.label.dropFirst(), selected: type.rawValue == chosenForm)
+            Option(value: type.rawValue, label: type.label.capitalisedFirst, selected: type.rawValue == chosenForm)
         }
         dueDefault = post["due"] ?? today.adding(days: 14).iso
         contact = post["contact"] ?? ""

@@ -93,7 +93,7 @@ struct DashboardView {
             CaseRow(
                 reference: summary.reference, href: "/cases/\(summary.caseID)", area: summary.areaCode ?? "outside the panel's areas",
                 notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? summary.notifiedAt,
-                duplicateOf: summary.possibleDuplicateOf.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? "")
+                duplicateOf: summary.possibleDuplicateOf.flatMap(CaseID.init).map(\.reference) ?? "")
         }
         newNotifications = try DashboardQueries.newNotifications(areas: areas, in: db).map(caseRow)
         duplicates = try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(caseRow)
@@ -111,7 +111,7 @@ struct DashboardView {
         dueSoonCount = requests.filter { $0.tagClass == "due-soon" }.count
         failedEmails = try OutboxQueries.list(state: "failed", in: db).map { row in
             EmailRow(
-                reference: row.caseID.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? "meeting",
+                reference: row.caseID.flatMap(CaseID.init).map(\.reference) ?? "meeting",
                 href: row.caseID.map { "/cases/\($0)" } ?? "/meetings", template: row.template,
                 recipient: row.agencyName ?? row.recipientRole, error: row.lastError ?? "not delivered")
         }

@@ -251,7 +251,7 @@ enum MeetingPages {
             upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
             canSchedule: staff.actsForPanel,
             meetingTypes: MeetingType.allCases.map {
-                CasePageView.Option(value: $0.rawValue, label: $0.label.prefix(1).uppercased() + $0.label.dropFirst(), selected: $0.rawValue == chosen)
+                CasePageView.Option(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: $0.rawValue == chosen)
             },
             typed: typed, errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
         return services.renderer.page(
@@ -406,7 +406,7 @@ struct MeetingPageView {
     ) {
         self.partial = partial
         title = state.title
-        kind = state.type.map { $0.label.prefix(1).uppercased() + $0.label.dropFirst() } ?? ""
+        kind = state.type.map { $0.label.capitalisedFirst } ?? ""
         when = state.startsAt.map(DayFormatter.dayAndTime) ?? "not set"
         venue = state.venue?.label ?? ""
         status = state.isCancelled ? "Cancelled" : state.isHeld ? "Held" : "Scheduled"
@@ -424,7 +424,7 @@ struct MeetingPageView {
         hasInvitees = !invitees.isEmpty
         agenda = state.agenda.map { caseID in
             AgendaItem(
-                reference: CaseTables.reference(of: caseID), href: identifiable ? "/cases/\(caseID)" : "/panel/cases/\(caseID)")
+                reference: caseID.reference, href: identifiable ? "/cases/\(caseID)" : "/panel/cases/\(caseID)")
         }
         hasAgenda = !agenda.isEmpty
         minutes = state.minutes ?? ""

@@ -134,7 +134,7 @@ struct PseudonymisedCase: Encodable {
         let forms = services.definitions.forms
         let child = state.notification?.child
         let band = child.flatMap { child in state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) } }
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         details = [
             .init(label: "Age at death", value: band?.label ?? "not known"),
             .init(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),

@@ -166,7 +166,7 @@ enum PractitionerPages {
                 .init(label: "Child", value: child?.name.fullName ?? ""),
                 .init(label: "Date of birth", value: child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
                 .init(label: "Date of death", value: state?.notification.map { DayFormatter.long($0.death.date) } ?? ""),
-                .init(label: "Case reference", value: caseID.map(CaseTables.reference(of:)) ?? ""),
+                .init(label: "Case reference", value: caseID.map(\.reference) ?? ""),
             ],
             panel: services.panelName, coordinator: "\(configuration.coordinatorName) (\(configuration.coordinatorEmail))")
         return services.renderer.page(

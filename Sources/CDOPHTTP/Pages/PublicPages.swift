@@ -60,7 +60,7 @@ enum PublicPages {
                     from: answers, form: definition,
                     context: DecisionContext(now: services.now, configuration: services.engine.panel))
                 let notified = try services.engine.workflow.notify(notification, by: notifierActor, alertCoordinator: true)
-                return redirect(to: "/notify/received?reference=\(CaseTables.reference(of: notified.caseID))")
+                return redirect(to: "/notify/received?reference=\(notified.caseID.reference)")
             } catch let errors as FieldErrors {
                 refused = errors.errors
             } catch let error as CommandError {

@@ -110,7 +110,7 @@ enum RapidResponsePages {
             return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
         }
         let venue = MeetingVenue(place: post["place"], callLink: post["call-link"])
-        let reference = CaseTables.reference(of: caseID)
+        let reference = caseID.reference
         do {
             let meetingID = try services.engine.workflow.conveneRapidResponse(
                 for: caseID, scheduledFor: start, invitees: invitees, by: context.requireStaff().actor

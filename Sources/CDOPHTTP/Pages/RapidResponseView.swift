@@ -61,20 +61,20 @@ struct RapidResponseView {
         caseID: CaseID, state: CaseState, convened: [MeetingID: MeetingState] = [:], post: FormPost, extraRows: Set<String>,
         errors: [PageChrome.ErrorLink]
     ) {
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         caseHref = "/cases/\(caseID)"
         reported = state.notification?.death.reportedExpectation.label ?? "not known"
         triaged = state.triage.map { record in
-            "\(record.expectation.label.prefix(1).uppercased() + record.expectation.label.dropFirst()), confirmed by \(record.confirmedBy) on \(DayFormatter.long(record.at))"
+            "\(record.expectation.label.capitalisedFirst), confirmed by \(record.confirmedBy) on \(DayFormatter.long(record.at))"
                 + (record.triggers.isEmpty ? "" : "; triggers: " + record.triggers.map(\.label).joined(separator: "; "))
         }
         let chosen = post["expectation"] ?? state.triage?.expectation.rawValue
         expectations = Expectation.allCases.enumerated().map { index, value in
-            Option(id: index == 0 ? "expectation" : "expectation-\(index)", value: value.rawValue, label: value.label.prefix(1).uppercased() + value.label.dropFirst(), checked: value.rawValue == chosen)
+            Option(id: index == 0 ? "expectation" : "expectation-\(index)", value: value.rawValue, label: value.label.capitalisedFirst, checked: value.rawValue == chosen)
         }
         let chosenTriggers = Set(post.all("triggers") + (state.triage?.triggers.map(\.rawValue) ?? []))
         triggers = JARTrigger.allCases.enumerated().map { index, trigger in
-            Option(id: index == 0 ? "triggers" : "triggers-\(index)", value: trigger.rawValue, label: trigger.label.prefix(1).uppercased() + trigger.label.dropFirst(), checked: chosenTriggers.contains(trigger.rawValue))
+            Option(id: index == 0 ? "triggers" : "triggers-\(index)", value: trigger.rawValue, label: trigger.label.capitalisedFirst, checked: chosenTriggers.contains(trigger.rawValue))
         }
         triageAction = "/cases/\(caseID)/triage"
         isActive = state.rapidResponse?.isActive == true

@@ -17,7 +17,7 @@ enum CaseConfirmation {
         let offered = CaseActionsView(
             caseID: caseID, state: state, today: LondonTime.day(of: services.now), canAct: context.staff?.actsForPanel == true,
             post: post)
-        let reference = CaseTables.reference(of: caseID)
+        let reference = caseID.reference
         let heading: String
         let message: String
         let label: String

@@ -35,10 +35,10 @@ struct RequestPageView {
         caseID: CaseID, request: FormRequest, state: CaseState, emails: [RequestEmail], forms: FormCatalog, canAct: Bool,
         typed: [String: String] = [:], errorFor: [String: String] = [:]
     ) {
-        reference = CaseTables.reference(of: caseID)
+        reference = caseID.reference
         caseHref = "/cases/\(caseID)#requests"
         agency = request.agencyName
-        form = request.formType.label.prefix(1).uppercased() + request.formType.label.dropFirst()
+        form = request.formType.label.capitalisedFirst
         details = [
             .init(label: "Status", value: request.status.label),
             .init(label: "Due", value: DayFormatter.long(request.dueDate)),

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// Renders a `MailMessage` to RFC 5322 / MIME bytes. A pure function: the same message gives the same bytes.
@@ -48,7 +49,7 @@ package enum MIMERenderer {
             attachments.append(
                 try attachmentPart(MailAttachment(filename: "invite.ics", contentType: "application/ics", data: data)))
         }
-        let seed = fnv1a64(message.messageID.value)
+        let seed = FNV1a.hex(message.messageID.value)
         let body =
             alternatives.count == 1
             ? alternatives[0]
@@ -92,15 +93,5 @@ package enum MIMERenderer {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         return parts.count == 2
             && parts.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { tokenCharacters.contains($0) } }
-    }
-
-    /// FNV-1a, 64 bits, as 16 hexadecimal digits: a stable seed for boundaries and file names.
-    static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for octet in text.utf8 {
-            hash ^= UInt64(octet)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return (0..<8).reversed().map { hex(UInt8(truncatingIfNeeded: hash >> (UInt64($0) * 8))) }.joined()
     }
 }

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// A wall-clock date and time on the proleptic Gregorian calendar, to the second, with no time zone attached.
@@ -28,9 +29,9 @@ package struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// The wall time `seconds` after 1970-01-01 00:00:00.
     package init(secondsSinceEpoch seconds: Int) {
-        let days = seconds.floorDivided(by: 86_400)
+        let days = CivilDays.floorDivide(seconds, 86_400)
         let secondOfDay = seconds - days * 86_400
-        let (y, m, d) = Self.civil(fromDays: days)
+        let (y, m, d) = CivilDays.civil(fromDays: days)
         self.init(
             year: y, month: m, day: d,
             hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60, second: secondOfDay % 60)
@@ -38,7 +39,7 @@ package struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// Seconds since 1970-01-01 00:00:00 of this wall time read as UTC.
     package var secondsSinceEpoch: Int {
-        Self.days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+        CivilDays.daysSinceEpoch(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
     }
 
     /// This wall time read as UTC.
@@ -52,8 +53,7 @@ package struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConver
 
     /// 0 = Sunday ... 6 = Saturday.
     package var weekday: Int {
-        let days = Self.days(fromCivil: year, month, day)
-        return (days + 4).floorModulo(7)  // 1970-01-01 was a Thursday
+        CivilDays.weekday(ofDay: CivilDays.daysSinceEpoch(year: year, month: month, day: day))
     }
 
     package static func < (lhs: Self, rhs: Self) -> Bool { lhs.secondsSinceEpoch < rhs.secondsSinceEpoch }
@@ -63,13 +63,6 @@ package struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConver
         "\(pad(year, 4))-\(pad(month))-\(pad(day)) \(pad(hour)):\(pad(minute)):\(pad(second))"
     }
 
-    /// The day of the month of the last Sunday of `month` in `year`.
-    package static func lastSunday(of month: Int, in year: Int) -> Int {
-        let last = daysIn(month: month, year: year)
-        let weekday = CivilDateTime(year: year, month: month, day: last).weekday
-        return last - weekday
-    }
-
     package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -77,41 +70,10 @@ package struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConver
         default: return 31
         }
     }
-
-    static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 }
 
 /// Zero-padded decimal digits.
 func pad(_ value: Int, _ width: Int = 2) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-}
-
-extension Int {
-    func floorDivided(by divisor: Int) -> Int {
-        let q = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
-    }
-
-    func floorModulo(_ divisor: Int) -> Int { self - floorDivided(by: divisor) * divisor }
 }

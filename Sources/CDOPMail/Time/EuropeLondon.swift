@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// UK civil time: GMT, and BST (UTC+1) from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
@@ -10,12 +11,12 @@ package enum EuropeLondon {
 
     /// The start of BST in `year`: 01:00 UTC on the last Sunday of March.
     package static func summerTimeStart(in year: Int) -> CivilDateTime {
-        CivilDateTime(year: year, month: 3, day: CivilDateTime.lastSunday(of: 3, in: year), hour: 1)
+        CivilDateTime(secondsSinceEpoch: UKSummerTime.start(in: year))
     }
 
     /// The end of BST in `year`: 01:00 UTC on the last Sunday of October.
     package static func summerTimeEnd(in year: Int) -> CivilDateTime {
-        CivilDateTime(year: year, month: 10, day: CivilDateTime.lastSunday(of: 10, in: year), hour: 1)
+        CivilDateTime(secondsSinceEpoch: UKSummerTime.end(in: year))
     }
 
     /// The offset from UTC, in seconds, at an instant: 0 (GMT) or 3600 (BST).
@@ -24,9 +25,7 @@ package enum EuropeLondon {
     }
 
     static func offsetFromUTC(atUTC utc: CivilDateTime) -> Int {
-        let start = summerTimeStart(in: utc.year)
-        let end = summerTimeEnd(in: utc.year)
-        return utc >= start && utc < end ? 3600 : 0
+        UKSummerTime.offsetSeconds(atUTCSeconds: utc.secondsSinceEpoch)
     }
 
     /// The London wall time at an instant.

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// Writes each message into a directory as `<name derived from the Message-ID>.eml`: the default when no SMTP
@@ -59,7 +60,7 @@ package struct SpoolTransport: MailTransport {
             return value + ".eml"
         }
         let cleaned = String(value.map { safe.contains($0) ? $0 : "_" }.prefix(180).drop(while: { $0 == "." }))
-        return "\(cleaned)-\(MIMERenderer.fnv1a64(value)).eml"
+        return "\(cleaned)-\(FNV1a.hex(value)).eml"
     }
 
     /// Writes and fsyncs a new file; returns the system's reason on failure.

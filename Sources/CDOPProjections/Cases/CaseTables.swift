@@ -112,11 +112,6 @@ package enum CaseTables {
                 """)
     }
 
-    /// The human reference of a case: "CDOP-" and the first eight hex digits of its id, upper case. Lookups by
-    /// reference treat it as a prefix of the id, and say when it names more than one case.
-    package static func reference(of caseID: CaseID) -> String {
-        CaseReference.text(of: caseID)
-    }
 
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
     /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
@@ -131,7 +126,7 @@ package enum CaseTables {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(
-            id, reference(of: caseID), stage.name, stage.countsForPanel, notification.child.name.fullName,
+            id, caseID.reference, stage.name, stage.countsForPanel, notification.child.name.fullName,
             notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
             state.areaCode, state.expectation?.rawValue,
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),

@@ -22,7 +22,7 @@ extension FormRequestView {
     init(_ row: Row) {
         let caseId: String = row["case_id"]
         self.init(
-            requestId: row["request_id"], caseId: caseId, reference: CaseID(caseId).map(CaseTables.reference(of:)) ?? caseId,
+            requestId: row["request_id"], caseId: caseId, reference: CaseID(caseId).map(\.reference) ?? caseId,
             agencyId: row["agency_id"], agencyName: row["agency_name"], formType: row["form_type"],
             contactEmail: row["contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
             status: row["status"], outstanding: row["outstanding"], reminders: row["reminders"], escalation: row["escalation"])

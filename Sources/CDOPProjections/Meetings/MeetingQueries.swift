@@ -67,7 +67,7 @@ package enum MeetingQueries {
             return MeetingSummary(
                 meetingId: id, type: row["type"], title: row["title"], startsAt: row["starts_at"], endsAt: row["ends_at"],
                 status: row["status"], invitees: row["invitees"], openActions: row["open_actions"],
-                agenda: (agendas[id] ?? []).compactMap(CaseID.init).map(CaseTables.reference(of:)))
+                agenda: (agendas[id] ?? []).compactMap(CaseID.init).map(\.reference))
         }
     }
 

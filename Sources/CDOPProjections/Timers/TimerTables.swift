@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPPrimitives
 import CDOPStore
 import Foundation
 import GRDB

@@ -126,7 +126,7 @@ package enum AccessLogQueries {
         default:
             break
         }
-        entry.caseReference = entry.caseID.map(CaseTables.reference(of:))
+        entry.caseReference = entry.caseID.map(\.reference)
         return entry
     }
 }

@@ -11,9 +11,9 @@ extension AnnualReportBuilder {
         let reviews = "reviews completed (\(reviewed.count))"
         let legacy = reviewed.filter { $0.legacyPreventability != nil }
         let judged = reviewed.filter { $0.outcome != nil }
-        let outcomes = ModifiableFactorsOutcome.allCases.map { (capitalised($0.label), Optional($0)) }
-        let sexes = Sex.allCases.map { (capitalised($0.label), $0) }
-        let scale = LegacyPreventability.allCases.map { (capitalised($0.label), Optional($0)) }
+        let outcomes = ModifiableFactorsOutcome.allCases.map { ($0.label.capitalisedFirst, Optional($0)) }
+        let sexes = Sex.allCases.map { ($0.label.capitalisedFirst, $0) }
+        let scale = LegacyPreventability.allCases.map { ($0.label.capitalisedFirst, Optional($0)) }
         let onOutcome = "reviews recorded with the modifiable-factors outcome (\(judged.count))"
         let onScale = "reviews judged on the preventability scale (\(legacy.count))"
         let rapid = notified.filter(\.rapidResponse)
@@ -34,7 +34,7 @@ extension AnnualReportBuilder {
              judged.count, onOutcome),
             (crossTab("category-by-sex", "Category of death by sex",
                       "Reviews completed in the period, by the primary category of death and the child's sex.",
-                      reviewed, Sex.allCases.map { (capitalised($0.label), $0) }, \.sex),
+                      reviewed, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
              reviewed.count, reviews),
             (count("legacy-preventability", "Preventability (older scale)",
                    "Reviews completed in the period that were judged on the older preventability scale (Working Together 2010), before the panel's cut-over to the modifiable-factors outcome; never converted.",
@@ -48,7 +48,7 @@ extension AnnualReportBuilder {
                    "Age at death", notified, AgeBand.allCases.map { ($0.label, $0) }, \.ageBand),
              notified.count, deaths),
             (count("sex", "Deaths by sex", "Deaths notified in the period, by the child's sex.",
-                   "Sex", notified, Sex.allCases.map { (capitalised($0.label), $0) }, \.sex),
+                   "Sex", notified, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
              notified.count, deaths),
             (count("ethnicity", "Deaths by ethnic group",
                    "Deaths notified in the period, by the child's ethnic group (census broad groups); not stated and not known are counted.",
@@ -102,7 +102,7 @@ extension AnnualReportBuilder {
         let categories = DeathCategory.allCases
         return ReportTable(
             id: id, title: title, note: note, rowHeading: "Category of death",
-            rows: categories.map { "\($0.rawValue). \(capitalised($0.label))" }, columns: columns.map(\.0),
+            rows: categories.map { "\($0.rawValue). \($0.label.capitalisedFirst)" }, columns: columns.map(\.0),
             cells: categories.map { category in
                 let inCategory = facts.filter { $0.category == category }
                 return columns.map { column in inCategory.filter { key($0) == column.1 }.count }
@@ -169,7 +169,6 @@ struct KeyPair<First: Equatable, Second: Equatable>: Equatable {
 }
 
 /// "Malignancy" from "malignancy".
-func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
 extension CaseFact {
     /// The census broad group, with "not stated" apart from "not known".

@@ -19,14 +19,14 @@ extension AnnualReportBuilder {
             "Reviews completed in the period and in each of the \(Self.trendYears) years before it, by the primary category of death.",
             "Category of death", years,
             rows: DeathCategory.allCases.map { category in
-                ("\(category.rawValue). \(capitalised(category.label))", reviewed.map { $0.filter { $0.category == category } })
+                ("\(category.rawValue). \(category.label.capitalisedFirst)", reviewed.map { $0.filter { $0.category == category } })
             })
         let outcomes = trend(
             "trend-outcome", "Reviews by outcome, year by year",
             "Reviews completed in the period and in each of the \(Self.trendYears) years before it and recorded with the modifiable-factors outcome, by the outcome.",
             "Outcome", years,
             rows: ModifiableFactorsOutcome.allCases.map { outcome in
-                (capitalised(outcome.label), judged.map { $0.filter { $0.outcome == outcome } })
+                (outcome.label.capitalisedFirst, judged.map { $0.filter { $0.outcome == outcome } })
             })
         let allReviews = reviewed.reduce(0) { $0 + $1.count }
         let allJudged = judged.reduce(0) { $0 + $1.count }

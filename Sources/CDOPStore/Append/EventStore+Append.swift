@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 import GRDB
 
@@ -83,7 +84,7 @@ extension EventStore {
                 """)
         for result in results {
             try statement.execute(arguments: [
-                UUIDText.string(commandID), result.streamID, result.firstPosition, result.lastPosition,
+                UUIDText.lowercase(commandID), result.streamID, result.firstPosition, result.lastPosition,
                 result.streamVersion, timestamp,
             ])
         }
@@ -111,7 +112,7 @@ extension EventStore {
                 SELECT stream_id, first_position, last_position, stream_version FROM commands
                 WHERE command_id = ? ORDER BY first_position
                 """,
-            arguments: [UUIDText.string(commandID)])
+            arguments: [UUIDText.lowercase(commandID)])
         guard !rows.isEmpty else { return nil }
         return rows.map { row in
             AppendResult(

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 import GRDB
 
@@ -126,7 +127,7 @@ struct EventRowReader {
 
     private func event(from row: RawStatement, previous: inout RepeatedValues) throws -> RecordedEvent {
         let position = row.int64(0)
-        guard let eventID = row.withBytes(1, UUIDText.parse),
+        guard let eventID = row.withBytes(1, UUIDText.parse(bytes:)),
             let recordedAt = row.withBytes(8, { previous.recordedAt(for: $0) })
         else {
             throw EventStoreError.storage(code: -1, message: "event \(position) has a malformed id or timestamp")

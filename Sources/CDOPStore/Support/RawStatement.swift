@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 import GRDB
 import GRDBSQLite

@@ -1,3 +1,4 @@
+import CDOPPrimitives
 import Foundation
 
 /// The fixed text form of `recorded_at`: `YYYY-MM-DDTHH:MM:SS.mmmZ` in UTC, 24 ASCII bytes.
@@ -9,7 +10,7 @@ package enum UTCTimestamp {
     /// request and email row of a rebuild carries one, so no intermediate strings are made).
     package static func string(from date: Date) -> String {
         let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let days = totalMillis.floorDivided(by: 86_400_000)
+        let days = Int64(CivilDays.floorDivide(Int(totalMillis), 86_400_000))
         let millisOfDay = totalMillis - days * 86_400_000
         let (year, month, day) = civil(fromDays: days)
         let (hour, minute) = (millisOfDay / 3_600_000, millisOfDay / 60_000 % 60)
@@ -76,33 +77,12 @@ package enum UTCTimestamp {
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
     static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        Int64(CivilDays.daysSinceEpoch(year: Int(year), month: Int(month), day: Int(day)))
     }
 
     /// The proleptic Gregorian date of a count of days since 1970-01-01.
     static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-}
-
-extension Int64 {
-    /// Division rounding toward negative infinity.
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+        let (year, month, day) = CivilDays.civil(fromDays: Int(days))
+        return (Int64(year), Int64(month), Int64(day))
     }
 }

@@ -41,8 +41,8 @@ struct CaseListCommand: ParsableCommand {
         let rows = cases.map { summary in
             [summary.reference, summary.stage, summary.areaCode ?? "-", summary.dateOfDeath,
              summary.expectation ?? "-", "\(summary.outstandingRequests)",
-             summary.duplicateOf.map { "duplicate of \(CaseTables.reference(of: CaseID($0)!))" }
-                ?? summary.possibleDuplicateOf.map { "possible duplicate of \(CaseTables.reference(of: CaseID($0)!))" } ?? ""]
+             summary.duplicateOf.map { "duplicate of \(CaseID($0)!.reference)" }
+                ?? summary.possibleDuplicateOf.map { "possible duplicate of \(CaseID($0)!.reference)" } ?? ""]
         }
         print(TextTable.render(header: ["case", "stage", "area", "death", "expected", "forms due", "note"], rows: rows))
     }

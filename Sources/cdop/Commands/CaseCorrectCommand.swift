@@ -28,7 +28,7 @@ struct CaseCorrectCommand: ParsableCommand {
         let corrected = try target.engine.workflow.correctNotification(
             target.caseID, correction, reason: reason, by: options.actorForCommand)
         let fields = corrected?.changes.map(\.field).joined(separator: ", ") ?? "nothing"
-        let duplicate = corrected?.possibleDuplicateOf.map { "; it may now be the same death as \(CaseTables.reference(of: $0))" } ?? ""
+        let duplicate = corrected?.possibleDuplicateOf.map { "; it may now be the same death as \($0.reference)" } ?? ""
         try target.report("Case \(target.reference): corrected \(fields)\(duplicate).", changed: corrected != nil)
     }
 }
@@ -49,7 +49,7 @@ struct DuplicateReopenCommand: ParsableCommand {
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         try target.execute(.reopenDuplicateDecision(reason: reason))
-        let other = try target.state().possibleDuplicateOf.map(CaseTables.reference(of:)) ?? "the other case"
+        let other = try target.state().possibleDuplicateOf.map(\.reference) ?? "the other case"
         try target.report("Case \(target.reference) is linked again to \(other) as a possible duplicate: decide again.")
     }
 }

@@ -29,7 +29,7 @@ struct DuplicateConfirmCommand: ParsableCommand {
         let target = try CaseTarget(options, case: caseReference)
         let primaryID = try target.engine.resolveCase(primary)
         try target.engine.workflow.confirmDuplicate(target.caseID, of: primaryID, by: options.actorForCommand)
-        let primaryReference = CaseTables.reference(of: primaryID)
+        let primaryReference = primaryID.reference
         try target.report(
             "Case \(target.reference) confirmed as a duplicate of \(primaryReference) and merged into it; "
                 + "work on \(primaryReference) from now on."
@@ -56,7 +56,7 @@ struct DuplicateRejectCommand: ParsableCommand {
         let target = try CaseTarget(options, case: caseReference)
         let before = try target.state()
         let events = try target.execute(.rejectPossibleDuplicate(reason: reason))
-        let other = before.possibleDuplicateOf.map(CaseTables.reference(of:)) ?? "the other case"
+        let other = before.possibleDuplicateOf.map(\.reference) ?? "the other case"
         try target.report("Case \(target.reference) is no longer linked to \(other): a different death.", changed: !events.isEmpty)
     }
 }

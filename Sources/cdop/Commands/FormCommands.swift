@@ -64,7 +64,7 @@ struct FormRequestCommand: ParsableCommand {
                 requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: contact, dueDate: dueDate,
                 schedule: ChasingSchedule.reference(for: formType)))
         let request = try target.state().request(requestID)
-        let form = formType.label.prefix(1).uppercased() + formType.label.dropFirst()
+        let form = formType.label.capitalisedFirst
         try target.report(
             "\(form) requested from \(request?.agencyName ?? agency) for \(target.reference), due "
                 + "\(DayFormatter.short(dueDate)) (request \(requestID.description.prefix(8)))."

@@ -63,7 +63,7 @@ struct MailFailedCommand: ParsableCommand {
         print(TextTable.render(
             header: ["email", "case", "template", "to", "attempts", "reason"],
             rows: failed.map {
-                [$0.outboxID, $0.caseID.flatMap(CaseID.init).map(CaseTables.reference(of:)) ?? $0.streamID, $0.template, $0.recipientRole,
+                [$0.outboxID, $0.caseID.flatMap(CaseID.init).map(\.reference) ?? $0.streamID, $0.template, $0.recipientRole,
                  "\($0.attempts)", $0.lastError ?? "-"]
             }))
         print("Requeue one with `cdop mail retry EMAIL` once the address or the mail server is put right.")

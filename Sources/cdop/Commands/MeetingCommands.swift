@@ -94,7 +94,7 @@ struct MeetingScheduleCommand: ParsableCommand {
         }
         options.print(
             CommandReport(
-                message: "\(type.label.prefix(1).uppercased() + type.label.dropFirst()) \"\(title)\" scheduled for "
+                message: "\(type.label.capitalisedFirst) \"\(title)\" scheduled for "
                     + "\(DayFormatter.dayAndTime(start)): \(meetingID).",
                 meetingId: meetingID.description))
     }
@@ -241,7 +241,7 @@ struct MeetingAgendaCommand: ParsableCommand {
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let caseID = try target.engine.resolveCase(add ?? remove!)
-        let reference = CaseTables.reference(of: caseID)
+        let reference = caseID.reference
         let events = try target.execute(add != nil ? .addCaseToAgenda(caseID) : .removeCaseFromAgenda(caseID))
         target.report(
             add != nil ? "Case \(reference) added to the agenda of \(try target.state().title)."
@@ -380,7 +380,7 @@ struct MeetingActionCommand: ParsableCommand {
         target.report("Action for \(owner) due \(DayFormatter.short(due)) agreed at \(try target.state().title) (action \(actionID.description.prefix(8))).") {
             $0.actionId = actionID.description
             $0.caseId = caseID?.description
-            $0.reference = caseID.map(CaseTables.reference(of:))
+            $0.reference = caseID.map(\.reference)
         }
     }
 }

@@ -21,8 +21,8 @@ struct NotifyCommand: ParsableCommand {
         let notification = try InputFile.decode(DeathNotification.self, from: file, what: "notification")
         let engine = try options.engine()
         let notified = try engine.workflow.notify(notification, by: options.actorForCommand)
-        let reference = CaseTables.reference(of: notified.caseID)
-        let duplicateReference = notified.possibleDuplicateOf.map(CaseTables.reference(of:))
+        let reference = notified.caseID.reference
+        let duplicateReference = notified.possibleDuplicateOf.map(\.reference)
         if options.json {
             print(Output.json(NotifyResult(caseId: notified.caseID.description, reference: reference,
                                            possibleDuplicateOf: notified.possibleDuplicateOf?.description,

@@ -81,7 +81,7 @@ struct TimersListCommand: ParsableCommand {
         let timers = try engine.store.read { db in try TimerQueries.pending(caseID: caseID, overdueAt: overdue ? now : nil, in: db) }
         let lines = timers.map { timer in
             Line(
-                timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(CaseTables.reference(of:)) ?? timer.caseID,
+                timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(\.reference) ?? timer.caseID,
                 target: timer.target, schedule: "\(timer.scheduleID) v\(timer.scheduleVersion)", step: timer.step,
                 action: timer.action, dueAt: timer.dueAt, state: timer.state,
                 remaining: timer.dueAt.map { Self.remaining(from: now, to: $0) } ?? "paused (awaiting an external process)")
@@ -134,10 +134,10 @@ struct TimersMoveCommand: ParsableCommand {
         if options.json {
             print(Output.json(moved))
         } else if moved.isEmpty {
-            print("Nothing to move on \(CaseTables.reference(of: caseID)): its running schedules are already at the current versions.")
+            print("Nothing to move on \(caseID.reference): its running schedules are already at the current versions.")
         } else {
             for item in moved {
-                print("Moved \(item.scheduleID) for \(item.target) on \(CaseTables.reference(of: caseID)) from version \(item.fromVersion) to \(item.toVersion).")
+                print("Moved \(item.scheduleID) for \(item.target) on \(caseID.reference) from version \(item.fromVersion) to \(item.toVersion).")
             }
         }
     }

@@ -41,7 +41,7 @@ struct CaseTarget {
         caseID = try engine.resolveCase(text)
     }
 
-    var reference: String { CaseTables.reference(of: caseID) }
+    var reference: String { caseID.reference }
 
     func state() throws -> CaseState { try engine.workflow.caseState(caseID) }
 

@@ -198,4 +198,3 @@ struct SyntheticYears {
 }
 
 /// `text` with its first letter capitalised, as the reports' row and column labels are.
-func capitalisedFirst(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }

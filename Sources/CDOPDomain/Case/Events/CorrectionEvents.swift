@@ -19,7 +19,7 @@ package struct NotificationCorrected: EventPayload {
             + changes.map { "\($0.field), from \($0.from.isEmpty ? "(none)" : $0.from) to \($0.to.isEmpty ? "(none)" : $0.to)" }
                 .joined(separator: "; ")
             + ". Reason: \(reason)"
-            + (possibleDuplicateOf.map { ". Now possibly a duplicate of \(CaseReference.text(of: $0))" } ?? "")
+            + (possibleDuplicateOf.map { ". Now possibly a duplicate of \($0.reference)" } ?? "")
     }
 
     /// Without the values: which fields were corrected, and why.
@@ -36,12 +36,5 @@ package struct DuplicateDecisionReopened: EventPayload {
     package var reason: String
     package var at: Date
 
-    package var summary: String { "Duplicate decision reopened (possibly the same death as \(CaseReference.text(of: of))): \(reason)" }
-}
-
-/// The reference people use for a case: "CDOP-" and the first eight hex digits of its id, upper case.
-package enum CaseReference {
-    package static func text(of caseID: CaseID) -> String {
-        "CDOP-" + caseID.description.prefix(8).uppercased()
-    }
+    package var summary: String { "Duplicate decision reopened (possibly the same death as \(of.reference)): \(reason)" }
 }

@@ -7,7 +7,7 @@ package struct PossibleDuplicateRejected: EventPayload {
     package var reason: String
     package var at: Date
 
-    package var summary: String { "Not a duplicate of \(CaseReference.text(of: of)): \(reason)" }
+    package var summary: String { "Not a duplicate of \(of.reference): \(reason)" }
 }
 
 /// The coordinator confirmed this case notifies the same death as `primary`; this case ends here.
@@ -16,7 +16,7 @@ package struct DuplicateConfirmed: EventPayload {
     package var primary: CaseID
     package var at: Date
 
-    package var summary: String { "Confirmed as a duplicate of \(CaseReference.text(of: primary)) and merged into it" }
+    package var summary: String { "Confirmed as a duplicate of \(primary.reference) and merged into it" }
 }
 
 /// A confirmed duplicate was merged into this case, adding what this case did not already know.
@@ -36,6 +36,6 @@ package struct DuplicateMerged: EventPayload {
         if nhsNumberAdded != nil { added.append("NHS number") }
         if !professionalsAdded.isEmpty { added.append("\(professionalsAdded.count) professional(s) involved") }
         if !agenciesAdded.isEmpty { added.append("\(agenciesAdded.count) agency(ies) involved") }
-        return "Duplicate \(CaseReference.text(of: from)) merged: added " + added.joined(separator: ", ")
+        return "Duplicate \(from.reference) merged: added " + added.joined(separator: ", ")
     }
 }

@@ -74,7 +74,7 @@ package struct FormOpened: EventPayload {
     package var view: String
     package var at: Date
 
-    package var summary: String { "\(formType.label.prefix(1).uppercased() + formType.label.dropFirst()) opened through the link sent to \(agencyName)" }
+    package var summary: String { "\(formType.label.capitalisedFirst) opened through the link sent to \(agencyName)" }
 }
 
 /// The agency returned the form with its answers to a given form definition.

@@ -15,7 +15,7 @@ package struct NotificationReceived: EventPayload {
     package var summary: String {
         let n = notification.notifier
         var line = "Death notified by \(n.name) (\(n.role), \(n.organisation)) on \(DayFormatter.long(n.dateNotified))"
-        if let other = possibleDuplicateOf { line += "; possibly a duplicate of \(CaseReference.text(of: other))" }
+        if let other = possibleDuplicateOf { line += "; possibly a duplicate of \(other.reference)" }
         return line
     }
 }

@@ -14,7 +14,7 @@ package struct MeetingScheduled: EventPayload {
     package var sequence: Int
     package var at: Date
 
-    package var summary: String { "\(type.label.capitalizedFirst) scheduled for \(DayFormatter.dayAndTime(startsAt))" }
+    package var summary: String { "\(type.label.capitalisedFirst) scheduled for \(DayFormatter.dayAndTime(startsAt))" }
 }
 
 /// Someone was invited.
@@ -119,9 +119,4 @@ package struct MeetingActionCompleted: EventPayload {
     package var at: Date
 
     package var summary: String { "Action completed on \(DayFormatter.long(completedOn))" }
-}
-
-extension String {
-    /// The string with its first letter in capitals.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
