@@ -98,7 +98,9 @@ let package = Package(
         // SVG charts), CSV and JSON; the historic import and the report's command, page and benchmark build on it.
         .target(
             name: "CDOPReports",
-            dependencies: ["CDOPDomain", "CDOPStore", "CDOPProjections", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CDOPDomain", "CDOPStore", "CDOPProjections", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // The server: Hummingbird 2, Mustache pages, the JSON API under /api/v1, users, sessions and practitioner

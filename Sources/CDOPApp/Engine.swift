@@ -19,19 +19,24 @@ package struct Engine: Sendable {
     ) throws {
         self.configuration = configuration
         let cache = StateCache()
-        store = try EventStore(path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
+        store = try EventStore(
+            path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         // An upgrade that added a read model to a database already holding events: fill it from the events.
         try ReadModelRebuild.fillAfterUpgrade(store)
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
-        let secret = try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)
-        let links = PractitionerLinks(secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)
+        let secret =
+            try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)
+        let links = PractitionerLinks(
+            secret: secret, baseURL: configuration.baseURL, lifetimeDays: configuration.linkDays)
         workflow = CaseWorkflow(handler: handler, schedules: schedules, links: links, makeID: makeID)
     }
 
     package var panel: PanelConfiguration { configuration.panel }
 
     /// The outbox dispatcher sending this engine's mail through `transport` (by default the configured one).
-    package func dispatcher(templates: [String: EmailTemplate], transport: (any MailTransport)? = nil) -> OutboxDispatcher {
+    package func dispatcher(templates: [String: EmailTemplate], transport: (any MailTransport)? = nil)
+        -> OutboxDispatcher
+    {
         OutboxDispatcher(
             workflow: workflow,
             composer: EmailComposer(templates: templates, configuration: configuration, links: workflow.links!),

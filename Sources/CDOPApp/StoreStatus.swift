@@ -30,7 +30,8 @@ package struct StoreStatus: Sendable, Encodable, Equatable {
                 events: try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
                 lastPosition: try EventStore.lastPosition(in: db),
                 streamsByKind: Dictionary(uniqueKeysWithValues: kinds.map { ($0[0] as String, $0[1] as Int) }),
-                lastRecordedAt: try String.fetchOne(db, sql: "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1"),
+                lastRecordedAt: try String.fetchOne(
+                    db, sql: "SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1"),
                 migrations: try String.fetchAll(db, sql: "SELECT name FROM schema_migrations ORDER BY applied_order"),
                 checkpoints: try Checkpoints.all(in: db))
             if try db.tableExists("case_summaries") {
@@ -39,10 +40,12 @@ package struct StoreStatus: Sendable, Encodable, Equatable {
                 }
             }
             if try db.tableExists("timers") {
-                status.timersPending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0
-                status.timersOverdue = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending' AND due_at <= ?",
-                    arguments: [UTCTimestamp.string(from: now)]) ?? 0
+                status.timersPending =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0
+                status.timersOverdue =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending' AND due_at <= ?",
+                        arguments: [UTCTimestamp.string(from: now)]) ?? 0
             }
             return status
         }

@@ -46,21 +46,24 @@ extension ScheduleFile {
                     path(entry), line: line(entry),
                     entry.step.action == .due
                         ? "the due step itself counts from the request, as in '14 calendar-days': it is the default due date"
-                        : "only a schedule chasing a form, with a due step counted from the request, has a due date to count from")
+                        : "only a schedule chasing a form, with a due step counted from the request, has a due date to count from"
+                )
                 continue
             }
             let unit = distance.unit ?? due.step.after.unit
             guard unit == due.step.after.unit else {
                 reader.problem(
                     path(entry), line: line(entry),
-                    "this step counts in \(unit.rawValue) but the due step in \(due.step.after.unit.rawValue): one schedule counts in one unit")
+                    "this step counts in \(unit.rawValue) but the due step in \(due.step.after.unit.rawValue): one schedule counts in one unit"
+                )
                 continue
             }
             let amount = due.step.after.amount + distance.amount
             guard amount >= 0 else {
                 reader.problem(
                     path(entry), line: line(entry),
-                    "this step falls before the form is requested: the default due date is \(due.step.after) after the request, so a step can fall at most \(due.step.after) before due")
+                    "this step falls before the form is requested: the default due date is \(due.step.after) after the request, so a step can fall at most \(due.step.after) before due"
+                )
                 continue
             }
             steps[index].step.after = Offset(amount, unit)

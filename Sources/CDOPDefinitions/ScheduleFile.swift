@@ -174,7 +174,8 @@ enum ScheduleFile {
         }
         let name = reader.identifier(fields["name"], at: fields.path("name"))
         let fromDue = fields["after"]?.string.flatMap(DueDistance.init(text:))
-        let after = fromDue.map { Offset(0, $0.unit ?? .calendarDays) }
+        let after =
+            fromDue.map { Offset(0, $0.unit ?? .calendarDays) }
             ?? fields["after"].flatMap { offset($0, at: fields.path("after"), reader: reader) }
         guard let actionWord = reader.string(fields["action"], at: fields.path("action")) else { return nil }
         guard let ownKeys = actionKeys[actionWord] else {

@@ -19,7 +19,9 @@ extension DemoAccounts {
     /// Writes `accounts` (passwords and the authenticator secret) to `demo-accounts.txt` beside `databasePath`,
     /// readable and writable by this user only (mode 0600, set before a byte is written), replacing any earlier
     /// one; returns its path.
-    package static func writeFile(_ accounts: [Account], besideDatabase databasePath: String) throws(FileProblem) -> String {
+    package static func writeFile(_ accounts: [Account], besideDatabase databasePath: String) throws(FileProblem)
+        -> String
+    {
         let path = URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent(fileName).path
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw FileProblem(path: path, code: errno) }

@@ -15,7 +15,10 @@ package enum DemoAccounts {
 
     static let people: [(username: String, name: String, email: String, role: StaffRole)] = [
         (DemoDirectory.coordinator.name, "Casey Coordinator", "cdop.coordinator@panel.example.org", .coordinator),
-        (DemoDirectory.designatedDoctor.name, "Dr Pat Designate", "designated.doctor@centralvale.example.nhs.uk", .designatedDoctor),
+        (
+            DemoDirectory.designatedDoctor.name, "Dr Pat Designate", "designated.doctor@centralvale.example.nhs.uk",
+            .designatedDoctor
+        ),
         (DemoDirectory.panelChair.name, "Morgan Chair", "cdop.chair@public-health.example.org", .panelMember),
         ("ada.admin", "Ada Admin", "it.admin@panel.example.org", .admin),
     ]
@@ -26,7 +29,8 @@ package enum DemoAccounts {
         var accounts: [Account] = []
         for person in people {
             let account = try users.addUser(
-                username: person.username, displayName: person.name, email: person.email, roles: [person.role], areas: [],
+                username: person.username, displayName: person.name, email: person.email, roles: [person.role],
+                areas: [],
                 by: setup)
             var secret: String?
             if person.role == .admin {
@@ -36,7 +40,9 @@ package enum DemoAccounts {
                 secret = enrolment.secret
             }
             accounts.append(
-                Account(username: person.username, role: person.role.rawValue, password: account.initialPassword, secondFactorSecret: secret))
+                Account(
+                    username: person.username, role: person.role.rawValue, password: account.initialPassword,
+                    secondFactorSecret: secret))
         }
         return accounts
     }

@@ -90,10 +90,11 @@ package enum DemoDataSet {
             throw .store(error)
         }
         guard events == 0 else {
-            throw .rejected(DomainError(
-                code: "demo.databaseNotEmpty",
-                "The database \(store.path) already holds \(events) event(s); the demo data set loads only into an empty "
-                    + "database (give --db a new file)."))
+            throw .rejected(
+                DomainError(
+                    code: "demo.databaseNotEmpty",
+                    "The database \(store.path) already holds \(events) event(s); the demo data set loads only into an empty "
+                        + "database (give --db a new file)."))
         }
     }
 

@@ -55,8 +55,9 @@ extension DemoHistory {
     func triage(_ key: String, ago: Int, triggers: Set<JARTrigger> = []) {
         at(ago, 11) { () throws(CommandError) in
             try self.workflow.execute(
-                .triage(expectation: triggers.isEmpty ? .expected : .unexpected, confirmedBy: "Dr Pat Designate",
-                        triggers: triggers),
+                .triage(
+                    expectation: triggers.isEmpty ? .expected : .unexpected, confirmedBy: "Dr Pat Designate",
+                    triggers: triggers),
                 on: self.caseID(key), by: DemoDirectory.designatedDoctor)
         }
     }
@@ -73,7 +74,8 @@ extension DemoHistory {
                 .schedule(
                     meetingID: id, type: .rapidResponse, title: "Rapid response: \(caseID.reference)", startsAt: starts,
                     endsAt: starts.addingTimeInterval(5400),
-                    venue: MeetingVenue(place: "Safeguarding suite, Central Vale Hospital", callLink: "https://meet.example.org/jar"),
+                    venue: MeetingVenue(
+                        place: "Safeguarding suite, Central Vale Hospital", callLink: "https://meet.example.org/jar"),
                     theme: nil)
             }
         }
@@ -84,8 +86,10 @@ extension DemoHistory {
         at(ago, 15) { () throws(CommandError) in
             let starts = self.instant(toAgo, hour)
             try self.workflow.execute(
-                .reschedule(startsAt: starts, endsAt: starts.addingTimeInterval(5400),
-                            venue: MeetingVenue(place: "Safeguarding suite, Central Vale Hospital", callLink: "https://meet.example.org/jar")),
+                .reschedule(
+                    startsAt: starts, endsAt: starts.addingTimeInterval(5400),
+                    venue: MeetingVenue(
+                        place: "Safeguarding suite, Central Vale Hospital", callLink: "https://meet.example.org/jar")),
                 on: self.meetingID("jar-" + key), by: DemoDirectory.designatedDoctor)
         }
     }
@@ -95,7 +99,10 @@ extension DemoHistory {
         at(ago, hour) { () throws(CommandError) in
             let meeting = self.meetingID("jar-" + key)
             try self.workflow.execute(
-                .recordHeld(attendance: DemoDirectory.rapidResponseTeam.map { AttendanceRecord(email: $0.email, status: .attended) }),
+                .recordHeld(
+                    attendance: DemoDirectory.rapidResponseTeam.map {
+                        AttendanceRecord(email: $0.email, status: .attended)
+                    }),
                 on: meeting, by: DemoDirectory.designatedDoctor)
             try self.workflow.execute(
                 .recordRapidResponseMeetingHeld(meetingID: meeting, heldAt: self.clock.now()), on: self.caseID(key),
@@ -118,12 +125,16 @@ extension DemoHistory {
             at(ago, 10, 30 + index) { () throws(CommandError) in
                 let caseID = self.caseID(key)
                 let agency = DemoDirectory.agency(form.agency)
-                guard let agencyID = self.agencies[form.agency] else { preconditionFailure("demo agency \(form.agency)") }
+                guard let agencyID = self.agencies[form.agency] else {
+                    preconditionFailure("demo agency \(form.agency)")
+                }
                 if self.involved.insert(key + "/" + form.agency).inserted {
                     try self.workflow.execute(
-                        .recordAgencyInvolved(AgencyInvolvement(
-                            agencyID: agencyID, agencyName: agency.name, kind: agency.kind, contactName: agency.lead,
-                            contactEmail: agency.leadEmail)),
+                        .recordAgencyInvolved(
+                            AgencyInvolvement(
+                                agencyID: agencyID, agencyName: agency.name, kind: agency.kind,
+                                contactName: agency.lead,
+                                contactEmail: agency.leadEmail)),
                         on: caseID, by: DemoDirectory.coordinator)
                 }
                 let requestID = FormRequestID(self.newID())
@@ -151,7 +162,8 @@ extension DemoHistory {
     }
 
     /// The agency answers its request on case `key`, `ago` days ago.
-    func answer(_ key: String, _ agency: String, _ type: FormType = .reporting, _ answer: Answer = .returned, ago: Int) {
+    func answer(_ key: String, _ agency: String, _ type: FormType = .reporting, _ answer: Answer = .returned, ago: Int)
+    {
         at(ago, 14) { () throws(CommandError) in
             guard let requestID = self.requests[Self.requestKey(key, agency, type)] else {
                 preconditionFailure("demo request \(key) \(agency) answered before it was made")
@@ -168,7 +180,8 @@ extension DemoHistory {
                 command = .recordNoInformationHeld(requestID: requestID, declaredBy: DemoDirectory.agency(agency).lead)
                 actor = DemoDirectory.practitioner
             case .waived:
-                command = .waiveFormRequest(requestID: requestID, reason: "Information given at the rapid-response meeting")
+                command = .waiveFormRequest(
+                    requestID: requestID, reason: "Information given at the rapid-response meeting")
                 actor = DemoDirectory.coordinator
             case .withdrawn:
                 command = .withdrawFormRequest(requestID: requestID, reason: "Requested from the wrong practice")
@@ -183,7 +196,8 @@ extension DemoHistory {
         [
             "agencyKnewChild": .yesNo(.yes),
             "lastContact": .date(lastContact),
-            "summary": .text("Known to the service; routine contacts only. No concerns recorded. (Synthetic demo data.)"),
+            "summary": .text(
+                "Known to the service; routine contacts only. No concerns recorded. (Synthetic demo data.)"),
             "contactsInLastYear": .number(4),
             "bereavementSupportOffered": .choice("offered"),
         ]

@@ -16,7 +16,8 @@ extension DemoHistory {
         submitted: Int? = nil, closed: Int? = nil
     ) {
         notify(
-            key, died: died, ageDays: ageDays, sex: sex, area: area, expectation: triggers.isEmpty ? .expected : .unexpected,
+            key, died: died, ageDays: ageDays, sex: sex, area: area,
+            expectation: triggers.isEmpty ? .expected : .unexpected,
             place: place, circumstances: circumstances, cause: cause,
             by: triggers.isEmpty ? (place == .hospice ? Self.hospice : Self.ward) : Self.emergencyDepartment)
         triage(key, ago: died - 1, triggers: triggers)

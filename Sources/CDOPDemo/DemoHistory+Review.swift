@@ -16,7 +16,8 @@ extension DemoHistory {
     func resume(_ key: String, _ process: ExternalProcess, ago: Int) {
         at(ago, 9, 30) { () throws(CommandError) in
             try self.workflow.execute(
-                .concludeExternalProcess(process: process, on: self.day(ago)), on: self.caseID(key), by: DemoDirectory.coordinator)
+                .concludeExternalProcess(process: process, on: self.day(ago)), on: self.caseID(key),
+                by: DemoDirectory.coordinator)
         }
     }
 
@@ -40,7 +41,8 @@ extension DemoHistory {
         at(ago, 10) { () throws(CommandError) in
             let meeting = self.meetingID(panel)
             try self.workflow.assignToPanel(
-                self.caseID(key), meetingID: meeting, meetingDate: LondonTime.day(of: self.workflow.meetingState(meeting).startsAt!),
+                self.caseID(key), meetingID: meeting,
+                meetingDate: LondonTime.day(of: self.workflow.meetingState(meeting).startsAt!),
                 by: DemoDirectory.coordinator)
         }
     }
@@ -62,9 +64,10 @@ extension DemoHistory {
         at(ago, 16, 15) { () throws(CommandError) in
             let caseID = self.caseID(key)
             try self.workflow.execute(
-                .recordPanelOutcome(PanelOutcomeInput(
-                    categories: outcome.categories, factors: outcome.factors, outcome: outcome.outcome,
-                    learningPoints: outcome.learning, causeOfDeath: outcome.cause, reviewedOn: self.day(ago))),
+                .recordPanelOutcome(
+                    PanelOutcomeInput(
+                        categories: outcome.categories, factors: outcome.factors, outcome: outcome.outcome,
+                        learningPoints: outcome.learning, causeOfDeath: outcome.cause, reviewedOn: self.day(ago))),
                 on: caseID, by: DemoDirectory.panelChair)
             if let referral = outcome.referral {
                 try self.workflow.execute(
@@ -77,13 +80,15 @@ extension DemoHistory {
             at(ago, 16, 20 + index) { () throws(CommandError) in
                 try self.workflow.execute(
                     .recordRecommendation(
-                        actionID: actionID, text: action.text, owner: action.owner, dueDate: self.day(ago - action.dueInDays)),
+                        actionID: actionID, text: action.text, owner: action.owner,
+                        dueDate: self.day(ago - action.dueInDays)),
                     on: self.caseID(key), by: DemoDirectory.coordinator)
             }
             guard let doneAfter = action.doneAfter else { continue }
             at(ago - doneAfter, 11) { () throws(CommandError) in
                 try self.workflow.execute(
-                    .completeRecommendation(actionID: actionID, completedOn: self.day(ago - doneAfter), note: "Done; evidence filed."),
+                    .completeRecommendation(
+                        actionID: actionID, completedOn: self.day(ago - doneAfter), note: "Done; evidence filed."),
                     on: self.caseID(key), by: DemoDirectory.coordinator)
             }
         }
@@ -98,7 +103,9 @@ extension DemoHistory {
         }
         guard let closeAgo else { return }
         at(closeAgo, 11) { () throws(CommandError) in
-            try self.workflow.execute(.close(reason: "Review complete and submitted to the NCMD"), on: self.caseID(key), by: DemoDirectory.coordinator)
+            try self.workflow.execute(
+                .close(reason: "Review complete and submitted to the NCMD"), on: self.caseID(key),
+                by: DemoDirectory.coordinator)
         }
     }
 
@@ -113,7 +120,8 @@ extension DemoHistory {
     /// The coordinator confirms case `duplicate` is the same death as `primary`.
     func confirmDuplicate(_ duplicate: String, of primary: String, ago: Int) {
         at(ago, 9) { () throws(CommandError) in
-            try self.workflow.confirmDuplicate(self.caseID(duplicate), of: self.caseID(primary), by: DemoDirectory.coordinator)
+            try self.workflow.confirmDuplicate(
+                self.caseID(duplicate), of: self.caseID(primary), by: DemoDirectory.coordinator)
         }
     }
 }

@@ -11,8 +11,11 @@ extension DemoHistory {
         }
         panelMeeting(
             Self.panelKey(70), ago: 70, title: "Themed panel: neonatal deaths", theme: "Neonatal deaths",
-            guests: [Invitee(name: "Dr Noor Incubator", email: "safeguarding.lead@neonatal.centralvale.example.nhs.uk",
-                             role: .paediatrician, organisation: "Central Vale Neonatal Unit")])
+            guests: [
+                Invitee(
+                    name: "Dr Noor Incubator", email: "safeguarding.lead@neonatal.centralvale.example.nhs.uk",
+                    role: .paediatrician, organisation: "Central Vale Neonatal Unit")
+            ])
         for ago in [-14, -42] {
             panelMeeting(Self.panelKey(ago), ago: ago, title: "CDOP panel meeting, \(DayFormatter.long(day(ago)))")
         }
@@ -26,12 +29,14 @@ extension DemoHistory {
         var first = children.notification(
             DemoChildren.Death(
                 died: day(died), ageDays: 122, sex: .male, area: "NTH", areaOfDeath: "NTH", expectation: .unexpected,
-                place: .home, circumstances: "Found unresponsive in the parents' bed in the early morning. (Synthetic.)",
+                place: .home,
+                circumstances: "Found unresponsive in the parents' bed in the early morning. (Synthetic.)",
                 name: PersonName(forenames: "Alex", surname: "Testchild")),
             notified: day(died), by: Self.ambulance)
         var second = first
         second.notifier = Notifier(
-            name: "Dr Jo Example", role: Self.emergencyDepartment.role, organisation: Self.emergencyDepartment.organisation,
+            name: "Dr Jo Example", role: Self.emergencyDepartment.role,
+            organisation: Self.emergencyDepartment.organisation,
             email: "ed.consultant@centralvale.example.nhs.uk", dateNotified: day(died))
         second.child.name.surname = "Testchilde"
         first.child.nhsNumber = .absent(.notCurrentlyAvailable)
@@ -42,10 +47,12 @@ extension DemoHistory {
         convene("s1", ago: died - 2, meetingAgo: died - 4)
         moveRapidResponse("s1", ago: died - 3, toAgo: died - 5, hour: 14)
         rapidResponseHeld("s1", ago: died - 5)
-        request("s1", ago: died - 2, [
-            ("gp-north", .reporting), ("health-visiting", .reporting), ("police", .reporting),
-            ("social-care", .reporting), ("hospital", .reporting), ("hospital", .sudiSudc),
-        ])
+        request(
+            "s1", ago: died - 2,
+            [
+                ("gp-north", .reporting), ("health-visiting", .reporting), ("police", .reporting),
+                ("social-care", .reporting), ("hospital", .reporting), ("hospital", .sudiSudc),
+            ])
         answer("s1", "hospital", ago: died - 11)
         answer("s1", "gp-north", ago: died - 14)
         answer("s1", "police", .reporting, .noInformationHeld, ago: died - 15)
@@ -57,15 +64,26 @@ extension DemoHistory {
         resume("s1", .postMortem, ago: died - 8 - 63)
         reviewMeeting("s1", ago: died - 90, readyAgo: died - 95)
         list("s1", on: Self.panelKey(238), ago: died - 100)
-        review("s1", ago: 238, Outcome(
-            categories: [10], outcome: .modifiableFactorsIdentified,
-            factors: [
-                ContributoryFactor(domain: .physicalEnvironment, description: "Unsafe sleep arrangement (co-sleeping on a sofa)", level: .mayHaveContributed, modifiable: true),
-                ContributoryFactor(domain: .socialEnvironment, description: "Smoking in the household", level: .mayHaveContributed, modifiable: true),
-            ],
-            learning: [LearningPoint(theme: "safe sleep", text: "Safe-sleep advice should be repeated at every health visitor contact.")],
-            cause: "Sudden unexpected death in infancy, unexplained",
-            actions: [("Refresh the safe-sleep campaign with the public health team", "Public health team", 90, 70)]))
+        review(
+            "s1", ago: 238,
+            Outcome(
+                categories: [10], outcome: .modifiableFactorsIdentified,
+                factors: [
+                    ContributoryFactor(
+                        domain: .physicalEnvironment, description: "Unsafe sleep arrangement (co-sleeping on a sofa)",
+                        level: .mayHaveContributed, modifiable: true),
+                    ContributoryFactor(
+                        domain: .socialEnvironment, description: "Smoking in the household", level: .mayHaveContributed,
+                        modifiable: true),
+                ],
+                learning: [
+                    LearningPoint(
+                        theme: "safe sleep",
+                        text: "Safe-sleep advice should be repeated at every health visitor contact.")
+                ],
+                cause: "Sudden unexpected death in infancy, unexplained",
+                actions: [("Refresh the safe-sleep campaign with the public health team", "Public health team", 90, 70)]
+            ))
         submit("s1", ago: 232, closeAgo: 225)
     }
 
@@ -73,21 +91,28 @@ extension DemoHistory {
     func scenarioPalliativeCare() {
         usualCase(
             "s2", died: 300, ageDays: 9 * 365 + 40, sex: .female, area: "EST", place: .hospice,
-            circumstances: "Died peacefully at the hospice with her family, as planned with the palliative care team. (Synthetic.)",
+            circumstances:
+                "Died peacefully at the hospice with her family, as planned with the palliative care team. (Synthetic.)",
             cause: "Life-limiting neuromuscular condition",
-            forms: [("hospice", .reporting), ("hospice", .carePathway), ("community-nursing", .reporting),
-                    ("school", .reporting), ("gp-east", .reporting)],
+            forms: [
+                ("hospice", .reporting), ("hospice", .carePathway), ("community-nursing", .reporting),
+                ("school", .reporting), ("gp-east", .reporting),
+            ],
             answeredAfter: [3, 5, 7, 9, 12],
             review: 245, ready: 240, listed: 235, panel: 210,
-            outcome: Outcome(categories: [6], outcome: .noModifiableFactorsIdentified,
-                             learning: [LearningPoint(theme: "palliative care", text: "Advance care planning worked well across agencies.")]),
+            outcome: Outcome(
+                categories: [6], outcome: .noModifiableFactorsIdentified,
+                learning: [
+                    LearningPoint(theme: "palliative care", text: "Advance care planning worked well across agencies.")
+                ]),
             submitted: 200, closed: 190)
     }
 
     /// 3. A neonatal death (born at 24 weeks, died on day 3), reviewed at the themed neonatal panel with four
     /// other neonatal cases; category 8.
     func scenarioNeonatal() {
-        let neonatal = Outcome(categories: [8], outcome: .noModifiableFactorsIdentified, cause: "Extreme prematurity (24 weeks)")
+        let neonatal = Outcome(
+            categories: [8], outcome: .noModifiableFactorsIdentified, cause: "Extreme prematurity (24 weeks)")
         usualCase(
             "s3", died: 200, ageDays: 3, sex: .female, area: "CEN", place: .neonatalUnit,
             circumstances: "Born at 24 weeks' gestation; died on day 3 in the neonatal unit. (Synthetic.)",
@@ -101,8 +126,14 @@ extension DemoHistory {
             outcome.cause = index == 3 ? "Necrotising enterocolitis" : "Complications of prematurity"
             if index == 3 {
                 outcome.outcome = .modifiableFactorsIdentified
-                outcome.factors = [ContributoryFactor(domain: .socialEnvironment, description: "Smoking in pregnancy", level: .mayHaveContributed, modifiable: true)]
-                outcome.actions = [("Audit referrals to the stop-smoking service in pregnancy", "Maternity services", 120, nil)]
+                outcome.factors = [
+                    ContributoryFactor(
+                        domain: .socialEnvironment, description: "Smoking in pregnancy", level: .mayHaveContributed,
+                        modifiable: true)
+                ]
+                outcome.actions = [
+                    ("Audit referrals to the stop-smoking service in pregnancy", "Maternity services", 120, nil)
+                ]
             }
             usualCase(
                 other.key, died: other.died, ageDays: other.age, sex: index % 2 == 0 ? .male : .female,
@@ -123,8 +154,10 @@ extension DemoHistory {
             "s4", died: died, ageDays: 15 * 365 + 120, sex: .male, area: "WST", place: .publicPlace,
             triggers: [.externalCauses],
             circumstances: "Found in a park by a member of the public; suspected suicide. (Synthetic.)",
-            forms: [("camhs", .reporting), ("camhs", .suicideSelfHarm), ("gp-east", .reporting), ("police", .reporting),
-                    ("social-care", .reporting), ("school", .reporting)],
+            forms: [
+                ("camhs", .reporting), ("camhs", .suicideSelfHarm), ("gp-east", .reporting), ("police", .reporting),
+                ("social-care", .reporting), ("school", .reporting),
+            ],
             answeredAfter: [8, 16, 6, 13, 10, 44])
         pause("s4", .criminalProceedings, reason: "Police investigation under way", ago: died - 10)
         pause("s4", .inquest, reason: "Inquest opened and adjourned", ago: died - 10)
@@ -132,18 +165,28 @@ extension DemoHistory {
         resume("s4", .inquest, ago: died - 10 - 213)
         reviewMeeting("s4", ago: 160, readyAgo: 150)
         list("s4", on: Self.panelKey(126), ago: 140)
-        review("s4", ago: 126, Outcome(
-            categories: [2], outcome: .modifiableFactorsIdentified,
-            factors: [
-                ContributoryFactor(domain: .child, description: "History of self-harm", level: .mayHaveContributed, modifiable: true),
-                ContributoryFactor(domain: .serviceProvision, description: "Long wait for a mental health assessment", level: .mayHaveContributed, modifiable: true),
-            ],
-            learning: [LearningPoint(theme: "mental health", text: "Schools should know how to escalate a referral that waits too long.")],
-            actions: [
-                ("Review waiting times for urgent CAMHS assessments", "Westwick CAMHS", 90, nil),
-                ("Pastoral staff training on self-harm disclosures", "Eastbury Academy", 60, 45),
-            ],
-            referral: "Concerns about how agencies worked together in the months before the death"))
+        review(
+            "s4", ago: 126,
+            Outcome(
+                categories: [2], outcome: .modifiableFactorsIdentified,
+                factors: [
+                    ContributoryFactor(
+                        domain: .child, description: "History of self-harm", level: .mayHaveContributed,
+                        modifiable: true),
+                    ContributoryFactor(
+                        domain: .serviceProvision, description: "Long wait for a mental health assessment",
+                        level: .mayHaveContributed, modifiable: true),
+                ],
+                learning: [
+                    LearningPoint(
+                        theme: "mental health",
+                        text: "Schools should know how to escalate a referral that waits too long.")
+                ],
+                actions: [
+                    ("Review waiting times for urgent CAMHS assessments", "Westwick CAMHS", 90, nil),
+                    ("Pastoral staff training on self-harm disclosures", "Eastbury Academy", 60, 45),
+                ],
+                referral: "Concerns about how agencies worked together in the months before the death"))
         submit("s4", ago: 119, closeAgo: nil)
     }
 
@@ -151,7 +194,8 @@ extension DemoHistory {
     /// transferred to the panel of the child's home area (it leaves this panel's figures, keeps its history).
     func scenarioOtherArea() {
         notify(
-            "s5", died: 40, ageDays: 12 * 365 + 200, sex: .female, area: nil, areaOfDeath: "CEN", expectation: .unexpected,
+            "s5", died: 40, ageDays: 12 * 365 + 200, sex: .female, area: nil, areaOfDeath: "CEN",
+            expectation: .unexpected,
             place: .publicPlace, circumstances: "Pedestrian struck by a car on a visit to relatives. (Synthetic.)",
             hour: 18, by: Self.ambulance)
         transfer("s5", to: "Southshire Example CDOP", ago: 38)

@@ -94,9 +94,10 @@ final class DemoHistory {
             clock.set(max(clock.now(), due))
             let report = engine.scheduler.tick()
             if let failed = report.failed.first {
-                throw .rejected(DomainError(
-                    code: "demo.timerFailed",
-                    "The demo's timer \(failed.step) on case \(failed.caseReference) failed: \(failed.message)"))
+                throw .rejected(
+                    DomainError(
+                        code: "demo.timerFailed",
+                        "The demo's timer \(failed.step) on case \(failed.caseReference) failed: \(failed.message)"))
             }
             await dispatch()
             // A tick that acted on nothing would find the same timer again: stop rather than spin.

@@ -27,7 +27,9 @@ package struct DemoSummary: Sendable, Equatable, Codable {
     package var actors: [Actor]
 
     /// Counts what `store` holds after a load.
-    static func read(_ store: EventStore, now: Date, mail: String, actors: [Actor]) throws(EventStoreError) -> DemoSummary {
+    static func read(_ store: EventStore, now: Date, mail: String, actors: [Actor]) throws(EventStoreError)
+        -> DemoSummary
+    {
         try store.read { db in
             func counts(_ sql: String) throws -> [String: Int] {
                 Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })

@@ -135,7 +135,10 @@ enum JSONNode {
                 case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    bytes += [
+                        0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                        hex[Int(byte & 0xF)],
+                    ]
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
@@ -294,12 +297,13 @@ struct UnkeyedNodeWriter: UnkeyedEncodingContainer, NodeSink {
     func add(_ node: JSONNode) { array.items.append(node) }
     private var next: CodingPathLink { CodingPathLink(parent: path, key: IndexKey(intValue: array.items.count)) }
 
-
     mutating func encode<T: Encodable>(_ value: T) throws {
         add(try JSONNode.of(value, path: next, context: context))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+        NestedKey
+    > {
         let nested = JSONObjectNode()
         let link = next
         add(.object(nested))
@@ -328,7 +332,6 @@ struct SingleNodeWriter: SingleValueEncodingContainer, NodeSink {
         if encoder.node != nil { encoder.context.declined = true }
         encoder.node = node
     }
-
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         add(try JSONNode.of(value, path: encoder.path, context: encoder.context))

@@ -26,7 +26,7 @@ package struct JSONObjectWriter {
     package let output: JSONBytes
     private var empty = true
     #if DEBUG
-    private var lastKey = ""
+        private var lastKey = ""
     #endif
 
     package init(_ output: JSONBytes) {
@@ -41,9 +41,9 @@ package struct JSONObjectWriter {
     /// `"key":`, after a comma unless it is the first member. Keys are ASCII literals needing no escape.
     package mutating func key(_ key: StaticString) {
         #if DEBUG
-        let text = key.description
-        precondition(empty || lastKey.utf8.lexicographicallyPrecedes(text.utf8), "key \(text) out of order")
-        lastKey = text
+            let text = key.description
+            precondition(empty || lastKey.utf8.lexicographicallyPrecedes(text.utf8), "key \(text) out of order")
+            lastKey = text
         #endif
         if !empty { output.bytes.append(UInt8(ascii: ",")) }
         empty = false
@@ -105,7 +105,9 @@ package struct JSONObjectWriter {
         output.bytes.append(UInt8(ascii: "]"))
     }
 
-    package mutating func objects<Element>(_ key: StaticString, _ values: [Element], _ write: (Element, inout JSONObjectWriter) -> Void) {
+    package mutating func objects<Element>(
+        _ key: StaticString, _ values: [Element], _ write: (Element, inout JSONObjectWriter) -> Void
+    ) {
         self.key(key)
         output.bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {

@@ -38,7 +38,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func memberNode(_ key: Key) throws -> Int {
         guard let node = valueNode(key) else {
             throw DecodingError.keyNotFound(
-                key, DecodingError.Context(codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
+                key,
+                DecodingError.Context(
+                    codingPath: codingPath, debugDescription: "No value associated with key \(key.stringValue)."))
         }
         return node
     }
@@ -64,7 +66,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decodeNil(forKey key: Key) throws -> Bool { decoder.tape[try memberNode(key)].kind == .null }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(memberNode(key), key, as: Bool.self) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(memberNode(key), key, as: String.self) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try value(memberNode(key), key, as: String.self)
+    }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try member(key).readFloat(Double.self) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try member(key).readFloat(Float.self) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(memberNode(key), key, as: Int.self) }
@@ -77,7 +81,9 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try member(key).readInteger(UInt16.self) }
     func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try member(key).readInteger(UInt32.self) }
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try member(key).readInteger(UInt64.self) }
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(memberNode(key), key, as: T.self) }
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try value(memberNode(key), key, as: T.self)
+    }
 
     /// One lookup instead of the default's three (contains, decodeNil, decode): the value node of `key`, or
     /// nil when it is missing or null.

@@ -34,7 +34,9 @@ package struct JSONObjectReader {
         var candidate = node + 1
         for _ in 0..<tape[node].count {
             let bytes = tape.slice(candidate)
-            if bytes.count == wanted.count, wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0 {
+            if bytes.count == wanted.count,
+                wanted.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, wanted.count) == 0
+            {
                 return candidate + 1
             }
             candidate = tape[candidate + 1].next

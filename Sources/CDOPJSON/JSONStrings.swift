@@ -33,7 +33,8 @@ enum JSONStrings {
         let bytes = tape.slice(node)
         var name = name
         return name.withUTF8 { wanted in
-            wanted.count == bytes.count && (wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.baseAddress!, wanted.count) == 0)
+            wanted.count == bytes.count
+                && (wanted.isEmpty || memcmp(wanted.baseAddress!, bytes.baseAddress!, wanted.count) == 0)
         }
     }
 
@@ -62,7 +63,8 @@ enum JSONStrings {
                 index += 4
                 var scalarValue = UInt32(unit)
                 if (0xD800...0xDBFF).contains(unit) {
-                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
                     else { return nil }
                     let low = codeUnit(bytes, at: index + 2)
                     guard (0xDC00...0xDFFF).contains(low) else { return nil }
@@ -73,7 +75,7 @@ enum JSONStrings {
                 }
                 guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
                 out.append(contentsOf: UTF8.encode(scalar)!)
-            default: out.append(escape)  // \" \\ \/
+            default: out.append(escape) // \" \\ \/
             }
         }
         return out

@@ -26,12 +26,6 @@ package struct JSONTape {
     let nodes: UnsafeBufferPointer<Node>
     package let instants: any InstantSpelling.Type
 
-    init(bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<Node>, instants: any InstantSpelling.Type) {
-        self.bytes = bytes
-        self.nodes = nodes
-        self.instants = instants
-    }
-
     /// Scans a whole document and runs `body` with its tape, valid only until `body` returns; throws
     /// `JSONSyntaxError` at the first byte that is not JSON.
     package static func withTape<R>(
@@ -44,7 +38,9 @@ package struct JSONTape {
         try scanner.scanValue(into: &nodes, depth: 0)
         try scanner.skipSpace()
         guard scanner.index == bytes.count else { throw JSONSyntaxError(offset: scanner.index) }
-        return try nodes.withUnsafeBufferPointer { nodes in try body(JSONTape(bytes: bytes, nodes: nodes, instants: instants)) }
+        return try nodes.withUnsafeBufferPointer { nodes in
+            try body(JSONTape(bytes: bytes, nodes: nodes, instants: instants))
+        }
     }
 
     package subscript(node: Int) -> Node { nodes[node] }
@@ -147,7 +143,8 @@ package struct JSONTape {
                     index += 1
                     guard index < bytes.count else { throw fail() }
                     switch bytes[index] {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                        UInt8(ascii: "f"),
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         index += 1
                     case UInt8(ascii: "u"):
@@ -164,7 +161,8 @@ package struct JSONTape {
             }
             let end = index
             index += 1
-            nodes.append(Node(kind: escaped ? .escapedString : .string, start: start, end: end, count: 0, next: nodes.count + 1))
+            nodes.append(
+                Node(kind: escaped ? .escapedString : .string, start: start, end: end, count: 0, next: nodes.count + 1))
         }
 
         mutating func scanLiteral(_ word: StaticString, kind: Kind, into nodes: inout [Node]) throws(JSONSyntaxError) {
@@ -192,7 +190,9 @@ package struct JSONTape {
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard index < bytes.count, isDigit(bytes[index]) else { throw fail() }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }

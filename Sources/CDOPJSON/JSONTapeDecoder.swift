@@ -32,7 +32,8 @@ package final class JSONTapeDecoder: Decoder {
                 }
             } catch let error as JSONSyntaxError {
                 throw DecodingError.dataCorrupted(
-                    DecodingError.Context(codingPath: [], debugDescription: "The given data was not valid JSON.", underlyingError: error))
+                    DecodingError.Context(
+                        codingPath: [], debugDescription: "The given data was not valid JSON.", underlyingError: error))
             }
         }
     }
@@ -86,7 +87,9 @@ package final class JSONTapeDecoder: Decoder {
             return unsafeBitCast(date, to: T.self)
         }
         if T.self == Data.self {
-            guard let data = Data(base64Encoded: try readString()) else { throw corrupted("Encountered Data is not valid Base64.") }
+            guard let data = Data(base64Encoded: try readString()) else {
+                throw corrupted("Encountered Data is not valid Base64.")
+            }
             return data as! T
         }
         if T.self == URL.self {
@@ -94,7 +97,8 @@ package final class JSONTapeDecoder: Decoder {
             return url as! T
         }
         if T.self == Decimal.self {
-            guard kind == .number, let decimal = Decimal(string: String(decoding: tape.slice(node), as: UTF8.self)) else {
+            guard kind == .number, let decimal = Decimal(string: String(decoding: tape.slice(node), as: UTF8.self))
+            else {
                 throw mismatch(Decimal.self)
             }
             return decimal as! T
@@ -112,7 +116,9 @@ package final class JSONTapeDecoder: Decoder {
 
     func readString() throws -> String {
         guard kind == .string || kind == .escapedString else { throw mismatch(String.self) }
-        guard let text = JSONStrings.string(of: node, in: tape) else { throw corrupted("The string is not valid UTF-8.") }
+        guard let text = JSONStrings.string(of: node, in: tape) else {
+            throw corrupted("The string is not valid UTF-8.")
+        }
         return text
     }
 
@@ -146,10 +152,14 @@ package final class JSONTapeDecoder: Decoder {
     func mismatch(_ expected: Any.Type) -> DecodingError {
         if kind == .null {
             return .valueNotFound(
-                expected, DecodingError.Context(codingPath: codingPath, debugDescription: "Expected \(expected) value but found null instead."))
+                expected,
+                DecodingError.Context(
+                    codingPath: codingPath, debugDescription: "Expected \(expected) value but found null instead."))
         }
         return .typeMismatch(
-            expected, DecodingError.Context(codingPath: codingPath, debugDescription: "Expected to decode \(expected) but found \(kind) instead."))
+            expected,
+            DecodingError.Context(
+                codingPath: codingPath, debugDescription: "Expected to decode \(expected) but found \(kind) instead."))
     }
 
     func corrupted(_ description: String) -> DecodingError {
@@ -193,9 +203,12 @@ extension JSONTapeDecoder {
     /// The document `null` and its one node, made once and never freed (they outlive any one decoding).
     nonisolated(unsafe) private static let nullDocument:
         (bytes: UnsafeBufferPointer<UInt8>, nodes: UnsafeBufferPointer<JSONTape.Node>) = {
-        let literal: StaticString = "null"
-        let node = UnsafeMutableBufferPointer<JSONTape.Node>.allocate(capacity: 1)
-        node[0] = JSONTape.Node(kind: .null, start: 0, end: literal.utf8CodeUnitCount, count: 0, next: 1)
-        return (UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), UnsafeBufferPointer(node))
-    }()
+            let literal: StaticString = "null"
+            let node = UnsafeMutableBufferPointer<JSONTape.Node>.allocate(capacity: 1)
+            node[0] = JSONTape.Node(kind: .null, start: 0, end: literal.utf8CodeUnitCount, count: 0, next: 1)
+            return (
+                UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount),
+                UnsafeBufferPointer(node)
+            )
+        }()
 }

@@ -51,7 +51,9 @@ struct JSONUnkeyedContainer: UnkeyedDecodingContainer {
     mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try next(type).readInteger(UInt64.self) }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next(type).decodeSelf(as: T.self) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try next([String: Any].self).container(keyedBy: NestedKey.self)
     }
 

@@ -14,7 +14,8 @@ package enum ReadModels {
     /// them to that), so a rebuild's scratch database, which is only written and compared, goes without them.
     package static let queryOnlyIndexes = [
         "case_summaries_by_stage", "form_requests_by_case", "form_requests_outstanding", "meeting_agenda_by_case",
-        "meetings_by_start", "outbox_pending", "outbox_by_stream", "report_facts_by_notified", "report_facts_by_reviewed",
+        "meetings_by_start", "outbox_pending", "outbox_by_stream", "report_facts_by_notified",
+        "report_facts_by_reviewed",
         "report_facts_outstanding", "timers_pending_by_due", "case_summaries_by_external_reference",
         "case_summaries_by_nhs_number",
     ]

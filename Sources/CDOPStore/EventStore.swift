@@ -101,7 +101,9 @@ package final class EventStore: Sendable {
 
     /// The asynchronous form of `write`, for callers on Swift's cooperative pool: the group commit's queue does the
     /// work.
-    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
+    package func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError)
+        -> T
+    {
         let result: T
         do {
             result = try await writes.write(body)
@@ -124,7 +126,9 @@ package final class EventStore: Sendable {
     /// The asynchronous form of `read`. The read runs on a queue of its own, never holding a pooled reader while
     /// it waits for Swift's cooperative threads: GRDB's own async read does, and a server whose few cooperative
     /// threads are blocked in synchronous reads (waiting for a reader) then deadlocks.
-    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError) -> T {
+    package func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(EventStoreError)
+        -> T
+    {
         let result: Result<T, EventStoreError> = await withCheckedContinuation { continuation in
             Self.readQueue.async {
                 do throws(EventStoreError) {

@@ -4,7 +4,8 @@ import Foundation
 package enum BuiltProducts {
     /// The folder of the running test executable (`.build/<triple>/debug`), which holds our executables too.
     package static var directory: URL {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments[0]
         var url = URL(fileURLWithPath: executable).deletingLastPathComponent()
         // On macOS the test binary sits inside an .xctest bundle: Contents/MacOS/<name>.

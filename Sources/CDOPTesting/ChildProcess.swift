@@ -27,8 +27,10 @@ package final class ChildProcess: Sendable {
         let collector = output
         // One thread per pipe, blocking on read until end of file: every byte the child wrote is seen, even when
         // it exits at once (a readability handler can miss the last chunk).
-        Self.drain(stdout.fileHandleForReading, into: { collector.appendOutput($0) }, finished: { collector.finishOutput() })
-        Self.drain(stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: { collector.finishErrors() })
+        Self.drain(
+            stdout.fileHandleForReading, into: { collector.appendOutput($0) }, finished: { collector.finishOutput() })
+        Self.drain(
+            stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: { collector.finishErrors() })
         if let input {
             let stdin = Pipe()
             process.standardInput = stdin
@@ -71,7 +73,8 @@ package final class ChildProcess: Sendable {
     /// Waits until at least `count` lines matching `predicate` have been printed, or `timeout` passes.
     @discardableResult
     package func waitForLines(
-        atLeast count: Int, timeout: Duration = .seconds(30), matching predicate: @Sendable (String) -> Bool = { _ in true }
+        atLeast count: Int, timeout: Duration = .seconds(30),
+        matching predicate: @Sendable (String) -> Bool = { _ in true }
     ) async -> Bool {
         _ = await Eventually.holds(within: timeout) {
             outputLines.filter(predicate).count >= count || (!process.isRunning && output.isFinished)

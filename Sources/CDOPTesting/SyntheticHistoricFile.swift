@@ -10,7 +10,9 @@ package enum SyntheticHistoricFile {
         "reference,surname,forenames,nhs_number,date_of_birth,sex,ethnicity,area_code,date_of_death,date_notified,expected,reviewed_on,category,outcome,modifiable_factors,preventability,learning_themes"
 
     /// `rows` rows after the heading, in the synthetic panel's areas.
-    package static func csv(rows: Int, seed: UInt64 = 11, areas: [String] = AppConfiguration().panelAreas.map(\.code)) -> String {
+    package static func csv(rows: Int, seed: UInt64 = 11, areas: [String] = AppConfiguration().panelAreas.map(\.code))
+        -> String
+    {
         var random = SeededRandom(seed: seed)
         var lines = [heading]
         var numbers: Set<String> = []
@@ -19,16 +21,24 @@ package enum SyntheticHistoricFile {
         let last = CalendarDate(year: 2026, month: 3, day: 31)!
         let span = first.days(until: last)
         let themes = ["safe sleep", "water safety", "referral", "neonatal care", "road safety", "information sharing"]
-        let factors = ["service: Delay in referral", "physical: Unfenced pond", "social: Smoking in the home", "child: Known condition"]
+        let factors = [
+            "service: Delay in referral", "physical: Unfenced pond", "social: Smoking in the home",
+            "child: Known condition",
+        ]
         lines.reserveCapacity(rows + 1)
         for index in 0..<rows {
-            var forenames = "", surname = "", born = first, died = first
+            var forenames = ""
+            var surname = ""
+            var born = first
+            var died = first
             repeat {
                 forenames = random.pick(SyntheticPanel.forenames)
-                surname = random.pick(SyntheticPanel.surnames) + (random.chance(0.5) ? "-\(random.pick(SyntheticPanel.surnames))" : "")
+                surname =
+                    random.pick(SyntheticPanel.surnames)
+                    + (random.chance(0.5) ? "-\(random.pick(SyntheticPanel.surnames))" : "")
                 died = first.adding(days: Int.random(in: 0...span, using: &random))
                 born = died.adding(days: -Int.random(in: 0..<(17 * 365), using: &random))
-            } while !identities.insert("\(born.iso)|\(died.iso)").inserted  // no two rows even alike
+            } while !identities.insert("\(born.iso)|\(died.iso)").inserted // no two rows even alike
             var nhs = ""
             if random.chance(0.8) {
                 repeat { nhs = SyntheticPanel.nhsNumber(using: &random) } while !numbers.insert(nhs).inserted
@@ -45,11 +55,13 @@ package enum SyntheticHistoricFile {
                     outcome == "modifiable" ? "\"\(random.pick(factors))\"" : "",
                 ]
             }
-            let fields = [
-                "H-\(died.year)-\(String(format: "%05d", index + 1))", surname, forenames, nhs, born.iso,
-                random.pick(["male", "female", "male", "female", "not known"]), random.pick(["White British", "Asian Pakistani", "Not stated", ""]),
-                random.pick(areas), died.iso, notified.iso, unexpected ? "unexpected" : "expected",
-            ] + review + ["", review[0].isEmpty ? "" : random.pick(themes)]
+            let fields =
+                [
+                    "H-\(died.year)-\(String(format: "%05d", index + 1))", surname, forenames, nhs, born.iso,
+                    random.pick(["male", "female", "male", "female", "not known"]),
+                    random.pick(["White British", "Asian Pakistani", "Not stated", ""]),
+                    random.pick(areas), died.iso, notified.iso, unexpected ? "unexpected" : "expected",
+                ] + review + ["", review[0].isEmpty ? "" : random.pick(themes)]
             lines.append(fields.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

@@ -30,27 +30,34 @@ package enum SyntheticPanel {
     /// A notification of a death on `died`, notified on `notified`, of a child of `ageDays` days.
     package static func notification(
         using random: inout SeededRandom, died: CalendarDate, notified: CalendarDate, ageDays: Int,
-        area: String?, areaOfDeath: String? = nil, expectation: Expectation, forenames: String? = nil, surname: String? = nil, nhs: String? = nil
+        area: String?, areaOfDeath: String? = nil, expectation: Expectation, forenames: String? = nil,
+        surname: String? = nil, nhs: String? = nil
     ) -> DeathNotification {
         let born = CalendarDate(daysSinceEpoch: died.daysSinceEpoch - ageDays)
         let withNHS = nhs ?? nhsNumber(using: &random)
         return DeathNotification(
             notifier: Notifier(
-                name: "Sam Notifier", role: random.pick(["Paramedic", "Consultant paediatrician", "Ward sister", "GP"]),
+                name: "Sam Notifier",
+                role: random.pick(["Paramedic", "Consultant paediatrician", "Ward sister", "GP"]),
                 organisation: "Synthetic Health Trust", phone: "01632 960001", email: "notifier@trust.example.nhs.uk",
                 dateNotified: notified),
             child: ChildDetails(
-                name: PersonName(forenames: forenames ?? random.pick(Self.forenames), surname: surname ?? random.pick(Self.surnames)),
+                name: PersonName(
+                    forenames: forenames ?? random.pick(Self.forenames), surname: surname ?? random.pick(Self.surnames)),
                 dateOfBirth: born, sex: random.pick([.male, .female, .male, .female, .notKnown]),
                 nhsNumber: .known(NHSNumber(withNHS)), ethnicity: random.pick(Ethnicity.allCases),
-                address: Address(lines: ["\(Int.random(in: 1...200, using: &random)) Example Road"], postcode: "ZZ99 1AA"),
+                address: Address(
+                    lines: ["\(Int.random(in: 1...200, using: &random)) Example Road"], postcode: "ZZ99 1AA"),
                 gpPractice: "Example Surgery"),
             death: DeathDetails(
                 date: died, time: TimeOfDay(hour: Int.random(in: 0...23, using: &random), minute: 0),
                 place: PlaceOfDeath(kind: random.pick([.home, .hospitalWard, .neonatalUnit, .hospice, .publicPlace])),
                 birthStatus: .liveBorn, reportedExpectation: expectation, postMortem: .notKnown, coronerInformed: .yes),
-            residenceAreaCode: area, areaOfDeathCode: areaOfDeath ?? area, circumstances: "Synthetic circumstances for testing.",
-            professionalsInvolved: [ProfessionalInvolved(name: "Dr Jo Example", role: "GP", organisation: "Example Surgery")])
+            residenceAreaCode: area, areaOfDeathCode: areaOfDeath ?? area,
+            circumstances: "Synthetic circumstances for testing.",
+            professionalsInvolved: [
+                ProfessionalInvolved(name: "Dr Jo Example", role: "GP", organisation: "Example Surgery")
+            ])
     }
 
     /// The agencies of the synthetic directory: name and kind.

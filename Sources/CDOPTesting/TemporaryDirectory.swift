@@ -8,7 +8,8 @@ package final class TemporaryDirectory: Sendable {
 
     package init(_ label: String = "cdop-test") {
         url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent(
+                "\(label)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 

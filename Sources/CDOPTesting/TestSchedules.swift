@@ -20,19 +20,31 @@ package enum TestSchedules {
         id: "form-b-chasing", version: 1, title: "Chasing a Form B", start: .reportingFormRequested,
         stoppedBy: [.formReturned, .formDeclined, .formWithdrawn, .formWaived, .caseLeftPanel],
         steps: [
-            ScheduleStep(name: "reminder", after: Offset(10, .calendarDays), action: .remind(step: 1, kind: .reminder), template: "reminder"),
+            ScheduleStep(
+                name: "reminder", after: Offset(10, .calendarDays), action: .remind(step: 1, kind: .reminder),
+                template: "reminder"),
             ScheduleStep(name: "due", after: Offset(14, .calendarDays), action: .due),
-            ScheduleStep(name: "final-reminder", after: Offset(14, .calendarDays), action: .remind(step: 2, kind: .finalReminder), template: "final-reminder"),
-            ScheduleStep(name: "escalate-to-coordinator", after: Offset(21, .calendarDays), action: .escalate(level: .coordinator), template: "escalation"),
-            ScheduleStep(name: "escalate-to-designated-doctor-and-chair", after: Offset(28, .calendarDays), action: .escalate(level: .designatedDoctorAndChair), template: "escalation"),
+            ScheduleStep(
+                name: "final-reminder", after: Offset(14, .calendarDays),
+                action: .remind(step: 2, kind: .finalReminder), template: "final-reminder"),
+            ScheduleStep(
+                name: "escalate-to-coordinator", after: Offset(21, .calendarDays),
+                action: .escalate(level: .coordinator), template: "escalation"),
+            ScheduleStep(
+                name: "escalate-to-designated-doctor-and-chair", after: Offset(28, .calendarDays),
+                action: .escalate(level: .designatedDoctorAndChair), template: "escalation"),
         ])
 
     package static let rapidResponse = ScheduleDefinition(
         id: "rapid-response", version: 1, title: "Rapid response targets", start: .rapidResponseOpened,
         stoppedBy: [.rapidResponseMeetingHeld, .rapidResponseCompleted, .caseLeftPanel],
         steps: [
-            ScheduleStep(name: "jar-meeting-reminder", after: Offset(1, .workingDays), action: .target(name: "jar-meeting", to: [.designatedDoctor])),
-            ScheduleStep(name: "jar-meeting-target", after: Offset(3, .workingDays), action: .target(name: "jar-meeting", to: [.designatedDoctor, .coordinator])),
+            ScheduleStep(
+                name: "jar-meeting-reminder", after: Offset(1, .workingDays),
+                action: .target(name: "jar-meeting", to: [.designatedDoctor])),
+            ScheduleStep(
+                name: "jar-meeting-target", after: Offset(3, .workingDays),
+                action: .target(name: "jar-meeting", to: [.designatedDoctor, .coordinator])),
         ])
 
     package static let catalog = StaticScheduleCatalog(definitions: [formB, rapidResponse], calendar: calendar)

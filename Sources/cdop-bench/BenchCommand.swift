@@ -39,7 +39,8 @@ struct BenchCommand: AsyncParsableCommand {
     func validate() throws {
         let known: Set = ["all", "store", "timers", "mail", "http", "report", "import"]
         for suite in suites where !known.contains(suite) {
-            throw ValidationError("Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
+            throw ValidationError(
+                "Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
         guard events > 0, streams > 0 else { throw ValidationError("--events and --streams must be positive.") }
     }
@@ -55,11 +56,14 @@ struct BenchCommand: AsyncParsableCommand {
         var figures: [Figure] = []
         let all = suites.contains("all")
         if all || suites.contains("store") {
-            figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(progress: progress)
-            figures += try await ConcurrentAppendBenchmark(events: min(events, 2_000), folder: folder).run(progress: progress)
+            figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(
+                progress: progress)
+            figures += try await ConcurrentAppendBenchmark(events: min(events, 2_000), folder: folder).run(
+                progress: progress)
         }
         if all || suites.contains("timers") {
-            figures += try TimersBenchmark(folder: folder, pending: timersPending, due: timersDue).run(progress: progress)
+            figures += try TimersBenchmark(folder: folder, pending: timersPending, due: timersDue).run(
+                progress: progress)
         }
         if all || suites.contains("mail") {
             figures += try await MailBenchmark(folder: folder).run(progress: progress)

@@ -12,7 +12,9 @@ struct BenchmarkPayload: Sendable {
             "contactEmail":"safeguarding.lead@agency.example.org","dueAt":"2026-12-07T00:00:00Z",\
             "form":"reporting","schedule":{"id":"form-b-chasing","version":1},"note":"benchmark payload"}
             """.utf8)
-        metadata = Data(#"{"actor":"coordinator-1","role":"coordinator","correlationId":"c0ffee00-0000-4000-8000-000000000001"}"#.utf8)
+        metadata = Data(
+            #"{"actor":"coordinator-1","role":"coordinator","correlationId":"c0ffee00-0000-4000-8000-000000000001"}"#
+                .utf8)
     }
 
     /// The stream id for the n-th of `streams` case streams.

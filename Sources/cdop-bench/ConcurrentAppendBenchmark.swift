@@ -30,9 +30,11 @@ struct ConcurrentAppendBenchmark {
                 group.addTask {
                     for index in 0..<perWriter {
                         try await store.append(
-                            [StreamAppend(
-                                streamID: BenchmarkPayload.streamID(writer * perWriter + index), expected: .any,
-                                events: [event(payload)])],
+                            [
+                                StreamAppend(
+                                    streamID: BenchmarkPayload.streamID(writer * perWriter + index), expected: .any,
+                                    events: [event(payload)])
+                            ],
                             recordedAt: moment)
                     }
                 }

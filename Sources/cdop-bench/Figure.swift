@@ -16,7 +16,10 @@ struct Figure: Encodable {
     /// The target, for the table.
     var target: String
 
-    init(name: String, value: Double, unit: String, baseline: Double, better: Better, baselineLabel: String, target: String = "") {
+    init(
+        name: String, value: Double, unit: String, baseline: Double, better: Better, baselineLabel: String,
+        target: String = ""
+    ) {
         self.name = name
         self.value = value
         self.unit = unit

@@ -14,8 +14,11 @@ enum FigureReport {
         }
         let header = ["figure", "value", "unit", "baseline", "ratio", "better", "baseline is", "target"]
         let rows = figures.map {
-            [$0.name, format($0.value), $0.unit, format($0.baseline), String(format: "%.2f", $0.ratio), $0.better.rawValue,
-             $0.baselineLabel, $0.target]
+            [
+                $0.name, format($0.value), $0.unit, format($0.baseline), String(format: "%.2f", $0.ratio),
+                $0.better.rawValue,
+                $0.baselineLabel, $0.target,
+            ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {

@@ -25,7 +25,8 @@ struct HTTPBenchmark {
         }
         var configuration = AppConfiguration()
         configuration.databasePath = folder.appendingPathComponent("http.sqlite").path
-        configuration.definitionsPath = ProcessInfo.processInfo.environment["CDOP_DEFINITIONS"] ?? FileManager.default.currentDirectoryPath
+        configuration.definitionsPath =
+            ProcessInfo.processInfo.environment["CDOP_DEFINITIONS"] ?? FileManager.default.currentDirectoryPath
         configuration.mail.delivery = .spool(directory: folder.appendingPathComponent("spool").path)
         configuration.httpPort = 0
         progress("loading the demo panel")
@@ -34,7 +35,8 @@ struct HTTPBenchmark {
         let engine = try Engine(configuration: configuration, schedules: DeclaredSchedules(definitions))
         let users = UserDirectory(engine: engine, bcryptCost: 4)
         let account = try users.addUser(
-            username: "bench.coordinator", displayName: "Bench", email: "bench@example.org", roles: [.coordinator], areas: [],
+            username: "bench.coordinator", displayName: "Bench", email: "bench@example.org", roles: [.coordinator],
+            areas: [],
             by: Actor(name: "bench", role: "admin"))
         // A generated password admits only the account page: set one, or the dashboard would answer a redirect.
         try users.changePassword(account.userID, old: account.initialPassword, new: "Bench-coordinator-password-2026")
@@ -43,7 +45,8 @@ struct HTTPBenchmark {
         let token = try practitionerToken(engine)
         let unlimited = RateLimiter(capacity: 10_000_000, perMinute: 10_000_000)
         let services = WebServices(
-            engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: SystemClock(), users: users,
+            engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: SystemClock(),
+            users: users,
             sessions: sessions, limits: RateLimits(notifications: unlimited, signIn: unlimited, links: unlimited))
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         var logger = Logger(label: "cdop-bench")
@@ -67,21 +70,27 @@ struct HTTPBenchmark {
         await group.triggerGracefulShutdown()
         _ = server
         return [
-            Figure(name: "http.dashboard", value: dashboard.rate, unit: "requests/s", baseline: statics.rate, better: .higher,
-                   baselineLabel: "static file, same server"),
-            Figure(name: "http.dashboard.p99", value: dashboard.p99, unit: "ms", baseline: statics.p99, better: .lower,
-                   baselineLabel: "static file, same server"),
-            Figure(name: "http.form", value: form.rate, unit: "requests/s", baseline: statics.rate, better: .higher,
-                   baselineLabel: "static file, same server"),
-            Figure(name: "http.form.p99", value: form.p99, unit: "ms", baseline: statics.p99, better: .lower,
-                   baselineLabel: "static file, same server"),
+            Figure(
+                name: "http.dashboard", value: dashboard.rate, unit: "requests/s", baseline: statics.rate,
+                better: .higher,
+                baselineLabel: "static file, same server"),
+            Figure(
+                name: "http.dashboard.p99", value: dashboard.p99, unit: "ms", baseline: statics.p99, better: .lower,
+                baselineLabel: "static file, same server"),
+            Figure(
+                name: "http.form", value: form.rate, unit: "requests/s", baseline: statics.rate, better: .higher,
+                baselineLabel: "static file, same server"),
+            Figure(
+                name: "http.form.p99", value: form.p99, unit: "ms", baseline: statics.p99, better: .lower,
+                baselineLabel: "static file, same server"),
         ]
     }
 
     /// The token of an outstanding request's current link.
     func practitionerToken(_ engine: Engine) throws -> String {
         let outstanding = try engine.store.read { db in
-            try String.fetchOne(db, sql: "SELECT case_id || ' ' || request_id FROM form_requests WHERE outstanding = 1 LIMIT 1")
+            try String.fetchOne(
+                db, sql: "SELECT case_id || ' ' || request_id FROM form_requests WHERE outstanding = 1 LIMIT 1")
         }
         guard let pair = outstanding?.split(separator: " "), let caseID = CaseID(String(pair[0])),
             let requestID = FormRequestID(String(pair[1]))
@@ -113,14 +122,17 @@ struct HTTPBenchmark {
     func runWrk(_ url: String, cookie: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
-        process.arguments = ["-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"] + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
+        process.arguments =
+            ["-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "30s", "--latency"]
+            + (cookie.map { ["-H", "Cookie: \($0)"] } ?? []) + [url]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard !output.contains("Non-2xx"), !output.contains("Socket errors"),
-            let rate = Self.number(after: "Requests/sec:", in: output), rate > 0, let p99 = Self.latency(after: "99%", in: output)
+            let rate = Self.number(after: "Requests/sec:", in: output), rate > 0,
+            let p99 = Self.latency(after: "99%", in: output)
         else { throw BenchError("wrk failed or saw errors for \(url):\n\(output)") }
         return Result(rate: rate, p99: p99)
     }
@@ -132,7 +144,10 @@ struct HTTPBenchmark {
 
     /// "99%   12.34ms" (or us, s) in milliseconds.
     static func latency(after label: String, in text: String) -> Double? {
-        guard let line = text.split(separator: "\n").first(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }),
+        guard
+            let line = text.split(separator: "\n").first(where: {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix(label)
+            }),
             let value = line.split(whereSeparator: \.isWhitespace).last
         else { return nil }
         let text = String(value)

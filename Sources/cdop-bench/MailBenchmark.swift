@@ -33,10 +33,12 @@ struct MailBenchmark {
         await session.close()
 
         return [
-            Figure(name: "mail.smtp", value: singleRate, unit: "messages/s", baseline: spoolRate, better: .higher,
-                   baselineLabel: "the same messages to the spool", target: "(informative)"),
-            Figure(name: "mail.smtp.reuse", value: reuseRate, unit: "messages/s", baseline: spoolRate, better: .higher,
-                   baselineLabel: "the same messages to the spool", target: "(informative)"),
+            Figure(
+                name: "mail.smtp", value: singleRate, unit: "messages/s", baseline: spoolRate, better: .higher,
+                baselineLabel: "the same messages to the spool", target: "(informative)"),
+            Figure(
+                name: "mail.smtp.reuse", value: reuseRate, unit: "messages/s", baseline: spoolRate, better: .higher,
+                baselineLabel: "the same messages to the spool", target: "(informative)"),
         ]
     }
 
@@ -50,10 +52,12 @@ struct MailBenchmark {
     static func message(_ index: Int) throws -> MailMessage {
         try MailMessage(
             from: MailAddress("cdop@cdop.example.org", displayName: "North Central Example CDOP"),
-            to: [MailAddress("lead\(index)@agency.example.org")], subject: "Form B requested for case CDOP-0000\(index)",
+            to: [MailAddress("lead\(index)@agency.example.org")],
+            subject: "Form B requested for case CDOP-0000\(index)",
             date: Date(timeIntervalSince1970: 1_795_000_000),
             messageID: MessageID(eventID: UUID(), domain: "cdop.example.org"),
-            textBody: String(repeating: "The panel asks your service to complete the Form B for this case. ", count: 20))
+            textBody: String(repeating: "The panel asks your service to complete the Form B for this case. ", count: 20)
+        )
     }
 }
 
@@ -72,13 +76,20 @@ final class LocalSMTPServer {
         let script = BuiltProducts.packageRoot.appendingPathComponent("Tests/Support/smtp/test_smtp_server.py").path
         let process = try ChildProcess(
             "/usr/bin/env",
-            ["python3", "-u", script, "--maildir", directory.appendingPathComponent("maildir").path,
-             "--events", directory.appendingPathComponent("events.jsonl").path])
+            [
+                "python3", "-u", script, "--maildir", directory.appendingPathComponent("maildir").path,
+                "--events", directory.appendingPathComponent("events.jsonl").path,
+            ])
         guard await process.waitForLines(atLeast: 1, timeout: .seconds(30), matching: { $0.hasPrefix("READY") }),
             let line = process.outputLines.first(where: { $0.hasPrefix("READY") }),
             let port = Int(line.split(separator: " ").last ?? "")
         else {
-            throw CocoaError(.featureUnsupported, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (run make deps): \(process.standardError) \(process.outputLines)"])
+            throw CocoaError(
+                .featureUnsupported,
+                userInfo: [
+                    NSLocalizedDescriptionKey:
+                        "aiosmtpd did not start (run make deps): \(process.standardError) \(process.outputLines)"
+                ])
         }
         return LocalSMTPServer(port: port, process: process)
     }

@@ -92,7 +92,9 @@ final class RawSQLiteBaseline {
 
     private func bind(_ statement: OpaquePointer?, _ index: Int32, _ data: Data) {
         data.withUnsafeBytes { raw in
-            _ = sqlite3_bind_text(statement, index, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), Self.transient)
+            _ = sqlite3_bind_text(
+                statement, index, raw.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), Self.transient
+            )
         }
     }
 }

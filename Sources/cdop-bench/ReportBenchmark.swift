@@ -18,7 +18,8 @@ struct ReportBenchmark {
         configuration.databasePath = folder.appendingPathComponent("report.sqlite").path
         var options = EventStoreOptions()
         options.durability = .processCrash
-        let engine = try Engine(configuration: configuration, storeOptions: options, linkSecret: Data(repeating: 1, count: 32))
+        let engine = try Engine(
+            configuration: configuration, storeOptions: options, linkSecret: Data(repeating: 1, count: 32))
         try generate(into: engine, progress: progress)
         let events = try engine.store.lastPosition()
         let period = try ReportPeriod.reportingYear(2023)
@@ -39,11 +40,13 @@ struct ReportBenchmark {
             let countStarted = DispatchTime.now().uptimeNanoseconds
             let counted = try engine.store.read { db in
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?",
+                    db,
+                    sql: "SELECT COUNT(*) FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?",
                     arguments: [period.from.iso, period.to.iso]) ?? 0
             }
             countBest = min(countBest, seconds(since: countStarted))
-            precondition(counted == notified, "the report's deaths notified (\(notified)) are not the plain count (\(counted))")
+            precondition(
+                counted == notified, "the report's deaths notified (\(notified)) are not the plain count (\(counted))")
         }
 
         // The baseline first and at its best of three, so that it is never slowed by the rebuild's scratch
@@ -65,11 +68,13 @@ struct ReportBenchmark {
         let rebuild = try ReadModelRebuild(store: engine.store).run()
         let rebuildSeconds = seconds(since: rebuildStarted)
         guard rebuild.isClean else {
-            throw BenchmarkFailure(description: "the rebuilt read models differ from the live ones: \(rebuild.differences)")
+            throw BenchmarkFailure(
+                description: "the rebuilt read models differ from the live ones: \(rebuild.differences)")
         }
-        progress(String(
-            format: "report: rebuild replayed in %.2f s, wrote in %.2f s, compared in %.2f s",
-            rebuild.seconds.replay, rebuild.seconds.write, rebuild.seconds.compare))
+        progress(
+            String(
+                format: "report: rebuild replayed in %.2f s, wrote in %.2f s, compared in %.2f s",
+                rebuild.seconds.replay, rebuild.seconds.write, rebuild.seconds.compare))
         return [
             Figure(
                 name: "report.annual", value: reportBest, unit: "s", baseline: countBest, better: .lower,
@@ -83,7 +88,8 @@ struct ReportBenchmark {
     /// `cases` deaths spread over the eleven reporting years from April 2014, appended 250 cases a transaction.
     private func generate(into engine: Engine, progress: (String) -> Void) throws {
         var generator = SyntheticCaseEvents(
-            panel: engine.panel, now: ISO8601DateFormatter().date(from: "2025-06-01T09:00:00Z")!, random: SeededRandom(seed: 2014))
+            panel: engine.panel, now: ISO8601DateFormatter().date(from: "2025-06-01T09:00:00Z")!,
+            random: SeededRandom(seed: 2014))
         let first = CalendarDate(year: 2014, month: 4, day: 1)!
         let span = first.days(until: CalendarDate(year: 2025, month: 3, day: 31)!)
         let moment = Date(timeIntervalSince1970: 1_748_768_400)
@@ -100,7 +106,9 @@ struct ReportBenchmark {
             try engine.store.append(appends, recordedAt: moment)
             done += batch
             if done % 5_000 == 0 || done == cases {
-                progress("report: \(done) of \(cases) cases appended (\(Int(Double(done) / seconds(since: started))) cases/s)")
+                progress(
+                    "report: \(done) of \(cases) cases appended (\(Int(Double(done) / seconds(since: started))) cases/s)"
+                )
             }
         }
     }

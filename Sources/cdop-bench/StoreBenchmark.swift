@@ -17,25 +17,32 @@ struct StoreBenchmark {
             let rawPath = try freshSchema("raw-\(perTransaction)")
             let raw = RawSQLiteBaseline(path: rawPath)
             let rawStarted = DispatchTime.now().uptimeNanoseconds
-            let rawDurations = raw.insert(count: events, streams: streams, perTransaction: perTransaction, payload: payload)
+            let rawDurations = raw.insert(
+                count: events, streams: streams, perTransaction: perTransaction, payload: payload)
             let rawRate = Double(events) / seconds(since: rawStarted)
 
             progress("store: \(events) events, \(perTransaction) per transaction, CDOPStore")
-            let (store, storeDurations, storeRate) = try appendToFreshStore(perTransaction: perTransaction, payload: payload)
+            let (store, storeDurations, storeRate) = try appendToFreshStore(
+                perTransaction: perTransaction, payload: payload)
 
             let name = "store.append.\(perTransaction)"
-            figures.append(Figure(
-                name: name, value: storeRate, unit: "events/s", baseline: rawRate, better: .higher,
-                baselineLabel: "raw SQLite C API, same rows", target: "ratio >= 0.7"))
+            figures.append(
+                Figure(
+                    name: name, value: storeRate, unit: "events/s", baseline: rawRate, better: .higher,
+                    baselineLabel: "raw SQLite C API, same rows", target: "ratio >= 0.7"))
             if perTransaction == 1 {
                 let storeLatency = percentiles(storeDurations)
                 let rawLatency = percentiles(rawDurations)
-                figures.append(Figure(
-                    name: "\(name).p50", value: storeLatency.p50, unit: "µs", baseline: rawLatency.p50, better: .lower,
-                    baselineLabel: "raw SQLite p50"))
-                figures.append(Figure(
-                    name: "\(name).p99", value: storeLatency.p99, unit: "µs", baseline: rawLatency.p99, better: .lower,
-                    baselineLabel: "raw SQLite p99"))
+                figures.append(
+                    Figure(
+                        name: "\(name).p50", value: storeLatency.p50, unit: "µs", baseline: rawLatency.p50,
+                        better: .lower,
+                        baselineLabel: "raw SQLite p50"))
+                figures.append(
+                    Figure(
+                        name: "\(name).p99", value: storeLatency.p99, unit: "µs", baseline: rawLatency.p99,
+                        better: .lower,
+                        baselineLabel: "raw SQLite p99"))
             }
             if perTransaction == 100 {
                 progress("store: reading \(events) events in order")
@@ -80,7 +87,9 @@ struct StoreBenchmark {
         return (store, durations, Double(events) / seconds(since: started))
     }
 
-    private func appendThroughStore(_ store: EventStore, perTransaction: Int, payload: BenchmarkPayload) throws -> [UInt64] {
+    private func appendThroughStore(_ store: EventStore, perTransaction: Int, payload: BenchmarkPayload) throws
+        -> [UInt64]
+    {
         var durations: [UInt64] = []
         var versions = [Int64](repeating: 0, count: streams)
         let streamIDs = (0..<streams).map(BenchmarkPayload.streamID)
@@ -94,7 +103,8 @@ struct StoreBenchmark {
                 NewEvent(eventID: UUID(), type: "case.formRequested.v1", data: payload.data, metadata: payload.metadata)
             }
             let result = try store.append(
-                to: streamIDs[streamIndex], expected: .exact(versions[streamIndex]), events: newEvents, recordedAt: moment)
+                to: streamIDs[streamIndex], expected: .exact(versions[streamIndex]), events: newEvents,
+                recordedAt: moment)
             durations.append(DispatchTime.now().uptimeNanoseconds - started)
             versions[streamIndex] = result.streamVersion
             written += batch
@@ -105,7 +115,7 @@ struct StoreBenchmark {
 
     private func openStore(_ path: String) throws -> EventStore {
         var options = EventStoreOptions()
-        options.durability = .processCrash  // the baseline's synchronous=NORMAL
+        options.durability = .processCrash // the baseline's synchronous=NORMAL
         return try EventStore(path: path, options: options)
     }
 

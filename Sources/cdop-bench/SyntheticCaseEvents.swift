@@ -31,13 +31,15 @@ struct SyntheticCaseEvents {
             for event in events {
                 state = CaseDecider.evolve(state, event)
                 let coded = try EventCodec.encode(event)
-                encoded.append(NewEvent(eventID: UUID(), type: coded.type, schemaVersion: coded.schemaVersion, data: coded.data))
+                encoded.append(
+                    NewEvent(eventID: UUID(), type: coded.type, schemaVersion: coded.schemaVersion, data: coded.data))
             }
         }
         let ageDays = Int.random(in: 0...6_500, using: &random)
         let unexpected = random.chance(0.35)
         let notification = SyntheticPanel.notification(
-            using: &random, died: died, notified: died.adding(days: Int.random(in: 0...2, using: &random)), ageDays: ageDays,
+            using: &random, died: died, notified: died.adding(days: Int.random(in: 0...2, using: &random)),
+            ageDays: ageDays,
             area: random.pick(panel.areas).code, expectation: unexpected ? .unexpected : .expected)
         try run(.notify(caseID: caseID, notification: notification, possibleDuplicateOf: nil))
         try run(.triage(expectation: unexpected ? .unexpected : .expected, confirmedBy: "Dr Dana Doctor", triggers: []))
@@ -45,10 +47,14 @@ struct SyntheticCaseEvents {
         for (name, kind) in Self.agencies {
             let agencyID = AgencyID(UUID())
             let requestID = FormRequestID(UUID())
-            try run(.recordAgencyInvolved(AgencyInvolvement(agencyID: agencyID, agencyName: name, kind: kind, contactEmail: "lead@example.org")))
-            try run(.requestForm(
-                requestID: requestID, agencyID: agencyID, formType: .reporting, contactEmail: "lead@example.org",
-                dueDate: LondonTime.day(of: now).adding(days: 14), schedule: nil))
+            try run(
+                .recordAgencyInvolved(
+                    AgencyInvolvement(
+                        agencyID: agencyID, agencyName: name, kind: kind, contactEmail: "lead@example.org")))
+            try run(
+                .requestForm(
+                    requestID: requestID, agencyID: agencyID, formType: .reporting, contactEmail: "lead@example.org",
+                    dueDate: LondonTime.day(of: now).adding(days: 14), schedule: nil))
             try run(.issueReminder(requestID: requestID, step: 1, kind: .reminder))
             try run(.issueReminder(requestID: requestID, step: 2, kind: .finalReminder))
             try run(.recordNoInformationHeld(requestID: requestID, declaredBy: "Agency lead"))
@@ -58,13 +64,26 @@ struct SyntheticCaseEvents {
             try run(.markReadyForPanel)
             try run(.assignToPanelMeeting(meetingID: MeetingID(UUID()), meetingDate: reviewed))
             let outcome = random.pick(ModifiableFactorsOutcome.allCases)
-            try run(.recordPanelOutcome(PanelOutcomeInput(
-                categories: [Int.random(in: 1...10, using: &random)],
-                factors: outcome == .modifiableFactorsIdentified
-                    ? [ContributoryFactor(domain: .serviceProvision, description: "Delay", level: .mayHaveContributed, modifiable: true)] : [],
-                outcome: outcome, learningPoints: [LearningPoint(theme: random.pick(["safe sleep", "referral", "road safety"]), text: "Learning.")],
-                reviewedOn: reviewed)))
-            try run(.recordRecommendation(actionID: ActionID(UUID()), text: "Share the learning.", owner: "Public health", dueDate: reviewed.adding(days: 90)))
+            try run(
+                .recordPanelOutcome(
+                    PanelOutcomeInput(
+                        categories: [Int.random(in: 1...10, using: &random)],
+                        factors: outcome == .modifiableFactorsIdentified
+                            ? [
+                                ContributoryFactor(
+                                    domain: .serviceProvision, description: "Delay", level: .mayHaveContributed,
+                                    modifiable: true)
+                            ] : [],
+                        outcome: outcome,
+                        learningPoints: [
+                            LearningPoint(
+                                theme: random.pick(["safe sleep", "referral", "road safety"]), text: "Learning.")
+                        ],
+                        reviewedOn: reviewed)))
+            try run(
+                .recordRecommendation(
+                    actionID: ActionID(UUID()), text: "Share the learning.", owner: "Public health",
+                    dueDate: reviewed.adding(days: 90)))
         }
         return (caseID.streamID, encoded)
     }

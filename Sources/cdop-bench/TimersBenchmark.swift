@@ -24,7 +24,7 @@ struct TimersBenchmark {
         let (engine, clock) = try makeEngine(name: "timers")
         try seedCases(engine, clock: clock, cases: cases, requestsPerCase: requestsPerCase)
         try seedFuturePending(engine, count: pending - engine.pendingTimerCount())
-        clock.advance(days: 10, hours: 2)  // the 10-day reminders are due; nothing else is
+        clock.advance(days: 10, hours: 2) // the 10-day reminders are due; nothing else is
         let now = clock.now()
 
         // Finding the due timers: index against full scan, best of five each.
@@ -40,19 +40,24 @@ struct TimersBenchmark {
             foundScanned = try engine.store.read { db in try Self.fullScanDue(at: now, in: db) }
             scanned = min(scanned, milliseconds(since: scanStarted))
         }
-        precondition(foundIndexed == due && foundScanned == due, "expected \(due) due, found \(foundIndexed)/\(foundScanned)")
+        precondition(
+            foundIndexed == due && foundScanned == due, "expected \(due) due, found \(foundIndexed)/\(foundScanned)")
 
         progress("timers: firing \(due) due timers in one tick")
         let tickStarted = DispatchTime.now().uptimeNanoseconds
         let report = engine.scheduler.tick()
         let tick = milliseconds(since: tickStarted)
-        precondition(report.fired.count == due && report.failed.isEmpty, "tick fired \(report.fired.count), failed \(report.failed.count)")
+        precondition(
+            report.fired.count == due && report.failed.isEmpty,
+            "tick fired \(report.fired.count), failed \(report.failed.count)")
 
         return [
-            Figure(name: "timers.tick", value: indexed, unit: "ms", baseline: scanned, better: .lower,
-                   baselineLabel: "full scan of \(pending) pending timers", target: "ratio <= 0.05, value < 50 ms"),
-            Figure(name: "timers.fire", value: tick, unit: "ms", baseline: indexed, better: .lower,
-                   baselineLabel: "finding the \(due) due timers alone", target: "(informative)"),
+            Figure(
+                name: "timers.tick", value: indexed, unit: "ms", baseline: scanned, better: .lower,
+                baselineLabel: "full scan of \(pending) pending timers", target: "ratio <= 0.05, value < 50 ms"),
+            Figure(
+                name: "timers.fire", value: tick, unit: "ms", baseline: indexed, better: .lower,
+                baselineLabel: "finding the \(due) due timers alone", target: "(informative)"),
         ]
     }
 
@@ -76,7 +81,9 @@ struct TimersBenchmark {
         var options = EventStoreOptions()
         options.durability = .processCrash
         let catalog = StaticScheduleCatalog(definitions: [TestSchedules.formB], calendar: TestSchedules.calendar)
-        return (try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: catalog), clock)
+        return (
+            try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: catalog), clock
+        )
     }
 
     private func seedCases(_ engine: Engine, clock: TestClock, cases: Int, requestsPerCase: Int) throws {
@@ -85,24 +92,30 @@ struct TimersBenchmark {
         let agencies = try SyntheticPanel.agencies.prefix(requestsPerCase).map { entry in
             let id = AgencyID(UUID())
             try engine.workflow.execute(
-                .register(agencyID: id, name: entry.name, kind: entry.kind,
-                          contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
+                .register(
+                    agencyID: id, name: entry.name, kind: entry.kind,
+                    contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
                 on: id, by: coordinator)
             return (id, entry.name, entry.kind)
         }
         let today = LondonTime.day(of: clock.now())
         for _ in 0..<cases {
             let caseID = try engine.workflow.notify(
-                SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 300,
-                                            area: "NTH", expectation: .expected),
-                by: coordinator).caseID
+                SyntheticPanel.notification(
+                    using: &random, died: today.adding(days: -1), notified: today, ageDays: 300,
+                    area: "NTH", expectation: .expected),
+                by: coordinator
+            ).caseID
             for (id, name, kind) in agencies {
                 try engine.workflow.execute(
-                    .recordAgencyInvolved(AgencyInvolvement(agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))),
+                    .recordAgencyInvolved(
+                        AgencyInvolvement(
+                            agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))),
                     on: caseID, by: coordinator)
                 try engine.workflow.execute(
-                    .requestForm(requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
-                                 contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil),
+                    .requestForm(
+                        requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
+                        contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil),
                     on: caseID, by: coordinator)
             }
         }
@@ -111,10 +124,11 @@ struct TimersBenchmark {
     /// Pending timers of other cases, due months ahead, written straight into the read model.
     private func seedFuturePending(_ engine: Engine, count: Int) throws {
         try engine.store.write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state)
-                VALUES (?, ?, 'case-review', 'case-review', 1, 'panel-review', 'panel-review target', NULL, ?, 'pending')
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state)
+                    VALUES (?, ?, 'case-review', 'case-review', 1, 'panel-review', 'panel-review target', NULL, ?, 'pending')
+                    """)
             let base = Date(timeIntervalSince1970: 1_790_000_000)
             for index in 0..<count {
                 try statement.execute(arguments: [

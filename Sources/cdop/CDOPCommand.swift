@@ -19,7 +19,8 @@ struct CDOPCommand: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self, AccessGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
+            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self,
+            AccessGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
             CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self,
             VerifyCommand.self,
         ])
@@ -56,7 +57,8 @@ struct CDOPCommand: AsyncParsableCommand {
             fail(
                 code: "definitions.invalid",
                 message: "The workflow definitions cannot be used (run `cdop check-definitions`; set CDOP_DEFINITIONS "
-                    + "to the folder holding Workflows/):\n" + problems.problems.map { "  \($0)" }.joined(separator: "\n"),
+                    + "to the folder holding Workflows/):\n"
+                    + problems.problems.map { "  \($0)" }.joined(separator: "\n"),
                 json: wantsJSON)
         } catch let error as ImportError {
             fail(code: error.code, message: error.description, json: wantsJSON)
@@ -71,7 +73,9 @@ struct CDOPCommand: AsyncParsableCommand {
         } catch {
             // Help asked for below the root arrives here, from ArgumentParser's own help command.
             if exitCode(for: error) == .success { exit(withError: error) }
-            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { invalidOption(error, json: wantsJSON) }
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+                invalidOption(error, json: wantsJSON)
+            }
             fail(code: "command.failed", message: "\(error)", json: wantsJSON)
         }
     }

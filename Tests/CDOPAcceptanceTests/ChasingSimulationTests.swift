@@ -19,7 +19,9 @@ struct ChasingSimulationTests {
         var resolution: String
     }
 
-    @Test("Each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing")
+    @Test(
+        "Each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing"
+    )
     func sixtyDays() throws {
         let folder = TemporaryDirectory("cdop-chasing")
         var configuration = AppConfiguration()
@@ -28,13 +30,18 @@ struct ChasingSimulationTests {
         let clock = TestClock(start)
         var options = EventStoreOptions()
         options.durability = .processCrash
-        let engine = try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
+        let engine = try Engine(
+            configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
         let workflow = engine.workflow
         var random = SeededRandom(seed: 60)
         let coordinator = Actor(name: "coordinator", role: "coordinator")
         let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
             let id = AgencyID(UUID())
-            try workflow.execute(.register(agencyID: id, name: entry.name, kind: entry.kind, contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]), on: id, by: coordinator)
+            try workflow.execute(
+                .register(
+                    agencyID: id, name: entry.name, kind: entry.kind,
+                    contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
+                on: id, by: coordinator)
             return (id: id, name: entry.name, kind: entry.kind)
         }
 
@@ -45,35 +52,77 @@ struct ChasingSimulationTests {
         for index in 0..<50 {
             let notifiedAt = start.addingTimeInterval(Double(index % 14) * 86_400 + 3600 * Double(8 + index % 8) + 1800)
             let caseIndex = index
-            actions.append((notifiedAt, {
-                let notification = SyntheticPanel.notification(
-                    using: &random, died: LondonTime.day(of: notifiedAt).adding(days: -1), notified: LondonTime.day(of: notifiedAt),
-                    ageDays: 200, area: "NTH", expectation: caseIndex % 5 == 0 ? .unexpected : .expected)
-                let caseID = try workflow.notify(notification, by: Actor(name: "notifier", role: "notifier")).caseID
-                caseIDs.append(caseID)
-                try workflow.execute(.triage(expectation: caseIndex % 5 == 0 ? .unexpected : .expected, confirmedBy: "Dr Designate", triggers: caseIndex % 5 == 0 ? [.suddenNoApparentCause] : []), on: caseID, by: coordinator)
-                for agency in agencies {
-                    try workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: agency.id, agencyName: agency.name, kind: agency.kind, contactEmail: SyntheticPanel.email(of: agency.name))), on: caseID, by: coordinator)
-                    let requestID = FormRequestID(UUID())
-                    try workflow.execute(.requestForm(requestID: requestID, agencyID: agency.id, formType: .reporting, contactEmail: SyntheticPanel.email(of: agency.name), dueDate: LondonTime.day(of: clock.now()).adding(days: 14), schedule: nil), on: caseID, by: coordinator)
-                    let roll = Double.random(in: 0..<1, using: &random)
-                    let resolveAt: Date? = roll < 0.8 ? clock.now().addingTimeInterval(Double(Int.random(in: 1...40, using: &random)) * 86_400 + Double(Int.random(in: 0...23, using: &random)) * 3600 + 1800) : nil
-                    let resolution = roll < 0.65 ? "return" : roll < 0.72 ? "decline" : roll < 0.8 ? "withdraw" : "none"
-                    requests.append(Request(caseID: caseID, id: requestID, requestedAt: clock.now(), resolveAt: resolveAt, resolution: resolution))
-                    if let resolveAt {
-                        actions.append((resolveAt, {
-                            switch resolution {
-                            case "return":
-                                try workflow.execute(.recordFormReturned(requestID: requestID, definition: FormDefinitionReference(id: "reporting", version: 1), answers: [:], submittedBy: "GP"), on: caseID, by: coordinator)
-                            case "decline":
-                                try workflow.execute(.recordNoInformationHeld(requestID: requestID, declaredBy: "GP"), on: caseID, by: coordinator)
-                            default:
-                                try workflow.execute(.withdrawFormRequest(requestID: requestID, reason: "Wrong practice"), on: caseID, by: coordinator)
+            actions.append(
+                (
+                    notifiedAt,
+                    {
+                        let notification = SyntheticPanel.notification(
+                            using: &random, died: LondonTime.day(of: notifiedAt).adding(days: -1),
+                            notified: LondonTime.day(of: notifiedAt),
+                            ageDays: 200, area: "NTH", expectation: caseIndex % 5 == 0 ? .unexpected : .expected)
+                        let caseID = try workflow.notify(notification, by: Actor(name: "notifier", role: "notifier"))
+                            .caseID
+                        caseIDs.append(caseID)
+                        try workflow.execute(
+                            .triage(
+                                expectation: caseIndex % 5 == 0 ? .unexpected : .expected, confirmedBy: "Dr Designate",
+                                triggers: caseIndex % 5 == 0 ? [.suddenNoApparentCause] : []), on: caseID,
+                            by: coordinator)
+                        for agency in agencies {
+                            try workflow.execute(
+                                .recordAgencyInvolved(
+                                    AgencyInvolvement(
+                                        agencyID: agency.id, agencyName: agency.name, kind: agency.kind,
+                                        contactEmail: SyntheticPanel.email(of: agency.name))), on: caseID,
+                                by: coordinator)
+                            let requestID = FormRequestID(UUID())
+                            try workflow.execute(
+                                .requestForm(
+                                    requestID: requestID, agencyID: agency.id, formType: .reporting,
+                                    contactEmail: SyntheticPanel.email(of: agency.name),
+                                    dueDate: LondonTime.day(of: clock.now()).adding(days: 14), schedule: nil),
+                                on: caseID, by: coordinator)
+                            let roll = Double.random(in: 0..<1, using: &random)
+                            let resolveAt: Date? =
+                                roll < 0.8
+                                ? clock.now().addingTimeInterval(
+                                    Double(Int.random(in: 1...40, using: &random)) * 86_400 + Double(
+                                        Int.random(in: 0...23, using: &random)) * 3600 + 1800) : nil
+                            let resolution =
+                                roll < 0.65 ? "return" : roll < 0.72 ? "decline" : roll < 0.8 ? "withdraw" : "none"
+                            requests.append(
+                                Request(
+                                    caseID: caseID, id: requestID, requestedAt: clock.now(), resolveAt: resolveAt,
+                                    resolution: resolution))
+                            if let resolveAt {
+                                actions.append(
+                                    (
+                                        resolveAt,
+                                        {
+                                            switch resolution {
+                                            case "return":
+                                                try workflow.execute(
+                                                    .recordFormReturned(
+                                                        requestID: requestID,
+                                                        definition: FormDefinitionReference(
+                                                            id: "reporting", version: 1), answers: [:],
+                                                        submittedBy: "GP"), on: caseID, by: coordinator)
+                                            case "decline":
+                                                try workflow.execute(
+                                                    .recordNoInformationHeld(requestID: requestID, declaredBy: "GP"),
+                                                    on: caseID, by: coordinator)
+                                            default:
+                                                try workflow.execute(
+                                                    .withdrawFormRequest(
+                                                        requestID: requestID, reason: "Wrong practice"), on: caseID,
+                                                    by: coordinator)
+                                            }
+                                        }
+                                    ))
                             }
-                        }))
+                        }
                     }
-                }
-            }))
+                ))
         }
 
         let end = start.addingTimeInterval(60 * 86_400)
@@ -111,22 +160,28 @@ struct ChasingSimulationTests {
             let events = try engine.store.readStream(request.caseID.streamID)
             let reached: [(step: String, at: Date)] = try events.compactMap { recorded in
                 guard case .scheduleStepReached(let e) = try recorded.decoded(as: CaseEvent.self),
-                      e.target == .formRequest(request.id) else { return nil }
+                    e.target == .formRequest(request.id)
+                else { return nil }
                 return (e.step, e.at)
             }
-            let planned = try TestSchedules.formB.plan(startingAt: request.requestedAt, calendar: TestSchedules.calendar)
+            let planned = try TestSchedules.formB.plan(
+                startingAt: request.requestedAt, calendar: TestSchedules.calendar)
             let expected = planned.filter { step in
                 guard let tick = tickTimes.first(where: { $0 >= step.dueAt }) else { return false }
                 return request.resolveAt.map { tick < $0 } ?? true
             }
-            #expect(Set(reached.map(\.step)) == Set(expected.map(\.name)), "request \(request.id): \(reached.map(\.step)) vs \(expected.map(\.name))")
+            #expect(
+                Set(reached.map(\.step)) == Set(expected.map(\.name)),
+                "request \(request.id): \(reached.map(\.step)) vs \(expected.map(\.name))")
             #expect(reached.count == Set(reached.map(\.step)).count, "a step fired twice")
             #expect(reached.map(\.at) == reached.map(\.at).sorted())
             if let resolveAt = request.resolveAt {
                 #expect(reached.allSatisfy { $0.at < resolveAt }, "a reminder after the return")
             }
             let reminders = try events.compactMap { recorded -> Int? in
-                guard case .formReminderIssued(let e) = try recorded.decoded(as: CaseEvent.self), e.requestID == request.id else { return nil }
+                guard case .formReminderIssued(let e) = try recorded.decoded(as: CaseEvent.self),
+                    e.requestID == request.id
+                else { return nil }
                 return e.step
             }
             #expect(reminders == reminders.sorted() && Set(reminders).count == reminders.count)
@@ -137,10 +192,12 @@ struct ChasingSimulationTests {
 
         // Every stop cancels: a resolved request has no pending timer.
         let pendingForResolved = try engine.store.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM timers t JOIN form_requests r ON t.target = 'form-request:' || r.request_id
-                WHERE r.outstanding = 0 AND t.state IN ('pending', 'paused')
-                """) ?? -1
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM timers t JOIN form_requests r ON t.target = 'form-request:' || r.request_id
+                    WHERE r.outstanding = 0 AND t.state IN ('pending', 'paused')
+                    """) ?? -1
         }
         #expect(pendingForResolved == 0)
     }
@@ -159,14 +216,21 @@ struct ChasingSimulationTests {
             ("2027-03-25T15:00:00Z", "2027-03-30T08:00:00Z", "2027-04-01T08:00:00Z"),
         ] {
             let clock = TestClock(iso: openedAt)
-            let engine = try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
+            let engine = try Engine(
+                configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
             var random = SeededRandom(seed: 1)
             let day = LondonTime.day(of: clock.now())
             let caseID = try engine.workflow.notify(
-                SyntheticPanel.notification(using: &random, died: day, notified: day, ageDays: 90, area: "NTH", expectation: .unexpected),
-                by: Actor(name: "n", role: "notifier")).caseID
-            try engine.workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr D", triggers: [.suddenNoApparentCause]), on: caseID, by: Actor(name: "d", role: "designatedDoctor"))
-            let timers = try engine.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }.filter { $0.scheduleID == "rapid-response" }
+                SyntheticPanel.notification(
+                    using: &random, died: day, notified: day, ageDays: 90, area: "NTH", expectation: .unexpected),
+                by: Actor(name: "n", role: "notifier")
+            ).caseID
+            try engine.workflow.execute(
+                .triage(expectation: .unexpected, confirmedBy: "Dr D", triggers: [.suddenNoApparentCause]), on: caseID,
+                by: Actor(name: "d", role: "designatedDoctor"))
+            let timers = try engine.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }.filter {
+                $0.scheduleID == "rapid-response"
+            }
             let formatter = ISO8601DateFormatter()
             #expect(timers.map { $0.dueAt.map(formatter.string(from:)) ?? "" } == [reminder, target])
         }

@@ -31,7 +31,9 @@ struct FullLifecycleTests {
         for (index, expected) in simulation.expected.enumerated() {
             let caseID = try #require(expected.caseID, "case \(index) was never notified")
             let state = try engine.workflow.caseState(caseID)
-            #expect(state.stage?.name == expected.stage, "case \(index) (\(expected.plan)) ended \(state.stage?.name ?? "nowhere")")
+            #expect(
+                state.stage?.name == expected.stage,
+                "case \(index) (\(expected.plan)) ended \(state.stage?.name ?? "nowhere")")
             #expect(byID[caseID.description]?.stage == expected.stage, "read model disagrees for case \(index)")
             for (requestID, outcome) in expected.requests {
                 #expect(state.request(requestID)?.status.label == outcome, "case \(index) request")
@@ -70,16 +72,28 @@ struct FullLifecycleTests {
         #expect(rebuild.isClean, "\(rebuild.differences)")
         #expect(rebuild.events > 2000)
         // A read model changed behind the engine's back is found.
-        try engine.store.database.write { db in try db.execute(sql: "UPDATE case_summaries SET stage = 'tampered' WHERE case_id = (SELECT MIN(case_id) FROM case_summaries)") }
-        #expect(try engine.store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'tampered'") } == 1)
+        try engine.store.database.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE case_summaries SET stage = 'tampered' WHERE case_id = (SELECT MIN(case_id) FROM case_summaries)"
+            )
+        }
+        #expect(
+            try engine.store.database.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'tampered'")
+            } == 1)
         let tampered = try ReadModelRebuild(store: engine.store).run()
         #expect(tampered.differences.map(\.table) == ["case_summaries"])
         #expect(tampered.differences.first.map { [$0.onlyLive, $0.onlyRebuilt] } == [1, 1])
         // So is a row missing from a read model (the same count of rows no longer hides a change either).
-        try engine.store.database.write { db in try db.execute(sql: "DELETE FROM form_requests WHERE request_id = (SELECT MIN(request_id) FROM form_requests)") }
+        try engine.store.database.write { db in
+            try db.execute(
+                sql: "DELETE FROM form_requests WHERE request_id = (SELECT MIN(request_id) FROM form_requests)")
+        }
         let missing = try ReadModelRebuild(store: engine.store).run()
         #expect(Set(missing.differences.map(\.table)) == ["case_summaries", "form_requests"])
-        #expect(missing.differences.first { $0.table == "form_requests" }.map { [$0.onlyLive, $0.onlyRebuilt] } == [0, 1])
+        #expect(
+            missing.differences.first { $0.table == "form_requests" }.map { [$0.onlyLive, $0.onlyRebuilt] } == [0, 1])
         // Every case counted once: figures exclude duplicates, transfers and out-of-scope cases.
         let counted = summaries.filter(\.countsForPanel).count
         #expect(counted == simulation.expected.filter { !["transferred", "outOfScope"].contains($0.stage) }.count)

@@ -19,22 +19,38 @@ struct TickCrashTests {
         let clock = TestClock(iso: "2026-03-02T08:00:00Z")
         var options = EventStoreOptions()
         options.durability = .processCrash
-        let engine = try Engine(configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
+        let engine = try Engine(
+            configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
         let coordinator = Actor(name: "coordinator", role: "coordinator")
         var random = SeededRandom(seed: 9)
         let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
             let id = AgencyID(UUID())
-            try engine.workflow.execute(.register(agencyID: id, name: entry.name, kind: entry.kind, contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]), on: id, by: coordinator)
+            try engine.workflow.execute(
+                .register(
+                    agencyID: id, name: entry.name, kind: entry.kind,
+                    contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
+                on: id, by: coordinator)
             return (id, entry.name, entry.kind)
         }
         let today = LondonTime.day(of: clock.now())
         for _ in 0..<cases {
             let caseID = try engine.workflow.notify(
-                SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH", expectation: .expected),
-                by: coordinator).caseID
+                SyntheticPanel.notification(
+                    using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH",
+                    expectation: .expected),
+                by: coordinator
+            ).caseID
             for (id, name, kind) in agencies {
-                try engine.workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))), on: caseID, by: coordinator)
-                try engine.workflow.execute(.requestForm(requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting, contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil), on: caseID, by: coordinator)
+                try engine.workflow.execute(
+                    .recordAgencyInvolved(
+                        AgencyInvolvement(
+                            agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))),
+                    on: caseID, by: coordinator)
+                try engine.workflow.execute(
+                    .requestForm(
+                        requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
+                        contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil),
+                    on: caseID, by: coordinator)
             }
         }
         return path
@@ -48,7 +64,8 @@ struct TickCrashTests {
         try store.forEachBatch { batch in
             for recorded in batch where recorded.streamID.hasPrefix("case-") {
                 switch try recorded.decoded(as: CaseEvent.self) {
-                case .scheduleStepReached(let e): steps["\(recorded.streamID)|\(e.target.key)|\(e.step)", default: 0] += 1
+                case .scheduleStepReached(let e):
+                    steps["\(recorded.streamID)|\(e.target.key)|\(e.step)", default: 0] += 1
                 case .formReminderIssued(let e): reminders["\(e.requestID)|\(e.step)", default: 0] += 1
                 default: break
                 }
@@ -56,7 +73,8 @@ struct TickCrashTests {
             return true
         }
         let due = try store.read { db in
-            try TimerQueries.due(at: ISO8601DateFormatter().date(from: "2026-04-20T00:00:00Z")!, limit: 100_000, in: db).count
+            try TimerQueries.due(at: ISO8601DateFormatter().date(from: "2026-04-20T00:00:00Z")!, limit: 100_000, in: db)
+                .count
         }
         return (steps, reminders, due)
     }
@@ -69,7 +87,9 @@ struct TickCrashTests {
         // Seven weeks later all 5 steps of each of the 240 requests are due: 1,200 timers.
         var kills = 0
         for round in 0..<4 {
-            let tick = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+            let tick = try ChildProcess(
+                BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"],
+                environment: environment)
             // Later each round, to kill it at another point of the tick: the kill's timing is what is under test.
             try await Task.sleep(for: .milliseconds(150 + 120 * round))
             if tick.isRunning {
@@ -83,9 +103,13 @@ struct TickCrashTests {
         #expect(kills >= 1, "every tick finished before it could be killed: the test proved nothing")
         #expect(partial.steps.values.allSatisfy { $0 == 1 })
         // A final tick, run to the end, fires the rest; a tick after that fires nothing.
-        let finish = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+        let finish = try ChildProcess(
+            BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"],
+            environment: environment)
         #expect(await finish.waitForExit(timeout: .seconds(300)) == 0, "\(finish.standardError)")
-        let after = try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+        let after = try ChildProcess(
+            BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"],
+            environment: environment)
         #expect(await after.waitForExit() == 0)
         let report = try JSONSerialization.jsonObject(with: Data(after.standardOutput.utf8)) as? [String: Any]
         #expect((report?["fired"] as? [Any])?.count == 0)
@@ -103,7 +127,9 @@ struct TickCrashTests {
         let path = try seededDatabase(folder, cases: 20)
         let environment: [String: String?] = ["CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]
         let ticks = try (0..<2).map { _ in
-            try ChildProcess(BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"], environment: environment)
+            try ChildProcess(
+                BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"],
+                environment: environment)
         }
         var fired = 0
         for tick in ticks {
@@ -113,7 +139,10 @@ struct TickCrashTests {
                 try? JSONSerialization.jsonObject(with: Data(tick.standardOutput.utf8)) as? [String: Any],
                 "exit \(status), output \(tick.standardOutput.prefix(500)), error \(tick.standardError.prefix(2000))")
             let entries = report["fired"] as? [[String: Any]] ?? []
-            fired += entries.filter { ($0["outcome"] as? String) != "alreadyFired" && ($0["outcome"] as? String) != "nothingToDo" }.count
+            fired +=
+                entries.filter {
+                    ($0["outcome"] as? String) != "alreadyFired" && ($0["outcome"] as? String) != "nothingToDo"
+                }.count
         }
         let result = try firings(path)
         #expect(fired == 80 * 5)

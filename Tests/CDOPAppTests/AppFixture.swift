@@ -37,7 +37,8 @@ struct AppFixture {
         let agency = AgencyID(UUID())
         try (workflow ?? self.workflow).execute(
             .recordAgencyInvolved(
-                AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
+                AgencyInvolvement(
+                    agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
             on: caseID, by: coordinator)
         return agency
     }

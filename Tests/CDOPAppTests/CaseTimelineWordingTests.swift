@@ -1,23 +1,29 @@
-@testable import CDOPDomain
 import CDOPProjections
 import CDOPTesting
 import Foundation
 import Testing
 
 @testable import CDOPApp
+@testable import CDOPDomain
 
 /// The timeline in a coordinator's words: other cases by reference, schedule steps with the agency they concern,
 /// repeated link openings as one line.
 @Suite("The timeline in a coordinator's words")
 struct CaseTimelineWordingTests {
-    @Test("A reached chasing step names the agency: \"Final reminder sent to Health visiting\"; a target step names who is told")
+    @Test(
+        "A reached chasing step names the agency: \"Final reminder sent to Health visiting\"; a target step names who is told"
+    )
     func stepsInWords() {
         let request = FormRequestID(UUID())
         let reached = ScheduleStepReached(
-            schedule: ScheduleReference(id: "form-b-chasing", version: 1), target: .formRequest(request), step: "final-reminder",
-            action: .remind(step: 2, kind: .finalReminder), template: "final-reminder", dueAt: Date(timeIntervalSince1970: 0),
+            schedule: ScheduleReference(id: "form-b-chasing", version: 1), target: .formRequest(request),
+            step: "final-reminder",
+            action: .remind(step: 2, kind: .finalReminder), template: "final-reminder",
+            dueAt: Date(timeIntervalSince1970: 0),
             outcome: .acted, at: Date(timeIntervalSince1970: 0))
-        #expect(CaseTimeline.words(.scheduleStepReached(reached), agencies: [request: "Health visiting"]) == "Final reminder sent to Health visiting")
+        #expect(
+            CaseTimeline.words(.scheduleStepReached(reached), agencies: [request: "Health visiting"])
+                == "Final reminder sent to Health visiting")
         var target = reached
         target.target = .caseReview
         target.step = "review-meeting-target-missed"
@@ -25,11 +31,14 @@ struct CaseTimelineWordingTests {
         #expect(
             CaseTimeline.words(.scheduleStepReached(target), agencies: [:])
                 == "Review meeting target missed: the coordinator and the designated doctor told")
-        #expect(ScheduleStepWords.next("escalate-to-coordinator", agency: "Northgate Surgery")
-            == "Escalation to the coordinator about the form from Northgate Surgery")
+        #expect(
+            ScheduleStepWords.next("escalate-to-coordinator", agency: "Northgate Surgery")
+                == "Escalation to the coordinator about the form from Northgate Surgery")
     }
 
-    @Test("Three openings of the same link in a row are one line with a count; the duplicate link names the other case by reference")
+    @Test(
+        "Three openings of the same link in a row are one line with a count; the duplicate link names the other case by reference"
+    )
     func openingsFoldedAndReferences() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
@@ -41,9 +50,15 @@ struct CaseTimelineWordingTests {
                 requestID: request, agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",
                 dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
             on: second, by: fixture.coordinator)
-        for _ in 0..<3 { try fixture.workflow.execute(.recordFormOpened(requestID: request, view: "page"), on: second, by: fixture.coordinator) }
+        for _ in 0..<3 {
+            try fixture.workflow.execute(
+                .recordFormOpened(requestID: request, view: "page"), on: second, by: fixture.coordinator)
+        }
         let lines = try CaseTimeline.entries(of: second, in: fixture.engine.store).map(\.what)
-        #expect(lines.filter { $0.contains("opened through the link") } == ["Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"])
+        #expect(
+            lines.filter { $0.contains("opened through the link") } == [
+                "Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"
+            ])
         #expect(lines.first?.hasSuffix("possibly a duplicate of \(first.reference)") == true, "\(lines)")
     }
 }

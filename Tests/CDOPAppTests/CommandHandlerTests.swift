@@ -15,19 +15,23 @@ struct CommandHandlerTests {
         let notified = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
         let before = try fixture.engine.store.lastPosition()
         let error = #expect(throws: CommandError.self) {
-            try fixture.workflow.execute(.close(reason: "Review complete"), on: notified.caseID, by: fixture.coordinator)
+            try fixture.workflow.execute(
+                .close(reason: "Review complete"), on: notified.caseID, by: fixture.coordinator)
         }
         #expect(error?.code.isEmpty == false)
         #expect(error?.description.isEmpty == false)
         #expect(try fixture.engine.store.lastPosition() == before)
     }
 
-    @Test("Convening a rapid response with an invitee whose name could never be mailed is refused whole, naming the field")
+    @Test(
+        "Convening a rapid response with an invitee whose name could never be mailed is refused whole, naming the field"
+    )
     func conveningWithAnUnmailableInviteeWritesNothing() throws {
         var fixture = try AppFixture()
         let doctor = Actor(name: "dana.doctor", role: "designated-doctor")
         let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
-        try fixture.workflow.execute(.triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
+        try fixture.workflow.execute(
+            .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
         let before = try fixture.engine.store.lastPosition()
         let start = fixture.clock.now().addingTimeInterval(86_400)
         let invitees = [
@@ -35,9 +39,11 @@ struct CommandHandlerTests {
             Invitee(name: "\"x\" <y@example.org>, z", email: "z@example.org", role: .other),
         ]
         let error = #expect(throws: CommandError.self) {
-            try fixture.workflow.conveneRapidResponse(for: caseID, scheduledFor: start, invitees: invitees, by: doctor) { id in
+            try fixture.workflow.conveneRapidResponse(for: caseID, scheduledFor: start, invitees: invitees, by: doctor)
+            { id in
                 .schedule(
-                    meetingID: id, type: .rapidResponse, title: "Rapid response", startsAt: start, endsAt: start.addingTimeInterval(3_600),
+                    meetingID: id, type: .rapidResponse, title: "Rapid response", startsAt: start,
+                    endsAt: start.addingTimeInterval(3_600),
                     venue: MeetingVenue(place: "Room 4"), theme: nil)
             }
         }
@@ -49,8 +55,13 @@ struct CommandHandlerTests {
     @Test("A command on a case that does not exist is refused as not found")
     func unknownCase() throws {
         let fixture = try AppFixture()
-        #expect(throws: CommandError.notFound(kind: "case", reference: CaseID(UUID(uuidString: "00000000-0000-4000-8000-000000000009")!).description)) {
-            try fixture.workflow.execute(.markReadyForPanel, on: CaseID(UUID(uuidString: "00000000-0000-4000-8000-000000000009")!), by: fixture.coordinator)
+        #expect(
+            throws: CommandError.notFound(
+                kind: "case", reference: CaseID(UUID(uuidString: "00000000-0000-4000-8000-000000000009")!).description)
+        ) {
+            try fixture.workflow.execute(
+                .markReadyForPanel, on: CaseID(UUID(uuidString: "00000000-0000-4000-8000-000000000009")!),
+                by: fixture.coordinator)
         }
     }
 
@@ -92,7 +103,8 @@ struct DuplicateNotificationTests {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
         let second = try fixture.workflow.notify(
-            fixture.notification(forenames: forenames, surname: surname, nhs: nhs ?? "9434765919"), by: fixture.coordinator)
+            fixture.notification(forenames: forenames, surname: surname, nhs: nhs ?? "9434765919"),
+            by: fixture.coordinator)
         #expect(second.possibleDuplicateOf == first.caseID)
         let summary = try fixture.engine.store.read { db in try CaseQueries.summary(second.caseID, in: db) }
         #expect(summary?.possibleDuplicateOf == first.caseID.description)
@@ -101,8 +113,10 @@ struct DuplicateNotificationTests {
     @Test("Names are compared without regard to accents, case and spacing")
     func accentsAreFolded() throws {
         var fixture = try AppFixture()
-        let first = try fixture.workflow.notify(fixture.notification(forenames: "Zoë", surname: "O'Brien", nhs: "9434765919"), by: fixture.coordinator)
-        let second = try fixture.workflow.notify(fixture.notification(forenames: "zoe", surname: "OBRIEN", nhs: "4010232137"), by: fixture.coordinator)
+        let first = try fixture.workflow.notify(
+            fixture.notification(forenames: "Zoë", surname: "O'Brien", nhs: "9434765919"), by: fixture.coordinator)
+        let second = try fixture.workflow.notify(
+            fixture.notification(forenames: "zoe", surname: "OBRIEN", nhs: "4010232137"), by: fixture.coordinator)
         #expect(second.possibleDuplicateOf == first.caseID)
     }
 
@@ -110,7 +124,8 @@ struct DuplicateNotificationTests {
     func differentChildIsNotLinked() throws {
         var fixture = try AppFixture()
         _ = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
-        let other = try fixture.workflow.notify(fixture.notification(forenames: "Sam", surname: "Other", nhs: "4010232137"), by: fixture.coordinator)
+        let other = try fixture.workflow.notify(
+            fixture.notification(forenames: "Sam", surname: "Other", nhs: "4010232137"), by: fixture.coordinator)
         #expect(other.possibleDuplicateOf == nil)
     }
 
@@ -122,7 +137,8 @@ struct DuplicateNotificationTests {
         try fixture.workflow.confirmDuplicate(second.caseID, of: first.caseID, by: fixture.coordinator)
         #expect(try fixture.workflow.caseState(second.caseID).stage == .duplicate(of: first.caseID))
         #expect(try fixture.workflow.caseState(first.caseID).mergedDuplicates == [second.caseID])
-        let counted = try fixture.engine.store.read { db in try CaseQueries.list(in: db).filter(\.countsForPanel).count }
+        let counted = try fixture.engine.store.read { db in try CaseQueries.list(in: db).filter(\.countsForPanel).count
+        }
         #expect(counted == 1)
         // A third notification links to the primary, never to the merged duplicate.
         let third = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
@@ -153,7 +169,9 @@ struct DuplicateNotificationTests {
         let results = try await withThrowingTaskGroup(of: CaseWorkflow.Notified.self) { group in
             for index in 0..<8 {
                 let engine = engines[index % 2]
-                group.addTask { try engine.workflow.notify(notification, by: Actor(name: "n\(index)", role: "notifier")) }
+                group.addTask {
+                    try engine.workflow.notify(notification, by: Actor(name: "n\(index)", role: "notifier"))
+                }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
@@ -163,7 +181,9 @@ struct DuplicateNotificationTests {
 
 @Suite("Duplicates notified with slips of the keyboard")
 struct SimilarDuplicateTests {
-    @Test("The ambulance's notification without an NHS number and the hospital's with one and a surname spelt differently are linked")
+    @Test(
+        "The ambulance's notification without an NHS number and the hospital's with one and a surname spelt differently are linked"
+    )
     func scenarioOneIsLinked() throws {
         var fixture = try AppFixture()
         var ambulance = fixture.notification(surname: "Testchild")
@@ -188,8 +208,10 @@ struct SimilarDuplicateTests {
     @Test("Alike names with two different NHS numbers are two children")
     func differentNHSNumbersAreNotLinked() throws {
         var fixture = try AppFixture()
-        _ = try fixture.workflow.notify(fixture.notification(surname: "Testchild", nhs: "9434765919"), by: fixture.coordinator)
-        let other = try fixture.workflow.notify(fixture.notification(surname: "Testchilde", nhs: "4010232137"), by: fixture.coordinator)
+        _ = try fixture.workflow.notify(
+            fixture.notification(surname: "Testchild", nhs: "9434765919"), by: fixture.coordinator)
+        let other = try fixture.workflow.notify(
+            fixture.notification(surname: "Testchilde", nhs: "4010232137"), by: fixture.coordinator)
         #expect(other.possibleDuplicateOf == nil)
     }
 }

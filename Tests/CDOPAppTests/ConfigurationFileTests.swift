@@ -11,12 +11,14 @@ struct ConfigurationFileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("cdop.env").path
         try """
-            # comment
-            CDOP_HTTP_PORT=9001
-            export CDOP_PANEL_NAME="Riverside CDOP"
-            CDOP_DB=/data/from-file.sqlite
-            """.write(toFile: file, atomically: true, encoding: .utf8)
-        let configuration = try AppConfiguration(environment: ["CDOP_CONFIG_FILE": file, "CDOP_DB": "/data/from-env.sqlite"])
+        # comment
+        CDOP_HTTP_PORT=9001
+        export CDOP_PANEL_NAME="Riverside CDOP"
+        CDOP_DB=/data/from-file.sqlite
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let configuration = try AppConfiguration(environment: [
+            "CDOP_CONFIG_FILE": file, "CDOP_DB": "/data/from-env.sqlite",
+        ])
         #expect(configuration.httpPort == 9001)
         #expect(configuration.panelName == "Riverside CDOP")
         #expect(configuration.databasePath == "/data/from-env.sqlite")

@@ -24,7 +24,10 @@ struct ConfigurationTests {
             "CDOP_PANEL_AREAS": "E09000007=Camden;E09000014=Haringey",
         ])
         #expect(configuration.databasePath == "/data/cdop.sqlite" && configuration.httpPort == 9000)
-        guard case .smtp(let smtp) = configuration.mail.delivery else { Issue.record("not SMTP"); return }
+        guard case .smtp(let smtp) = configuration.mail.delivery else {
+            Issue.record("not SMTP")
+            return
+        }
         #expect(smtp.url.port == 2525 && smtp.startTLS == .off)
         #expect(configuration.mail.sender.address == "cdop@panel.example.org")
         #expect(configuration.loadDemoData && configuration.panel.areas.map(\.code) == ["E09000007", "E09000014"])
@@ -43,22 +46,29 @@ struct ConfigurationTests {
         #expect(variables.contains { $0.hasPrefix("CDOP_SMTP") || $0 == "CDOP_MAIL_FROM" })
     }
 
-    @Test("The panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed")
+    @Test(
+        "The panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed"
+    )
     func namesInEmailHeadersAreChecked() throws {
         let error = #expect(throws: ConfigurationError.self) {
             try AppConfiguration(environment: [
-                "CDOP_PANEL_NAME": "North CDOP <cdop@evil.example>", "CDOP_COORDINATOR_NAME": "Casey\r\nBcc: x@evil.example",
+                "CDOP_PANEL_NAME": "North CDOP <cdop@evil.example>",
+                "CDOP_COORDINATOR_NAME": "Casey\r\nBcc: x@evil.example",
             ])
         }
         #expect(Set(error?.problems.map(\.variable) ?? []) == ["CDOP_PANEL_NAME", "CDOP_COORDINATOR_NAME"])
-        let fine = try AppConfiguration(environment: ["CDOP_PANEL_NAME": "Ní Bhriain & O'Brien CDOP", "CDOP_COORDINATOR_NAME": "Dr A. Khan"])
+        let fine = try AppConfiguration(environment: [
+            "CDOP_PANEL_NAME": "Ní Bhriain & O'Brien CDOP", "CDOP_COORDINATOR_NAME": "Dr A. Khan",
+        ])
         #expect(fine.panelName == "Ní Bhriain & O'Brien CDOP" && fine.coordinatorName == "Dr A. Khan")
     }
 
     @Test("Turning STARTTLS off is refused for anything but a loopback server")
     func startTLSOffOnlyOnLoopback() {
         #expect(throws: ConfigurationError.self) {
-            try AppConfiguration(environment: ["CDOP_SMTP_URL": "smtp://mail.example.org:25", "CDOP_SMTP_STARTTLS": "off"])
+            try AppConfiguration(environment: [
+                "CDOP_SMTP_URL": "smtp://mail.example.org:25", "CDOP_SMTP_STARTTLS": "off",
+            ])
         }
     }
 
@@ -81,8 +91,13 @@ struct ConfigurationTests {
         named.useDatabase(at: "/data/panel/cdop.sqlite")
         #expect(named.mail.delivery == .spool(directory: "/srv/mail"))
 
-        var smtp = try AppConfiguration(environment: ["CDOP_SMTP_URL": "smtp://127.0.0.1:2525", "CDOP_SMTP_STARTTLS": "off"])
+        var smtp = try AppConfiguration(environment: [
+            "CDOP_SMTP_URL": "smtp://127.0.0.1:2525", "CDOP_SMTP_STARTTLS": "off",
+        ])
         smtp.useDatabase(at: "/data/panel/cdop.sqlite")
-        guard case .smtp = smtp.mail.delivery else { Issue.record("SMTP kept"); return }
+        guard case .smtp = smtp.mail.delivery else {
+            Issue.record("SMTP kept")
+            return
+        }
     }
 }

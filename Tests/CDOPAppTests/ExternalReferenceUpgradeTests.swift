@@ -26,7 +26,8 @@ struct ExternalReferenceUpgradeTests {
         try queue.write { db in
             try db.execute(sql: "DROP INDEX case_summaries_by_external_reference")
             try db.execute(sql: "ALTER TABLE case_summaries DROP COLUMN external_reference")
-            try db.execute(sql: "DELETE FROM schema_migrations WHERE name = 'projections.v3.case-summaries-external-reference'")
+            try db.execute(
+                sql: "DELETE FROM schema_migrations WHERE name = 'projections.v3.case-summaries-external-reference'")
         }
         try queue.close()
 
@@ -37,7 +38,8 @@ struct ExternalReferenceUpgradeTests {
             Issue.record("not found by its reference: \(found)")
             return
         }
-        #expect(try upgraded.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference == "B11-001")
+        #expect(
+            try upgraded.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference == "B11-001")
         #expect(try ReadModelRebuild(store: upgraded.store).run().isClean)
     }
 }

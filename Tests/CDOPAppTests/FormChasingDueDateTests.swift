@@ -23,12 +23,15 @@ struct FormChasingDueDateTests {
         let due = CalendarDate(year: 2026, month: 6, day: 8)!
         try engine.workflow.execute(
             .requestForm(
-                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",
+                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
+                contactEmail: "lead@gp.example.org",
                 dueDate: due, schedule: nil),
             on: caseID, by: fixture.coordinator)
 
         let steps = try engine.store.read { db in
-            try Row.fetchAll(db, sql: "SELECT step, due_at FROM timers WHERE case_id = ? ORDER BY due_at, step", arguments: [caseID.description])
+            try Row.fetchAll(
+                db, sql: "SELECT step, due_at FROM timers WHERE case_id = ? ORDER BY due_at, step",
+                arguments: [caseID.description])
         }.map { row -> String in
             let step: String = row["step"]
             let at: String = row["due_at"]

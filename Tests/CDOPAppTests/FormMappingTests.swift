@@ -32,7 +32,9 @@ struct NotificationFormMappingTests {
         let form = try FormFixtures.forms().notification
         var answers = NotificationFormMapping.answers(from: try FormFixtures.exampleNotification())
         change(&answers)
-        let valid = try #require(form.validate(answers: answers, today: context.today).answers, "\(form.validate(answers: answers, today: context.today).errors)")
+        let valid = try #require(
+            form.validate(answers: answers, today: context.today).answers,
+            "\(form.validate(answers: answers, today: context.today).errors)")
         return (form, valid)
     }
 
@@ -63,30 +65,43 @@ struct NotificationFormMappingTests {
     @Test("An NHS number with a wrong check digit is put beside the NHS number field")
     func checkDigit() throws {
         let errors = try error { $0[NotificationFields.childNHSNumber] = .text("943 476 5918") }
-        #expect(errors == [FieldError(path: "child-nhs-number", label: "NHS number", message: "NHS number is not valid – check it was typed correctly")])
+        #expect(
+            errors == [
+                FieldError(
+                    path: "child-nhs-number", label: "NHS number",
+                    message: "NHS number is not valid – check it was typed correctly")
+            ])
     }
 
     @Test("A date of birth after the date of death is put beside the date of birth")
     func bornAfterDeath() throws {
-        let errors = try error { $0[NotificationFields.childDateOfBirth] = .date(CalendarDate(year: 2026, month: 11, day: 15)!) }
+        let errors = try error {
+            $0[NotificationFields.childDateOfBirth] = .date(CalendarDate(year: 2026, month: 11, day: 15)!)
+        }
         #expect(errors.map(\.path) == ["child-date-of-birth"])
         #expect(errors.first?.message == "Date of birth must be on or before the date of death")
     }
 
     @Test("An 18-year-old is refused beside the date of birth")
     func eighteen() throws {
-        let errors = try error { $0[NotificationFields.childDateOfBirth] = .date(CalendarDate(year: 2008, month: 11, day: 14)!) }
+        let errors = try error {
+            $0[NotificationFields.childDateOfBirth] = .date(CalendarDate(year: 2008, month: 11, day: 14)!)
+        }
         #expect(errors.map(\.path) == ["child-date-of-birth"])
         #expect(errors.first?.message.contains("under 18") == true)
     }
 
-    @Test("Other refusals find their fields: an unknown area, a bad postcode, a professional with no name or organisation")
+    @Test(
+        "Other refusals find their fields: an unknown area, a bad postcode, a professional with no name or organisation"
+    )
     func otherRefusals() throws {
         let area = try error { $0[NotificationFields.areaOfDeath] = .text("XYZ") }
         #expect(area.map(\.path) == ["area-of-death-code"])
         #expect(area.first?.message.contains("NTH, STH") == true)
-        #expect(try error { $0[NotificationFields.residenceArea] = .text("XYZ") }.map(\.path) == ["residence-area-code"])
-        #expect(try error { $0[NotificationFields.childPostcode] = .text("NOT A CODE") }.map(\.path) == ["child-postcode"])
+        #expect(
+            try error { $0[NotificationFields.residenceArea] = .text("XYZ") }.map(\.path) == ["residence-area-code"])
+        #expect(
+            try error { $0[NotificationFields.childPostcode] = .text("NOT A CODE") }.map(\.path) == ["child-postcode"])
         let unnamed = try error {
             $0[NotificationFields.professionals] = .groups([
                 ["name": .text("Dr Jo Example")], ["role": .text("Social worker")],
@@ -133,17 +148,28 @@ struct AnalysisFormMappingTests {
             "reviewed-on": .date(CalendarDate(year: 2026, month: 11, day: 18)!),
             "cause-of-death": .text("Sudden unexpected death in infancy"),
             "factors": .groups([
-                ["domain": .choice("physicalEnvironment"), "description": .text("Shared an adult bed"), "level": .choice("2"),
-                 "modifiable": .yesNo(.yes)],
+                [
+                    "domain": .choice("physicalEnvironment"), "description": .text("Shared an adult bed"),
+                    "level": .choice("2"),
+                    "modifiable": .yesNo(.yes),
+                ],
                 ["domain": .choice("child"), "description": .text("Born at 35 weeks"), "level": .choice("1")],
             ]),
             "categories": .multiple(["10", "8"]),
             "outcome": .choice("modifiableFactorsIdentified"),
-            "learning-points": .groups([["theme": .text("safe sleep"), "text": .text("Repeat safe sleep advice at every contact")]]),
+            "learning-points": .groups([
+                ["theme": .text("safe sleep"), "text": .text("Repeat safe sleep advice at every contact")]
+            ]),
             "actions": .groups([
-                ["action": .text("Remind health visitors of safe sleep guidance"), "owner": .text("Health visiting lead"),
-                 "due-date": .date(CalendarDate(year: 2027, month: 1, day: 31)!)],
-                ["action": .text("Audit advice in maternity discharge"), "owner": .text("Maternity safeguarding lead")],
+                [
+                    "action": .text("Remind health visitors of safe sleep guidance"),
+                    "owner": .text("Health visiting lead"),
+                    "due-date": .date(CalendarDate(year: 2027, month: 1, day: 31)!),
+                ],
+                [
+                    "action": .text("Audit advice in maternity discharge"),
+                    "owner": .text("Maternity safeguarding lead"),
+                ],
             ]),
         ]
     }
@@ -155,16 +181,27 @@ struct AnalysisFormMappingTests {
         let result = try AnalysisFormMapping.outcome(from: valid, form: form, dateOfDeath: died)
         #expect(result.outcome.categories == [8, 10])
         #expect(result.outcome.outcome == .modifiableFactorsIdentified)
-        #expect(result.outcome.factors == [
-            ContributoryFactor(domain: .physicalEnvironment, description: "Shared an adult bed", level: .mayHaveContributed, modifiable: true),
-            ContributoryFactor(domain: .child, description: "Born at 35 weeks", level: .noneOrUnlikely, modifiable: false),
-        ])
-        #expect(result.outcome.learningPoints == [LearningPoint(theme: "safe sleep", text: "Repeat safe sleep advice at every contact")])
+        #expect(
+            result.outcome.factors == [
+                ContributoryFactor(
+                    domain: .physicalEnvironment, description: "Shared an adult bed", level: .mayHaveContributed,
+                    modifiable: true),
+                ContributoryFactor(
+                    domain: .child, description: "Born at 35 weeks", level: .noneOrUnlikely, modifiable: false),
+            ])
+        #expect(
+            result.outcome.learningPoints == [
+                LearningPoint(theme: "safe sleep", text: "Repeat safe sleep advice at every contact")
+            ])
         #expect(result.outcome.reviewedOn == CalendarDate(year: 2026, month: 11, day: 18)!)
-        #expect(result.actions == [
-            AnalysisAction(text: "Remind health visitors of safe sleep guidance", owner: "Health visiting lead", dueDate: CalendarDate(year: 2027, month: 1, day: 31)!),
-            AnalysisAction(text: "Audit advice in maternity discharge", owner: "Maternity safeguarding lead", dueDate: nil),
-        ])
+        #expect(
+            result.actions == [
+                AnalysisAction(
+                    text: "Remind health visitors of safe sleep guidance", owner: "Health visiting lead",
+                    dueDate: CalendarDate(year: 2027, month: 1, day: 31)!),
+                AnalysisAction(
+                    text: "Audit advice in maternity discharge", owner: "Maternity safeguarding lead", dueDate: nil),
+            ])
 
         // And back: the recorded outcome shows as the same answers (categories in rank order).
         let outcome = try PanelOutcomeRules.validated(
@@ -174,7 +211,9 @@ struct AnalysisFormMappingTests {
         #expect(AnalysisFormMapping.answers(from: outcome, actions: result.actions) == valid)
     }
 
-    @Test("Domain refusals are put beside their fields: an outcome contradicting the factors, preventability after the cut-over")
+    @Test(
+        "Domain refusals are put beside their fields: an outcome contradicting the factors, preventability after the cut-over"
+    )
     func refusals() throws {
         let form = try FormFixtures.forms().analysis
         var contradiction = answers
@@ -184,9 +223,14 @@ struct AnalysisFormMappingTests {
         var unmodifiable = answers
         unmodifiable["outcome"] = .choice("modifiableFactorsIdentified")
         unmodifiable["factors"] = .groups([
-            ["domain": .choice("child"), "description": .text("Born at 35 weeks"), "level": .choice("2"), "modifiable": .yesNo(.no)],
+            [
+                "domain": .choice("child"), "description": .text("Born at 35 weeks"), "level": .choice("2"),
+                "modifiable": .yesNo(.no),
+            ]
         ])
-        for (answers, path) in [(contradiction, "outcome"), (legacy, "legacy-preventability"), (unmodifiable, "outcome")] {
+        for (answers, path) in [
+            (contradiction, "outcome"), (legacy, "legacy-preventability"), (unmodifiable, "outcome"),
+        ] {
             let valid = try #require(form.validate(answers: answers, today: today).answers)
             do {
                 _ = try AnalysisFormMapping.outcome(from: valid, form: form, dateOfDeath: died)
@@ -204,9 +248,13 @@ struct AnalysisFormMappingTests {
         missing["factors"] = .groups([["domain": .choice("child"), "description": .text("x"), "level": .choice("2")]])
         #expect(form.validate(answers: missing, today: today).errors.map(\.path) == ["factors[0].modifiable"])
         var hidden = answers
-        hidden["factors"] = .groups([["domain": .choice("child"), "description": .text("x"), "level": .choice("1"), "modifiable": .yesNo(.yes)]])
+        hidden["factors"] = .groups([
+            ["domain": .choice("child"), "description": .text("x"), "level": .choice("1"), "modifiable": .yesNo(.yes)]
+        ])
         hidden["outcome"] = .choice("insufficientInformation")
         let valid = try #require(form.validate(answers: hidden, today: today).answers)
-        #expect(valid["factors"] == .groups([["domain": .choice("child"), "description": .text("x"), "level": .choice("1")]]))
+        #expect(
+            valid["factors"]
+                == .groups([["domain": .choice("child"), "description": .text("x"), "level": .choice("1")]]))
     }
 }

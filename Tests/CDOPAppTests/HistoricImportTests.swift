@@ -17,11 +17,14 @@ struct HistoricImportTests {
     /// review day, category 6 and "not modifiable".
     static func row(
         _ reference: String, _ surname: String, _ forenames: String = "", nhs: String = "", born: String = "2012-01-01",
-        died: String = "2015-03-03", notified: String = "2015-03-05", expected: String = "expected", reviewed: String? = nil,
+        died: String = "2015-03-03", notified: String = "2015-03-05", expected: String = "expected",
+        reviewed: String? = nil,
         area: String = "NTH", sex: String = "male"
     ) -> String {
-        [reference, surname, forenames, nhs, born, sex, "", area, died, notified, expected,
-         reviewed ?? "", reviewed == nil ? "" : "6", reviewed == nil ? "" : "not modifiable", "", "", ""].joined(separator: ",")
+        [
+            reference, surname, forenames, nhs, born, sex, "", area, died, notified, expected,
+            reviewed ?? "", reviewed == nil ? "" : "6", reviewed == nil ? "" : "not modifiable", "", "", "",
+        ].joined(separator: ",")
     }
 
     static func file(_ rows: String...) -> String { ([heading] + rows).joined(separator: "\n") }
@@ -67,15 +70,20 @@ struct HistoricImportTests {
 
     // MARK: A child imported twice
 
-    @Test("A child given twice in one file (same NHS number; same name and dates) is refused, naming both rows and references")
+    @Test(
+        "A child given twice in one file (same NHS number; same name and dates) is refused, naming both rows and references"
+    )
     func fileDuplicatesAreRefused() throws {
         let fixture = try Fixture()
         let file = Self.file(
             Self.row("H-1", "Example", "Alex", nhs: "9434765919"),
             Self.row("H-2", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03"),
-            Self.row("H-3", "Exampel", "Lex", nhs: "9434765919", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02"),
+            Self.row(
+                "H-3", "Exampel", "Lex", nhs: "9434765919", born: "2011-01-01", died: "2016-01-01",
+                notified: "2016-01-02"),
             Self.row("H-4", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-04"))
-        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor) }
+        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor)
+        }
         #expect(problems.map(\.row) == [4, 5], "\(problems)")
         let nhs = try #require(problems.first)
         #expect(nhs.column == "nhs_number")
@@ -83,7 +91,9 @@ struct HistoricImportTests {
         #expect(nhs.message.contains("the same NHS number"))
         #expect(!nhs.description.contains("9434765919"), "the number itself is not repeated")
         let names = try #require(problems.last)
-        #expect(names.message.contains("row 3") && names.message.contains("H-2") && names.message.contains("H-4"), "\(names)")
+        #expect(
+            names.message.contains("row 3") && names.message.contains("H-2") && names.message.contains("H-4"),
+            "\(names)")
         #expect(names.message.contains("the same name, date of birth and date of death"))
         #expect(try fixture.events() == 0)
     }
@@ -94,22 +104,27 @@ struct HistoricImportTests {
         let file = Self.file(
             Self.row("B11-001", "Example", "Alex"),
             Self.row("b11-001", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03"))
-        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor) }
+        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor)
+        }
         #expect(problems.count == 1)
         #expect(problems.first?.row == 3 && problems.first?.column == "reference")
         #expect(problems.first?.message.contains("row 2") == true, "\(problems)")
         #expect(try fixture.events() == 0)
     }
 
-    @Test("A row matching a case already recorded is imported and flagged for the coordinator exactly as a notification of it is")
+    @Test(
+        "A row matching a case already recorded is imported and flagged for the coordinator exactly as a notification of it is"
+    )
     func existingCaseMatchIsFlagged() throws {
         var app = try AppFixture()
         let fixture = try Fixture(folder: app.folder)
         let existing = try fixture.engine.workflow.notify(
-            app.notification(forenames: "Alex", surname: "Testchild", nhs: "9434765919"), by: fixture.actor).caseID
+            app.notification(forenames: "Alex", surname: "Testchild", nhs: "9434765919"), by: fixture.actor
+        ).caseID
         fixture.clock.advance(minutes: 1)
         let noNHS = try fixture.engine.workflow.notify(
-            app.notification(forenames: "Robin", surname: "Sample", nhs: nil, area: "EST"), by: fixture.actor).caseID
+            app.notification(forenames: "Robin", surname: "Sample", nhs: nil, area: "EST"), by: fixture.actor
+        ).caseID
         let robin = try fixture.engine.workflow.caseState(noNHS).notification!.child
         // The same child notified again, as the coordinator would see it.
         fixture.clock.advance(minutes: 1)
@@ -118,8 +133,12 @@ struct HistoricImportTests {
         #expect(notifiedAgain.possibleDuplicateOf == existing)
 
         let file = Self.file(
-            Self.row("H-1", "Testchild", "Alex", nhs: "9434765919", born: "2015-01-01", died: "2016-01-01", notified: "2016-01-02"),
-            Self.row("H-2", "Sample", "Robin", born: robin.dateOfBirth.iso, died: "2026-05-30", notified: "2026-05-31", area: "EST"),
+            Self.row(
+                "H-1", "Testchild", "Alex", nhs: "9434765919", born: "2015-01-01", died: "2016-01-01",
+                notified: "2016-01-02"),
+            Self.row(
+                "H-2", "Sample", "Robin", born: robin.dateOfBirth.iso, died: "2026-05-30", notified: "2026-05-31",
+                area: "EST"),
             Self.row("H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04"))
         fixture.clock.advance(minutes: 1)
         let summary = try fixture.importer().run(file, by: fixture.actor)
@@ -135,9 +154,15 @@ struct HistoricImportTests {
         // The coordinator's list of possible duplicates holds the imported cases as it holds the notified one.
         let flagged = try fixture.engine.store.read { db in
             try String.fetchSet(
-                db, sql: "SELECT case_id FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL")
+                db,
+                sql:
+                    "SELECT case_id FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL"
+            )
         }
-        #expect(flagged == [notifiedAgain.caseID.description, imported.description, try fixture.resolve("H-2").get().description])
+        #expect(
+            flagged == [
+                notifiedAgain.caseID.description, imported.description, try fixture.resolve("H-2").get().description,
+            ])
         // And it is settled the same way.
         try fixture.engine.workflow.confirmDuplicate(imported, of: existing, by: fixture.actor)
         #expect(try fixture.engine.workflow.caseState(imported).duplicateOf == existing)
@@ -145,18 +170,26 @@ struct HistoricImportTests {
 
     // MARK: The historic reference
 
-    @Test("The row's reference is kept on the case, shown in its timeline, and resolves the case wherever a CASE is accepted")
+    @Test(
+        "The row's reference is kept on the case, shown in its timeline, and resolves the case wherever a CASE is accepted"
+    )
     func referenceIsKeptAndResolves() throws {
         let fixture = try Fixture()
         _ = try fixture.importer().run(
-            Self.file(Self.row("B11-001", "Example", "Alex", reviewed: "2015-09-10"), Self.row("B11-002", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03")),
+            Self.file(
+                Self.row("B11-001", "Example", "Alex", reviewed: "2015-09-10"),
+                Self.row("B11-002", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03")),
             by: fixture.actor)
         let caseID = try fixture.resolve("B11-001").get()
         #expect(try fixture.resolve("b11-001 ").get() == caseID, "matched without case or spaces")
         #expect(try fixture.engine.workflow.caseState(caseID).externalReference == "B11-001")
-        #expect(try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference == "B11-001")
+        #expect(
+            try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference
+                == "B11-001")
         let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store)
-        #expect(timeline.contains { $0.what == "Known as B11-001 in the panel's earlier records" }, "\(timeline.map(\.what))")
+        #expect(
+            timeline.contains { $0.what == "Known as B11-001 in the panel's earlier records" },
+            "\(timeline.map(\.what))")
         #expect(try fixture.resolve("B11-003") == .failure(.notFound))
         #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
     }
@@ -168,7 +201,9 @@ struct HistoricImportTests {
         let before = try fixture.events()
         let problems = Self.problems { () throws(ImportError) in
             _ = try fixture.importer().run(
-                Self.file(Self.row("B11-001", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03")),
+                Self.file(
+                    Self.row("B11-001", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03")
+                ),
                 by: fixture.actor)
         }
         #expect(problems.first?.row == 2 && problems.first?.column == "reference", "\(problems)")
@@ -186,9 +221,15 @@ struct HistoricImportTests {
             Self.row("H-2", "Sample", "Sam", died: "2015-03-09", notified: "2015-03-05"),
             Self.row("H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04"),
             Self.row("H-4", "Madeup", "Kit", sex: "femal"),
-            Self.row("H-5", "Notreal", "Ash", nhs: "9434765918", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02"))
-        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor) }
-        #expect(problems.map { "\($0.row):\($0.column ?? "-")" } == ["2:date_of_death", "3:date_notified", "5:sex", "6:nhs_number"], "\(problems)")
+            Self.row(
+                "H-5", "Notreal", "Ash", nhs: "9434765918", born: "2011-01-01", died: "2016-01-01",
+                notified: "2016-01-02"))
+        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer().run(file, by: fixture.actor)
+        }
+        #expect(
+            problems.map { "\($0.row):\($0.column ?? "-")" } == [
+                "2:date_of_death", "3:date_notified", "5:sex", "6:nhs_number",
+            ], "\(problems)")
         #expect(problems[1].message.contains("(case H-2)"))
         #expect(try fixture.events() == 0)
     }
@@ -207,18 +248,32 @@ struct HistoricImportTests {
     /// Seven reviewed children, two sharing a review day (so one meeting spans two batches of two).
     static let seven = Self.file(
         Self.row("H-1", "Example", "Alex", reviewed: "2015-09-10"),
-        Self.row("H-2", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03", reviewed: "2015-09-10"),
-        Self.row("H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04", reviewed: "2015-09-10"),
-        Self.row("H-4", "Madeup", "Kit", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02", expected: "unexpected"),
-        Self.row("H-5", "Notreal", "Ash", born: "2012-02-02", died: "2017-01-01", notified: "2017-01-02", reviewed: "2017-08-10"),
+        Self.row(
+            "H-2", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03",
+            reviewed: "2015-09-10"),
+        Self.row(
+            "H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04",
+            reviewed: "2015-09-10"),
+        Self.row(
+            "H-4", "Madeup", "Kit", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02",
+            expected: "unexpected"),
+        Self.row(
+            "H-5", "Notreal", "Ash", born: "2012-02-02", died: "2017-01-01", notified: "2017-01-02",
+            reviewed: "2017-08-10"),
         Self.row("H-6", "Placeholder", "Lee", born: "2013-03-03", died: "2018-01-01", notified: "2018-01-02"),
-        Self.row("H-7", "Dummyson", "Max", born: "2014-04-04", died: "2019-01-01", notified: "2019-01-02", reviewed: "2019-06-10"))
+        Self.row(
+            "H-7", "Dummyson", "Max", born: "2014-04-04", died: "2019-01-01", notified: "2019-01-02",
+            reviewed: "2019-06-10"))
 
     @Test("Written in batches, a file whose last row is refused still appends nothing; fixed, it is imported once")
     func batchesKeepAllOrNothing() throws {
         let fixture = try Fixture()
-        let bad = Self.seven + "\n" + Self.row("H-8", "Imaginary", "Ray", born: "2015-05-05", died: "2020-01-09", notified: "2020-01-02")
-        let problems = Self.problems { () throws(ImportError) in _ = try fixture.importer(batchSize: 2).run(bad, by: fixture.actor) }
+        let bad =
+            Self.seven + "\n"
+            + Self.row("H-8", "Imaginary", "Ray", born: "2015-05-05", died: "2020-01-09", notified: "2020-01-02")
+        let problems = Self.problems { () throws(ImportError) in
+            _ = try fixture.importer(batchSize: 2).run(bad, by: fixture.actor)
+        }
         #expect(problems.map(\.row) == [9])
         #expect(try fixture.events() == 0)
 
@@ -226,7 +281,8 @@ struct HistoricImportTests {
         let events = try fixture.events()
         #expect(summary.cases == 7 && summary.reviewed == 5 && summary.events == events)
         #expect(try fixture.summaries().count == 7)
-        let meetings = try fixture.engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings") }
+        let meetings = try fixture.engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings")
+        }
         #expect(meetings == 3, "one meeting a review day, across batches")
         let again = try fixture.importer(batchSize: 2).run(Self.seven, by: fixture.actor)
         #expect(again.alreadyImported && again.events == 0)
@@ -244,7 +300,10 @@ struct HistoricImportTests {
         init(failing: Int) { self.failing = failing }
         func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
             guard events.contains(where: { $0.streamID.hasPrefix("case-") }) else { return }
-            let count = lock.withLock { seen += 1; return seen }
+            let count = lock.withLock {
+                seen += 1
+                return seen
+            }
             if count == failing { throw DiskFull() }
         }
     }
@@ -287,13 +346,16 @@ struct HistoricImportTests {
             Self.row("H-1", "Example", "Alex", reviewed: "2015-09-10"),
             Self.row("H-2", "Sample", "Sam", born: "2010-05-05", died: "2014-02-02", notified: "2014-02-03"),
             Self.row("H-3", "Fictive", "Jo", born: "2009-09-09", died: "2013-03-03", notified: "2013-03-04"),
-            Self.row("H-4", "Testchild", "Robin", nhs: "9434765919", born: "2011-01-01", died: "2016-01-01", notified: "2016-01-02"))
+            Self.row(
+                "H-4", "Testchild", "Robin", nhs: "9434765919", born: "2011-01-01", died: "2016-01-01",
+                notified: "2016-01-02"))
         var notified: CaseID?
         let summary = try fixture.importer(batchSize: 2).run(file, by: fixture.actor) { phase, done, _ in
             // After the first batch: the same child as row 5 (H-4) is notified, by its NHS number.
             guard phase == .writing, done == 2, notified == nil else { return }
             notified = try? fixture.engine.workflow.notify(
-                app.notification(forenames: "Robin", surname: "Testchild", nhs: "9434765919"), by: fixture.actor).caseID
+                app.notification(forenames: "Robin", surname: "Testchild", nhs: "9434765919"), by: fixture.actor
+            ).caseID
         }
         #expect(notified != nil && summary.cases == 4 && summary.possibleDuplicates == 1)
         #expect(try fixture.engine.workflow.caseState(try fixture.resolve("H-4").get()).possibleDuplicateOf == notified)

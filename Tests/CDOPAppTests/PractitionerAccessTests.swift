@@ -30,7 +30,8 @@ struct PractitionerAccessTests {
             try fixture.workflow.execute(
                 .recordAgencyInvolved(
                     AgencyInvolvement(
-                        agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
+                        agencyID: agency, agencyName: "Northgate Surgery", kind: .gp,
+                        contactEmail: "lead@gp.example.org")),
                 on: caseID, by: fixture.coordinator)
             try fixture.workflow.execute(
                 .requestForm(
@@ -71,12 +72,14 @@ struct PractitionerAccessTests {
         let request = try #require(after.state.request(requested.requestID))
         #expect(request.draft == nil)
         #expect(request.answers == Self.complete)
-        guard case .formReturned(let returned)? = submitted.first(where: { $0.typeName == "case.formReturned.v1" }) else {
+        guard case .formReturned(let returned)? = submitted.first(where: { $0.typeName == "case.formReturned.v1" })
+        else {
             Issue.record("no return recorded")
             return
         }
         #expect(returned.submittedBy == "Northgate Surgery")
-        let summary = try requested.fixture.engine.store.read { db in try CaseQueries.summary(requested.caseID, in: db) }
+        let summary = try requested.fixture.engine.store.read { db in try CaseQueries.summary(requested.caseID, in: db)
+        }
         #expect(summary?.outstandingRequests == 0)
     }
 
@@ -140,7 +143,8 @@ struct PractitionerAccessTests {
             try requested.access.saveDraft(
                 token: requested.token, definition: Self.reporting, answers: Self.partial, now: requested.now)
         }
-        try requested.access.saveDraft(token: newer, definition: Self.reporting, answers: Self.partial, now: requested.now)
+        try requested.access.saveDraft(
+            token: newer, definition: Self.reporting, answers: Self.partial, now: requested.now)
     }
 
     @Test("An expired link opens to a refusal telling the practitioner to ask for a new one, and cannot submit")
@@ -153,8 +157,9 @@ struct PractitionerAccessTests {
             try requested.access.submit(
                 token: requested.token, definition: Self.reporting, answers: Self.complete, now: expiry)
         }
-        #expect(PractitionerAccess.refusal(.expired(at: expiry)).description
-            == "This link has expired. Contact the CDOP coordinator for a new one.")
+        #expect(
+            PractitionerAccess.refusal(.expired(at: expiry)).description
+                == "This link has expired. Contact the CDOP coordinator for a new one.")
     }
 
     @Test("The links' read model finds a case by token hash, and a rebuild compares it")
@@ -163,7 +168,9 @@ struct PractitionerAccessTests {
         let store = requested.fixture.engine.store
         let hash = PractitionerLinks.hash(of: requested.token)
         #expect(try store.read { db in try LinkQueries.caseID(forTokenHash: hash, in: db) } == requested.caseID)
-        #expect(try store.read { db in try LinkQueries.caseID(forTokenHash: String(repeating: "0", count: 64), in: db) } == nil)
+        #expect(
+            try store.read { db in try LinkQueries.caseID(forTokenHash: String(repeating: "0", count: 64), in: db) }
+                == nil)
         #expect(try ReadModelRebuild(store: store).run().isClean)
         try store.database.write { db in try db.execute(sql: "DELETE FROM practitioner_links") }
         #expect(try ReadModelRebuild(store: store).run().differences.map(\.table) == ["practitioner_links"])

@@ -18,7 +18,8 @@ struct ReadModelQueryPlanTests {
         let agency = try fixture.involveGP(in: caseID)
         try fixture.workflow.execute(
             .requestForm(
-                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",
+                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
+                contactEmail: "lead@gp.example.org",
                 dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
             on: caseID, by: fixture.coordinator)
         let state = try fixture.workflow.caseState(caseID)
@@ -39,7 +40,8 @@ struct ReadModelQueryPlanTests {
                 try CaseTables.write(state, version: 3, in: db)
                 try TimerTables.write(state, in: db)
                 try ReportFactTables.write(state, in: db)
-                try OutboxTables.write(state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
+                try OutboxTables.write(
+                    state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
             }
             db.trace(options: .statement, nil)
         }

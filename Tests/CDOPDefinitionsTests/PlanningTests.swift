@@ -23,10 +23,10 @@ struct PlanningTests {
             ])
         #expect(
             planned.map(\.dueAt) == [
-                utc("2026-10-20T08:00:00Z"),  // 09:00 BST
+                utc("2026-10-20T08:00:00Z"), // 09:00 BST
                 utc("2026-10-24T08:00:00Z"),
                 utc("2026-10-24T08:00:00Z"),
-                utc("2026-10-31T09:00:00Z"),  // 09:00 GMT: the clocks went back on Sunday 25 October
+                utc("2026-10-31T09:00:00Z"), // 09:00 GMT: the clocks went back on Sunday 25 October
                 utc("2026-11-07T09:00:00Z"),
             ])
     }
@@ -71,28 +71,36 @@ struct PlanningTests {
         return try schedule.plan(startingAt: start, due: CalendarDate(iso: due), calendar: set.calendar)
     }
 
-    @Test("A Form B due 7 days after its request is chased from that date: reminder 4 days before it, final reminder on it, escalations 7 and 14 days after")
+    @Test(
+        "A Form B due 7 days after its request is chased from that date: reminder 4 days before it, final reminder on it, escalations 7 and 14 days after"
+    )
     func formBFromItsDueDate() throws {
         // Due on Monday 9 November, not the default 16 November.
         let planned = try formBRequestedOn2November(due: "2026-11-09")
-        #expect(planned.map(\.name) == [
-            "reminder", "due", "final-reminder", "escalate-to-coordinator", "escalate-to-designated-doctor-and-chair",
-        ])
-        #expect(planned.map { LondonTime.day(of: $0.dueAt).iso } == [
-            "2026-11-05", "2026-11-09", "2026-11-09", "2026-11-16", "2026-11-23",
-        ])
+        #expect(
+            planned.map(\.name) == [
+                "reminder", "due", "final-reminder", "escalate-to-coordinator",
+                "escalate-to-designated-doctor-and-chair",
+            ])
+        #expect(
+            planned.map { LondonTime.day(of: $0.dueAt).iso } == [
+                "2026-11-05", "2026-11-09", "2026-11-09", "2026-11-16", "2026-11-23",
+            ])
         // The default due date plans exactly as counting from the request.
         #expect(try formBRequestedOn2November(due: "2026-11-16") == formBRequestedOn2November(due: nil))
     }
 
     @Test("A reminder that would fall before a form asked for at short notice is left out; the due date stays")
     func shortNoticeDropsEarlierReminders() throws {
-        #expect(try formBRequestedOn2November(due: "2026-11-04").map(\.name) == [
-            "due", "final-reminder", "escalate-to-coordinator", "escalate-to-designated-doctor-and-chair",
-        ])
+        #expect(
+            try formBRequestedOn2November(due: "2026-11-04").map(\.name) == [
+                "due", "final-reminder", "escalate-to-coordinator", "escalate-to-designated-doctor-and-chair",
+            ])
     }
 
-    @Test("Steps written as '3 working-days before due', 'on due' and '5 working-days after due' fall around the due date the coordinator set")
+    @Test(
+        "Steps written as '3 working-days before due', 'on due' and '5 working-days after due' fall around the due date the coordinator set"
+    )
     func stepsWrittenAgainstTheDueDate() throws {
         let copy = try BrokenCopy()
         try copy.write(Self.workingDaySchedule, to: "form-b-chasing.yaml")
@@ -101,12 +109,17 @@ struct PlanningTests {
         // Monday 5 October 2026, 10:00 UTC; due on Friday 16 October.
         let fromDue = try schedule.plan(
             startingAt: utc("2026-10-05T10:00:00Z"), due: CalendarDate(iso: "2026-10-16"), calendar: set.calendar)
-        #expect(fromDue.map { "\($0.name) \(LondonTime.day(of: $0.dueAt).iso)" } == [
-            "reminder 2026-10-13", "due 2026-10-16", "final-reminder 2026-10-16", "escalate-to-coordinator 2026-10-23",
-        ])
+        #expect(
+            fromDue.map { "\($0.name) \(LondonTime.day(of: $0.dueAt).iso)" } == [
+                "reminder 2026-10-13", "due 2026-10-16", "final-reminder 2026-10-16",
+                "escalate-to-coordinator 2026-10-23",
+            ])
         // Without a due date, the default: due 10 working days after the request.
         let byDefault = try schedule.plan(startingAt: utc("2026-10-05T10:00:00Z"), calendar: set.calendar)
-        #expect(byDefault.map { LondonTime.day(of: $0.dueAt).iso } == ["2026-10-14", "2026-10-19", "2026-10-19", "2026-10-26"])
+        #expect(
+            byDefault.map { LondonTime.day(of: $0.dueAt).iso } == [
+                "2026-10-14", "2026-10-19", "2026-10-19", "2026-10-26",
+            ])
     }
 
     static let workingDaySchedule = """

@@ -284,7 +284,8 @@ struct MalformedScheduleTests {
     @Test("A step counted from the due date is refused where there is no due date, or when it falls before the request")
     func dueDateStepsNeedADueDate() throws {
         let copy = try BrokenCopy()
-        try copy.replace("after: 10 calendar-days", with: "after: 20 calendar-days before due", in: "form-b-chasing.yaml")
+        try copy.replace(
+            "after: 10 calendar-days", with: "after: 20 calendar-days before due", in: "form-b-chasing.yaml")
         let early = try #require(copy.problems().one("Workflows/form-b-chasing.yaml", "steps[1].after"))
         #expect(early.reason.contains("falls before the form is requested"), "\(early)")
 

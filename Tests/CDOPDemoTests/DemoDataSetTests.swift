@@ -37,7 +37,9 @@ struct DemoDataSetTests {
                 makeID: {
                     let next = counter.next()
                     // Distinct leading digits, so case references (CDOP- and the first eight) differ.
-                    return UUID(uuidString: String(format: "%08llx-0000-4000-8000-%012llx", (next &* 2_654_435_761) & 0xFFFF_FFFF, next))!
+                    return UUID(
+                        uuidString: String(
+                            format: "%08llx-0000-4000-8000-%012llx", (next &* 2_654_435_761) & 0xFFFF_FFFF, next))!
                 })
         }
 
@@ -51,7 +53,12 @@ struct DemoDataSetTests {
     /// Counts identifiers handed out.
     final class Counter: Sendable {
         private let value = Mutex<UInt64>(0)
-        func next() -> UInt64 { value.withLock { $0 += 1; return $0 } }
+        func next() -> UInt64 {
+            value.withLock {
+                $0 += 1
+                return $0
+            }
+        }
     }
 
     @Test("The demo loads about 40 cases in every stage, which rebuild identically")
@@ -61,14 +68,17 @@ struct DemoDataSetTests {
         let summary = try await demo.load()
         let seconds = Date().timeIntervalSince(started)
         #expect((38...46).contains(summary.cases), "\(summary.casesByStage)")
-        let stages = ["notified", "outOfScope", "transferred", "duplicate", "triaged", "rapidResponseActive",
-                      "informationGathering", "awaitingExternal", "reviewMeetingHeld", "readyForPanel", "panelScheduled",
-                      "panelReviewed", "submittedToNCMD", "closed"]
+        let stages = [
+            "notified", "outOfScope", "transferred", "duplicate", "triaged", "rapidResponseActive",
+            "informationGathering", "awaitingExternal", "reviewMeetingHeld", "readyForPanel", "panelScheduled",
+            "panelReviewed", "submittedToNCMD", "closed",
+        ]
         for stage in stages {
             #expect(summary.casesByStage[stage, default: 0] > 0, "no case in stage \(stage): \(summary.casesByStage)")
         }
         #expect(summary.agencies == 12)
-        #expect(summary.meetings["panel held", default: 0] >= 12 && summary.meetings["panel scheduled", default: 0] == 2)
+        #expect(
+            summary.meetings["panel held", default: 0] >= 12 && summary.meetings["panel scheduled", default: 0] == 2)
         #expect(summary.emails["sent", default: 0] > 100)
         // Every email of the history can be written and sent, target alerts included.
         #expect(summary.emails["failed", default: 0] == 0, "\(summary.emails)")
@@ -98,29 +108,47 @@ struct DemoDataSetTests {
             // Scenario 1: the second notification was confirmed a duplicate; reminders and both escalations went out.
             let duplicates = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'duplicate'")
             #expect(duplicates == 1)
-            let escalations = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formEscalated.v1'") ?? 0
+            let escalations =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formEscalated.v1'") ?? 0
             #expect(escalations >= 4)
-            let reminders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formReminderIssued.v1'") ?? 0
+            let reminders =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.formReminderIssued.v1'") ?? 0
             #expect(reminders >= 10)
             // A rapid-response meeting was moved (an update, sequence 1) and one is still to come.
-            let moved = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings WHERE type = 'rapidResponse' AND sequence > 0")
+            let moved = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM meetings WHERE type = 'rapidResponse' AND sequence > 0")
             #expect(moved == 2)
             // The themed neonatal panel had five cases on its agenda.
             let neonatal = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM meeting_agenda a JOIN meetings m USING (meeting_id) WHERE m.title LIKE 'Themed panel%'")
+                db,
+                sql:
+                    "SELECT COUNT(*) FROM meeting_agenda a JOIN meetings m USING (meeting_id) WHERE m.title LIKE 'Themed panel%'"
+            )
             #expect(neonatal == 5)
             // Outstanding requests: some due soon, some overdue; a safeguarding referral; open actions.
-            let overdue = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM form_requests WHERE outstanding = 1 AND due_date < '2026-11-23'") ?? 0
+            let overdue =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM form_requests WHERE outstanding = 1 AND due_date < '2026-11-23'")
+                ?? 0
             #expect(overdue >= 3)
-            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.referredForSafeguardingPracticeReview.v1'") == 1)
-            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.reviewPaused.v1'") ?? 0 >= 4)
+            #expect(
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.referredForSafeguardingPracticeReview.v1'")
+                    == 1)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.reviewPaused.v1'") ?? 0 >= 4)
             // Every NHS number is from the 999 test range and every postcode from ZZ99.
             let numbers = try String.fetchAll(
-                db, sql: "SELECT json_extract(data, '$.notification.child.nhsNumber.number') FROM events WHERE type = 'case.notificationReceived.v1' AND json_extract(data, '$.notification.child.nhsNumber.number') IS NOT NULL")
+                db,
+                sql:
+                    "SELECT json_extract(data, '$.notification.child.nhsNumber.number') FROM events WHERE type = 'case.notificationReceived.v1' AND json_extract(data, '$.notification.child.nhsNumber.number') IS NOT NULL"
+            )
             #expect(!numbers.isEmpty && numbers.allSatisfy { $0.hasPrefix("999") })
             let postcodes = try String.fetchAll(
-                db, sql: "SELECT json_extract(data, '$.notification.child.address.postcode') FROM events WHERE type = 'case.notificationReceived.v1'")
+                db,
+                sql:
+                    "SELECT json_extract(data, '$.notification.child.address.postcode') FROM events WHERE type = 'case.notificationReceived.v1'"
+            )
             #expect(postcodes.count >= 40 && postcodes.allSatisfy { $0.hasPrefix("ZZ99 ") })
         }
     }
@@ -139,14 +167,21 @@ struct DemoDataSetTests {
     /// Every read model, and every event's stream, version, type, data and time, are the same in both.
     static func compareTables(_ first: EventStore, _ second: EventStore) throws {
         // The demo makes no accounts (the CLI adds them), so the users table is empty in both.
-        let tables = ReadModelRebuild.tables.map(\.name).filter { $0 != "users" }.map { ($0, "other.\($0)") }
-            + [("(SELECT stream_id, stream_version, type, data, recorded_at FROM events)",
-                "(SELECT stream_id, stream_version, type, data, recorded_at FROM other.events)")]
+        let tables =
+            ReadModelRebuild.tables.map(\.name).filter { $0 != "users" }.map { ($0, "other.\($0)") }
+            + [
+                (
+                    "(SELECT stream_id, stream_version, type, data, recorded_at FROM events)",
+                    "(SELECT stream_id, stream_version, type, data, recorded_at FROM other.events)"
+                )
+            ]
         try first.database.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [second.path])
             defer { try? db.execute(sql: "DETACH DATABASE other") }
             for (mine, theirs) in tables {
-                let differing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT * FROM \(mine) EXCEPT SELECT * FROM \(theirs))") ?? -1
+                let differing =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COUNT(*) FROM (SELECT * FROM \(mine) EXCEPT SELECT * FROM \(theirs))") ?? -1
                 let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(mine)") ?? 0
                 #expect(differing == 0 && rows > 0, "\(mine): \(differing) of \(rows) rows differ")
             }
@@ -158,11 +193,13 @@ struct DemoDataSetTests {
         let demo = try DemoEngine()
         let id = AgencyID(UUID())
         try demo.engine.workflow.execute(
-            .register(agencyID: id, name: "Northgate Surgery", kind: .gp,
-                      contacts: [AgencyContact(name: "Lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),
+            .register(
+                agencyID: id, name: "Northgate Surgery", kind: .gp,
+                contacts: [AgencyContact(name: "Lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),
             on: id, by: DemoDirectory.coordinator)
         let error = await #expect(throws: CommandError.self) { try await demo.load() }
-        #expect(error?.code == "demo.databaseNotEmpty" && error?.description.contains("already holds 1 event(s)") == true)
+        #expect(
+            error?.code == "demo.databaseNotEmpty" && error?.description.contains("already holds 1 event(s)") == true)
         #expect(try await DemoDataSet.loadIfEmpty(configuration: demo.engine.configuration) == nil)
     }
 }

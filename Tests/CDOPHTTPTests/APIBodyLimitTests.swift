@@ -22,7 +22,8 @@ struct APIBodyLimitTests {
         let start = fixture.clock.now().addingTimeInterval(86_400)
         try fixture.engine.workflow.execute(
             .schedule(
-                meetingID: meetingID, type: .panel, title: "Panel", startsAt: start, endsAt: start.addingTimeInterval(3_600),
+                meetingID: meetingID, type: .panel, title: "Panel", startsAt: start,
+                endsAt: start.addingTimeInterval(3_600),
                 venue: MeetingVenue(place: "Room 1", callLink: nil), theme: nil),
             on: meetingID, by: Actor(name: "casey.coordinator", role: "coordinator"))
         let routes = fixture.routes.specs.filter { $0.kind == .api && $0.method == "POST" }

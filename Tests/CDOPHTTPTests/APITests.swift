@@ -32,7 +32,7 @@ struct APITests {
         let fixture = try await WebFixture()
         var json = try #require(try JSONSerialization.jsonObject(with: JSONAPI.exampleNotification()) as? [String: Any])
         var child = try #require(json["child"] as? [String: Any])
-        child["dateOfBirth"] = 20260702
+        child["dateOfBirth"] = 20_260_702
         json["child"] = child
         let body = try JSONSerialization.data(withJSONObject: json)
         try await fixture.application.test(.router) { client in
@@ -66,7 +66,8 @@ struct APITests {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in
             let response = try await client.execute(
-                uri: "/api/v1/notifications", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                uri: "/api/v1/notifications", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"],
                 body: ByteBuffer(string: "a=b"))
             #expect(response.status == .unsupportedMediaType)
         }
@@ -76,16 +77,21 @@ struct APITests {
     func aCoordinatorIssuesCommandsWithTheSessionsCSRFHeaderAndADoctorCannotClose() async throws {
         var fixture = try await WebFixture()
         let (caseID, _, _) = try fixture.caseWithFormBRequested()
-        let coordinator = fixture.usernames[.coordinator]!, doctor = fixture.usernames[.designatedDoctor]!
+        let coordinator = fixture.usernames[.coordinator]!
+        let doctor = fixture.usernames[.designatedDoctor]!
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.signIn(coordinator)
             let me = JSONAPI.object(try await browser.get("/api/v1/me"))
             let csrf = try #require(me["csrfToken"] as? String)
-            let body = Data(#"{"command": "await-external", "process": "postMortem", "reason": "Awaiting the report", "since": "2026-06-01"}"#.utf8)
-            let missing = try await JSONAPI.post(client, "/api/v1/cases/\(caseID)/commands", body, cookies: browser.cookieHeader)
+            let body = Data(
+                #"{"command": "await-external", "process": "postMortem", "reason": "Awaiting the report", "since": "2026-06-01"}"#
+                    .utf8)
+            let missing = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", body, cookies: browser.cookieHeader)
             #expect(missing.status == .forbidden)
-            let done = try await JSONAPI.post(client, "/api/v1/cases/\(caseID)/commands", body, cookies: browser.cookieHeader, csrf: csrf)
+            let done = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", body, cookies: browser.cookieHeader, csrf: csrf)
             #expect(done.status == .ok, "\(String(buffer: done.body))")
             #expect(JSONAPI.object(done)["stage"] as? String == "awaitingExternal")
             let shown = JSONAPI.object(try await browser.get("/api/v1/cases/\(caseID)"))
@@ -95,7 +101,8 @@ struct APITests {
             _ = try await doctorBrowser.signIn(doctor)
             let doctorCSRF = JSONAPI.object(try await doctorBrowser.get("/api/v1/me"))["csrfToken"] as? String
             let close = try await JSONAPI.post(
-                client, "/api/v1/cases/\(caseID)/commands", Data(#"{"command": "close"}"#.utf8), cookies: doctorBrowser.cookieHeader,
+                client, "/api/v1/cases/\(caseID)/commands", Data(#"{"command": "close"}"#.utf8),
+                cookies: doctorBrowser.cookieHeader,
                 csrf: doctorCSRF)
             #expect(close.status == .forbidden)
         }
@@ -110,9 +117,12 @@ struct APITests {
             #expect(form.status == .ok)
             #expect((JSONAPI.object(form)["form"] as? [String: Any])?["id"] as? String == "reporting")
             let incomplete = try await JSONAPI.post(
-                client, "/api/v1/links/\(token)", Data(#"{"action": "submit", "answers": {"summary": {"text": "Only this"}}}"#.utf8))
+                client, "/api/v1/links/\(token)",
+                Data(#"{"action": "submit", "answers": {"summary": {"text": "Only this"}}}"#.utf8))
             #expect(incomplete.status == .unprocessableContent)
-            let pointers = (JSONAPI.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String } ?? []
+            let pointers =
+                (JSONAPI.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String }
+                ?? []
             #expect(pointers.contains("/answers/agency-name"), "\(pointers)")
             let answers = """
                 {"action": "submit", "answers": {"agency-name": {"text": "Northgate Surgery"}, "completed-by-name": {"text": "Dr Jo Example"},
@@ -139,20 +149,29 @@ struct APITests {
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = document["paths"] as? [String: [String: Any]] ?? [:]
             for spec in fixture.routes.specs where spec.kind == .api {
-                let path = "/" + spec.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+                let path =
+                    "/"
+                    + spec.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+                    .joined(separator: "/")
                 #expect(paths[path]?[spec.method.lowercased()] != nil, "\(spec) is not described")
             }
             try Data(response.body.readableBytesView).write(to: URL(fileURLWithPath: file))
         }
         let validator = Process()
         validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validator.arguments = ["python3", "-c", "import sys, json; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')", file]
+        validator.arguments = [
+            "python3", "-c",
+            "import sys, json; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1]))); print('valid')",
+            file,
+        ]
         let output = Pipe()
         validator.standardOutput = output
         validator.standardError = output
         try validator.run()
         validator.waitUntilExit()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(validator.terminationStatus == 0 && text.contains("valid"), "openapi-spec-validator (run `make deps`): \(text)")
+        #expect(
+            validator.terminationStatus == 0 && text.contains("valid"),
+            "openapi-spec-validator (run `make deps`): \(text)")
     }
 }

@@ -15,12 +15,15 @@ struct AccessLogPageTests {
     @Test("An administrator sees a case view and a refused case access, with the case's reference")
     func anAdministratorSeesACaseViewAndARefusedCaseAccessWithTheCasesReference() async throws {
         var fixture = try await WebFixture()
-        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")).caseID
+        let caseID = try fixture.engine.workflow.notify(
+            fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")
+        ).caseID
         let reference = caseID.reference
         let (usernames, adminCode) = (fixture.usernames, fixture.adminCode)
         // A coordinator limited to another area, refused the case by its area.
         let east = try fixture.services.users.addUser(
-            username: "erin.east", displayName: "Erin East", email: "erin@example.org", roles: [.coordinator], areas: ["EST"],
+            username: "erin.east", displayName: "Erin East", email: "erin@example.org", roles: [.coordinator],
+            areas: ["EST"],
             by: Actor(name: "setup", role: "admin"))
         try fixture.services.users.changePassword(east.userID, old: east.initialPassword, new: WebFixture.password)
         try await fixture.application.test(.router) { client in
@@ -41,7 +44,9 @@ struct AccessLogPageTests {
             let html = String(buffer: page.body)
             let rows = html.components(separatedBy: "<tr>").dropFirst(2)
             func row(_ who: String, _ what: String) -> Bool {
-                rows.contains { $0.contains("<td>\(who)</td>") && $0.contains(what) && $0.contains("<td>\(reference)</td>") }
+                rows.contains {
+                    $0.contains("<td>\(who)</td>") && $0.contains(what) && $0.contains("<td>\(reference)</td>")
+                }
             }
             #expect(row(usernames[.coordinator]!, "Viewed the case page"), "\(html)")
             #expect(row(usernames[.panelMember]!, "Refused GET /cases/:case: role does not allow it"), "\(html)")
@@ -51,7 +56,8 @@ struct AccessLogPageTests {
             let byCase = String(buffer: try await admin.get("/admin/access-log?case=\(reference)").body)
             #expect(byCase.contains("Viewed the case page") && !byCase.contains("<td>Signed in</td>"), "\(byCase)")
             let byUser = String(buffer: try await admin.get("/admin/access-log?user=\(usernames[.panelMember]!)").body)
-            #expect(byUser.contains("Refused GET /cases/:case") && !byUser.contains("Viewed the case page"), "\(byUser)")
+            #expect(
+                byUser.contains("Refused GET /cases/:case") && !byUser.contains("Viewed the case page"), "\(byUser)")
             let unknown = try await admin.get("/admin/access-log?case=CDOP-FFFFFFFF&since=2026-13-01")
             #expect(unknown.status == .unprocessableContent)
             #expect(String(buffer: unknown.body).contains(##"href="#since""##))

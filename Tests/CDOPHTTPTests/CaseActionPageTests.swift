@@ -27,7 +27,10 @@ struct CaseActionPageTests {
 
             let paused = try await browser.post(
                 "/cases/\(caseID)/commands",
-                [("command", "await-external"), ("process", "inquest"), ("reason", "Coroner's inquest opened"), ("since", "2026-06-01")],
+                [
+                    ("command", "await-external"), ("process", "inquest"), ("reason", "Coroner's inquest opened"),
+                    ("since", "2026-06-01"),
+                ],
                 csrf: csrf)
             #expect(paused.status == .seeOther)
             #expect(paused.headers[.location] == "/cases/\(caseID)?done=await-external")
@@ -37,7 +40,8 @@ struct CaseActionPageTests {
             #expect(waiting.contains("The review is now paused") && waiting.contains("Waiting for the inquest"))
 
             let resumed = try await browser.post(
-                "/cases/\(caseID)/commands", [("command", "conclude-external"), ("process", "inquest"), ("on", "2026-06-01")], csrf: csrf)
+                "/cases/\(caseID)/commands",
+                [("command", "conclude-external"), ("process", "inquest"), ("on", "2026-06-01")], csrf: csrf)
             #expect(resumed.status == .seeOther)
             #expect(try workflow.caseState(caseID).openPauses.isEmpty)
         }
@@ -49,7 +53,8 @@ struct CaseActionPageTests {
         let (caseID, _, _) = try fixture.caseWithFormBRequested()
         try await fixture.browse(as: .coordinator) { browser, csrf in
             let response = try await browser.post(
-                "/cases/\(caseID)/commands", [("command", "refer-cspr"), ("reason", "Concerns about <agency> working")], csrf: csrf)
+                "/cases/\(caseID)/commands",
+                [("command", "refer-cspr"), ("reason", "Concerns about <agency> working")], csrf: csrf)
             #expect(response.status == .unprocessableContent)
             let html = String(buffer: response.body)
             #expect(html.contains(##"href="#refer-cspr-referredOn">Enter the date of the referral"##), "\(html)")
@@ -77,11 +82,14 @@ struct CaseActionPageTests {
         let (caseID, _, _) = try fixture.caseWithFormBRequested()
         try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let response = try await browser.post(
-                "/cases/\(caseID)/commands", [("command", "transfer"), ("toPanel", "Elsewhere CDOP"), ("reason", "Moved")], csrf: csrf)
+                "/cases/\(caseID)/commands",
+                [("command", "transfer"), ("toPanel", "Elsewhere CDOP"), ("reason", "Moved")], csrf: csrf)
             #expect(response.status == .forbidden)
         }
         #expect(try fixture.engine.workflow.caseState(caseID).transfer == nil)
-        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "user.accessRefused.v1" }
+        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == "user.accessRefused.v1"
+        }
         #expect(refused.count == 1)
     }
 }

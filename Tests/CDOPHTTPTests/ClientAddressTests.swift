@@ -17,7 +17,8 @@ struct ClientAddressTests {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let forwarded { headers[forwardedFor] = forwarded }
         return try await client.execute(
-            uri: "/api/v1/notifications", method: .post, headers: headers, body: ByteBuffer(bytes: try JSONAPI.exampleNotification())
+            uri: "/api/v1/notifications", method: .post, headers: headers,
+            body: ByteBuffer(bytes: try JSONAPI.exampleNotification())
         ).status
     }
 
@@ -60,8 +61,11 @@ struct ClientAddressTests {
         #expect(proxies.clientAddress(peer: "127.0.0.1", forwardedFor: ["192.0.2.1", "203.0.113.7"]) == "203.0.113.7")
         #expect(proxies.clientAddress(peer: "::ffff:127.0.0.1", forwardedFor: ["2001:db8::1"]) == "2001:db8::1")
         #expect(proxies.clientAddress(peer: "127.0.0.1", forwardedFor: []) == "127.0.0.1")
-        #expect(proxies.clientAddress(peer: "127.0.0.1", forwardedFor: ["10.0.0.5"]) == "10.0.0.5", "all trusted: the farthest")
-        #expect(proxies.clientAddress(peer: "192.0.2.50", forwardedFor: ["203.0.113.7"]) == "192.0.2.50", "untrusted peer")
+        #expect(
+            proxies.clientAddress(peer: "127.0.0.1", forwardedFor: ["10.0.0.5"]) == "10.0.0.5",
+            "all trusted: the farthest")
+        #expect(
+            proxies.clientAddress(peer: "192.0.2.50", forwardedFor: ["203.0.113.7"]) == "192.0.2.50", "untrusted peer")
         #expect(!TrustedProxies().trusts("127.0.0.1"), "no proxy is trusted by default")
         #expect((try? TrustedProxies.parsing("127.0.0.1, example.org")) == nil)
         #expect(IPAddressRange("10.0.0.0/33") == nil && IPAddressRange("fd00::/8")?.contains("fd12::1") == true)

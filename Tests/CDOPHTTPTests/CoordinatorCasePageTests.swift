@@ -15,7 +15,9 @@ import Testing
 struct CoordinatorCasePageTests {
     static let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
 
-    @Test("/cases finds a case by the child's name folded (accents, case, spaces), by reference and by NHS number, and records what it showed, never the search text")
+    @Test(
+        "/cases finds a case by the child's name folded (accents, case, spaces), by reference and by NHS number, and records what it showed, never the search text"
+    )
     func searchFindsCasesAndRecordsTheListing() async throws {
         var fixture = try await WebFixture()
         let zoe = try fixture.notifiedCase(in: "NTH", surname: "O'Brién")
@@ -38,7 +40,9 @@ struct CoordinatorCasePageTests {
             #expect(wrong.status == .unprocessableContent)
             #expect(String(buffer: wrong.body).contains("Enter the earliest date of death as a real date"))
         }
-        let listed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == UserListedCases.typeName }
+        let listed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == UserListedCases.typeName
+        }
         #expect(listed.count >= 3)
         let data = listed.map { String(decoding: $0.data, as: UTF8.self) }.joined()
         #expect(!data.contains("OBRIEN") && !data.contains("nobody") && data.contains(zoe.description))
@@ -51,7 +55,8 @@ struct CoordinatorCasePageTests {
             "reference,surname,date_of_birth,sex,area_code,date_of_death,date_notified,expected",
             "B11-001,Historic,2020-01-02,female,NTH,2024-07-01,2024-07-02,expected",
         ].joined(separator: "\n")
-        _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel).run(rows, by: Self.coordinator)
+        _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel).run(
+            rows, by: Self.coordinator)
         let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
         try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases?q=b11-001").body)
@@ -60,7 +65,9 @@ struct CoordinatorCasePageTests {
         }
     }
 
-    @Test("GET /api/v1/cases searches as the page does, names the child with age and days open, and says which query parameter is wrong")
+    @Test(
+        "GET /api/v1/cases searches as the page does, names the child with age and days open, and says which query parameter is wrong"
+    )
     func apiSearch() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH", surname: "Searchable")
@@ -70,7 +77,8 @@ struct CoordinatorCasePageTests {
             var browser = Browser(client)
             _ = try await browser.signIn(ready.usernames[.coordinator]!)
             let found = try await browser.get("/api/v1/cases?q=searchable&sort=date-of-death")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: found.body).utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(String(buffer: found.body).utf8)) as? [[String: Any]])
             #expect(rows.count == 1)
             #expect(rows.first?["caseId"] as? String == caseID.description)
             #expect(rows.first?["childName"] as? String == "Alex Searchable")
@@ -82,7 +90,8 @@ struct CoordinatorCasePageTests {
         }
     }
 
-    @Test("A reference in the address goes to the case, for pages and the API; an unknown one is an HTML page, not JSON")
+    @Test(
+        "A reference in the address goes to the case, for pages and the API; an unknown one is an HTML page, not JSON")
     func referenceInTheAddress() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")
@@ -111,8 +120,14 @@ struct CoordinatorCasePageTests {
         try fixture.engine.workflow.execute(
             .recordPanelOutcome(
                 PanelOutcomeInput(
-                    categories: [7], factors: [ContributoryFactor(domain: .serviceProvision, description: "Delay", level: .mayHaveContributed, modifiable: true)],
-                    outcome: .modifiableFactorsIdentified, learningPoints: [LearningPoint(theme: "referral", text: "Refer promptly")],
+                    categories: [7],
+                    factors: [
+                        ContributoryFactor(
+                            domain: .serviceProvision, description: "Delay", level: .mayHaveContributed,
+                            modifiable: true)
+                    ],
+                    outcome: .modifiableFactorsIdentified,
+                    learningPoints: [LearningPoint(theme: "referral", text: "Refer promptly")],
                     reviewedOn: CalendarDate(year: 2026, month: 6, day: 1)!)),
             on: caseID, by: Actor(name: "pat.panel", role: "panel-member"))
         let notification = try #require(try fixture.engine.workflow.caseState(caseID).notification)
@@ -152,13 +167,16 @@ struct CoordinatorCasePageTests {
                 "/cases/\(second.caseID)/commands", [("command", "reopen-duplicate-decision")], csrf: csrf)
             #expect(noReason.status == .unprocessableContent)
             let reopened = try await browser.post(
-                "/cases/\(second.caseID)/commands", [("command", "reopen-duplicate-decision"), ("reason", "Same NHS number")], csrf: csrf)
+                "/cases/\(second.caseID)/commands",
+                [("command", "reopen-duplicate-decision"), ("reason", "Same NHS number")], csrf: csrf)
             #expect(reopened.status == .seeOther)
             #expect(try ready.engine.workflow.caseState(second.caseID).possibleDuplicateOf == first)
         }
     }
 
-    @Test("A corrected date of death is confirmed before it is saved; the timeline then says what changed, from and to, and why")
+    @Test(
+        "A corrected date of death is confirmed before it is saved; the timeline then says what changed, from and to, and why"
+    )
     func correctionWithConfirmation() async throws {
         var fixture = try await WebFixture()
         let caseID = try fixture.notifiedCase(in: "NTH")
@@ -170,19 +188,30 @@ struct CoordinatorCasePageTests {
             #expect(form.contains(#"name="dateOfDeath""#) && form.contains(#"value="2026-05-30""#))
             var fields = Self.fields(in: form)
             fields["dateOfDeath"] = "2026-05-29"
-            let noReason = try await browser.post("/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf)
+            let noReason = try await browser.post(
+                "/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf)
             #expect(noReason.status == .unprocessableContent)
             #expect(String(buffer: noReason.body).contains("Enter the reason for the correction"))
             fields["reason"] = "The hospital's record"
-            let confirm = String(buffer: try await browser.post("/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf).body)
-            #expect(confirm.contains("Check the new date of death") && confirm.contains("30 May 2026") && confirm.contains("29 May 2026"))
-            #expect(try ready.engine.workflow.caseState(caseID).notification?.death.date.iso == "2026-05-30", "nothing saved yet")
+            let confirm = String(
+                buffer: try await browser.post(
+                    "/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf
+                ).body)
+            #expect(
+                confirm.contains("Check the new date of death") && confirm.contains("30 May 2026")
+                    && confirm.contains("29 May 2026"))
+            #expect(
+                try ready.engine.workflow.caseState(caseID).notification?.death.date.iso == "2026-05-30",
+                "nothing saved yet")
             fields["confirmed"] = "yes"
-            let saved = try await browser.post("/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf)
+            let saved = try await browser.post(
+                "/cases/\(caseID)/correction", fields.map { ($0.key, $0.value) }, csrf: csrf)
             #expect(saved.headers[.location] == "/cases/\(caseID)?done=corrected")
             #expect(try ready.engine.workflow.caseState(caseID).notification?.death.date.iso == "2026-05-29")
             let page = String(buffer: try await browser.get("/cases/\(caseID)").body)
-            #expect(page.contains("Notification corrected: date of death, from 2026-05-30 to 2026-05-29. Reason: The hospital"))
+            #expect(
+                page.contains(
+                    "Notification corrected: date of death, from 2026-05-30 to 2026-05-29. Reason: The hospital"))
         }
         let summary = try await fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }
         #expect(summary?.dateOfDeath == "2026-05-29")

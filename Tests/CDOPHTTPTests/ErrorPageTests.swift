@@ -33,7 +33,9 @@ struct ErrorPageTests {
             for uri in ["/no-such-page", "/forms/"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .notFound, "\(uri)")
-                #expect(String(buffer: response.body).contains("Page not found"), "\(uri): \(String(buffer: response.body))")
+                #expect(
+                    String(buffer: response.body).contains("Page not found"), "\(uri): \(String(buffer: response.body))"
+                )
             }
         }
     }

@@ -1,9 +1,10 @@
-@testable import CDOPHTTP
 import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import Mustache
 import Testing
+
+@testable import CDOPHTTP
 
 /// The form views answer Mustache by name instead of by reflection: every stored property must be answered.
 @Suite("Form views looked up by name")
@@ -11,7 +12,9 @@ struct FormViewLookupTests {
     static func unanswered(_ value: some MustacheParent) -> [String] {
         Mirror(reflecting: value).children.compactMap { child in
             guard let label = child.label else { return nil }
-            let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            let isNil =
+                Mirror(reflecting: child.value).displayStyle == .optional
+                && Mirror(reflecting: child.value).children.isEmpty
             return !isNil && value.child(named: label) == nil ? label : nil
         }
     }
@@ -19,7 +22,9 @@ struct FormViewLookupTests {
     @Test("Every property of the form views is answered by name")
     func everyPropertyOfTheFormViewsIsAnsweredByName() async throws {
         let fixture = try await WebFixture()
-        let form = FormView(fixture.services.definitions.forms.notification, values: ["child-surname": ["X"]], errors: ["child-surname": "Wrong"])
+        let form = FormView(
+            fixture.services.definitions.forms.notification, values: ["child-surname": ["X"]],
+            errors: ["child-surname": "Wrong"])
         var missing: [String] = []
         for section in form.sections {
             missing += Self.unanswered(section)

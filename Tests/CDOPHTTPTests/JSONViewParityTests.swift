@@ -19,7 +19,8 @@ struct JSONViewParityTests {
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         fixture.clock.advance(days: 8)
         try fixture.engine.workflow.execute(
-            .recordHeld(attendance: [AttendanceRecord(email: "pat@example.org", status: .attended)]), on: meetingID, by: coordinator)
+            .recordHeld(attendance: [AttendanceRecord(email: "pat@example.org", status: .attended)]), on: meetingID,
+            by: coordinator)
         let actionID = ActionID(UUID())
         try fixture.engine.workflow.execute(
             .agreeAction(
@@ -27,12 +28,14 @@ struct JSONViewParityTests {
                 dueDate: CalendarDate(year: 2026, month: 7, day: 1)!, caseID: caseID),
             on: meetingID, by: coordinator)
         try fixture.engine.workflow.execute(
-            .completeAction(actionID: actionID, completedOn: CalendarDate(year: 2026, month: 6, day: 9)!, note: ""), on: meetingID,
+            .completeAction(actionID: actionID, completedOn: CalendarDate(year: 2026, month: 6, day: 9)!, note: ""),
+            on: meetingID,
             by: coordinator)
 
         let coordinatorName = fixture.usernames[.coordinator]!
         let database = fixture.engine.configuration.databasePath
-        let cli = try await Self.cliJSON(["meeting", "show", String(meetingID.description.prefix(8)), "--json"], database: database)
+        let cli = try await Self.cliJSON(
+            ["meeting", "show", String(meetingID.description.prefix(8)), "--json"], database: database)
         let cliNames = Self.names(cli)
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
@@ -41,7 +44,9 @@ struct JSONViewParityTests {
             #expect(!Self.names(api).isEmpty)
             #expect(cliNames == Self.names(api))
             #expect(
-                Self.names(api).isSuperset(of: ["actions[].actionId", "actions[].completedOn", "agenda[].reference", "venue.place"]))
+                Self.names(api).isSuperset(of: [
+                    "actions[].actionId", "actions[].completedOn", "agenda[].reference", "venue.place",
+                ]))
             #expect((api["actions"] as? [[String: Any]])?.first?["completedOn"] as? String == "2026-06-09")
         }
         #expect((cli["actions"] as? [[String: Any]])?.first?["completedOn"] as? String == "2026-06-09")
@@ -54,21 +59,28 @@ struct JSONViewParityTests {
         try fixture.engine.workflow.execute(
             .register(
                 agencyID: agency, name: "Northgate Surgery", kind: .gp,
-                contacts: [AgencyContact(name: "Lead", role: "safeguarding lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),
+                contacts: [
+                    AgencyContact(
+                        name: "Lead", role: "safeguarding lead", email: "lead@northgate.example.nhs.uk", isLead: true)
+                ]),
             on: agency, by: Actor(name: "casey.coordinator", role: "coordinator"))
         let coordinatorName = fixture.usernames[.coordinator]!
-        let cli = try await Self.cliJSONList(["agency", "list", "--all", "--json"], database: fixture.engine.configuration.databasePath)
+        let cli = try await Self.cliJSONList(
+            ["agency", "list", "--all", "--json"], database: fixture.engine.configuration.databasePath)
         let cliNames = Self.names(cli)
         let cliIDs = cli.compactMap { $0["agencyId"] as? String }
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             _ = try await browser.signIn(coordinatorName)
             let response = try await browser.get("/api/v1/agencies")
-            let api = (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [[String: Any]] ?? []
+            let api =
+                (try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))) as? [[String: Any]]
+                ?? []
             #expect(api.compactMap { $0["agencyId"] as? String } == [agency.description])
             #expect(cliIDs == [agency.description])
             #expect(cliNames == Self.names(api))
-            #expect(Self.names(api).isSuperset(of: ["[].agencyId", "[].leadEmail", "[].contacts[].email", "[].retired"]))
+            #expect(
+                Self.names(api).isSuperset(of: ["[].agencyId", "[].leadEmail", "[].contacts[].email", "[].retired"]))
         }
     }
 

@@ -16,7 +16,9 @@ struct LearningThemeSuggestionTests {
         let panel = fixture.usernames[.panelMember]!
         try await fixture.browse(as: .panelMember) { browser, _ in
             let html = String(buffer: try await browser.get("/panel/cases/\(caseID)").body)
-            #expect(html.contains("<datalist id=") && html.contains(#"<option value="Safe sleep"></option>"#), "the list is offered")
+            #expect(
+                html.contains("<datalist id=") && html.contains(#"<option value="Safe sleep"></option>"#),
+                "the list is offered")
             #expect(html.contains(#"list=""#) && html.contains(#"-suggestions""#), "the theme's input names its list")
         }
         let themes = fixture.services.definitions.learningThemes

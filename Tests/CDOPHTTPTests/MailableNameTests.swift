@@ -13,7 +13,9 @@ import Testing
 struct MailableNameTests {
     /// A case triaged as unexpected (its rapid response open), by the designated doctor.
     static func unexpectedCase(_ fixture: inout WebFixture) throws -> CaseID {
-        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")).caseID
+        let caseID = try fixture.engine.workflow.notify(
+            fixture.notification(), by: Actor(name: "casey.coordinator", role: "coordinator")
+        ).caseID
         try fixture.engine.workflow.execute(
             .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
@@ -33,7 +35,10 @@ struct MailableNameTests {
                 try JSONAPI.body([
                     "startsAt": "2026-06-02T10:00:00Z", "endsAt": "2026-06-02T11:00:00Z", "place": "Room 4",
                     "invitees": [
-                        ["name": "Siobhán Ní Bhriain", "email": "siobhan@hospital.example.org", "role": "paediatrician"],
+                        [
+                            "name": "Siobhán Ní Bhriain", "email": "siobhan@hospital.example.org",
+                            "role": "paediatrician",
+                        ],
                         ["name": #""x" <y@example.org>, z"#, "email": "z@example.org", "role": "other"],
                     ],
                 ]), cookies: browser.cookieHeader, csrf: csrf)
@@ -49,13 +54,15 @@ struct MailableNameTests {
             let start = now.addingTimeInterval(86_400)
             try workflow.execute(
                 .schedule(
-                    meetingID: meetingID, type: .childDeathReview, title: "Review", startsAt: start, endsAt: start.addingTimeInterval(3_600),
+                    meetingID: meetingID, type: .childDeathReview, title: "Review", startsAt: start,
+                    endsAt: start.addingTimeInterval(3_600),
                     venue: MeetingVenue(place: "Room 4"), theme: nil),
                 on: meetingID, by: Actor(name: "dana.doctor", role: "designated-doctor"))
             let invited = try await JSONAPI.post(
                 client, "/api/v1/meetings/\(meetingID)/commands",
                 try JSONAPI.body([
-                    "command": "invite", "name": "Pat\r\nBcc: all@evil.example", "email": "pat@example.org", "role": "panelMember",
+                    "command": "invite", "name": "Pat\r\nBcc: all@evil.example", "email": "pat@example.org",
+                    "role": "panelMember",
                 ]), cookies: browser.cookieHeader, csrf: csrf)
             #expect(invited.status == .unprocessableContent, "\(String(buffer: invited.body))")
             #expect((JSONAPI.object(invited)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/name")
@@ -73,7 +80,8 @@ struct MailableNameTests {
                 "/cases/\(caseID)/rapid-response",
                 [
                     ("starts", "2026-06-02T10:00"), ("duration", "60"), ("place", "Room 4"),
-                    ("invitees[0].name", "Robin\r\nBcc: all@evil.example"), ("invitees[0].email", "robin@police.example.org"),
+                    ("invitees[0].name", "Robin\r\nBcc: all@evil.example"),
+                    ("invitees[0].email", "robin@police.example.org"),
                     ("invitees[0].role", "police"),
                 ], csrf: csrf)
             #expect(response.status == .unprocessableContent)
@@ -90,7 +98,10 @@ struct MailableNameTests {
         try await fixture.browse(as: .coordinator) { browser, csrf in
             let response = try await browser.post(
                 "/agencies",
-                [("name", "Northgate Surgery"), ("kind", "gp"), ("contact-name", #""Jo" <jo@evil.example>, all"#), ("contact-email", "jo@northgate.example.org")],
+                [
+                    ("name", "Northgate Surgery"), ("kind", "gp"), ("contact-name", #""Jo" <jo@evil.example>, all"#),
+                    ("contact-email", "jo@northgate.example.org"),
+                ],
                 csrf: csrf)
             #expect(response.status == .unprocessableContent)
             let html = String(buffer: response.body)

@@ -26,13 +26,15 @@ struct MeetingAndUserAPITests {
             .triage(expectation: .expected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
         try workflow.execute(.markReadyForPanel, on: caseID, by: Actor(name: "casey.coordinator", role: "coordinator"))
-        let coordinator = fixture.usernames[.coordinator]!, panel = fixture.usernames[.panelMember]!
+        let coordinator = fixture.usernames[.coordinator]!
+        let panel = fixture.usernames[.panelMember]!
         try await fixture.application.test(.router) { client in
             var (browser, csrf) = try await Browser.signedInToTheAPI(client, coordinator)
             let scheduled = try await JSONAPI.post(
                 client, "/api/v1/meetings",
                 try JSONAPI.body([
-                    "type": "panel", "title": "June panel", "startsAt": "2026-06-08T13:00:00Z", "endsAt": "2026-06-08T15:00:00Z",
+                    "type": "panel", "title": "June panel", "startsAt": "2026-06-08T13:00:00Z",
+                    "endsAt": "2026-06-08T15:00:00Z",
                     "place": "Room 4",
                 ]), cookies: browser.cookieHeader, csrf: csrf)
             #expect(scheduled.status == .created, "\(String(buffer: scheduled.body))")
@@ -42,11 +44,13 @@ struct MeetingAndUserAPITests {
                 ["command": "invite", "name": "Pat Panel", "email": "pat@example.org", "role": "panelMember"],
                 ["command": "add-case", "caseId": caseID.description],
             ] {
-                let response = try await JSONAPI.post(client, commands, try JSONAPI.body(command), cookies: browser.cookieHeader, csrf: csrf)
+                let response = try await JSONAPI.post(
+                    client, commands, try JSONAPI.body(command), cookies: browser.cookieHeader, csrf: csrf)
                 #expect(response.status == .ok, "\(command): \(String(buffer: response.body))")
             }
             let wrongRole = try await JSONAPI.post(
-                client, commands, try JSONAPI.body(["command": "invite", "name": "X", "email": "x@example.org", "role": "astronaut"]),
+                client, commands,
+                try JSONAPI.body(["command": "invite", "name": "X", "email": "x@example.org", "role": "astronaut"]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(wrongRole.status == .unprocessableContent)
             #expect((JSONAPI.object(wrongRole)["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/role")
@@ -59,39 +63,56 @@ struct MeetingAndUserAPITests {
             #expect(pseudonymised.status == .ok)
             #expect(!String(buffer: pseudonymised.body).contains("Testchild"))
             let refused = try await JSONAPI.post(
-                client, commands, try JSONAPI.body(["command": "minutes", "text": "x"]), cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
+                client, commands, try JSONAPI.body(["command": "minutes", "text": "x"]),
+                cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
             #expect(refused.status == .forbidden)
 
             let answers: FormAnswers = [
                 "reviewed-on": .date(CalendarDate(year: 2026, month: 6, day: 1)!),
                 "cause-of-death": .text("Sudden unexpected death in infancy"),
                 "factors": .groups([
-                    ["domain": .choice("physicalEnvironment"), "description": .text("Shared an adult bed"), "level": .choice("2"),
-                     "modifiable": .yesNo(.yes)]
+                    [
+                        "domain": .choice("physicalEnvironment"), "description": .text("Shared an adult bed"),
+                        "level": .choice("2"),
+                        "modifiable": .yesNo(.yes),
+                    ]
                 ]),
                 "categories": .multiple(["10"]),
                 "outcome": .choice("modifiableFactorsIdentified"),
-                "actions": .groups([["action": .text("Remind health visitors of safe sleep guidance"), "owner": .text("Health visiting lead"),
-                                   "due-date": .date(CalendarDate(year: 2026, month: 9, day: 30)!)]]),
+                "actions": .groups([
+                    [
+                        "action": .text("Remind health visitors of safe sleep guidance"),
+                        "owner": .text("Health visiting lead"),
+                        "due-date": .date(CalendarDate(year: 2026, month: 9, day: 30)!),
+                    ]
+                ]),
             ]
             let outcomeBody = Data(#"{"answers":"#.utf8) + (try CanonicalJSON.encode(answers)) + Data("}".utf8)
             let recorded = try await JSONAPI.post(
-                client, "/api/v1/panel/cases/\(caseID)/outcome", outcomeBody, cookies: panelBrowser.cookieHeader, csrf: panelCSRF)
+                client, "/api/v1/panel/cases/\(caseID)/outcome", outcomeBody, cookies: panelBrowser.cookieHeader,
+                csrf: panelCSRF)
             #expect(recorded.status == .created, "\(String(buffer: recorded.body))")
             #expect(JSONAPI.object(recorded)["stage"] as? String == "panelReviewed")
 
             let incomplete = try await JSONAPI.post(
-                client, "/api/v1/panel/cases/\(caseID)/outcome", Data(#"{"answers": {}}"#.utf8), cookies: panelBrowser.cookieHeader,
+                client, "/api/v1/panel/cases/\(caseID)/outcome", Data(#"{"answers": {}}"#.utf8),
+                cookies: panelBrowser.cookieHeader,
                 csrf: panelCSRF)
             #expect(incomplete.status == .unprocessableContent)
-            let pointers = (JSONAPI.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String } ?? []
+            let pointers =
+                (JSONAPI.object(incomplete)["errors"] as? [[String: Any]])?.compactMap { $0["pointer"] as? String }
+                ?? []
             #expect(pointers.contains("/answers/outcome"), "\(pointers)")
 
             let held = try await JSONAPI.post(
                 client, commands,
-                try JSONAPI.body(["command": "held", "attendance": [["email": "pat@example.org", "status": "attended"]]]),
+                try JSONAPI.body([
+                    "command": "held", "attendance": [["email": "pat@example.org", "status": "attended"]],
+                ]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(JSONAPI.object(held)["code"] as? String == "meeting.notYetStarted", "a meeting is held only once it has begun")
+            #expect(
+                JSONAPI.object(held)["code"] as? String == "meeting.notYetStarted",
+                "a meeting is held only once it has begun")
         }
         let state = try workflow.caseState(caseID)
         #expect(state.panelOutcome != nil && state.recommendations.count == 1)
@@ -100,22 +121,28 @@ struct MeetingAndUserAPITests {
     @Test("An administrator manages accounts through the API and no one else can")
     func anAdministratorManagesAccountsThroughTheAPIAndNoOneElseCan() async throws {
         let fixture = try await WebFixture()
-        let admin = fixture.usernames[.admin]!, coordinator = fixture.usernames[.coordinator]!
+        let admin = fixture.usernames[.admin]!
+        let coordinator = fixture.usernames[.coordinator]!
         let code = fixture.adminCode
         try await fixture.application.test(.router) { client in
             var (browser, csrf) = try await Browser.signedInToTheAPI(client, admin, code: code)
             let added = try await JSONAPI.post(
                 client, "/api/v1/users",
-                try JSONAPI.body(["username": "sam.second", "displayName": "Sam Second", "email": "sam@example.org", "roles": ["coordinator"]]),
+                try JSONAPI.body([
+                    "username": "sam.second", "displayName": "Sam Second", "email": "sam@example.org",
+                    "roles": ["coordinator"],
+                ]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(added.status == .created, "\(String(buffer: added.body))")
             #expect((JSONAPI.object(added)["password"] as? String)?.count ?? 0 >= 12)
             let disabled = try await JSONAPI.post(
-                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "disable", "reason": "Left the team"]),
+                client, "/api/v1/users/sam.second/commands",
+                try JSONAPI.body(["command": "disable", "reason": "Left the team"]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(JSONAPI.object(disabled)["disabled"] as? Bool == true)
             let access = try await JSONAPI.post(
-                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "change-access", "roles": ["panel-member"], "areas": ["NTH"]]),
+                client, "/api/v1/users/sam.second/commands",
+                try JSONAPI.body(["command": "change-access", "roles": ["panel-member"], "areas": ["NTH"]]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(JSONAPI.object(access)["roles"] as? [String] == ["panel-member"])
             let list = try await browser.get("/api/v1/users")
@@ -124,7 +151,8 @@ struct MeetingAndUserAPITests {
 
             var (other, otherCSRF) = try await Browser.signedInToTheAPI(client, coordinator)
             let refused = try await JSONAPI.post(
-                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "enable"]), cookies: other.cookieHeader, csrf: otherCSRF)
+                client, "/api/v1/users/sam.second/commands", try JSONAPI.body(["command": "enable"]),
+                cookies: other.cookieHeader, csrf: otherCSRF)
             #expect(refused.status == .forbidden)
         }
     }

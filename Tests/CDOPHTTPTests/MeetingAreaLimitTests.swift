@@ -24,10 +24,14 @@ struct MeetingAreaLimitTests {
         try await fixture.application.test(.router) { client in
             for username in [south, southDoctor] {
                 let (browser, csrf) = try await Browser.signedInToTheAPI(client, username)
-                let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
+                let read = try await client.execute(
+                    uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
                 #expect(read.status == .notFound, "\(username) read another area's meeting")
-                let list = try await client.execute(uri: "/api/v1/meetings", method: .get, headers: [.cookie: browser.cookieHeader])
-                #expect(!String(buffer: list.body).contains(meetingID.description), "\(username) listed another area's meeting")
+                let list = try await client.execute(
+                    uri: "/api/v1/meetings", method: .get, headers: [.cookie: browser.cookieHeader])
+                #expect(
+                    !String(buffer: list.body).contains(meetingID.description),
+                    "\(username) listed another area's meeting")
                 for command: [String: Any] in [
                     ["command": "invite", "name": "Eve Outsider", "email": "eve@evil.example", "role": "other"],
                     ["command": "remove-case", "caseId": northCase.description],
@@ -44,7 +48,8 @@ struct MeetingAreaLimitTests {
                 #expect(!String(buffer: try await pages.get("/meetings").body).contains(meetingID.description))
             }
             let (browser, _) = try await Browser.signedInToTheAPI(client, north)
-            let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
+            let read = try await client.execute(
+                uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
             #expect(read.status == .ok, "the case's own area sees the meeting")
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)
@@ -66,7 +71,8 @@ struct MeetingAreaLimitTests {
             #expect(!panelPage.contains(northCase.reference), "the panel member sees no other area's case")
             #expect(panelPage.contains(southCase.reference), "but sees their own")
             let (browser, csrf) = try await Browser.signedInToTheAPI(client, south)
-            let read = try await client.execute(uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
+            let read = try await client.execute(
+                uri: "/api/v1/meetings/\(meetingID)", method: .get, headers: [.cookie: browser.cookieHeader])
             #expect(read.status == .ok)
             let meeting = JSONAPI.object(read)
             let agenda = (meeting["agenda"] as? [[String: Any]] ?? []).compactMap { $0["caseId"] as? String }
@@ -75,9 +81,12 @@ struct MeetingAreaLimitTests {
             let commands = "/api/v1/meetings/\(meetingID)/commands"
             let invite = try await JSONAPI.post(
                 client, commands,
-                try JSONAPI.body(["command": "invite", "name": "Eve Outsider", "email": "eve@evil.example", "role": "other"]),
+                try JSONAPI.body([
+                    "command": "invite", "name": "Eve Outsider", "email": "eve@evil.example", "role": "other",
+                ]),
                 cookies: browser.cookieHeader, csrf: csrf)
-            #expect(invite.status == .forbidden && JSONAPI.object(invite)["code"] as? String == "meeting.outsideYourAreas")
+            #expect(
+                invite.status == .forbidden && JSONAPI.object(invite)["code"] as? String == "meeting.outsideYourAreas")
             let removeOther = try await JSONAPI.post(
                 client, commands, try JSONAPI.body(["command": "remove-case", "caseId": northCase.description]),
                 cookies: browser.cookieHeader, csrf: csrf)
@@ -86,13 +95,13 @@ struct MeetingAreaLimitTests {
             let pageCSRF = try await pages.signIn(south)
             let page = String(buffer: try await pages.get("/meetings/\(meetingID)").body)
             #expect(!page.contains("Pat Panel") && page.contains("areas outside yours"))
-            let moved = try await pages.post("/meetings/\(meetingID)/reschedule", [("starts", "2026-06-20T10:00")], csrf: pageCSRF)
+            let moved = try await pages.post(
+                "/meetings/\(meetingID)/reschedule", [("starts", "2026-06-20T10:00")], csrf: pageCSRF)
             #expect(moved.status == .forbidden, "moving a shared meeting needs every area")
             let removeOwn = try await JSONAPI.post(
                 client, commands, try JSONAPI.body(["command": "remove-case", "caseId": southCase.description]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(removeOwn.status == .ok, "\(String(buffer: removeOwn.body))")
-
 
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)

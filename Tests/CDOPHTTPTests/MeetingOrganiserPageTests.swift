@@ -35,17 +35,22 @@ struct MeetingOrganiserPageTests {
             let page = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
             #expect(page.contains("Invite someone") && page.contains("Withdraw the invitation to Pat Panel"))
             let refused = try await browser.post(
-                "/meetings/\(meetingID)/invitees", [("invitee-name", "Jo\"Bad"), ("invitee-email", "jo@example.org")], csrf: csrf)
+                "/meetings/\(meetingID)/invitees", [("invitee-name", "Jo\"Bad"), ("invitee-email", "jo@example.org")],
+                csrf: csrf)
             #expect(refused.status == .unprocessableContent)
             #expect(String(buffer: refused.body).contains(#"id="invitee-name-error""#))
             let invited = try await browser.post(
                 "/meetings/\(meetingID)/invitees",
-                [("invitee-name", "Robin Officer"), ("invitee-email", "robin@police.example.org"), ("invitee-role", "police")], csrf: csrf)
+                [
+                    ("invitee-name", "Robin Officer"), ("invitee-email", "robin@police.example.org"),
+                    ("invitee-role", "police"),
+                ], csrf: csrf)
             #expect(invited.status == .seeOther)
             let staff = try await browser.post(
                 "/meetings/\(meetingID)/invitees", [("invitee-staff", users[.designatedDoctor]!)], csrf: csrf)
             #expect(staff.status == .seeOther)
-            let withdrawn = try await browser.post("/meetings/\(meetingID)/invitees/withdraw", [("email", "pat@example.org")], csrf: csrf)
+            let withdrawn = try await browser.post(
+                "/meetings/\(meetingID)/invitees/withdraw", [("email", "pat@example.org")], csrf: csrf)
             #expect(withdrawn.status == .seeOther)
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)
@@ -57,14 +62,17 @@ struct MeetingOrganiserPageTests {
         let fixture = try await WebFixture()
         let meetingID = try fixture.panelMeeting(with: [])
         try await fixture.browse(as: .coordinator) { browser, csrf in
-            let unconfirmed = try await browser.post("/meetings/\(meetingID)/cancel", [("cancel-reason", "Chair unwell")], csrf: csrf)
+            let unconfirmed = try await browser.post(
+                "/meetings/\(meetingID)/cancel", [("cancel-reason", "Chair unwell")], csrf: csrf)
             #expect(unconfirmed.status == .unprocessableContent)
             #expect(String(buffer: unconfirmed.body).contains(#"id="cancel-confirm-error""#))
-            let noReason = try await browser.post("/meetings/\(meetingID)/cancel", [("cancel-confirm", "yes")], csrf: csrf)
+            let noReason = try await browser.post(
+                "/meetings/\(meetingID)/cancel", [("cancel-confirm", "yes")], csrf: csrf)
             #expect(String(buffer: noReason.body).contains(#"id="cancel-reason-error""#))
             #expect(!(try fixture.engine.workflow.meetingState(meetingID).isCancelled))
             let done = try await browser.post(
-                "/meetings/\(meetingID)/cancel", [("cancel-reason", "Chair unwell"), ("cancel-confirm", "yes")], csrf: csrf)
+                "/meetings/\(meetingID)/cancel", [("cancel-reason", "Chair unwell"), ("cancel-confirm", "yes")],
+                csrf: csrf)
             #expect(done.status == .seeOther)
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)
@@ -77,21 +85,28 @@ struct MeetingOrganiserPageTests {
         let fixture = try await WebFixture()
         let meetingID = try fixture.panelMeeting(with: [])
         try await fixture.browse(as: .coordinator) { browser, csrf in
-            let moved = try await browser.post("/meetings/\(meetingID)/reschedule", [("starts", "2026-05-20T10:00")], csrf: csrf)
+            let moved = try await browser.post(
+                "/meetings/\(meetingID)/reschedule", [("starts", "2026-05-20T10:00")], csrf: csrf)
             #expect(moved.status == .unprocessableContent)
             let html = String(buffer: moved.body)
             #expect(html.contains(#"id="starts-error""#) && html.contains("is in the past"), "\(html)")
             let scheduled = try await browser.post(
                 "/meetings",
-                [("type", "panel"), ("title", "July panel"), ("starts", "2026-07-01T10:00"), ("duration", "120"),
-                 ("call-link", "javascript:alert(1)")], csrf: csrf)
+                [
+                    ("type", "panel"), ("title", "July panel"), ("starts", "2026-07-01T10:00"), ("duration", "120"),
+                    ("call-link", "javascript:alert(1)"),
+                ], csrf: csrf)
             #expect(scheduled.status == .unprocessableContent)
             let schedule = String(buffer: scheduled.body)
-            #expect(schedule.contains(#"id="call-link-error""#) && schedule.contains("must be a web address"), "\(schedule)")
+            #expect(
+                schedule.contains(#"id="call-link-error""#) && schedule.contains("must be a web address"), "\(schedule)"
+            )
         }
     }
 
-    @Test("A listed case with forms outstanding is flagged on the agenda; the chair waives them there, the coordinator takes it off")
+    @Test(
+        "A listed case with forms outstanding is flagged on the agenda; the chair waives them there, the coordinator takes it off"
+    )
     func outstandingFormsOnTheAgenda() async throws {
         var fixture = try await WebFixture()
         let users = fixture.usernames
@@ -112,26 +127,36 @@ struct MeetingOrganiserPageTests {
             // The chair waives at the panel: a panel member.
             var chair = Browser(browser.client)
             let chairCSRF = try await chair.signIn(users[.panelMember]!)
-            #expect(String(buffer: try await chair.get("/meetings/\(meetingID)").body).contains("Waive Northgate Surgery"))
+            #expect(
+                String(buffer: try await chair.get("/meetings/\(meetingID)").body).contains("Waive Northgate Surgery"))
             let noReason = try await chair.post(
-                "/meetings/\(meetingID)/agenda/waive", [("case", caseID.description), ("request", requestID.description)], csrf: chairCSRF)
+                "/meetings/\(meetingID)/agenda/waive",
+                [("case", caseID.description), ("request", requestID.description)], csrf: chairCSRF)
             #expect(String(buffer: noReason.body).contains(#"id="waive-\#(requestID)-error""#))
             let waived = try await chair.post(
                 "/meetings/\(meetingID)/agenda/waive",
-                [("case", caseID.description), ("request", requestID.description), ("reason", "The surgery had no contact")],
+                [
+                    ("case", caseID.description), ("request", requestID.description),
+                    ("reason", "The surgery had no contact"),
+                ],
                 csrf: chairCSRF)
             #expect(waived.status == .seeOther)
-            #expect(!String(buffer: try await browser.get("/meetings/\(meetingID)").body).contains("Forms still outstanding"))
+            #expect(
+                !String(buffer: try await browser.get("/meetings/\(meetingID)").body).contains(
+                    "Forms still outstanding"))
             let pack = String(buffer: try await browser.get("/meetings/\(meetingID)/pack").body)
             #expect(pack.contains(caseID.reference) && !pack.contains("Testchild"), "pseudonymised: \(pack)")
-            let removed = try await browser.post("/meetings/\(meetingID)/agenda/remove", [("case", caseID.description)], csrf: csrf)
+            let removed = try await browser.post(
+                "/meetings/\(meetingID)/agenda/remove", [("case", caseID.description)], csrf: csrf)
             #expect(removed.status == .seeOther)
         }
         #expect(try fixture.engine.workflow.caseState(caseID).outstandingRequests.isEmpty)
         #expect(try fixture.engine.workflow.meetingState(meetingID).agenda.isEmpty)
     }
 
-    @Test("Recording a rapid-response meeting held on its page marks it held on the case, stops its targets and counts in the report")
+    @Test(
+        "Recording a rapid-response meeting held on its page marks it held on the case, stops its targets and counts in the report"
+    )
     func heldReachesTheCase() async throws {
         var fixture = try await WebFixture()
         let caseID = try Self.openResponse(&fixture)
@@ -139,13 +164,15 @@ struct MeetingOrganiserPageTests {
         let start = fixture.clock.now().addingTimeInterval(3600)
         let meetingID = try workflow.conveneRapidResponse(
             for: caseID, scheduledFor: start,
-            invitees: [Invitee(name: "Robin Officer", email: "robin@police.example.org", role: .police)], by: Self.doctor
+            invitees: [Invitee(name: "Robin Officer", email: "robin@police.example.org", role: .police)],
+            by: Self.doctor
         ) { id in
             .schedule(
                 meetingID: id, type: .rapidResponse, title: "Rapid-response meeting", startsAt: start,
                 endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4"), theme: nil)
         }
-        let pendingBefore = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db) }
+        let pendingBefore = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db)
+        }
         #expect(pendingBefore.contains { $0.scheduleID == "rapid-response" })
         fixture.clock.advance(hours: 2)
         try await fixture.browse(as: .designatedDoctor) { browser, csrf in
@@ -158,7 +185,8 @@ struct MeetingOrganiserPageTests {
             let after = String(buffer: try await browser.get("/cases/\(caseID)/rapid-response").body)
             #expect(after.contains("(held)"))
             let meeting = String(buffer: try await browser.get("/meetings/\(meetingID)").body)
-            #expect(!meeting.contains("Record that the meeting was held"), "a held meeting is not offered to be held again")
+            #expect(
+                !meeting.contains("Record that the meeting was held"), "a held meeting is not offered to be held again")
             #expect(meeting.contains("Attended"), "attendance is shown as recorded")
         }
         let state = try workflow.caseState(caseID)
@@ -166,12 +194,15 @@ struct MeetingOrganiserPageTests {
         let pending = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db) }
         #expect(!pending.contains { $0.scheduleID == "rapid-response" }, "\(pending)")
         let days = try await fixture.engine.store.read { db in
-            try Int.fetchOne(db, sql: "SELECT rapid_response_days FROM report_facts WHERE case_id = ?", arguments: [caseID.description])
+            try Int.fetchOne(
+                db, sql: "SELECT rapid_response_days FROM report_facts WHERE case_id = ?",
+                arguments: [caseID.description])
         }
         #expect(days == 2, "died 30 May, meeting held 1 June: not \"No meeting recorded\"")
     }
 
-    @Test("The designated doctor completes the Joint Agency Response on its page, and the case can then go to the panel")
+    @Test(
+        "The designated doctor completes the Joint Agency Response on its page, and the case can then go to the panel")
     func completeOnThePage() async throws {
         var fixture = try await WebFixture()
         let caseID = try Self.openResponse(&fixture)
@@ -202,37 +233,46 @@ struct MeetingOrganiserPageTests {
             #expect(completed.status == .ok, "\(String(buffer: completed.body))")
             var coordinator = Browser(client)
             let csrf = try await coordinator.signIn(users[.coordinator]!)
-            let ready = try await coordinator.post("/cases/\(caseID)/commands", [("command", "ready-for-panel")], csrf: csrf)
+            let ready = try await coordinator.post(
+                "/cases/\(caseID)/commands", [("command", "ready-for-panel")], csrf: csrf)
             #expect(ready.status == .seeOther, "\(String(buffer: ready.body))")
         }
         #expect(try fixture.engine.workflow.caseState(caseID).readyForPanelAt != nil)
     }
 
-    @Test("Re-triaging an open Joint Agency Response as expected, confirmed with a reason, completes it with that reason")
+    @Test(
+        "Re-triaging an open Joint Agency Response as expected, confirmed with a reason, completes it with that reason")
     func retriageAsExpected() async throws {
         var fixture = try await WebFixture()
         let caseID = try Self.openResponse(&fixture)
         try await fixture.browse(as: .designatedDoctor) { browser, csrf in
             let response = try await browser.post(
                 "/cases/\(caseID)/triage",
-                [("expectation", "expected"), ("retriage-reason", "Known life-limiting condition"), ("retriage-confirm", "yes")], csrf: csrf)
+                [
+                    ("expectation", "expected"), ("retriage-reason", "Known life-limiting condition"),
+                    ("retriage-confirm", "yes"),
+                ], csrf: csrf)
             #expect(response.status == .seeOther)
         }
         let state = try fixture.engine.workflow.caseState(caseID)
         #expect(state.triage?.expectation == .expected && state.rapidResponse?.isActive == false)
     }
 
-    @Test("A paused case whose Joint Agency Response is under way stays on the in-progress list, saying what it waits for")
+    @Test(
+        "A paused case whose Joint Agency Response is under way stays on the in-progress list, saying what it waits for"
+    )
     func pausedResponseListed() async throws {
         var fixture = try await WebFixture()
         let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
         try workflow.execute(
-            .awaitExternalProcess(process: .postMortem, reason: "Report awaited", since: CalendarDate(year: 2026, month: 5, day: 31)!),
+            .awaitExternalProcess(
+                process: .postMortem, reason: "Report awaited", since: CalendarDate(year: 2026, month: 5, day: 31)!),
             on: caseID, by: Self.coordinator)
         try await fixture.browse(as: .designatedDoctor) { browser, _ in
             let page = String(buffer: try await browser.get("/rapid-responses").body)
-            #expect(page.contains(caseID.reference) && page.contains("Paused: awaiting the post-mortem report"), "\(page)")
+            #expect(
+                page.contains(caseID.reference) && page.contains("Paused: awaiting the post-mortem report"), "\(page)")
         }
     }
 
@@ -265,7 +305,8 @@ struct MeetingOrganiserPageTests {
         }
         let moved = start.addingTimeInterval(86_400)
         try workflow.execute(
-            .reschedule(startsAt: moved, endsAt: moved.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4")), on: meetingID,
+            .reschedule(startsAt: moved, endsAt: moved.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4")),
+            on: meetingID,
             by: Self.doctor)
         try await fixture.browse(as: .designatedDoctor) { browser, _ in
             let page = String(buffer: try await browser.get("/cases/\(caseID)/rapid-response").body)
@@ -286,21 +327,31 @@ struct MeetingOrganiserPageTests {
         try await fixture.browse(as: .coordinator) { browser, csrf in
             #expect(String(buffer: try await browser.get("/agencies").body).contains("/agencies/\(agency)"))
             let bad = try await browser.post(
-                "/agencies/\(agency)", [("name", "Northgate Medical Practice"), ("kind", "gp"), ("contact-name", "Sam New"), ("contact-email", "nope")],
+                "/agencies/\(agency)",
+                [
+                    ("name", "Northgate Medical Practice"), ("kind", "gp"), ("contact-name", "Sam New"),
+                    ("contact-email", "nope"),
+                ],
                 csrf: csrf)
             #expect(String(buffer: bad.body).contains(#"id="contact-email-error""#))
             let saved = try await browser.post(
                 "/agencies/\(agency)",
-                [("name", "Northgate Medical Practice"), ("kind", "gp"), ("contact-name", "Sam New"), ("contact-email", "sam@northgate.example.org")],
+                [
+                    ("name", "Northgate Medical Practice"), ("kind", "gp"), ("contact-name", "Sam New"),
+                    ("contact-email", "sam@northgate.example.org"),
+                ],
                 csrf: csrf)
             #expect(saved.status == .seeOther)
             let unconfirmed = try await browser.post("/agencies/\(agency)/retire", [("reason", "Merged")], csrf: csrf)
             #expect(String(buffer: unconfirmed.body).contains(#"id="confirm-error""#))
-            let retired = try await browser.post("/agencies/\(agency)/retire", [("reason", "Merged"), ("confirm", "yes")], csrf: csrf)
+            let retired = try await browser.post(
+                "/agencies/\(agency)/retire", [("reason", "Merged"), ("confirm", "yes")], csrf: csrf)
             #expect(retired.status == .seeOther)
         }
         let state = try fixture.engine.workflow.agencyState(agency)
-        #expect(state.name == "Northgate Medical Practice" && state.leadContacts.map(\.email) == ["sam@northgate.example.org"])
+        #expect(
+            state.name == "Northgate Medical Practice"
+                && state.leadContacts.map(\.email) == ["sam@northgate.example.org"])
         #expect(state.retirementReason == "Merged")
     }
 }

@@ -1,8 +1,8 @@
-import CDOPStore
-import CDOPDomain
 import CDOPApp
+import CDOPDomain
 import CDOPHTTP
 import CDOPProjections
+import CDOPStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -14,15 +14,21 @@ import Testing
 struct NotificationPageTests {
     /// A complete notification as a professional would type it.
     static let validPost: [(String, String)] = [
-        ("notifier-name", "Sam Notifier"), ("notifier-role", "Paramedic"), ("notifier-organisation", "Northam Ambulance Service"),
-        ("notifier-phone", "01632 960001"), ("notifier-email", "sam.notifier@ambulance.example.nhs.uk"), ("date-notified", "2026-05-31"),
-        ("child-forenames", "Alex"), ("child-surname", "Testchild"), ("child-date-of-birth", "2026-01-30"), ("child-sex", "male"),
+        ("notifier-name", "Sam Notifier"), ("notifier-role", "Paramedic"),
+        ("notifier-organisation", "Northam Ambulance Service"),
+        ("notifier-phone", "01632 960001"), ("notifier-email", "sam.notifier@ambulance.example.nhs.uk"),
+        ("date-notified", "2026-05-31"),
+        ("child-forenames", "Alex"), ("child-surname", "Testchild"), ("child-date-of-birth", "2026-01-30"),
+        ("child-sex", "male"),
         ("child-nhs-number-status", "known"), ("child-nhs-number", "9434765919"), ("child-ethnicity", "whiteBritish"),
         ("child-address", "1 Example Row, Northtown"), ("child-postcode", "ZZ99 1AA"), ("date-of-death", "2026-05-30"),
-        ("time-of-death", "02:10"), ("place-of-death", "home"), ("birth-status", "liveBorn"), ("reported-expectation", "unexpected"),
-        ("post-mortem", "yes"), ("coroner-informed", "yes"), ("residence-area-code", "NTH"), ("area-of-death-code", "NTH"),
+        ("time-of-death", "02:10"), ("place-of-death", "home"), ("birth-status", "liveBorn"),
+        ("reported-expectation", "unexpected"),
+        ("post-mortem", "yes"), ("coroner-informed", "yes"), ("residence-area-code", "NTH"),
+        ("area-of-death-code", "NTH"),
         ("circumstances", "Found unresponsive in his cot; resuscitation attempted."),
-        ("professionals[0].name", "Dr Jo Example"), ("professionals[0].role", "GP"), ("professionals[0].organisation", "Northgate Surgery"),
+        ("professionals[0].name", "Dr Jo Example"), ("professionals[0].role", "GP"),
+        ("professionals[0].organisation", "Northgate Surgery"),
     ]
 
     @Test("A complete notification opens a case and shows its reference")

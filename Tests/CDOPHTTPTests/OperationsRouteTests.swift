@@ -45,14 +45,16 @@ struct OperationsRouteTests {
     func unreachableMailAnswers503() async throws {
         // Port 9 (discard) on loopback: nothing listens there.
         let smtp = try SMTPSettings(
-            url: try SMTPServerURL("smtp://127.0.0.1:9"), credentials: nil, caFile: nil, startTLS: .off, clientName: "localhost")
+            url: try SMTPServerURL("smtp://127.0.0.1:9"), credentials: nil, caFile: nil, startTLS: .off,
+            clientName: "localhost")
         let fixture = try await WebFixture { configuration in
             configuration.mail = MailSettings(sender: configuration.mail.sender, delivery: .smtp(smtp))
         }
         try await fixture.application.test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .serviceUnavailable)
-            let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
             let checks = object?["checks"] as? [String: [String: Any]]
             #expect(checks?["mail"]?["ok"] as? Bool == false)
             #expect(checks?["database"]?["ok"] as? Bool == true)
@@ -87,7 +89,8 @@ struct OperationsRouteTests {
             let refused = try await client.execute(
                 uri: "/metrics", method: .get, headers: [.authorization: "Bearer wrong-\(Self.token)"])
             #expect(refused.status == .forbidden)
-            let response = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.token)"])
+            let response = try await client.execute(
+                uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(Self.token)"])
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
             let text = String(buffer: response.body)
@@ -99,7 +102,8 @@ struct OperationsRouteTests {
                 #expect(text.contains(name), "\(name) is missing")
             }
             let stored = text.split(separator: "\n").first { $0.hasPrefix("cdop_events_stored ") }
-            #expect(stored == "cdop_events_stored \(count).0" || stored == "cdop_events_stored \(count)", "\(stored ?? "")")
+            #expect(
+                stored == "cdop_events_stored \(count).0" || stored == "cdop_events_stored \(count)", "\(stored ?? "")")
             // The process's memory, in bytes: a server holds megabytes, most of it its own.
             let resident = Self.gauge("cdop_process_resident_bytes", in: text)
             let anonymous = Self.gauge("cdop_process_anonymous_bytes", in: text)
@@ -109,7 +113,8 @@ struct OperationsRouteTests {
 
     /// A gauge's value in Prometheus text (0 when it is missing).
     static func gauge(_ name: String, in text: String) -> Double {
-        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) } ?? 0
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.dropFirst(name.count + 1)) }
+            ?? 0
     }
 
     @Test(
@@ -120,6 +125,8 @@ struct OperationsRouteTests {
             ("127.0.0.1", false, nil, token, false), ("127.0.0.1", false, "Bearer x", token, false),
         ] as [(String, Bool, String?, String?, Bool)])
     func metricsAccessRule(peer: String, forwarded: Bool, authorization: String?, token: String?, allowed: Bool) {
-        #expect(MetricsAccess.allows(authorization: authorization, peer: peer, forwarded: forwarded, token: token) == allowed)
+        #expect(
+            MetricsAccess.allows(authorization: authorization, peer: peer, forwarded: forwarded, token: token)
+                == allowed)
     }
 }

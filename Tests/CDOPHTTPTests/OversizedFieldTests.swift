@@ -10,7 +10,9 @@ import Testing
 
 @Suite("Oversized form fields")
 struct OversizedFieldTests {
-    @Test("An answer far over its field's length on the public form comes back as the form with the error beside that field, not a bare 413")
+    @Test(
+        "An answer far over its field's length on the public form comes back as the form with the error beside that field, not a bare 413"
+    )
     func oversizedFieldIsAFieldError() async throws {
         let fixture = try await WebFixture()
         try await fixture.application.test(.router) { client in

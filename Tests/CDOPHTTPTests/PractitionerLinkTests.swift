@@ -30,12 +30,14 @@ struct PractitionerLinkTests {
             #expect(html.contains("Agency reporting form") && html.contains("Send the form") && html.contains("Alex"))
             let csrf = Browser.hiddenCSRF(in: html) ?? ""
 
-            let draft = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "save-draft")], csrf: csrf)
+            let draft = try await browser.post(
+                "/forms/\(token)", [("summary", "Half written"), ("action", "save-draft")], csrf: csrf)
             #expect(draft.status == .seeOther)
             let again = try await browser.get("/forms/\(token)?saved=1")
             #expect(String(buffer: again.body).contains("Half written"), "the draft comes back")
 
-            let incomplete = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
+            let incomplete = try await browser.post(
+                "/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
             #expect(incomplete.status == .unprocessableContent)
             #expect(String(buffer: incomplete.body).contains("There is a problem"))
 
@@ -49,7 +51,9 @@ struct PractitionerLinkTests {
         }
         let state = try fixture.engine.workflow.caseState(caseID)
         #expect(state.request(requestID)?.answered == FormDefinitionReference(id: "reporting", version: 1))
-        #expect(state.request(requestID)?.answers["summary"] == .text("Seen twice for routine checks; no concerns recorded."))
+        #expect(
+            state.request(requestID)?.answers["summary"]
+                == .text("Seen twice for routine checks; no concerns recorded."))
     }
 
     @Test("Every view of the form through the link is on the case's record")
@@ -60,19 +64,24 @@ struct PractitionerLinkTests {
             var browser = Browser(client)
             let html = String(buffer: try await browser.get("/forms/\(token)").body)
             let csrf = Browser.hiddenCSRF(in: html) ?? ""
-            _ = try await browser.post("/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
+            _ = try await browser.post(
+                "/forms/\(token)", [("summary", "Half written"), ("action", "submit")], csrf: csrf)
             _ = try await browser.get("/api/v1/links/\(token)")
             _ = try await browser.post("/forms/\(token)", Self.answers + [("action", "submit")], csrf: csrf)
             _ = try await browser.get("/forms/\(token)")
         }
-        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "case.formOpened.v1" }
+        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == "case.formOpened.v1"
+        }
         #expect(opened.count == 3, "the page, the page with errors and the API: not the used link, which shows nothing")
         #expect(opened.allSatisfy { $0.streamID == caseID.streamID })
         let views = opened.map { String(decoding: $0.data, as: UTF8.self) }
         #expect(views.allSatisfy { $0.contains(requestID.description) && !$0.contains("Alex") })
         #expect(views.filter { $0.contains(#""view":"api""#) }.count == 1)
         let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store).map(\.what)
-        #expect(timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"), "\(timeline)")
+        #expect(
+            timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"),
+            "\(timeline)")
     }
 
     @Test("A withdrawn request's link says so and whom to contact")

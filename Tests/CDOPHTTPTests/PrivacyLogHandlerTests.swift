@@ -12,7 +12,9 @@ struct PrivacyLogHandlerTests {
     func onlyAllowListedMetadataIsPrinted() {
         let line = PrivacyLogHandler.line(
             level: .info, label: "cdop", message: "Request",
-            metadata: ["hb.request.method": "POST", "hb.request.path": "/forms/SECRET-TOKEN", "child.name": "Alex Testchild"],
+            metadata: [
+                "hb.request.method": "POST", "hb.request.path": "/forms/SECRET-TOKEN", "child.name": "Alex Testchild",
+            ],
             at: Self.moment)
         #expect(line.contains("hb.request.method=POST"))
         #expect(!line.contains("SECRET-TOKEN") && !line.contains("Testchild"))
@@ -28,7 +30,8 @@ struct PrivacyLogHandlerTests {
             ("name 'Zoë Example' rejected", "Zoë"),
         ])
     func messagesAreScrubbed(message: String, secret: String) {
-        let line = PrivacyLogHandler.line(level: .debug, label: "cdop", message: message, metadata: [:], at: Self.moment)
+        let line = PrivacyLogHandler.line(
+            level: .debug, label: "cdop", message: message, metadata: [:], at: Self.moment)
         #expect(!line.contains(secret), "\(line)")
     }
 
@@ -41,7 +44,9 @@ struct PrivacyLogHandlerTests {
         logger.debug("not shown")
         logger.info("dispatched", metadata: ["cdop.count": "3", "recipient": "sam@example.org"])
         #expect(lines.all.count == 1)
-        #expect(lines.all.first?.contains("info cdop: dispatched cdop.count=3 (+1 metadata hidden)") == true, "\(lines.all)")
+        #expect(
+            lines.all.first?.contains("info cdop: dispatched cdop.count=3 (+1 metadata hidden)") == true, "\(lines.all)"
+        )
     }
 }
 

@@ -48,7 +48,9 @@ struct ReportPageTests {
         try await fixture.browse(as: .coordinator) { browser, _ in
             let html = String(buffer: try await browser.get("/panel/reports/annual?year=2024&version=internal").body)
             #expect(html.contains("Internal version"))
-            #expect(html.contains("<dt>Deaths notified</dt><dd>4</dd>") && html.contains("<dt>Reviews completed</dt><dd>3</dd>"))
+            #expect(
+                html.contains("<dt>Deaths notified</dt><dd>4</dd>")
+                    && html.contains("<dt>Reviews completed</dt><dd>3</dd>"))
         }
     }
 

@@ -15,7 +15,9 @@ import Testing
 /// A form request's page, the practitioner's decline, and the panel's view of a returned form.
 @Suite("A form request's page")
 struct RequestPageTests {
-    @Test("\"Did your agency know the child? No\" declines the form without asking the other answers, and the agency's name is filled in")
+    @Test(
+        "\"Did your agency know the child? No\" declines the form without asking the other answers, and the agency's name is filled in"
+    )
     func notKnownDeclines() async throws {
         var fixture = try await WebFixture()
         let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
@@ -26,7 +28,8 @@ struct RequestPageTests {
             #expect(html.contains("value=\"Northgate Surgery\""), "the agency's name is prefilled")
             #expect(!html.contains("Select all that apply. Select all that apply."))
             let csrf = Browser.hiddenCSRF(in: html) ?? ""
-            let sent = try await browser.post("/forms/\(token)", [("child-known-to-agency", "no"), ("action", "submit")], csrf: csrf)
+            let sent = try await browser.post(
+                "/forms/\(token)", [("child-known-to-agency", "no"), ("action", "submit")], csrf: csrf)
             #expect(sent.status == .ok)
             #expect(String(buffer: sent.body).contains("No information to send"))
         }
@@ -35,7 +38,9 @@ struct RequestPageTests {
         #expect(request.declineReason == PractitionerAccess.didNotKnowTheChild)
     }
 
-    @Test("The request page shows the request's email, reminds now, refuses a waiver without a reason beside its field, and asks before withdrawing")
+    @Test(
+        "The request page shows the request's email, reminds now, refuses a waiver without a reason beside its field, and asks before withdrawing"
+    )
     func requestPageWork() async throws {
         var fixture = try await WebFixture()
         let (caseID, requestID, _) = try fixture.caseWithFormBRequested()
@@ -54,8 +59,11 @@ struct RequestPageTests {
             let ask = try await browser.post(path + "/withdraw", [("reason", "Asked in error")], csrf: csrf)
             #expect(ask.status == .ok)
             #expect(String(buffer: ask.body).contains("Yes, withdraw the request"))
-            #expect(try workflow.caseState(caseID).request(requestID)?.isOutstanding == true, "not withdrawn before confirming")
-            let done = try await browser.post(path + "/withdraw", [("reason", "Asked in error"), ("confirmed", "yes")], csrf: csrf)
+            #expect(
+                try workflow.caseState(caseID).request(requestID)?.isOutstanding == true,
+                "not withdrawn before confirming")
+            let done = try await browser.post(
+                path + "/withdraw", [("reason", "Asked in error"), ("confirmed", "yes")], csrf: csrf)
             #expect(done.status == .seeOther)
         }
         let state = try fixture.engine.workflow.caseState(caseID)
@@ -64,16 +72,21 @@ struct RequestPageTests {
         #expect(state.outboxEmails.contains { $0.id == "withdrawn:\(requestID)" })
     }
 
-    @Test("The panel's view of a returned reporting form leaves out what Section A says is removed: the agency or service and the role")
+    @Test(
+        "The panel's view of a returned reporting form leaves out what Section A says is removed: the agency or service and the role"
+    )
     func panelViewHonoursSectionA() throws {
         let definitions = try DefinitionSet.load(from: BuiltProducts.packageRoot).get()
         let form = definitions.forms.definition(for: .reporting)
         let answers: FormAnswers = [
-            "agency-name": .text("Northgate Surgery"), "completed-by-role": .text("GP"), "completed-by-name": .text("Dr Jo Example"),
+            "agency-name": .text("Northgate Surgery"), "completed-by-role": .text("GP"),
+            "completed-by-name": .text("Dr Jo Example"),
             "child-known-to-agency": .yesNo(.yes),
         ]
         let labels = PseudonymisedAnswers.lines(answers, definition: form).map(\.label)
-        #expect(!labels.contains("Agency or service") && !labels.contains("Your role") && !labels.contains("Your full name"))
+        #expect(
+            !labels.contains("Agency or service") && !labels.contains("Your role") && !labels.contains("Your full name")
+        )
         #expect(labels.contains("Did your agency know the child?"))
     }
 
@@ -83,7 +96,8 @@ struct RequestPageTests {
         let (caseID, _, token) = try fixture.caseWithFormBRequested()
         let form = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().forms.reporting
         try PractitionerAccess(workflow: fixture.engine.workflow).submit(
-            token: token, definition: form.reference, answers: ["summary": .text("Seen twice; no concerns.")], now: fixture.clock.now())
+            token: token, definition: form.reference, answers: ["summary": .text("Seen twice; no concerns.")],
+            now: fixture.clock.now())
         let coordinator = fixture.usernames[.coordinator]!
         try await fixture.browse(as: .coordinator) { browser, _ in
             let body = String(buffer: try await browser.get("/api/v1/cases/\(caseID)").body)
@@ -99,7 +113,9 @@ struct RequestPageTests {
         let coordinator = fixture.usernames[.coordinator]!
         let workflow = fixture.engine.workflow
         try await fixture.browse(as: .coordinator) { browser, csrf in
-            let fields = [("command", "transfer"), ("toPanel", "Farshire CDOP"), ("reason", "The child lived in Farshire")]
+            let fields = [
+                ("command", "transfer"), ("toPanel", "Farshire CDOP"), ("reason", "The child lived in Farshire"),
+            ]
             let ask = try await browser.post("/cases/\(caseID)/commands", fields, csrf: csrf)
             #expect(ask.status == .ok)
             let page = String(buffer: ask.body)

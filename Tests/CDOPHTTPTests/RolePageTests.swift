@@ -36,7 +36,9 @@ struct RolePageTests {
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("Testchild"))
         }
-        let viewed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "user.caseViewed.v1" }
+        let viewed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == "user.caseViewed.v1"
+        }
         #expect(viewed.count == 1)
         #expect(String(decoding: viewed[0].data, as: UTF8.self).contains(caseID.description))
     }
@@ -55,10 +57,12 @@ struct RolePageTests {
         let start = fixture.clock.now().addingTimeInterval(7 * 86_400)
         try workflow.execute(
             .schedule(
-                meetingID: meetingID, type: .panel, title: "June panel", startsAt: start, endsAt: start.addingTimeInterval(7200),
+                meetingID: meetingID, type: .panel, title: "June panel", startsAt: start,
+                endsAt: start.addingTimeInterval(7200),
                 venue: MeetingVenue(place: "Room 4"), theme: nil),
             on: meetingID, by: coordinator)
-        try workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
+        try workflow.assignToPanel(
+            caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
         let notification = try workflow.caseState(caseID).notification!
         try await fixture.browse(as: .panelMember) { browser, _ in
             let meeting = try await browser.get("/meetings/\(meetingID)")
@@ -67,14 +71,18 @@ struct RolePageTests {
             #expect(panel.status == .ok)
             let html = String(buffer: panel.body)
             #expect(html.contains("28 to 364 days") && html.contains("Record the panel"))
-            for secret in [notification.child.name.surname, notification.child.name.forenames, notification.child.dateOfBirth.iso,
-                           DayFormatter.long(notification.child.dateOfBirth)] {
+            for secret in [
+                notification.child.name.surname, notification.child.name.forenames, notification.child.dateOfBirth.iso,
+                DayFormatter.long(notification.child.dateOfBirth),
+            ] {
                 #expect(!html.contains(secret), "the panel's page shows \(secret)")
             }
             let identifiable = try await browser.get("/cases/\(caseID)")
             #expect(identifiable.status == .forbidden)
         }
-        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter { $0.type == "user.accessRefused.v1" }
+        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == "user.accessRefused.v1"
+        }
         #expect(refused.count == 1)
     }
 }

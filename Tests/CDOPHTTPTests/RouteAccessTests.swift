@@ -1,8 +1,8 @@
-import CDOPStore
 import CDOPApp
 import CDOPDomain
 import CDOPHTTP
 import CDOPProjections
+import CDOPStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -117,7 +117,8 @@ struct RouteAccessTests {
     func everyRoleIsAllowedExactlyTheRoutesListed() async throws {
         var fixture = try await WebFixture()
         let notification = fixture.notification()
-        let caseID = try fixture.engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator")).caseID
+        let caseID = try fixture.engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator"))
+            .caseID
         let specs = fixture.routes.specs
         let usernames = fixture.usernames
         let adminCode = fixture.adminCode
@@ -138,10 +139,13 @@ struct RouteAccessTests {
                         spec.method == "GET"
                         ? try await browser.get(uri) : try await browser.post(uri, [], csrf: identities[index].2)
                     let location = response.headers[.location] ?? ""
-                    let refused = response.status == .forbidden || response.status == .unauthorized
+                    let refused =
+                        response.status == .forbidden || response.status == .unauthorized
                         || (response.status == .seeOther && location.hasPrefix("/sign-in?next="))
                     let body = String(buffer: response.body)
-                    let csrfRefusal = response.status == .forbidden && (body.contains("This form has expired") || body.contains("auth.csrf"))
+                    let csrfRefusal =
+                        response.status == .forbidden
+                        && (body.contains("This form has expired") || body.contains("auth.csrf"))
                     if !refused || csrfRefusal { allowed.insert(identities[index].0) }
                 }
                 let expected = Self.expected[spec.description] ?? []
@@ -161,12 +165,16 @@ struct RouteAccessTests {
         let agency = AgencyID(UUID())
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         try fixture.engine.workflow.execute(
-            .recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: nil, contactEmail: "jo@northgate.example.nhs.uk")),
+            .recordAgencyInvolved(
+                AgencyInvolvement(
+                    agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: nil,
+                    contactEmail: "jo@northgate.example.nhs.uk")),
             on: caseID, by: coordinator)
         let requestID = FormRequestID(UUID())
         try fixture.engine.workflow.execute(
             .requestForm(
-                requestID: requestID, agencyID: agency, formType: .reporting, contactEmail: "jo@northgate.example.nhs.uk",
+                requestID: requestID, agencyID: agency, formType: .reporting,
+                contactEmail: "jo@northgate.example.nhs.uk",
                 dueDate: LondonTime.day(of: fixture.clock.now()).adding(days: 14), schedule: nil),
             on: caseID, by: coordinator)
         let roles: [StaffRole] = [.coordinator, .designatedDoctor, .panelMember]
@@ -197,16 +205,19 @@ struct RouteAccessTests {
                         if spec.method == "GET" {
                             response = try await browser.get(uri)
                         } else if spec.kind == .api {
-                            response = try await JSONAPI.post(client, uri, Data("{}".utf8), cookies: browser.cookieHeader, csrf: csrf)
+                            response = try await JSONAPI.post(
+                                client, uri, Data("{}".utf8), cookies: browser.cookieHeader, csrf: csrf)
                         } else {
                             response = try await browser.post(uri, [], csrf: csrf)
                         }
                         if inArea {
                             if spec.method == "GET" {
-                                #expect(response.status == .ok, "\(spec) as \(role) of the case's area: \(response.status)")
+                                #expect(
+                                    response.status == .ok, "\(spec) as \(role) of the case's area: \(response.status)")
                             }
                         } else {
-                            #expect(response.status == .notFound, "\(spec) as \(role) of another area: \(response.status)")
+                            #expect(
+                                response.status == .notFound, "\(spec) as \(role) of another area: \(response.status)")
                         }
                     }
                 }
@@ -231,7 +242,9 @@ struct RouteAccessTests {
     @Test("A session signed in with a generated password reaches only the account page, its password form and sign-out")
     func aGeneratedPasswordReachesOnlyThePasswordChange() async throws {
         var fixture = try await WebFixture()
-        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "test", role: "coordinator")).caseID
+        let caseID = try fixture.engine.workflow.notify(
+            fixture.notification(), by: Actor(name: "test", role: "coordinator")
+        ).caseID
         let username = fixture.usernames[.coordinator]!
         let user = try #require(try fixture.services.users.user(named: username))
         let generated = try fixture.services.users.resetPassword(user.userID, by: Actor(name: "setup", role: "admin"))
@@ -243,13 +256,16 @@ struct RouteAccessTests {
             var reached: Set<String> = []
             for spec in specs where spec.access.isStaffOnly && spec.description != "POST /sign-out" {
                 let uri = Self.uri(of: spec, caseID: caseID)
-                let response = spec.method == "GET" ? try await browser.get(uri) : try await browser.post(uri, [], csrf: csrf)
+                let response =
+                    spec.method == "GET" ? try await browser.get(uri) : try await browser.post(uri, [], csrf: csrf)
                 let body = String(buffer: response.body)
                 switch spec.kind {
                 case .page:
                     if response.headers[.location] != "/account?mustChange=1" { reached.insert(spec.description) }
                 case .api:
-                    #expect(response.status == .forbidden && body.contains("auth.passwordChangeRequired"), "\(spec): \(body)")
+                    #expect(
+                        response.status == .forbidden && body.contains("auth.passwordChangeRequired"),
+                        "\(spec): \(body)")
                     if response.status != .forbidden { reached.insert(spec.description) }
                 }
             }
@@ -257,7 +273,8 @@ struct RouteAccessTests {
 
             let problem = try await browser.get("/api/v1/cases")
             #expect(problem.headers[.contentType] == "application/problem+json")
-            let document = try JSONSerialization.jsonObject(with: Data(String(buffer: problem.body).utf8)) as? [String: Any]
+            let document =
+                try JSONSerialization.jsonObject(with: Data(String(buffer: problem.body).utf8)) as? [String: Any]
             #expect(document?["code"] as? String == "auth.passwordChangeRequired")
             #expect(document?["title"] as? String == "Set a new password first")
             #expect((document?["detail"] as? String)?.contains("a new password must be set first") == true)
@@ -265,7 +282,9 @@ struct RouteAccessTests {
 
             _ = try await browser.post("/sign-out", [], csrf: csrf)
             var again = Browser(client)
-            #expect(try await again.signIn(username, password: generated).isEmpty, "the generated password worked once only")
+            #expect(
+                try await again.signIn(username, password: generated).isEmpty, "the generated password worked once only"
+            )
         }
     }
 

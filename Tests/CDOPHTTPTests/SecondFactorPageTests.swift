@@ -28,7 +28,8 @@ struct SecondFactorPageTests {
 
             let wrong = try await browser.post("/account/second-factor", [("code", "000000")], csrf: csrf)
             #expect(wrong.status == .unprocessableContent)
-            #expect(Browser.authenticatorKey(in: String(buffer: wrong.body)) == key, "a mistyped code keeps the same key")
+            #expect(
+                Browser.authenticatorKey(in: String(buffer: wrong.body)) == key, "a mistyped code keeps the same key")
             let letters = try await browser.post("/account/second-factor", [("code", "abc")], csrf: csrf)
             #expect(String(buffer: letters.body).contains("Enter the 6-digit code"))
 

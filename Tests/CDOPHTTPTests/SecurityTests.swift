@@ -1,7 +1,7 @@
-import CDOPStore
-import CDOPDomain
 import CDOPApp
+import CDOPDomain
 import CDOPHTTP
+import CDOPStore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -44,9 +44,12 @@ struct SecurityTests {
     @Test("A staff form post without the session's token is refused")
     func aStaffFormPostWithoutTheSessionsTokenIsRefused() async throws {
         var fixture = try await WebFixture()
-        let caseID = try fixture.engine.workflow.notify(fixture.notification(), by: Actor(name: "t", role: "coordinator")).caseID
+        let caseID = try fixture.engine.workflow.notify(
+            fixture.notification(), by: Actor(name: "t", role: "coordinator")
+        ).caseID
         try await fixture.browse(as: .coordinator) { browser, csrf in
-            let forged = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")], csrf: "not-the-token")
+            let forged = try await browser.post(
+                "/cases/\(caseID)/duplicate", [("decision", "reject")], csrf: "not-the-token")
             #expect(forged.status == .forbidden)
             let missing = try await browser.post("/cases/\(caseID)/duplicate", [("decision", "reject")])
             #expect(missing.status == .forbidden)
@@ -105,7 +108,11 @@ struct SecurityTests {
             for body in [Data("{}".utf8), valid, Data("{\"child\": 1}".utf8), valid, Data("{}".utf8), valid] {
                 statuses.append(try await JSONAPI.post(client, "/api/v1/notifications", body).status)
             }
-            #expect(statuses == [.unprocessableContent, .created, .unprocessableContent, .created, .tooManyRequests, .tooManyRequests])
+            #expect(
+                statuses == [
+                    .unprocessableContent, .created, .unprocessableContent, .created, .tooManyRequests,
+                    .tooManyRequests,
+                ])
         }
     }
 

@@ -22,7 +22,9 @@ struct SelfChangeTests {
     /// The stored types of the administrator's events.
     static func adminEvents(_ fixture: WebFixture) throws -> [(type: String, json: String)] {
         let admin = try #require(try fixture.services.users.user(named: fixture.usernames[.admin]!))
-        return try fixture.engine.store.readStream(admin.userID.streamID).map { ($0.type, String(decoding: $0.data, as: UTF8.self)) }
+        return try fixture.engine.store.readStream(admin.userID.streamID).map {
+            ($0.type, String(decoding: $0.data, as: UTF8.self))
+        }
     }
 
     /// Posts a user command to the API as the signed-in `browser`.
@@ -34,7 +36,9 @@ struct SelfChangeTests {
             csrf: csrf)
     }
 
-    @Test("An administrator adds a role to themself only with their password and a fresh code; another account needs neither")
+    @Test(
+        "An administrator adds a role to themself only with their password and a fresh code; another account needs neither"
+    )
     func addOwnRoleThroughTheAPI() async throws {
         let fixture = try await WebFixture()
         let admin = fixture.usernames[.admin]!
@@ -59,12 +63,16 @@ struct SelfChangeTests {
             #expect(try fixture.services.users.user(named: admin)?.roles == [.admin, .coordinator])
 
             let other = try await Self.command(
-                client, fixture.usernames[.panelMember]!, ["command": "change-access", "roles": ["panel-member", "coordinator"]],
+                client, fixture.usernames[.panelMember]!,
+                ["command": "change-access", "roles": ["panel-member", "coordinator"]],
                 as: browser, csrf: csrf)
             #expect(other.status == .ok, "another account's roles need no re-authentication")
         }
         let events = try Self.adminEvents(fixture)
-        #expect(events.filter { $0.type == "user.reauthenticated.v1" }.map(\.json).map { $0.contains("add-own-role") } == [true])
+        #expect(
+            events.filter { $0.type == "user.reauthenticated.v1" }.map(\.json).map { $0.contains("add-own-role") } == [
+                true
+            ])
         #expect(events.contains { $0.type == "user.accessRefused.v1" && $0.json.contains("reauthentication") })
     }
 
@@ -85,7 +93,10 @@ struct SelfChangeTests {
             #expect(removed.status == .ok, "\(String(buffer: removed.body))")
             #expect(try fixture.services.users.user(named: admin)?.secondFactorEnrolled == false)
         }
-        #expect(try Self.adminEvents(fixture).contains { $0.type == "user.reauthenticated.v1" && $0.json.contains("remove-own-second-factor") })
+        #expect(
+            try Self.adminEvents(fixture).contains {
+                $0.type == "user.reauthenticated.v1" && $0.json.contains("remove-own-second-factor")
+            })
     }
 
     @Test("An administrator moves their authenticator only with their password and a code from the app they have")
@@ -106,19 +117,23 @@ struct SelfChangeTests {
             #expect(String(buffer: bare.body).contains("current password"), "\(String(buffer: bare.body))")
             let wrong = try await browser.post(
                 "/account/second-factor",
-                [("code", newCode()), ("password", "not the password"), ("current-code", Self.freshCode(fixture))], csrf: csrf)
+                [("code", newCode()), ("password", "not the password"), ("current-code", Self.freshCode(fixture))],
+                csrf: csrf)
             #expect(wrong.status == .unprocessableContent)
             #expect(Browser.authenticatorKey(in: String(buffer: wrong.body)) != nil, "the same page, asking again")
 
             let current = Self.freshCode(fixture)
             let moved = try await browser.post(
-                "/account/second-factor", [("code", newCode()), ("password", WebFixture.password), ("current-code", current)],
+                "/account/second-factor",
+                [("code", newCode()), ("password", WebFixture.password), ("current-code", current)],
                 csrf: csrf)
             #expect(moved.status == .seeOther, "\(String(buffer: moved.body))")
             #expect(moved.headers[.location] == "/account?enrolled=1")
         }
         let events = try Self.adminEvents(fixture)
         #expect(events.contains { $0.type == "user.reauthenticated.v1" && $0.json.contains("move-own-second-factor") })
-        #expect(events.filter { $0.type == "user.secondFactorEnrolled.v1" }.count == 2, "enrolled at setup, then moved once")
+        #expect(
+            events.filter { $0.type == "user.secondFactorEnrolled.v1" }.count == 2, "enrolled at setup, then moved once"
+        )
     }
 }

@@ -14,7 +14,8 @@ import Testing
 struct SignInAnswerTests {
     /// The error summary of a page: what it says went wrong.
     static func errorSummary(in html: String) -> String? {
-        guard let start = html.range(of: #"<h2 id="error-summary-title">"#), let end = html[start.upperBound...].range(of: "</ul>")
+        guard let start = html.range(of: #"<h2 id="error-summary-title">"#),
+            let end = html[start.upperBound...].range(of: "</ul>")
         else { return nil }
         return String(html[start.upperBound..<end.lowerBound])
     }
@@ -26,7 +27,8 @@ struct SignInAnswerTests {
         try await fixture.application.test(.router) { client in
             var browser = Browser(client)
             var answers: [(status: HTTPResponse.Status, summary: String?)] = []
-            let attempts = [("nobody.here", "whatever password")] + Array(repeating: (username, "not the password"), count: 3)
+            let attempts =
+                [("nobody.here", "whatever password")] + Array(repeating: (username, "not the password"), count: 3)
                 + [(username, WebFixture.password)]
             for (name, password) in attempts {
                 let response = try await browser.postSignIn([("username", name), ("password", password)])
@@ -40,8 +42,12 @@ struct SignInAnswerTests {
             }
         }
         let user = try #require(try fixture.services.users.user(named: username))
-        let reasons = try fixture.engine.store.readStream(user.userID.streamID).filter { $0.type == "user.signInRefused.v1" }
-            .map { String(decoding: $0.data, as: UTF8.self) }
-        #expect(reasons.last?.contains("\"throttled\"") == true, "the right password was refused because the place was held back")
+        let reasons = try fixture.engine.store.readStream(user.userID.streamID).filter {
+            $0.type == "user.signInRefused.v1"
+        }
+        .map { String(decoding: $0.data, as: UTF8.self) }
+        #expect(
+            reasons.last?.contains("\"throttled\"") == true,
+            "the right password was refused because the place was held back")
     }
 }

@@ -46,7 +46,8 @@ struct StorageFailureTests {
         try await fixture.application.test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)
             #expect(response.status == .serviceUnavailable)
-            let object = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
+            let object =
+                try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: Any]
             let database = (object?["checks"] as? [String: [String: Any]])?["database"]
             #expect(database?["ok"] as? Bool == false)
             #expect((database?["detail"] as? String)?.contains("full") == true, "\(String(describing: database))")
@@ -84,7 +85,8 @@ struct StorageFailureTests {
             let command = try await JSONAPI.post(
                 client, "/api/v1/cases/\(caseID)/commands",
                 try JSONAPI.body([
-                    "command": "await-external", "process": "postMortem", "reason": "Awaiting the post-mortem", "since": "2026-06-01",
+                    "command": "await-external", "process": "postMortem", "reason": "Awaiting the post-mortem",
+                    "since": "2026-06-01",
                 ]),
                 cookies: browser.cookieHeader, csrf: csrf)
             #expect(command.status == .serviceUnavailable, "\(String(buffer: command.body))")
@@ -96,7 +98,12 @@ struct StorageFailureTests {
             #expect(page.headers[.contentType]?.hasPrefix("text/html") == true)
             #expect(String(buffer: page.body).contains("Nothing was saved"))
 
-            let post = try await pages.post("/cases/\(caseID)/commands", [("command", "await-external"), ("process", "inquest"), ("reason", "Inquest opened"), ("since", "2026-06-01")], csrf: pageCSRF)
+            let post = try await pages.post(
+                "/cases/\(caseID)/commands",
+                [
+                    ("command", "await-external"), ("process", "inquest"), ("reason", "Inquest opened"),
+                    ("since", "2026-06-01"),
+                ], csrf: pageCSRF)
             #expect(post.status == .serviceUnavailable, "\(post.status)")
         }
     }

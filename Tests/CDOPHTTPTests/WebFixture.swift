@@ -25,7 +25,8 @@ struct WebFixture {
     /// The administrator's authenticator (administrators always need a one-time code).
     let adminAuthenticator: TOTP
     let usernames: [StaffRole: String] = [
-        .admin: "ada.admin", .coordinator: "casey.coordinator", .designatedDoctor: "dana.doctor", .panelMember: "pat.panel",
+        .admin: "ada.admin", .coordinator: "casey.coordinator", .designatedDoctor: "dana.doctor",
+        .panelMember: "pat.panel",
     ]
 
     init(
@@ -35,7 +36,8 @@ struct WebFixture {
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
         configuration.definitionsPath = BuiltProducts.packageRoot.path
-        configuration.mail = MailSettings(sender: try MailAddress("cdop@localhost"), delivery: .spool(directory: folder.path("outbox")))
+        configuration.mail = MailSettings(
+            sender: try MailAddress("cdop@localhost"), delivery: .spool(directory: folder.path("outbox")))
         configure(&configuration)
         var options = EventStoreOptions()
         options.durability = .processCrash
@@ -45,19 +47,22 @@ struct WebFixture {
             schedules: DeclaredSchedules(definitions), linkSecret: Data(repeating: 7, count: 32))
         let users = UserDirectory(engine: engine, bcryptCost: 4)
         services = WebServices(
-            engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: clock, users: users,
+            engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: clock,
+            users: users,
             sessions: SessionStore(store: engine.store), limits: limits, metrics: metrics)
         routes = WebServer.routes(services)
         let admin = Actor(name: "setup", role: "admin")
         var authenticator = TOTP(secret: [])
         for (role, username) in usernames {
             let account = try users.addUser(
-                username: username, displayName: username, email: "\(username)@example.org", roles: [role], areas: [], by: admin)
+                username: username, displayName: username, email: "\(username)@example.org", roles: [role], areas: [],
+                by: admin)
             try users.changePassword(account.userID, old: account.initialPassword, new: Self.password)
             if role == .admin {
                 let enrolment = try users.enrolSecondFactor(account.userID)
                 authenticator = TOTP(secret: Base32.decode(enrolment.secret) ?? [])
-                try users.confirmSecondFactor(account.userID, code: authenticator.code(forStep: TOTP.step(at: clock.now())), now: clock.now())
+                try users.confirmSecondFactor(
+                    account.userID, code: authenticator.code(forStep: TOTP.step(at: clock.now())), now: clock.now())
             }
         }
         adminAuthenticator = authenticator
@@ -102,7 +107,8 @@ struct Browser {
         var all = fields
         if let csrf { all.append(("csrf", csrf)) }
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
-        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        let response = try await client.execute(
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
         keep(response)
         return response
     }
@@ -114,7 +120,9 @@ struct Browser {
     }
 
     /// Signs in as `username` and returns the session's CSRF token (read from a page's sign-out form).
-    mutating func signIn(_ username: String, password: String = WebFixture.password, code: String? = nil) async throws -> String {
+    mutating func signIn(_ username: String, password: String = WebFixture.password, code: String? = nil) async throws
+        -> String
+    {
         var fields = [("username", username), ("password", password), ("next", "/account")]
         if let code { fields.append(("code", code)) }
         let response = try await postSignIn(fields)
@@ -164,7 +172,9 @@ extension WebFixture {
 
     /// A case notified in `area` (the fixture's notification moved there).
     mutating func notifiedCase(in area: String, surname: String = "Testchild") throws -> CaseID {
-        try engine.workflow.notify(notification(surname: surname, area: area), by: Actor(name: "test", role: "coordinator")).caseID
+        try engine.workflow.notify(
+            notification(surname: surname, area: area), by: Actor(name: "test", role: "coordinator")
+        ).caseID
     }
 
     /// A panel meeting a week ahead with `cases` on its agenda.
@@ -174,11 +184,13 @@ extension WebFixture {
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         try engine.workflow.execute(
             .schedule(
-                meetingID: meetingID, type: .panel, title: title, startsAt: start, endsAt: start.addingTimeInterval(7200),
+                meetingID: meetingID, type: .panel, title: title, startsAt: start,
+                endsAt: start.addingTimeInterval(7200),
                 venue: MeetingVenue(place: "Room 4", callLink: "https://meet.example.org/june"), theme: nil),
             on: meetingID, by: coordinator)
         try engine.workflow.execute(
-            .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID, by: coordinator)
+            .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID,
+            by: coordinator)
         for caseID in cases {
             try engine.workflow.execute(.addCaseToAgenda(caseID), on: meetingID, by: coordinator)
         }
@@ -198,7 +210,8 @@ extension WebFixture {
         try workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
         let meetingID = try panelMeeting(with: [])
         let start = try workflow.meetingState(meetingID).startsAt ?? clock.now()
-        try workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
+        try workflow.assignToPanel(
+            caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: coordinator)
         return (caseID, meetingID)
     }
 }

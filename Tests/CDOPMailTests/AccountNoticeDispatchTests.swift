@@ -19,7 +19,8 @@ struct AccountNoticeDispatchTests {
             configuration.databasePath = directory.file("cdop.sqlite").path
             configuration.baseURL = URL(string: "https://cdop.example.org")!
             let engine = try Engine(
-                configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"), schedules: TestSchedules.catalog,
+                configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"),
+                schedules: TestSchedules.catalog,
                 linkSecret: Data(repeating: 7, count: 32))
             let templates = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().templates
             let users = UserDirectory(engine: engine, bcryptCost: 4)
@@ -30,7 +31,8 @@ struct AccountNoticeDispatchTests {
                 try session.decide(UserDecider.self, account.userID.streamID, .recordSignInThrottled(failures: 3))
             }
             let spool = directory.file("spool").path
-            let outcomes = await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool)).dispatchAll()
+            let outcomes = await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool))
+                .dispatchAll()
             #expect(outcomes.map(\.result) == ["sent"], "\(outcomes)")
             #expect(outcomes.first?.template == "sign-in-held-back")
 
@@ -44,7 +46,9 @@ struct AccountNoticeDispatchTests {
 
             let types = try engine.store.readStream(account.userID.streamID).map(\.type)
             #expect(types.filter { $0 == "user.emailSent.v1" }.count == 1)
-            #expect(await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool)).dispatchAll().isEmpty)
+            #expect(
+                await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool)).dispatchAll()
+                    .isEmpty)
             #expect(try ReadModelRebuild(store: engine.store).run().isClean, "a rebuild writes the same outbox row")
         }
     }

@@ -1,7 +1,7 @@
 import CDOPApp
 import CDOPDefinitions
-import CDOPMail
 import CDOPDomain
+import CDOPMail
 import CDOPProjections
 import CDOPStore
 import CDOPTesting
@@ -19,22 +19,40 @@ struct DispatcherCrashTests {
             var configuration = AppConfiguration()
             configuration.databasePath = path
             let secret = Data(repeating: 9, count: 32)
-            let engine = try Engine(configuration: configuration, clock: SystemClock(), schedules: TestSchedules.catalog, linkSecret: secret)
+            let engine = try Engine(
+                configuration: configuration, clock: SystemClock(), schedules: TestSchedules.catalog, linkSecret: secret
+            )
             let coordinator = Actor(name: "c", role: "coordinator")
             var random = SeededRandom(seed: 21)
             let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
                 let id = AgencyID(UUID())
-                try engine.workflow.execute(.register(agencyID: id, name: entry.name, kind: entry.kind, contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]), on: id, by: coordinator)
+                try engine.workflow.execute(
+                    .register(
+                        agencyID: id, name: entry.name, kind: entry.kind,
+                        contacts: [
+                            AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)
+                        ]), on: id, by: coordinator)
                 return (id, entry.name, entry.kind)
             }
             let today = LondonTime.day(of: Date())
             for _ in 0..<10 {
                 let caseID = try engine.workflow.notify(
-                    SyntheticPanel.notification(using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH", expectation: .expected),
-                    by: coordinator).caseID
+                    SyntheticPanel.notification(
+                        using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH",
+                        expectation: .expected),
+                    by: coordinator
+                ).caseID
                 for (id, name, kind) in agencies {
-                    try engine.workflow.execute(.recordAgencyInvolved(AgencyInvolvement(agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))), on: caseID, by: coordinator)
-                    try engine.workflow.execute(.requestForm(requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting, contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil), on: caseID, by: coordinator)
+                    try engine.workflow.execute(
+                        .recordAgencyInvolved(
+                            AgencyInvolvement(
+                                agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name)
+                            )), on: caseID, by: coordinator)
+                    try engine.workflow.execute(
+                        .requestForm(
+                            requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
+                            contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil
+                        ), on: caseID, by: coordinator)
                 }
             }
             let expected = try await engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }
@@ -45,7 +63,8 @@ struct DispatcherCrashTests {
                 "CDOP_SMTP_URL": "smtp://127.0.0.1:\(server.port)", "CDOP_SMTP_STARTTLS": "off",
                 "CDOP_LINK_SECRET": String(repeating: "09", count: 32), "CDOP_MAIL_FROM": "cdop@cdop.example.org",
             ]
-            let dispatch = try ChildProcess(BuiltProducts.executable("cdop"), ["mail", "dispatch", "--json"], environment: environment)
+            let dispatch = try ChildProcess(
+                BuiltProducts.executable("cdop"), ["mail", "dispatch", "--json"], environment: environment)
             // Kill it once some, not all, have been delivered.
             _ = try await Eventually.holds(within: .seconds(60)) {
                 try !dispatch.isRunning || server.receivedFiles().count >= 8
@@ -53,15 +72,19 @@ struct DispatcherCrashTests {
             let wasRunning = dispatch.isRunning
             await dispatch.kill(SIGKILL)
             let deliveredBeforeKill = try server.receivedFiles().count
-            #expect(wasRunning && deliveredBeforeKill < 40, "the dispatcher finished before it could be killed (\(deliveredBeforeKill) sent)")
+            #expect(
+                wasRunning && deliveredBeforeKill < 40,
+                "the dispatcher finished before it could be killed (\(deliveredBeforeKill) sent)")
 
             // Another dispatcher, configured as the first was, after the dead one's claims have lapsed.
             let later = TestClock(Date().addingTimeInterval(600))
             var sameConfiguration = configuration
             sameConfiguration.mail = try MailSettings(environment: [
-                "CDOP_SMTP_URL": "smtp://127.0.0.1:\(server.port)", "CDOP_SMTP_STARTTLS": "off", "CDOP_MAIL_FROM": "cdop@cdop.example.org",
+                "CDOP_SMTP_URL": "smtp://127.0.0.1:\(server.port)", "CDOP_SMTP_STARTTLS": "off",
+                "CDOP_MAIL_FROM": "cdop@cdop.example.org",
             ])
-            let second = try Engine(configuration: sameConfiguration, clock: later, schedules: TestSchedules.catalog, linkSecret: secret)
+            let second = try Engine(
+                configuration: sameConfiguration, clock: later, schedules: TestSchedules.catalog, linkSecret: secret)
             let templates = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().templates
             let outcomes = await second.dispatcher(templates: templates).dispatchAll()
             #expect(outcomes.allSatisfy { $0.result == "sent" }, "\(outcomes.filter { $0.result != "sent" })")
@@ -70,7 +93,10 @@ struct DispatcherCrashTests {
             let files = try server.receivedFiles()
             let parsed = try await PythonCheck.parseMail(files, in: directory)
             let ids = parsed.compactMap(\.messageId)
-            let expectedIDs = Set(expected.map { "<\(NameBasedUUID.make("outbox|" + $0.outboxID).uuidString.lowercased())@cdop.example.org>" })
+            let expectedIDs = Set(
+                expected.map {
+                    "<\(NameBasedUUID.make("outbox|" + $0.outboxID).uuidString.lowercased())@cdop.example.org>"
+                })
             #expect(Set(ids) == expectedIDs)
             #expect(files.count >= 40 && files.count <= 40 + 8, "\(files.count) messages")
             // Each email's outcome is recorded exactly once on its case.

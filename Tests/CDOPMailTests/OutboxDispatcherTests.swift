@@ -37,22 +37,30 @@ struct OutboxScenario {
         configuration.databasePath = databasePath
         configuration.baseURL = URL(string: "https://cdop.example.org")!
         clock = TestClock(iso: "2026-03-02T08:00:00Z")
-        engine = try Engine(configuration: configuration, clock: clock, schedules: TestSchedules.catalog, linkSecret: Data(repeating: 7, count: 32))
+        engine = try Engine(
+            configuration: configuration, clock: clock, schedules: TestSchedules.catalog,
+            linkSecret: Data(repeating: 7, count: 32))
         templates = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().templates
         var random = SeededRandom(seed: 11)
         let today = CalendarDate(year: 2026, month: 3, day: 2)!
         let notification = SyntheticPanel.notification(
-            using: &random, died: today.adding(days: -1), notified: today, ageDays: 400, area: "NTH", expectation: .expected,
+            using: &random, died: today.adding(days: -1), notified: today, ageDays: 400, area: "NTH",
+            expectation: .expected,
             forenames: Self.forenames, surname: Self.surname, nhs: Self.nhs)
         caseID = try engine.workflow.notify(notification, by: Actor(name: "n", role: "notifier")).caseID
         let agency = AgencyID(UUID())
         let coordinator = Actor(name: "c", role: "coordinator")
         try engine.workflow.execute(
-            .recordAgencyInvolved(AgencyInvolvement(agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: "Dr Jo Example", contactEmail: "jo@northgate.example.nhs.uk")),
+            .recordAgencyInvolved(
+                AgencyInvolvement(
+                    agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: "Dr Jo Example",
+                    contactEmail: "jo@northgate.example.nhs.uk")),
             on: caseID, by: coordinator)
         requestID = FormRequestID(UUID())
         try engine.workflow.execute(
-            .requestForm(requestID: requestID, agencyID: agency, formType: .reporting, contactEmail: "jo@northgate.example.nhs.uk", dueDate: today.adding(days: 14), schedule: nil),
+            .requestForm(
+                requestID: requestID, agencyID: agency, formType: .reporting,
+                contactEmail: "jo@northgate.example.nhs.uk", dueDate: today.adding(days: 14), schedule: nil),
             on: caseID, by: coordinator)
     }
 
@@ -71,7 +79,9 @@ struct OutboxScenario {
 
 @Suite("The outbox dispatcher against a real SMTP server")
 struct OutboxDispatcherTests {
-    @Test("A Form B request sends one email with the case reference and the secure link, and nothing that identifies the child")
+    @Test(
+        "A Form B request sends one email with the case reference and the secure link, and nothing that identifies the child"
+    )
     func requestEmail() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
@@ -94,8 +104,12 @@ struct OutboxDispatcherTests {
             #expect(hashes == [PractitionerLinks.hash(of: String(token))])
             // No child's name, date of birth or NHS number anywhere in the message.
             let raw = try String(contentsOf: files[0], encoding: .utf8)
-            let born = try #require(try scenario.engine.workflow.caseState(scenario.caseID).notification?.child.dateOfBirth)
-            for secret in ["Zoë", "Zoe", "Testchild", "Dowd", OutboxScenario.nhs, "943 476 5919", born.iso, DayFormatter.long(born)] {
+            let born = try #require(
+                try scenario.engine.workflow.caseState(scenario.caseID).notification?.child.dateOfBirth)
+            for secret in [
+                "Zoë", "Zoe", "Testchild", "Dowd", OutboxScenario.nhs, "943 476 5919", born.iso,
+                DayFormatter.long(born),
+            ] {
                 #expect(!raw.contains(secret) && !(body.contains(secret)), "the email contains \(secret)")
             }
             #expect(try scenario.outbox("sent").count == 1)
@@ -109,7 +123,9 @@ struct OutboxDispatcherTests {
     func serverDownThenUp() async throws {
         try await withSMTPServer { server, directory in
             let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
-            let down = try SMTPSettings(url: SMTPServerURL("smtp://127.0.0.1:\(try closedLoopbackPort())"), startTLS: .off, connectTimeout: .seconds(2))
+            let down = try SMTPSettings(
+                url: SMTPServerURL("smtp://127.0.0.1:\(try closedLoopbackPort())"), startTLS: .off,
+                connectTimeout: .seconds(2))
             let transport = SwitchableTransport(SMTPTransport(settings: down))
             let dispatcher = scenario.dispatcher(transport)
             #expect(await dispatcher.dispatchAll().map(\.result) == ["retry"])
@@ -157,7 +173,8 @@ struct OutboxDispatcherTests {
             let attemptsBefore = try server.events().filter { $0.event == "refused" || $0.event == "message" }.count
             scenario.clock.advance(days: 2)
             #expect(await dispatcher.dispatchAll().isEmpty)
-            #expect(try server.events().filter { $0.event == "refused" || $0.event == "message" }.count == attemptsBefore)
+            #expect(
+                try server.events().filter { $0.event == "refused" || $0.event == "message" }.count == attemptsBefore)
             #expect(try scenario.outbox("failed").count == 2)
         }
     }
@@ -174,7 +191,8 @@ struct OutboxDispatcherTests {
             let files = try server.receivedFiles().sorted { $0.path < $1.path }
             #expect(files.count == 2)
             let parsed = try await PythonCheck.parseMail(files, in: directory)
-            let links = parsed.compactMap { $0.text?.firstMatch(of: /\/forms\/([A-Za-z0-9_-]{43})/)?.1 }.map(String.init)
+            let links = parsed.compactMap { $0.text?.firstMatch(of: /\/forms\/([A-Za-z0-9_-]{43})/)?.1 }.map(
+                String.init)
             #expect(links.count == 2 && Set(links).count == 1, "the reminder carries the request's own link")
             #expect(parsed.contains { $0.subject?.hasPrefix("Reminder") == true })
         }

@@ -12,10 +12,12 @@ struct PrimitivesTests {
             #expect(UUIDText.parse(uuid.uuidString) == uuid)
             #expect(UUIDText.parse(uuid.uuidString.lowercased()) == uuid)
         }
-        for wrong in ["", "not-a-uuid", "0123456789abcdef0123456789abcdef0123", "g1234567-89ab-cdef-0123-456789abcdef",
+        for wrong in [
+            "", "not-a-uuid", "0123456789abcdef0123456789abcdef0123", "g1234567-89ab-cdef-0123-456789abcdef",
             "01234567-89ab-cdef-0123-456789abcde", "01234567_89ab-cdef-0123-456789abcdef",
             "3f2b0c1e-0000-4000-8000-00000000000g", "3f2b0c1e-0000-4000-8000-0000000000000",
-            " 3f2b0c1e-0000-4000-8000-00000000000"] {
+            " 3f2b0c1e-0000-4000-8000-00000000000",
+        ] {
             #expect(UUIDText.parse(wrong) == nil, "\(wrong)")
         }
     }

@@ -28,15 +28,19 @@ struct ImportTests {
             try String.fetchAll(db, sql: "SELECT stage FROM case_summaries ORDER BY stage")
         }
         #expect(stages == ["informationGathering", "panelReviewed", "panelReviewed", "panelReviewed"])
-        let all = try ReportPeriod(from: CalendarDate(year: 2008, month: 1, day: 1)!, to: CalendarDate(year: 2026, month: 3, day: 31)!)
+        let all = try ReportPeriod(
+            from: CalendarDate(year: 2008, month: 1, day: 1)!, to: CalendarDate(year: 2026, month: 3, day: 31)!)
         let report = try AnnualReportQuery(panel: fixture.engine.panel, period: all)
             .run(on: fixture.engine.store, asAt: CalendarDate(year: 2026, month: 6, day: 1)!)
         #expect(report.figure("Deaths notified") == 4)
         #expect(report.figure("Reviews completed") == 3)
         let legacy = report.table("legacy-preventability")!
-        #expect(legacy.value("Not preventable") == 1 && legacy.value("Potentially preventable") == 1 && legacy.grandTotal == 2)
+        #expect(
+            legacy.value("Not preventable") == 1 && legacy.value("Potentially preventable") == 1
+                && legacy.grandTotal == 2)
         #expect(report.table("learning-themes")!.value("water safety") == 1)
-        #expect(report.table("ethnicity")!.value("Not known") == 1 && report.table("ethnicity")!.value("Not stated") == 1)
+        #expect(
+            report.table("ethnicity")!.value("Not known") == 1 && report.table("ethnicity")!.value("Not stated") == 1)
         #expect(report.mismatches.isEmpty)
         #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
     }
@@ -84,7 +88,9 @@ struct ImportTests {
             #expect(places.contains("4:modifiable_factors"))
             #expect(places.contains("5:preventability"))
             #expect(!places.contains { $0.hasPrefix("2:") }, "row 2 is good")
-            #expect(problems.first { $0.column == "sex" }?.description.hasPrefix("Row 3, column sex: \"femal\" is not one of") == true)
+            #expect(
+                problems.first { $0.column == "sex" }?.description.hasPrefix(
+                    "Row 3, column sex: \"femal\" is not one of") == true)
         }
         #expect(try fixture.events() == 0)
     }
@@ -111,7 +117,8 @@ struct ImportTests {
     func headingProblems() throws {
         let fixture = try ImportFixture()
         #expect(throws: ImportError.missingColumns(["surname"])) {
-            try fixture.importer.run("reference,date_of_birth,sex,area_code,date_of_death,date_notified,expected\n", by: fixture.actor)
+            try fixture.importer.run(
+                "reference,date_of_birth,sex,area_code,date_of_death,date_notified,expected\n", by: fixture.actor)
         }
         #expect(throws: ImportError.unknownColumns(["colour"])) {
             try fixture.importer.run(ImportFixture.heading + ",colour\n", by: fixture.actor)

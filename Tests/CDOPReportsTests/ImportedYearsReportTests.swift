@@ -33,8 +33,11 @@ struct ImportedYearsReportTests {
             let sex = random.pick([Sex.male, .female, .female, .male, .indeterminate])
             let category = random.pick(DeathCategory.allCases)
             let preventability = legacy ? random.pick(LegacyPreventability.allCases) : nil
-            let outcome = legacy ? nil : random.pick([ModifiableFactorsOutcome.noModifiableFactorsIdentified, .insufficientInformation])
-            rows.append(Row(sex: sex, category: category, reviewed: reviewed, outcome: outcome, preventability: preventability))
+            let outcome =
+                legacy
+                ? nil : random.pick([ModifiableFactorsOutcome.noModifiableFactorsIdentified, .insufficientInformation])
+            rows.append(
+                Row(sex: sex, category: category, reviewed: reviewed, outcome: outcome, preventability: preventability))
             let born = died.adding(days: -Int.random(in: 10...5000, using: &random))
             let prevention = preventability.map { $0.label } ?? ""
             let judged = outcome.map { outcomeWords[$0]! } ?? ""
@@ -69,12 +72,15 @@ struct ImportedYearsReportTests {
                     for outcome in ModifiableFactorsOutcome.allCases {
                         #expect(
                             byOutcome.value(byOutcome.rows[row], group: outcome.label.capitalisedFirst, column: column)
-                                == reviewed.filter { $0.category == category && $0.outcome == outcome && $0.sex == sex }.count)
+                                == reviewed.filter { $0.category == category && $0.outcome == outcome && $0.sex == sex }
+                                .count)
                     }
                     for scale in LegacyPreventability.allCases {
                         #expect(
                             byScale.value(byScale.rows[row], group: scale.label.capitalisedFirst, column: column)
-                                == reviewed.filter { $0.category == category && $0.preventability == scale && $0.sex == sex }.count)
+                                == reviewed.filter {
+                                    $0.category == category && $0.preventability == scale && $0.sex == sex
+                                }.count)
                     }
                 }
             }

@@ -27,16 +27,21 @@ struct ReportPDFTests {
     func printsToPDF() async throws {
         var years = try SyntheticYears()
         try years.build(
-            count: 80, from: CalendarDate(year: 2025, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 3, day: 31)!, seed: 5)
+            count: 80, from: CalendarDate(year: 2025, month: 4, day: 1)!,
+            to: CalendarDate(year: 2026, month: 3, day: 31)!, seed: 5)
         let report = try AnnualReportQuery(
-            panel: years.engine.panel, period: try ReportPeriod.reportingYear(2025), suppression: try SuppressionPolicy(threshold: 3)
+            panel: years.engine.panel, period: try ReportPeriod.reportingYear(2025),
+            suppression: try SuppressionPolicy(threshold: 3)
         ).run(on: years.engine.store, asAt: SyntheticYears.asAt)
         let html = years.folder.path("report.html")
         let pdf = years.folder.path("report.pdf")
         try Data(ReportHTML.document(report).utf8).write(to: URL(fileURLWithPath: html))
         _ = try await Self.run(
             try Self.tool("chromium"),
-            ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(html)"])
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf)",
+                "file://\(html)",
+            ])
 
         let info = try await Self.run(try Self.tool("pdfinfo"), [pdf]).standardOutput
         #expect(info.contains("(A4)"), "\(info)")
@@ -54,7 +59,9 @@ struct ReportPDFTests {
         _ = try await Self.run(try Self.tool("pdftoppm"), ["-r", "40", "-f", "1", "-l", "2", pdf, image])
         let pages = try FileManager.default.contentsOfDirectory(atPath: years.folder.url.path)
             .filter { $0.hasPrefix("page") && $0.hasSuffix(".ppm") }
-        let blue = try pages.reduce(0) { $0 + (try Self.pixels(ofColour: (0x1d, 0x70, 0xb8), in: years.folder.path($1))) }
+        let blue = try pages.reduce(0) {
+            $0 + (try Self.pixels(ofColour: (0x1d, 0x70, 0xb8), in: years.folder.path($1)))
+        }
         #expect(blue > 200, "no chart bars were drawn (\(blue) blue pixels)")
     }
 

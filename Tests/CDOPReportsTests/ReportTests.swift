@@ -13,7 +13,8 @@ struct ReportTests {
     static func years() throws -> SyntheticYears {
         var years = try SyntheticYears()
         try years.build(
-            count: 170, from: CalendarDate(year: 2023, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 10, day: 31)!,
+            count: 170, from: CalendarDate(year: 2023, month: 4, day: 1)!,
+            to: CalendarDate(year: 2026, month: 10, day: 31)!,
             seed: 2025)
         return years
     }
@@ -25,7 +26,8 @@ struct ReportTests {
         let years = try Self.years()
         for year in [2024, 2025] {
             let period = try ReportPeriod.reportingYear(year)
-            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
+            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
+                on: years.engine.store, asAt: SyntheticYears.asAt)
             let panel = years.ledger.filter(\.countsForPanel)
             let notified = panel.filter { period.contains($0.notified) }
             let reviewed = panel.filter { $0.reviewed.map(period.contains) == true }
@@ -40,25 +42,34 @@ struct ReportTests {
             #expect(report.figure("Rapid responses") == Self.count(notified, \.rapidResponse))
 
             let stages = report.table("outstanding-by-stage")!
-            #expect(stages.cells.map { $0[0] } == OutstandingStage.allCases.map { stage in
-                Self.count(outstanding) { $0.stage(asAt: period.to) == stage }
-            })
+            #expect(
+                stages.cells.map { $0[0] }
+                    == OutstandingStage.allCases.map { stage in
+                        Self.count(outstanding) { $0.stage(asAt: period.to) == stage }
+                    })
 
             let byOutcome = report.table("category-by-outcome")!
             let bySex = report.table("category-by-sex")!
             for (row, category) in DeathCategory.allCases.enumerated() {
                 for (column, outcome) in ModifiableFactorsOutcome.allCases.enumerated() {
-                    #expect(byOutcome.cells[row][column] == Self.count(reviewed) { $0.category == category && $0.outcome == outcome })
+                    #expect(
+                        byOutcome.cells[row][column]
+                            == Self.count(reviewed) { $0.category == category && $0.outcome == outcome })
                 }
                 for (column, sex) in Sex.allCases.enumerated() {
-                    #expect(bySex.cells[row][column] == Self.count(reviewed) { $0.category == category && $0.sex == sex })
+                    #expect(
+                        bySex.cells[row][column] == Self.count(reviewed) { $0.category == category && $0.sex == sex })
                 }
             }
             #expect(byOutcome.grandTotal == reviewed.count && bySex.grandTotal == reviewed.count)
             try Self.expectThreeWayCells(report, reviewed)
 
-            #expect(report.table("age-band")!.cells.map { $0[0] } == AgeBand.allCases.map { band in Self.count(notified) { $0.band == band } })
-            #expect(report.table("sex")!.cells.map { $0[0] } == Sex.allCases.map { sex in Self.count(notified) { $0.sex == sex } })
+            #expect(
+                report.table("age-band")!.cells.map { $0[0] }
+                    == AgeBand.allCases.map { band in Self.count(notified) { $0.band == band } })
+            #expect(
+                report.table("sex")!.cells.map { $0[0] }
+                    == Sex.allCases.map { sex in Self.count(notified) { $0.sex == sex } })
             let ethnicity = report.table("ethnicity")!
             #expect(ethnicity.value("Not stated") == Self.count(notified) { $0.ethnicity == .notStated })
             #expect(ethnicity.value("Not known") == Self.count(notified) { $0.ethnicity == .notKnown })
@@ -68,14 +79,19 @@ struct ReportTests {
             for configured in years.engine.panel.areas {
                 #expect(area.value(configured.name) == Self.count(notified) { $0.area == configured.code })
             }
-            #expect(report.table("expectation")!.value("Unexpected") == Self.count(notified) { $0.expectation == .unexpected })
-            #expect(report.table("expectation")!.value("Expected") == Self.count(notified) { $0.expectation == .expected })
+            #expect(
+                report.table("expectation")!.value("Unexpected")
+                    == Self.count(notified) { $0.expectation == .unexpected })
+            #expect(
+                report.table("expectation")!.value("Expected") == Self.count(notified) { $0.expectation == .expected })
 
             let rapid = report.table("rapid-response")!
             let responses = notified.filter(\.rapidResponse)
             #expect(rapid.value("Same or next day") == Self.count(responses) { ($0.rapidResponseDays ?? 99) <= 1 })
-            #expect(rapid.value("2 to 3 days") == Self.count(responses) { [2, 3].contains($0.rapidResponseDays ?? 99) })
-            #expect(rapid.value("4 to 5 days") == Self.count(responses) { [4, 5].contains($0.rapidResponseDays ?? 99) })
+            #expect(
+                rapid.value("2 to 3 days") == Self.count(responses) { [2, 3].contains($0.rapidResponseDays ?? 99) })
+            #expect(
+                rapid.value("4 to 5 days") == Self.count(responses) { [4, 5].contains($0.rapidResponseDays ?? 99) })
             #expect(rapid.value("6 days or more") == Self.count(responses) { ($0.rapidResponseDays ?? 0) >= 6 })
             #expect(rapid.value("No meeting recorded") == Self.count(responses) { $0.rapidResponseDays == nil })
 
@@ -87,9 +103,11 @@ struct ReportTests {
             #expect(report.duration.withinSixMonths == Double(Self.count(days) { $0 <= 182 }) / Double(days.count))
             #expect(report.duration.withinTwelveMonths == Double(Self.count(days) { $0 <= 365 }) / Double(days.count))
             let duration = report.table("review-duration")!
-            #expect(duration.cells.map { $0[0] } == [
-                Self.count(days) { $0 <= 182 }, Self.count(days) { $0 > 182 && $0 <= 365 }, Self.count(days) { $0 > 365 },
-            ])
+            #expect(
+                duration.cells.map { $0[0] } == [
+                    Self.count(days) { $0 <= 182 }, Self.count(days) { $0 > 182 && $0 <= 365 },
+                    Self.count(days) { $0 > 365 },
+                ])
 
             let themes = report.table("learning-themes")!
             for theme in SyntheticYears.themes {
@@ -110,15 +128,19 @@ struct ReportTests {
             #expect(counts.cells[1] == years.map { y in Self.count(panel) { $0.reviewed.map(y.contains) == true } })
             let byCategory = report.table("trend-category")!
             for (row, category) in DeathCategory.allCases.enumerated() {
-                #expect(byCategory.cells[row] == years.map { y in
-                    Self.count(panel) { $0.category == category && $0.reviewed.map(y.contains) == true }
-                })
+                #expect(
+                    byCategory.cells[row]
+                        == years.map { y in
+                            Self.count(panel) { $0.category == category && $0.reviewed.map(y.contains) == true }
+                        })
             }
             let byOutcomeTrend = report.table("trend-outcome")!
             for (row, outcome) in ModifiableFactorsOutcome.allCases.enumerated() {
-                #expect(byOutcomeTrend.cells[row] == years.map { y in
-                    Self.count(panel) { $0.outcome == outcome && $0.reviewed.map(y.contains) == true }
-                })
+                #expect(
+                    byOutcomeTrend.cells[row]
+                        == years.map { y in
+                            Self.count(panel) { $0.outcome == outcome && $0.reviewed.map(y.contains) == true }
+                        })
             }
         }
     }
@@ -132,12 +154,17 @@ struct ReportTests {
             for sex in Sex.allCases {
                 for outcome in ModifiableFactorsOutcome.allCases {
                     #expect(
-                        byOutcome.value(byOutcome.rows[row], group: outcome.label.capitalisedFirst, column: sex.label.capitalisedFirst)
-                            == Self.count(reviewed) { $0.category == category && $0.outcome == outcome && $0.sex == sex })
+                        byOutcome.value(
+                            byOutcome.rows[row], group: outcome.label.capitalisedFirst,
+                            column: sex.label.capitalisedFirst)
+                            == Self.count(reviewed) {
+                                $0.category == category && $0.outcome == outcome && $0.sex == sex
+                            })
                 }
                 for scale in LegacyPreventability.allCases {
                     #expect(
-                        byScale.value(byScale.rows[row], group: scale.label.capitalisedFirst, column: sex.label.capitalisedFirst)
+                        byScale.value(
+                            byScale.rows[row], group: scale.label.capitalisedFirst, column: sex.label.capitalisedFirst)
                             == Self.count(reviewed) { $0.category == category && $0.legacy == scale && $0.sex == sex })
                 }
             }
@@ -147,19 +174,24 @@ struct ReportTests {
         #expect(report.mismatches.isEmpty)
     }
 
-    @Test("A year on the older preventability scale reports each review on the scale it was recorded on, never converted")
+    @Test(
+        "A year on the older preventability scale reports each review on the scale it was recorded on, never converted")
     func legacyYearThreeWayTables() throws {
         var years = try SyntheticYears()
         try years.build(
-            count: 150, from: CalendarDate(year: 2010, month: 4, day: 1)!, to: CalendarDate(year: 2014, month: 3, day: 31)!,
+            count: 150, from: CalendarDate(year: 2010, month: 4, day: 1)!,
+            to: CalendarDate(year: 2014, month: 3, day: 31)!,
             seed: 2011)
         for year in [2011, 2012, 2013] {
             let period = try ReportPeriod.reportingYear(year)
-            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
+            let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
+                on: years.engine.store, asAt: SyntheticYears.asAt)
             let reviewed = years.ledger.filter { $0.countsForPanel && $0.reviewed.map(period.contains) == true }
             #expect(reviewed.count > 10)
             if year < 2013 {
-                #expect(reviewed.contains { $0.legacy != nil && $0.outcome == nil }, "legacy reviews carry no invented outcome")
+                #expect(
+                    reviewed.contains { $0.legacy != nil && $0.outcome == nil },
+                    "legacy reviews carry no invented outcome")
             } else {
                 #expect(!reviewed.contains { $0.legacy != nil }, "no review after the cut-over is on the older scale")
             }
@@ -180,7 +212,8 @@ struct ReportTests {
     func reportFactsRebuildCleanly() throws {
         var years = try SyntheticYears()
         try years.build(
-            count: 40, from: CalendarDate(year: 2025, month: 1, day: 1)!, to: CalendarDate(year: 2026, month: 6, day: 30)!,
+            count: 40, from: CalendarDate(year: 2025, month: 1, day: 1)!,
+            to: CalendarDate(year: 2026, month: 6, day: 30)!,
             seed: 11)
         let report = try ReadModelRebuild(store: years.engine.store).run()
         #expect(report.isClean, "\(report.differences)")
@@ -190,8 +223,10 @@ struct ReportTests {
     @Test("Deaths out of scope count in no table of the panel")
     func outOfScopeDeathsAreLeftOut() throws {
         let years = try Self.years()
-        let period = try ReportPeriod(from: CalendarDate(year: 2023, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 10, day: 31)!)
-        let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(on: years.engine.store, asAt: SyntheticYears.asAt)
+        let period = try ReportPeriod(
+            from: CalendarDate(year: 2023, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 10, day: 31)!)
+        let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
+            on: years.engine.store, asAt: SyntheticYears.asAt)
         let outside = Self.count(years.ledger) { !$0.countsForPanel }
         #expect(outside > 0)
         #expect(report.figure("Deaths notified") == years.ledger.count - outside)

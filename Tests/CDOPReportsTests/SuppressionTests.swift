@@ -1,13 +1,16 @@
 import CDOPApp
-@testable import CDOPReports
 import Testing
+
+@testable import CDOPReports
 
 @Suite("Small-number suppression")
 struct SuppressionTests {
     /// A random table of `rows` by `columns` counts, many of them small.
     static func table(_ random: inout SeededRandom, rows: Int, columns: Int) -> ReportTable {
         let cells = (0..<rows).map { _ in
-            (0..<columns).map { _ in random.chance(0.3) ? Int.random(in: 0...4, using: &random) : Int.random(in: 0...40, using: &random) }
+            (0..<columns).map { _ in
+                random.chance(0.3) ? Int.random(in: 0...4, using: &random) : Int.random(in: 0...40, using: &random)
+            }
         }
         return ReportTable(
             id: "t", title: "T", note: "", rowHeading: "R", rows: (0..<rows).map { "r\($0)" },
@@ -36,7 +39,9 @@ struct SuppressionTests {
         return recovered
     }
 
-    @Test("Over a thousand random tables, every small count is hidden, the rest shown as they were, and no hidden number can be worked out from the totals")
+    @Test(
+        "Over a thousand random tables, every small count is hidden, the rest shown as they were, and no hidden number can be worked out from the totals"
+    )
     func hiddenNumbersCannotBeRecovered() throws {
         var random = SeededRandom(seed: 42)
         for _ in 0..<1_000 {
@@ -61,7 +66,8 @@ struct SuppressionTests {
     @Test("A single small cell in a row takes another cell of its row and column with it")
     func secondarySuppression() throws {
         let table = ReportTable(
-            id: "t", title: "T", note: "", rowHeading: "R", rows: ["a", "b"], columns: ["x", "y"], cells: [[1, 10], [20, 30]])
+            id: "t", title: "T", note: "", rowHeading: "R", rows: ["a", "b"], columns: ["x", "y"],
+            cells: [[1, 10], [20, 30]])
         let published = Suppression.apply(try SuppressionPolicy(threshold: 3), to: table)
         #expect(published.cells[0][0] == nil)
         #expect(published.cells[0][1] == nil, "else 11 - 10 gives the 1 away")
@@ -71,7 +77,8 @@ struct SuppressionTests {
 
     @Test("Zero is shown: it identifies nobody")
     func zerosStay() throws {
-        let table = ReportTable(id: "t", title: "T", note: "", rowHeading: "R", rows: ["a", "b"], columns: ["n"], cells: [[0], [12]])
+        let table = ReportTable(
+            id: "t", title: "T", note: "", rowHeading: "R", rows: ["a", "b"], columns: ["n"], cells: [[0], [12]])
         #expect(Suppression.apply(try SuppressionPolicy(threshold: 3), to: table).cells == [[0], [12]])
     }
 
@@ -87,11 +94,14 @@ struct ReportChartTests {
     func longLabelsWrap() {
         let table = ReportTable(
             id: "outstanding-by-stage", title: "Cases outstanding by stage", note: "", rowHeading: "Stage",
-            rows: [OutstandingStage.awaitingExternalProcesses.label, "Ready for panel"], columns: ["Cases"], cells: [[4], [2]])
+            rows: [OutstandingStage.awaitingExternalProcesses.label, "Ready for panel"], columns: ["Cases"],
+            cells: [[4], [2]])
         let svg = ReportChart.svg(table, mark: "*")
         #expect(svg.contains("<tspan") && svg.contains("Awaiting external processes"))
         #expect(svg.contains("criminal proceedings)"), "every word of the label is drawn")
-        for line in ReportChart.wrap(OutstandingStage.awaitingExternalProcesses.label, width: ReportChart.labelCharacters) {
+        for line in ReportChart.wrap(
+            OutstandingStage.awaitingExternalProcesses.label, width: ReportChart.labelCharacters)
+        {
             #expect(line.count <= ReportChart.labelCharacters)
         }
     }

@@ -30,7 +30,8 @@ struct TotalCheckTests {
     func mismatchesAreShown() throws {
         let check = TotalCheck(table: "Deaths by age", what: "the total", expected: 11, found: 10)
         let report = AnnualReport(
-            panelName: "Test CDOP", period: try ReportPeriod.reportingYear(2025), asAt: CalendarDate(year: 2026, month: 5, day: 1)!,
+            panelName: "Test CDOP", period: try ReportPeriod.reportingYear(2025),
+            asAt: CalendarDate(year: 2026, month: 5, day: 1)!,
             headline: [], tables: [Self.table], duration: ReviewDuration(days: []), checks: [check], suppression: nil)
         let html = ReportHTML.document(report)
         #expect(html.contains("Totals that do not agree"))

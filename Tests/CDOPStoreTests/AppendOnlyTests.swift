@@ -41,7 +41,9 @@ struct AppendOnlyTests {
         var options = EventStoreOptions()
         options.durability = .powerLoss
         let fixture = try StoreFixture(options: options)
-        let synchronous = try fixture.store.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try fixture.store.database.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA synchronous")
+        }
         #expect(synchronous == 2)
         let journal = try fixture.store.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")

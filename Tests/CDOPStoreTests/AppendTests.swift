@@ -7,11 +7,17 @@ struct AppendTests {
     @Test("Events read back in order with versions from 1 and gap-free global positions")
     func readBackInOrder() throws {
         let fixture = try StoreFixture()
-        let first = try fixture.store.append(to: "case-a", expected: .noStream, events: events(3), recordedAt: testMoment)
-        let second = try fixture.store.append(to: "case-b", expected: .noStream, events: events(2), recordedAt: testMoment)
-        let third = try fixture.store.append(to: "case-a", expected: .exact(3), events: events(1), recordedAt: testMoment)
+        let first = try fixture.store.append(
+            to: "case-a", expected: .noStream, events: events(3), recordedAt: testMoment)
+        let second = try fixture.store.append(
+            to: "case-b", expected: .noStream, events: events(2), recordedAt: testMoment)
+        let third = try fixture.store.append(
+            to: "case-a", expected: .exact(3), events: events(1), recordedAt: testMoment)
 
-        #expect(first == AppendResult(streamID: "case-a", firstPosition: 1, lastPosition: 3, streamVersion: 3, wasAlreadyStored: false))
+        #expect(
+            first
+                == AppendResult(
+                    streamID: "case-a", firstPosition: 1, lastPosition: 3, streamVersion: 3, wasAlreadyStored: false))
         #expect(second.firstPosition == 4 && second.lastPosition == 5)
         #expect(third.streamVersion == 4 && third.firstPosition == 6)
         let streamA = try fixture.store.readStream("case-a")
@@ -25,9 +31,11 @@ struct AppendTests {
     func recordedEventKeepsEverything() throws {
         let fixture = try StoreFixture()
         let id = UUID()
-        let new = NewEvent(eventID: id, type: "case.notificationReceived.v1", schemaVersion: 1,
-                           data: Data(#"{"é":"Zoë"}"#.utf8), metadata: Data(#"{"actor":"c1"}"#.utf8))
-        try fixture.store.append(to: "case-x", expected: .any, events: [new], recordedAt: Date(timeIntervalSince1970: 1_800_000_000.123))
+        let new = NewEvent(
+            eventID: id, type: "case.notificationReceived.v1", schemaVersion: 1,
+            data: Data(#"{"é":"Zoë"}"#.utf8), metadata: Data(#"{"actor":"c1"}"#.utf8))
+        try fixture.store.append(
+            to: "case-x", expected: .any, events: [new], recordedAt: Date(timeIntervalSince1970: 1_800_000_000.123))
         let stored = try #require(try fixture.store.readStream("case-x").first)
         #expect(stored.eventID == id && stored.type == new.type && stored.schemaVersion == 1)
         #expect(stored.data == new.data && stored.metadata == new.metadata)
@@ -55,13 +63,17 @@ struct AppendTests {
     func expectedVersions(expected: ExpectedVersion, existing: Int64, succeeds: Bool) throws {
         let fixture = try StoreFixture()
         if existing > 0 {
-            try fixture.store.append(to: "case-1", expected: .any, events: events(Int(existing)), recordedAt: testMoment)
+            try fixture.store.append(
+                to: "case-1", expected: .any, events: events(Int(existing)), recordedAt: testMoment)
         }
         if succeeds {
-            let result = try fixture.store.append(to: "case-1", expected: expected, events: events(1), recordedAt: testMoment)
+            let result = try fixture.store.append(
+                to: "case-1", expected: expected, events: events(1), recordedAt: testMoment)
             #expect(result.streamVersion == existing + 1)
         } else {
-            #expect(throws: EventStoreError.wrongExpectedVersion(stream: "case-1", expected: expected, actual: existing)) {
+            #expect(
+                throws: EventStoreError.wrongExpectedVersion(stream: "case-1", expected: expected, actual: existing)
+            ) {
                 try fixture.store.append(to: "case-1", expected: expected, events: events(1), recordedAt: testMoment)
             }
             #expect(try fixture.store.streamVersion(of: "case-1") == existing)
@@ -73,17 +85,19 @@ struct AppendTests {
         let fixture = try StoreFixture()
         try fixture.store.append(to: "meeting-1", expected: .any, events: events(1), recordedAt: testMoment)
         #expect(throws: EventStoreError.self) {
-            try fixture.store.append([
-                StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
-                StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1)),
-            ], recordedAt: testMoment)
+            try fixture.store.append(
+                [
+                    StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
+                    StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1)),
+                ], recordedAt: testMoment)
         }
         #expect(try fixture.store.streamVersion(of: "case-1") == 0)
         #expect(try fixture.store.lastPosition() == 1)
-        let results = try fixture.store.append([
-            StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
-            StreamAppend(streamID: "meeting-1", expected: .exact(1), events: events(1)),
-        ], recordedAt: testMoment)
+        let results = try fixture.store.append(
+            [
+                StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
+                StreamAppend(streamID: "meeting-1", expected: .exact(1), events: events(1)),
+            ], recordedAt: testMoment)
         #expect(results.map(\.lastPosition) == [3, 4])
     }
 

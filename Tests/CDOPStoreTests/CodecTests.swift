@@ -1,6 +1,7 @@
-@testable import CDOPStore
 import Foundation
 import Testing
+
+@testable import CDOPStore
 
 @Suite("Fixed text forms of ids and times")
 struct CodecTests {
@@ -8,13 +9,17 @@ struct CodecTests {
     func timestampRoundTrip() {
         var generator = SystemRandomNumberGenerator()
         let fixed: [Double] = [0, 951_782_400.5, 1_709_164_800.999, -86_400, 4_102_444_799.001, 1_790_000_000]
-        let random = (0..<2000).map { _ in Double(Int64.random(in: -2_000_000_000_000...8_000_000_000_000, using: &generator)) / 1000 }
+        let random = (0..<2000).map { _ in
+            Double(Int64.random(in: -2_000_000_000_000...8_000_000_000_000, using: &generator)) / 1000
+        }
         for seconds in fixed + random {
             let date = Date(timeIntervalSince1970: seconds)
             let text = UTCTimestamp.string(from: date)
             #expect(text.utf8.count == 24)
             let parsed = UTCTimestamp.parse(text)
-            #expect(parsed.map { abs($0.timeIntervalSince1970 - (seconds * 1000).rounded() / 1000) < 0.0005 } == true, "\(text)")
+            #expect(
+                parsed.map { abs($0.timeIntervalSince1970 - (seconds * 1000).rounded() / 1000) < 0.0005 } == true,
+                "\(text)")
         }
         #expect(UTCTimestamp.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
     }
@@ -29,7 +34,12 @@ struct CodecTests {
         }
     }
 
-    @Test("Malformed timestamps are refused", arguments: ["", "2026-13-01T00:00:00.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.000+", "2026-01-01T25:00:00.000Z"])
+    @Test(
+        "Malformed timestamps are refused",
+        arguments: [
+            "", "2026-13-01T00:00:00.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.000+",
+            "2026-01-01T25:00:00.000Z",
+        ])
     func malformedTimestamps(text: String) {
         #expect(UTCTimestamp.parse(text) == nil)
     }

@@ -12,7 +12,9 @@ struct Acknowledgement: Hashable {
 
     init?(_ line: String) {
         let parts = line.split(separator: " ")
-        guard parts.count == 6, parts[0] == "ACK", let first = Int64(parts[2]), let last = Int64(parts[3]) else { return nil }
+        guard parts.count == 6, parts[0] == "ACK", let first = Int64(parts[2]), let last = Int64(parts[3]) else {
+            return nil
+        }
         stream = String(parts[1])
         firstPosition = first
         lastPosition = last
@@ -27,7 +29,8 @@ struct CrashSafetyTests {
         let path = folder.path("crash.sqlite")
         var acknowledged: [Acknowledgement] = []
         for round in 0..<20 {
-            let probe = try ChildProcess(BuiltProducts.executable("cdop-crash-probe"), ["append", "--db", path, "--batch", "3"])
+            let probe = try ChildProcess(
+                BuiltProducts.executable("cdop-crash-probe"), ["append", "--db", path, "--batch", "3"])
             let started = await probe.waitForLines(atLeast: 1, timeout: .seconds(30)) { $0.hasPrefix("ACK") }
             #expect(started, "round \(round): the probe never acknowledged an append: \(probe.standardError)")
             // A random moment to kill it at, not a wait for anything: the kill's timing is what is under test.
@@ -38,7 +41,10 @@ struct CrashSafetyTests {
 
         let store = try EventStore(path: path)
         var all: [RecordedEvent] = []
-        try store.forEachBatch(batchSize: 777) { batch in all += batch; return true }
+        try store.forEachBatch(batchSize: 777) { batch in
+            all += batch
+            return true
+        }
         // Gap-free positions from 1.
         #expect(all.map(\.position) == Array(1...Int64(all.count)))
         // Every acknowledged append is there, whole, where it was acknowledged.
@@ -62,10 +68,12 @@ struct CrashSafetyTests {
     func twoProcessesContend() async throws {
         let folder = TemporaryDirectory("cdop-contend")
         let path = folder.path("shared.sqlite")
-        _ = try EventStore(path: path)  // create the schema once, as the server would
+        _ = try EventStore(path: path) // create the schema once, as the server would
         let perProcess = 300
         let probes = try (0..<2).map { _ in
-            try ChildProcess(BuiltProducts.executable("cdop-crash-probe"), ["contend", "--db", path, "--stream", "case-shared", "--count", "\(perProcess)"])
+            try ChildProcess(
+                BuiltProducts.executable("cdop-crash-probe"),
+                ["contend", "--db", path, "--stream", "case-shared", "--count", "\(perProcess)"])
         }
         // Meanwhile this process writes other streams on the same file.
         let local = try EventStore(path: path)
@@ -74,7 +82,9 @@ struct CrashSafetyTests {
         }
         for probe in probes {
             let status = await probe.waitForExit(timeout: .seconds(120))
-            #expect(status == 0, "probe failed: \(probe.outputLines.filter { $0.hasPrefix("ERROR") }) \(probe.standardError)")
+            #expect(
+                status == 0,
+                "probe failed: \(probe.outputLines.filter { $0.hasPrefix("ERROR") }) \(probe.standardError)")
             #expect(probe.outputLines.last == "DONE")
             #expect(!probe.outputLines.contains { $0.localizedCaseInsensitiveContains("locked") })
         }

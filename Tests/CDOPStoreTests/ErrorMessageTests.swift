@@ -23,10 +23,22 @@ struct ErrorMessageTests {
         func attempt(_ appends: [StreamAppend]) {
             do { try fixture.store.append(appends, recordedAt: testMoment) } catch { failures.append(error) }
         }
-        attempt([StreamAppend(streamID: "case-1", expected: .noStream, events: [event("t.v1", #"{"name":"\#(Self.personalData)"}"#)])])
-        attempt([StreamAppend(streamID: "case-1", expected: .any, events: [
-            NewEvent(eventID: secret.eventID, type: "t.v1", data: Data(#"{"name":"\#(Self.personalData) 2"}"#.utf8))])])
-        attempt([StreamAppend(streamID: "case-1", expected: .any, events: [event("t.v1", #"{"name":"\#(Self.personalData)""#)])])
+        attempt([
+            StreamAppend(
+                streamID: "case-1", expected: .noStream, events: [event("t.v1", #"{"name":"\#(Self.personalData)"}"#)])
+        ])
+        attempt([
+            StreamAppend(
+                streamID: "case-1", expected: .any,
+                events: [
+                    NewEvent(
+                        eventID: secret.eventID, type: "t.v1", data: Data(#"{"name":"\#(Self.personalData) 2"}"#.utf8))
+                ])
+        ])
+        attempt([
+            StreamAppend(
+                streamID: "case-1", expected: .any, events: [event("t.v1", #"{"name":"\#(Self.personalData)""#)])
+        ])
         let attempts = [1, 2, 3]
         #expect(failures.count == attempts.count)
         for failure in failures {

@@ -40,7 +40,9 @@ struct GroupCommitTests {
         }
     }
 
-    @Test("Fifty appends that arrive during a commit are committed together, in one transaction, each with its own result")
+    @Test(
+        "Fifty appends that arrive during a commit are committed together, in one transaction, each with its own result"
+    )
     func overlappingAppendsShareOneTransaction() async throws {
         let fixture = try StoreFixture()
         let held = HeldTransaction(fixture.store)
@@ -77,11 +79,20 @@ struct GroupCommitTests {
         let store = fixture.store
         try store.append(to: "case-b", expected: .noStream, events: events(1), recordedAt: testMoment)
         let held = HeldTransaction(store)
-        let first = Task { try await store.append([StreamAppend(streamID: "case-a", expected: .noStream, events: events(1))], recordedAt: testMoment) }
+        let first = Task {
+            try await store.append(
+                [StreamAppend(streamID: "case-a", expected: .noStream, events: events(1))], recordedAt: testMoment)
+        }
         try await held.waitUntilQueued(1)
-        let stale = Task { try await store.append([StreamAppend(streamID: "case-b", expected: .noStream, events: events(2))], recordedAt: testMoment) }
+        let stale = Task {
+            try await store.append(
+                [StreamAppend(streamID: "case-b", expected: .noStream, events: events(2))], recordedAt: testMoment)
+        }
         try await held.waitUntilQueued(2)
-        let last = Task { try await store.append([StreamAppend(streamID: "case-c", expected: .noStream, events: events(1))], recordedAt: testMoment) }
+        let last = Task {
+            try await store.append(
+                [StreamAppend(streamID: "case-c", expected: .noStream, events: events(1))], recordedAt: testMoment)
+        }
         try await held.waitUntilQueued(3)
         let before = store.writes.statistics
         held.release()
@@ -105,9 +116,17 @@ struct GroupCommitTests {
         let command = UUID()
         let held = HeldTransaction(store)
         let shared = events(1)
-        let first = Task { try await store.append([StreamAppend(streamID: "case-a", expected: .noStream, events: shared)], commandID: command, recordedAt: testMoment) }
+        let first = Task {
+            try await store.append(
+                [StreamAppend(streamID: "case-a", expected: .noStream, events: shared)], commandID: command,
+                recordedAt: testMoment)
+        }
         try await held.waitUntilQueued(1)
-        let again = Task { try await store.append([StreamAppend(streamID: "case-a", expected: .noStream, events: events(1))], commandID: command, recordedAt: testMoment) }
+        let again = Task {
+            try await store.append(
+                [StreamAppend(streamID: "case-a", expected: .noStream, events: events(1))], commandID: command,
+                recordedAt: testMoment)
+        }
         try await held.waitUntilQueued(2)
         held.release()
 
@@ -155,7 +174,8 @@ struct GroupCommitTests {
         let fixture = try StoreFixture()
         let before = fixture.store.writes.statistics
         for index in 0..<5 {
-            try fixture.store.append(to: "case-\(index)", expected: .noStream, events: events(1), recordedAt: testMoment)
+            try fixture.store.append(
+                to: "case-\(index)", expected: .noStream, events: events(1), recordedAt: testMoment)
         }
         let after = fixture.store.writes.statistics
         #expect(after.transactions - before.transactions == 5 && after.writes - before.writes == 5)

@@ -8,7 +8,8 @@ struct IdempotencyTests {
     func sameEventsAgainIsANoOp() throws {
         let fixture = try StoreFixture()
         let batch = events(3)
-        let original = try fixture.store.append(to: "case-1", expected: .noStream, events: batch, recordedAt: testMoment)
+        let original = try fixture.store.append(
+            to: "case-1", expected: .noStream, events: batch, recordedAt: testMoment)
         try fixture.store.append(to: "case-2", expected: .noStream, events: events(1), recordedAt: testMoment)
         // The retry still says .noStream: the idempotency check comes before the version check.
         let retry = try fixture.store.append(to: "case-1", expected: .noStream, events: batch, recordedAt: testMoment)
@@ -21,12 +22,15 @@ struct IdempotencyTests {
     func sameIDDifferentContentIsRefused() throws {
         let fixture = try StoreFixture()
         let id = UUID()
-        try fixture.store.append(to: "case-1", expected: .any, events: [event("t.v1", #"{"a":1}"#, id: id)], recordedAt: testMoment)
+        try fixture.store.append(
+            to: "case-1", expected: .any, events: [event("t.v1", #"{"a":1}"#, id: id)], recordedAt: testMoment)
         #expect(throws: EventStoreError.eventIDReusedWithDifferentContent(eventID: id, stream: "case-1")) {
-            try fixture.store.append(to: "case-1", expected: .any, events: [event("t.v1", #"{"a":2}"#, id: id)], recordedAt: testMoment)
+            try fixture.store.append(
+                to: "case-1", expected: .any, events: [event("t.v1", #"{"a":2}"#, id: id)], recordedAt: testMoment)
         }
         #expect(throws: EventStoreError.eventIDReusedWithDifferentContent(eventID: id, stream: "case-9")) {
-            try fixture.store.append(to: "case-9", expected: .any, events: [event("t.v1", #"{"a":1}"#, id: id)], recordedAt: testMoment)
+            try fixture.store.append(
+                to: "case-9", expected: .any, events: [event("t.v1", #"{"a":1}"#, id: id)], recordedAt: testMoment)
         }
         #expect(try fixture.store.lastPosition() == 1)
     }
@@ -40,7 +44,8 @@ struct IdempotencyTests {
             try fixture.store.append(to: "case-1", expected: .any, events: batch, recordedAt: testMoment)
         }
         #expect(throws: EventStoreError.batchPartlyStored(stream: "case-1", alreadyStored: 1, total: 2)) {
-            try fixture.store.append(to: "case-1", expected: .exact(1), events: [events(1)[0], batch[0]], recordedAt: testMoment)
+            try fixture.store.append(
+                to: "case-1", expected: .exact(1), events: [events(1)[0], batch[0]], recordedAt: testMoment)
         }
         #expect(try fixture.store.lastPosition() == 1)
     }
@@ -50,13 +55,17 @@ struct IdempotencyTests {
         let fixture = try StoreFixture()
         let command = UUID()
         let first = try fixture.store.append(
-            [StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
-             StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1))],
+            [
+                StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
+                StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1)),
+            ],
             commandID: command, recordedAt: testMoment)
         // A retry decided again makes new event ids; the command id alone recognises it.
         let retry = try fixture.store.append(
-            [StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
-             StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1))],
+            [
+                StreamAppend(streamID: "case-1", expected: .noStream, events: events(2)),
+                StreamAppend(streamID: "meeting-1", expected: .noStream, events: events(1)),
+            ],
             commandID: command, recordedAt: testMoment)
         #expect(retry.map(\.lastPosition) == first.map(\.lastPosition))
         #expect(retry.allSatisfy { $0.wasAlreadyStored })

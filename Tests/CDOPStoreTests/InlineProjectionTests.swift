@@ -39,10 +39,12 @@ struct InlineProjectionTests {
         try fixture.store.append(to: "a", expected: .any, events: events(2), recordedAt: testMoment)
         let batch = events(1)
         try fixture.store.append(to: "b", expected: .any, events: batch, recordedAt: testMoment)
-        try fixture.store.append(to: "b", expected: .any, events: batch, recordedAt: testMoment)  // replay: no-op
+        try fixture.store.append(to: "b", expected: .any, events: batch, recordedAt: testMoment) // replay: no-op
         let (counts, checkpoint) = try fixture.store.read { db in
-            (try Int.fetchAll(db, sql: "SELECT n FROM stream_counts ORDER BY stream_id"),
-             try Checkpoints.position(of: "stream-counts", in: db))
+            (
+                try Int.fetchAll(db, sql: "SELECT n FROM stream_counts ORDER BY stream_id"),
+                try Checkpoints.position(of: "stream-counts", in: db)
+            )
         }
         #expect(counts == [2, 1])
         #expect(checkpoint == 3)
@@ -52,7 +54,8 @@ struct InlineProjectionTests {
     func failingProjectionRollsBack() throws {
         let fixture = try fixture(failOnType: "bad.v1")
         #expect(throws: EventStoreError.self) {
-            try fixture.store.append(to: "a", expected: .any, events: [event("ok.v1"), event("bad.v1")], recordedAt: testMoment)
+            try fixture.store.append(
+                to: "a", expected: .any, events: [event("ok.v1"), event("bad.v1")], recordedAt: testMoment)
         }
         #expect(try fixture.store.lastPosition() == 0)
         #expect(try fixture.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stream_counts") } == 0)

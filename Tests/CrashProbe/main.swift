@@ -51,7 +51,8 @@ case "append":
         let batch = UUID()
         let stream = "probe-\(batch.uuidString.lowercased())"
         let events = (0..<batchSize).map { index in
-            NewEvent(eventID: UUID(), type: "probe.appended.v1", data: payload(batch: batch, index: index, count: batchSize))
+            NewEvent(
+                eventID: UUID(), type: "probe.appended.v1", data: payload(batch: batch, index: index, count: batchSize))
         }
         do {
             let result = try store.append(to: stream, expected: .noStream, events: events, recordedAt: Date())
@@ -68,7 +69,8 @@ case "contend":
         let batch = UUID()
         do {
             let version = try store.streamVersion(of: stream)
-            let event = NewEvent(eventID: UUID(), type: "probe.appended.v1", data: payload(batch: batch, index: 0, count: 1))
+            let event = NewEvent(
+                eventID: UUID(), type: "probe.appended.v1", data: payload(batch: batch, index: 0, count: 1))
             let result = try store.append(to: stream, expected: .exact(version), events: [event], recordedAt: Date())
             say("ACK \(stream) \(result.firstPosition) \(result.lastPosition) \(batch.uuidString) 1")
             written += 1

@@ -30,9 +30,12 @@ struct BackupTests {
                 while !stopping.load(ordering: .acquiring) {
                     let notification = SyntheticPanel.notification(
                         using: &random, died: CalendarDate(year: 2026, month: 5, day: 1)!,
-                        notified: CalendarDate(year: 2026, month: 5, day: 2)!, ageDays: Int.random(in: 1...5000, using: &random),
+                        notified: CalendarDate(year: 2026, month: 5, day: 2)!,
+                        ageDays: Int.random(in: 1...5000, using: &random),
                         area: "NTH", expectation: .unexpected)
-                    if let notified = try? engine.workflow.notify(notification, by: Actor(name: "load", role: "coordinator")) {
+                    if let notified = try? engine.workflow.notify(
+                        notification, by: Actor(name: "load", role: "coordinator"))
+                    {
                         acknowledged.withLock { $0.append("case-\(notified.caseID)") }
                     }
                 }
@@ -44,7 +47,9 @@ struct BackupTests {
 
         func stop() async throws {
             stopping.store(true, ordering: .releasing)
-            try await Eventually.wait(for: "the writer to finish its last command") { finished.load(ordering: .acquiring) }
+            try await Eventually.wait(for: "the writer to finish its last command") {
+                finished.load(ordering: .acquiring)
+            }
         }
     }
 
@@ -73,7 +78,9 @@ struct BackupTests {
         #expect(verify.status == 0, "\(verify)")
         #expect(verify.output.contains("Every check passed."))
 
-        let present = try SQLiteFile.read(restored) { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT stream_id FROM events")) }
+        let present = try SQLiteFile.read(restored) { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT stream_id FROM events"))
+        }
         let missing = acknowledgedBefore.filter { !present.contains($0) }
         #expect(missing.isEmpty, "\(missing.count) acknowledged cases missing from the backup")
     }
@@ -114,7 +121,8 @@ struct BackupTests {
         #expect(verify.output.contains("FAIL event positions without gaps"), "\(verify)")
         #expect(verify.output.contains("first missing: 5"), "\(verify)")
 
-        let restore = try await cli.run(["restore", cli.database], environment: [:], database: cli.folder.path("other.sqlite"))
+        let restore = try await cli.run(
+            ["restore", cli.database], environment: [:], database: cli.folder.path("other.sqlite"))
         #expect(restore.status == 1)
         #expect(restore.error.contains("operations.backupFailsVerification"), "\(restore)")
         #expect(!FileManager.default.fileExists(atPath: cli.folder.path("other.sqlite")))

@@ -7,12 +7,18 @@ import Testing
 /// selenium, axe-core); without them these tests fail rather than skip, since CI installs them.
 @Suite("A real browser through the pages", .serialized)
 struct BrowserJourneyTests {
-    @Test("A death notified on the public page ends with a returned Form B on the coordinator's dashboard, every page free of WCAG A and AA violations")
+    @Test(
+        "A death notified on the public page ends with a returned Form B on the coordinator's dashboard, every page free of WCAG A and AA violations"
+    )
     func notificationToReturnedForm() async throws {
         try await BrowserHarness.requireTools()
         let cli = CLI(actor: "admin.setup")
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo Lead <jo@northgate.example.nhs.uk>")
-        try await cli.json("agency", "add", "--name", "Riverside Health Visiting", "--kind", "healthVisiting", "--lead", "Sam Lead <sam@riverside.example.nhs.uk>")
+        try await cli.json(
+            "agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead",
+            "Jo Lead <jo@northgate.example.nhs.uk>")
+        try await cli.json(
+            "agency", "add", "--name", "Riverside Health Visiting", "--kind", "healthVisiting", "--lead",
+            "Sam Lead <sam@riverside.example.nhs.uk>")
         let user = try await cli.json(
             "user", "add", "casey.coordinator", "--name", "Casey Coordinator", "--email", "casey@cdop.example.gov.uk",
             "--role", "coordinator")
@@ -35,7 +41,9 @@ struct BrowserJourneyTests {
         #expect(shots.filter { $0.hasSuffix(".png") }.count >= 12, "\(shots)")
     }
 
-    @Test("The axe check fails on a page with unlabelled fields, faint text and no language, naming each rule and element")
+    @Test(
+        "The axe check fails on a page with unlabelled fields, faint text and no language, naming each rule and element"
+    )
     func axeFailsAnInaccessiblePage() async throws {
         try await BrowserHarness.requireTools()
         let page = BrowserHarness.folder.appendingPathComponent("Fixtures/inaccessible.html")
@@ -62,7 +70,8 @@ enum BrowserHarness {
 
     /// A fresh folder for one test's screenshots, kept after the run under .build/browser-artefacts/.
     static func artefacts(_ name: String) -> URL {
-        let url = BuiltProducts.packageRoot.appendingPathComponent(".build/browser-artefacts").appendingPathComponent(name)
+        let url = BuiltProducts.packageRoot.appendingPathComponent(".build/browser-artefacts").appendingPathComponent(
+            name)
         try? FileManager.default.removeItem(at: url)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

@@ -7,12 +7,16 @@ import Testing
 /// agency directory; the designated doctor convenes, holds and completes a rapid response on the pages.
 @Suite("The meetings journey in a real browser", .serialized)
 struct BrowserMeetingsJourneyTests {
-    @Test("A coordinator organises a panel meeting and the directory, and a designated doctor completes a rapid response, all by clicking")
+    @Test(
+        "A coordinator organises a panel meeting and the directory, and a designated doctor completes a rapid response, all by clicking"
+    )
     func meetingsJourney() async throws {
         var part = BrowserPart()
         try await part.addAgencies()
-        try await part.addUser("casey.coordinator", role: "coordinator", name: "Casey Coordinator", email: "casey@cdop.example.gov.uk")
-        try await part.addUser("dana.doctor", role: "designated-doctor", name: "Dr Dana Doctor", email: "dana@cdop.example.nhs.uk")
+        try await part.addUser(
+            "casey.coordinator", role: "coordinator", name: "Casey Coordinator", email: "casey@cdop.example.gov.uk")
+        try await part.addUser(
+            "dana.doctor", role: "designated-doctor", name: "Dr Dana Doctor", email: "dana@cdop.example.nhs.uk")
         let cli = part.cli
 
         // A case ready for the panel with Northgate Surgery's form still outstanding.
@@ -20,7 +24,9 @@ struct BrowserMeetingsJourneyTests {
         let listedReference = try #require(listed["reference"] as? String)
         try await cli.json("triage", listedReference, "--expected", "--confirmed-by", "Dr Dana Doctor")
         try await cli.json("case", "involve", listedReference, "--agency", "Northgate Surgery")
-        try await cli.json("form", "request", listedReference, "--agency", "Northgate Surgery", "--type", "reporting", "--due", daysFromToday(14))
+        try await cli.json(
+            "form", "request", listedReference, "--agency", "Northgate Surgery", "--type", "reporting", "--due",
+            daysFromToday(14))
         try await cli.json("review", "ready", listedReference)
 
         // Another child's unexpected death, its Joint Agency Response open.

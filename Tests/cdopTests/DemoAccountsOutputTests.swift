@@ -16,7 +16,9 @@ struct DemoAccountsOutputTests {
         text.matches(of: /[A-Z2-7]{32}/).map { String($0.output) }
     }
 
-    @Test("A server whose output is not a terminal writes the demo's secrets to a 0600 file beside the database and logs only its path")
+    @Test(
+        "A server whose output is not a terminal writes the demo's secrets to a 0600 file beside the database and logs only its path"
+    )
     func notATerminal() async throws {
         let cli = CLI()
         let server = try await RunningServer(

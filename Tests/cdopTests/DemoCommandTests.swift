@@ -22,7 +22,10 @@ struct DemoCommandTests {
         #expect(!Self.containsPersonalData(loaded.output + loaded.error), "\(loaded)")
         let summary = try #require(loaded.object?["summary"] as? [String: Any], "\(loaded)")
         let accounts = try #require(loaded.object?["accounts"] as? [[String: Any]], "\(loaded)")
-        #expect(Set(accounts.compactMap { $0["role"] as? String }) == ["admin", "coordinator", "designated-doctor", "panel-member"])
+        #expect(
+            Set(accounts.compactMap { $0["role"] as? String }) == [
+                "admin", "coordinator", "designated-doctor", "panel-member",
+            ])
         let stages = try #require(summary["casesByStage"] as? [String: Int])
         #expect(stages.count == 14 && summary["agencies"] as? Int == 12, "\(stages)")
         #expect((summary["actors"] as? [[String: Any]])?.contains { $0["role"] as? String == "coordinator" } == true)
@@ -63,6 +66,7 @@ struct DemoCommandTests {
         #expect(loaded.status == 0, "\(loaded)")
         let spooled = (try? FileManager.default.contentsOfDirectory(atPath: elsewhere + "/outbox")) ?? []
         #expect(spooled.filter { $0.hasSuffix(".eml") }.count > 100, "\(spooled.count) files beside the database")
-        #expect(!FileManager.default.fileExists(atPath: cli.folder.path("var/outbox")), "nothing in the working directory")
+        #expect(
+            !FileManager.default.fileExists(atPath: cli.folder.path("var/outbox")), "nothing in the working directory")
     }
 }

@@ -83,7 +83,9 @@ struct DeployTests {
         #expect(documented == AppConfiguration.settingNames)
         // And the names the sources mention (test and benchmark helpers aside) are exactly those.
         let read = try Self.settingNamesInSources()
-        #expect(read == AppConfiguration.settingNames, "read but not listed: \(read.subtracting(AppConfiguration.settingNames))")
+        #expect(
+            read == AppConfiguration.settingNames,
+            "read but not listed: \(read.subtracting(AppConfiguration.settingNames))")
     }
 
     @Test("The example's secrets are blank")
@@ -110,7 +112,8 @@ struct DeployTests {
         let pattern = try Regex(#""(CDOP_[A-Z_]+)""#)
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
-            guard file.pathExtension == "swift", !file.path.contains("/cdop-bench/"), !file.path.contains("/CDOPTesting/"),
+            guard file.pathExtension == "swift", !file.path.contains("/cdop-bench/"),
+                !file.path.contains("/CDOPTesting/"),
                 file.lastPathComponent != "AppConfiguration+Names.swift"
             else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)

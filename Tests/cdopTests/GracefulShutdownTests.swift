@@ -17,7 +17,9 @@ struct GracefulShutdownTests {
         let port = try #require(Int(server.base.split(separator: ":").last ?? ""))
 
         // Load: four clients asking for pages and health (each health check is a write) until refused.
-        let answered = Atomic<Int>(0), unanswered = Atomic<Int>(0), truncated = Atomic<Int>(0)
+        let answered = Atomic<Int>(0)
+        let unanswered = Atomic<Int>(0)
+        let truncated = Atomic<Int>(0)
         let clientsDone = Atomic<Int>(0)
         for index in 0..<4 {
             Thread {
@@ -44,7 +46,8 @@ struct GracefulShutdownTests {
         let held = try RawHTTP(port: port)
         held.send(
             "POST /api/v1/notifications HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: \(bytes.count)\r\nConnection: close\r\n\r\n" + String(decoding: bytes[..<(bytes.count / 2)], as: UTF8.self))
+                + "Content-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
+                + String(decoding: bytes[..<(bytes.count / 2)], as: UTF8.self))
         // Connections are accepted in the order they were made: once requests on connections opened after it have
         // been answered, the server has taken up the held one and read what it was sent.
         let answeredBeforeHeld = answered.load(ordering: .relaxed)
@@ -53,7 +56,9 @@ struct GracefulShutdownTests {
         }
         kill(server.process.processIdentifier, SIGTERM)
         // Each client goes on until the server refuses its connection: once all four have stopped, it has.
-        try await Eventually.wait(for: "every client to be refused a connection") { clientsDone.load(ordering: .relaxed) == 4 }
+        try await Eventually.wait(for: "every client to be refused a connection") {
+            clientsDone.load(ordering: .relaxed) == 4
+        }
         #expect(throws: RawHTTP.Failure.cannotConnect, "a new connection was accepted after SIGTERM") {
             _ = try RawHTTP.get(port: port, "/healthz")
         }
@@ -78,9 +83,11 @@ struct GracefulShutdownTests {
             WHERE o.state = 'pending' AND a.claimed_until IS NOT NULL
             """)
         #expect(leftClaimed == 0)
-        let spooled = (try? FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".eml") }.count) ?? 0
+        let spooled =
+            (try? FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".eml") }.count) ?? 0
         let sentAfter = try SQLiteFile.count(cli.database, "SELECT COUNT(*) FROM outbox WHERE state = 'sent'")
-        #expect(spooled == sentAfter - sentBefore, "\(spooled) mails spooled, \(sentAfter - sentBefore) recorded as sent")
+        #expect(
+            spooled == sentAfter - sentBefore, "\(spooled) mails spooled, \(sentAfter - sentBefore) recorded as sent")
         let reference = answer.body.firstMatch(of: /CDOP-[0-9A-Z-]+/).map { String($0.output) }
         #expect(reference != nil)
         #expect(try await cli.run("verify").status == 0)

@@ -3,7 +3,9 @@ import Testing
 
 @Suite("A case's whole life through the command line")
 struct LifecycleTests {
-    @Test("A death is taken from notification to closure by CLI commands; every command answers JSON with its ids, and the case's timeline holds every step with the actor given by --as")
+    @Test(
+        "A death is taken from notification to closure by CLI commands; every command answers JSON with its ids, and the case's timeline holds every step with the actor given by --as"
+    )
     func wholeLifeInJSON() async throws {
         let cli = CLI(actor: "coord.jones")
         let notification = Fixture.path("notification.example.json")
@@ -25,7 +27,8 @@ struct LifecycleTests {
             "--lead", "Dr Jo Example <jo.example@northgate.example.nhs.uk> GP")
         let gpID = try #require(gp["agencyId"] as? String)
         let police = try await cli.json(
-            "agency", "add", "--name", "Northam Police", "--kind", "police", "--contact", "DS Kim <kim@police.example.uk>")
+            "agency", "add", "--name", "Northam Police", "--kind", "police", "--contact",
+            "DS Kim <kim@police.example.uk>")
         let policeID = try #require(police["agencyId"] as? String)
         let agencies = try await cli.run("agency", "list", "--json")
         #expect(agencies.list?.count == 2, "\(agencies)")
@@ -37,7 +40,8 @@ struct LifecycleTests {
             "--contact-email", "lee@police.example.uk")
 
         let triaged = try await cli.json(
-            "triage", primary, "--unexpected", "--confirmed-by", "Dr Dee Signated", "--trigger", "suddenNoApparentCause")
+            "triage", primary, "--unexpected", "--confirmed-by", "Dr Dee Signated", "--trigger", "suddenNoApparentCause"
+        )
         #expect(triaged["stage"] as? String == "rapidResponseActive")
 
         let convened = try await cli.json(
@@ -48,12 +52,14 @@ struct LifecycleTests {
         let meeting = try await cli.json("meeting", "show", String(rapidMeeting.prefix(8)))
         #expect((meeting["invitees"] as? [Any])?.count == 2)
         #expect((meeting["agenda"] as? [[String: Any]])?.map { $0["reference"] as? String } == [primary])
-        let held = try await cli.json("rapid-response", "held", primary, "--meeting", rapidMeeting, "--at", "2026-11-16T15:00:00Z")
+        let held = try await cli.json(
+            "rapid-response", "held", primary, "--meeting", rapidMeeting, "--at", "2026-11-16T15:00:00Z")
         #expect(held["meetingId"] as? String == rapidMeeting)
         try await cli.json("rapid-response", "complete", primary, "--note", "Safeguarding plan agreed for the sibling")
 
         let due = daysFromToday(14)
-        let formB = try await cli.json("form", "request", primary, "--agency", "Northgate Surgery", "--type", "reporting", "--due", due)
+        let formB = try await cli.json(
+            "form", "request", primary, "--agency", "Northgate Surgery", "--type", "reporting", "--due", due)
         let gpRequest = try #require(formB["requestId"] as? String)
         #expect(formB["agencyId"] as? String == gpID)
         let policeForm = try await cli.json("form", "request", primary, "--agency", "Northam Police", "--due", due)
@@ -71,7 +77,8 @@ struct LifecycleTests {
         #expect(stillOutstanding.list?.isEmpty == true, "\(stillOutstanding)")
 
         let paused = try await cli.json(
-            "review", "await", primary, "--process", "postMortem", "--reason", "Post-mortem report awaited", "--since", "2026-11-15")
+            "review", "await", primary, "--process", "postMortem", "--reason", "Post-mortem report awaited", "--since",
+            "2026-11-15")
         #expect(paused["stage"] as? String == "awaitingExternal")
         try await cli.json("review", "conclude", primary, "--process", "postMortem", "--on", "2026-11-19")
         let draft = cli.write("draft.txt", "Unsafe sleep arrangement; smoking in the household.")
@@ -80,7 +87,8 @@ struct LifecycleTests {
         #expect(ready["stage"] as? String == "readyForPanel")
 
         let panel = try await cli.json(
-            "meeting", "schedule", "--type", "panel", "--title", "CDOP panel, November", "--starts", "2026-11-20T10:00:00Z",
+            "meeting", "schedule", "--type", "panel", "--title", "CDOP panel, November", "--starts",
+            "2026-11-20T10:00:00Z",
             "--ends", "2026-11-20T13:00:00Z", "--call-link", "https://meet.example.org/cdop")
         let panelMeeting = try #require(panel["meetingId"] as? String)
         let meetings = try await cli.run("meeting", "list", "--json")
@@ -97,14 +105,17 @@ struct LifecycleTests {
         try await cli.json("case", "ncmd", primary, "--reference", "NCMD-2026-0042", "--on", "2026-11-21")
         let closed = try await cli.json("case", "close", primary, "--reason", "Review complete and submitted")
         #expect(closed["stage"] as? String == "closed")
-        try await cli.json("action", "complete", primary, String((action["actionId"] as! String).prefix(8)), "--on", "2026-11-21")
+        try await cli.json(
+            "action", "complete", primary, String((action["actionId"] as! String).prefix(8)), "--on", "2026-11-21")
 
         let shown = try await cli.json("case", "show", primary)
         #expect(shown["stage"] as? String == "closed")
         #expect(shown["reference"] as? String == primary)
         let timeline = try #require(shown["timeline"] as? [[String: Any]])
         #expect(timeline.allSatisfy { $0["who"] as? String == "coord.jones" })
-        let types = timeline.compactMap { $0["type"] as? String }.map { $0.split(separator: ".").dropFirst().first.map(String.init) ?? $0 }
+        let types = timeline.compactMap { $0["type"] as? String }.map {
+            $0.split(separator: ".").dropFirst().first.map(String.init) ?? $0
+        }
         let expected = [
             "notificationReceived", "duplicateMerged", "agencyRecordedInvolved", "deathTriaged", "rapidResponseOpened",
             "rapidResponseConvened", "rapidResponseMeetingHeld", "rapidResponseCompleted", "formRequested",
@@ -118,7 +129,8 @@ struct LifecycleTests {
         #expect(timeline.allSatisfy { ($0["what"] as? String)?.isEmpty == false && $0["at"] != nil })
 
         let list = try await cli.run("case", "list", "--json")
-        let stages = Dictionary(uniqueKeysWithValues: (list.list ?? []).map { ($0["reference"] as! String, $0["stage"] as! String) })
+        let stages = Dictionary(
+            uniqueKeysWithValues: (list.list ?? []).map { ($0["reference"] as! String, $0["stage"] as! String) })
         #expect(stages == [primary: "closed", duplicate: "duplicate"])
     }
 }

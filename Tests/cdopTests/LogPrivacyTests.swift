@@ -6,7 +6,9 @@ import Testing
 /// The server's log, at its most talkative, through the demo lifecycle: no name, date of birth or NHS number.
 @Suite("No personal data in the server log")
 struct LogPrivacyTests {
-    @Test("No fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level")
+    @Test(
+        "No fixture name, date of birth or NHS number appears in any log line of the demo lifecycle served at trace level"
+    )
     func logsCarryNoPersonalData() async throws {
         let cli = CLI()
         #expect(try await cli.loadDemo().status == 0)
@@ -15,10 +17,13 @@ struct LogPrivacyTests {
         let port = try #require(Int(server.base.split(separator: ":").last ?? ""))
         let notification = try String(contentsOfFile: Fixture.path("notification.example.json"), encoding: .utf8)
         // Pages, a notification accepted, one refused by the rules, one that is not even JSON, a bad link.
-        for path in ["/", "/notify", "/sign-in", "/healthz", "/metrics", "/forms/\(String(repeating: "A", count: 43))", "/cases"] {
+        for path in [
+            "/", "/notify", "/sign-in", "/healthz", "/metrics", "/forms/\(String(repeating: "A", count: 43))", "/cases",
+        ] {
             _ = try RawHTTP.get(port: port, path)
         }
-        let badDate = notification.replacingOccurrences(of: "\"2026-07-02\"", with: "\"Testchild 2026-07-02 9434765919\"")
+        let badDate = notification.replacingOccurrences(
+            of: "\"2026-07-02\"", with: "\"Testchild 2026-07-02 9434765919\"")
         for body in [notification, badDate, "{\"child\": {\"name\": \"Alex Testchild\", \"nhsNumber\": 9434765919"] {
             let client = try RawHTTP(port: port)
             client.send(

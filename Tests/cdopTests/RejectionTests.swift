@@ -20,11 +20,14 @@ struct RejectionTests {
             name: "a child 18 or over", keyPath: ["child", "dateOfBirth"], value: "2008-11-13",
             code: "notification.ageEighteenOrOver", mentions: "under 18"),
         BadNotification(
-            name: "an NHS number with a wrong check digit", keyPath: ["child", "nhsNumber", "number"], value: "9434765918",
+            name: "an NHS number with a wrong check digit", keyPath: ["child", "nhsNumber", "number"],
+            value: "9434765918",
             code: "notification.nhsNumberCheckDigit", mentions: "NHS number"),
     ]
 
-    @Test("A notification breaking a rule is refused with its code and the field named, and no case is opened", arguments: badNotifications)
+    @Test(
+        "A notification breaking a rule is refused with its code and the field named, and no case is opened",
+        arguments: badNotifications)
     func badNotificationRefused(_ bad: BadNotification) async throws {
         let cli = CLI()
         let file = cli.write("bad.json", try Fixture.notification(setting: bad.keyPath, to: bad.value))
@@ -52,7 +55,8 @@ struct RejectionTests {
         var child = object["child"] as! [String: Any]
         child.removeValue(forKey: "sex")
         object["child"] = child
-        let missing = cli.write("missing.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        let missing = cli.write(
+            "missing.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
         let missingRun = try await cli.run("notify", missing, "--json")
         #expect(missingRun.status == 1)
         #expect(missingRun.field("error") == "input.invalid")
@@ -63,14 +67,17 @@ struct RejectionTests {
         #expect(broken.status == 1)
         #expect(broken.error.contains("is not JSON"), "\(broken)")
 
-        let badOutcome = cli.write("outcome.json", #"{"categories": [10], "outcome": "modifiable", "reviewedOn": "2026-11-20"}"#)
+        let badOutcome = cli.write(
+            "outcome.json", #"{"categories": [10], "outcome": "modifiable", "reviewedOn": "2026-11-20"}"#)
         let opened = try await cli.json("notify", Fixture.path("notification.example.json"))
         let outcome = try await cli.run("outcome", "record", opened["reference"] as! String, badOutcome)
         #expect(outcome.status == 1)
         #expect(outcome.error.contains("the field outcome"), "\(outcome)")
     }
 
-    @Test("Rules of the case's life are refused with their codes: closing without an outcome, returning a withdrawn request, any command on a merged duplicate, an unknown case")
+    @Test(
+        "Rules of the case's life are refused with their codes: closing without an outcome, returning a withdrawn request, any command on a merged duplicate, an unknown case"
+    )
     func lifeRulesRefused() async throws {
         let cli = CLI()
         let notification = Fixture.path("notification.example.json")
@@ -117,24 +124,42 @@ struct RejectionTests {
     }
 
     static let badOptions = [
-        BadOption(arguments: ["form", "request", "CDOP-00000000", "--agency", "A", "--due", "2026-13-01"],
-                  mentions: "The value '2026-13-01' is invalid for '--due <due>': not a date; write YYYY-MM-DD."),
-        BadOption(arguments: ["form", "request", "CDOP-00000000", "--agency", "A", "--type", "formZ", "--due", "2026-12-01"],
-                  mentions: "The value 'formZ' is invalid for '--type <type>'. Please provide one of the following:\n  - reporting\n  - sudiSudc\n"),
-        BadOption(arguments: ["rapid-response", "convene", "CDOP-00000000", "--at", "tomorrow 2pm", "--place", "Room 4"],
-                  mentions: "The value 'tomorrow 2pm' is invalid for '--at <at>': not a date and time with its offset"),
-        BadOption(arguments: ["triage", "CDOP-00000000", "--unexpected", "--confirmed-by", "X", "--trigger", "bad"],
-                  mentions: "The value 'bad' is invalid for '--trigger <trigger>'. Please provide one of 'externalCauses', "),
-        BadOption(arguments: ["agency", "add", "--name", "X", "--kind", "gp", "--lead", "Jo jo@example.org"],
-                  mentions: "The value 'Jo jo@example.org' is invalid for '--lead <contact>': not a contact; write \"Name <email>\"."),
-        BadOption(arguments: ["review", "await", "CDOP-00000000", "--process", "postMortem", "--reason", "PM", "--since", "15/11/2026"],
-                  mentions: "The value '15/11/2026' is invalid for '--since <since>': not a date"),
-        BadOption(arguments: ["form", "remind", "CDOP-00000000", "abcd", "--step", "0"], mentions: "--step: 0 must be 1 or more"),
+        BadOption(
+            arguments: ["form", "request", "CDOP-00000000", "--agency", "A", "--due", "2026-13-01"],
+            mentions: "The value '2026-13-01' is invalid for '--due <due>': not a date; write YYYY-MM-DD."),
+        BadOption(
+            arguments: ["form", "request", "CDOP-00000000", "--agency", "A", "--type", "formZ", "--due", "2026-12-01"],
+            mentions:
+                "The value 'formZ' is invalid for '--type <type>'. Please provide one of the following:\n  - reporting\n  - sudiSudc\n"
+        ),
+        BadOption(
+            arguments: ["rapid-response", "convene", "CDOP-00000000", "--at", "tomorrow 2pm", "--place", "Room 4"],
+            mentions: "The value 'tomorrow 2pm' is invalid for '--at <at>': not a date and time with its offset"),
+        BadOption(
+            arguments: ["triage", "CDOP-00000000", "--unexpected", "--confirmed-by", "X", "--trigger", "bad"],
+            mentions: "The value 'bad' is invalid for '--trigger <trigger>'. Please provide one of 'externalCauses', "),
+        BadOption(
+            arguments: ["agency", "add", "--name", "X", "--kind", "gp", "--lead", "Jo jo@example.org"],
+            mentions:
+                "The value 'Jo jo@example.org' is invalid for '--lead <contact>': not a contact; write \"Name <email>\"."
+        ),
+        BadOption(
+            arguments: [
+                "review", "await", "CDOP-00000000", "--process", "postMortem", "--reason", "PM", "--since",
+                "15/11/2026",
+            ],
+            mentions: "The value '15/11/2026' is invalid for '--since <since>': not a date"),
+        BadOption(
+            arguments: ["form", "remind", "CDOP-00000000", "abcd", "--step", "0"],
+            mentions: "--step: 0 must be 1 or more"),
         BadOption(arguments: ["case", "close"], mentions: "Missing expected argument"),
-        BadOption(arguments: ["case", "close", "CDOP-00000000", "--reason", "Done", "--frobnicate"], mentions: "--frobnicate"),
+        BadOption(
+            arguments: ["case", "close", "CDOP-00000000", "--reason", "Done", "--frobnicate"], mentions: "--frobnicate"),
     ]
 
-    @Test("A bad option value is refused before anything is done, naming the option, with exit status 1", arguments: badOptions)
+    @Test(
+        "A bad option value is refused before anything is done, naming the option, with exit status 1",
+        arguments: badOptions)
     func badOptionRefused(_ bad: BadOption) async throws {
         let cli = CLI()
         let run = try await cli.run(bad.arguments)

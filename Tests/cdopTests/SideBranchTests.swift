@@ -3,31 +3,40 @@ import Testing
 
 @Suite("Meetings, the directory and the side branches of a case")
 struct SideBranchTests {
-    @Test("A meeting is scheduled, its invitees and agenda changed, moved, held, minuted and its actions tracked, each command answering JSON")
+    @Test(
+        "A meeting is scheduled, its invitees and agenda changed, moved, held, minuted and its actions tracked, each command answering JSON"
+    )
     func meetingLife() async throws {
         let cli = CLI()
-        let reference = try #require(try await cli.json("notify", Fixture.path("notification.example.json"))["reference"] as? String)
+        let reference = try #require(
+            try await cli.json("notify", Fixture.path("notification.example.json"))["reference"] as? String)
         let scheduled = try await cli.json(
             "meeting", "schedule", "--type", "childDeathReview", "--title", "CDRM for the Northam case",
             "--starts", "2026-11-18T14:00:00Z", "--ends", "2026-11-18T15:30:00Z", "--place", "Seminar room 2",
             "--invitee", "Dr Pat Ediatric <pat@hospital.example.nhs.uk> paediatrician")
         let meeting = String(try #require(scheduled["meetingId"] as? String).prefix(8))
-        try await cli.json("meeting", "invite", meeting, "--invitee", "Chris Visitor <chris@hv.example.nhs.uk> healthVisitor",
-                           "--invitee", "Sam Social <sam@council.example.gov.uk> childrensSocialCare")
+        try await cli.json(
+            "meeting", "invite", meeting, "--invitee", "Chris Visitor <chris@hv.example.nhs.uk> healthVisitor",
+            "--invitee", "Sam Social <sam@council.example.gov.uk> childrensSocialCare")
         try await cli.json("meeting", "uninvite", meeting, "--email", "sam@council.example.gov.uk")
         let added = try await cli.json("meeting", "agenda", meeting, "--add", reference)
         #expect(added["reference"] as? String == reference)
         // A meeting recorded after the fact cannot be moved to another time already past.
         let moved = try await cli.run("meeting", "reschedule", meeting, "--starts", "2026-11-19T14:00:00Z", "--json")
         #expect(moved.status == 1 && moved.field("error") == "meeting.startInPast", "\(moved)")
-        try await cli.json("meeting", "held", meeting, "--attended", "pat@hospital.example.nhs.uk", "--apologies", "chris@hv.example.nhs.uk")
+        try await cli.json(
+            "meeting", "held", meeting, "--attended", "pat@hospital.example.nhs.uk", "--apologies",
+            "chris@hv.example.nhs.uk")
         try await cli.json("meeting", "minutes", meeting, "--text", "Draft analysis agreed.")
         let action = try await cli.json(
             "meeting", "action", meeting, "--text", "Send the draft analysis to the panel", "--owner", "Coordinator",
             "--due", daysFromToday(7), "--case", reference)
         let actionID = try #require(action["actionId"] as? String)
-        try await cli.json("meeting", "action-done", meeting, String(actionID.prefix(8)), "--on", "2026-11-21", "--note", "Sent")
-        try await cli.json("review", "meeting-held", reference, "--on", "2026-11-19", "--draft-analysis", "Agreed", "--meeting", meeting)
+        try await cli.json(
+            "meeting", "action-done", meeting, String(actionID.prefix(8)), "--on", "2026-11-21", "--note", "Sent")
+        try await cli.json(
+            "review", "meeting-held", reference, "--on", "2026-11-19", "--draft-analysis", "Agreed", "--meeting",
+            meeting)
 
         let shown = try await cli.json("meeting", "show", meeting)
         #expect(shown["status"] as? String == "held")
@@ -51,12 +60,15 @@ struct SideBranchTests {
         #expect(panels.list?.first?["status"] as? String == "cancelled", "\(panels)")
     }
 
-    @Test("Agencies are updated and retired; a retired agency cannot be involved; requests are escalated and waived; cases go out of scope, are transferred, referred and reopened")
+    @Test(
+        "Agencies are updated and retired; a retired agency cannot be involved; requests are escalated and waived; cases go out of scope, are transferred, referred and reopened"
+    )
     func directoryAndBranches() async throws {
         let cli = CLI()
         let notification = Fixture.path("notification.example.json")
         let school = try await cli.json(
-            "agency", "add", "--name", "Northtown School", "--kind", "school", "--lead", "Head <head@school.example.org>")
+            "agency", "add", "--name", "Northtown School", "--kind", "school", "--lead",
+            "Head <head@school.example.org>")
         let schoolID = try #require(school["agencyId"] as? String)
         let updated = try await cli.json(
             "agency", "update", "Northtown School", "--name", "Northtown Primary School",
@@ -71,12 +83,14 @@ struct SideBranchTests {
         let first = try #require(try await cli.json("notify", notification)["reference"] as? String)
         try await cli.json("case", "involve", first, "--agency", "Northtown Primary School")
         let request = try #require(
-            try await cli.json("form", "request", first, "--agency", schoolID, "--due", daysFromToday(10))["requestId"] as? String)
+            try await cli.json("form", "request", first, "--agency", schoolID, "--due", daysFromToday(10))["requestId"]
+                as? String)
         try await cli.json("form", "escalate", first, request, "--level", "coordinator")
         let requests = try await cli.run("form", "list", "--case", first, "--json")
         #expect(requests.list?.first?["escalation"] as? String == "the coordinator", "\(requests)")
         try await cli.json("form", "waive", first, request, "--reason", "The school closed")
-        let referred = try await cli.json("case", "refer-cspr", first, "--reason", "Concerns of neglect", "--on", "2026-11-20")
+        let referred = try await cli.json(
+            "case", "refer-cspr", first, "--reason", "Concerns of neglect", "--on", "2026-11-20")
         #expect(referred["reference"] as? String == first)
 
         try await cli.json("agency", "retire", "Northtown Primary School", "--reason", "Closed")
@@ -88,7 +102,8 @@ struct SideBranchTests {
         let outOfScope = try await cli.json(
             "case", "out-of-scope", second, "--reason", "notInPanelArea", "--detail", "Lived and died in Westshire")
         #expect(outOfScope["stage"] as? String == "outOfScope")
-        let transferred = try await cli.json("case", "transfer", second, "--to-panel", "Westshire CDOP", "--reason", "Resident there")
+        let transferred = try await cli.json(
+            "case", "transfer", second, "--to-panel", "Westshire CDOP", "--reason", "Resident there")
         #expect(transferred["stage"] as? String == "transferred")
 
         let reopen = try await cli.run("case", "reopen", first, "--reason", "New information", "--json")

@@ -15,7 +15,9 @@ import Testing
 /// In the timing pass (`make test`'s second run).
 @Suite("Soak: the server under fifty connections", .serialized)
 struct SoakTests {
-    @Test("Five minutes at fifty connections: verify clean, memory steady, every access and command recorded exactly once")
+    @Test(
+        "Five minutes at fifty connections: verify clean, memory steady, every access and command recorded exactly once"
+    )
     func fiveMinutesAtFiftyConnections() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
             Issue.record("wrk is not installed: run `make deps`")
@@ -40,7 +42,7 @@ struct SoakTests {
             var samples: [Int] = []
             while !Task.isCancelled, let kilobytes = residentKilobytes(of: pid) {
                 samples.append(kilobytes)
-                try? await Task.sleep(for: .seconds(10))  // the sampling interval, not a wait for anything
+                try? await Task.sleep(for: .seconds(10)) // the sampling interval, not a wait for anything
             }
             return samples
         }
@@ -48,7 +50,8 @@ struct SoakTests {
         sampler.cancel()
         let samples = await sampler.value
         let warmIndex = min(samples.count - 1, max(0, min(60, seconds / 5) / 10))
-        let warm = try #require(samples.count > 1 ? samples[warmIndex] : nil, "no VmRSS for the server\n\(server.output)")
+        let warm = try #require(
+            samples.count > 1 ? samples[warmIndex] : nil, "no VmRSS for the server\n\(server.output)")
         let end = try #require(residentKilobytes(of: pid), "no VmRSS for the server")
         print("Soak: resident kB every 10 s: \(samples.map(String.init).joined(separator: " "))")
         await server.stop()
@@ -140,7 +143,9 @@ struct SoakPanel {
         let (cases, outstanding) = try engine.store.read { db in
             (
                 try String.fetchAll(db, sql: "SELECT case_id FROM case_summaries ORDER BY case_id LIMIT 8"),
-                try Row.fetchOne(db, sql: "SELECT case_id, request_id FROM form_requests WHERE outstanding = 1 ORDER BY case_id LIMIT 1")
+                try Row.fetchOne(
+                    db,
+                    sql: "SELECT case_id, request_id FROM form_requests WHERE outstanding = 1 ORDER BY case_id LIMIT 1")
             )
         }
         casePaths = cases.map { "/cases/\($0)" }

@@ -9,11 +9,14 @@ struct UpgradeTests {
     /// `Fixtures/schema-v1.sql`: a database from before `projections.v2.practitioner_links`, with two cases.
     static func earlierDatabase(at path: String) throws -> (events: Int, cases: Int) {
         let script = try String(
-            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/schema-v1.sql"), encoding: .utf8)
+            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/schema-v1.sql"),
+            encoding: .utf8)
         try SQLiteFile.write(path) { db in try db.execute(sql: script) }
         return try SQLiteFile.read(path) { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries") ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries") ?? 0
+            )
         }
     }
 
@@ -26,10 +29,12 @@ struct UpgradeTests {
         #expect(verify.status == 0, "\(verify)")
 
         let after = try SQLiteFile.read(cli.database) { db in
-            (events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
-             cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries") ?? 0,
-             migrations: try String.fetchSet(db, sql: "SELECT name FROM schema_migrations"),
-             links: try db.tableExists("practitioner_links"))
+            (
+                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+                cases: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries") ?? 0,
+                migrations: try String.fetchSet(db, sql: "SELECT name FROM schema_migrations"),
+                links: try db.tableExists("practitioner_links")
+            )
         }
         #expect(after.events == before.events && after.cases == before.cases)
         #expect(after.migrations.contains("projections.v2.practitioner_links") && after.links)
@@ -42,7 +47,8 @@ struct UpgradeTests {
         let cli = CLI()
         _ = try Self.earlierDatabase(at: cli.database)
         try SQLiteFile.write(cli.database) { db in
-            try db.execute(sql: "INSERT INTO schema_migrations (name, applied_order) VALUES ('projections.v9.future', 99)")
+            try db.execute(
+                sql: "INSERT INTO schema_migrations (name, applied_order) VALUES ('projections.v9.future', 99)")
         }
         let run = try await cli.run("verify")
         #expect(run.status == 1)

@@ -27,13 +27,16 @@ struct UserCommandTests {
         #expect(admin.output.contains("cdop user enrol-2fa ada"), "\(admin)")
 
         let taken = try await user(
-            cli, "add", "CASEY.coordinator", "--name", "Other", "--email", "other@cdop.example.org", "--role", "coordinator")
+            cli, "add", "CASEY.coordinator", "--name", "Other", "--email", "other@cdop.example.org", "--role",
+            "coordinator")
         #expect(taken.status == 1)
         #expect(taken.field("error") == "user.usernameTaken", "\(taken)")
         let badArea = try await user(
-            cli, "add", "pat", "--name", "Pat", "--email", "pat@cdop.example.org", "--role", "coordinator", "--area", "ZZZ")
+            cli, "add", "pat", "--name", "Pat", "--email", "pat@cdop.example.org", "--role", "coordinator", "--area",
+            "ZZZ")
         #expect(badArea.field("error") == "user.unknownArea", "\(badArea)")
-        let badRole = try await user(cli, "add", "pat", "--name", "Pat", "--email", "pat@cdop.example.org", "--role", "chair")
+        let badRole = try await user(
+            cli, "add", "pat", "--name", "Pat", "--email", "pat@cdop.example.org", "--role", "chair")
         #expect(badRole.status == 1)
         #expect(badRole.field("error") == "input.invalidOption", "\(badRole)")
 

@@ -30,10 +30,10 @@ package enum CommandError: Error, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .rejected(let error): error.description
-        case let .notFound(kind, reference): "There is no \(kind) \(reference)."
-        case let .ambiguous(kind, reference, matches):
+        case .notFound(let kind, let reference): "There is no \(kind) \(reference)."
+        case .ambiguous(let kind, let reference, let matches):
             "\(matches) \(kind)s match \(reference); give more of the reference."
-        case let .keptConflicting(stream, attempts):
+        case .keptConflicting(let stream, let attempts):
             "\(stream) kept changing while this was being saved (\(attempts) attempts). Try again."
         case .unreadableEvent(let error): error.description
         case .store(let error): error.description

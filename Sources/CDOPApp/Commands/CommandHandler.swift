@@ -68,7 +68,9 @@ package struct CommandHandler: Sendable {
             let context = DecisionContext(now: clock.now(), configuration: panel)
             do {
                 return Self.counted(
-                    try await store.queuedTransaction { [self] db in try runAttempt(body, commandID, metadata, context, in: db) })
+                    try await store.queuedTransaction { [self] db in
+                        try runAttempt(body, commandID, metadata, context, in: db)
+                    })
             } catch {
                 try Self.retryOrThrow(error, attempt: attempt, of: maxAttempts)
             }
@@ -87,7 +89,8 @@ package struct CommandHandler: Sendable {
         let session = CommandSession(store: store, db: db, context: context, cache: cache)
         let value = try body(session)
         let appends = session.appends(metadata: metadata)
-        let results = appends.isEmpty
+        let results =
+            appends.isEmpty
             ? [] : try store.append(appends, commandID: commandID, recordedAt: context.now, in: db)
         return Outcome(value: value, appended: results)
     }

@@ -6,7 +6,9 @@ extension CommandSession {
     /// The earliest case `notification` may notify again, found as a notification finds it: the duplicate
     /// index gives the candidates (a shared date of birth and death is enough), and `DuplicateMatcher`'s rules
     /// decide. Read under the command's write lock, so two notifications of one child cannot miss each other.
-    package func possibleDuplicate(of notification: DeathNotification, excluding caseID: CaseID) throws(CommandError) -> CaseID? {
+    package func possibleDuplicate(of notification: DeathNotification, excluding caseID: CaseID) throws(CommandError)
+        -> CaseID?
+    {
         let candidates: [CaseID]
         do {
             candidates = try CaseQueries.duplicateCandidates(
@@ -16,7 +18,9 @@ extension CommandSession {
         }
         for candidate in candidates {
             let (existing, _) = try state(of: CaseDecider.self, candidate.streamID)
-            if let earlier = existing.notification, DuplicateMatcher.match(notification, earlier) != nil { return candidate }
+            if let earlier = existing.notification, DuplicateMatcher.match(notification, earlier) != nil {
+                return candidate
+            }
         }
         return nil
     }

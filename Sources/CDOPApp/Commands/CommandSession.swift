@@ -35,7 +35,9 @@ package final class CommandSession {
     }
 
     /// The current state of a stream, and its version; a stream that does not exist is at version 0.
-    package func state<D: Decider>(of decider: D.Type, _ streamID: String) throws(CommandError) -> (state: D.State, version: Int64)
+    package func state<D: Decider>(of decider: D.Type, _ streamID: String) throws(CommandError) -> (
+        state: D.State, version: Int64
+    )
     where D.Event: DomainEvent {
         if let stream = loaded[streamID], let state = stream.state as? D.State {
             return (state, stream.version)
@@ -69,7 +71,9 @@ package final class CommandSession {
     where D.Event: DomainEvent {
         let latest = try Row.fetchOne(
             db.cachedStatement(
-                sql: "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"),
+                sql:
+                    "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"
+            ),
             arguments: [streamID])
         guard let latest else { return (D.initialState, 0) }
         let version: Int64 = latest[0]
@@ -93,7 +97,8 @@ package final class CommandSession {
 
     /// Decides `command` on a stream and queues the resulting events; returns them.
     @discardableResult
-    package func decide<D: Decider>(_ decider: D.Type, _ streamID: String, _ command: D.Command) throws(CommandError) -> [D.Event]
+    package func decide<D: Decider>(_ decider: D.Type, _ streamID: String, _ command: D.Command) throws(CommandError)
+        -> [D.Event]
     where D.Event: DomainEvent {
         let (state, _) = try state(of: D.self, streamID)
         let events: [D.Event]
@@ -125,7 +130,8 @@ package final class CommandSession {
         order.compactMap { streamID in
             guard let stream = loaded[streamID], !stream.pending.isEmpty else { return nil }
             let events = stream.pending.map {
-                NewEvent(eventID: UUID(), type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data, metadata: metadata)
+                NewEvent(
+                    eventID: UUID(), type: $0.type, schemaVersion: $0.schemaVersion, data: $0.data, metadata: metadata)
             }
             cache?.store(
                 streamID, state: stream.state, version: stream.version + Int64(events.count),

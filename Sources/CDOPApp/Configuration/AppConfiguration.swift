@@ -15,7 +15,8 @@ package struct AppConfiguration: Sendable, Equatable {
     /// The public address used in links inside emails (`CDOP_BASE_URL`).
     package var baseURL = URL(string: "http://127.0.0.1:8080")!
     /// Where mail goes (`CDOP_SMTP_*`, `CDOP_MAIL_FROM`, `CDOP_SPOOL_DIR`): SMTP, or the spool by default.
-    package var mail = MailSettings(sender: try! MailAddress("cdop@localhost"), delivery: .spool(directory: "var/outbox"))
+    package var mail = MailSettings(
+        sender: try! MailAddress("cdop@localhost"), delivery: .spool(directory: "var/outbox"))
     /// Whether `CDOP_SPOOL_DIR` named the spool directory; if not, a database given with `--db` spools beside itself.
     package var spoolDirectoryGiven = false
     /// The panel's coordinator, who receives escalations and delivery-failure alerts (`CDOP_COORDINATOR_NAME`,

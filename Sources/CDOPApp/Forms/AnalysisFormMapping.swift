@@ -50,10 +50,14 @@ package enum AnalysisFormMapping {
         if categories.isEmpty { r.errors.append(form.missing(at: F.categories)) }
         let legacy = r.choice(F.legacyPreventability, as: LegacyPreventability.self)
         // A review on the older preventability scale needs no modifiable-factors outcome (none is invented).
-        let outcome = legacy == nil ? r.requiredChoice(F.outcome, as: ModifiableFactorsOutcome.self) : r.choice(F.outcome, as: ModifiableFactorsOutcome.self)
+        let outcome =
+            legacy == nil
+            ? r.requiredChoice(F.outcome, as: ModifiableFactorsOutcome.self)
+            : r.choice(F.outcome, as: ModifiableFactorsOutcome.self)
         var learning: [LearningPoint] = []
         for var row in r.rows(F.learningPoints) {
-            learning.append(LearningPoint(theme: row.requiredText(F.learningTheme), text: row.requiredText(F.learningText)))
+            learning.append(
+                LearningPoint(theme: row.requiredText(F.learningTheme), text: row.requiredText(F.learningText)))
             r.merge(row)
         }
         var actions: [AnalysisAction] = []
@@ -70,7 +74,8 @@ package enum AnalysisFormMapping {
             learningPoints: learning, causeOfDeath: r.text(F.causeOfDeath), reviewedOn: reviewedOn ?? dateOfDeath)
         guard r.errors.isEmpty else { throw FieldErrors(r.errors) }
         do throws(DomainError) {
-            _ = try PanelOutcomeRules.validated(input, meetingID: nil, death: dateOfDeath, legacyScaleUntil: legacyScaleUntil)
+            _ = try PanelOutcomeRules.validated(
+                input, meetingID: nil, death: dateOfDeath, legacyScaleUntil: legacyScaleUntil)
         } catch {
             throw FieldErrors([fieldError(for: error, in: input, form: form)])
         }
@@ -88,7 +93,8 @@ package enum AnalysisFormMapping {
         case "outcome.categoryMissing": return form.missing(at: F.categories)
         case "outcome.categoryOutOfRange": return form.error(at: F.categories, "Choose one of the options listed")
         case "outcome.factorDescriptionMissing":
-            return form.missing(at: factorPath(F.factorDescription) { $0.description.trimmingCharacters(in: .whitespaces).isEmpty })
+            return form.missing(
+                at: factorPath(F.factorDescription) { $0.description.trimmingCharacters(in: .whitespaces).isEmpty })
         case "outcome.factorModifiableLevel":
             return form.error(
                 at: factorPath(F.factorModifiable) { $0.modifiable && $0.level != .mayHaveContributed },
@@ -98,7 +104,8 @@ package enum AnalysisFormMapping {
                 at: F.outcome, "Mark at least one level 2 factor as modifiable, or choose a different outcome")
         case "outcome.modifiableFactorContradiction":
             return form.error(
-                at: F.outcome, "A factor is marked as modifiable: choose ‘Modifiable factors identified’ or change the factor")
+                at: F.outcome,
+                "A factor is marked as modifiable: choose ‘Modifiable factors identified’ or change the factor")
         case "outcome.legacyPreventabilityNotApplicable":
             return form.error(
                 at: F.legacyPreventability,
@@ -129,7 +136,8 @@ package enum AnalysisFormMapping {
             return row
         }
         if !factors.isEmpty { a[F.factors] = .groups(factors) }
-        a[F.categories] = .multiple(([outcome.primaryCategory] + outcome.otherCategories).sorted().map { String($0.rawValue) })
+        a[F.categories] = .multiple(
+            ([outcome.primaryCategory] + outcome.otherCategories).sorted().map { String($0.rawValue) })
         if let judged = outcome.outcome { a[F.outcome] = .choice(judged.rawValue) }
         if let legacy = outcome.legacyPreventability { a[F.legacyPreventability] = .choice(legacy.rawValue) }
         let learning: [FormAnswers] = outcome.learningPoints.map {

@@ -22,7 +22,8 @@ package enum NotificationFormMapping {
         if case .choice(F.nhsNumberKnown) = answers[F.childNHSNumberStatus] {
             nhsNumber = .known(NHSNumber(r.requiredText(F.childNHSNumber)))
         } else {
-            nhsNumber = .absent(r.requiredChoice(F.childNHSNumberStatus, as: NHSNumberAbsence.self) ?? .notCurrentlyAvailable)
+            nhsNumber = .absent(
+                r.requiredChoice(F.childNHSNumberStatus, as: NHSNumberAbsence.self) ?? .notCurrentlyAvailable)
         }
         let addressLines = r.lines(F.childAddress)
         let postcode = r.text(F.childPostcode)
@@ -89,7 +90,8 @@ package enum NotificationFormMapping {
         case "notification.postcodeInvalid":
             return form.error(at: F.childPostcode, "Enter a real postcode, like AB1 2CD")
         case "input.invalidEmail":
-            return form.error(at: F.notifierEmail, "Enter an email address in the correct format, like name@example.com")
+            return form.error(
+                at: F.notifierEmail, "Enter an email address in the correct format, like name@example.com")
         case "input.dateInFuture":
             return form.error(at: F.dateNotified, "Date of this notification must be today or in the past")
         case "notification.dateOfBirthAfterDeath":
@@ -101,16 +103,18 @@ package enum NotificationFormMapping {
         case "notification.dateOfDeathAfterNotification":
             return form.error(at: F.dateOfDeath, "Date of death must be on or before the date of this notification")
         case "notification.unknownArea":
-            let residenceUnknown = notification.residenceAreaCode.map { context.configuration.area(code: $0) == nil } ?? false
+            let residenceUnknown =
+                notification.residenceAreaCode.map { context.configuration.area(code: $0) == nil } ?? false
             let codes = context.configuration.areas.map(\.code).joined(separator: ", ")
             return form.error(
                 at: residenceUnknown ? F.residenceArea : F.areaOfDeath,
                 "Enter one of the panel's area codes (\(codes)), or leave it blank if the area is outside the panel's")
         case "notification.professionalUnnamed":
-            let index = notification.professionalsInvolved.firstIndex {
-                $0.name.trimmingCharacters(in: .whitespaces).isEmpty
-                    && $0.organisation.trimmingCharacters(in: .whitespaces).isEmpty
-            } ?? 0
+            let index =
+                notification.professionalsInvolved.firstIndex {
+                    $0.name.trimmingCharacters(in: .whitespaces).isEmpty
+                        && $0.organisation.trimmingCharacters(in: .whitespaces).isEmpty
+                } ?? 0
             return form.error(
                 at: "\(F.professionals)[\(index)].\(F.professionalName)",
                 "Enter the professional's name or their organisation")

@@ -1,5 +1,5 @@
-import Foundation
 import CDOPDomain
+import Foundation
 
 /// Reads the fields of one import row, collecting a problem per bad column instead of stopping at the first.
 struct FieldReader {
@@ -59,14 +59,17 @@ struct FieldReader {
 
     static func folded(_ text: String) -> String {
         // ASCII (almost every value) byte by byte: Character's Unicode properties cost a tenth of reading a file.
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased().filter { $0.isLetter || $0.isNumber } }
-        return String(decoding: text.utf8.compactMap { byte -> UInt8? in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
-            default: nil
-            }
-        }, as: UTF8.self)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.lowercased().filter { $0.isLetter || $0.isNumber }
+        }
+        return String(
+            decoding: text.utf8.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+                default: nil
+                }
+            }, as: UTF8.self)
     }
 
     /// The panel's review, when the row says the case was reviewed.
@@ -78,14 +81,17 @@ struct FieldReader {
         let themes = (optional("learning_themes") ?? "").split(separator: ";")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let reviewed else {
-            for column in ["category", "outcome", "modifiable_factors", "preventability", "learning_themes"] where optional(column) != nil {
+            for column in ["category", "outcome", "modifiable_factors", "preventability", "learning_themes"]
+            where optional(column) != nil {
                 problem(column, "is given but reviewed_on is empty; give the day of the panel's review.")
             }
             return nil
         }
         var rank: Int?
         if let category {
-            if let number = Int(category), (1...10).contains(number) { rank = number } else {
+            if let number = Int(category), (1...10).contains(number) {
+                rank = number
+            } else {
                 problem("category", "\"\(category)\" is not a category of death (a number from 1 to 10).")
             }
         } else {
@@ -95,24 +101,31 @@ struct FieldReader {
         let outcome = preventability != nil && outcomeText == nil ? nil : self.outcome(outcomeText)
         let factors = modifiableFactors()
         if outcome == .modifiableFactorsIdentified, factors.isEmpty, optional("modifiable_factors") == nil {
-            problem("modifiable_factors", "is empty, but the outcome is modifiable; name the factor(s) as \"domain: description\".")
+            problem(
+                "modifiable_factors",
+                "is empty, but the outcome is modifiable; name the factor(s) as \"domain: description\".")
         }
         guard let rank, outcome != nil || preventability != nil else { return nil }
         return PanelOutcomeInput(
             categories: [rank], factors: outcome == .modifiableFactorsIdentified ? factors : [], outcome: outcome,
             legacyPreventability: preventability,
-            learningPoints: themes.map { LearningPoint(theme: $0, text: "Recorded as a theme in the historic record.") },
+            learningPoints: themes.map {
+                LearningPoint(theme: $0, text: "Recorded as a theme in the historic record.")
+            },
             reviewedOn: reviewed)
     }
 
     mutating func outcome(_ text: String?) -> ModifiableFactorsOutcome? {
         guard let text else {
-            problem("outcome", "is empty; a reviewed case needs its outcome (modifiable, not modifiable or insufficient information).")
+            problem(
+                "outcome",
+                "is empty; a reviewed case needs its outcome (modifiable, not modifiable or insufficient information).")
             return nil
         }
         switch Self.folded(text) {
         case "modifiable", "modifiablefactorsidentified": return .modifiableFactorsIdentified
-        case "notmodifiable", "nomodifiablefactorsidentified", "nomodifiablefactors": return .noModifiableFactorsIdentified
+        case "notmodifiable", "nomodifiablefactorsidentified", "nomodifiablefactors":
+            return .noModifiableFactorsIdentified
         case "insufficientinformation": return .insufficientInformation
         default:
             problem("outcome", "\"\(text)\" is not one of: modifiable, not modifiable, insufficient information.")
@@ -126,13 +139,19 @@ struct FieldReader {
         for part in text.split(separator: ";") {
             let pieces = part.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             let domains: [String: FactorDomain] = [
-                "child": .child, "social": .socialEnvironment, "physical": .physicalEnvironment, "service": .serviceProvision,
+                "child": .child, "social": .socialEnvironment, "physical": .physicalEnvironment,
+                "service": .serviceProvision,
             ]
             guard pieces.count == 2, let domain = domains[pieces[0].lowercased()], !pieces[1].isEmpty else {
-                problem("modifiable_factors", "\"\(part.trimmingCharacters(in: .whitespaces))\" is not \"domain: description\" with a domain of child, social, physical or service.")
+                problem(
+                    "modifiable_factors",
+                    "\"\(part.trimmingCharacters(in: .whitespaces))\" is not \"domain: description\" with a domain of child, social, physical or service."
+                )
                 continue
             }
-            factors.append(ContributoryFactor(domain: domain, description: pieces[1], level: .mayHaveContributed, modifiable: true))
+            factors.append(
+                ContributoryFactor(domain: domain, description: pieces[1], level: .mayHaveContributed, modifiable: true)
+            )
         }
         return factors
     }

@@ -13,14 +13,17 @@ enum FileDuplicates {
                 problems.append(
                     ImportProblem(
                         row: row.line, column: "reference",
-                        "\"\(row.reference)\" is also the reference of row \(first.line); each case needs a reference of its own."))
+                        "\"\(row.reference)\" is also the reference of row \(first.line); each case needs a reference of its own."
+                    ))
             } else {
                 byReference[folded] = row
             }
             let keys = DuplicateMatcher.keys(for: row.notification)
             let earlier = Set(keys.flatMap { byKey[$0] ?? [] }).sorted()
             for candidate in earlier {
-                guard let reason = DuplicateMatcher.match(row.notification, rows[candidate].notification) else { continue }
+                guard let reason = DuplicateMatcher.match(row.notification, rows[candidate].notification) else {
+                    continue
+                }
                 let first = rows[candidate]
                 problems.append(
                     ImportProblem(

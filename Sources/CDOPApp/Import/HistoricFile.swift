@@ -27,10 +27,14 @@ package struct HistoricFile: Sendable {
         for row in table.rows.dropFirst() {
             guard row.fields.count == names.count else {
                 problems.append(
-                    ImportProblem(row: row.line, column: nil, "has \(row.fields.count) fields but the heading names \(names.count) columns."))
+                    ImportProblem(
+                        row: row.line, column: nil,
+                        "has \(row.fields.count) fields but the heading names \(names.count) columns."))
                 continue
             }
-            switch HistoricRow.parse(Dictionary(zip(names, row.fields)) { first, _ in first }, line: row.line, panel: panel) {
+            switch HistoricRow.parse(
+                Dictionary(zip(names, row.fields)) { first, _ in first }, line: row.line, panel: panel)
+            {
             case .success(let parsed): rows.append(parsed)
             case .failure(let found): problems += found.problems
             }

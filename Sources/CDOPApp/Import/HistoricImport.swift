@@ -55,16 +55,21 @@ package struct HistoricImport: Sendable {
             Array(file.rows[$0..<min($0 + batchSize, file.rows.count)])
         }
         var pending: [Int] = []
-        for index in batches.indices where !(try isRecorded(ids.batch(index, of: batches.count))) { pending.append(index) }
+        for index in batches.indices where !(try isRecorded(ids.batch(index, of: batches.count))) {
+            pending.append(index)
+        }
         let commands = HistoricRowCommands(meetingID: ids.meeting(on:))
         var problems = file.problems + FileDuplicates.problems(in: file.rows)
         let checked = try ImportCheck(workflow: workflow, panel: panel, ids: ids, commands: commands)
             .run(pending.map { batches[$0] }) { done, total in progress(.checking, done, total) }
         problems += checked.problems
         if !problems.isEmpty {
-            throw .invalidRows(problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element))
+            throw .invalidRows(
+                problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(
+                    \.element))
         }
-        return try write(batches, pending: pending, checked: checked, ids: ids, commands: commands, by: actor, progress: progress)
+        return try write(
+            batches, pending: pending, checked: checked, ids: ids, commands: commands, by: actor, progress: progress)
     }
 
     /// Whether a command of this import was recorded.
@@ -113,14 +118,17 @@ package struct HistoricImport: Sendable {
                 }
                 summary.events += outcome.appended.reduce(0) { $0 + Int($1.lastPosition - $1.firstPosition + 1) }
                 // Nothing else was written between the check and this batch only if this batch followed on.
-                if expectedPosition != nil { expectedPosition = outcome.wasRepeat ? nil : outcome.appended.map(\.lastPosition).max() }
+                if expectedPosition != nil {
+                    expectedPosition = outcome.wasRepeat ? nil : outcome.appended.map(\.lastPosition).max()
+                }
                 if let flagged = outcome.value {
                     summary.cases += batch.count
                     summary.reviewed += batch.filter { $0.review != nil }.count
                     summary.possibleDuplicates += flagged
                 }
             } catch {
-                let detail = current.map { HistoricRowCommands.problem($0, error).description + "." } ?? error.description
+                let detail =
+                    current.map { HistoricRowCommands.problem($0, error).description + "." } ?? error.description
                 throw .stoppedWhileWriting(written: written, total: total, detail: detail)
             }
             written += batch.count

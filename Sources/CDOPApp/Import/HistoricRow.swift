@@ -20,12 +20,17 @@ package struct HistoricRow: Sendable, Equatable {
         let notified = reader.date("date_notified", required: true)
         let sex = reader.choice("sex", Sex.self, required: true) ?? .notKnown
         let ethnicity = reader.choice("ethnicity", Ethnicity.self, required: false) ?? .notKnown
-        let expectation = reader.choice("expected", Expectation.self, required: true, allowed: [.expected, .unexpected])
+        let expectation = reader.choice(
+            "expected", Expectation.self, required: true, allowed: [.expected, .unexpected])
         let area = reader.required("area_code")
         if !area.isEmpty, panel.area(code: area) == nil {
-            reader.problem("area_code", "\"\(area)\" is not one of the panel's areas (\(panel.areas.map(\.code).joined(separator: ", "))).")
+            reader.problem(
+                "area_code",
+                "\"\(area)\" is not one of the panel's areas (\(panel.areas.map(\.code).joined(separator: ", "))).")
         }
-        let nhs = reader.optional("nhs_number").map { NHSNumberStatus.known(NHSNumber($0)) } ?? .absent(.notCurrentlyAvailable)
+        let nhs =
+            reader.optional("nhs_number").map { NHSNumberStatus.known(NHSNumber($0)) }
+            ?? .absent(.notCurrentlyAvailable)
         let review = reader.review(died: died, legacyScaleUntil: panel.legacyScaleUntil)
         guard reader.problems.isEmpty, let born, let died, let notified, let expectation else {
             return .failure(ImportProblems(problems: reader.problems))
@@ -44,6 +49,7 @@ package struct HistoricRow: Sendable, Equatable {
             circumstances: "Historic case \(reference), imported from the panel's earlier records.",
             professionalsInvolved: [])
         return .success(
-            HistoricRow(line: line, reference: reference, notification: notification, expectation: expectation, review: review))
+            HistoricRow(
+                line: line, reference: reference, notification: notification, expectation: expectation, review: review))
     }
 }

@@ -36,20 +36,25 @@ struct HistoricRowCommands: Sendable {
             duplicateOf = try session.possibleDuplicate(of: row.notification, excluding: caseID)
         }
         try session.decideOnCase(
-            caseID, .notify(caseID: caseID, notification: row.notification, possibleDuplicateOf: duplicateOf), schedules: nil)
+            caseID, .notify(caseID: caseID, notification: row.notification, possibleDuplicateOf: duplicateOf),
+            schedules: nil)
         try session.decideOnCase(
             caseID, .recordExternalReference(reference: row.reference, source: Self.referenceSource), schedules: nil)
-        try session.decideOnCase(caseID, .triage(expectation: row.expectation, confirmedBy: "Historic records", triggers: []), schedules: nil)
+        try session.decideOnCase(
+            caseID, .triage(expectation: row.expectation, confirmedBy: "Historic records", triggers: []), schedules: nil
+        )
         if row.expectation == .unexpected {
             try session.decideOnCase(
-                caseID, .completeRapidResponse(note: "Historic case: the rapid response is in the panel's earlier records."),
+                caseID,
+                .completeRapidResponse(note: "Historic case: the rapid response is in the panel's earlier records."),
                 schedules: nil)
         }
         guard let review = row.review else { return duplicateOf }
         try session.decideOnCase(caseID, .markReadyForPanel, schedules: nil)
         let meetingID = try meeting(on: review.reviewedOn, in: session)
         try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
-        try session.decideOnCase(caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: review.reviewedOn), schedules: nil)
+        try session.decideOnCase(
+            caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: review.reviewedOn), schedules: nil)
         try session.decideOnCase(caseID, .recordPanelOutcome(review), schedules: nil)
         return duplicateOf
     }
@@ -79,7 +84,8 @@ struct HistoricRowCommands: Sendable {
             MeetingDecider.self, id.streamID,
             .schedule(
                 meetingID: id, type: .panel, title: "Panel meeting (historic records)", startsAt: start,
-                endsAt: start.addingTimeInterval(7200), venue: MeetingVenue(place: "Recorded in the panel's earlier records"),
+                endsAt: start.addingTimeInterval(7200),
+                venue: MeetingVenue(place: "Recorded in the panel's earlier records"),
                 theme: nil))
         return id
     }
@@ -92,7 +98,8 @@ struct HistoricRowCommands: Sendable {
             ("ageEighteen", "date_of_birth"), ("dateOfDeathAfterNotification", "date_notified"),
             ("dateInFuture", "date_notified"), ("unknownArea", "area_code"), ("category", "category"),
             ("ModifiableFactor", "modifiable_factors"), ("modifiableFactor", "modifiable_factors"),
-            ("legacyPreventability", "preventability"), ("learning", "learning_themes"), ("dateBeforeDeath", "reviewed_on"),
+            ("legacyPreventability", "preventability"), ("learning", "learning_themes"),
+            ("dateBeforeDeath", "reviewed_on"),
             ("referenceTaken", "reference"), ("externalReference", "reference"),
         ]
         var column = columns.first { code.contains($0.0) }?.1

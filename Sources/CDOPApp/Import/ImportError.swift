@@ -55,9 +55,10 @@ package enum ImportError: Error, Equatable, CustomStringConvertible {
         case .invalidRows(let problems):
             "Nothing was imported: \(problems.count) problem(s) found.\n"
                 + problems.prefix(Self.problemsListed).map { "  \($0)" }.joined(separator: "\n")
-                + (problems.count > Self.problemsListed ? "\n  … and \(problems.count - Self.problemsListed) more." : "")
+                + (problems.count > Self.problemsListed
+                    ? "\n  … and \(problems.count - Self.problemsListed) more." : "")
         case .failed(let detail): "Nothing was imported: \(detail)"
-        case let .stoppedWhileWriting(written, total, detail):
+        case .stoppedWhileWriting(let written, let total, let detail):
             "The import stopped after \(written) of \(total) rows were written: \(detail) Import the same file again to "
                 + "write the rest (the rows already written are recognised and skipped)."
         }

@@ -20,7 +20,8 @@ package struct PractitionerAccess: Sendable {
 
     /// The case and request a link answers, and whether it may be used at `now`. A token no link was issued
     /// for is refused (`link.unknown`).
-    package func open(token: String, now: Date) throws(CommandError) -> (caseID: CaseID, state: CaseState, use: LinkUse) {
+    package func open(token: String, now: Date) throws(CommandError) -> (caseID: CaseID, state: CaseState, use: LinkUse)
+    {
         let tokenHash = PractitionerLinks.hash(of: token)
         let caseID: CaseID?
         do {

@@ -65,13 +65,15 @@ package enum LinkSecret {
     /// The key file beside the database, made on first use (`CDOP_LINK_SECRET`, checked with the rest of the
     /// configuration, overrides it).
     package static func load(databasePath: String) throws(Problem) -> Data {
-        let path = URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("link-secret").path
+        let path = URL(fileURLWithPath: databasePath).deletingLastPathComponent().appendingPathComponent("link-secret")
+            .path
         if let existing = FileManager.default.contents(atPath: path), existing.count == 32 { return existing }
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = UInt8.random(in: .min ... .max, using: &generator) }
         let data = Data(bytes)
-        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600])
+        else {
             throw .unreadable(path: path)
         }
         return data

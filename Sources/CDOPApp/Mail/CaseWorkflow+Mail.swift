@@ -14,7 +14,9 @@ extension CaseWorkflow {
             } catch {
                 throw .store(.storage(code: -1, message: "outbox lookup failed"))
             }
-            guard let row, let caseID = row.caseID.flatMap(CaseID.init) else { throw .notFound(kind: "case email", reference: outboxID) }
+            guard let row, let caseID = row.caseID.flatMap(CaseID.init) else {
+                throw .notFound(kind: "case email", reference: outboxID)
+            }
             try session.decideOnCase(caseID, .requeueEmail(outboxID: outboxID), schedules: schedules, links: links)
             do {
                 try session.db.execute(sql: "DELETE FROM outbox_attempts WHERE outbox_id = ?", arguments: [outboxID])

@@ -19,7 +19,9 @@ extension EmailComposer {
         let values: [String: String] = [
             "meetingTitle": state.title,
             "meetingStart": DayFormatter.dayAndTime(start)
-                + (cancelling ? " (CANCELLED)" : Self.movedFrom(row, state).map { " (moved: it was \(DayFormatter.dayAndTime($0)))" } ?? ""),
+                + (cancelling
+                    ? " (CANCELLED)"
+                    : Self.movedFrom(row, state).map { " (moved: it was \(DayFormatter.dayAndTime($0)))" } ?? ""),
             "meetingPlace": state.venue?.label ?? "to be confirmed",
             "caseReference": references.isEmpty ? "(none yet)" : references,
             "contactName": row.agencyName ?? "colleague",
@@ -39,7 +41,8 @@ extension EmailComposer {
             let organizer = try MailAddress(configuration.coordinatorEmail, displayName: configuration.coordinatorName)
             let attendees = try state.invitees.map { invitee in
                 MeetingInvitation.Attendee(
-                    try MailAddress(invitee.email, displayName: invitee.name), role: invitee.role == .chair ? .chair : .required)
+                    try MailAddress(invitee.email, displayName: invitee.name),
+                    role: invitee.role == .chair ? .chair : .required)
             }
             let invitation = MeetingInvitation(
                 uid: "\(meetingID)@\(domain)", sequence: row.reminderNumber ?? state.sequence,
@@ -50,7 +53,8 @@ extension EmailComposer {
             return MailMessage(
                 from: try MailAddress(configuration.mail.sender.address, displayName: configuration.panelName),
                 to: [try MailAddress(address, displayName: row.agencyName)], replyTo: organizer,
-                subject: Self.meetingSubject(rendered.subject, row: row, state: state, references: references, cancelling: cancelling),
+                subject: Self.meetingSubject(
+                    rendered.subject, row: row, state: state, references: references, cancelling: cancelling),
                 date: now,
                 messageID: try MessageID(eventID: NameBasedUUID.make("outbox|" + row.outboxID), domain: domain),
                 textBody: rendered.body, calendar: try invitation.calendarPart())
@@ -81,7 +85,8 @@ extension EmailComposer {
         let cases = references.isEmpty || named ? "" : ", case \(references)"
         if cancelling { return "Cancelled: \(state.title)\(cases), \(DayFormatter.dayAndTime(start))" }
         if let earlier = movedFrom(row, state) {
-            return "Moved: \(state.title)\(cases) now on \(DayFormatter.dayAndTime(start)) (was \(DayFormatter.dayAndTime(earlier)))"
+            return
+                "Moved: \(state.title)\(cases) now on \(DayFormatter.dayAndTime(start)) (was \(DayFormatter.dayAndTime(earlier)))"
         }
         return named ? subject.replacingOccurrences(of: ", case \(references)", with: "") : subject
     }

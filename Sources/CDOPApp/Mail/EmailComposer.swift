@@ -36,9 +36,12 @@ package struct EmailComposer: Sendable {
             "coordinatorName": EmailWording.midSentence(configuration.coordinatorName),
             "coordinatorEmail": configuration.coordinatorEmail,
             "recipientRole": "the " + row.recipientRole,
-            "link": configuration.baseURL.appendingPathComponent("cases").appendingPathComponent(caseID.description).absoluteString,
+            "link": configuration.baseURL.appendingPathComponent("cases").appendingPathComponent(caseID.description)
+                .absoluteString,
         ]
-        if let requestText = row.requestID, let requestID = FormRequestID(requestText), let request = state.request(requestID) {
+        if let requestText = row.requestID, let requestID = FormRequestID(requestText),
+            let request = state.request(requestID)
+        {
             values["agencyName"] = request.agencyName
             values["formName"] = request.formType.label
             values["dueDate"] = DayFormatter.long(request.dueDate)
@@ -83,7 +86,8 @@ package struct EmailComposer: Sendable {
             let domain = configuration.mail.sender.address.split(separator: "@").last.map(String.init) ?? "localhost"
             return MailMessage(
                 from: try MailAddress(configuration.mail.sender.address, displayName: configuration.panelName),
-                to: [recipient], replyTo: try? MailAddress(configuration.coordinatorEmail, displayName: configuration.coordinatorName),
+                to: [recipient],
+                replyTo: try? MailAddress(configuration.coordinatorEmail, displayName: configuration.coordinatorName),
                 subject: rendered.subject, date: now,
                 messageID: try MessageID(eventID: NameBasedUUID.make("outbox|" + row.outboxID), domain: domain),
                 textBody: rendered.body)
@@ -98,11 +102,13 @@ package struct EmailComposer: Sendable {
         let parts = row.outboxID.split(separator: ":")
         guard parts.count == 3, parts[0] == "step" else { return nil }
         for run in state.schedules {
-            for step in run.steps where TimerID.make(caseID: caseID, run: run, step: step.name).lowercasedText == parts[1] {
+            for step in run.steps
+            where TimerID.make(caseID: caseID, run: run, step: step.name).lowercasedText == parts[1] {
                 guard case .target(let name, _) = step.action else { return nil }
-                let deadline = run.steps.compactMap { planned -> Date? in
-                    if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }
-                }.max() ?? step.dueAt
+                let deadline =
+                    run.steps.compactMap { planned -> Date? in
+                        if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }
+                    }.max() ?? step.dueAt
                 return (targetTitle(name), deadline)
             }
         }
@@ -116,7 +122,9 @@ package struct EmailComposer: Sendable {
         switch email.recipient {
         case .agencyContact(_, let agencyName):
             let request = email.requestID.flatMap(state.request)
-            let named = request.flatMap { $0.contactChanges.isEmpty ? state.involvement(of: $0.agencyID)?.contactName : nil }
+            let named = request.flatMap {
+                $0.contactChanges.isEmpty ? state.involvement(of: $0.agencyID)?.contactName : nil
+            }
             return (named ?? "the contact") + " at " + agencyName
         case .invitee(_, let name), .accountOwner(_, let name): return name
         case .role: return "the " + email.recipient.roleName

@@ -114,9 +114,12 @@ package struct OutboxDispatcher: Sendable {
         let rendered: RenderedMail
         do {
             switch subject {
-            case .caseStream(let caseID): message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
-            case .meetingStream(let id): message = try composer.composeMeeting(row, state: workflow.meetingState(id), now: now)
-            case .userStream(let id): message = try composer.composeAccountNotice(row, state: workflow.userState(id), now: now)
+            case .caseStream(let caseID):
+                message = try composer.compose(row, state: workflow.caseState(caseID), now: now)
+            case .meetingStream(let id):
+                message = try composer.composeMeeting(row, state: workflow.meetingState(id), now: now)
+            case .userStream(let id):
+                message = try composer.composeAccountNotice(row, state: workflow.userState(id), now: now)
             }
             rendered = try MIMERenderer.render(message)
         } catch {
@@ -124,10 +127,11 @@ package struct OutboxDispatcher: Sendable {
         }
         do {
             let receipt = try await transport.send(rendered, envelope: MailEnvelope(for: message))
-            let route = switch receipt.route {
-            case .smtp(let server, let code): "smtp \(server) \(code)"
-            case .spool(let file): "spool \(URL(fileURLWithPath: file).lastPathComponent)"
-            }
+            let route =
+                switch receipt.route {
+                case .smtp(let server, let code): "smtp \(server) \(code)"
+                case .spool(let file): "spool \(URL(fileURLWithPath: file).lastPathComponent)"
+                }
             let emailOutcome = EmailOutcome(
                 outboxID: OutboxTables.emailID(row.outboxID), messageID: message.messageID.bracketed,
                 template: row.template, recipientRole: row.recipientRole, route: route, attempts: attempts)
@@ -140,7 +144,8 @@ package struct OutboxDispatcher: Sendable {
         } catch {
             switch error.disposition {
             case .permanent:
-                return deadLetter(row, subject, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
+                return deadLetter(
+                    row, subject, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
             case .retryLater where attempts >= maximumAttempts:
                 return deadLetter(
                     row, subject, messageID: message.messageID.bracketed, attempts: attempts,
@@ -149,7 +154,8 @@ package struct OutboxDispatcher: Sendable {
                 let wait = backoff(after: attempts)
                 try? workflow.handler.store.transaction { db in
                     try OutboxQueries.recordRetry(
-                        row.outboxID, attempts: attempts, retryAt: now.addingTimeInterval(wait), error: error.description, in: db)
+                        row.outboxID, attempts: attempts, retryAt: now.addingTimeInterval(wait),
+                        error: error.description, in: db)
                 }
                 return outcome(
                     row, error.disposition == .needsOperator ? "needsOperator" : "retry",
@@ -158,7 +164,9 @@ package struct OutboxDispatcher: Sendable {
         }
     }
 
-    private func deadLetter(_ row: OutboxRow, _ subject: Subject, messageID: String, attempts: Int, reason: String) -> Outcome {
+    private func deadLetter(_ row: OutboxRow, _ subject: Subject, messageID: String, attempts: Int, reason: String)
+        -> Outcome
+    {
         let emailOutcome = EmailOutcome(
             outboxID: OutboxTables.emailID(row.outboxID), messageID: messageID, template: row.template,
             recipientRole: row.recipientRole, route: "-", attempts: attempts)
@@ -166,7 +174,8 @@ package struct OutboxDispatcher: Sendable {
             try record(sent: false, emailOutcome, reason: reason, about: subject, rowID: row.outboxID)
         } catch {
             try? workflow.handler.store.transaction { db in
-                try OutboxQueries.recordRetry(row.outboxID, attempts: attempts, retryAt: Date.distantFuture, error: reason, in: db)
+                try OutboxQueries.recordRetry(
+                    row.outboxID, attempts: attempts, retryAt: Date.distantFuture, error: reason, in: db)
             }
         }
         return outcome(row, "failed", reason)
@@ -174,7 +183,9 @@ package struct OutboxDispatcher: Sendable {
 
     /// Records an outcome as the command whose id is named by the outbox row: recorded once, however often it is
     /// retried, on the case, the meeting or the staff account the email is about.
-    private func record(sent: Bool, _ emailOutcome: EmailOutcome, reason: String, about subject: Subject, rowID: String) throws(CommandError) {
+    private func record(sent: Bool, _ emailOutcome: EmailOutcome, reason: String, about subject: Subject, rowID: String)
+        throws(CommandError)
+    {
         let commandID = NameBasedUUID.make("outbox|\(sent ? "sent" : "failed")|\(rowID)")
         try workflow.handler.run(by: .system, commandID: commandID) { session throws(CommandError) in
             switch subject {

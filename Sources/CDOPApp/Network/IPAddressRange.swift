@@ -19,7 +19,9 @@ package struct IPAddressRange: Sendable, Hashable, CustomStringConvertible {
         guard parts.count == 1 || parts.count == 2, let bytes = Self.addressBytes(String(parts[0])) else { return nil }
         let bits = bytes.count * 8
         if parts.count == 2 {
-            guard let length = Int(parts[1]), (0...bits).contains(length), parts[1].allSatisfy(\.isASCII) else { return nil }
+            guard let length = Int(parts[1]), (0...bits).contains(length), parts[1].allSatisfy(\.isASCII) else {
+                return nil
+            }
             prefixLength = length
         } else {
             prefixLength = bits

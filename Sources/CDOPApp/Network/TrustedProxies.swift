@@ -15,7 +15,8 @@ package struct TrustedProxies: Sendable, Hashable {
         var ranges: [IPAddressRange] = []
         for entry in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
             guard let range = IPAddressRange(String(entry)) else {
-                return .failure("\"\(entry)\" is not an IP address or CIDR block (for example 127.0.0.1, ::1 or 10.0.0.0/8)")
+                return .failure(
+                    "\"\(entry)\" is not an IP address or CIDR block (for example 127.0.0.1, ::1 or 10.0.0.0/8)")
             }
             ranges.append(range)
         }

@@ -16,7 +16,8 @@ package enum DatabaseRestore {
     }
 
     /// Restores `source` into `database`; `now` names the kept-aside copy.
-    package static func restore(from source: String, into database: String, now: Date) throws(OperationsError) -> Report {
+    package static func restore(from source: String, into database: String, now: Date) throws(OperationsError) -> Report
+    {
         guard FileManager.default.fileExists(atPath: source) else { throw .noDatabase(path: source) }
         let lock = try DatabaseLock.acquire(.exclusive, for: database)
         defer { withExtendedLifetime(lock) {} }
@@ -47,7 +48,9 @@ package enum DatabaseRestore {
         // Closing the last connection checkpoints the WAL into the file, so the file alone is the database.
         try store.database.close()
         SQLiteFiles.removeCompanions(of: candidate)
-        guard report.passed else { throw OperationsError.backupFailsVerification(path: source, failures: report.failures) }
+        guard report.passed else {
+            throw OperationsError.backupFailsVerification(path: source, failures: report.failures)
+        }
         return report
     }
 

@@ -41,20 +41,26 @@ package struct DatabaseVerification: Sendable {
                 name: "read models equal a rebuild from the events", passed: rebuild.isClean,
                 detail: rebuild.isClean
                     ? "\(ReadModelRebuild.tables.count) tables match, \(rebuild.streams) streams"
-                    : rebuild.differences.map { "\($0.table) (\($0.onlyLive) live, \($0.onlyRebuilt) rebuilt rows differ)" }
-                        .joined(separator: ", ")))
+                    : rebuild.differences.map {
+                        "\($0.table) (\($0.onlyLive) live, \($0.onlyRebuilt) rebuilt rows differ)"
+                    }
+                    .joined(separator: ", ")))
         return Report(events: facts, checks: checks)
     }
 
     static func integrity(_ db: Database) throws -> Check {
         let result = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        return Check(name: "SQLite integrity", passed: result == ["ok"], detail: result.prefix(3).joined(separator: "; "))
+        return Check(
+            name: "SQLite integrity", passed: result == ["ok"], detail: result.prefix(3).joined(separator: "; "))
     }
 
     /// Positions run 1, 2, 3 … with no gap: one writer, no deletes.
     static func positions(_ db: Database) throws -> Check {
-        let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MIN(position), 1), COALESCE(MAX(position), 0) FROM events")
-        let count: Int64 = row?[0] ?? 0, first: Int64 = row?[1] ?? 1, last: Int64 = row?[2] ?? 0
+        let row = try Row.fetchOne(
+            db, sql: "SELECT COUNT(*), COALESCE(MIN(position), 1), COALESCE(MAX(position), 0) FROM events")
+        let count: Int64 = row?[0] ?? 0
+        let first: Int64 = row?[1] ?? 1
+        let last: Int64 = row?[2] ?? 0
         guard first == 1 || count == 0, last == count else {
             let gaps = try Int64.fetchAll(
                 db,
@@ -65,7 +71,9 @@ package struct DatabaseVerification: Sendable {
             let missing = first > 1 ? [1] + gaps : gaps
             return Check(
                 name: "event positions without gaps", passed: false,
-                detail: "\(count) events but positions \(first)…\(last); first missing: \(missing.map(String.init).joined(separator: ", "))")
+                detail:
+                    "\(count) events but positions \(first)…\(last); first missing: \(missing.map(String.init).joined(separator: ", "))"
+            )
         }
         return Check(name: "event positions without gaps", passed: true, detail: "1…\(last)")
     }
@@ -91,12 +99,15 @@ package struct DatabaseVerification: Sendable {
         }
         let orphans = try String.fetchAll(
             db,
-            sql: "SELECT outbox_id FROM outbox_attempts a WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.outbox_id = a.outbox_id) LIMIT 5")
+            sql:
+                "SELECT outbox_id FROM outbox_attempts a WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.outbox_id = a.outbox_id) LIMIT 5"
+        )
         let pending = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = 'pending'") ?? 0
         return Check(
             name: "outbox consistent with the events", passed: orphans.isEmpty,
             detail: orphans.isEmpty
-                ? "\(pending) emails pending" : "attempts recorded for emails no event calls for: \(orphans.joined(separator: ", "))")
+                ? "\(pending) emails pending"
+                : "attempts recorded for emails no event calls for: \(orphans.joined(separator: ", "))")
     }
 
     /// No consumer claims to have read past the last event.

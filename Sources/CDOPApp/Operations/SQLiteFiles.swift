@@ -24,7 +24,8 @@ enum SQLiteFiles {
         try database.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard integrity == ["ok"] else {
-                throw OperationsError.notADatabase(path: path, reason: "SQLite finds it damaged (\(integrity.prefix(3).joined(separator: "; ")))")
+                throw OperationsError.notADatabase(
+                    path: path, reason: "SQLite finds it damaged (\(integrity.prefix(3).joined(separator: "; ")))")
             }
             guard try db.tableExists("events") else {
                 throw OperationsError.notADatabase(path: path, reason: "it has no events table")
@@ -36,7 +37,9 @@ enum SQLiteFiles {
 
     /// Runs `body`, which writes `scratch`; on failure removes `scratch` and throws the failure as an
     /// `OperationsError` (one already is passes through; any other becomes `.failed(step:)`).
-    static func removingOnFailure<T>(_ scratch: String, step: String, _ body: () throws -> T) throws(OperationsError) -> T {
+    static func removingOnFailure<T>(_ scratch: String, step: String, _ body: () throws -> T) throws(OperationsError)
+        -> T
+    {
         do {
             return try body()
         } catch {

@@ -26,7 +26,8 @@ struct ReadModelComparison {
                 try onLiveConnection { db in
                     while case let index = next.wrappingAdd(1, ordering: .relaxed).oldValue, index < pieces.count {
                         let (table, share) = pieces[index]
-                        let tally = try tally(tables[table], schema: scratch.schemas[share], countingLive: share == 0, in: db)
+                        let tally = try tally(
+                            tables[table], schema: scratch.schemas[share], countingLive: share == 0, in: db)
                         tallies.withLock { $0[table].add(tally) }
                     }
                 }
@@ -85,7 +86,9 @@ struct ReadModelComparison {
         configuration.prepareDatabase { db in
             // Pages mapped rather than copied into the cache: the comparison reads every row of both sides once.
             try db.execute(
-                sql: "PRAGMA cache_size = \(RebuildScratch.workingCacheKiB); PRAGMA temp_store = MEMORY; PRAGMA mmap_size = \(RebuildScratch.mappedBytes)")
+                sql:
+                    "PRAGMA cache_size = \(RebuildScratch.workingCacheKiB); PRAGMA temp_store = MEMORY; PRAGMA mmap_size = \(RebuildScratch.mappedBytes)"
+            )
         }
         return try DatabaseQueue(path: livePath, configuration: configuration)
     }

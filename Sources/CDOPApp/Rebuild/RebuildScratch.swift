@@ -23,10 +23,13 @@ struct RebuildScratch {
         let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
         let stem = ".rebuild-\(UUID().uuidString.prefix(8))"
         let shares = max(1, shares ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        let scratch = RebuildScratch(paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path })
+        let scratch = RebuildScratch(
+            paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path })
         defer {
             for path in scratch.paths {
-                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    try? FileManager.default.removeItem(atPath: path + suffix)
+                }
             }
         }
         return try body(scratch)
@@ -70,12 +73,17 @@ struct RebuildScratch {
     private static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA secure_delete = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = \(workingCacheKiB)")
+            try db.execute(
+                sql:
+                    "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA secure_delete = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = \(workingCacheKiB)"
+            )
         }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try queue.write { db in
             for migration in ReadModels.migrations { try migration.migrate(db) }
-            for index in ReadModels.queryOnlyIndexes + ReadModels.updateOnlyIndexes { try db.execute(sql: "DROP INDEX \(index)") }
+            for index in ReadModels.queryOnlyIndexes + ReadModels.updateOnlyIndexes {
+                try db.execute(sql: "DROP INDEX \(index)")
+            }
         }
         return queue
     }

@@ -24,7 +24,9 @@ struct ReplayedStates: Sendable {
     }
 
     /// Evolves a stream's state where it lies in `states`: one lookup, and no copy of the state.
-    private static func step<D: Decider>(_ decider: D.Type, _ states: inout [String: D.State], _ stream: String, _ event: D.Event) {
+    private static func step<D: Decider>(
+        _ decider: D.Type, _ states: inout [String: D.State], _ stream: String, _ event: D.Event
+    ) {
         D.evolve(&states[stream, default: D.initialState], with: event)
     }
 }

@@ -23,23 +23,28 @@ extension CaseWorkflow {
             guard state.exists else { throw .notFound(kind: "case", reference: caseID.description) }
             var moved: [MovedSchedule] = []
             for run in state.schedules where !run.isStopped && (scheduleID == nil || run.reference.id == scheduleID) {
-                guard let definition = ScheduleDefinition.Start.allCases.lazy.compactMap(schedules.definition(for:))
-                    .first(where: { $0.id == run.reference.id }), definition.version != run.reference.version
+                guard
+                    let definition = ScheduleDefinition.Start.allCases.lazy.compactMap(schedules.definition(for:))
+                        .first(where: { $0.id == run.reference.id }), definition.version != run.reference.version
                 else { continue }
                 let steps: [PlannedStep]
                 do {
-                    steps = try definition.plan(startingAt: run.startedAt, due: state.dueDate(of: run.target), calendar: schedules.calendar)
+                    steps = try definition.plan(
+                        startingAt: run.startedAt, due: state.dueDate(of: run.target), calendar: schedules.calendar)
                 } catch {
-                    throw .rejected(DomainError(
-                        code: "schedule.outsideCalendar",
-                        "The \(definition.title) schedule cannot be replanned: the bank-holiday calendar does not cover its dates."))
+                    throw .rejected(
+                        DomainError(
+                            code: "schedule.outsideCalendar",
+                            "The \(definition.title) schedule cannot be replanned: the bank-holiday calendar does not cover its dates."
+                        ))
                 }
                 try session.decideOnCase(
                     caseID, .moveSchedule(ScheduleStart(definition: definition, target: run.target, steps: steps)),
                     schedules: schedules, links: links)
-                moved.append(MovedSchedule(
-                    target: run.target.key, scheduleID: run.reference.id, fromVersion: run.reference.version,
-                    toVersion: definition.version))
+                moved.append(
+                    MovedSchedule(
+                        target: run.target.key, scheduleID: run.reference.id, fromVersion: run.reference.version,
+                        toVersion: definition.version))
             }
             return moved
         }.value ?? []

@@ -9,8 +9,10 @@ extension CommandSession {
         _ caseID: CaseID, _ command: CaseCommand, schedules: (any ScheduleCatalog)?, links: PractitionerLinks? = nil
     ) throws(CommandError) -> [CaseEvent] {
         var command = command
-        if case let .requestForm(requestID, agencyID, formType, email, due, nil) = command, let schedules,
-            let definition = schedules.definition(for: formType == .reporting ? .reportingFormRequested : .supplementaryFormRequested)
+        if case .requestForm(let requestID, let agencyID, let formType, let email, let due, nil) = command,
+            let schedules,
+            let definition = schedules.definition(
+                for: formType == .reporting ? .reportingFormRequested : .supplementaryFormRequested)
         {
             command = .requestForm(
                 requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: email, dueDate: due,
@@ -21,14 +23,16 @@ extension CommandSession {
         if let links {
             // Every Form B or supplementary request gets its practitioner's link at once, in the same transaction.
             for case .formRequested(let requested) in events {
-                issued += try decide(CaseDecider.self, caseID.streamID, links.issueCommand(for: requested.requestID, at: context.now))
+                issued += try decide(
+                    CaseDecider.self, caseID.streamID, links.issueCommand(for: requested.requestID, at: context.now))
             }
             // A request sent on to a new contact gets a new link (the next issue), which supersedes the old one.
             for case .formContactChanged(let changed) in events {
                 let (state, _) = try self.state(of: CaseDecider.self, caseID.streamID)
                 let issue = state.links.filter { $0.requestID == changed.requestID }.count + 1
                 issued += try decide(
-                    CaseDecider.self, caseID.streamID, links.issueCommand(for: changed.requestID, at: context.now, issue: issue))
+                    CaseDecider.self, caseID.streamID,
+                    links.issueCommand(for: changed.requestID, at: context.now, issue: issue))
             }
         }
         guard let schedules else { return events + issued }
@@ -40,7 +44,8 @@ extension CommandSession {
             let steps: [PlannedStep]
             do {
                 // A form's chasing counts from the due date the coordinator set, not from the definition's default.
-                steps = try definition.plan(startingAt: context.now, due: Self.dueDate(of: event), calendar: schedules.calendar)
+                steps = try definition.plan(
+                    startingAt: context.now, due: Self.dueDate(of: event), calendar: schedules.calendar)
             } catch {
                 throw .rejected(
                     DomainError(

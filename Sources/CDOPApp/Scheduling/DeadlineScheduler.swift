@@ -57,7 +57,10 @@ package struct DeadlineScheduler: Sendable {
                 due = try workflow.handler.store.read { db in try TimerQueries.due(at: now, limit: batchSize, in: db) }
                     .filter { !seen.contains($0.timerID) }
             } catch {
-                report.failed.append(FailedTimer(timerId: "-", caseReference: "-", step: "-", code: "store.failure", message: error.description, attempts: 0))
+                report.failed.append(
+                    FailedTimer(
+                        timerId: "-", caseReference: "-", step: "-", code: "store.failure", message: error.description,
+                        attempts: 0))
                 return report
             }
             if due.isEmpty { break }
@@ -93,7 +96,9 @@ package struct DeadlineScheduler: Sendable {
                 result = reached.outcome.rawValue
                 action = TimerTables.label(reached.action)
             }
-            if forgettingFailures { try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) } }
+            if forgettingFailures {
+                try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) }
+            }
             return .success(
                 FiredTimer(
                     timerId: timer.timerID, caseId: timer.caseID, caseReference: caseID.reference,
@@ -104,9 +109,10 @@ package struct DeadlineScheduler: Sendable {
     }
 
     private func recordFailure(_ timer: DueTimer, _ error: CommandError, now: Date) -> FailedTimer {
-        let attempts = (try? workflow.handler.store.write { db in
-            try TimerAttempts.recordFailure(timerID: timer.timerID, errorCode: error.code, now: now, in: db)
-        }) ?? 0
+        let attempts =
+            (try? workflow.handler.store.write { db in
+                try TimerAttempts.recordFailure(timerID: timer.timerID, errorCode: error.code, now: now, in: db)
+            }) ?? 0
         return FailedTimer(
             timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(\.reference) ?? timer.caseID,
             step: timer.step, code: error.code, message: error.description, attempts: attempts)

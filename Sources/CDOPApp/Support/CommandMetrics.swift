@@ -5,7 +5,9 @@ import CoreMetrics
 /// metrics system bootstrapped (the CLI, most tests) these go nowhere; `cdop serve` bootstraps Prometheus.
 enum CommandMetrics {
     static func appended(_ results: [AppendResult]) {
-        let count = results.filter { !$0.wasAlreadyStored }.reduce(0) { $0 + Int64($1.lastPosition - $1.firstPosition + 1) }
+        let count = results.filter { !$0.wasAlreadyStored }.reduce(0) {
+            $0 + Int64($1.lastPosition - $1.firstPosition + 1)
+        }
         if count > 0 { Counter(label: "cdop_events_appended_total").increment(by: count) }
     }
 

@@ -29,7 +29,8 @@ extension AccessLog {
         let found: UserSummary?
         do {
             found = try engine.store.read { db in
-                try UserID(trimmed).flatMap { try UserQueries.user($0, in: db) } ?? UserQueries.user(named: trimmed, in: db)
+                try UserID(trimmed).flatMap { try UserQueries.user($0, in: db) }
+                    ?? UserQueries.user(named: trimmed, in: db)
             }
         } catch {
             throw .store(error)

@@ -13,13 +13,16 @@ package struct AccessLog: Sendable {
     }
 
     /// Records that `user` opened `view` of a case's identifiable data.
-    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser) throws(CommandError) {
+    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser) throws(CommandError)
+    {
         try record(.recordCaseViewed(caseID: caseID, view: view), by: user)
     }
 
     /// `recordCaseViewed` for the web server: the view waits in the store's queue without holding a thread, and
     /// views that arrive together share a commit.
-    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser) async throws(CommandError) {
+    package func recordCaseViewed(_ caseID: CaseID, view: CaseDataView, by user: AuthenticatedUser)
+        async throws(CommandError)
+    {
         let command = UserCommand.recordCaseViewed(caseID: caseID, view: view)
         let streamID = user.id.streamID
         try await handler.runQueued(by: user.actor) { session throws(CommandError) in
@@ -28,7 +31,8 @@ package struct AccessLog: Sendable {
     }
 
     /// Records that `user` was shown the cases `caseIDs` in a list naming the children (nothing when none).
-    package func recordCasesListed(_ caseIDs: [CaseID], searched: Bool, by user: AuthenticatedUser) throws(CommandError) {
+    package func recordCasesListed(_ caseIDs: [CaseID], searched: Bool, by user: AuthenticatedUser) throws(CommandError)
+    {
         guard !caseIDs.isEmpty else { return }
         try record(.recordCasesListed(caseIDs: caseIDs, searched: searched), by: user)
     }
@@ -36,9 +40,11 @@ package struct AccessLog: Sendable {
     /// Records that `user` was refused `resource` (a route or what was asked; never personal data), with the case
     /// or meeting it was for when the path named one.
     package func recordAccessRefused(
-        _ resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil, by user: AuthenticatedUser
+        _ resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil,
+        by user: AuthenticatedUser
     ) throws(CommandError) {
-        try record(.recordAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID), by: user)
+        try record(
+            .recordAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID), by: user)
     }
 
     private func record(_ command: UserCommand, by user: AuthenticatedUser) throws(CommandError) {

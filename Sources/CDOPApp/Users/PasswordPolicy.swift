@@ -27,7 +27,8 @@ package enum PasswordPolicy {
     package static func check(_ password: String, username: String) throws(DomainError) {
         guard password.count >= minimumLength else {
             throw DomainError(
-                code: "password.tooShort", "The password must be at least \(minimumLength) characters long; "
+                code: "password.tooShort",
+                "The password must be at least \(minimumLength) characters long; "
                     + "three or four random words make a good one.")
         }
         guard password.utf8.count <= maximumBytes else {

@@ -32,8 +32,10 @@ package enum ReauthenticationError: Error, Equatable, Sendable, CustomStringConv
         case .wrong:
             "The password or the code from your authenticator app is not right (a code works once: wait for the next). "
                 + "Nothing was changed."
-        case .heldBack: "There have been too many wrong attempts. Wait a few minutes and try again. Nothing was changed."
-        case .noSecondFactor: "Set up an authenticator app first: this change needs a code from it. Nothing was changed."
+        case .heldBack:
+            "There have been too many wrong attempts. Wait a few minutes and try again. Nothing was changed."
+        case .noSecondFactor:
+            "Set up an authenticator app first: this change needs a code from it. Nothing was changed."
         case .unavailable(let detail): "The change is not possible just now: \(detail)"
         }
     }

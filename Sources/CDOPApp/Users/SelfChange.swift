@@ -12,12 +12,14 @@ package enum SelfChange {
     }
 
     /// Removing the second factor of `target`: an administrator removing their own.
-    package static func secondFactorRemoval(by actor: AuthenticatedUser, of target: UserID) -> ReauthenticationPurpose? {
+    package static func secondFactorRemoval(by actor: AuthenticatedUser, of target: UserID) -> ReauthenticationPurpose?
+    {
         actor.id == target && actor.can(.admin) ? .removeOwnSecondFactor : nil
     }
 
     /// Confirming a new authenticator app for oneself: an administrator moving the one they have.
-    package static func secondFactorMove(by actor: AuthenticatedUser, hasSecondFactor: Bool) -> ReauthenticationPurpose? {
+    package static func secondFactorMove(by actor: AuthenticatedUser, hasSecondFactor: Bool) -> ReauthenticationPurpose?
+    {
         actor.can(.admin) && hasSecondFactor ? .moveOwnSecondFactor : nil
     }
 }

@@ -50,7 +50,8 @@ package struct SessionStore: Sendable {
                     """,
                 arguments: [
                     SecretToken.digest(token), userID.description, csrf, UTCTimestamp.string(from: now),
-                    UTCTimestamp.string(from: now), UTCTimestamp.string(from: min(now.addingTimeInterval(idleTimeout), absolute)),
+                    UTCTimestamp.string(from: now),
+                    UTCTimestamp.string(from: min(now.addingTimeInterval(idleTimeout), absolute)),
                     UTCTimestamp.string(from: absolute),
                 ])
         }
@@ -72,14 +73,16 @@ package struct SessionStore: Sendable {
             case live(Session, needsRefresh: Bool)
         }
         let found = try store.read { db -> Found in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [digest]),
+            guard
+                let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [digest]),
                 let userID = UserID(row["user_id"] as String),
                 let created = UTCTimestamp.parse(row["created_at"] as String),
                 let lastSeen = UTCTimestamp.parse(row["last_seen_at"] as String),
                 let expires = UTCTimestamp.parse(row["expires_at"] as String),
                 let absolute = UTCTimestamp.parse(row["absolute_expiry"] as String)
             else { return .none }
-            guard now < expires, now < absolute, let summary = try UserQueries.user(userID, in: db), !summary.disabled else {
+            guard now < expires, now < absolute, let summary = try UserQueries.user(userID, in: db), !summary.disabled
+            else {
                 return .ended
             }
             let mustChange = try Credentials.fetch(userID, in: db)?.mustChangePassword ?? false
@@ -88,21 +91,26 @@ package struct SessionStore: Sendable {
             return .live(
                 Session(
                     user: AuthenticatedUser(summary, mustChangePassword: mustChange), csrfToken: row["csrf_token"],
-                    createdAt: created, lastSeenAt: refresh ? now : lastSeen, expiresAt: newExpiry, absoluteExpiry: absolute),
+                    createdAt: created, lastSeenAt: refresh ? now : lastSeen, expiresAt: newExpiry,
+                    absoluteExpiry: absolute),
                 needsRefresh: refresh)
         }
         switch found {
         case .none:
             return nil
         case .ended:
-            try store.write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [digest]) }
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [digest])
+            }
             return nil
         case .live(let session, let needsRefresh):
             if needsRefresh {
                 try store.write { db in
                     try db.execute(
                         sql: "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
-                        arguments: [UTCTimestamp.string(from: now), UTCTimestamp.string(from: session.expiresAt), digest])
+                        arguments: [
+                            UTCTimestamp.string(from: now), UTCTimestamp.string(from: session.expiresAt), digest,
+                        ])
                 }
             }
             return session

@@ -61,9 +61,10 @@ package struct SignInThrottle: Sendable {
     package func recordFailure(_ key: Key, now: Date, in db: Database) throws -> Failure {
         let horizon = UTCTimestamp.string(from: now.addingTimeInterval(-forgetAfter))
         try db.execute(sql: "DELETE FROM sign_in_throttle WHERE last_failure_at < ?", arguments: [horizon])
-        let earlier = try Int.fetchOne(
-            db, sql: "SELECT failures FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
-            arguments: [key.account, key.source]) ?? 0
+        let earlier =
+            try Int.fetchOne(
+                db, sql: "SELECT failures FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
+                arguments: [key.account, key.source]) ?? 0
         let failures = earlier + 1
         let until = delay(afterFailures: failures).map { UTCTimestamp.string(from: now.addingTimeInterval($0)) }
         try db.execute(
@@ -80,12 +81,14 @@ package struct SignInThrottle: Sendable {
     /// Ends the run of `key` (a success from that place).
     package func clear(_ key: Key, in db: Database) throws {
         try db.execute(
-            sql: "DELETE FROM sign_in_throttle WHERE account_key = ? AND source_key = ?", arguments: [key.account, key.source])
+            sql: "DELETE FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
+            arguments: [key.account, key.source])
     }
 
     /// Ends every run of a username, from every place (its password was reset).
     package func clearAll(username: String, in db: Database) throws {
         try db.execute(
-            sql: "DELETE FROM sign_in_throttle WHERE account_key = ?", arguments: [Key(username: username, source: nil).account])
+            sql: "DELETE FROM sign_in_throttle WHERE account_key = ?",
+            arguments: [Key(username: username, source: nil).account])
     }
 }

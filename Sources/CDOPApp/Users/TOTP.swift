@@ -35,7 +35,8 @@ package struct TOTP: Sendable, Equatable {
         let message = withUnsafeBytes(of: &counter) { Data($0) }
         let mac = Array(HMAC<Insecure.SHA1>.authenticationCode(for: message, using: SymmetricKey(data: secret)))
         let offset = Int(mac[mac.count - 1] & 0x0f)
-        let binary = (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16)
+        let binary =
+            (UInt32(mac[offset] & 0x7f) << 24) | (UInt32(mac[offset + 1]) << 16)
             | (UInt32(mac[offset + 2]) << 8) | UInt32(mac[offset + 3])
         var modulus: UInt32 = 1
         for _ in 0..<digits { modulus *= 10 }
@@ -60,7 +61,8 @@ package struct TOTP: Sendable, Equatable {
     /// Checks `typed` (spaces ignored) against the steps around `instant`; `lastUsedStep` refuses replays.
     package func check(_ typed: String, at instant: Date, lastUsedStep: Int64?) -> Check {
         let digitsOnly = typed.filter { !$0.isWhitespace }
-        guard digitsOnly.count == Self.digits, digitsOnly.allSatisfy(\.isASCII), digitsOnly.allSatisfy(\.isNumber) else {
+        guard digitsOnly.count == Self.digits, digitsOnly.allSatisfy(\.isASCII), digitsOnly.allSatisfy(\.isNumber)
+        else {
             return .wrong
         }
         let now = Self.step(at: instant)

@@ -52,48 +52,51 @@ extension UserDirectory {
         let at = CommandHandler(store: store, clock: FixedClock(now), panel: handler.panel, cache: handler.cache)
         let result: Result<AuthenticatedUser, SignInError>
         do {
-            result = try at.run(by: actingAs(summary)) { session throws(CommandError) -> Result<AuthenticatedUser, SignInError> in
-                guard var credentials = try inDatabase({ try Credentials.fetch(userID, in: session.db) }) else {
-                    return .failure(.wrongCredentials)
-                }
-                func refuse(_ reason: SignInRefusal, _ error: SignInError, counts: Bool) throws(CommandError)
-                    -> Result<AuthenticatedUser, SignInError>
-                {
-                    if counts { try countFailure(key, of: userID, now: now, in: session) }
-                    try session.decide(UserDecider.self, userID.streamID, .recordSignInRefused(reason))
-                    return .failure(error)
-                }
-                let heldNow = try inDatabase { try throttle.heldUntil(key, now: now, in: session.db) != nil }
-                if held || heldNow { return try refuse(.throttled, .wrongCredentials, counts: false) }
-                guard passwordRight else { return try refuse(.wrongPassword, .wrongCredentials, counts: true) }
-                // A generated password signs in once; after that it is refused like a wrong one.
-                guard !credentials.generatedPasswordSpent else {
-                    return try refuse(.generatedPasswordUsed, .wrongCredentials, counts: true)
-                }
-                let (state, _) = try session.state(of: UserDecider.self, userID.streamID)
-                guard !state.isDisabled else { return try refuse(.disabled, .disabled, counts: false) }
-                let totp = credentials.totp
-                if totp == nil, state.roles.contains(.admin) {
-                    return try refuse(.secondFactorNotEnrolled, .secondFactorEnrolmentRequired(userID), counts: false)
-                }
-                if let totp {
-                    guard let code, !code.trimmingCharacters(in: .whitespaces).isEmpty else {
-                        return .failure(.secondFactorRequired)
+            result =
+                try at.run(by: actingAs(summary)) {
+                    session throws(CommandError) -> Result<AuthenticatedUser, SignInError> in
+                    guard var credentials = try inDatabase({ try Credentials.fetch(userID, in: session.db) }) else {
+                        return .failure(.wrongCredentials)
                     }
-                    switch totp.check(code, at: now, lastUsedStep: credentials.totpLastStep) {
-                    case .wrong: return try refuse(.codeWrong, .codeWrong, counts: true)
-                    case .reused: return try refuse(.codeReused, .codeReused, counts: true)
-                    case .accepted(let step): credentials.totpLastStep = step
+                    func refuse(_ reason: SignInRefusal, _ error: SignInError, counts: Bool) throws(CommandError)
+                        -> Result<AuthenticatedUser, SignInError>
+                    {
+                        if counts { try countFailure(key, of: userID, now: now, in: session) }
+                        try session.decide(UserDecider.self, userID.streamID, .recordSignInRefused(reason))
+                        return .failure(error)
                     }
-                }
-                if credentials.passwordGenerated { credentials.generatedPasswordUsed = true }
-                try inDatabase {
-                    try credentials.save(in: session.db)
-                    try throttle.clear(key, in: session.db)
-                }
-                try session.decide(UserDecider.self, userID.streamID, .recordSignIn(withSecondFactor: totp != nil))
-                return .success(AuthenticatedUser(summary, mustChangePassword: credentials.mustChangePassword))
-            }.value ?? .failure(.unavailable("the sign-in was already handled"))
+                    let heldNow = try inDatabase { try throttle.heldUntil(key, now: now, in: session.db) != nil }
+                    if held || heldNow { return try refuse(.throttled, .wrongCredentials, counts: false) }
+                    guard passwordRight else { return try refuse(.wrongPassword, .wrongCredentials, counts: true) }
+                    // A generated password signs in once; after that it is refused like a wrong one.
+                    guard !credentials.generatedPasswordSpent else {
+                        return try refuse(.generatedPasswordUsed, .wrongCredentials, counts: true)
+                    }
+                    let (state, _) = try session.state(of: UserDecider.self, userID.streamID)
+                    guard !state.isDisabled else { return try refuse(.disabled, .disabled, counts: false) }
+                    let totp = credentials.totp
+                    if totp == nil, state.roles.contains(.admin) {
+                        return try refuse(
+                            .secondFactorNotEnrolled, .secondFactorEnrolmentRequired(userID), counts: false)
+                    }
+                    if let totp {
+                        guard let code, !code.trimmingCharacters(in: .whitespaces).isEmpty else {
+                            return .failure(.secondFactorRequired)
+                        }
+                        switch totp.check(code, at: now, lastUsedStep: credentials.totpLastStep) {
+                        case .wrong: return try refuse(.codeWrong, .codeWrong, counts: true)
+                        case .reused: return try refuse(.codeReused, .codeReused, counts: true)
+                        case .accepted(let step): credentials.totpLastStep = step
+                        }
+                    }
+                    if credentials.passwordGenerated { credentials.generatedPasswordUsed = true }
+                    try inDatabase {
+                        try credentials.save(in: session.db)
+                        try throttle.clear(key, in: session.db)
+                    }
+                    try session.decide(UserDecider.self, userID.streamID, .recordSignIn(withSecondFactor: totp != nil))
+                    return .success(AuthenticatedUser(summary, mustChangePassword: credentials.mustChangePassword))
+                }.value ?? .failure(.unavailable("the sign-in was already handled"))
         } catch {
             throw .unavailable(error.description)
         }
@@ -103,7 +106,9 @@ extension UserDirectory {
     /// Counts a failed sign-in (or re-authentication) of `userID` from `key`'s place; while that place is held
     /// back, asks the account to record it, which tells the owner by email once an episode (the decider decides
     /// when an episode begins: not since the owner last signed in, or a day after the last notice).
-    func countFailure(_ key: SignInThrottle.Key, of userID: UserID, now: Date, in session: CommandSession) throws(CommandError) {
+    func countFailure(_ key: SignInThrottle.Key, of userID: UserID, now: Date, in session: CommandSession)
+        throws(CommandError)
+    {
         let failure = try inDatabase { try throttle.recordFailure(key, now: now, in: session.db) }
         guard failure.holdsBack else { return }
         try session.decide(UserDecider.self, userID.streamID, .recordSignInThrottled(failures: failure.failures))

@@ -41,20 +41,25 @@ package struct UserDirectory: Sendable {
 
     /// Creates an account with a generated password; the username must be free (without case).
     package func addUser(
-        username: String, displayName: String, email: String, roles: Set<StaffRole>, areas: Set<String>, by actor: Actor,
+        username: String, displayName: String, email: String, roles: Set<StaffRole>, areas: Set<String>,
+        by actor: Actor,
         userID: UserID = UserID(UUID())
     ) throws(CommandError) -> NewAccount {
         let password = GeneratedPassword.make()
         let hash = PasswordHash.make(password, cost: bcryptCost)
         try handler.run(by: actor) { session throws(CommandError) in
             let wanted: String
-            do throws(DomainError) { wanted = try UserDecider.validatedUsername(username) } catch { throw .rejected(error) }
+            do throws(DomainError) { wanted = try UserDecider.validatedUsername(username) } catch {
+                throw .rejected(error)
+            }
             if try inDatabase({ try UserQueries.user(named: wanted, in: session.db) }) != nil {
                 throw .rejected(DomainError(code: "user.usernameTaken", "The username \(wanted) is already taken."))
             }
             try session.decide(
                 UserDecider.self, userID.streamID,
-                .register(userID: userID, username: wanted, displayName: displayName, email: email, roles: roles, areas: areas))
+                .register(
+                    userID: userID, username: wanted, displayName: displayName, email: email, roles: roles, areas: areas
+                ))
             try session.decide(UserDecider.self, userID.streamID, .recordPasswordChanged(reset: true))
             try inDatabase { try Credentials(userID: userID, passwordHash: hash, generated: true).save(in: session.db) }
         }
@@ -106,9 +111,12 @@ package struct UserDirectory: Sendable {
             throw .rejected(DomainError(code: "password.currentWrong", "The current password is not right."))
         }
         guard old != new else {
-            throw .rejected(DomainError(code: "password.unchanged", "The new password must differ from the current one."))
+            throw .rejected(
+                DomainError(code: "password.unchanged", "The new password must differ from the current one."))
         }
-        do throws(DomainError) { try PasswordPolicy.check(new, username: summary.username) } catch { throw .rejected(error) }
+        do throws(DomainError) { try PasswordPolicy.check(new, username: summary.username) } catch {
+            throw .rejected(error)
+        }
         let hash = PasswordHash.make(new, cost: bcryptCost)
         try handler.run(by: actingAs(summary)) { session throws(CommandError) in
             var credentials = try credentials(of: userID, in: session)
@@ -152,11 +160,13 @@ package struct UserDirectory: Sendable {
             var credentials = try credentials(of: userID, in: session)
             guard let pending = credentials.totpPendingSecret.flatMap(Base32.decode) else {
                 throw .rejected(
-                    DomainError(code: "secondFactor.notStarted", "No second factor is being enrolled for \(summary.username)."))
+                    DomainError(
+                        code: "secondFactor.notStarted", "No second factor is being enrolled for \(summary.username)."))
             }
             guard case .accepted(let step) = TOTP(secret: pending).check(code, at: instant, lastUsedStep: nil) else {
                 throw .rejected(
-                    DomainError(code: "secondFactor.codeWrong", "The code is not right: enter the current code from the app."))
+                    DomainError(
+                        code: "secondFactor.codeWrong", "The code is not right: enter the current code from the app."))
             }
             try session.decide(UserDecider.self, userID.streamID, .recordSecondFactorEnrolled)
             credentials.totpSecret = credentials.totpPendingSecret

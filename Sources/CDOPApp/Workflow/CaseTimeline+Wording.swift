@@ -11,7 +11,9 @@ extension CaseTimeline {
         }
         switch event {
         case .scheduleStarted(let e):
-            let steps = e.steps.map { "\(ScheduleStepWords.words($0.name)) on \(DayFormatter.long(LondonTime.day(of: $0.dueAt)))" }
+            let steps = e.steps.map {
+                "\(ScheduleStepWords.words($0.name)) on \(DayFormatter.long(LondonTime.day(of: $0.dueAt)))"
+            }
             let whose = if case .formRequest = e.target { " for the form from \(agency(e.target))" } else { "" }
             return "\(e.title) started\(whose): " + steps.joined(separator: ", ")
         case .scheduleStepReached(let e):

@@ -77,9 +77,11 @@ package struct CaseView: Encodable, Sendable {
         possibleDuplicateOf = state.possibleDuplicateOf.map(\.reference)
         duplicateOf = state.duplicateOf.map(\.reference)
         requests = state.formRequests.map {
-            Request(id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, contact: $0.contactEmail,
-                    due: $0.dueDate.iso, status: $0.status.label, declineReason: $0.declineReason,
-                    definition: $0.answered.map { "\($0.id)@\($0.version)" }, answers: $0.answered == nil ? nil : $0.answers)
+            Request(
+                id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, contact: $0.contactEmail,
+                due: $0.dueDate.iso, status: $0.status.label, declineReason: $0.declineReason,
+                definition: $0.answered.map { "\($0.id)@\($0.version)" }, answers: $0.answered == nil ? nil : $0.answers
+            )
         }
         pauses = state.pauses.map {
             Pause(process: $0.process.label, reason: $0.reason, from: $0.from.iso, until: $0.until?.iso)
@@ -88,11 +90,15 @@ package struct CaseView: Encodable, Sendable {
             Outcome(
                 primaryCategory: $0.primaryCategory.rawValue, category: $0.primaryCategory.label,
                 otherCategories: $0.otherCategories.map(\.rawValue), outcome: $0.judgementLabel,
-                factors: $0.factors.map { "\($0.domain.label): \($0.description) (level \($0.level.rawValue)\($0.modifiable ? ", modifiable" : ""))" },
+                factors: $0.factors.map {
+                    "\($0.domain.label): \($0.description) (level \($0.level.rawValue)\($0.modifiable ? ", modifiable" : ""))"
+                },
                 learning: $0.learningPoints.map { "\($0.theme): \($0.text)" }, reviewedOn: $0.reviewedOn.iso)
         }
         actions = state.recommendations.map {
-            Action(id: $0.id.description, text: $0.text, owner: $0.owner, due: $0.dueDate.iso, completed: $0.completedOn?.iso)
+            Action(
+                id: $0.id.description, text: $0.text, owner: $0.owner, due: $0.dueDate.iso,
+                completed: $0.completedOn?.iso)
         }
         reviewDaysExcludingPauses = state.reviewDaysExcludingPauses
         self.timeline = timeline

@@ -10,7 +10,8 @@ extension CaseWorkflow {
         _ meetingID: MeetingID, attendance: [AttendanceRecord], by actor: Actor
     ) throws(CommandError) -> [MeetingEvent] {
         try handler.run(by: actor) { session throws(CommandError) in
-            let events = try session.decide(MeetingDecider.self, meetingID.streamID, .recordHeld(attendance: attendance))
+            let events = try session.decide(
+                MeetingDecider.self, meetingID.streamID, .recordHeld(attendance: attendance))
             guard case .held(let held)? = events.first else { return events }
             let (meeting, _) = try session.state(of: MeetingDecider.self, meetingID.streamID)
             guard meeting.type == .rapidResponse else { return events }
@@ -20,7 +21,8 @@ extension CaseWorkflow {
                     response.held[meetingID] == nil, !state.isClosed
                 else { continue }
                 try session.decideOnCase(
-                    caseID, .recordRapidResponseMeetingHeld(meetingID: meetingID, heldAt: held.at), schedules: schedules,
+                    caseID, .recordRapidResponseMeetingHeld(meetingID: meetingID, heldAt: held.at),
+                    schedules: schedules,
                     links: links)
             }
             return events

@@ -43,7 +43,9 @@ package struct CaseWorkflow: Sendable {
                 caseID, .notify(caseID: caseID, notification: notification, possibleDuplicateOf: duplicateOf),
                 schedules: schedules, links: links)
             // A notification from the public form is emailed to the coordinator (its reference only).
-            if alertCoordinator { try session.decideOnCase(caseID, .alertCoordinator, schedules: schedules, links: links) }
+            if alertCoordinator {
+                try session.decideOnCase(caseID, .alertCoordinator, schedules: schedules, links: links)
+            }
             return Notified(caseID: caseID, possibleDuplicateOf: duplicateOf)
         }
         if let value = outcome.value { return value }
@@ -59,7 +61,8 @@ package struct CaseWorkflow: Sendable {
             let (duplicateState, _) = try session.state(of: CaseDecider.self, duplicate.streamID)
             let (primaryState, _) = try session.state(of: CaseDecider.self, primary.streamID)
             guard primaryState.exists else { throw .notFound(kind: "case", reference: primary.description) }
-            guard let merge = DuplicateMerge(duplicate: duplicate, duplicateState: duplicateState, primary: primary) else {
+            guard let merge = DuplicateMerge(duplicate: duplicate, duplicateState: duplicateState, primary: primary)
+            else {
                 throw .notFound(kind: "case", reference: duplicate.description)
             }
             try session.decideOnCase(duplicate, merge.onDuplicate, schedules: schedules, links: links)
@@ -77,7 +80,8 @@ package struct CaseWorkflow: Sendable {
         let meetingID = MeetingID(makeID())
         try handler.run(by: actor) { session throws(CommandError) in
             try session.decideOnCase(
-                caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules, links: links)
+                caseID, .conveneRapidResponse(meetingID: meetingID, scheduledFor: scheduledFor), schedules: schedules,
+                links: links)
             try session.decide(MeetingDecider.self, meetingID.streamID, meeting(meetingID))
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
             for invitee in invitees {
@@ -88,22 +92,28 @@ package struct CaseWorkflow: Sendable {
     }
 
     /// Lists a case for a panel meeting: on the case, and on the meeting's agenda.
-    package func assignToPanel(_ caseID: CaseID, meetingID: MeetingID, meetingDate: CalendarDate, by actor: Actor) throws(CommandError) {
+    package func assignToPanel(_ caseID: CaseID, meetingID: MeetingID, meetingDate: CalendarDate, by actor: Actor)
+        throws(CommandError)
+    {
         try handler.run(by: actor) { session throws(CommandError) in
             let (meeting, _) = try session.state(of: MeetingDecider.self, meetingID.streamID)
             guard meeting.exists else { throw .notFound(kind: "meeting", reference: meetingID.description) }
             try session.decideOnCase(
-                caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate), schedules: schedules, links: links)
+                caseID, .assignToPanelMeeting(meetingID: meetingID, meetingDate: meetingDate), schedules: schedules,
+                links: links)
             try session.decide(MeetingDecider.self, meetingID.streamID, .addCaseToAgenda(caseID))
         }
     }
 
     /// Any command on one case.
     @discardableResult
-    package func execute(_ command: CaseCommand, on caseID: CaseID, by actor: Actor, commandID: UUID = UUID()) throws(CommandError) -> [CaseEvent] {
+    package func execute(_ command: CaseCommand, on caseID: CaseID, by actor: Actor, commandID: UUID = UUID())
+        throws(CommandError) -> [CaseEvent]
+    {
         try handler.run(by: actor, commandID: commandID) { session throws(CommandError) in
             let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
-            if case .notify = command {} else if !state.exists {
+            if case .notify = command {
+            } else if !state.exists {
                 throw .notFound(kind: "case", reference: caseID.description)
             }
             return try session.decideOnCase(caseID, command, schedules: schedules, links: links)
@@ -112,7 +122,9 @@ package struct CaseWorkflow: Sendable {
 
     /// Any command on one meeting.
     @discardableResult
-    package func execute(_ command: MeetingCommand, on meetingID: MeetingID, by actor: Actor) throws(CommandError) -> [MeetingEvent] {
+    package func execute(_ command: MeetingCommand, on meetingID: MeetingID, by actor: Actor) throws(CommandError)
+        -> [MeetingEvent]
+    {
         if case .recordHeld(let attendance) = command {
             return try recordMeetingHeld(meetingID, attendance: attendance, by: actor)
         }
@@ -123,7 +135,9 @@ package struct CaseWorkflow: Sendable {
 
     /// Any command on one agency of the directory.
     @discardableResult
-    package func execute(_ command: AgencyCommand, on agencyID: AgencyID, by actor: Actor) throws(CommandError) -> [AgencyEvent] {
+    package func execute(_ command: AgencyCommand, on agencyID: AgencyID, by actor: Actor) throws(CommandError)
+        -> [AgencyEvent]
+    {
         try handler.run(by: actor) { session throws(CommandError) in
             try session.decide(AgencyDecider.self, agencyID.streamID, command)
         }.value ?? []
@@ -146,7 +160,8 @@ package struct CaseWorkflow: Sendable {
         try load(UserDecider.self, userID.streamID)
     }
 
-    private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State where D.Event: DomainEvent {
+    private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State
+    where D.Event: DomainEvent {
         do {
             return try FoldingProjection<D>.fold(handler.store.readStream(streamID))
         } catch let error as EventCodecError {
@@ -178,14 +193,17 @@ extension CaseWorkflow {
                     .recordAgencyInvolved(
                         AgencyInvolvement(
                             agencyID: agencyID, agencyName: agency.name, kind: agency.kind,
-                            contactName: agency.leadContacts.first?.name, contactEmail: agency.leadContacts.first?.email)),
+                            contactName: agency.leadContacts.first?.name, contactEmail: agency.leadContacts.first?.email
+                        )),
                     schedules: schedules, links: links)
             }
-            let contact = contactEmail ?? state.involvement(of: agencyID)?.contactEmail ?? agency.leadContacts.first?.email ?? ""
+            let contact =
+                contactEmail ?? state.involvement(of: agencyID)?.contactEmail ?? agency.leadContacts.first?.email ?? ""
             try session.decideOnCase(
                 caseID,
                 .requestForm(
-                    requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: contact, dueDate: dueDate,
+                    requestID: requestID, agencyID: agencyID, formType: formType, contactEmail: contact,
+                    dueDate: dueDate,
                     schedule: ChasingSchedule.reference(for: formType)),
                 schedules: schedules, links: links)
         }
@@ -196,7 +214,8 @@ extension CaseWorkflow {
 extension CaseWorkflow {
     /// Records the panel's outcome and the actions it agreed, in one transaction.
     package func recordPanelOutcome(
-        on caseID: CaseID, outcome: PanelOutcomeInput, actions: [(ActionID, String, String, CalendarDate?)], by actor: Actor
+        on caseID: CaseID, outcome: PanelOutcomeInput, actions: [(ActionID, String, String, CalendarDate?)],
+        by actor: Actor
     ) throws(CommandError) {
         try handler.run(by: actor) { session throws(CommandError) in
             let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
@@ -204,7 +223,8 @@ extension CaseWorkflow {
             try session.decideOnCase(caseID, .recordPanelOutcome(outcome), schedules: schedules, links: links)
             for (id, text, owner, due) in actions {
                 try session.decideOnCase(
-                    caseID, .recordRecommendation(actionID: id, text: text, owner: owner, dueDate: due), schedules: schedules,
+                    caseID, .recordRecommendation(actionID: id, text: text, owner: owner, dueDate: due),
+                    schedules: schedules,
                     links: links)
             }
         }

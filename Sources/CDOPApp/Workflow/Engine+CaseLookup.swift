@@ -11,7 +11,9 @@ extension Engine {
             result = try store.read { db -> Result<CaseID, ResolveFailure> in
                 let resolved = try CaseQueries.resolve(text, in: db)
                 // A full id resolves without a lookup: it must still name a case that was notified.
-                if case .success(let id) = resolved, try CaseQueries.summary(id, in: db) == nil { return .failure(.notFound) }
+                if case .success(let id) = resolved, try CaseQueries.summary(id, in: db) == nil {
+                    return .failure(.notFound)
+                }
                 return resolved
             }
         } catch {

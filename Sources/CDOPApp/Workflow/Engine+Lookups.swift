@@ -34,7 +34,8 @@ extension Engine {
         text.count >= 4 && text.allSatisfy { $0.isHexDigit || $0 == "-" }
     }
 
-    private static func single<ID>(_ matches: [String], kind: String, text: String, make: (String) -> ID?) throws -> ID {
+    private static func single<ID>(_ matches: [String], kind: String, text: String, make: (String) -> ID?) throws -> ID
+    {
         switch matches.count {
         case 0: throw CommandError.notFound(kind: kind, reference: text)
         case 1:
@@ -69,7 +70,8 @@ enum IDMatch {
     static func one<T>(_ text: String, in items: [T], id: (T) -> String, kind: String, within: String) throws -> T {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         let matches =
-            wanted.isEmpty ? [] : items.first(where: { id($0) == wanted }).map { [$0] } ?? items.filter { id($0).hasPrefix(wanted) }
+            wanted.isEmpty
+            ? [] : items.first(where: { id($0) == wanted }).map { [$0] } ?? items.filter { id($0).hasPrefix(wanted) }
         switch matches.count {
         case 1: return matches[0]
         case 0: throw CommandError.notFound(kind: kind, reference: "\(text) \(within)")

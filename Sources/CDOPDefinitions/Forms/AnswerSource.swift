@@ -68,7 +68,8 @@ struct PostSource: AnswerSource {
         let missing = parts.filter { $0.text == nil }.map(\.name)
         if missing.count == 3 { return .absent }
         if !missing.isEmpty {
-            let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
+            let list =
+                missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " and " + missing.last!
             return .malformed("\(field.label) must include a \(list)")
         }
         let numbers = parts.map { $0.text.flatMap { $0.allSatisfy(\.isASCII) ? Int($0) : nil } }
@@ -81,12 +82,15 @@ struct PostSource: AnswerSource {
     func rows(of group: FormField) -> [(index: Int, source: any AnswerSource)] {
         let start = prefix + group.id + "["
         var indices: Set<Int> = []
-        for (key, values) in post where key.hasPrefix(start) && values.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        for (key, values) in post
+        where key.hasPrefix(start) && values.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             let rest = key.dropFirst(start.count)
             guard let close = rest.firstIndex(of: "]"), let index = Int(rest[..<close]), index >= 0 else { continue }
             indices.insert(index)
         }
-        return indices.sorted().map { (index: $0, source: PostSource(post: post, prefix: "\(start)\($0)].") as any AnswerSource) }
+        return indices.sorted().map {
+            (index: $0, source: PostSource(post: post, prefix: "\(start)\($0)].") as any AnswerSource)
+        }
     }
 
     func unknownKeys(known fields: [FormField]) -> [String] { [] }
@@ -103,7 +107,9 @@ struct AnswersSource: AnswerSource {
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? .absent : .value(.text(trimmed))
         case (.dateTime, .text(let text)):
-            guard let normalised = FormText.dateTime(text) else { return .malformed(FieldMessage.notRealDateTime(field)) }
+            guard let normalised = FormText.dateTime(text) else {
+                return .malformed(FieldMessage.notRealDateTime(field))
+            }
             return .value(.text(normalised))
         case (.date, .date), (.number, .number), (.choice, .choice), (.yesNoNotKnown, .yesNo), (.group, .groups):
             return .value(answer)
@@ -116,7 +122,9 @@ struct AnswersSource: AnswerSource {
 
     func rows(of group: FormField) -> [(index: Int, source: any AnswerSource)] {
         guard case .groups(let rows) = answers[group.id] else { return [] }
-        return rows.enumerated().map { (index: $0.offset, source: AnswersSource(answers: $0.element) as any AnswerSource) }
+        return rows.enumerated().map {
+            (index: $0.offset, source: AnswersSource(answers: $0.element) as any AnswerSource)
+        }
     }
 
     func unknownKeys(known fields: [FormField]) -> [String] {

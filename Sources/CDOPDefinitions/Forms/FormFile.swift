@@ -7,7 +7,8 @@ enum FormFile {
     static let formKeys = ["id", "version", "title", "summary", "form-type", "sections"]
     static let sectionKeys = ["id", "title", "help", "fields"]
     static let fieldKeys = [
-        "id", "label", "type", "required", "help", "options", "show-if", "fields", "max-length", "min", "max", "suggestions",
+        "id", "label", "type", "required", "help", "options", "show-if", "fields", "max-length", "min", "max",
+        "suggestions",
         "not-after-today", "identifying", "error-name",
     ]
     static let optionKeys = ["value", "label", "help"]
@@ -31,11 +32,13 @@ enum FormFile {
         var sectionIDs: Set<String> = []
         for (index, node) in (reader.sequence(top["sections"], at: "sections", what: "sections") ?? []).enumerated() {
             let path = join("sections", index)
-            guard let section = reader.mapping(node, at: path, allowed: sectionKeys, required: ["id", "title", "fields"])
+            guard
+                let section = reader.mapping(node, at: path, allowed: sectionKeys, required: ["id", "title", "fields"])
             else { continue }
             let sectionID = reader.identifier(section["id"], at: section.path("id"))
             if let sectionID, !sectionIDs.insert(sectionID).inserted {
-                reader.problem(section.path("id"), section["id"], "the section id '\(sectionID)' is used twice in this form")
+                reader.problem(
+                    section.path("id"), section["id"], "the section id '\(sectionID)' is used twice in this form")
             }
             let fields = self.fields(section["fields"], at: section.path("fields"), scope: &scope, reader: reader)
             if let sectionID, let sectionTitle = reader.string(section["title"], at: section.path("title")) {
@@ -80,7 +83,8 @@ enum FormFile {
         if let id, !scope.ids.insert(id).inserted {
             reader.problem(
                 keys.path("id"), keys["id"],
-                "the field id '\(id)' is used twice \(inGroup ? "in this group" : "in this form"): give each field its own id")
+                "the field id '\(id)' is used twice \(inGroup ? "in this group" : "in this form"): give each field its own id"
+            )
         }
         let label = reader.string(keys["label"], at: keys.path("label"))
         let type = reader.choice(keys["type"], at: keys.path("type"), of: FieldType.self, what: "field type")
@@ -92,7 +96,9 @@ enum FormFile {
         func only(_ key: String, for types: [FieldType], _ what: String) -> Node? {
             guard let value = keys[key] else { return nil }
             if let type, !types.contains(type) {
-                reader.problem(keys.path(key), value, "'\(key)' applies only to \(what) fields; remove it from this \(type.rawValue) field")
+                reader.problem(
+                    keys.path(key), value,
+                    "'\(key)' applies only to \(what) fields; remove it from this \(type.rawValue) field")
                 return nil
             }
             return value
@@ -102,25 +108,29 @@ enum FormFile {
         }
         // Answers to offer while free text stays allowed (the panel's learning themes).
         let suggestionsPath = keys.path("suggestions")
-        let suggestions = only("suggestions", for: [.text], "text").map { node in
-            (reader.sequence(node, at: suggestionsPath, what: "texts") ?? []).enumerated().compactMap { index, item in
-                reader.string(item, at: join(suggestionsPath, index))
-            }
-        } ?? []
+        let suggestions =
+            only("suggestions", for: [.text], "text").map { node in
+                (reader.sequence(node, at: suggestionsPath, what: "texts") ?? []).enumerated().compactMap {
+                    index, item in
+                    reader.string(item, at: join(suggestionsPath, index))
+                }
+            } ?? []
         let minimum = only("min", for: [.number], "number").flatMap { number($0, at: keys.path("min"), reader: reader) }
         let maximum = only("max", for: [.number], "number").flatMap { number($0, at: keys.path("max"), reader: reader) }
         if let minimum, let maximum, minimum > maximum {
             reader.problem(keys.path("max"), keys["max"], "is less than 'min' (\(minimum)): no number could be given")
         }
-        let notAfterToday = only("not-after-today", for: [.date, .dateTime], "date and date-time").flatMap {
-            reader.bool($0, at: keys.path("not-after-today"))
-        } ?? false
+        let notAfterToday =
+            only("not-after-today", for: [.date, .dateTime], "date and date-time").flatMap {
+                reader.bool($0, at: keys.path("not-after-today"))
+            } ?? false
 
         // Options.
         var options: [FieldOption] = []
         if let type, type == .choice || type == .multipleChoice {
             if keys["options"] == nil {
-                reader.problem(keys.path("options"), node, "a \(type.rawValue) field needs 'options': a list of value and label")
+                reader.problem(
+                    keys.path("options"), node, "a \(type.rawValue) field needs 'options': a list of value and label")
             }
             options = self.options(keys["options"], at: keys.path("options"), reader: reader)
         } else if let value = keys["options"] {
@@ -135,11 +145,15 @@ enum FormFile {
         var rowFields: [FormField] = []
         if type == .group {
             if inGroup {
-                reader.problem(keys.path("type"), keys["type"], "a group cannot hold another group: put its fields in this group or a new top-level group")
+                reader.problem(
+                    keys.path("type"), keys["type"],
+                    "a group cannot hold another group: put its fields in this group or a new top-level group")
             } else {
                 var rowScope = Scope(earlier: scope.earlier, ids: [])
                 let nodes = reader.sequence(keys["fields"], at: keys.path("fields"), what: "fields") ?? []
-                if nodes.isEmpty { reader.problem(keys.path("fields"), node, "a group needs 'fields': the fields of one row") }
+                if nodes.isEmpty {
+                    reader.problem(keys.path("fields"), node, "a group needs 'fields': the fields of one row")
+                }
                 for (index, child) in nodes.enumerated() {
                     if let rowField = self.field(
                         child, at: join(keys.path("fields"), index), scope: &rowScope, inGroup: true, reader: reader)
@@ -149,10 +163,14 @@ enum FormFile {
                 }
             }
         } else if let value = keys["fields"] {
-            reader.problem(keys.path("fields"), value, "only group fields hold other fields; remove 'fields' or make the type 'group'")
+            reader.problem(
+                keys.path("fields"), value,
+                "only group fields hold other fields; remove 'fields' or make the type 'group'")
         }
 
-        let condition = keys["show-if"].flatMap { self.condition($0, at: keys.path("show-if"), scope: scope, reader: reader) }
+        let condition = keys["show-if"].flatMap {
+            self.condition($0, at: keys.path("show-if"), scope: scope, reader: reader)
+        }
         guard let id, let label, let type else { return nil }
         let result = FormField(
             id: id, label: label, type: type, required: required, help: help, options: options, condition: condition,
@@ -173,7 +191,9 @@ enum FormFile {
                 let label = reader.string(keys["label"], at: keys.path("label"))
             else { continue }
             guard value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-                reader.problem(keys.path("value"), keys["value"], "'\(value)' must be letters, digits and dashes only (it is stored and exported)")
+                reader.problem(
+                    keys.path("value"), keys["value"],
+                    "'\(value)' must be letters, digits and dashes only (it is stored and exported)")
                 continue
             }
             if options.contains(where: { $0.value == value }) {
@@ -181,7 +201,9 @@ enum FormFile {
                 continue
             }
             options.append(
-                FieldOption(value: value, label: label, help: keys["help"].flatMap { reader.string($0, at: keys.path("help")) }))
+                FieldOption(
+                    value: value, label: label, help: keys["help"].flatMap { reader.string($0, at: keys.path("help")) })
+            )
         }
         return options
     }
@@ -200,12 +222,15 @@ enum FormFile {
         guard earlier.type.hasOptions else {
             reader.problem(
                 keys.path("field"), keys["field"],
-                "'\(field)' is a \(earlier.type.rawValue) field: a condition can only test a choice, multiple-choice or yes-no-not-known field")
+                "'\(field)' is a \(earlier.type.rawValue) field: a condition can only test a choice, multiple-choice or yes-no-not-known field"
+            )
             return nil
         }
         var values: [String] = []
         let nodes = reader.sequence(keys["one-of"], at: keys.path("one-of"), what: "option values") ?? []
-        if nodes.isEmpty { reader.problem(keys.path("one-of"), keys["one-of"], "is empty: list the values that show this field") }
+        if nodes.isEmpty {
+            reader.problem(keys.path("one-of"), keys["one-of"], "is empty: list the values that show this field")
+        }
         for (index, valueNode) in nodes.enumerated() {
             guard let value = reader.string(valueNode, at: join(keys.path("one-of"), index)) else { continue }
             guard earlier.optionLabel(value) != nil else {

@@ -19,13 +19,18 @@ enum FormFolder {
         guard let entries = DefinitionSet.names(in: folder, of: root) else {
             log.add(
                 folder, "",
-                "there is no \(folder) folder in \(root.path): it holds the notification, reporting, supplementary and analysis forms")
+                "there is no \(folder) folder in \(root.path): it holds the notification, reporting, supplementary and analysis forms"
+            )
             return nil
         }
-        for entry in entries where !["README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive"].contains(entry) {
+        for entry in entries
+        where !["README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive"]
+            .contains(entry)
+        {
             log.add(
                 "\(folder)/\(entry)", "",
-                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/ and archive/")
+                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/ and archive/"
+            )
         }
         let notification = loadFile("\(folder)/notification.yaml", in: root, log: &log)
         let reporting = loadFile("\(folder)/reporting.yaml", in: root, log: &log)
@@ -61,7 +66,8 @@ enum FormFolder {
                 log: &log)
         }
         if let analysis {
-            checkContract(analysis, mapping: "analysis", AnalysisFields.required, AnalysisFields.choiceValues, log: &log)
+            checkContract(
+                analysis, mapping: "analysis", AnalysisFields.required, AnalysisFields.choiceValues, log: &log)
         }
 
         // One supplementary form per supplementary type.
@@ -74,11 +80,14 @@ enum FormFolder {
                 continue
             }
             guard type.isSupplementary else {
-                log.add(loaded.file, "form-type", "'reporting' is the reporting form (Forms/reporting.yaml), not a supplementary form")
+                log.add(
+                    loaded.file, "form-type",
+                    "'reporting' is the reporting form (Forms/reporting.yaml), not a supplementary form")
                 continue
             }
             if let other = byType[type] {
-                log.add(loaded.file, "form-type", "\(other.file) is also the form for '\(type.rawValue)': keep one of them")
+                log.add(
+                    loaded.file, "form-type", "\(other.file) is also the form for '\(type.rawValue)': keep one of them")
             } else {
                 byType[type] = loaded
             }
@@ -86,7 +95,8 @@ enum FormFolder {
         for type in FormType.allCases where type.isSupplementary && byType[type] == nil {
             log.add(
                 "\(supplementaryFolder)/", "",
-                "there is no form for '\(type.rawValue)' (the \(type.label)): add a file with 'form-type: \(type.rawValue)'")
+                "there is no form for '\(type.rawValue)' (the \(type.label)): add a file with 'form-type: \(type.rawValue)'"
+            )
         }
 
         // Ids unique among current forms; archived forms are older versions of current ones.
@@ -105,7 +115,8 @@ enum FormFolder {
             guard let now = current.first(where: { $0.definition.id == definition.id }) else {
                 log.add(
                     loaded.file, "id",
-                    "no current form has the id '\(definition.id)': an archived file is an older version of a current form")
+                    "no current form has the id '\(definition.id)': an archived file is an older version of a current form"
+                )
                 continue
             }
             if definition.version >= now.definition.version {
@@ -114,7 +125,9 @@ enum FormFolder {
                     "version \(definition.version) is not older than \(now.file) (version \(now.definition.version)): "
                         + "give the current form the new, higher version")
             } else if !seen.insert(definition.reference).inserted {
-                log.add(loaded.file, "version", "another archived file is also '\(definition.id)' version \(definition.version)")
+                log.add(
+                    loaded.file, "version",
+                    "another archived file is also '\(definition.id)' version \(definition.version)")
             }
         }
 

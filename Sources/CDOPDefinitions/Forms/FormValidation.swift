@@ -62,7 +62,8 @@ extension FormDefinition {
         -> FormValidation
     {
         let validator = FormValidator(today: today, mode: mode)
-        let (answers, errors) = validator.validate(fields, source: PostSource(post: post, prefix: ""), context: [:], path: "")
+        let (answers, errors) = validator.validate(
+            fields, source: PostSource(post: post, prefix: ""), context: [:], path: "")
         return errors.isEmpty ? .valid(answers) : .invalid(errors, echoed: post)
     }
 
@@ -72,7 +73,8 @@ extension FormDefinition {
         -> FormValidation
     {
         let validator = FormValidator(today: today, mode: mode)
-        let (valid, errors) = validator.validate(fields, source: AnswersSource(answers: answers), context: [:], path: "")
+        let (valid, errors) = validator.validate(
+            fields, source: AnswersSource(answers: answers), context: [:], path: "")
         return errors.isEmpty ? .valid(valid) : .invalid(errors, echoed: post(from: answers))
     }
 }
@@ -89,7 +91,9 @@ struct FormValidator {
         var errors: [FieldError] = []
         for field in fields {
             let path = prefix + field.id
-            func error(_ message: String) { errors.append(FieldError(path: path, label: field.label, message: message)) }
+            func error(_ message: String) {
+                errors.append(FieldError(path: path, label: field.label, message: message))
+            }
             if let condition = field.condition, !condition.isSatisfied(by: context.merging(answers) { $1 }) {
                 continue
             }

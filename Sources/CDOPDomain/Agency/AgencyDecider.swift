@@ -47,7 +47,8 @@ package enum AgencyDecider: Decider {
         var seen: Set<String> = []
         var clean: [AgencyContact] = []
         for contact in contacts {
-            let name = try DisplayName.validated(contact.name, field: "contact's name", missingCode: "agency.contactNameMissing")
+            let name = try DisplayName.validated(
+                contact.name, field: "contact's name", missingCode: "agency.contactNameMissing")
             let email = try EmailAddress.validated(contact.email, field: "email of \(name)")
             guard seen.insert(email.lowercased()).inserted else {
                 throw DomainError(code: "agency.duplicateContact", "The email \(email) is listed twice for \(agency).")

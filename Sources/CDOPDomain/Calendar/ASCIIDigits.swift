@@ -26,7 +26,8 @@ enum ASCIIDigits {
 
     /// "YYYY-MM-DD" at `offset`: year, month and day, or nil when the shape is wrong.
     static func isoDay(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Int, Int, Int)? {
-        guard byte(in: bytes, at: offset + 4, is: UInt8(ascii: "-")), byte(in: bytes, at: offset + 7, is: UInt8(ascii: "-")),
+        guard byte(in: bytes, at: offset + 4, is: UInt8(ascii: "-")),
+            byte(in: bytes, at: offset + 7, is: UInt8(ascii: "-")),
             let year = number(in: bytes, at: offset, count: 4), let month = number(in: bytes, at: offset + 5, count: 2),
             let day = number(in: bytes, at: offset + 8, count: 2)
         else { return nil }

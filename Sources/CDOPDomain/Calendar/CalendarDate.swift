@@ -103,7 +103,9 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
 extension CalendarDate: Codable {
     package init(from decoder: any Decoder) throws {
         // Stored events are read by the tape decoder: the date is parsed from its bytes, with no String made.
-        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes, let date = CalendarDate(isoBytes: bytes) {
+        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes,
+            let date = CalendarDate(isoBytes: bytes)
+        {
             self = date
             return
         }

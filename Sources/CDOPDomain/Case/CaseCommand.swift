@@ -50,7 +50,8 @@ package enum CaseCommand: Sendable {
     /// Keep a practitioner's unfinished answers on an outstanding request, to come back to later.
     /// Record that the request's form was opened through the practitioner's link (`view`: page or api).
     case recordFormOpened(requestID: FormRequestID, view: String)
-    case saveFormDraft(requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, savedBy: String)
+    case saveFormDraft(
+        requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, savedBy: String)
     /// Record the agency's returned form.
     case recordFormReturned(
         requestID: FormRequestID, definition: FormDefinitionReference, answers: FormAnswers, submittedBy: String)
@@ -125,7 +126,9 @@ package struct EmailOutcome: Hashable, Sendable {
     package var route: String
     package var attempts: Int
 
-    package init(outboxID: String, messageID: String, template: String, recipientRole: String, route: String, attempts: Int) {
+    package init(
+        outboxID: String, messageID: String, template: String, recipientRole: String, route: String, attempts: Int
+    ) {
         self.outboxID = outboxID
         self.messageID = messageID
         self.template = template

@@ -15,7 +15,8 @@ extension CaseDecider {
         let changes = NotificationCorrection.changes(from: current, to: corrected)
         guard !changes.isEmpty else {
             throw DomainError(
-                code: "correction.nothingChanged", "The correction changes nothing: each value given is the one already recorded.")
+                code: "correction.nothingChanged",
+                "The correction changes nothing: each value given is the one already recorded.")
         }
         let scope = ScopeAssessment(corrected)
         if let outOfScope = scope.outOfScope, state.outOfScope == nil {
@@ -24,7 +25,8 @@ extension CaseDecider {
                 "After this correction the death would be outside the panel's reviews (\(outOfScope.rawValue)); "
                     + "record the case as out of scope instead.")
         }
-        let duplicate = possibleDuplicateOf == state.caseID || state.possibleDuplicateOf != nil ? nil : possibleDuplicateOf
+        let duplicate =
+            possibleDuplicateOf == state.caseID || state.possibleDuplicateOf != nil ? nil : possibleDuplicateOf
         return [
             .notificationCorrected(
                 NotificationCorrected(
@@ -36,7 +38,9 @@ extension CaseDecider {
 
     /// Reopens a "different death" decision: the link to the case it was compared with comes back, to be
     /// decided again.
-    static func reopenDuplicateDecision(_ reason: String, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent] {
+    static func reopenDuplicateDecision(_ reason: String, _ state: CaseState, _ now: Date) throws(DomainError)
+        -> [CaseEvent]
+    {
         guard let other = state.rejectedDuplicateOf, state.possibleDuplicateOf == nil else {
             throw DomainError(
                 code: "duplicate.noDecision", "This case has no settled duplicate decision to reopen.")

@@ -149,11 +149,14 @@ extension CaseDecider {
                 let reached = s.schedules[index].reached
                 s.schedules[index] = ScheduleRun(
                     reference: e.to, title: e.title, target: e.target, startedAt: s.schedules[index].startedAt,
-                    steps: e.steps, stoppedBy: Set(e.stoppedBy), pausedWhileAwaitingExternal: e.pausedWhileAwaitingExternal,
+                    steps: e.steps, stoppedBy: Set(e.stoppedBy),
+                    pausedWhileAwaitingExternal: e.pausedWhileAwaitingExternal,
                     reached: reached.filter { name, _ in e.steps.contains { $0.name == name } })
             }
         case .practitionerLinkIssued(let e):
-            s.links.append(PractitionerLink(requestID: e.requestID, tokenHash: e.tokenHash, issuedAt: e.at, expiresAt: e.expiresAt))
+            s.links.append(
+                PractitionerLink(requestID: e.requestID, tokenHash: e.tokenHash, issuedAt: e.at, expiresAt: e.expiresAt)
+            )
         case .emailSent(let e):
             s.emailOutcomes[e.outboxID] = .sent(at: e.at)
         case .emailDeliveryFailed(let e):

@@ -8,11 +8,13 @@ extension CaseDecider {
     static func recordExternalReference(
         _ reference: String, _ source: String, _ state: CaseState, _ now: Date
     ) throws(DomainError) -> [CaseEvent] {
-        let reference = try TextField.required(reference, field: "external reference", code: "externalReference.missing")
+        let reference = try TextField.required(
+            reference, field: "external reference", code: "externalReference.missing")
         guard reference.count <= externalReferenceLimit, !reference.contains(where: \.isNewline) else {
             throw DomainError(
                 code: "externalReference.tooLong",
-                "The reference \"\(reference.prefix(externalReferenceLimit))…\" is longer than \(externalReferenceLimit) characters or spans lines; give the reference alone.")
+                "The reference \"\(reference.prefix(externalReferenceLimit))…\" is longer than \(externalReferenceLimit) characters or spans lines; give the reference alone."
+            )
         }
         let source = try TextField.required(source, field: "source of the reference", code: "externalReference.missing")
         guard state.externalReference != reference else { return [] }

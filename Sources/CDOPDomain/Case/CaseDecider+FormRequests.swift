@@ -131,7 +131,10 @@ extension CaseDecider {
         let request = try existingRequest(id, state)
         try requireOutstanding(request, "opened")
         return [
-            .formOpened(FormOpened(requestID: id, agencyName: request.agencyName, formType: request.formType, view: view, at: context.now))
+            .formOpened(
+                FormOpened(
+                    requestID: id, agencyName: request.agencyName, formType: request.formType, view: view,
+                    at: context.now))
         ]
     }
 
@@ -202,7 +205,8 @@ extension CaseDecider {
         return [
             .formRequestWithdrawn(
                 FormRequestWithdrawn(requestID: id, agencyName: request.agencyName, reason: reason, at: now)),
-            .formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued(requestID: id, agencyName: request.agencyName, at: now)),
+            .formWithdrawalNoticeQueued(
+                FormWithdrawalNoticeQueued(requestID: id, agencyName: request.agencyName, at: now)),
         ]
     }
 

@@ -121,7 +121,8 @@ extension CaseDecider {
     }
 
     /// Closes a reviewed case once it has been submitted to the national database.
-    static func close(_ state: CaseState, reason: String, _ context: DecisionContext) throws(DomainError) -> [CaseEvent] {
+    static func close(_ state: CaseState, reason: String, _ context: DecisionContext) throws(DomainError) -> [CaseEvent]
+    {
         try requireNotClosed(state)
         try requireInScope(state)
         guard let reason = TextField.optional(reason) else { throw .reasonMissing("close the case") }

@@ -48,7 +48,8 @@ extension CaseDecider {
             declaredBy, field: "name of the person declining", code: "formReturn.submitterMissing")
         return [
             .formDeclineRecorded(
-                FormDeclineRecorded(requestID: id, agencyName: request.agencyName, reason: reason, declaredBy: by, at: now))
+                FormDeclineRecorded(
+                    requestID: id, agencyName: request.agencyName, reason: reason, declaredBy: by, at: now))
         ]
     }
 }

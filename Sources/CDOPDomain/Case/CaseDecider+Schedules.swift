@@ -4,7 +4,9 @@ import Foundation
 extension CaseDecider {
     /// Starts a schedule; the same schedule already running for the same target starts nothing (a retried
     /// start, or a request made again after a crash, never doubles the chasing).
-    static func startSchedule(_ start: ScheduleStart, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent] {
+    static func startSchedule(_ start: ScheduleStart, _ state: CaseState, _ now: Date) throws(DomainError)
+        -> [CaseEvent]
+    {
         try validate(start)
         if state.activeScheduleIndex(target: start.target, scheduleID: start.reference.id) != nil { return [] }
         if case .formRequest(let id) = start.target { _ = try existingRequest(id, state) }
@@ -51,7 +53,8 @@ extension CaseDecider {
     }
 
     /// Moves a running schedule to a newer version of its definition.
-    static func moveSchedule(_ start: ScheduleStart, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent] {
+    static func moveSchedule(_ start: ScheduleStart, _ state: CaseState, _ now: Date) throws(DomainError) -> [CaseEvent]
+    {
         try validate(start)
         guard let index = state.activeScheduleIndex(target: start.target, scheduleID: start.reference.id) else {
             throw .unknownSchedule(start.reference.id, target: start.target)

@@ -69,7 +69,8 @@ package enum CaseDecider: Decider {
         case .waiveFormRequest(let requestID, let reason):
             return try waiveFormRequest(requestID, reason, state, context)
         case .alertCoordinator:
-            return state.exists && state.coordinatorAlertedAt == nil ? [.coordinatorAlerted(CoordinatorAlerted(at: now))] : []
+            return state.exists && state.coordinatorAlertedAt == nil
+                ? [.coordinatorAlerted(CoordinatorAlerted(at: now))] : []
         case .sendReminderNow(let requestID):
             return try sendReminderNow(requestID, state, context)
         case .changeFormContact(let requestID, let contactEmail):

@@ -26,9 +26,9 @@ package enum CanonicalJSON {
     static func write(_ value: some CanonicalWritable) throws -> Data {
         let data = CanonicalJSONWriter.write(value, instants: Timestamp.self)
         #if DEBUG
-        // Only the type is named: the data is personal.
-        let viaCodable = try encoder().encode(value)
-        precondition(data == viaCodable, "\(type(of: value)) writes other JSON than Codable")
+            // Only the type is named: the data is personal.
+            let viaCodable = try encoder().encode(value)
+            precondition(data == viaCodable, "\(type(of: value)) writes other JSON than Codable")
         #endif
         return data
     }

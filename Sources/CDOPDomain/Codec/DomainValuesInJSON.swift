@@ -14,7 +14,8 @@ extension JSONObjectWriter {
 
 extension JSONObjectReader {
     func identifier<Kind>(_ key: StaticString) -> Identifier<Kind>? {
-        guard let node = member(key), tape[node].kind == .string, let uuid = UUIDText.parse(bytes: tape.slice(node)) else {
+        guard let node = member(key), tape[node].kind == .string, let uuid = UUIDText.parse(bytes: tape.slice(node))
+        else {
             return nil
         }
         return Identifier(uuid)

@@ -26,7 +26,8 @@ package struct EventRegistry<Event: DomainEvent>: Sendable {
     package init(_ registrations: [EventRegistration<Event>]) {
         self.registrations = registrations
         byName = Dictionary(uniqueKeysWithValues: registrations.enumerated().map { ($1.payloadType.typeName, $0) })
-        byType = Dictionary(uniqueKeysWithValues: registrations.enumerated().map { (ObjectIdentifier($1.payloadType), $0) })
+        byType = Dictionary(
+            uniqueKeysWithValues: registrations.enumerated().map { (ObjectIdentifier($1.payloadType), $0) })
     }
 
     /// The registration of a stored type name.

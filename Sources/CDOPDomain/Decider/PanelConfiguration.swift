@@ -21,7 +21,10 @@ package struct PanelConfiguration: Hashable, Sendable, Codable {
     /// (`LegacyPreventability`); from it on, only the modifiable-factors outcome.
     package var legacyScaleUntil: CalendarDate
 
-    package init(name: String, areas: [LocalAuthorityArea], legacyScaleUntil: CalendarDate = LegacyPreventability.defaultScaleUntil) {
+    package init(
+        name: String, areas: [LocalAuthorityArea],
+        legacyScaleUntil: CalendarDate = LegacyPreventability.defaultScaleUntil
+    ) {
         self.name = name
         self.areas = areas
         self.legacyScaleUntil = legacyScaleUntil
@@ -32,8 +35,10 @@ package struct PanelConfiguration: Hashable, Sendable, Codable {
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            name: try c.decode(String.self, forKey: .name), areas: try c.decode([LocalAuthorityArea].self, forKey: .areas),
-            legacyScaleUntil: try c.decodeIfPresent(CalendarDate.self, forKey: .legacyScaleUntil) ?? LegacyPreventability.defaultScaleUntil)
+            name: try c.decode(String.self, forKey: .name),
+            areas: try c.decode([LocalAuthorityArea].self, forKey: .areas),
+            legacyScaleUntil: try c.decodeIfPresent(CalendarDate.self, forKey: .legacyScaleUntil)
+                ?? LegacyPreventability.defaultScaleUntil)
     }
 
     /// The configured area with this code, if the panel covers it.

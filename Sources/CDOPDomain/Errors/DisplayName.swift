@@ -29,7 +29,8 @@ package enum DisplayName {
         if name.unicodeScalars.contains(where: isControl) { return "contains a line break or a control character" }
         let found = name.unicodeScalars.filter(forbidden.contains)
         guard let first = found.first else { return nil }
-        return "contains \(first == "\"" ? "a quotation mark" : "the character \(first)"), which a name in an email cannot hold"
+        return
+            "contains \(first == "\"" ? "a quotation mark" : "the character \(first)"), which a name in an email cannot hold"
     }
 
     /// A control character (CR, LF, tab, …) or a Unicode line or paragraph separator.

@@ -34,7 +34,9 @@ package struct Identifier<Kind: IdentifierKind>: Hashable, Comparable, Sendable,
 
     package init(from decoder: any Decoder) throws {
         // Stored events are read by the tape decoder: the UUID is parsed from its bytes, with no String made.
-        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes, let uuid = UUIDText.parse(bytes: bytes) {
+        if let tape = decoder as? JSONTapeDecoder, let bytes = tape.plainStringBytes,
+            let uuid = UUIDText.parse(bytes: bytes)
+        {
             self.uuid = uuid
             return
         }

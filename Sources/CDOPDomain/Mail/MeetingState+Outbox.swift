@@ -21,16 +21,21 @@ extension MeetingState {
                 // Earlier sequences only stand when they were actually sent or failed.
                 let current = sequence == self.sequence && !isCancelled && !isHeld
                 guard current || emailOutcomes[id] != nil else { continue }
-                emails.append(OutboxEmail(
-                    id: id, template: "meeting-invitation", recipient: .invitee(email: invitee.email, name: invitee.name),
-                    requestID: nil, reminderNumber: sequence, createdAt: sequenceIssuedAt[sequence] ?? startsAt, state: state(of: id, stillNeeded: current)))
+                emails.append(
+                    OutboxEmail(
+                        id: id, template: "meeting-invitation",
+                        recipient: .invitee(email: invitee.email, name: invitee.name),
+                        requestID: nil, reminderNumber: sequence, createdAt: sequenceIssuedAt[sequence] ?? startsAt,
+                        state: state(of: id, stillNeeded: current)))
             }
             if isCancelled {
                 let id = "cancellation:\(key)"
-                emails.append(OutboxEmail(
-                    id: id, template: "meeting-invitation", recipient: .invitee(email: invitee.email, name: invitee.name),
-                    requestID: nil, reminderNumber: self.sequence, createdAt: cancelledAt ?? startsAt,
-                    state: state(of: id, stillNeeded: true)))
+                emails.append(
+                    OutboxEmail(
+                        id: id, template: "meeting-invitation",
+                        recipient: .invitee(email: invitee.email, name: invitee.name),
+                        requestID: nil, reminderNumber: self.sequence, createdAt: cancelledAt ?? startsAt,
+                        state: state(of: id, stillNeeded: true)))
             }
         }
         for invitee in withdrawn {
@@ -40,17 +45,21 @@ extension MeetingState {
                 let id = "invitation:\(key):\(sequence)"
                 guard let outcome = emailOutcomes[id] else { continue }
                 if case .sent = outcome { sent = true }
-                emails.append(OutboxEmail(
-                    id: id, template: "meeting-invitation", recipient: .invitee(email: invitee.email, name: invitee.name),
-                    requestID: nil, reminderNumber: sequence, createdAt: sequenceIssuedAt[sequence] ?? startsAt,
-                    state: state(of: id, stillNeeded: false)))
+                emails.append(
+                    OutboxEmail(
+                        id: id, template: "meeting-invitation",
+                        recipient: .invitee(email: invitee.email, name: invitee.name),
+                        requestID: nil, reminderNumber: sequence, createdAt: sequenceIssuedAt[sequence] ?? startsAt,
+                        state: state(of: id, stillNeeded: false)))
             }
             guard sent else { continue }
             let id = "cancellation:\(key)"
-            emails.append(OutboxEmail(
-                id: id, template: "meeting-invitation", recipient: .invitee(email: invitee.email, name: invitee.name),
-                requestID: nil, reminderNumber: self.sequence, createdAt: withdrawnAt[key] ?? startsAt,
-                state: state(of: id, stillNeeded: !isHeld)))
+            emails.append(
+                OutboxEmail(
+                    id: id, template: "meeting-invitation",
+                    recipient: .invitee(email: invitee.email, name: invitee.name),
+                    requestID: nil, reminderNumber: self.sequence, createdAt: withdrawnAt[key] ?? startsAt,
+                    state: state(of: id, stillNeeded: !isHeld)))
         }
         return emails
     }

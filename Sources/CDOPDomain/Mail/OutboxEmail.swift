@@ -58,19 +58,23 @@ extension CaseState {
             }
         }
         if let at = coordinatorAlertedAt {
-            emails.append(OutboxEmail(
-                id: "notified", template: "new-notification", recipient: .role(.coordinator), requestID: nil,
-                reminderNumber: nil, createdAt: at, state: state(of: "notified", stillNeeded: true)))
+            emails.append(
+                OutboxEmail(
+                    id: "notified", template: "new-notification", recipient: .role(.coordinator), requestID: nil,
+                    reminderNumber: nil, createdAt: at, state: state(of: "notified", stillNeeded: true)))
         }
         for request in formRequests {
             let id = "request:\(request.id)"
             // A request sent on to a new contact: an email not yet gone to an earlier contact is no longer needed
             // (it would carry the newest link).
-            emails.append(OutboxEmail(
-                id: id, template: "request",
-                recipient: .agencyContact(email: request.contactChanges.first?.from ?? request.contactEmail, agencyName: request.agencyName),
-                requestID: request.id, reminderNumber: nil, createdAt: request.requestedAt,
-                state: state(of: id, stillNeeded: request.isOutstanding && request.contactChanges.isEmpty)))
+            emails.append(
+                OutboxEmail(
+                    id: id, template: "request",
+                    recipient: .agencyContact(
+                        email: request.contactChanges.first?.from ?? request.contactEmail,
+                        agencyName: request.agencyName),
+                    requestID: request.id, reminderNumber: nil, createdAt: request.requestedAt,
+                    state: state(of: id, stillNeeded: request.isOutstanding && request.contactChanges.isEmpty)))
             emails += requestWorkEmails(request, state: state)
         }
         for run in schedules {
@@ -88,7 +92,8 @@ extension CaseState {
                     guard let request = requestID.flatMap(request) else { continue }
                     recipients = [.agencyContact(email: request.contactEmail, agencyName: request.agencyName)]
                 case .escalate(let level):
-                    recipients = level == .coordinator ? [.role(.coordinator)] : [.role(.designatedDoctor), .role(.panelChair)]
+                    recipients =
+                        level == .coordinator ? [.role(.coordinator)] : [.role(.designatedDoctor), .role(.panelChair)]
                 case .target(_, let to):
                     recipients = to.map(EmailRecipient.role)
                 case .due:
@@ -96,18 +101,21 @@ extension CaseState {
                 }
                 for recipient in recipients {
                     let id = "step:\(timerID):\(recipient.roleName.replacingOccurrences(of: " ", with: "-"))"
-                    emails.append(OutboxEmail(
-                        id: id, template: template, recipient: recipient, requestID: requestID,
-                        reminderNumber: reminderNumber, createdAt: reachedAt, state: state(of: id, stillNeeded: stillNeeded)))
+                    emails.append(
+                        OutboxEmail(
+                            id: id, template: template, recipient: recipient, requestID: requestID,
+                            reminderNumber: reminderNumber, createdAt: reachedAt,
+                            state: state(of: id, stillNeeded: stillNeeded)))
                 }
             }
         }
         for (outboxID, outcome) in emailOutcomes.sorted(by: { $0.key < $1.key }) {
             guard case .failed(_, let at) = outcome, !outboxID.hasPrefix("failure:") else { continue }
             let id = "failure:\(outboxID)"
-            emails.append(OutboxEmail(
-                id: id, template: "delivery-failure", recipient: .role(.coordinator), requestID: nil,
-                reminderNumber: nil, createdAt: at, state: state(of: id, stillNeeded: true)))
+            emails.append(
+                OutboxEmail(
+                    id: id, template: "delivery-failure", recipient: .role(.coordinator), requestID: nil,
+                    reminderNumber: nil, createdAt: at, state: state(of: id, stillNeeded: true)))
         }
         return emails
     }

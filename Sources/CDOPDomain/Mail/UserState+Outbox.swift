@@ -17,7 +17,8 @@ extension UserState {
                 case nil: .pending
                 }
             return OutboxEmail(
-                id: id, template: Self.throttleNoticeTemplate, recipient: .accountOwner(email: email, name: displayName),
+                id: id, template: Self.throttleNoticeTemplate,
+                recipient: .accountOwner(email: email, name: displayName),
                 requestID: nil, reminderNumber: nil, createdAt: at, state: state)
         }
     }

@@ -29,14 +29,22 @@ package enum MeetingDecider: Decider {
         switch command {
         case .recordEmailSent(let o):
             guard state.emailOutcomes[o.outboxID] == nil else { return [] }
-            return [.emailSent(MeetingEmailSent(
-                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
-                route: o.route, attempts: o.attempts, at: now))]
+            return [
+                .emailSent(
+                    MeetingEmailSent(
+                        outboxID: o.outboxID, messageID: o.messageID, template: o.template,
+                        recipientRole: o.recipientRole,
+                        route: o.route, attempts: o.attempts, at: now))
+            ]
         case .recordEmailFailed(let o, let reason):
             guard state.emailOutcomes[o.outboxID] == nil else { return [] }
-            return [.emailDeliveryFailed(MeetingEmailDeliveryFailed(
-                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
-                reason: reason, attempts: o.attempts, at: now))]
+            return [
+                .emailDeliveryFailed(
+                    MeetingEmailDeliveryFailed(
+                        outboxID: o.outboxID, messageID: o.messageID, template: o.template,
+                        recipientRole: o.recipientRole,
+                        reason: reason, attempts: o.attempts, at: now))
+            ]
         case .schedule(let id, _, _, _, _, _, _):
             throw DomainError(code: "meeting.alreadyExists", "A meeting with the reference \(id) already exists.")
         case .invite(let invitee):
@@ -46,7 +54,8 @@ package enum MeetingDecider: Decider {
                 throw DomainError(code: "meeting.alreadyInvited", "\(existing.name) (\(email)) is already invited.")
             }
             // The name goes into the invitation's To and ATTENDEE: one that cannot be mailed is refused here.
-            let name = try DisplayName.validated(invitee.name, field: "invitee's name", missingCode: "meeting.inviteeNameMissing")
+            let name = try DisplayName.validated(
+                invitee.name, field: "invitee's name", missingCode: "meeting.inviteeNameMissing")
             let clean = Invitee(
                 name: name, email: email, role: invitee.role, organisation: TextField.optional(invitee.organisation))
             return [.inviteeAdded(InviteeAdded(invitee: clean, at: now))]
@@ -71,7 +80,8 @@ package enum MeetingDecider: Decider {
             if start != state.startsAt, start < now {
                 throw DomainError(
                     code: "meeting.startInPast",
-                    "The meeting's new start (\(DayFormatter.dayAndTime(start))) is in the past; choose a time from now on.")
+                    "The meeting's new start (\(DayFormatter.dayAndTime(start))) is in the past; choose a time from now on."
+                )
             }
             if start == state.startsAt && end == state.endsAt && venue == state.venue { return [] }
             return [

@@ -37,7 +37,8 @@ package enum DuplicateMatcher {
         }
         for folded in foldedNames(notification) where !folded.isEmpty {
             keys.insert(
-                .identity(name: folded, dateOfBirth: notification.child.dateOfBirth, dateOfDeath: notification.death.date))
+                .identity(
+                    name: folded, dateOfBirth: notification.child.dateOfBirth, dateOfDeath: notification.death.date))
         }
         keys.insert(.dates(dateOfBirth: notification.child.dateOfBirth, dateOfDeath: notification.death.date))
         return keys
@@ -62,12 +63,14 @@ package enum DuplicateMatcher {
         if forenameA == forenameB, min(surnameA.count, surnameB.count) >= 4, editDistance(surnameA, surnameB) <= 2 {
             return true
         }
-        return surnameA == surnameB && min(forenameA.count, forenameB.count) >= 3 && editDistance(forenameA, forenameB) <= 1
+        return surnameA == surnameB && min(forenameA.count, forenameB.count) >= 3
+            && editDistance(forenameA, forenameB) <= 1
     }
 
     /// Levenshtein distance: insertions, deletions and substitutions.
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

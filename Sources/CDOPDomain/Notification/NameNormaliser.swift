@@ -18,7 +18,8 @@ package enum NameNormaliser {
                 var count = 0
                 for byte in bytes {
                     switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): folded[count] = byte
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        folded[count] = byte
                     case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded[count] = byte + 0x20
                     default: continue
                     }

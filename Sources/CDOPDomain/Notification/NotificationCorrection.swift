@@ -74,14 +74,20 @@ package struct NotificationCorrection: Hashable, Sendable, Codable {
         ("other names", { $0.child.name.aliases.joined(separator: ", ") }),
         ("date of birth", { $0.child.dateOfBirth.iso }),
         ("sex", { $0.child.sex.rawValue }),
-        ("NHS number", {
-            switch $0.child.nhsNumber {
-            case .known(let number): number.text
-            case .absent(let reason): "none (\(reason.label))"
+        (
+            "NHS number",
+            {
+                switch $0.child.nhsNumber {
+                case .known(let number): number.text
+                case .absent(let reason): "none (\(reason.label))"
+                }
             }
-        }),
+        ),
         ("ethnicity", { $0.child.ethnicity.rawValue }),
-        ("address", { $0.child.address.map { ($0.lines + [$0.postcode].compactMap { $0 }).joined(separator: ", ") } ?? "" }),
+        (
+            "address",
+            { $0.child.address.map { ($0.lines + [$0.postcode].compactMap { $0 }).joined(separator: ", ") } ?? "" }
+        ),
         ("GP practice", { $0.child.gpPractice ?? "" }),
         ("date of death", { $0.death.date.iso }),
         ("time of death", { $0.death.time?.description ?? "" }),
@@ -97,7 +103,10 @@ package struct NotificationCorrection: Hashable, Sendable, Codable {
         ("notifier", { "\($0.notifier.name), \($0.notifier.role), \($0.notifier.organisation)" }),
         ("notifier's contact", { [$0.notifier.phone, $0.notifier.email].compactMap { $0 }.joined(separator: ", ") }),
         ("date notified", { $0.notifier.dateNotified.iso }),
-        ("professionals involved", { $0.professionalsInvolved.map { "\($0.name) (\($0.role), \($0.organisation))" }.joined(separator: "; ") }),
+        (
+            "professionals involved",
+            { $0.professionalsInvolved.map { "\($0.name) (\($0.role), \($0.organisation))" }.joined(separator: "; ") }
+        ),
     ]
 
     /// What differs between two notifications, field by field, in words.

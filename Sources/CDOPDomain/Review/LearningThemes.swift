@@ -23,7 +23,8 @@ package struct LearningThemes: Sendable, Hashable {
                 let key = Self.key(theme)
                 guard !key.isEmpty, seen.insert(key).inserted else { continue }
                 counts[key, default: 0] += 1
-                spellings[key, default: [:]][theme.split(whereSeparator: \.isWhitespace).joined(separator: " "), default: 0] += 1
+                spellings[key, default: [:]][
+                    theme.split(whereSeparator: \.isWhitespace).joined(separator: " "), default: 0] += 1
             }
         }
         let names = Dictionary(configured.map { (Self.key($0), $0) }, uniquingKeysWith: { first, _ in first })

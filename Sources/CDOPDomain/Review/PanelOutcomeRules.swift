@@ -41,13 +41,15 @@ package enum PanelOutcomeRules {
             throw DomainError(
                 code: "outcome.legacyPreventabilityNotApplicable",
                 "The older preventability scale applies only to reviews completed before \(DayFormatter.long(legacyScaleUntil)); "
-                    + "this review was on \(DayFormatter.long(input.reviewedOn)). Record the modifiable-factors outcome instead.")
+                    + "this review was on \(DayFormatter.long(input.reviewedOn)). Record the modifiable-factors outcome instead."
+            )
         }
         if input.outcome == nil && input.legacyPreventability == nil {
             throw DomainError(
                 code: "outcome.outcomeMissing",
                 "The panel outcome needs the modifiable-factors outcome (modifiable, not modifiable or insufficient information)"
-                    + (input.reviewedOn < legacyScaleUntil ? ", or for this review the older preventability scale." : "."))
+                    + (input.reviewedOn < legacyScaleUntil
+                        ? ", or for this review the older preventability scale." : "."))
         }
         var learning: [LearningPoint] = []
         for point in input.learningPoints {

@@ -37,5 +37,6 @@ package enum UserCommand: Sendable {
     case recordCasesListed(caseIDs: [CaseID], searched: Bool)
     /// The user was refused a page or an action; `resource` names it (a route or what, never personal data), and
     /// `caseID` or `meetingID` the case or meeting the path named, when it named one.
-    case recordAccessRefused(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil)
+    case recordAccessRefused(
+        resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil)
 }

@@ -19,8 +19,10 @@ package enum UserDecider: Decider {
                 .registered(
                     UserRegistered(
                         userID: id, username: try validatedUsername(username),
-                        displayName: try TextField.required(displayName, field: "display name", code: "user.displayNameMissing"),
-                        email: try EmailAddress.validated(email, field: "email"), roles: access.roles, areas: access.areas,
+                        displayName: try TextField.required(
+                            displayName, field: "display name", code: "user.displayNameMissing"),
+                        email: try EmailAddress.validated(email, field: "email"), roles: access.roles,
+                        areas: access.areas,
                         at: now))
             ]
         }
@@ -62,19 +64,28 @@ package enum UserDecider: Decider {
         case .recordSignInRefused(let reason):
             return [.signInRefused(UserSignInRefused(reason: reason, at: now))]
         case .recordSignInThrottled(let failures):
-            return state.throttleNoticeDue(at: now) ? [.signInThrottled(UserSignInThrottled(failures: failures, at: now))] : []
+            return state.throttleNoticeDue(at: now)
+                ? [.signInThrottled(UserSignInThrottled(failures: failures, at: now))] : []
         case .recordReauthenticated(let purpose):
             return [.reauthenticated(UserReauthenticated(purpose: purpose, at: now))]
         case .recordEmailSent(let o):
             guard state.emailOutcomes[o.outboxID] == nil else { return [] }
-            return [.emailSent(UserEmailSent(
-                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
-                route: o.route, attempts: o.attempts, at: now))]
+            return [
+                .emailSent(
+                    UserEmailSent(
+                        outboxID: o.outboxID, messageID: o.messageID, template: o.template,
+                        recipientRole: o.recipientRole,
+                        route: o.route, attempts: o.attempts, at: now))
+            ]
         case .recordEmailFailed(let o, let reason):
             guard state.emailOutcomes[o.outboxID] == nil else { return [] }
-            return [.emailDeliveryFailed(UserEmailDeliveryFailed(
-                outboxID: o.outboxID, messageID: o.messageID, template: o.template, recipientRole: o.recipientRole,
-                reason: reason, attempts: o.attempts, at: now))]
+            return [
+                .emailDeliveryFailed(
+                    UserEmailDeliveryFailed(
+                        outboxID: o.outboxID, messageID: o.messageID, template: o.template,
+                        recipientRole: o.recipientRole,
+                        reason: reason, attempts: o.attempts, at: now))
+            ]
         case .recordSignOut:
             return [.signedOut(UserSignedOut(at: now))]
         case .recordCaseViewed(let caseID, let view):
@@ -84,7 +95,9 @@ package enum UserDecider: Decider {
         case .recordAccessRefused(let resource, let reason, let caseID, let meetingID):
             let resource = try TextField.required(resource, field: "refused resource", code: "user.resourceMissing")
             return [
-                .accessRefused(UserAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID, at: now))
+                .accessRefused(
+                    UserAccessRefused(resource: resource, reason: reason, caseID: caseID, meetingID: meetingID, at: now)
+                )
             ]
         }
     }
@@ -93,7 +106,9 @@ package enum UserDecider: Decider {
     /// digit; typed capitals are lowered, so usernames are unique without case.
     package static func validatedUsername(_ text: String) throws(DomainError) -> String {
         let username = try TextField.required(text, field: "username", code: "user.usernameMissing").lowercased()
-        let allowed = username.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }
+        let allowed = username.allSatisfy {
+            $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_")
+        }
         guard allowed, (3...64).contains(username.count), username.first!.isLetter || username.first!.isNumber else {
             throw DomainError(
                 code: "user.invalidUsername",
@@ -118,7 +133,8 @@ package enum UserDecider: Decider {
             guard panel.area(code: code) != nil else {
                 throw DomainError(
                     code: "user.unknownArea",
-                    "The area \(area) is not one of the panel's areas (\(panel.areas.map(\.code).joined(separator: ", "))).")
+                    "The area \(area) is not one of the panel's areas (\(panel.areas.map(\.code).joined(separator: ", ")))."
+                )
             }
             codes.append(code)
         }

@@ -101,7 +101,9 @@ package struct UserSignInThrottled: EventPayload {
     package var failures: Int
     package var at: Date
 
-    package var summary: String { "Sign-ins from one place held back after \(failures) failures; the owner is told by email" }
+    package var summary: String {
+        "Sign-ins from one place held back after \(failures) failures; the owner is told by email"
+    }
 }
 
 /// The user gave their password and a fresh one-time code again, for a change to their own account.
@@ -158,7 +160,8 @@ package struct UserAccessRefused: EventPayload {
     package var meetingID: MeetingID?
     package var at: Date
 
-    package init(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil, at: Date) {
+    package init(resource: String, reason: AccessRefusal, caseID: CaseID? = nil, meetingID: MeetingID? = nil, at: Date)
+    {
         self.resource = resource
         self.reason = reason
         self.caseID = caseID

@@ -7,8 +7,10 @@ package enum ScheduleTriggers {
     package static func start(for event: CaseEvent) -> (start: ScheduleDefinition.Start, target: ScheduleTarget)? {
         switch event {
         case .formRequested(let requested):
-            return (requested.formType == .reporting ? .reportingFormRequested : .supplementaryFormRequested,
-                    .formRequest(requested.requestID))
+            return (
+                requested.formType == .reporting ? .reportingFormRequested : .supplementaryFormRequested,
+                .formRequest(requested.requestID)
+            )
         case .rapidResponseOpened:
             return (.rapidResponseOpened, .rapidResponse)
         case .notificationReceived(let received) where ScopeAssessment(received.notification).outOfScope == nil:

@@ -41,8 +41,9 @@ enum APIRoutes {
         let staff = try context.requireStaff()
         let user = staff.user
         return API.json(
-            Me(username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
-               areas: user.areas.sorted(), csrfToken: staff.csrfToken))
+            Me(
+                username: user.username, displayName: user.displayName, roles: user.roles.map(\.rawValue).sorted(),
+                areas: user.areas.sorted(), csrfToken: staff.csrfToken))
     }
 
     /// POST /api/v1/notifications
@@ -50,12 +51,15 @@ enum APIRoutes {
         await API.handle {
             var request = request
             guard await services.limits.notifications.allow(context.peerAddress, now: services.now) else {
-                throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many notifications", detail: "Wait a minute and send again.")
+                throw Problem(
+                    status: .tooManyRequests, code: "rate.limited", title: "Too many notifications",
+                    detail: "Wait a minute and send again.")
             }
             let notified: CaseWorkflow.Notified
             do {
                 let notification = try await API.body(DeathNotification.self, &request)
-                notified = try services.engine.workflow.notify(notification, by: PublicPages.notifierActor, alertCoordinator: true)
+                notified = try services.engine.workflow.notify(
+                    notification, by: PublicPages.notifierActor, alertCoordinator: true)
             } catch {
                 // Only an accepted notification uses up the limit: a trust's staff share one address.
                 await services.limits.notifications.refund(context.peerAddress)
@@ -106,13 +110,17 @@ enum APIRoutes {
                     possibleDuplicates: try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(\.reference),
                     outstandingRequests: try DashboardQueries.outstandingRequests(areas: areas, in: db).map {
                         DashboardData.Request(
-                            requestId: $0.requestID, caseReference: $0.caseReference, agency: $0.agencyName, formType: $0.formType,
-                            dueDate: $0.dueDate.iso, daysLeft: LondonTime.day(of: now).days(until: $0.dueDate), status: $0.status,
+                            requestId: $0.requestID, caseReference: $0.caseReference, agency: $0.agencyName,
+                            formType: $0.formType,
+                            dueDate: $0.dueDate.iso, daysLeft: LondonTime.day(of: now).days(until: $0.dueDate),
+                            status: $0.status,
                             nextStep: $0.nextStep, nextStepAt: $0.nextStepAt)
                     },
                     failedEmails: try OutboxQueries.list(state: "failed", in: db).count,
                     openCasesByStage: Dictionary(
-                        try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db).map { ($0.stage, $0.byAge) },
+                        try DashboardQueries.openCasesByStageAndAge(areas: areas, now: now, in: db).map {
+                            ($0.stage, $0.byAge)
+                        },
                         uniquingKeysWith: { first, _ in first }),
                     ageBands: DashboardQueries.ageBands)
             }
@@ -175,11 +183,14 @@ enum APIRoutes {
             let body = try await API.body(LinkSubmission.self, &request)
             let form = services.definitions.forms.definition(for: formRequest.formType)
             let draft = body.action == "draft"
-            switch form.validate(answers: body.answers, today: LondonTime.day(of: services.now), mode: draft ? .draft : .submit) {
+            switch form.validate(
+                answers: body.answers, today: LondonTime.day(of: services.now), mode: draft ? .draft : .submit)
+            {
             case .invalid(let errors, _): throw FieldErrors(errors)
             case .valid(let answers):
                 if draft {
-                    try await access.saveDraft(token: token, definition: form.reference, answers: answers, now: services.now)
+                    try await access.saveDraft(
+                        token: token, definition: form.reference, answers: answers, now: services.now)
                 } else {
                     try access.submit(token: token, definition: form.reference, answers: answers, now: services.now)
                 }
@@ -191,14 +202,17 @@ enum APIRoutes {
     /// The practitioner-link rate limit (per address), as a problem for the API.
     static func requireLinkAllowance(_ services: WebServices, _ context: WebContext) async throws {
         guard await services.limits.links.allow(context.peerAddress, now: services.now) else {
-            throw Problem(status: .tooManyRequests, code: "rate.limited", title: "Too many requests", detail: "Wait a minute and try again.")
+            throw Problem(
+                status: .tooManyRequests, code: "rate.limited", title: "Too many requests",
+                detail: "Wait a minute and try again.")
         }
     }
 
     static func linkProblem(_ use: LinkUse) -> Problem {
         guard case .refused(let refusal) = use else { return .notFound("link") }
         return Problem(
-            status: refusal == .unknown ? .notFound : .gone, code: refusal.code, title: refusal.heading, detail: refusal.message)
+            status: refusal == .unknown ? .notFound : .gone, code: refusal.code, title: refusal.heading,
+            detail: refusal.message)
     }
 
     struct Me: Encodable {
@@ -241,7 +255,6 @@ enum APIRoutes {
         var openCasesByStage: [String: [Int]]
         var ageBands: [String]
     }
-
 
     struct LinkedRequest: Encodable {
         var agency: String

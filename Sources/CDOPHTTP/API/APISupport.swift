@@ -15,7 +15,8 @@ enum API {
         encoder.dateEncodingStrategy = .iso8601
         let body = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return Response(
-            status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     /// Runs an API handler: any error it throws becomes the problem that says what went wrong.
@@ -51,9 +52,12 @@ enum API {
                 detail: error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError:
             return Problem(
-                status: error.status, code: "http.\(error.status.code)", title: error.status.reasonPhrase, detail: error.status.reasonPhrase)
+                status: error.status, code: "http.\(error.status.code)", title: error.status.reasonPhrase,
+                detail: error.status.reasonPhrase)
         default:
-            return Problem(status: .internalServerError, code: "server.error", title: "Server error", detail: "The request could not be completed.")
+            return Problem(
+                status: .internalServerError, code: "server.error", title: "Server error",
+                detail: "The request could not be completed.")
         }
     }
 
@@ -72,11 +76,13 @@ enum API {
         } catch let error as DecodingError {
             let pointer = DecodingDescription.pointer(error)
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
-                throw Problem(status: .badRequest, code: "input.notJSON", title: "Not JSON", detail: "The body is not JSON.")
+                throw Problem(
+                    status: .badRequest, code: "input.notJSON", title: "Not JSON", detail: "The body is not JSON.")
             }
             let detail = DecodingDescription.describe(error)
             throw Problem(
-                status: .unprocessableContent, code: "input.invalid", title: "The request body is not valid", detail: detail,
+                status: .unprocessableContent, code: "input.invalid", title: "The request body is not valid",
+                detail: detail,
                 errors: [.init(pointer: pointer, detail: detail)])
         }
     }

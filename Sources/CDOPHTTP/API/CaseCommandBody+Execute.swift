@@ -15,7 +15,8 @@ extension CaseCommandBody {
     func execute(on caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
         let staff = try context.requireStaff()
         guard isAllowed(for: staff.user.roles) else {
-            try? services.accessLog.recordAccessRefused("case command \(name)", reason: .role, caseID: caseID, by: staff.user)
+            try? services.accessLog.recordAccessRefused(
+                "case command \(name)", reason: .role, caseID: caseID, by: staff.user)
             throw Problem.forbidden()
         }
         let workflow = services.engine.workflow
@@ -23,13 +24,17 @@ extension CaseCommandBody {
         switch action {
         case .command(.triage(let expectation, _, let triggers)):
             try workflow.execute(
-                .triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID, by: actor)
+                .triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID,
+                by: actor)
         case .command(let command):
             try workflow.execute(command, on: caseID, by: actor)
         case .requestForm(let agencyID, let formType, let contact, let due):
             let agency = try workflow.agencyState(agencyID)
-            guard agency.agencyID != nil else { throw CommandError.notFound(kind: "agency", reference: agencyID.description) }
-            try workflow.requestForm(on: caseID, from: agency, formType: formType, contactEmail: contact, dueDate: due, by: actor)
+            guard agency.agencyID != nil else {
+                throw CommandError.notFound(kind: "agency", reference: agencyID.description)
+            }
+            try workflow.requestForm(
+                on: caseID, from: agency, formType: formType, contactEmail: contact, dueDate: due, by: actor)
         case .confirmDuplicate:
             let state = try workflow.caseState(caseID)
             guard let primary = state.possibleDuplicateOf else {

@@ -14,7 +14,8 @@ struct CaseCommandBody: Decodable {
         "add-action": [.coordinator], "complete-action": [.coordinator], "refer-cspr": [.coordinator],
         "ncmd-submission": [.coordinator], "close": [.coordinator], "reopen": [.coordinator],
         "confirm-duplicate": [.coordinator], "reject-duplicate": [.coordinator], "transfer": [.coordinator],
-        "out-of-scope": [.coordinator], "correct-notification": [.coordinator], "reopen-duplicate-decision": [.coordinator],
+        "out-of-scope": [.coordinator], "correct-notification": [.coordinator],
+        "reopen-duplicate-decision": [.coordinator],
     ]
 
     enum Key: String, CodingKey {
@@ -56,16 +57,20 @@ struct CaseCommandBody: Decodable {
                 agencyID: try c.decode(AgencyID.self, forKey: .agencyId),
                 formType: try c.decodeIfPresent(FormType.self, forKey: .formType) ?? .reporting,
                 contactEmail: try c.decodeIfPresent(String.self, forKey: .contactEmail), dueDate: try date(.dueDate))
-        case "withdraw-request": action = .command(.withdrawFormRequest(requestID: try request(), reason: try text(.reason)))
+        case "withdraw-request":
+            action = .command(.withdrawFormRequest(requestID: try request(), reason: try text(.reason)))
         case "waive-request": action = .command(.waiveFormRequest(requestID: try request(), reason: try text(.reason)))
         case "record-no-information":
             action = .command(.recordNoInformationHeld(requestID: try request(), declaredBy: try text(.declaredBy)))
         case "await-external":
             action = .command(
                 .awaitExternalProcess(
-                    process: try c.decode(ExternalProcess.self, forKey: .process), reason: try text(.reason), since: try date(.since)))
+                    process: try c.decode(ExternalProcess.self, forKey: .process), reason: try text(.reason),
+                    since: try date(.since)))
         case "conclude-external":
-            action = .command(.concludeExternalProcess(process: try c.decode(ExternalProcess.self, forKey: .process), on: try date(.on)))
+            action = .command(
+                .concludeExternalProcess(
+                    process: try c.decode(ExternalProcess.self, forKey: .process), on: try date(.on)))
         case "review-meeting-held":
             action = .command(
                 .recordReviewMeetingHeld(
@@ -75,7 +80,8 @@ struct CaseCommandBody: Decodable {
         case "add-action":
             action = .command(
                 .recordRecommendation(
-                    actionID: try c.decodeIfPresent(ActionID.self, forKey: .actionId) ?? ActionID(UUID()), text: try text(.text),
+                    actionID: try c.decodeIfPresent(ActionID.self, forKey: .actionId) ?? ActionID(UUID()),
+                    text: try text(.text),
                     owner: try text(.owner), dueDate: try c.decodeIfPresent(CalendarDate.self, forKey: .dueDate)))
         case "complete-action":
             action = .command(
@@ -83,21 +89,27 @@ struct CaseCommandBody: Decodable {
                     actionID: try c.decode(ActionID.self, forKey: .actionId), completedOn: try date(.completedOn),
                     note: try text(.note, default: "")))
         case "refer-cspr":
-            action = .command(.referForSafeguardingPracticeReview(reason: try text(.reason), referredOn: try date(.referredOn)))
+            action = .command(
+                .referForSafeguardingPracticeReview(reason: try text(.reason), referredOn: try date(.referredOn)))
         case "ncmd-submission":
-            action = .command(.recordNCMDSubmission(reference: try text(.reference), submittedOn: try date(.submittedOn)))
+            action = .command(
+                .recordNCMDSubmission(reference: try text(.reference), submittedOn: try date(.submittedOn)))
         case "close": action = .command(.close(reason: try text(.reason, default: "")))
         case "reopen": action = .command(.reopen(reason: try text(.reason)))
         case "confirm-duplicate": action = .confirmDuplicate
-        case "reject-duplicate": action = .command(.rejectPossibleDuplicate(reason: try text(.reason, default: "A different death")))
+        case "reject-duplicate":
+            action = .command(.rejectPossibleDuplicate(reason: try text(.reason, default: "A different death")))
         case "transfer": action = .command(.transfer(toPanel: try text(.toPanel), reason: try text(.reason)))
         case "correct-notification":
             action = .correctNotification(
                 try c.decode(NotificationCorrection.self, forKey: .correction), reason: try text(.reason, default: ""))
-        case "reopen-duplicate-decision": action = .command(.reopenDuplicateDecision(reason: try text(.reason, default: "")))
+        case "reopen-duplicate-decision":
+            action = .command(.reopenDuplicateDecision(reason: try text(.reason, default: "")))
         case "out-of-scope":
             action = .command(
-                .recordOutOfScope(reason: try c.decode(OutOfScopeReason.self, forKey: .reason), detail: try text(.detail, default: "")))
+                .recordOutOfScope(
+                    reason: try c.decode(OutOfScopeReason.self, forKey: .reason), detail: try text(.detail, default: "")
+                ))
         default:
             throw DecodingError.dataCorrupted(
                 .init(

@@ -10,7 +10,10 @@ import Hummingbird
 enum CaseSearchAPI {
     /// The query parameters the search takes, for the OpenAPI document.
     static let parameters: [(name: String, description: String)] = [
-        ("q", "A reference (CDOP-1A2B3C4D, or a reference in earlier records), a child's name (folded: accents, case and punctuation ignored) or an NHS number"),
+        (
+            "q",
+            "A reference (CDOP-1A2B3C4D, or a reference in earlier records), a child's name (folded: accents, case and punctuation ignored) or an NHS number"
+        ),
         ("stage", "A stage name, e.g. informationGathering"),
         ("area", "An area code"),
         ("from", "Died on or after this date (YYYY-MM-DD)"),
@@ -32,7 +35,8 @@ enum CaseSearchAPI {
                 let user = try context.requireStaff().user
                 let search = query.search(visibleAreas: user.areas)
                 let cases = try await services.engine.store.read { db in try CaseQueries.search(search, in: db) }
-                try services.accessLog.recordCasesListed(cases.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)
+                try services.accessLog.recordCasesListed(
+                    cases.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)
                 let today = LondonTime.day(of: services.now)
                 return API.json(cases.map { CaseListing($0, today: today) })
             }

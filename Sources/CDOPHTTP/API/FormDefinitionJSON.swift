@@ -52,7 +52,8 @@ struct FormDefinitionJSON: Encodable {
             type = field.type.rawValue
             required = field.required
             help = field.help
-            let choices = field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
+            let choices =
+                field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
             options = choices.isEmpty ? nil : choices.map { Option(value: $0.value, label: $0.label) }
             showIf = field.condition.map { Condition(field: $0.field, oneOf: $0.oneOf) }
             fields = field.fields.isEmpty ? nil : field.fields.map(Field.init)
@@ -72,6 +73,8 @@ struct FormDefinitionJSON: Encodable {
         version = form.version
         title = form.title
         summary = form.summary
-        sections = form.sections.map { Section(id: $0.id, title: $0.title, help: $0.help, fields: $0.fields.map(Field.init)) }
+        sections = form.sections.map {
+            Section(id: $0.id, title: $0.title, help: $0.help, fields: $0.fields.map(Field.init))
+        }
     }
 }

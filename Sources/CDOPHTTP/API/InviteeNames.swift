@@ -19,7 +19,9 @@ enum InviteeNames {
 
     /// Throws a 422 problem naming every invitee whose name cannot be mailed, at `pointer(index)`.
     static func requireMailable(_ invitees: [Invitee], pointer: (Int) -> String) throws {
-        let refused = invitees.enumerated().compactMap { index, invitee in refusal(invitee.name, index: index).map { (index, $0) } }
+        let refused = invitees.enumerated().compactMap { index, invitee in
+            refusal(invitee.name, index: index).map { (index, $0) }
+        }
         guard !refused.isEmpty else { return }
         throw Problem(
             status: .unprocessableContent, code: "input.invalidName", title: "A name cannot be used in an email",

@@ -27,7 +27,9 @@ enum MeetingAPIRoutes {
             let rows = try await MeetingPages.listed(services, for: context.requireStaff(), now: services.now)
             return API.json(
                 rows.map {
-                    MeetingListing(meetingId: $0.id, type: $0.type, title: $0.title, startsAt: $0.startsAt, status: $0.status, cases: $0.cases)
+                    MeetingListing(
+                        meetingId: $0.id, type: $0.type, title: $0.title, startsAt: $0.startsAt, status: $0.status,
+                        cases: $0.cases)
                 })
         }
     }
@@ -42,10 +44,13 @@ enum MeetingAPIRoutes {
             let meetingID = MeetingID(services.engine.workflow.makeID())
             try services.engine.workflow.execute(
                 .schedule(
-                    meetingID: meetingID, type: body.type, title: body.title, startsAt: body.startsAt, endsAt: body.endsAt,
+                    meetingID: meetingID, type: body.type, title: body.title, startsAt: body.startsAt,
+                    endsAt: body.endsAt,
                     venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: body.theme),
                 on: meetingID, by: context.requireStaff().actor)
-            return API.json(MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            return API.json(
+                MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true),
+                status: .created)
         }
     }
 
@@ -55,7 +60,8 @@ enum MeetingAPIRoutes {
     ) async throws -> Response {
         await API.handle {
             let (meetingID, state, _) = try meeting(context, services)
-            return API.json(MeetingView(meetingID, state, identifiable: try context.requireStaff().seesIdentifiableMeetings))
+            return API.json(
+                MeetingView(meetingID, state, identifiable: try context.requireStaff().seesIdentifiableMeetings))
         }
     }
 
@@ -77,7 +83,8 @@ enum MeetingAPIRoutes {
             let body = try await API.body(MeetingCommandBody.self, &request)
             try body.execute(on: meetingID, state: state, scope: scope, context, services)
             // What is left for the caller to see: after removing their last case, nothing but the meeting itself.
-            let after = try MeetingPages.scoped(try services.engine.workflow.meetingState(meetingID), for: context.requireStaff(), services)
+            let after = try MeetingPages.scoped(
+                try services.engine.workflow.meetingState(meetingID), for: context.requireStaff(), services)
             return API.json(MeetingView(meetingID, after.0, identifiable: true))
         }
     }
@@ -96,10 +103,13 @@ enum MeetingAPIRoutes {
                 for: caseID, scheduledFor: body.startsAt, invitees: body.invitees, by: context.requireStaff().actor
             ) { id in
                 .schedule(
-                    meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)", startsAt: body.startsAt,
+                    meetingID: id, type: .rapidResponse, title: "Rapid-response meeting \(reference)",
+                    startsAt: body.startsAt,
                     endsAt: body.endsAt, venue: MeetingVenue(place: body.place, callLink: body.callLink), theme: nil)
             }
-            return API.json(MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true), status: .created)
+            return API.json(
+                MeetingView(meetingID, try services.engine.workflow.meetingState(meetingID), identifiable: true),
+                status: .created)
         }
     }
 
@@ -128,13 +138,16 @@ enum MeetingAPIRoutes {
             case .valid(let answers):
                 try PanelPages.record(answers, dateOfDeath: death, on: caseID, context, services)
                 let state = try services.engine.workflow.caseState(caseID)
-                return API.json(CaseCommandResult(caseId: caseID.description, stage: state.stage?.name ?? ""), status: .created)
+                return API.json(
+                    CaseCommandResult(caseId: caseID.description, stage: state.stage?.name ?? ""), status: .created)
             }
         }
     }
 
     /// The meeting in the path as the caller may see it (`MeetingPages.meeting`); else "not found".
-    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState, MeetingScope) {
+    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (
+        MeetingID, MeetingState, MeetingScope
+    ) {
         do {
             return try MeetingPages.meeting(context, services)
         } catch let error as HTTPError where error.status == .notFound {

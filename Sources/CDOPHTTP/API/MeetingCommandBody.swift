@@ -15,7 +15,8 @@ struct MeetingCommandBody: Decodable {
     ]
 
     enum Key: String, CodingKey {
-        case command, name, email, role, organisation, caseId, startsAt, endsAt, place, callLink, reason, attendance, text
+        case command, name, email, role, organisation, caseId, startsAt, endsAt, place, callLink, reason, attendance,
+            text
         case description, owner, dueDate, actionId, completedOn, note
     }
 
@@ -42,7 +43,8 @@ struct MeetingCommandBody: Decodable {
             action = .command(
                 .invite(
                     Invitee(
-                        name: try text(.name), email: try text(.email), role: try c.decode(InviteeRole.self, forKey: .role),
+                        name: try text(.name), email: try text(.email),
+                        role: try c.decode(InviteeRole.self, forKey: .role),
                         organisation: try optional(.organisation))))
         case "withdraw-invitation": action = .command(.withdrawInvitation(email: try text(.email)))
         case "add-case": action = .addCase(try c.decode(CaseID.self, forKey: .caseId))
@@ -50,10 +52,12 @@ struct MeetingCommandBody: Decodable {
         case "reschedule":
             action = .command(
                 .reschedule(
-                    startsAt: try c.decode(Date.self, forKey: .startsAt), endsAt: try c.decode(Date.self, forKey: .endsAt),
+                    startsAt: try c.decode(Date.self, forKey: .startsAt),
+                    endsAt: try c.decode(Date.self, forKey: .endsAt),
                     venue: MeetingVenue(place: try optional(.place), callLink: try optional(.callLink))))
         case "cancel": action = .command(.cancel(reason: try text(.reason)))
-        case "held": action = .command(.recordHeld(attendance: try c.decode([AttendanceRecord].self, forKey: .attendance)))
+        case "held":
+            action = .command(.recordHeld(attendance: try c.decode([AttendanceRecord].self, forKey: .attendance)))
         case "minutes": action = .command(.recordMinutes(text: try text(.text)))
         case "agree-action":
             action = .command(
@@ -66,7 +70,8 @@ struct MeetingCommandBody: Decodable {
             action = .command(
                 .completeAction(
                     actionID: try c.decode(ActionID.self, forKey: .actionId),
-                    completedOn: try c.decode(CalendarDate.self, forKey: .completedOn), note: try text(.note, default: "")))
+                    completedOn: try c.decode(CalendarDate.self, forKey: .completedOn),
+                    note: try text(.note, default: "")))
         default:
             throw DecodingError.dataCorrupted(
                 .init(
@@ -78,10 +83,14 @@ struct MeetingCommandBody: Decodable {
     /// Issues the command on `meetingID` as the signed-in person; a refusal by role is recorded first. A user
     /// limited to areas lists and removes only their own cases, and changes the rest of a meeting only when every
     /// case on it lies in their areas (`MeetingScope`).
-    func execute(on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext, _ services: WebServices) throws {
+    func execute(
+        on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext,
+        _ services: WebServices
+    ) throws {
         let staff = try context.requireStaff()
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
-            try? services.accessLog.recordAccessRefused("meeting command \(name)", reason: .role, meetingID: meetingID, by: staff.user)
+            try? services.accessLog.recordAccessRefused(
+                "meeting command \(name)", reason: .role, meetingID: meetingID, by: staff.user)
             throw Problem.forbidden()
         }
         let actor = staff.actor
@@ -99,7 +108,8 @@ struct MeetingCommandBody: Decodable {
         case .addCase(let caseID):
             _ = try CasePages.caseInScope(caseID, context, services)
             guard let start = state.startsAt else { throw Problem.notFound("meeting") }
-            try services.engine.workflow.assignToPanel(caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: actor)
+            try services.engine.workflow.assignToPanel(
+                caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: actor)
         }
     }
 }

@@ -31,7 +31,10 @@ enum UserAPIRoutes {
             let account = try services.users.addUser(
                 username: body.username, displayName: body.displayName, email: body.email, roles: body.roles,
                 areas: body.areas ?? [], by: context.requireStaff().actor)
-            return API.json(IssuedPassword(username: body.username, userId: account.userID.description, password: account.initialPassword), status: .created)
+            return API.json(
+                IssuedPassword(
+                    username: body.username, userId: account.userID.description, password: account.initialPassword),
+                status: .created)
         }
     }
 
@@ -55,18 +58,23 @@ enum UserAPIRoutes {
                 try users.enable(user.userID, by: actor)
             case .resetPassword:
                 let password = try users.resetPassword(user.userID, by: actor)
-                return API.json(IssuedPassword(username: user.username, userId: user.userID.description, password: password))
+                return API.json(
+                    IssuedPassword(username: user.username, userId: user.userID.description, password: password))
             case .changeAccess:
                 guard let roles = body.roles else {
                     throw Problem(
                         status: .unprocessableContent, code: "input.invalid", title: "The request body is not valid",
-                        detail: "the field roles is missing", errors: [.init(pointer: "/roles", detail: "the field roles is missing")])
+                        detail: "the field roles is missing",
+                        errors: [.init(pointer: "/roles", detail: "the field roles is missing")])
                 }
-                try reauthenticate(SelfChange.accessChange(by: staff.user, of: user.userID, to: roles), body, context, services)
+                try reauthenticate(
+                    SelfChange.accessChange(by: staff.user, of: user.userID, to: roles), body, context, services)
                 try users.changeAccess(user.userID, roles: roles, areas: body.areas ?? [], by: actor)
             case .removeSecondFactor:
-                try reauthenticate(SelfChange.secondFactorRemoval(by: staff.user, of: user.userID), body, context, services)
-                try users.removeSecondFactor(user.userID, reason: body.reason ?? "Removed by an administrator", by: actor)
+                try reauthenticate(
+                    SelfChange.secondFactorRemoval(by: staff.user, of: user.userID), body, context, services)
+                try users.removeSecondFactor(
+                    user.userID, reason: body.reason ?? "Removed by an administrator", by: actor)
             }
             guard let changed = try users.user(user.userID) else { throw Problem.notFound("user") }
             return API.json(StaffAccountListing(changed))
@@ -80,7 +88,8 @@ enum UserAPIRoutes {
         guard let purpose, let user = context.staff?.user else { return }
         do {
             try services.users.reauthenticate(
-                user.id, password: body.password ?? "", code: body.code ?? "", for: purpose, source: context.peerAddress,
+                user.id, password: body.password ?? "", code: body.code ?? "", for: purpose,
+                source: context.peerAddress,
                 now: services.now)
         } catch {
             throw Problem(error)

@@ -56,7 +56,8 @@ struct FormView {
         /// A multiple choice's hint, saying once that any number of options may be ticked.
         var multipleHint: String {
             let help = hint ?? ""
-            return help.localizedCaseInsensitiveContains("select all that apply") ? help : (help + " Select all that apply.").trimmingCharacters(in: .whitespaces)
+            return help.localizedCaseInsensitiveContains("select all that apply")
+                ? help : (help + " Select all that apply.").trimmingCharacters(in: .whitespaces)
         }
     }
 
@@ -85,13 +86,16 @@ struct FormView {
             SectionView(
                 id: section.id, title: section.title, help: section.help,
                 fields: section.fields.map { field in
-                    Self.field(field, name: field.id, in: definition, values: values, errors: errors, extraRows: extraRows, choices: choices)
+                    Self.field(
+                        field, name: field.id, in: definition, values: values, errors: errors, extraRows: extraRows,
+                        choices: choices)
                 })
         }
     }
 
     static func field(
-        _ field: FormField, name: String, in definition: FormDefinition, values: [String: [String]], errors: [String: String],
+        _ field: FormField, name: String, in definition: FormDefinition, values: [String: [String]],
+        errors: [String: String],
         extraRows: Set<String>, choices: [String: [FieldOption]] = [:]
     ) -> FieldView {
         let id = name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-")
@@ -100,9 +104,12 @@ struct FormView {
         var options: [OptionView] = []
         let select = field.type == .text ? choices[field.id] : nil
         if let select {
-            options = select.map { OptionView(id: id, value: $0.value, label: $0.label, hint: nil, checked: typed.first == $0.value) }
+            options = select.map {
+                OptionView(id: id, value: $0.value, label: $0.label, hint: nil, checked: typed.first == $0.value)
+            }
         } else if field.type.hasOptions {
-            let choices = field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
+            let choices =
+                field.type == .yesNoNotKnown && field.options.isEmpty ? FieldOption.yesNoNotKnown : field.options
             options = choices.enumerated().map { index, option in
                 OptionView(
                     id: index == 0 ? id : "\(id)-\(index)", value: option.value, label: option.label, hint: option.help,
@@ -117,7 +124,8 @@ struct FormView {
                     index: index, number: index + 1,
                     fields: field.fields.map { inner in
                         Self.field(
-                            inner, name: "\(name)[\(index)].\(inner.id)", in: definition, values: values, errors: errors,
+                            inner, name: "\(name)[\(index)].\(inner.id)", in: definition, values: values,
+                            errors: errors,
                             extraRows: extraRows)
                     })
             }
@@ -131,13 +139,16 @@ struct FormView {
         if field.help != nil || condition != nil { describedBy.append("\(id)-hint") }
         if error != nil { describedBy.append("\(id)-error") }
         return FieldView(
-            id: id, name: name, label: field.label, hint: [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
+            id: id, name: name, label: field.label,
+            hint: [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
             optional: !field.required, error: error, hintID: "\(id)-hint", errorID: "\(id)-error",
             describedBy: describedBy.joined(separator: " ").nilIfEmpty, value: typed.first ?? "",
-            isText: field.type == .text && select == nil, isLongText: field.type == .longText, isDate: field.type == .date,
+            isText: field.type == .text && select == nil, isLongText: field.type == .longText,
+            isDate: field.type == .date,
             isDateTime: field.type == .dateTime, isNumber: field.type == .number,
             isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
-            isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows, addRowValue: "add-row:\(name)",
+            isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows,
+            addRowValue: "add-row:\(name)",
             maxLength: field.maxLength, condition: condition, suggestions: field.suggestions)
     }
 

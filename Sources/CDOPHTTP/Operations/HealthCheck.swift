@@ -34,10 +34,14 @@ struct HealthCheck: Sendable {
     /// updates the probe's own checkpoint row and commits. A full disk or database fails one or the other.
     private func database() async -> Item {
         let configuration = services.engine.configuration
-        if let free = StorageProbe.freeMegabytes(near: configuration.databasePath), free < configuration.minimumFreeMegabytes {
+        if let free = StorageProbe.freeMegabytes(near: configuration.databasePath),
+            free < configuration.minimumFreeMegabytes
+        {
             return Item(
                 ok: false,
-                detail: "disk nearly full: \(free) MB free where the database is, below the \(configuration.minimumFreeMegabytes) MB needed")
+                detail:
+                    "disk nearly full: \(free) MB free where the database is, below the \(configuration.minimumFreeMegabytes) MB needed"
+            )
         }
         do {
             try await services.engine.store.write { db in
@@ -67,7 +71,9 @@ struct HealthCheck: Sendable {
         case .spool(let directory):
             // The spool makes its folder on first use: until then, its nearest existing parent must be writable.
             var folder = URL(fileURLWithPath: directory)
-            while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" { folder.deleteLastPathComponent() }
+            while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+                folder.deleteLastPathComponent()
+            }
             let writable = FileManager.default.isWritableFile(atPath: folder.path)
             return Item(ok: writable, detail: writable ? "spooling to a folder" : "the spool folder is not writable")
         }

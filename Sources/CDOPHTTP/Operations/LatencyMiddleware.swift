@@ -5,7 +5,9 @@ struct LatencyMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         let started = ContinuousClock.now
         let method = request.method.rawValue
         do {

@@ -25,12 +25,15 @@ enum OperationsRoutes {
             guard allowed else {
                 return Response(
                     status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: "Metrics are served on loopback, or with CDOP_METRICS_TOKEN as a bearer token.\n")))
+                    body: .init(
+                        byteBuffer: ByteBuffer(
+                            string: "Metrics are served on loopback, or with CDOP_METRICS_TOKEN as a bearer token.\n")))
             }
             let now = services.now
             let figures = try await services.engine.store.read { db in try OperationalFigures.read(at: now, in: db) }
             return Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: services.metrics.exposition(figures))))
         }
     }

@@ -34,7 +34,9 @@ package struct PrivacyLogHandler: LogHandler {
     }
 
     /// The printed line: `2026-11-23T16:30:00Z info cdop: message key=value`. Pure, for tests.
-    package static func line(level: Logger.Level, label: String, message: String, metadata: Logger.Metadata, at date: Date) -> String {
+    package static func line(
+        level: Logger.Level, label: String, message: String, metadata: Logger.Metadata, at date: Date
+    ) -> String {
         let shown = metadata.filter { allowedKeys.contains($0.key) }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }
         let hidden = metadata.count - shown.count

@@ -1,6 +1,5 @@
 import Foundation
 
-
 /// The server process's memory for /metrics, from /proc/self/status: all it holds (resident), and the part of
 /// that which is its own heap and stacks (anonymous) rather than mapped files and shared memory.
 struct ProcessMemory: Sendable {
@@ -9,7 +8,8 @@ struct ProcessMemory: Sendable {
 
     static func now() -> ProcessMemory {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        return ProcessMemory(residentBytes: kilobytes("VmRSS:", in: status), anonymousBytes: kilobytes("RssAnon:", in: status))
+        return ProcessMemory(
+            residentBytes: kilobytes("VmRSS:", in: status), anonymousBytes: kilobytes("RssAnon:", in: status))
     }
 
     /// A `Name:   1234 kB` line of /proc/self/status, in bytes (0 when absent).

@@ -33,12 +33,21 @@ package final class ServerMetrics: Sendable {
     func exposition(_ figures: OperationalFigures, memory: ProcessMemory = .now()) -> String {
         let gauges: [(String, String, Double)] = [
             ("cdop_process_resident_bytes", "Memory the server process holds (resident set)", memory.residentBytes),
-            ("cdop_process_anonymous_bytes", "Resident memory that is the process's own (heap, stacks)", memory.anonymousBytes),
+            (
+                "cdop_process_anonymous_bytes", "Resident memory that is the process's own (heap, stacks)",
+                memory.anonymousBytes
+            ),
             ("cdop_events_stored", "Events in the store", Double(figures.eventsStored)),
             ("cdop_timers_due", "Pending timers whose moment has come", Double(figures.timersDue)),
-            ("cdop_timers_overdue", "Timers due for more than five minutes and not yet fired", Double(figures.timersOverdue)),
+            (
+                "cdop_timers_overdue", "Timers due for more than five minutes and not yet fired",
+                Double(figures.timersOverdue)
+            ),
             ("cdop_outbox_pending", "Emails waiting to be sent", Double(figures.outboxPending)),
-            ("cdop_outbox_dead_letters", "Emails given up on (the coordinator must act)", Double(figures.outboxDeadLetters)),
+            (
+                "cdop_outbox_dead_letters", "Emails given up on (the coordinator must act)",
+                Double(figures.outboxDeadLetters)
+            ),
             ("cdop_outbox_claimed", "Emails claimed by a dispatcher now", Double(figures.outboxClaimed)),
         ]
         for (name, help, value) in gauges {

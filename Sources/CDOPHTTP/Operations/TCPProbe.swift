@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Whether a TCP server answers at host:port within a timeout: a connect, then a close. Runs on a thread of
@@ -19,7 +20,8 @@ enum TCPProbe {
         guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return false }
         defer { freeaddrinfo(list) }
         var entry: UnsafeMutablePointer<addrinfo>? = first
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         while let address = entry {
             defer { entry = address.pointee.ai_next }
             let descriptor = socket(address.pointee.ai_family, address.pointee.ai_socktype, address.pointee.ai_protocol)

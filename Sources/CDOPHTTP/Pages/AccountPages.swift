@@ -41,8 +41,9 @@ enum AccountPages {
             request.uri.queryParameters.get("enrolled") != nil
             ? "Your authenticator app is set up. From now on, signing in asks for its code."
             : request.uri.queryParameters.get("changed") != nil
-            ? "Your password has been changed."
-            : context.staff?.user.mustChangePassword == true ? "Choose a new password before you go on: the one you were given works only once." : nil
+                ? "Your password has been changed."
+                : context.staff?.user.mustChangePassword == true
+                    ? "Choose a new password before you go on: the one you were given works only once." : nil
         return try page(services, context, notice: notice)
     }
 
@@ -63,10 +64,14 @@ enum AccountPages {
         var request = request
         let post = try await request.formPost(context: context)
         let user = try context.requireStaff().user
-        guard let pending = try services.users.pendingSecondFactor(user.id) else { return redirect(to: "/account/second-factor") }
+        guard let pending = try services.users.pendingSecondFactor(user.id) else {
+            return redirect(to: "/account/second-factor")
+        }
         let moving = try moveNeedsReauthentication(services, user)
         func refused(_ errors: [PageChrome.ErrorLink]) -> Response {
-            secondFactorPage(services, context, pending, reauthenticate: moving != nil, errors: errors, status: .unprocessableContent)
+            secondFactorPage(
+                services, context, pending, reauthenticate: moving != nil, errors: errors, status: .unprocessableContent
+            )
         }
         guard let code = post["code"]?.filter({ !$0.isWhitespace }), code.count == 6, code.allSatisfy(\.isNumber) else {
             return refused([.init(field: "code", message: "Enter the 6-digit code your app shows")])
@@ -75,7 +80,8 @@ enum AccountPages {
             // An administrator's authenticator moves only with their password and a code from the app they have.
             do {
                 try services.users.reauthenticate(
-                    user.id, password: post.values["password"]?.first ?? "", code: post["current-code"] ?? "", for: moving,
+                    user.id, password: post.values["password"]?.first ?? "", code: post["current-code"] ?? "",
+                    for: moving,
                     source: context.peerAddress, now: services.now)
             } catch {
                 return refused([.init(field: "password", message: describe(error))])
@@ -127,12 +133,15 @@ enum AccountPages {
             areas: user.areas.isEmpty ? "All of the panel's areas" : user.areas.sorted().joined(separator: ", "),
             secondFactor: try services.users.hasSecondFactor(user.id))
         return services.renderer.page(
-            "account", view, chrome: services.chrome("Your account", context, path: "/account", notice: notice, errors: errors),
+            "account", view,
+            chrome: services.chrome("Your account", context, path: "/account", notice: notice, errors: errors),
             status: status)
     }
 
     /// What moving `user`'s authenticator needs their password again for, if anything (an administrator's).
-    static func moveNeedsReauthentication(_ services: WebServices, _ user: AuthenticatedUser) throws -> ReauthenticationPurpose? {
+    static func moveNeedsReauthentication(_ services: WebServices, _ user: AuthenticatedUser) throws
+        -> ReauthenticationPurpose?
+    {
         SelfChange.secondFactorMove(by: user, hasSecondFactor: try services.users.hasSecondFactor(user.id))
     }
 
@@ -151,6 +160,7 @@ enum AccountPages {
             codeError: error("code"), passwordError: error("password"))
         return services.renderer.page(
             "second-factor", view,
-            chrome: services.chrome("Set up your authenticator app", context, path: "/account", errors: errors), status: status)
+            chrome: services.chrome("Set up your authenticator app", context, path: "/account", errors: errors),
+            status: status)
     }
 }

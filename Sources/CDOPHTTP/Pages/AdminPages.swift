@@ -71,7 +71,9 @@ enum AdminPages {
                 by: context.requireStaff().actor)
             return try page(services, context, issued: (username, account.initialPassword))
         } catch {
-            return try page(services, context, errors: [.init(field: "username", message: try refusal(error))], status: .unprocessableContent)
+            return try page(
+                services, context, errors: [.init(field: "username", message: try refusal(error))],
+                status: .unprocessableContent)
         }
     }
 
@@ -81,7 +83,9 @@ enum AdminPages {
     ) async throws -> Response {
         let user = try named(context, services)
         let actor = try context.requireStaff().actor
-        try perform { () throws(CommandError) in try services.users.disable(user.userID, reason: "Disabled by an administrator", by: actor) }
+        try perform { () throws(CommandError) in
+            try services.users.disable(user.userID, reason: "Disabled by an administrator", by: actor)
+        }
         return redirect(to: "/admin/users")
     }
 
@@ -118,7 +122,8 @@ enum AdminPages {
     }
 
     static func page(
-        _ services: WebServices, _ context: WebContext, issued: (String, String)? = nil, errors: [PageChrome.ErrorLink] = [],
+        _ services: WebServices, _ context: WebContext, issued: (String, String)? = nil,
+        errors: [PageChrome.ErrorLink] = [],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let users = try services.users.list()
@@ -129,8 +134,10 @@ enum AdminPages {
                     username: user.username, displayName: user.displayName,
                     roles: user.roles.map(\.label).sorted().joined(separator: ", "),
                     areas: user.areas.isEmpty ? "All" : user.areas.sorted().joined(separator: ", "),
-                    status: user.disabled ? "Disabled" : "Active", secondFactor: user.secondFactorEnrolled ? "Yes" : "No",
-                    disableAction: base + "/disable", enableAction: base + "/enable", resetAction: base + "/reset-password",
+                    status: user.disabled ? "Disabled" : "Active",
+                    secondFactor: user.secondFactorEnrolled ? "Yes" : "No",
+                    disableAction: base + "/disable", enableAction: base + "/enable",
+                    resetAction: base + "/reset-password",
                     disabled: user.disabled)
             },
             roles: StaffRole.allCases.enumerated().map { index, role in
@@ -141,6 +148,7 @@ enum AdminPages {
             },
             issuedPassword: issued?.1, issuedFor: issued?.0)
         return services.renderer.page(
-            "admin-users", view, chrome: services.chrome("Users", context, path: "/admin/users", errors: errors), status: status)
+            "admin-users", view, chrome: services.chrome("Users", context, path: "/admin/users", errors: errors),
+            status: status)
     }
 }

@@ -54,9 +54,11 @@ enum AgencyEditPages {
             kinds: AgencyKind.allCases.map {
                 .init(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: $0.rawValue == kind)
             },
-            contactName: post?["contact-name"] ?? lead?.name ?? "", contactEmail: post?["contact-email"] ?? lead?.email ?? "",
+            contactName: post?["contact-name"] ?? lead?.name ?? "",
+            contactEmail: post?["contact-email"] ?? lead?.email ?? "",
             retired: state.retiredAt.map { "Retired on \(DayFormatter.long($0)): \(state.retirementReason ?? "")" },
-            action: "/agencies/\(agencyID)", retireAction: "/agencies/\(agencyID)/retire", reason: post?["reason"] ?? "",
+            action: "/agencies/\(agencyID)", retireAction: "/agencies/\(agencyID)/retire",
+            reason: post?["reason"] ?? "",
             errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
         return services.renderer.page(
             "agency", view, chrome: services.chrome(state.name, context, path: "/agencies", errors: errors),
@@ -74,14 +76,19 @@ enum AgencyEditPages {
         let lead = AgencyContact(
             name: details.contactName, role: state.leadContacts.first?.role, email: details.email,
             phone: state.leadContacts.first?.phone, isLead: true)
-        if let index = contacts.firstIndex(where: \.isLead) { contacts[index] = lead } else { contacts.insert(lead, at: 0) }
+        if let index = contacts.firstIndex(where: \.isLead) {
+            contacts[index] = lead
+        } else {
+            contacts.insert(lead, at: 0)
+        }
         let actor = try context.requireStaff().actor
         do {
             try services.engine.workflow.execute(
                 .update(name: details.name, kind: details.kind, contacts: contacts), on: agencyID, by: actor)
         } catch {
             let field = error.code == "input.invalidName" ? "contact-name" : "name"
-            return try page(request, context, services, post: post, errors: [.init(field: field, message: try refusal(error))])
+            return try page(
+                request, context, services, post: post, errors: [.init(field: field, message: try refusal(error))])
         }
         return redirect(to: "/agencies?done=updated")
     }
@@ -94,11 +101,13 @@ enum AgencyEditPages {
         var errors: [PageChrome.ErrorLink] = []
         if post["reason"] == nil { errors.append(.init(field: "reason", message: "Enter why the agency is retired")) }
         if post["confirm"] != "yes" {
-            errors.append(.init(field: "confirm", message: "Confirm that the agency is no longer to be asked for forms"))
+            errors.append(
+                .init(field: "confirm", message: "Confirm that the agency is no longer to be asked for forms"))
         }
         if errors.isEmpty {
             do {
-                try services.engine.workflow.execute(.retire(reason: post["reason"] ?? ""), on: agencyID, by: context.requireStaff().actor)
+                try services.engine.workflow.execute(
+                    .retire(reason: post["reason"] ?? ""), on: agencyID, by: context.requireStaff().actor)
             } catch {
                 errors.append(.init(field: "reason", message: try refusal(error)))
             }

@@ -56,12 +56,16 @@ enum AgencyPages {
                 try services.engine.workflow.execute(
                     .register(
                         agencyID: agencyID, name: name, kind: kind,
-                        contacts: [AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)]),
+                        contacts: [
+                            AgencyContact(name: contactName, email: email, phone: post["contact-phone"], isLead: true)
+                        ]),
                     on: agencyID, by: context.requireStaff().actor)
             } catch {
                 // The only name the rules check besides the agency's is the contact's (one that cannot be mailed).
                 let field = (error as? CommandError)?.code == "input.invalidName" ? "contact-name" : "name"
-                return try await page(services, context, post: post, errors: [.init(field: field, message: try refusal(error))], status: .unprocessableContent)
+                return try await page(
+                    services, context, post: post, errors: [.init(field: field, message: try refusal(error))],
+                    status: .unprocessableContent)
             }
             return redirect(to: "/agencies?done=added")
         }
@@ -77,13 +81,20 @@ enum AgencyPages {
         /// The details, or the errors to show beside each field missing or wrong.
         static func read(_ post: FormPost) -> (Details?, [PageChrome.ErrorLink]) {
             var errors: [PageChrome.ErrorLink] = []
-            let name = post["name"], contactName = post["contact-name"], email = post["contact-email"]
+            let name = post["name"]
+            let contactName = post["contact-name"]
+            let email = post["contact-email"]
             let kind = post["kind"].flatMap(AgencyKind.init(rawValue:))
             if name == nil { errors.append(.init(field: "name", message: "Enter the agency's name")) }
             if kind == nil { errors.append(.init(field: "kind", message: "Choose what kind of agency it is")) }
-            if contactName == nil { errors.append(.init(field: "contact-name", message: "Enter the lead contact's name")) }
+            if contactName == nil {
+                errors.append(.init(field: "contact-name", message: "Enter the lead contact's name"))
+            }
             if email.map({ (try? EmailAddress.validated($0, field: "email")) == nil }) ?? true {
-                errors.append(.init(field: "contact-email", message: "Enter the lead contact's email address, like name@example.org"))
+                errors.append(
+                    .init(
+                        field: "contact-email", message: "Enter the lead contact's email address, like name@example.org"
+                    ))
             }
             guard errors.isEmpty, let name, let kind, let contactName, let email else { return (nil, errors) }
             return (Details(name: name, kind: kind, contactName: contactName, email: email), [])
@@ -98,15 +109,20 @@ enum AgencyPages {
         let view = AgencyList(
             agencies: agencies.map {
                 AgencyList.Row(
-                    href: "/agencies/\($0.agencyID)", name: $0.name, kind: AgencyKind(rawValue: $0.kind)?.label ?? $0.kind, lead: $0.leadEmail ?? "none",
+                    href: "/agencies/\($0.agencyID)", name: $0.name,
+                    kind: AgencyKind(rawValue: $0.kind)?.label ?? $0.kind, lead: $0.leadEmail ?? "none",
                     retired: $0.retired)
             },
             hasAgencies: !agencies.isEmpty,
             kinds: AgencyKind.allCases.map {
-                AgencyList.Kind(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["kind"] == $0.rawValue)
+                AgencyList.Kind(
+                    value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["kind"] == $0.rawValue)
             },
-            name: post["name"] ?? "", contactName: post["contact-name"] ?? "", contactEmail: post["contact-email"] ?? "")
+            name: post["name"] ?? "", contactName: post["contact-name"] ?? "", contactEmail: post["contact-email"] ?? ""
+        )
         return services.renderer.page(
-            "agencies", view, chrome: services.chrome("Agencies", context, path: "/agencies", notice: notice, errors: errors), status: status)
+            "agencies", view,
+            chrome: services.chrome("Agencies", context, path: "/agencies", notice: notice, errors: errors),
+            status: status)
     }
 }

@@ -53,7 +53,11 @@ struct CaseActionsView {
         processes = ExternalProcess.allCases.map {
             Choice(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["process"] == $0.rawValue)
         }
-        openPauses = live ? state.openPauses.map { OpenPause(process: $0.process.rawValue, label: $0.process.label, since: DayFormatter.long($0.from)) } : []
+        openPauses =
+            live
+            ? state.openPauses.map {
+                OpenPause(process: $0.process.rawValue, label: $0.process.label, since: DayFormatter.long($0.from))
+            } : []
         canRecordReviewMeeting = live && !reviewed && state.triage != nil && state.reviewMeeting == nil
         canMarkReady = live && !reviewed && state.triage != nil && state.readyForPanelAt == nil
         canRefer = live && state.safeguardingReferral == nil
@@ -66,14 +70,20 @@ struct CaseActionsView {
             Choice(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: post["reason"] == $0.rawValue)
         }
         canAddAction = canAct && stage?.countsForPanel == true
-        openActions = canAct ? state.recommendations.filter(\.isOpen).map {
-            OpenAction(id: $0.id.description, text: $0.text, owner: $0.owner, due: DayFormatter.long($0.dueDate))
-        } : []
-        offered = canAwaitExternal || !openPauses.isEmpty || canRecordReviewMeeting || canMarkReady || canRefer || canSubmitToNCMD
+        openActions =
+            canAct
+            ? state.recommendations.filter(\.isOpen).map {
+                OpenAction(id: $0.id.description, text: $0.text, owner: $0.owner, due: DayFormatter.long($0.dueDate))
+            } : []
+        offered =
+            canAwaitExternal || !openPauses.isEmpty || canRecordReviewMeeting || canMarkReady || canRefer
+            || canSubmitToNCMD
             || canClose || canReopen || canTransfer || canRuleOutOfScope || canAddAction
         var typed: [String: String] = [:]
         if let command = post["command"] {
-            for (name, values) in post.answersOnly where name != "command" { typed["\(command)-\(name)"] = values.first ?? "" }
+            for (name, values) in post.answersOnly where name != "command" {
+                typed["\(command)-\(name)"] = values.first ?? ""
+            }
         }
         self.typed = typed
         errorFor = [post["command"], error].allSatisfy { $0 != nil } ? [post["command"]!: error!] : [:]

@@ -35,7 +35,9 @@ enum CaseCorrectionPages {
                 form.errors.append(.init(field: "reason", message: "Enter the reason for the correction"))
             }
             guard form.errors.isEmpty else {
-                return page(caseID, notification, post: post, errors: form.errors, context, services, status: .unprocessableContent)
+                return page(
+                    caseID, notification, post: post, errors: form.errors, context, services,
+                    status: .unprocessableContent)
             }
             let corrected = form.correction.applied(to: notification)
             if corrected.death.date != notification.death.date, post["confirmed"] != "yes" {
@@ -50,7 +52,8 @@ enum CaseCorrectionPages {
                     caseID, form.correction, reason: post["reason"] ?? "", by: context.requireStaff().actor)
             } catch {
                 return page(
-                    caseID, notification, post: post, errors: [.init(field: "reason", message: try refusal(error))], context, services,
+                    caseID, notification, post: post, errors: [.init(field: "reason", message: try refusal(error))],
+                    context, services,
                     status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(caseID)?done=corrected")
@@ -58,13 +61,15 @@ enum CaseCorrectionPages {
     }
 
     static func page(
-        _ caseID: CaseID, _ notification: DeathNotification, post: FormPost?, errors: [PageChrome.ErrorLink], _ context: WebContext,
+        _ caseID: CaseID, _ notification: DeathNotification, post: FormPost?, errors: [PageChrome.ErrorLink],
+        _ context: WebContext,
         _ services: WebServices, status: HTTPResponse.Status = .ok
     ) -> Response {
         let view = CorrectionFormView(caseID: caseID, notification: notification, post: post, errors: errors)
         return services.renderer.page(
             "case-correction", view,
-            chrome: services.chrome("Correct the notification of \(view.reference)", context, path: "/cases", errors: errors),
+            chrome: services.chrome(
+                "Correct the notification of \(view.reference)", context, path: "/cases", errors: errors),
             status: status)
     }
 }
@@ -85,18 +90,25 @@ struct CorrectionForm {
             return value
         }
         var child = NotificationCorrection.Child()
-        let aliases = text("aliases").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let aliases = text("aliases").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
         let name = PersonName(forenames: text("forenames"), surname: text("surname"), aliases: aliases)
         if name != n.child.name { child.name = name }
         if let born = date("dateOfBirth", "date of birth"), born != n.child.dateOfBirth { child.dateOfBirth = born }
         if let sex = Sex(rawValue: text("sex")), sex != n.child.sex { child.sex = sex }
         let nhs = text("nhsNumber")
         if !nhs.isEmpty, nhs != n.child.nhsNumber.number?.text { child.nhsNumber = .known(NHSNumber(nhs)) }
-        if let ethnicity = Ethnicity(rawValue: text("ethnicity")), ethnicity != n.child.ethnicity { child.ethnicity = ethnicity }
-        let lines = text("addressLines").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+        if let ethnicity = Ethnicity(rawValue: text("ethnicity")), ethnicity != n.child.ethnicity {
+            child.ethnicity = ethnicity
+        }
+        let lines = text("addressLines").split(whereSeparator: \.isNewline).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        .filter { !$0.isEmpty }
         let postcode = text("postcode")
-        let address = lines.isEmpty && postcode.isEmpty ? nil : Address(lines: lines, postcode: postcode.isEmpty ? nil : postcode)
+        let address =
+            lines.isEmpty && postcode.isEmpty ? nil : Address(lines: lines, postcode: postcode.isEmpty ? nil : postcode)
         if let address, address != n.child.address { child.address = address }
         if text("gpPractice") != (n.child.gpPractice ?? "") { child.gpPractice = text("gpPractice") }
         if child != NotificationCorrection.Child() { correction.child = child }
@@ -107,23 +119,35 @@ struct CorrectionForm {
             if let time = TimeOfDay(text: text("timeOfDeath")) {
                 if time != n.death.time { death.time = time }
             } else {
-                errors.append(.init(field: "timeOfDeath", message: "Enter the time of death as hours and minutes, for example 02:10"))
+                errors.append(
+                    .init(
+                        field: "timeOfDeath", message: "Enter the time of death as hours and minutes, for example 02:10"
+                    ))
             }
         }
         if let kind = PlaceOfDeathKind(rawValue: text("placeKind")) {
-            let place = PlaceOfDeath(kind: kind, description: text("placeDescription").isEmpty ? nil : text("placeDescription"))
+            let place = PlaceOfDeath(
+                kind: kind, description: text("placeDescription").isEmpty ? nil : text("placeDescription"))
             if place != n.death.place { death.place = place }
         }
-        if let value = BirthStatus(rawValue: text("birthStatus")), value != n.death.birthStatus { death.birthStatus = value }
+        if let value = BirthStatus(rawValue: text("birthStatus")), value != n.death.birthStatus {
+            death.birthStatus = value
+        }
         if let value = Expectation(rawValue: text("reportedExpectation")), value != n.death.reportedExpectation {
             death.reportedExpectation = value
         }
-        if let value = YesNoNotKnown(rawValue: text("postMortem")), value != n.death.postMortem { death.postMortem = value }
-        if let value = YesNoNotKnown(rawValue: text("coronerInformed")), value != n.death.coronerInformed { death.coronerInformed = value }
+        if let value = YesNoNotKnown(rawValue: text("postMortem")), value != n.death.postMortem {
+            death.postMortem = value
+        }
+        if let value = YesNoNotKnown(rawValue: text("coronerInformed")), value != n.death.coronerInformed {
+            death.coronerInformed = value
+        }
         if text("causeOfDeath") != (n.death.causeOfDeath ?? "") { death.causeOfDeath = text("causeOfDeath") }
         if death != NotificationCorrection.Death() { correction.death = death }
 
-        if text("residenceAreaCode") != (n.residenceAreaCode ?? "") { correction.residenceAreaCode = text("residenceAreaCode") }
+        if text("residenceAreaCode") != (n.residenceAreaCode ?? "") {
+            correction.residenceAreaCode = text("residenceAreaCode")
+        }
         if text("areaOfDeathCode") != (n.areaOfDeathCode ?? "") { correction.areaOfDeathCode = text("areaOfDeathCode") }
         if text("circumstances") != n.circumstances { correction.circumstances = text("circumstances") }
         var notifier = n.notifier
@@ -160,7 +184,8 @@ struct CorrectionFormView {
             "forenames": n.child.name.forenames, "surname": n.child.name.surname,
             "aliases": n.child.name.aliases.joined(separator: ", "), "dateOfBirth": n.child.dateOfBirth.iso,
             "sex": n.child.sex.rawValue, "nhsNumber": n.child.nhsNumber.number?.text ?? "",
-            "ethnicity": n.child.ethnicity.rawValue, "addressLines": n.child.address?.lines.joined(separator: "\n") ?? "",
+            "ethnicity": n.child.ethnicity.rawValue,
+            "addressLines": n.child.address?.lines.joined(separator: "\n") ?? "",
             "postcode": n.child.address?.postcode ?? "", "gpPractice": n.child.gpPractice ?? "",
             "dateOfDeath": n.death.date.iso, "timeOfDeath": n.death.time?.description ?? "",
             "placeKind": n.death.place.kind.rawValue, "placeDescription": n.death.place.description ?? "",
@@ -168,14 +193,20 @@ struct CorrectionFormView {
             "causeOfDeath": n.death.causeOfDeath ?? "", "residenceAreaCode": n.residenceAreaCode ?? "",
             "areaOfDeathCode": n.areaOfDeathCode ?? "", "circumstances": n.circumstances, "reason": "",
             "birthStatus": n.death.birthStatus.rawValue, "reportedExpectation": n.death.reportedExpectation.rawValue,
-            "notifierName": n.notifier.name, "notifierRole": n.notifier.role, "notifierOrganisation": n.notifier.organisation,
+            "notifierName": n.notifier.name, "notifierRole": n.notifier.role,
+            "notifierOrganisation": n.notifier.organisation,
             "notifierPhone": n.notifier.phone ?? "", "notifierEmail": n.notifier.email ?? "",
         ]
         var values = current
         if let post { for key in current.keys { values[key] = post[key] ?? "" } }
         self.values = values
-        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ key: String) -> [Option] where T.RawValue == String {
-            T.allCases.map { Option(value: $0.rawValue, label: CaseNotificationView.words($0.rawValue), selected: $0.rawValue == values[key]) }
+        func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ key: String) -> [Option]
+        where T.RawValue == String {
+            T.allCases.map {
+                Option(
+                    value: $0.rawValue, label: CaseNotificationView.words($0.rawValue),
+                    selected: $0.rawValue == values[key])
+            }
         }
         sexes = options(Sex.self, "sex")
         ethnicities = options(Ethnicity.self, "ethnicity")
@@ -213,10 +244,13 @@ struct DeathDateConfirmView {
         self.to = DayFormatter.long(to)
         var moves: [String] = []
         if let born = state.notification?.child.dateOfBirth {
-            let before = AgeAtDeath.days(born: born, on: from), after = AgeAtDeath.days(born: born, on: to)
+            let before = AgeAtDeath.days(born: born, on: from)
+            let after = AgeAtDeath.days(born: born, on: to)
             moves.append("The child's age at death: from \(before) to \(after) days of life")
         }
-        moves.append("The review's timeliness (from the death to the panel's review) counts from \(self.to) instead of \(self.from)")
+        moves.append(
+            "The review's timeliness (from the death to the panel's review) counts from \(self.to) instead of \(self.from)"
+        )
         self.moves = moves
         stays = state.schedules.filter { !$0.isStopped }.flatMap { run in
             run.steps.filter { run.reached[$0.name] == nil }.compactMap { step -> String? in
@@ -227,6 +261,8 @@ struct DeathDateConfirmView {
             }
         }
         hasStays = !stays.isEmpty
-        hidden = post.answersOnly.keys.sorted().filter { $0 != "confirmed" }.map { Hidden(name: $0, value: post[$0] ?? "") }
+        hidden = post.answersOnly.keys.sorted().filter { $0 != "confirmed" }.map {
+            Hidden(name: $0, value: post[$0] ?? "")
+        }
     }
 }

@@ -29,9 +29,11 @@ enum CaseListPages {
             }
             let shown = Array(cases.prefix(shownAtMost))
             // No record, no list: the names are not shown when their showing cannot be recorded.
-            try services.accessLog.recordCasesListed(shown.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)
+            try services.accessLog.recordCasesListed(
+                shown.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)
             let view = CaseListView(
-                query: query, rows: shown, total: cases.count, panel: services.engine.panel, today: LondonTime.day(of: services.now))
+                query: query, rows: shown, total: cases.count, panel: services.engine.panel,
+                today: LondonTime.day(of: services.now))
             return services.renderer.page(
                 "case-list", view, chrome: services.chrome("Cases", context, path: "/cases", errors: query.errors),
                 status: query.errors.isEmpty ? .ok : .unprocessableContent)
@@ -82,7 +84,8 @@ struct CaseSearchQuery {
 /// What the case list shows of one case: its age at death and how long it has been open, in words.
 enum CaseListFacts {
     static func age(_ summary: CaseSummary) -> String {
-        guard let born = CalendarDate(iso: summary.dateOfBirth), let died = CalendarDate(iso: summary.dateOfDeath) else { return "" }
+        guard let born = CalendarDate(iso: summary.dateOfBirth), let died = CalendarDate(iso: summary.dateOfDeath)
+        else { return "" }
         let years = AgeAtDeath.years(born: born, on: died)
         if years >= 1 { return "\(years) year\(years == 1 ? "" : "s")" }
         let days = AgeAtDeath.days(born: born, on: died)
@@ -141,15 +144,23 @@ struct CaseListView {
         searched = query.narrowed
         errorFor = Dictionary(query.errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         let stageNames = DashboardQueries.stageOrder + ["closed", "outOfScope", "transferred", "duplicate"]
-        stages = [Option(value: "", label: "Any stage", selected: query.stage.isEmpty)]
+        stages =
+            [Option(value: "", label: "Any stage", selected: query.stage.isEmpty)]
             + stageNames.map { Option(value: $0, label: StageNames.label($0), selected: $0 == query.stage) }
-        areas = [Option(value: "", label: "Any area", selected: query.area.isEmpty)]
-            + panel.areas.map { Option(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == query.area) }
+        areas =
+            [Option(value: "", label: "Any area", selected: query.area.isEmpty)]
+            + panel.areas.map {
+                Option(value: $0.code, label: "\($0.name) (\($0.code))", selected: $0.code == query.area)
+            }
         let sortLabels: [(CaseSearch.Sort, String)] = [
             (.notified, "Newest notification first"), (.dateOfDeath, "Most recent death first"),
             (.reference, "Reference"), (.daysOpen, "Longest open first"),
         ]
-        sorts = sortLabels.map { Option(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == (query.sort.isEmpty ? "notified" : query.sort)) }
+        sorts = sortLabels.map {
+            Option(
+                value: $0.0.rawValue, label: $0.1,
+                selected: $0.0.rawValue == (query.sort.isEmpty ? "notified" : query.sort))
+        }
         countLine =
             total > rows.count
             ? "Showing \(rows.count) of \(total) cases. Narrow the search to see the others."

@@ -27,7 +27,9 @@ struct CaseNotificationView {
             }
         details = [
             .init(label: "NHS number", value: nhs),
-            .init(label: "Other names", value: child.name.aliases.isEmpty ? "none given" : child.name.aliases.joined(separator: ", ")),
+            .init(
+                label: "Other names",
+                value: child.name.aliases.isEmpty ? "none given" : child.name.aliases.joined(separator: ", ")),
             .init(label: "Ethnicity", value: Self.words(child.ethnicity.rawValue)),
             .init(label: "Address", value: child.address.map(Self.address) ?? "not given"),
             .init(label: "GP practice", value: child.gpPractice ?? "not given"),
@@ -67,7 +69,11 @@ struct CaseNotificationView {
     static func words(_ code: String) -> String {
         var text = ""
         for character in code {
-            if character.isUppercase, !text.isEmpty { text += " " + character.lowercased() } else { text.append(character) }
+            if character.isUppercase, !text.isEmpty {
+                text += " " + character.lowercased()
+            } else {
+                text.append(character)
+            }
         }
         return text.capitalisedFirst
     }
@@ -86,7 +92,8 @@ struct CaseOutcomeView {
     init(_ outcome: PanelOutcome) {
         reviewedOn = DayFormatter.long(outcome.reviewedOn)
         primaryCategory = "\(outcome.primaryCategory.rawValue): \(outcome.primaryCategory.label)"
-        otherCategories = outcome.otherCategories.isEmpty ? "none" : outcome.otherCategories.map(\.label).joined(separator: "; ")
+        otherCategories =
+            outcome.otherCategories.isEmpty ? "none" : outcome.otherCategories.map(\.label).joined(separator: "; ")
         judgement = outcome.judgementLabel
         let modifiable = outcome.factors.filter(\.modifiable).count
         factors = "\(outcome.factors.count) factor\(outcome.factors.count == 1 ? "" : "s") (\(modifiable) modifiable)"

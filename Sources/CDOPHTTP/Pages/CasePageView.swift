@@ -76,7 +76,8 @@ struct CasePageView {
             Detail(label: "Date of death", value: death.map { DayFormatter.long($0.date) } ?? ""),
             Detail(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
             Detail(
-                label: "Area", value: state.areaCode.map { code in panel.area(code: code).map { "\($0.name) (\(code))" } ?? code }
+                label: "Area",
+                value: state.areaCode.map { code in panel.area(code: code).map { "\($0.name) (\(code))" } ?? code }
                     ?? "outside the panel's areas"),
             Detail(label: "Expected or unexpected", value: state.expectation?.label ?? "not yet triaged"),
             Detail(label: "Stage", value: StageNames.label(state.stage?.name ?? "")),
@@ -92,10 +93,12 @@ struct CasePageView {
             canAct && state.possibleDuplicateOf == nil && state.duplicateOf == nil
             ? state.rejectedDuplicateOf.map(\.reference) : nil
         correctionHref =
-            canAct && !state.isClosed && state.duplicateOf == nil && state.transfer == nil ? "/cases/\(caseID)/correction" : nil
+            canAct && !state.isClosed && state.duplicateOf == nil && state.transfer == nil
+            ? "/cases/\(caseID)/correction" : nil
         requests = state.formRequests.map {
             RequestRow(
-                id: $0.id.description, agency: $0.agencyName, form: $0.formType.label, due: DayFormatter.long($0.dueDate),
+                id: $0.id.description, agency: $0.agencyName, form: $0.formType.label,
+                due: DayFormatter.long($0.dueDate),
                 status: $0.status.label, href: "/cases/\(caseID)/requests/\($0.id)")
         }
         hasRequests = !requests.isEmpty
@@ -126,7 +129,8 @@ struct CasePageView {
         case "merged": "The duplicate notification has been merged into this case."
         case "notDuplicate": "The notification has been kept as a separate death."
         case "corrected": "The notification has been corrected. The change and its reason are in the timeline."
-        case "reopen-duplicate-decision": "The duplicate decision has been reopened: decide again whether it is the same death."
+        case "reopen-duplicate-decision":
+            "The duplicate decision has been reopened: decide again whether it is the same death."
         default: CaseActionsView.notice(for: done)
         }
     }

@@ -49,19 +49,25 @@ enum CasePages {
             errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
         }
         if let email, (try? EmailAddress.validated(email, field: "contact")) == nil {
-            errors.append(.init(field: "contact", message: "Enter the contact's email address in the right format, like name@example.org"))
+            errors.append(
+                .init(
+                    field: "contact",
+                    message: "Enter the contact's email address in the right format, like name@example.org"))
         }
         var agency: AgencyState?
         if let agencyID {
             agency = try? services.engine.workflow.agencyState(agencyID)
-            if agency?.agencyID == nil { errors.append(.init(field: "agency", message: "That agency is not in the directory")) }
+            if agency?.agencyID == nil {
+                errors.append(.init(field: "agency", message: "That agency is not in the directory"))
+            }
         }
         guard errors.isEmpty, let agency, let formType, let due else {
             return try await show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
         }
         do {
             try services.engine.workflow.requestForm(
-                on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due, by: context.requireStaff().actor)
+                on: caseID, from: agency, formType: formType, contactEmail: email, dueDate: due,
+                by: context.requireStaff().actor)
         } catch {
             return try await show(
                 request, context, services, errors: [.init(field: "agency", message: try refusal(error))], post: post,
@@ -78,7 +84,9 @@ enum CasePages {
         let post = try await request.formPost(context: context)
         let (caseID, state) = try caseInScope(context, services)
         let name = post["command"] ?? ""
-        if let confirmation = CaseConfirmation.asked(name, post, caseID, state, context, services) { return confirmation }
+        if let confirmation = CaseConfirmation.asked(name, post, caseID, state, context, services) {
+            return confirmation
+        }
         do {
             let body = try CaseCommandBody(post: post)
             try body.execute(on: caseID, context, services)
@@ -96,7 +104,8 @@ enum CasePages {
             throw HTTPError(.forbidden, message: problem.detail)
         } catch {
             return try await show(
-                request, context, services, errors: [.init(field: "\(name)-submit", message: try refusal(error))], post: post,
+                request, context, services, errors: [.init(field: "\(name)-submit", message: try refusal(error))],
+                post: post,
                 status: .unprocessableContent)
         }
         return redirect(to: "/cases/\(caseID)?done=\(name)")
@@ -113,18 +122,23 @@ enum CasePages {
         guard post["decision"] == "confirm" || post["decision"] == "reject" else {
             return try await show(
                 request, context, services,
-                errors: [.init(field: "decision", message: "Choose whether it is the same death before saving the decision")],
+                errors: [
+                    .init(field: "decision", message: "Choose whether it is the same death before saving the decision")
+                ],
                 status: .unprocessableContent)
         }
         if post["decision"] == "confirm" {
             do {
                 try services.engine.workflow.confirmDuplicate(caseID, of: primary, by: context.requireStaff().actor)
             } catch {
-                return try await show(request, context, services, errors: [.init(field: "decision", message: try refusal(error))], status: .unprocessableContent)
+                return try await show(
+                    request, context, services, errors: [.init(field: "decision", message: try refusal(error))],
+                    status: .unprocessableContent)
             }
             return redirect(to: "/cases/\(primary)?done=merged")
         }
-        try runCommand(.rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
+        try runCommand(
+            .rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
         return redirect(to: "/cases/\(caseID)?done=notDuplicate")
     }
 
@@ -148,7 +162,9 @@ enum CasePages {
 
     /// `caseID`'s state, when the case exists and lies in the user's areas; else 404, a case outside their areas
     /// recorded on their access log as refused (reason `area`).
-    static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState) {
+    static func caseInScope(_ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws -> (
+        CaseID, CaseState
+    ) {
         let notFound = HTTPError(.notFound, message: "There is no case with that reference.")
         guard let state = try? services.engine.workflow.caseState(caseID), state.exists else { throw notFound }
         guard let staff = context.staff, staff.hasCaseInScope(areaCode: state.areaCode) else {
@@ -161,7 +177,9 @@ enum CasePages {
         return (caseID, state)
     }
 
-    static func runCommand(_ command: CaseCommand, _ caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
+    static func runCommand(_ command: CaseCommand, _ caseID: CaseID, _ context: WebContext, _ services: WebServices)
+        throws
+    {
         do {
             try services.engine.workflow.execute(command, on: caseID, by: context.requireStaff().actor)
         } catch {
@@ -187,7 +205,8 @@ enum CasePages {
         view.decisionError = errors.first { $0.field == "decision" }?.message
         let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))
         return services.renderer.page(
-            "case", view, chrome: services.chrome("Case \(view.reference)", context, path: "/cases", notice: notice, errors: errors),
+            "case", view,
+            chrome: services.chrome("Case \(view.reference)", context, path: "/cases", notice: notice, errors: errors),
             status: status)
     }
 }

@@ -13,13 +13,18 @@ enum DashboardPages {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get("/", .everyone) { _, context in
             guard let staff = context.staff else { return redirect(to: "/notify") }
-            return redirect(to: staff.has(.coordinator) ? "/dashboard" : staff.has(.designatedDoctor) ? "/rapid-responses" : staff.has(.panelMember) ? "/meetings" : "/account")
+            return redirect(
+                to: staff.has(.coordinator)
+                    ? "/dashboard"
+                    : staff.has(.designatedDoctor)
+                        ? "/rapid-responses" : staff.has(.panelMember) ? "/meetings" : "/account")
         }
         routes.get("/dashboard", .staff([.coordinator])) { request, context in
             let view = try await services.engine.store.read { db in
                 try DashboardView(areas: context.staff?.user.areas ?? [], now: services.now, db: db)
             }
-            return services.renderer.page("dashboard", view, chrome: services.chrome("Dashboard", context, path: "/dashboard"))
+            return services.renderer.page(
+                "dashboard", view, chrome: services.chrome("Dashboard", context, path: "/dashboard"))
         }
     }
 }
@@ -91,7 +96,8 @@ struct DashboardView {
         let today = LondonTime.day(of: now)
         let caseRow = { (summary: CaseSummary) in
             CaseRow(
-                reference: summary.reference, href: "/cases/\(summary.caseID)", area: summary.areaCode ?? "outside the panel's areas",
+                reference: summary.reference, href: "/cases/\(summary.caseID)",
+                area: summary.areaCode ?? "outside the panel's areas",
                 notified: UTCTimestamp.parse(summary.notifiedAt).map(DayFormatter.dayAndTime) ?? summary.notifiedAt,
                 duplicateOf: summary.possibleDuplicateOf.flatMap(CaseID.init).map(\.reference) ?? "")
         }
@@ -101,11 +107,16 @@ struct DashboardView {
             let left = today.days(until: request.dueDate)
             return RequestRow(
                 reference: request.caseReference, href: "/cases/\(request.caseID)", agency: request.agencyName,
-                form: FormType(rawValue: request.formType)?.label ?? request.formType, due: DayFormatter.long(request.dueDate),
-                remaining: left < 0 ? "\(-left) day\(left == -1 ? "" : "s") overdue" : left == 0 ? "due today" : "\(left) day\(left == 1 ? "" : "s") left",
+                form: FormType(rawValue: request.formType)?.label ?? request.formType,
+                due: DayFormatter.long(request.dueDate),
+                remaining: left < 0
+                    ? "\(-left) day\(left == -1 ? "" : "s") overdue"
+                    : left == 0 ? "due today" : "\(left) day\(left == 1 ? "" : "s") left",
                 tagClass: left < 0 ? "overdue" : left <= 3 ? "due-soon" : "",
                 status: request.status,
-                next: request.nextStep.map { step in "\(ScheduleStepWords.next(step, agency: request.agencyName)) on \(request.nextStepAt.map(DayFormatter.long) ?? "a date to come")" } ?? "none")
+                next: request.nextStep.map { step in
+                    "\(ScheduleStepWords.next(step, agency: request.agencyName)) on \(request.nextStepAt.map(DayFormatter.long) ?? "a date to come")"
+                } ?? "none")
         }
         overdueCount = requests.filter { $0.tagClass == "overdue" }.count
         dueSoonCount = requests.filter { $0.tagClass == "due-soon" }.count

@@ -11,11 +11,17 @@ import Hummingbird
 enum MeetingOrganiserPages {
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.post("/meetings/:meeting/invitees", MeetingPages.organisers) { try await invite($0, $1, services) }
-        routes.post("/meetings/:meeting/invitees/withdraw", MeetingPages.organisers) { try await uninvite($0, $1, services) }
+        routes.post("/meetings/:meeting/invitees/withdraw", MeetingPages.organisers) {
+            try await uninvite($0, $1, services)
+        }
         routes.post("/meetings/:meeting/cancel", MeetingPages.organisers) { try await cancel($0, $1, services) }
-        routes.post("/meetings/:meeting/agenda/remove", .staff([.coordinator])) { try await removeCase($0, $1, services) }
+        routes.post("/meetings/:meeting/agenda/remove", .staff([.coordinator])) {
+            try await removeCase($0, $1, services)
+        }
         // The panel's chair (a panel member) may waive there too, as the coordinator may.
-        routes.post("/meetings/:meeting/agenda/waive", .staff([.coordinator, .panelMember])) { try await waive($0, $1, services) }
+        routes.post("/meetings/:meeting/agenda/waive", .staff([.coordinator, .panelMember])) {
+            try await waive($0, $1, services)
+        }
         routes.get("/meetings/:meeting/pack", MeetingPages.readers) { try await pack($0, $1, services) }
     }
 
@@ -24,12 +30,15 @@ enum MeetingOrganiserPages {
         var request = request
         let post = try await request.formPost(context: context)
         let (meetingID, _) = try MeetingPages.organisedMeeting(context, services)
-        var name = post["invitee-name"], email = post["invitee-email"]
+        var name = post["invitee-name"]
+        var email = post["invitee-email"]
         var role = post["invitee-role"].flatMap(InviteeRole.init(rawValue:)) ?? .other
         var organisation = post["invitee-organisation"]
         var errors: [PageChrome.ErrorLink] = []
         if let username = post["invitee-staff"] {
-            if let user = try await services.engine.store.read({ db in try UserQueries.user(named: username, in: db) }), !user.disabled {
+            if let user = try await services.engine.store.read({ db in try UserQueries.user(named: username, in: db) }),
+                !user.disabled
+            {
                 name = user.displayName
                 email = user.email
                 role = inviteeRole(of: user.roles)
@@ -38,18 +47,29 @@ enum MeetingOrganiserPages {
                 errors.append(.init(field: "invitee-staff", message: "Choose a member of staff from the list"))
             }
         } else {
-            if name == nil { errors.append(.init(field: "invitee-name", message: "Enter the invitee's name, or choose a member of staff")) }
-            if email == nil { errors.append(.init(field: "invitee-email", message: "Enter the invitee's email address, like name@example.org")) }
+            if name == nil {
+                errors.append(
+                    .init(field: "invitee-name", message: "Enter the invitee's name, or choose a member of staff"))
+            }
+            if email == nil {
+                errors.append(
+                    .init(field: "invitee-email", message: "Enter the invitee's email address, like name@example.org"))
+            }
         }
         guard errors.isEmpty, let name, let email else {
             return try await MeetingPages.show(request, context, services, errors: errors, post: post)
         }
         do {
-            try MeetingPages.run(.invite(Invitee(name: name, email: email, role: role, organisation: organisation)), meetingID, context, services)
+            try MeetingPages.run(
+                .invite(Invitee(name: name, email: email, role: role, organisation: organisation)), meetingID, context,
+                services)
         } catch {
             let code = (error as? CommandError)?.code ?? ""
-            let field = post["invitee-staff"] != nil ? "invitee-staff" : code.lowercased().contains("name") ? "invitee-name" : "invitee-email"
-            return try await MeetingPages.show(request, context, services, errors: [.init(field: field, message: try refusal(error))], post: post)
+            let field =
+                post["invitee-staff"] != nil
+                ? "invitee-staff" : code.lowercased().contains("name") ? "invitee-name" : "invitee-email"
+            return try await MeetingPages.show(
+                request, context, services, errors: [.init(field: field, message: try refusal(error))], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=invited")
     }
@@ -69,10 +89,14 @@ enum MeetingOrganiserPages {
         let (meetingID, _) = try MeetingPages.organisedMeeting(context, services)
         guard let email = post["email"] else {
             return try await MeetingPages.show(
-                request, context, services, errors: [.init(field: "invitees", message: "Choose whose invitation to withdraw")], post: post)
+                request, context, services,
+                errors: [.init(field: "invitees", message: "Choose whose invitation to withdraw")], post: post)
         }
-        if let refusal = try MeetingPages.attempt({ try MeetingPages.run(.withdrawInvitation(email: email), meetingID, context, services) }) {
-            return try await MeetingPages.show(request, context, services, errors: [.init(field: "invitees", message: refusal)], post: post)
+        if let refusal = try MeetingPages.attempt({
+            try MeetingPages.run(.withdrawInvitation(email: email), meetingID, context, services)
+        }) {
+            return try await MeetingPages.show(
+                request, context, services, errors: [.init(field: "invitees", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=uninvited")
     }
@@ -83,16 +107,25 @@ enum MeetingOrganiserPages {
         let post = try await request.formPost(context: context)
         let (meetingID, _) = try MeetingPages.organisedMeeting(context, services)
         var errors: [PageChrome.ErrorLink] = []
-        if post["cancel-reason"] == nil { errors.append(.init(field: "cancel-reason", message: "Enter why the meeting is cancelled")) }
-        if post["cancel-confirm"] != "yes" {
-            errors.append(.init(field: "cancel-confirm", message: "Confirm that the meeting is to be cancelled and every invitee told"))
+        if post["cancel-reason"] == nil {
+            errors.append(.init(field: "cancel-reason", message: "Enter why the meeting is cancelled"))
         }
-        if errors.isEmpty, let refusal = try MeetingPages.attempt({
-            try MeetingPages.run(.cancel(reason: post["cancel-reason"] ?? ""), meetingID, context, services)
-        }) {
+        if post["cancel-confirm"] != "yes" {
+            errors.append(
+                .init(
+                    field: "cancel-confirm",
+                    message: "Confirm that the meeting is to be cancelled and every invitee told"))
+        }
+        if errors.isEmpty,
+            let refusal = try MeetingPages.attempt({
+                try MeetingPages.run(.cancel(reason: post["cancel-reason"] ?? ""), meetingID, context, services)
+            })
+        {
             errors.append(.init(field: "cancel-reason", message: refusal))
         }
-        guard errors.isEmpty else { return try await MeetingPages.show(request, context, services, errors: errors, post: post) }
+        guard errors.isEmpty else {
+            return try await MeetingPages.show(request, context, services, errors: errors, post: post)
+        }
         return redirect(to: "/meetings/\(meetingID)?done=cancelled")
     }
 
@@ -105,10 +138,14 @@ enum MeetingOrganiserPages {
         let (meetingID, _, scope) = try MeetingPages.meeting(context, services)
         guard let caseID = post["case"].flatMap(CaseID.init), scope.visibleAgenda.contains(caseID) else {
             return try await MeetingPages.show(
-                request, context, services, errors: [.init(field: "agenda", message: "Choose a case on the agenda to remove")], post: post)
+                request, context, services,
+                errors: [.init(field: "agenda", message: "Choose a case on the agenda to remove")], post: post)
         }
-        if let refusal = try MeetingPages.attempt({ try MeetingPages.run(.removeCaseFromAgenda(caseID), meetingID, context, services) }) {
-            return try await MeetingPages.show(request, context, services, errors: [.init(field: "agenda", message: refusal)], post: post)
+        if let refusal = try MeetingPages.attempt({
+            try MeetingPages.run(.removeCaseFromAgenda(caseID), meetingID, context, services)
+        }) {
+            return try await MeetingPages.show(
+                request, context, services, errors: [.init(field: "agenda", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=removed")
     }
@@ -123,17 +160,21 @@ enum MeetingOrganiserPages {
             let requestID = post["request"].flatMap(FormRequestID.init)
         else {
             return try await MeetingPages.show(
-                request, context, services, errors: [.init(field: "agenda", message: "Choose an outstanding form to waive")], post: post)
+                request, context, services,
+                errors: [.init(field: "agenda", message: "Choose an outstanding form to waive")], post: post)
         }
         let field = "waive-\(requestID)"
         guard let reason = post["reason"] else {
             return try await MeetingPages.show(
-                request, context, services, errors: [.init(field: field, message: "Enter why the form is no longer needed")], post: post)
+                request, context, services,
+                errors: [.init(field: field, message: "Enter why the form is no longer needed")], post: post)
         }
         do {
-            try services.engine.workflow.execute(.waiveFormRequest(requestID: requestID, reason: reason), on: caseID, by: context.requireStaff().actor)
+            try services.engine.workflow.execute(
+                .waiveFormRequest(requestID: requestID, reason: reason), on: caseID, by: context.requireStaff().actor)
         } catch {
-            return try await MeetingPages.show(request, context, services, errors: [.init(field: field, message: try refusal(error))], post: post)
+            return try await MeetingPages.show(
+                request, context, services, errors: [.init(field: field, message: try refusal(error))], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=waived")
     }
@@ -144,14 +185,18 @@ enum MeetingOrganiserPages {
         let (meetingID, state, _) = try MeetingPages.meeting(context, services)
         let cases = try packCases(state, context, services)
         let view = AgendaPack(
-            title: state.title, when: state.startsAt.map(DayFormatter.dayAndTime) ?? "not set", venue: state.venue?.label ?? "",
+            title: state.title, when: state.startsAt.map(DayFormatter.dayAndTime) ?? "not set",
+            venue: state.venue?.label ?? "",
             meetingHref: "/meetings/\(meetingID)", cases: cases, hasCases: !cases.isEmpty)
-        return services.renderer.page("meeting-pack", view, chrome: services.chrome("Agenda pack: \(state.title)", context, path: "/meetings"))
+        return services.renderer.page(
+            "meeting-pack", view, chrome: services.chrome("Agenda pack: \(state.title)", context, path: "/meetings"))
     }
 
     /// The cases of the agenda pack: each case on the agenda `state` shows (already limited to the reader's
     /// areas), pseudonymised; each one's papers recorded on the reader's access log (no record, no papers).
-    static func packCases(_ state: MeetingState, _ context: WebContext, _ services: WebServices) throws -> [PseudonymisedCase] {
+    static func packCases(_ state: MeetingState, _ context: WebContext, _ services: WebServices) throws
+        -> [PseudonymisedCase]
+    {
         var cases: [PseudonymisedCase] = []
         for caseID in state.agenda {
             guard let caseState = try? services.engine.workflow.caseState(caseID), caseState.exists else { continue }

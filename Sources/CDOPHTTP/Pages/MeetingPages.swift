@@ -42,9 +42,13 @@ enum MeetingPages {
         if type == nil { errors.append(.init(field: "type", message: "Choose the kind of meeting")) }
         if post["title"] == nil { errors.append(.init(field: "title", message: "Enter the meeting's title")) }
         let start = post["starts"].flatMap(LocalDateTime.parse)
-        if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time, for example 2026-06-03 14:00")) }
+        if start == nil {
+            errors.append(.init(field: "starts", message: "Enter the date and time, for example 2026-06-03 14:00"))
+        }
         let minutes = Int(post["duration"] ?? "120") ?? 0
-        if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+        if !(15...480).contains(minutes) {
+            errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes"))
+        }
         guard errors.isEmpty, let type, let title = post["title"], let start else {
             return try await list(context, services, errors: errors, post: post)
         }
@@ -52,11 +56,13 @@ enum MeetingPages {
         if let refusal = try attempt({
             try services.engine.workflow.execute(
                 .schedule(
-                    meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: start.addingTimeInterval(Double(minutes) * 60),
+                    meetingID: meetingID, type: type, title: title, startsAt: start,
+                    endsAt: start.addingTimeInterval(Double(minutes) * 60),
                     venue: MeetingVenue(place: post["place"], callLink: post["call-link"]), theme: post["theme"]),
                 on: meetingID, by: context.requireStaff().actor)
         }) {
-            return try await list(context, services, errors: [.init(field: venueField(refusal) ?? "title", message: refusal)], post: post)
+            return try await list(
+                context, services, errors: [.init(field: venueField(refusal) ?? "title", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=scheduled")
     }
@@ -77,10 +83,12 @@ enum MeetingPages {
         let (meetingID, state) = try organisedMeeting(context, services)
         let attendance = state.invitees.enumerated().map { index, invitee in
             AttendanceRecord(
-                email: invitee.email, status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
+                email: invitee.email,
+                status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
         }
         if let refusal = try attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
-            return try await show(request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
+            return try await show(
+                request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=held")
     }
@@ -92,8 +100,11 @@ enum MeetingPages {
         var request = request
         let post = try await request.formPost(context: context)
         let (meetingID, _) = try organisedMeeting(context, services)
-        if let refusal = try attempt({ try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services) }) {
-            return try await show(request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
+        if let refusal = try attempt({
+            try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services)
+        }) {
+            return try await show(
+                request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=minutes")
     }
@@ -106,17 +117,23 @@ enum MeetingPages {
         let post = try await request.formPost(context: context)
         let (meetingID, _) = try organisedMeeting(context, services)
         var errors: [PageChrome.ErrorLink] = []
-        if post["description"] == nil { errors.append(.init(field: "description", message: "Enter what is to be done")) }
+        if post["description"] == nil {
+            errors.append(.init(field: "description", message: "Enter what is to be done"))
+        }
         if post["owner"] == nil { errors.append(.init(field: "owner", message: "Enter who owns the action")) }
         let due = post["due"].flatMap(CalendarDate.init(iso:))
-        if post["due"] != nil, due == nil { errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07")) }
-        if errors.isEmpty, let refusal = try attempt({
-            try run(
-                .agreeAction(
-                    actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
-                    owner: post["owner"] ?? "", dueDate: due, caseID: nil),
-                meetingID, context, services)
-        }) {
+        if post["due"] != nil, due == nil {
+            errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
+        }
+        if errors.isEmpty,
+            let refusal = try attempt({
+                try run(
+                    .agreeAction(
+                        actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
+                        owner: post["owner"] ?? "", dueDate: due, caseID: nil),
+                    meetingID, context, services)
+            })
+        {
             errors.append(.init(field: "description", message: refusal))
         }
         guard errors.isEmpty else { return try await show(request, context, services, errors: errors, post: post) }
@@ -132,17 +149,20 @@ enum MeetingPages {
         let (meetingID, state) = try organisedMeeting(context, services)
         guard let start = post["starts"].flatMap(LocalDateTime.parse) else {
             return try await show(
-                request, context, services, errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
+                request, context, services,
+                errors: [.init(field: "starts", message: "Enter the new date and time, for example 2026-06-03 14:00")],
                 post: post)
         }
         let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
         if let refusal = try attempt({
             try run(
                 .reschedule(
-                    startsAt: start, endsAt: start.addingTimeInterval(max(900, length)), venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
+                    startsAt: start, endsAt: start.addingTimeInterval(max(900, length)),
+                    venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
                 meetingID, context, services)
         }) {
-            return try await show(request, context, services, errors: [.init(field: "starts", message: refusal)], post: post)
+            return try await show(
+                request, context, services, errors: [.init(field: "starts", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=moved")
     }
@@ -157,13 +177,16 @@ enum MeetingPages {
         guard let caseID = post["case"].flatMap(CaseID.init), let start = state.startsAt,
             (try? CasePages.caseInScope(caseID, context, services)) != nil
         else {
-            return try await show(request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post)
+            return try await show(
+                request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post
+            )
         }
         if let refusal = try attempt({
             try services.engine.workflow.assignToPanel(
                 caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: context.requireStaff().actor)
         }) {
-            return try await show(request, context, services, errors: [.init(field: "case", message: refusal)], post: post)
+            return try await show(
+                request, context, services, errors: [.init(field: "case", message: refusal)], post: post)
         }
         return redirect(to: "/meetings/\(meetingID)?done=listed")
     }
@@ -180,7 +203,8 @@ enum MeetingPages {
             return MeetingList.Row(
                 id: meeting.meetingID, href: "/meetings/\(meeting.meetingID)", title: meeting.title,
                 kind: MeetingType(rawValue: meeting.type)?.label ?? meeting.type,
-                when: meeting.startsAt.map(DayFormatter.dayAndTime) ?? "", startsAt: meeting.startsAt, status: meeting.status,
+                when: meeting.startsAt.map(DayFormatter.dayAndTime) ?? "", startsAt: meeting.startsAt,
+                status: meeting.status,
                 cases: visibleCases, upcoming: (meeting.startsAt ?? now) >= now, type: meeting.type)
         }
     }
@@ -188,7 +212,9 @@ enum MeetingPages {
     /// The meeting in the path as the signed-in user may see it (`MeetingScope`): panel members reach panel
     /// meetings only, and a user limited to areas reaches a meeting only through a case of theirs on it. Else
     /// 404, never a hint that the meeting exists.
-    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (MeetingID, MeetingState, MeetingScope) {
+    static func meeting(_ context: WebContext, _ services: WebServices) throws -> (
+        MeetingID, MeetingState, MeetingScope
+    ) {
         let notFound = HTTPError(.notFound, message: "There is no meeting with that reference.")
         guard let meetingID = context.parameters.get("meeting").flatMap(MeetingID.init),
             let state = try? services.engine.workflow.meetingState(meetingID), state.exists, let staff = context.staff
@@ -208,7 +234,9 @@ enum MeetingPages {
     }
 
     /// `state` as `staff` may see it, and their scope on it.
-    static func scoped(_ state: MeetingState, for staff: StaffIdentity, _ services: WebServices) throws -> (MeetingState, MeetingScope) {
+    static func scoped(_ state: MeetingState, for staff: StaffIdentity, _ services: WebServices) throws -> (
+        MeetingState, MeetingScope
+    ) {
         let areas = try services.engine.store.read { db in try MeetingQueries.areas(of: state.agenda, in: db) }
         let scope = MeetingScope(user: staff.user, agenda: state.agenda, areas: areas)
         return (scope.restrict(state), scope)
@@ -222,7 +250,9 @@ enum MeetingPages {
         return (meetingID, state)
     }
 
-    static func run(_ command: MeetingCommand, _ meetingID: MeetingID, _ context: WebContext, _ services: WebServices) throws {
+    static func run(_ command: MeetingCommand, _ meetingID: MeetingID, _ context: WebContext, _ services: WebServices)
+        throws
+    {
         try services.engine.workflow.execute(command, on: meetingID, by: context.requireStaff().actor)
     }
 
@@ -245,22 +275,26 @@ enum MeetingPages {
         let upcoming = rows.filter(\.upcoming).reversed().map { $0 }
         let past = rows.filter { !$0.upcoming }
         let chosen = post["type"] ?? MeetingType.panel.rawValue
-        var typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
+        var typed = Dictionary(
+            post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
         if typed["duration"] == nil { typed["duration"] = "120" }
         let view = MeetingList(
             upcoming: upcoming, hasUpcoming: !upcoming.isEmpty, past: past, hasPast: !past.isEmpty,
             canSchedule: staff.actsForPanel,
             meetingTypes: MeetingType.allCases.map {
-                CasePageView.Option(value: $0.rawValue, label: $0.label.capitalisedFirst, selected: $0.rawValue == chosen)
+                CasePageView.Option(
+                    value: $0.rawValue, label: $0.label.capitalisedFirst, selected: $0.rawValue == chosen)
             },
-            typed: typed, errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
+            typed: typed,
+            errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
         return services.renderer.page(
             "meetings", view, chrome: services.chrome("Meetings", context, path: "/meetings", errors: errors),
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     static func show(
-        _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [], post: FormPost = FormPost()
+        _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [],
+        post: FormPost = FormPost()
     ) async throws -> Response {
         let (meetingID, state, scope) = try meeting(context, services)
         let staff = try context.requireStaff()
@@ -268,15 +302,18 @@ enum MeetingPages {
         let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
             .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
         var view = MeetingPageView(
-            meetingID: meetingID, state: state, identifiable: identifiable, canOrganise: identifiable && scope.coversWholeMeeting,
+            meetingID: meetingID, state: state, identifiable: identifiable,
+            canOrganise: identifiable && scope.coversWholeMeeting,
             partial: !scope.coversWholeMeeting,
             canList: staff.actsForPanel && state.type == .panel && !state.isHeld && !state.isCancelled,
             ready: ready.map { summary -> [String: String] in
                 let outstanding = summary.outstandingRequests == 0 ? [] : outstandingAgencies(summary.caseID, services)
-                let warning = outstanding.isEmpty ? "" : " (forms outstanding from \(outstanding.joined(separator: ", ")))"
+                let warning =
+                    outstanding.isEmpty ? "" : " (forms outstanding from \(outstanding.joined(separator: ", ")))"
                 return ["value": summary.caseID, "label": summary.reference + warning]
             })
-        view.typed = Dictionary(post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
+        view.typed = Dictionary(
+            post.answersOnly.map { ($0.key, $0.value.first ?? "") }, uniquingKeysWith: { first, _ in first })
         view.errorFor = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first })
         try await organising(&view, state: state, staff: staff, identifiable: identifiable, scope: scope, services)
         if let minutes = view.typed["minutes"] { view.minutes = minutes }
@@ -289,7 +326,8 @@ enum MeetingPages {
             case "minutes": "The minutes have been saved."
             case "action": "The action has been recorded."
             case "listed": "The case has been listed for this meeting."
-            case "invited": "The invitation has been recorded. The invitee will get an email with a calendar invitation."
+            case "invited":
+                "The invitation has been recorded. The invitee will get an email with a calendar invitation."
             case "uninvited": "The invitation has been withdrawn. If it was already sent, they get a cancellation."
             case "cancelled": "The meeting has been cancelled. Each invitee will get a cancellation."
             case "removed": "The case has been taken off the agenda."
@@ -297,7 +335,8 @@ enum MeetingPages {
             default: nil
             }
         return services.renderer.page(
-            "meeting", view, chrome: services.chrome(state.title, context, path: "/meetings", notice: notice, errors: errors),
+            "meeting", view,
+            chrome: services.chrome(state.title, context, path: "/meetings", notice: notice, errors: errors),
             status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
@@ -411,14 +450,17 @@ struct MeetingPageView {
         venue = state.venue?.label ?? ""
         status = state.isCancelled ? "Cancelled" : state.isHeld ? "Held" : "Scheduled"
         theme = state.theme
-        let attendance = Dictionary(state.attendance.map { ($0.email, $0.status) }, uniquingKeysWith: { _, last in last })
+        let attendance = Dictionary(
+            state.attendance.map { ($0.email, $0.status) }, uniquingKeysWith: { _, last in last })
         invitees = state.invitees.enumerated().map { index, invitee in
             Person(
                 index: index, name: invitee.name, email: invitee.email, role: InviteeRoleNames.label(invitee.role),
                 organisation: invitee.organisation ?? "",
                 attendance: AttendanceNames.label(attendance[invitee.email] ?? .notRecorded),
                 options: AttendanceStatus.allCases.map {
-                    AttendanceOption(value: $0.rawValue, label: AttendanceNames.label($0), selected: $0 == (attendance[invitee.email] ?? .notRecorded))
+                    AttendanceOption(
+                        value: $0.rawValue, label: AttendanceNames.label($0),
+                        selected: $0 == (attendance[invitee.email] ?? .notRecorded))
                 })
         }
         hasInvitees = !invitees.isEmpty
@@ -429,7 +471,8 @@ struct MeetingPageView {
         hasAgenda = !agenda.isEmpty
         minutes = state.minutes ?? ""
         actions = state.actions.map {
-            ActionRow(description: $0.description, owner: $0.owner, due: DayFormatter.long($0.dueDate), done: !$0.isOpen)
+            ActionRow(
+                description: $0.description, owner: $0.owner, due: DayFormatter.long($0.dueDate), done: !$0.isOpen)
         }
         hasActions = !actions.isEmpty
         self.canOrganise = canOrganise && !state.isCancelled
@@ -473,7 +516,8 @@ extension MeetingPages {
     /// and cancel for an organiser of the whole meeting; each listed case's outstanding forms, with a waive form
     /// and a remove button for the coordinator.
     static func organising(
-        _ view: inout MeetingPageView, state: MeetingState, staff: StaffIdentity, identifiable: Bool, scope: MeetingScope,
+        _ view: inout MeetingPageView, state: MeetingState, staff: StaffIdentity, identifiable: Bool,
+        scope: MeetingScope,
         _ services: WebServices
     ) async throws {
         let open = !state.isHeld && !state.isCancelled
@@ -484,7 +528,8 @@ extension MeetingPages {
             let caseID = state.agenda[index]
             let outstanding = (try? services.engine.workflow.caseState(caseID))?.outstandingRequests ?? []
             view.agenda[index].caseID = caseID.description
-            view.agenda[index].outstanding = outstanding.isEmpty ? nil : outstanding.map(\.agencyName).joined(separator: ", ")
+            view.agenda[index].outstanding =
+                outstanding.isEmpty ? nil : outstanding.map(\.agencyName).joined(separator: ", ")
             view.agenda[index].requests = outstanding.map {
                 MeetingPageView.WaiveRow(id: $0.id.description, agency: $0.agencyName, error: errors["waive-\($0.id)"])
             }
@@ -494,12 +539,19 @@ extension MeetingPages {
         guard view.canChange else { return }
         let chosenRole = view.typed["invitee-role"] ?? InviteeRole.other.rawValue
         view.roleOptions = InviteeRole.allCases.map {
-            MeetingPageView.AttendanceOption(value: $0.rawValue, label: InviteeRoleNames.label($0), selected: $0.rawValue == chosenRole)
+            MeetingPageView.AttendanceOption(
+                value: $0.rawValue, label: InviteeRoleNames.label($0), selected: $0.rawValue == chosenRole)
         }
         let invited = Set(state.invitees.map { $0.email.lowercased() })
         let chosenStaff = view.typed["invitee-staff"]
         let users = try await services.engine.store.read { db in try UserQueries.all(includeDisabled: false, in: db) }
-        view.staffOptions = users.filter { !$0.roles.isDisjoint(with: [.coordinator, .designatedDoctor, .panelMember]) && !invited.contains($0.email.lowercased()) }
-            .map { MeetingPageView.AttendanceOption(value: $0.username, label: "\($0.displayName) (\($0.email))", selected: chosenStaff == $0.username) }
+        view.staffOptions = users.filter {
+            !$0.roles.isDisjoint(with: [.coordinator, .designatedDoctor, .panelMember])
+                && !invited.contains($0.email.lowercased())
+        }
+        .map {
+            MeetingPageView.AttendanceOption(
+                value: $0.username, label: "\($0.displayName) (\($0.email))", selected: chosenStaff == $0.username)
+        }
     }
 }

@@ -6,7 +6,8 @@ extension MeetingScope {
     static var outsideAreas: Problem {
         Problem(
             status: .forbidden, code: "meeting.outsideYourAreas", title: "Not allowed",
-            detail: "This meeting has cases from areas outside yours: only someone who covers all of them can change it. "
+            detail:
+                "This meeting has cases from areas outside yours: only someone who covers all of them can change it. "
                 + "You can list or remove your own areas' cases.")
     }
 }

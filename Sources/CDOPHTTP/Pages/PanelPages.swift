@@ -23,13 +23,17 @@ enum PanelPages {
         _ request: Request, _ context: WebContext, _ services: WebServices
     ) async throws -> Response {
         let (caseID, state) = try caseOnAgenda(context, services)
-        let values = state.panelOutcome.map { outcome in
-            services.definitions.forms.analysis.post(
-                from: AnalysisFormMapping.answers(
-                    from: outcome,
-                    actions: state.recommendations.map { AnalysisAction(text: $0.text, owner: $0.owner, dueDate: $0.dueDate) }))
-        } ?? [:]
-        let notice = request.uri.queryParameters.get("done") == "recorded" ? "The panel's outcome has been recorded." : nil
+        let values =
+            state.panelOutcome.map { outcome in
+                services.definitions.forms.analysis.post(
+                    from: AnalysisFormMapping.answers(
+                        from: outcome,
+                        actions: state.recommendations.map {
+                            AnalysisAction(text: $0.text, owner: $0.owner, dueDate: $0.dueDate)
+                        }))
+            } ?? [:]
+        let notice =
+            request.uri.queryParameters.get("done") == "recorded" ? "The panel's outcome has been recorded." : nil
         return page(services, context, caseID: caseID, state: state, values: values, notice: notice)
     }
 
@@ -48,16 +52,22 @@ enum PanelPages {
         guard let death = state.notification?.death.date else { throw HTTPError(.notFound) }
         switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: .submit) {
         case .invalid(let errors, let echoed):
-            return page(services, context, caseID: caseID, state: state, values: echoed, errors: errors, status: .unprocessableContent)
+            return page(
+                services, context, caseID: caseID, state: state, values: echoed, errors: errors,
+                status: .unprocessableContent)
         case .valid(let answers):
             do {
                 try record(answers, dateOfDeath: death, on: caseID, context, services)
             } catch let errors as FieldErrors {
-                return page(services, context, caseID: caseID, state: state, values: values, errors: errors.errors, status: .unprocessableContent)
+                return page(
+                    services, context, caseID: caseID, state: state, values: values, errors: errors.errors,
+                    status: .unprocessableContent)
             } catch {
                 return page(
                     services, context, caseID: caseID, state: state, values: values,
-                    errors: [FieldError(path: definition.fields.first?.id ?? "analysis", label: "", message: "\(error)")],
+                    errors: [
+                        FieldError(path: definition.fields.first?.id ?? "analysis", label: "", message: "\(error)")
+                    ],
                     status: .unprocessableContent)
             }
             return redirect(to: "/panel/cases/\(caseID)?done=recorded")
@@ -66,14 +76,17 @@ enum PanelPages {
 
     /// Records the panel's outcome and its actions from the analysis form's answers (the page and the API).
     static func record(
-        _ answers: FormAnswers, dateOfDeath: CalendarDate, on caseID: CaseID, _ context: WebContext, _ services: WebServices
+        _ answers: FormAnswers, dateOfDeath: CalendarDate, on caseID: CaseID, _ context: WebContext,
+        _ services: WebServices
     ) throws {
         let result = try AnalysisFormMapping.outcome(
             from: answers, form: services.definitions.forms.analysis, dateOfDeath: dateOfDeath,
             legacyScaleUntil: services.engine.panel.legacyScaleUntil)
         try services.engine.workflow.recordPanelOutcome(
             on: caseID, outcome: result.outcome,
-            actions: result.actions.map { (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate) },
+            actions: result.actions.map {
+                (ActionID(services.engine.workflow.makeID()), $0.text, $0.owner, $0.dueDate)
+            },
             by: context.requireStaff().actor)
     }
 
@@ -82,7 +95,8 @@ enum PanelPages {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         let staff = try context.requireStaff()
         guard staff.has(.coordinator) || state.panelMeeting != nil else {
-            try? services.accessLog.recordAccessRefused("panel case not on an agenda", reason: .role, caseID: caseID, by: staff.user)
+            try? services.accessLog.recordAccessRefused(
+                "panel case not on an agenda", reason: .role, caseID: caseID, by: staff.user)
             throw HTTPError(.notFound, message: "There is no case with that reference on your agendas.")
         }
         return (caseID, state)
@@ -107,11 +121,14 @@ enum PanelPages {
         let view = PanelCaseView(
             reference: summary.reference, details: summary.details, draftAnalysis: summary.draftAnalysis,
             returned: summary.returned, hasReturned: !summary.returned.isEmpty,
-            form: FormView(services.definitions.forms.analysis, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows))
+            form: FormView(
+                services.definitions.forms.analysis, values: values, errors: FormErrors.byPath(errors),
+                extraRows: extraRows))
         return services.renderer.page(
             "panel-case", view,
             chrome: services.chrome(
-                "Panel review \(view.reference)", context, path: "/meetings", notice: notice, errors: FormErrors.summary(errors)),
+                "Panel review \(view.reference)", context, path: "/meetings", notice: notice,
+                errors: FormErrors.summary(errors)),
             status: status)
     }
 }
@@ -133,19 +150,25 @@ struct PseudonymisedCase: Encodable {
     init(_ services: WebServices, caseID: CaseID, state: CaseState) {
         let forms = services.definitions.forms
         let child = state.notification?.child
-        let band = child.flatMap { child in state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) } }
+        let band = child.flatMap { child in
+            state.notification.map { AgeBand(born: child.dateOfBirth, died: $0.death.date) }
+        }
         reference = caseID.reference
         details = [
             .init(label: "Age at death", value: band?.label ?? "not known"),
             .init(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
-            .init(label: "Area", value: state.areaCode.flatMap { services.engine.panel.area(code: $0)?.name } ?? "outside the panel's areas"),
+            .init(
+                label: "Area",
+                value: state.areaCode.flatMap { services.engine.panel.area(code: $0)?.name }
+                    ?? "outside the panel's areas"),
             .init(label: "Expected or unexpected", value: state.expectation?.label ?? "not known"),
         ]
         draftAnalysis = state.reviewMeeting?.draftAnalysis
         returned = state.formRequests.compactMap { request in
             guard let answered = request.answered, let definition = forms.definition(answered) else { return nil }
             return ReturnedForm(
-                agency: request.agencyName, form: definition.title, answers: PseudonymisedAnswers.lines(request.answers, definition: definition))
+                agency: request.agencyName, form: definition.title,
+                answers: PseudonymisedAnswers.lines(request.answers, definition: definition))
         }
     }
 }
@@ -153,7 +176,9 @@ struct PseudonymisedCase: Encodable {
 /// Returned answers as the panel reads them: every field the form does not mark identifying, in form order
 /// (`identifying`: every field, as the coordinator reads them).
 enum PseudonymisedAnswers {
-    static func lines(_ answers: FormAnswers, definition: FormDefinition, identifying: Bool = false) -> [CasePageView.Detail] {
+    static func lines(_ answers: FormAnswers, definition: FormDefinition, identifying: Bool = false) -> [CasePageView
+        .Detail]
+    {
         definition.fields.compactMap { field in
             guard identifying || !field.identifying, let answer = answers[field.id] else { return nil }
             return CasePageView.Detail(label: field.label, value: text(answer, field: field))

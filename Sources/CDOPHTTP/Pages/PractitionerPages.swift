@@ -31,10 +31,13 @@ enum PractitionerPages {
         if definition.field(agencyNameField) != nil, values[agencyNameField]?.first?.isEmpty ?? true {
             values[agencyNameField] = [formRequest.agencyName]
         }
-        let notice = request.uri.queryParameters.get("saved") != nil ? "Your draft has been saved. You can close this page and come back with the same link." : nil
+        let notice =
+            request.uri.queryParameters.get("saved") != nil
+            ? "Your draft has been saved. You can close this page and come back with the same link." : nil
         let (csrf, isNew) = CSRF.anonymousToken(request)
         var response = page(
-            services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
+            services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition,
+            values: values,
             notice: notice)
         if isNew { response.setCookie(CSRF.cookie(csrf, secure: services.secureCookies)) }
         return response
@@ -57,7 +60,9 @@ enum PractitionerPages {
         let action = post["action"] ?? "submit"
         if let group = PublicPages.addRowTarget(action) {
             try await access.recordOpened(token: token, view: "page", now: services.now)
-            return page(services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values, extraRows: [group])
+            return page(
+                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
+                definition: definition, values: values, extraRows: [group])
         }
         /// Runs `act`, then shows `template` (nil: back to the form, draft saved), or the form with the refusal.
         func answered(_ template: String?, _ title: String, _ act: () async throws -> Void) async throws -> Response {
@@ -65,8 +70,11 @@ enum PractitionerPages {
                 try await act()
             } catch {
                 return page(
-                    services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: values,
-                    errors: [FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))],
+                    services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
+                    definition: definition, values: values,
+                    errors: [
+                        FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))
+                    ],
                     status: .unprocessableContent)
             }
             guard let template else { return redirect(to: "/forms/\(token)?saved=1") }
@@ -75,19 +83,23 @@ enum PractitionerPages {
                 chrome: services.chrome(title, context, path: "/forms"))
         }
         if declinesAsNotKnown(action: action, values: values, definition: definition) {
-            return try await answered("form-declined", "No information to send") { try access.declineNotKnown(token: token, now: services.now) }
+            return try await answered("form-declined", "No information to send") {
+                try access.declineNotKnown(token: token, now: services.now)
+            }
         }
         let mode: ValidationMode = action == "save-draft" ? .draft : .submit
         switch definition.validate(post: values, today: LondonTime.day(of: services.now), mode: mode) {
         case .invalid(let errors, let echoed):
             try await access.recordOpened(token: token, view: "page", now: services.now)
             return page(
-                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition, values: echoed,
+                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
+                definition: definition, values: echoed,
                 errors: errors, status: .unprocessableContent)
         case .valid(let answers):
             if mode == .draft {
                 return try await answered(nil, "") {
-                    try await access.saveDraft(token: token, definition: definition.reference, answers: answers, now: services.now)
+                    try await access.saveDraft(
+                        token: token, definition: definition.reference, answers: answers, now: services.now)
                 }
             }
             return try await answered("form-returned", "Form sent") {
@@ -114,13 +126,17 @@ enum PractitionerPages {
         guard await !services.limits.links.allow(context.peerAddress, now: services.now) else { return nil }
         var response = services.renderer.page(
             "error",
-            ErrorPage(heading: "Too many requests", message: "Too many pages were asked for from your connection. Wait a minute and try again."),
+            ErrorPage(
+                heading: "Too many requests",
+                message: "Too many pages were asked for from your connection. Wait a minute and try again."),
             chrome: services.chrome("Too many requests", context, path: "/forms"), status: .tooManyRequests)
         response.headers[.retryAfter] = String(await services.limits.links.retryAfter(context.peerAddress))
         return response
     }
 
-    static func opened(_ access: PractitionerAccess, _ token: String, _ services: WebServices) throws -> (CaseID?, CaseState?, LinkUse) {
+    static func opened(_ access: PractitionerAccess, _ token: String, _ services: WebServices) throws -> (
+        CaseID?, CaseState?, LinkUse
+    ) {
         guard token.count == 43, token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             return (nil, nil, .refused(.unknown))
         }
@@ -139,8 +155,11 @@ enum PractitionerPages {
             "error",
             ErrorPage(
                 heading: refusal.heading, message: refusal.message,
-                contact: "Contact \(configuration.coordinatorName) at \(configuration.coordinatorEmail) and quote the request email's subject."),
-            chrome: services.chrome(refusal.heading, context, path: "/forms"), status: refusal == .unknown ? .notFound : .gone)
+                contact:
+                    "Contact \(configuration.coordinatorName) at \(configuration.coordinatorEmail) and quote the request email's subject."
+            ),
+            chrome: services.chrome(refusal.heading, context, path: "/forms"),
+            status: refusal == .unknown ? .notFound : .gone)
     }
 
     struct FormPage {
@@ -153,7 +172,8 @@ enum PractitionerPages {
     }
 
     static func page(
-        _ services: WebServices, _ context: WebContext, csrf: String, caseID: CaseID?, state: CaseState?, request: FormRequest,
+        _ services: WebServices, _ context: WebContext, csrf: String, caseID: CaseID?, state: CaseState?,
+        request: FormRequest,
         definition: FormDefinition, values: [String: [String]], errors: [FieldError] = [], extraRows: Set<String> = [],
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
@@ -165,13 +185,17 @@ enum PractitionerPages {
             child: [
                 .init(label: "Child", value: child?.name.fullName ?? ""),
                 .init(label: "Date of birth", value: child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
-                .init(label: "Date of death", value: state?.notification.map { DayFormatter.long($0.death.date) } ?? ""),
+                .init(
+                    label: "Date of death", value: state?.notification.map { DayFormatter.long($0.death.date) } ?? ""),
                 .init(label: "Case reference", value: caseID.map(\.reference) ?? ""),
             ],
-            panel: services.panelName, coordinator: "\(configuration.coordinatorName) (\(configuration.coordinatorEmail))")
+            panel: services.panelName,
+            coordinator: "\(configuration.coordinatorName) (\(configuration.coordinatorEmail))")
         return services.renderer.page(
             "practitioner-form", view,
-            chrome: services.chrome(definition.title, context, path: "/forms", csrf: csrf, notice: notice, errors: FormErrors.summary(errors)),
+            chrome: services.chrome(
+                definition.title, context, path: "/forms", csrf: csrf, notice: notice,
+                errors: FormErrors.summary(errors)),
             status: status)
     }
 }

@@ -43,7 +43,13 @@ enum PublicPages {
             let wait = await services.limits.notifications.retryAfter(context.peerAddress)
             var response = page(
                 services, context, csrf: csrf, values: values,
-                errors: [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: "Too many notifications have been sent from your connection. Wait \(max(1, wait / 60)) minute(s) and send again: what you typed is kept below.")],
+                errors: [
+                    FieldError(
+                        path: definition.fields.first?.id ?? "notify", label: "",
+                        message:
+                            "Too many notifications have been sent from your connection. Wait \(max(1, wait / 60)) minute(s) and send again: what you typed is kept below."
+                    )
+                ],
                 status: .tooManyRequests)
             response.headers[.retryAfter] = String(wait)
             return response
@@ -59,7 +65,8 @@ enum PublicPages {
                 let notification = try NotificationFormMapping.notification(
                     from: answers, form: definition,
                     context: DecisionContext(now: services.now, configuration: services.engine.panel))
-                let notified = try services.engine.workflow.notify(notification, by: notifierActor, alertCoordinator: true)
+                let notified = try services.engine.workflow.notify(
+                    notification, by: notifierActor, alertCoordinator: true)
                 return redirect(to: "/notify/received?reference=\(notified.caseID.reference)")
             } catch let errors as FieldErrors {
                 refused = errors.errors
@@ -68,7 +75,9 @@ enum PublicPages {
                     await services.limits.notifications.refund(context.peerAddress)
                     throw error
                 }
-                refused = [FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: describe(error))]
+                refused = [
+                    FieldError(path: definition.fields.first?.id ?? "notify", label: "", message: describe(error))
+                ]
             }
         }
         // Only an accepted notification uses up the limit: a trust's staff share one address.
@@ -80,7 +89,9 @@ enum PublicPages {
     static func showReceived(
         _ request: Request, _ context: WebContext, _ services: WebServices
     ) async throws -> Response {
-        let reference = request.uri.queryParameters.get("reference").flatMap { $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil }
+        let reference = request.uri.queryParameters.get("reference").flatMap {
+            $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil
+        }
         return services.renderer.page(
             "notification-received", ["reference": reference ?? "", "hasReference": reference != nil] as [String: Any],
             chrome: services.chrome("Notification received", context, path: "/notify"))
@@ -97,7 +108,8 @@ enum PublicPages {
     ) -> Response {
         let definition = services.definitions.forms.notification
         // The area fields are chosen from the panel's areas (the form cannot know them: they are configuration).
-        let areas = [FieldOption(value: "", label: "Outside the panel's areas, or not known")]
+        let areas =
+            [FieldOption(value: "", label: "Outside the panel's areas, or not known")]
             + services.engine.panel.areas.map { FieldOption(value: $0.code, label: $0.name) }
         let form = FormView(
             definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows,
@@ -121,7 +133,8 @@ enum FormErrors {
     static func summary(_ errors: [FieldError]) -> [PageChrome.ErrorLink] {
         errors.map {
             PageChrome.ErrorLink(
-                field: $0.path.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-"), message: $0.message)
+                field: $0.path.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-"),
+                message: $0.message)
         }
     }
 }

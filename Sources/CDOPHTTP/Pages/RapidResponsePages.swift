@@ -27,7 +27,8 @@ enum RapidResponsePages {
         let (awaiting, active, paused) = try await services.engine.store.read { db in
             let all = try CaseQueries.list(in: db).filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
             return (
-                all.filter { $0.stage == "notified" && $0.duplicateOf == nil }, all.filter { $0.stage == "rapidResponseActive" },
+                all.filter { $0.stage == "notified" && $0.duplicateOf == nil },
+                all.filter { $0.stage == "rapidResponseActive" },
                 all.filter { $0.stage == "awaitingExternal" }
             )
         }
@@ -46,7 +47,8 @@ enum RapidResponsePages {
         }
         let rows = active.map { row($0, "Under way") } + pausedRows
         let view = RapidResponseList(
-            awaiting: awaiting.map { row($0, "") }, hasAwaiting: !awaiting.isEmpty, active: rows, hasActive: !rows.isEmpty)
+            awaiting: awaiting.map { row($0, "") }, hasAwaiting: !awaiting.isEmpty, active: rows,
+            hasActive: !rows.isEmpty)
         return services.renderer.page(
             "rapid-responses", view, chrome: services.chrome("Rapid responses", context, path: "/rapid-responses"))
     }
@@ -65,7 +67,8 @@ enum RapidResponsePages {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
             return try show(
-                request, context, services, errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
+                request, context, services,
+                errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
                 post: post, status: .unprocessableContent)
         }
         let triggers = Set(post.all("triggers").compactMap(JARTrigger.init(rawValue:)))
@@ -75,19 +78,28 @@ enum RapidResponsePages {
         if ends {
             var errors: [PageChrome.ErrorLink] = []
             if post["retriage-reason"] == nil {
-                errors.append(.init(field: "retriage-reason", message: "Enter why the Joint Agency Response is no longer needed"))
+                errors.append(
+                    .init(field: "retriage-reason", message: "Enter why the Joint Agency Response is no longer needed"))
             }
             if post["retriage-confirm"] != "yes" {
-                errors.append(.init(field: "retriage-confirm", message: "Confirm that the Joint Agency Response is to be completed"))
+                errors.append(
+                    .init(
+                        field: "retriage-confirm", message: "Confirm that the Joint Agency Response is to be completed")
+                )
             }
-            if !errors.isEmpty { return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent) }
+            if !errors.isEmpty {
+                return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+            }
         }
         do {
             try services.engine.workflow.retriage(
-                caseID, expectation: expectation, confirmedBy: context.requireStaff().user.displayName, triggers: triggers,
+                caseID, expectation: expectation, confirmedBy: context.requireStaff().user.displayName,
+                triggers: triggers,
                 reason: ends ? post["retriage-reason"] : nil, by: context.requireStaff().actor)
         } catch {
-            return try show(request, context, services, errors: [.init(field: "expectation", message: try refusal(error))], post: post, status: .unprocessableContent)
+            return try show(
+                request, context, services, errors: [.init(field: "expectation", message: try refusal(error))],
+                post: post, status: .unprocessableContent)
         }
         return redirect(to: "/cases/\(caseID)/rapid-response?done=triaged")
     }
@@ -102,9 +114,14 @@ enum RapidResponsePages {
         }
         var errors: [PageChrome.ErrorLink] = []
         let start = post["starts"].flatMap(LocalDateTime.parse)
-        if start == nil { errors.append(.init(field: "starts", message: "Enter the date and time of the meeting, for example 2026-06-03 14:00")) }
+        if start == nil {
+            errors.append(
+                .init(field: "starts", message: "Enter the date and time of the meeting, for example 2026-06-03 14:00"))
+        }
         let minutes = Int(post["duration"] ?? "60") ?? 0
-        if !(15...480).contains(minutes) { errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes")) }
+        if !(15...480).contains(minutes) {
+            errors.append(.init(field: "duration", message: "The length must be between 15 and 480 minutes"))
+        }
         let invitees = InviteeRows.read(post, errors: &errors)
         guard errors.isEmpty, let start else {
             return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
@@ -121,7 +138,9 @@ enum RapidResponsePages {
             }
             return redirect(to: "/meetings/\(meetingID)?done=convened")
         } catch {
-            return try show(request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post, status: .unprocessableContent)
+            return try show(
+                request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post,
+                status: .unprocessableContent)
         }
     }
 
@@ -131,9 +150,12 @@ enum RapidResponsePages {
         let post = try await request.formPost(context: context)
         let (caseID, _) = try CasePages.caseInScope(context, services)
         do {
-            try services.engine.workflow.execute(.completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: context.requireStaff().actor)
+            try services.engine.workflow.execute(
+                .completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: context.requireStaff().actor)
         } catch {
-            return try show(request, context, services, errors: [.init(field: "note", message: try refusal(error))], post: post, status: .unprocessableContent)
+            return try show(
+                request, context, services, errors: [.init(field: "note", message: try refusal(error))], post: post,
+                status: .unprocessableContent)
         }
         return redirect(to: "/cases/\(caseID)/rapid-response?done=completed")
     }
@@ -148,7 +170,8 @@ enum RapidResponsePages {
         for meetingID in state.rapidResponse?.meetings ?? [] {
             convened[meetingID] = try? services.engine.workflow.meetingState(meetingID)
         }
-        let view = RapidResponseView(caseID: caseID, state: state, convened: convened, post: post, extraRows: extraRows, errors: errors)
+        let view = RapidResponseView(
+            caseID: caseID, state: state, convened: convened, post: post, extraRows: extraRows, errors: errors)
         let notice: String? =
             switch request.uri.queryParameters.get("done") {
             case "triaged": "The triage has been recorded."
@@ -157,7 +180,8 @@ enum RapidResponsePages {
             }
         return services.renderer.page(
             "rapid-response", view,
-            chrome: services.chrome("Rapid response \(view.reference)", context, path: "/rapid-responses", notice: notice, errors: errors),
+            chrome: services.chrome(
+                "Rapid response \(view.reference)", context, path: "/rapid-responses", notice: notice, errors: errors),
             status: status)
     }
 }
@@ -184,7 +208,8 @@ enum LocalDateTime {
         let parts = text.replacingOccurrences(of: " ", with: "T").split(separator: "T")
         guard parts.count == 2, let day = CalendarDate(iso: String(parts[0])) else { return nil }
         let clock = parts[1].split(separator: ":")
-        guard clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour), (0..<60).contains(minute),
+        guard clock.count >= 2, let hour = Int(clock[0]), let minute = Int(clock[1]), (0..<24).contains(hour),
+            (0..<60).contains(minute),
             let time = TimeOfDay(hour: hour, minute: minute)
         else { return nil }
         return LondonTime.instant(on: day, at: time)
@@ -206,7 +231,8 @@ enum InviteeRows {
     static func read(_ post: FormPost, errors: inout [PageChrome.ErrorLink]) -> [Invitee] {
         var invitees: [Invitee] = []
         for index in 0..<count(post) {
-            let name = post["invitees[\(index)].name"], email = post["invitees[\(index)].email"]
+            let name = post["invitees[\(index)].name"]
+            let email = post["invitees[\(index)].email"]
             if name == nil, email == nil { continue }
             guard let name else {
                 errors.append(.init(field: "invitees-\(index)-name", message: "Enter the name of invitee \(index + 1)"))
@@ -217,11 +243,17 @@ enum InviteeRows {
                 continue
             }
             guard let email, (try? EmailAddress.validated(email, field: "email")) != nil else {
-                errors.append(.init(field: "invitees-\(index)-email", message: "Enter the email address of invitee \(index + 1) in the right format, like name@example.org"))
+                errors.append(
+                    .init(
+                        field: "invitees-\(index)-email",
+                        message:
+                            "Enter the email address of invitee \(index + 1) in the right format, like name@example.org"
+                    ))
                 continue
             }
             let role = post["invitees[\(index)].role"].flatMap(InviteeRole.init(rawValue:)) ?? .other
-            invitees.append(Invitee(name: name, email: email, role: role, organisation: post["invitees[\(index)].organisation"]))
+            invitees.append(
+                Invitee(name: name, email: email, role: role, organisation: post["invitees[\(index)].organisation"]))
         }
         return invitees
     }

@@ -58,7 +58,8 @@ struct RapidResponseView {
 
     /// `convened`: the states of the case's rapid-response meetings, for their current time and status.
     init(
-        caseID: CaseID, state: CaseState, convened: [MeetingID: MeetingState] = [:], post: FormPost, extraRows: Set<String>,
+        caseID: CaseID, state: CaseState, convened: [MeetingID: MeetingState] = [:], post: FormPost,
+        extraRows: Set<String>,
         errors: [PageChrome.ErrorLink]
     ) {
         reference = caseID.reference
@@ -70,11 +71,15 @@ struct RapidResponseView {
         }
         let chosen = post["expectation"] ?? state.triage?.expectation.rawValue
         expectations = Expectation.allCases.enumerated().map { index, value in
-            Option(id: index == 0 ? "expectation" : "expectation-\(index)", value: value.rawValue, label: value.label.capitalisedFirst, checked: value.rawValue == chosen)
+            Option(
+                id: index == 0 ? "expectation" : "expectation-\(index)", value: value.rawValue,
+                label: value.label.capitalisedFirst, checked: value.rawValue == chosen)
         }
         let chosenTriggers = Set(post.all("triggers") + (state.triage?.triggers.map(\.rawValue) ?? []))
         triggers = JARTrigger.allCases.enumerated().map { index, trigger in
-            Option(id: index == 0 ? "triggers" : "triggers-\(index)", value: trigger.rawValue, label: trigger.label.capitalisedFirst, checked: chosenTriggers.contains(trigger.rawValue))
+            Option(
+                id: index == 0 ? "triggers" : "triggers-\(index)", value: trigger.rawValue,
+                label: trigger.label.capitalisedFirst, checked: chosenTriggers.contains(trigger.rawValue))
         }
         triageAction = "/cases/\(caseID)/triage"
         isActive = state.rapidResponse?.isActive == true
@@ -82,7 +87,9 @@ struct RapidResponseView {
         let live = (state.rapidResponse?.meetings ?? []).filter { convened[$0]?.isCancelled != true }
         canConvene = isActive && live.isEmpty
         completeAction = "/cases/\(caseID)/rapid-response/complete"
-        completed = state.rapidResponse?.completedAt.map { "The Joint Agency Response was completed on \(DayFormatter.long($0))." }
+        completed = state.rapidResponse?.completedAt.map {
+            "The Joint Agency Response was completed on \(DayFormatter.long($0))."
+        }
         note = post["note"] ?? ""
         retriageReason = post["retriage-reason"] ?? ""
         conveneAction = "/cases/\(caseID)/rapid-response"
@@ -96,16 +103,20 @@ struct RapidResponseView {
         invitees = (0..<rows).map { index in
             let role = post["invitees[\(index)].role"] ?? InviteeRole.other.rawValue
             return InviteeRow(
-                index: index, number: index + 1, name: post["invitees[\(index)].name"] ?? "", email: post["invitees[\(index)].email"] ?? "",
+                index: index, number: index + 1, name: post["invitees[\(index)].name"] ?? "",
+                email: post["invitees[\(index)].email"] ?? "",
                 organisation: post["invitees[\(index)].organisation"] ?? "",
-                roles: InviteeRole.allCases.map { Option(id: "", value: $0.rawValue, label: InviteeRoleNames.label($0), checked: $0.rawValue == role) },
+                roles: InviteeRole.allCases.map {
+                    Option(id: "", value: $0.rawValue, label: InviteeRoleNames.label($0), checked: $0.rawValue == role)
+                },
                 nameError: byField["invitees-\(index)-name"], emailError: byField["invitees-\(index)-email"])
         }
         meetings = (state.rapidResponse?.meetings ?? []).map { id in
             let meeting = convened[id]
             let when = meeting?.startsAt ?? state.rapidResponse?.scheduledFor[id]
             let status =
-                state.rapidResponse?.held[id] != nil || meeting?.isHeld == true ? "held"
+                state.rapidResponse?.held[id] != nil || meeting?.isHeld == true
+                ? "held"
                 : meeting?.isCancelled == true ? "cancelled" : "to be held"
             return MeetingLink(href: "/meetings/\(id)", when: when.map(DayFormatter.dayAndTime) ?? "", status: status)
         }

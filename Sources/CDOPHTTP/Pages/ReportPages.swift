@@ -35,7 +35,11 @@ enum ReportPages {
                 let view = View(year: yearText, published: published, mayChooseVersion: coordinator, report: "")
                 return services.renderer.page(
                     "annual-report", view,
-                    chrome: chrome([.init(field: "year", message: "Enter a reporting year such as 2025 (for 1 April 2025 to 31 March 2026)")]),
+                    chrome: chrome([
+                        .init(
+                            field: "year",
+                            message: "Enter a reporting year such as 2025 (for 1 April 2025 to 31 March 2026)")
+                    ]),
                     status: .badRequest)
             }
             let query = AnnualReportQuery(
@@ -44,7 +48,9 @@ enum ReportPages {
                 themes: services.definitions.learningThemes)
             let engine = services.engine
             let report = try await Task.detached { try query.run(on: engine.store, asAt: today) }.value
-            let view = View(year: String(year), published: published, mayChooseVersion: coordinator, report: ReportHTML.body(report))
+            let view = View(
+                year: String(year), published: published, mayChooseVersion: coordinator, report: ReportHTML.body(report)
+            )
             return services.renderer.page("annual-report", view, chrome: chrome([]))
         }
     }

@@ -37,18 +37,25 @@ enum SignInPages {
         guard await services.limits.signIn.allow(context.peerAddress, now: services.now) else {
             return page(
                 services, context, csrf: csrf, next: next, username: post["username"],
-                errors: [.init(field: "username", message: "Too many attempts from your connection. Wait a few minutes and try again.")],
+                errors: [
+                    .init(
+                        field: "username",
+                        message: "Too many attempts from your connection. Wait a few minutes and try again.")
+                ],
                 status: .tooManyRequests)
         }
         var errors: [PageChrome.ErrorLink] = []
         if post["username"] == nil { errors.append(.init(field: "username", message: "Enter your username")) }
         if post["password"] == nil { errors.append(.init(field: "password", message: "Enter your password")) }
         guard errors.isEmpty, let username = post["username"], let password = post.values["password"]?.first else {
-            return page(services, context, csrf: csrf, next: next, username: post["username"], errors: errors, status: .unprocessableContent)
+            return page(
+                services, context, csrf: csrf, next: next, username: post["username"], errors: errors,
+                status: .unprocessableContent)
         }
         do {
             let user = try services.users.authenticate(
-                username: username, password: password, code: post["code"], source: context.peerAddress, now: services.now)
+                username: username, password: password, code: post["code"], source: context.peerAddress,
+                now: services.now)
             let session = try services.sessions.create(for: user.id, now: services.now)
             // A first or reset password must be changed before anything else.
             var response = redirect(to: user.mustChangePassword ? "/account?mustChange=1" : next)
@@ -60,7 +67,8 @@ enum SignInPages {
         } catch let error as SignInError {
             let field = error.isAboutCode ? "code" : "username"
             return page(
-                services, context, csrf: csrf, next: next, username: username, askCode: error.isAboutCode || post["code"] != nil,
+                services, context, csrf: csrf, next: next, username: username,
+                askCode: error.isAboutCode || post["code"] != nil,
                 errors: [.init(field: field, message: try refusal(error))], status: .unprocessableContent)
         }
     }
@@ -70,10 +78,11 @@ enum SignInPages {
         if let staff = context.staff { try? services.users.signOut(token: staff.sessionToken, now: services.now) }
         var response = redirect(to: "/sign-in?signedOut=1")
         response.setCookie(
-            Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: services.secureCookies, httpOnly: true, sameSite: .strict))
+            Cookie(
+                name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", secure: services.secureCookies,
+                httpOnly: true, sameSite: .strict))
         return response
     }
-
 
     struct SignInView {
         var next: String
@@ -82,12 +91,14 @@ enum SignInPages {
     }
 
     static func page(
-        _ services: WebServices, _ context: WebContext, csrf: String, next: String?, username: String? = nil, askCode: Bool = false,
+        _ services: WebServices, _ context: WebContext, csrf: String, next: String?, username: String? = nil,
+        askCode: Bool = false,
         errors: [PageChrome.ErrorLink] = [], notice: String? = nil, status: HTTPResponse.Status = .ok
     ) -> Response {
         services.renderer.page(
             "sign-in", SignInView(next: SignInRedirect.safe(next), username: username ?? "", askCode: askCode),
-            chrome: services.chrome("Sign in", context, path: "/sign-in", csrf: csrf, notice: notice, errors: errors), status: status)
+            chrome: services.chrome("Sign in", context, path: "/sign-in", csrf: csrf, notice: notice, errors: errors),
+            status: status)
     }
 }
 

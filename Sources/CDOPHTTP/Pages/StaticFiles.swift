@@ -14,8 +14,12 @@ enum StaticFiles {
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [:] }
         for name in names {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
-            let type = name.hasSuffix(".css") ? "text/css; charset=utf-8" : name.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
+                continue
+            }
+            let type =
+                name.hasSuffix(".css")
+                ? "text/css; charset=utf-8" : name.hasSuffix(".svg") ? "image/svg+xml" : "application/octet-stream"
             files[name] = (type, ByteBuffer(bytes: data))
         }
         return files

@@ -8,7 +8,8 @@ extension Problem {
         switch error {
         case .missing:
             self.init(
-                status: .unprocessableContent, code: error.code, title: "Password and code needed", detail: error.description,
+                status: .unprocessableContent, code: error.code, title: "Password and code needed",
+                detail: error.description,
                 errors: [
                     .init(pointer: "/password", detail: "your current password"),
                     .init(pointer: "/code", detail: "a new code from your authenticator app"),
@@ -18,9 +19,12 @@ extension Problem {
         case .heldBack:
             self.init(status: .tooManyRequests, code: error.code, title: "Too many attempts", detail: error.description)
         case .noSecondFactor:
-            self.init(status: .unprocessableContent, code: error.code, title: "No second factor", detail: error.description)
+            self.init(
+                status: .unprocessableContent, code: error.code, title: "No second factor", detail: error.description)
         case .unavailable:
-            self.init(status: .serviceUnavailable, code: error.code, title: "Not possible just now", detail: error.description)
+            self.init(
+                status: .serviceUnavailable, code: error.code, title: "Not possible just now", detail: error.description
+            )
         }
     }
 }

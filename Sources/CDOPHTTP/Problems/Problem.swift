@@ -22,7 +22,8 @@ package struct Problem: Error, Sendable, Encodable, Equatable {
     package var code: String
     package var errors: [FieldProblem]
 
-    package init(status: HTTPResponse.Status, code: String, title: String, detail: String, errors: [FieldProblem] = []) {
+    package init(status: HTTPResponse.Status, code: String, title: String, detail: String, errors: [FieldProblem] = [])
+    {
         self.type = "https://cdop.invalid/problems/" + code
         self.title = title
         self.status = status.code
@@ -39,15 +40,19 @@ package struct Problem: Error, Sendable, Encodable, Equatable {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
         return Response(
-            status: HTTPResponse.Status(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            status: HTTPResponse.Status(code: status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
     package static func notSignedIn() -> Problem {
-        Problem(status: .unauthorized, code: "auth.required", title: "Sign in first", detail: "This call needs a signed-in session.")
+        Problem(
+            status: .unauthorized, code: "auth.required", title: "Sign in first",
+            detail: "This call needs a signed-in session.")
     }
 
     package static func forbidden() -> Problem {
-        Problem(status: .forbidden, code: "auth.forbidden", title: "Not allowed", detail: "Your role does not allow this.")
+        Problem(
+            status: .forbidden, code: "auth.forbidden", title: "Not allowed", detail: "Your role does not allow this.")
     }
 
     package static func passwordChangeRequired() -> Problem {
@@ -70,6 +75,7 @@ package struct Problem: Error, Sendable, Encodable, Equatable {
     }
 
     package static func notFound(_ what: String) -> Problem {
-        Problem(status: .notFound, code: "notFound", title: "Not found", detail: "There is no \(what) with that reference.")
+        Problem(
+            status: .notFound, code: "notFound", title: "Not found", detail: "There is no \(what) with that reference.")
     }
 }

@@ -42,9 +42,14 @@ package struct PageRenderer: Sendable {
     }
 
     /// The page `template` showing `content` inside the layout described by `chrome`.
-    package func page(_ template: String, _ content: Any, chrome: PageChrome, status: HTTPResponse.Status = .ok) -> Response {
-        let context: [String: Any] = ["page": ReflectedView.wrap(chrome) ?? chrome, "content": ReflectedView.wrap(content) ?? content]
-        let html = library.render(context, withTemplate: template)
+    package func page(_ template: String, _ content: Any, chrome: PageChrome, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
+        let context: [String: Any] = [
+            "page": ReflectedView.wrap(chrome) ?? chrome, "content": ReflectedView.wrap(content) ?? content,
+        ]
+        let html =
+            library.render(context, withTemplate: template)
             ?? "<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>"
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"

@@ -11,11 +11,13 @@ enum CaseConfirmation {
     /// does not offer it to this person now, or it lacks the fields whose absence the command itself reports:
     /// the command then refuses as it would have).
     static func asked(
-        _ name: String, _ post: FormPost, _ caseID: CaseID, _ state: CaseState, _ context: WebContext, _ services: WebServices
+        _ name: String, _ post: FormPost, _ caseID: CaseID, _ state: CaseState, _ context: WebContext,
+        _ services: WebServices
     ) -> Response? {
         guard post["confirmed"] != "yes" else { return nil }
         let offered = CaseActionsView(
-            caseID: caseID, state: state, today: LondonTime.day(of: services.now), canAct: context.staff?.actsForPanel == true,
+            caseID: caseID, state: state, today: LondonTime.day(of: services.now),
+            canAct: context.staff?.actsForPanel == true,
             post: post)
         let reference = caseID.reference
         let heading: String
@@ -40,7 +42,8 @@ enum CaseConfirmation {
         }
         hidden.append(.init(name: "confirmed", value: "yes"))
         let view = ConfirmPageView(
-            heading: heading, message: message, action: "/cases/\(caseID)/commands", hidden: hidden, confirmLabel: label,
+            heading: heading, message: message, action: "/cases/\(caseID)/commands", hidden: hidden,
+            confirmLabel: label,
             cancelHref: "/cases/\(caseID)#actions")
         return services.renderer.page("confirm", view, chrome: services.chrome(heading, context, path: "/cases"))
     }

@@ -11,7 +11,9 @@ enum RequestAPIRoutes {
     static let path = "/api/v1/cases/:case/requests/:request"
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
-        routes.get(path, APIRoutes.caseReaders, .api) { _, context in await API.handle { try readRequest(context, services) } }
+        routes.get(path, APIRoutes.caseReaders, .api) { _, context in
+            await API.handle { try readRequest(context, services) }
+        }
         routes.post(path + "/commands", .staff([.coordinator]), .api) { request, context in
             await API.handle { try await commandRequest(request, context, services) }
         }
@@ -47,7 +49,8 @@ enum RequestAPIRoutes {
         return API.json(
             RequestJSON(
                 requestId: formRequest.id.description, agency: formRequest.agencyName, form: formRequest.formType.label,
-                status: formRequest.status.label, dueDate: formRequest.dueDate.iso, contactEmail: formRequest.contactEmail,
+                status: formRequest.status.label, dueDate: formRequest.dueDate.iso,
+                contactEmail: formRequest.contactEmail,
                 declineReason: formRequest.declineReason,
                 definition: formRequest.answered.map { "\($0.id)@\($0.version)" },
                 answers: formRequest.answered == nil ? nil : formRequest.answers,
@@ -72,7 +75,9 @@ enum RequestAPIRoutes {
         }
         let actor = try context.requireStaff().actor
         try services.engine.workflow.execute(
-            action.command(formRequest.id, reason: body.reason, contactEmail: body.contactEmail, by: "\(actor.name) (\(actor.role))"),
+            action.command(
+                formRequest.id, reason: body.reason, contactEmail: body.contactEmail,
+                by: "\(actor.name) (\(actor.role))"),
             on: caseID, by: actor)
         let after = try services.engine.workflow.caseState(caseID).request(formRequest.id)
         return API.json(["requestId": formRequest.id.description, "status": after?.status.label ?? ""])

@@ -15,12 +15,15 @@ struct RequestEmail: Encodable, Sendable {
     var outcome: String
 
     /// The request's emails from the outbox read model, with their outcomes from the case's record.
-    static func list(_ caseID: CaseID, _ request: FormRequest, state: CaseState, services: WebServices) throws -> [RequestEmail] {
+    static func list(_ caseID: CaseID, _ request: FormRequest, state: CaseState, services: WebServices) throws
+        -> [RequestEmail]
+    {
         let rows = try services.engine.store.read { db in
             try OutboxQueries.forRequest(request.id.description, streamID: caseID.streamID, in: db)
         }
         let composer = services.engine.workflow.links.map {
-            EmailComposer(templates: services.definitions.templates, configuration: services.engine.configuration, links: $0)
+            EmailComposer(
+                templates: services.definitions.templates, configuration: services.engine.configuration, links: $0)
         }
         return rows.map { row in
             let subject = composer?.subject(of: row, state: state, now: row.createdAt) ?? row.template
@@ -31,7 +34,8 @@ struct RequestEmail: Encodable, Sendable {
                 case nil: row.state == "cancelled" ? "Not sent: no longer needed" : "Waiting to be sent"
                 }
             return RequestEmail(
-                subject: subject, to: row.recipientRole, queued: DayFormatter.dayAndTime(row.createdAt), state: row.state,
+                subject: subject, to: row.recipientRole, queued: DayFormatter.dayAndTime(row.createdAt),
+                state: row.state,
                 outcome: outcome)
         }
     }

@@ -32,7 +32,8 @@ struct RequestPageView {
     var errorFor: [String: String]
 
     init(
-        caseID: CaseID, request: FormRequest, state: CaseState, emails: [RequestEmail], forms: FormCatalog, canAct: Bool,
+        caseID: CaseID, request: FormRequest, state: CaseState, emails: [RequestEmail], forms: FormCatalog,
+        canAct: Bool,
         typed: [String: String] = [:], errorFor: [String: String] = [:]
     ) {
         reference = caseID.reference
@@ -46,17 +47,23 @@ struct RequestPageView {
             .init(label: "Contact", value: request.contactEmail),
         ]
         switch request.resolution {
-        case .withdrawn(let reason, let at)?: details.append(.init(label: "Withdrawn", value: "\(DayFormatter.long(at)): \(reason)"))
-        case .waived(let reason, let at)?: details.append(.init(label: "Waived", value: "\(DayFormatter.long(at)): \(reason)"))
+        case .withdrawn(let reason, let at)?:
+            details.append(.init(label: "Withdrawn", value: "\(DayFormatter.long(at)): \(reason)"))
+        case .waived(let reason, let at)?:
+            details.append(.init(label: "Waived", value: "\(DayFormatter.long(at)): \(reason)"))
         case .declinedNoInformation(let at)?:
-            details.append(.init(label: "Declined", value: "\(DayFormatter.long(at)): \(request.declineReason ?? "no information held")"))
+            details.append(
+                .init(
+                    label: "Declined",
+                    value: "\(DayFormatter.long(at)): \(request.declineReason ?? "no information held")"))
         case .returned(let at)?: details.append(.init(label: "Returned", value: DayFormatter.dayAndTime(at)))
         case nil: break
         }
         let definition = request.answered.flatMap(forms.definition)
         returned = definition != nil
         answeredForm = definition.map { "\($0.title) (version \($0.version))" } ?? ""
-        answers = definition.map { PseudonymisedAnswers.lines(request.answers, definition: $0, identifying: true) } ?? []
+        answers =
+            definition.map { PseudonymisedAnswers.lines(request.answers, definition: $0, identifying: true) } ?? []
         self.emails = emails
         hasEmails = !emails.isEmpty
         canWork = canAct && request.isOutstanding && !state.isClosed

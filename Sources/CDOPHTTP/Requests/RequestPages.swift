@@ -32,7 +32,9 @@ enum RequestPages {
     }
 
     /// The case and the request the path names, within the caller's areas; else not found.
-    static func requestInScope(_ context: WebContext, _ services: WebServices) throws -> (CaseID, CaseState, FormRequest) {
+    static func requestInScope(_ context: WebContext, _ services: WebServices) throws -> (
+        CaseID, CaseState, FormRequest
+    ) {
         let (caseID, state) = try CasePages.caseInScope(context, services)
         guard let formRequest = RequestWork.request(context.parameters.get("request"), in: state) else {
             throw HTTPError(.notFound, message: "There is no such form request on this case.")
@@ -48,18 +50,22 @@ enum RequestPages {
         let (caseID, state, formRequest) = try requestInScope(context, services)
         if let user = context.staff?.user {
             // No record, no view: the returned answers are shown only once their viewing is on the log.
-            try await services.accessLog.recordCaseViewed(caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: user)
+            try await services.accessLog.recordCaseViewed(
+                caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: user)
         }
         let view = RequestPageView(
             caseID: caseID, request: formRequest, state: state,
             emails: try RequestEmail.list(caseID, formRequest, state: state, services: services),
-            forms: services.definitions.forms, canAct: context.staff?.actsForPanel == true, typed: typed, errorFor: errors)
+            forms: services.definitions.forms, canAct: context.staff?.actsForPanel == true, typed: typed,
+            errorFor: errors)
         let notice = request.uri.queryParameters.get("done").flatMap(RequestWork.init(rawValue:))?.notice
         return services.renderer.page(
             "request", view,
             chrome: services.chrome(
                 "\(view.form) from \(view.agency), \(view.reference)", context, path: "/cases", notice: notice,
-                errors: errors.map { .init(field: "\($0.key)-\(RequestWork(rawValue: $0.key)?.field ?? "submit")", message: $0.value) }),
+                errors: errors.map {
+                    .init(field: "\($0.key)-\(RequestWork(rawValue: $0.key)?.field ?? "submit")", message: $0.value)
+                }),
             status: status)
     }
 
@@ -75,18 +81,21 @@ enum RequestPages {
         let typed = input.map { [action.rawValue: $0] } ?? [:]
         if action.field != nil, input == nil {
             return try await showRequest(
-                request, context, services, typed: typed, errors: [action.rawValue: action.missingInput], status: .unprocessableContent)
+                request, context, services, typed: typed, errors: [action.rawValue: action.missingInput],
+                status: .unprocessableContent)
         }
         if action == .withdraw, post["confirmed"] != "yes" {
             return confirmWithdrawal(caseID, formRequest, reason: input ?? "", context, services)
         }
         let actor = try context.requireStaff().actor
-        let command = action.command(formRequest.id, reason: input, contactEmail: input, by: "\(actor.name) (\(actor.role))")
+        let command = action.command(
+            formRequest.id, reason: input, contactEmail: input, by: "\(actor.name) (\(actor.role))")
         do {
             try services.engine.workflow.execute(command, on: caseID, by: actor)
         } catch {
             return try await showRequest(
-                request, context, services, typed: typed, errors: [action.rawValue: try refusal(error)], status: .unprocessableContent)
+                request, context, services, typed: typed, errors: [action.rawValue: try refusal(error)],
+                status: .unprocessableContent)
         }
         return redirect(to: "/cases/\(caseID)/requests/\(formRequest.id)?done=\(action.rawValue)")
     }
@@ -97,7 +106,8 @@ enum RequestPages {
     ) -> Response {
         let view = ConfirmPageView(
             heading: "Withdraw the request to \(formRequest.agencyName)?",
-            message: "The \(formRequest.formType.label) will no longer be chased, its link will stop opening the form, and "
+            message:
+                "The \(formRequest.formType.label) will no longer be chased, its link will stop opening the form, and "
                 + "\(formRequest.agencyName) will be told by email. Reason: \(reason)",
             action: "/cases/\(caseID)/requests/\(formRequest.id)/withdraw",
             hidden: [.init(name: "reason", value: reason), .init(name: "confirmed", value: "yes")],

@@ -13,7 +13,9 @@ enum RequestWork: String, CaseIterable, Sendable {
     case withdraw
 
     /// The command for `requestID` with the coordinator's `reason` or new `contactEmail`.
-    func command(_ requestID: FormRequestID, reason: String?, contactEmail: String?, by declaredBy: String) -> CaseCommand {
+    func command(_ requestID: FormRequestID, reason: String?, contactEmail: String?, by declaredBy: String)
+        -> CaseCommand
+    {
         switch self {
         case .remind: .sendReminderNow(requestID: requestID)
         case .changeContact: .changeFormContact(requestID: requestID, contactEmail: contactEmail ?? "")
@@ -36,10 +38,12 @@ enum RequestWork: String, CaseIterable, Sendable {
     var notice: String {
         switch self {
         case .remind: "A reminder is on its way to the agency's contact."
-        case .changeContact: "The request has been sent to the new contact with a new link. The old link no longer opens the form."
+        case .changeContact:
+            "The request has been sent to the new contact with a new link. The old link no longer opens the form."
         case .waive: "The request has been waived: the panel will not wait for it, and a late return is still accepted."
         case .decline: "The agency's decline has been recorded."
-        case .withdraw: "The request has been withdrawn, its link no longer works, and the agency has been told by email."
+        case .withdraw:
+            "The request has been withdrawn, its link no longer works, and the agency has been told by email."
         }
     }
 

@@ -16,11 +16,13 @@ struct AccessRefusals: Sendable {
             case .api: return Problem.notSignedIn().response
             case .page:
                 let next = request.method == .get ? request.uri.path : "/"
-                return redirect(to: "/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return redirect(
+                    to: "/sign-in?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
             }
         }
         try? services.accessLog.recordAccessRefused(
-            route.description, reason: .role, caseID: context.pathCaseID, meetingID: context.pathMeetingID, by: staff.user)
+            route.description, reason: .role, caseID: context.pathCaseID, meetingID: context.pathMeetingID,
+            by: staff.user)
         switch route.kind {
         case .api: return Problem.forbidden().response
         case .page:
@@ -28,8 +30,11 @@ struct AccessRefusals: Sendable {
                 "error",
                 ErrorPage(
                     heading: "You cannot see this page",
-                    message: "Your role does not allow it. The attempt has been recorded. If you need access, ask the CDOP coordinator or an administrator."),
-                chrome: services.chrome("You cannot see this page", context, path: request.uri.path), status: .forbidden)
+                    message:
+                        "Your role does not allow it. The attempt has been recorded. If you need access, ask the CDOP coordinator or an administrator."
+                ),
+                chrome: services.chrome("You cannot see this page", context, path: request.uri.path), status: .forbidden
+            )
         }
     }
 
@@ -44,7 +49,8 @@ struct AccessRefusals: Sendable {
                 ? nil
                 : Problem(
                     status: .unsupportedMediaType, code: "input.notJSON", title: "JSON expected",
-                    detail: "Send the body as JSON with Content-Type: application/json.").response
+                    detail: "Send the body as JSON with Content-Type: application/json."
+                ).response
         }
         let expected: String?
         if let staff = context.staff, case .staff = route.access {
@@ -65,7 +71,9 @@ struct AccessRefusals: Sendable {
                 "error",
                 ErrorPage(
                     heading: "This form has expired",
-                    message: "For your security the form could not be accepted. Go back, reload the page and send it again. Nothing you typed was saved."),
+                    message:
+                        "For your security the form could not be accepted. Go back, reload the page and send it again. Nothing you typed was saved."
+                ),
                 chrome: services.chrome("This form has expired", context, path: request.uri.path), status: .forbidden)
         }
     }

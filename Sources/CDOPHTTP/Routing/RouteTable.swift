@@ -65,7 +65,9 @@ package final class RouteTable: @unchecked Sendable {
             if method != .get, method != .head {
                 // Every form post and unsafe API call carries a CSRF token: the session's for staff, the
                 // double-submit cookie's for the public and practitioners (checked in constant time).
-                if let refusal = try await refusals.checkCSRF(&request, context: context, route: spec) { return refusal }
+                if let refusal = try await refusals.checkCSRF(&request, context: context, route: spec) {
+                    return refusal
+                }
             }
             return try await handler(request, context)
         }

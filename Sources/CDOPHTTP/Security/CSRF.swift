@@ -19,7 +19,8 @@ package enum CSRF {
     /// Equal tokens, compared in time independent of where they differ.
     package static func matches(_ given: String?, _ expected: String) -> Bool {
         guard let given else { return false }
-        let a = Array(given.utf8), b = Array(expected.utf8)
+        let a = Array(given.utf8)
+        let b = Array(expected.utf8)
         guard a.count == b.count, !b.isEmpty else { return false }
         var difference: UInt8 = 0
         for index in a.indices { difference |= a[index] ^ b[index] }

@@ -28,7 +28,9 @@ package struct FormPost: Sendable, Equatable {
 
     /// The first value of `name`, trimmed; nil when absent or blank.
     package subscript(_ name: String) -> String? {
-        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = values[name]?.first?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 

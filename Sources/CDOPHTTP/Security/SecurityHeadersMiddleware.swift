@@ -16,7 +16,9 @@ package struct SecurityHeadersMiddleware: RouterMiddleware {
 
     package init() {}
 
-    package func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    package func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         var response: Response
         do {
             response = try await next(request, context)

@@ -12,7 +12,8 @@ package enum SignInRedirect {
         guard bytes.count > 1 else { return path }
         let second = bytes[1]
         let startsWell =
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(second) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(second)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(second)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(second)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(second)
         return startsWell ? path : "/"
     }

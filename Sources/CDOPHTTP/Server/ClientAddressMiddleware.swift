@@ -9,7 +9,9 @@ struct ClientAddressMiddleware: RouterMiddleware {
 
     let proxies: TrustedProxies
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         var context = context
         context.peerAddress = proxies.clientAddress(
             peer: context.socketAddress, forwardedFor: request.headers[values: Self.forwardedFor])

@@ -10,7 +10,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     let services: WebServices
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch {

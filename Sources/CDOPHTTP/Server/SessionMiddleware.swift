@@ -12,7 +12,9 @@ struct SessionMiddleware: RouterMiddleware {
 
     let services: WebServices
 
-    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response)
+        async throws -> Response
+    {
         var context = context
         if let token = request.cookies[Self.cookieName]?.value,
             let session = try? services.sessions.resolve(token: token, now: services.now)

@@ -27,10 +27,12 @@ package enum WebServer {
     static let areas: [@Sendable (RouteTable, WebServices) -> Void] = [
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
         CasePages.install, CaseListPages.install, CaseCorrectionPages.install, RapidResponsePages.install,
-        MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install, AgencyPages.install,
+        MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install,
+        AgencyPages.install,
         AgencyEditPages.install,
         AdminPages.install, AccessLogPages.install,
-        PractitionerPages.install, RequestPages.install, RequestAPIRoutes.install, APIRoutes.install, MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
+        PractitionerPages.install, RequestPages.install, RequestAPIRoutes.install, APIRoutes.install,
+        MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]
 
     /// The application: listening where the configuration says, firing timers and sending mail while it runs.
@@ -51,7 +53,8 @@ package enum WebServer {
         }
         return Application(
             router: routes(services).router,
-            configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "cdop"),
+            configuration: .init(
+                address: .hostname(configuration.httpHost, port: configuration.httpPort), serverName: "cdop"),
             services: loops, onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

@@ -50,7 +50,8 @@ package struct WebServices: Sendable {
         errors: [PageChrome.ErrorLink] = []
     ) -> PageChrome {
         PageChrome(
-            title: title, panelName: panelName, staff: context.staff, csrf: csrf ?? context.staff?.csrfToken ?? "", path: path,
+            title: title, panelName: panelName, staff: context.staff, csrf: csrf ?? context.staff?.csrfToken ?? "",
+            path: path,
             notice: notice, errors: errors)
     }
 }

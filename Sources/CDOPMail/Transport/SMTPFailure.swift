@@ -5,17 +5,17 @@
 package enum SMTPFailure {
     package static func classify(curlCode: Int, replyCode: Int, server: String, detail: String) -> MailTransportError {
         switch curlCode {
-        case 67, 94:  // CURLE_LOGIN_DENIED, CURLE_AUTH_ERROR
+        case 67, 94: // CURLE_LOGIN_DENIED, CURLE_AUTH_ERROR
             return .authenticationFailed(server: server, replyCode: replyCode)
-        case 58, 60, 77, 83, 90, 91:  // certificate problem, peer verification, CA file, issuer, pinning, OCSP
+        case 58, 60, 77, 83, 90, 91: // certificate problem, peer verification, CA file, issuer, pinning, OCSP
             return .tlsVerificationFailed(server: server, detail: detail)
-        case 35, 59, 64:  // TLS handshake, cipher, STARTTLS not offered (CURLE_USE_SSL_FAILED)
+        case 35, 59, 64: // TLS handshake, cipher, STARTTLS not offered (CURLE_USE_SSL_FAILED)
             return .tlsUnavailable(server: server, detail: detail)
         default:
             break
         }
         switch replyCode {
-        case 530:  // authentication required: a configuration problem, not this message's
+        case 530: // authentication required: a configuration problem, not this message's
             return .authenticationFailed(server: server, replyCode: replyCode)
         case 400...499:
             return .deferred(server: server, replyCode: replyCode)
@@ -25,11 +25,11 @@ package enum SMTPFailure {
             break
         }
         switch curlCode {
-        case 5, 6, 7:  // could not resolve proxy or host, could not connect
+        case 5, 6, 7: // could not resolve proxy or host, could not connect
             return .connectionFailed(server: server, detail: detail)
-        case 28:  // CURLE_OPERATION_TIMEDOUT
+        case 28: // CURLE_OPERATION_TIMEDOUT
             return .timedOut(server: server)
-        case 52, 55, 56:  // got nothing, send error, receive error (without a reply code: the connection broke)
+        case 52, 55, 56: // got nothing, send error, receive error (without a reply code: the connection broke)
             return .connectionFailed(server: server, detail: detail)
         default:
             return .transportFailed(server: server, curlCode: curlCode, detail: detail)

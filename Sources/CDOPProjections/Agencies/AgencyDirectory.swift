@@ -12,7 +12,8 @@ package struct AgencyView: Encodable, Sendable, Equatable {
     package var retired: Bool
 
     enum CodingKeys: String, CodingKey {
-        case agencyID = "agencyId", name, kind, leadEmail, contacts, retired
+        case agencyID = "agencyId"
+        case name, kind, leadEmail, contacts, retired
     }
 }
 
@@ -37,7 +38,8 @@ extension AgencyView {
 package enum AgencyDirectory {
     /// Every agency, current ones first, by name.
     package static func all(in db: Database) throws -> [AgencyView] {
-        try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY retired, name COLLATE NOCASE, agency_id").map(AgencyView.init)
+        try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY retired, name COLLATE NOCASE, agency_id").map(
+            AgencyView.init)
     }
 
     /// The agencies that can be asked for forms, by name.
@@ -49,7 +51,8 @@ package enum AgencyDirectory {
     /// from many.
     package static func ids(named name: String, in db: Database) throws -> [String] {
         try String.fetchAll(
-            db, sql: "SELECT agency_id FROM agencies WHERE name = ? COLLATE NOCASE ORDER BY retired LIMIT 2", arguments: [name])
+            db, sql: "SELECT agency_id FROM agencies WHERE name = ? COLLATE NOCASE ORDER BY retired LIMIT 2",
+            arguments: [name])
     }
 
     /// The ids of the agencies whose id starts with `prefix` (at most 2).

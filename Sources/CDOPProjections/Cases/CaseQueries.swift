@@ -86,7 +86,9 @@ package enum CaseQueries {
         guard !reference.isEmpty else { return [] }
         return try String.fetchAll(
             db.cachedStatement(
-                sql: "SELECT case_id FROM case_summaries WHERE external_reference = ? COLLATE NOCASE ORDER BY case_id LIMIT 2"),
+                sql:
+                    "SELECT case_id FROM case_summaries WHERE external_reference = ? COLLATE NOCASE ORDER BY case_id LIMIT 2"
+            ),
             arguments: [reference]
         ).compactMap(CaseID.init)
     }

@@ -63,7 +63,8 @@ package enum CaseTables {
     /// every list until the next write to it. A rebuild's comparison found it. The table is made again without
     /// the constraint, its rows kept (so a crash before the refill leaves no fewer than before), and, being a
     /// projection migration, refilled from the events when a database upgrades.
-    package static let sharedReferencesMigration = SchemaMigration("projections.v2.case-summaries-shared-references") { db in
+    package static let sharedReferencesMigration = SchemaMigration("projections.v2.case-summaries-shared-references") {
+        db in
         try db.execute(
             sql: """
                 CREATE TABLE case_summaries_shared_references (
@@ -92,7 +93,8 @@ package enum CaseTables {
 
     /// The case's reference in another record (a historic import's `reference`), found by `cdop case show B11-001`.
     /// A new column, so a projection migration: a database upgrading fills it from its events.
-    package static let externalReferenceMigration = SchemaMigration("projections.v3.case-summaries-external-reference") { db in
+    package static let externalReferenceMigration = SchemaMigration("projections.v3.case-summaries-external-reference")
+    { db in
         try db.execute(
             sql: """
                 ALTER TABLE case_summaries ADD COLUMN external_reference TEXT;
@@ -111,7 +113,6 @@ package enum CaseTables {
                 CREATE INDEX case_summaries_by_nhs_number ON case_summaries (nhs_number) WHERE nhs_number IS NOT NULL;
                 """)
     }
-
 
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
     /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
@@ -144,8 +145,12 @@ package enum CaseTables {
         _ state: CaseState, _ notification: DeathNotification, _ id: String, fresh: Bool, in db: Database
     ) throws {
         let keys = state.duplicateOf == nil ? Set(DuplicateMatcher.keys(for: notification).map(\.description)) : []
-        let stored: Set<String> = fresh ? [] : Set(try String.fetchAll(
-            db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
+        let stored: Set<String> =
+            fresh
+            ? []
+            : Set(
+                try String.fetchAll(
+                    db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
         guard keys != stored else { return }
         for key in stored.subtracting(keys) {
             try db.rawStatement("DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?").execute(key, id)
@@ -158,17 +163,17 @@ package enum CaseTables {
     private static func writeRequests(_ state: CaseState, _ id: String, in db: Database) throws {
         let upsert = try db.rawStatement(
             """
-                INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
-                    requested_at, due_date, status, outstanding, reminders, escalation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (request_id) DO UPDATE SET agency_name = excluded.agency_name,
-                    contact_email = excluded.contact_email, due_date = excluded.due_date, status = excluded.status,
-                    outstanding = excluded.outstanding, reminders = excluded.reminders, escalation = excluded.escalation
-                WHERE agency_name IS NOT excluded.agency_name OR contact_email IS NOT excluded.contact_email
-                    OR due_date IS NOT excluded.due_date OR status IS NOT excluded.status
-                    OR outstanding IS NOT excluded.outstanding OR reminders IS NOT excluded.reminders
-                    OR escalation IS NOT excluded.escalation
-                """)
+            INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
+                requested_at, due_date, status, outstanding, reminders, escalation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (request_id) DO UPDATE SET agency_name = excluded.agency_name,
+                contact_email = excluded.contact_email, due_date = excluded.due_date, status = excluded.status,
+                outstanding = excluded.outstanding, reminders = excluded.reminders, escalation = excluded.escalation
+            WHERE agency_name IS NOT excluded.agency_name OR contact_email IS NOT excluded.contact_email
+                OR due_date IS NOT excluded.due_date OR status IS NOT excluded.status
+                OR outstanding IS NOT excluded.outstanding OR reminders IS NOT excluded.reminders
+                OR escalation IS NOT excluded.escalation
+            """)
         for request in state.formRequests {
             try upsert.execute(
                 request.id.description, id, request.agencyID.description, request.agencyName,

@@ -25,7 +25,8 @@ extension FormRequestView {
             requestId: row["request_id"], caseId: caseId, reference: CaseID(caseId).map(\.reference) ?? caseId,
             agencyId: row["agency_id"], agencyName: row["agency_name"], formType: row["form_type"],
             contactEmail: row["contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
-            status: row["status"], outstanding: row["outstanding"], reminders: row["reminders"], escalation: row["escalation"])
+            status: row["status"], outstanding: row["outstanding"], reminders: row["reminders"],
+            escalation: row["escalation"])
     }
 }
 
@@ -43,7 +44,8 @@ package enum FormRequestQueries {
         if outstandingOnly { conditions.append("outstanding = 1") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: "SELECT * FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id", arguments: arguments
+            db, sql: "SELECT * FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id",
+            arguments: arguments
         ).map(FormRequestView.init)
     }
 }

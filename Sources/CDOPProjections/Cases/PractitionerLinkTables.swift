@@ -24,11 +24,12 @@ package enum PractitionerLinkTables {
         guard !state.links.isEmpty else { return }
         let insert = try db.rawStatement(
             """
-                INSERT INTO practitioner_links (token_hash, case_id, request_id, expires_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (token_hash) DO NOTHING
-                """)
+            INSERT INTO practitioner_links (token_hash, case_id, request_id, expires_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (token_hash) DO NOTHING
+            """)
         for link in state.links {
-            try insert.execute(link.tokenHash, caseID, link.requestID.description, UTCTimestamp.string(from: link.expiresAt))
+            try insert.execute(
+                link.tokenHash, caseID, link.requestID.description, UTCTimestamp.string(from: link.expiresAt))
         }
     }
 }

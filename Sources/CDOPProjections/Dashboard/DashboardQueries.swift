@@ -42,8 +42,10 @@ package enum DashboardQueries {
 
     /// Cases notified and not yet triaged, newest first.
     package static func newNotifications(areas: Set<String>, limit: Int = 25, in db: Database) throws -> [CaseSummary] {
-        try CaseQueries.list(stage: "notified", in: db).filter { within(areas, $0.areaCode) && $0.possibleDuplicateOf == nil }
-            .sorted { $0.notifiedAt > $1.notifiedAt }.prefix(limit).map { $0 }
+        try CaseQueries.list(stage: "notified", in: db).filter {
+            within(areas, $0.areaCode) && $0.possibleDuplicateOf == nil
+        }
+        .sorted { $0.notifiedAt > $1.notifiedAt }.prefix(limit).map { $0 }
     }
 
     /// Notifications that may be a death already notified, awaiting the coordinator's decision.
@@ -83,7 +85,8 @@ package enum DashboardQueries {
     }
 
     /// Meetings not yet held or cancelled, from `now` on.
-    package static func upcomingMeetings(after now: Date, limit: Int = 10, in db: Database) throws -> [UpcomingMeeting] {
+    package static func upcomingMeetings(after now: Date, limit: Int = 10, in db: Database) throws -> [UpcomingMeeting]
+    {
         try Row.fetchAll(
             db,
             sql: """

@@ -14,13 +14,16 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
     package let streamPrefix: String
     /// Replaces the rows of one stream with those of `state` (at `version`). `fresh`: this append holds the
     /// stream's first event, so the tables hold no row of it yet and nothing stored needs reading back.
-    package let write: @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
+    package let write:
+        @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
     /// Folded states shared with the command handler; nil folds every stream from its start.
     package let cache: StateCache?
 
     package init(
         name: String, streamPrefix: String, cache: StateCache? = nil,
-        write: @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
+        write:
+            @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database)
+            throws -> Void
     ) {
         self.name = name
         self.streamPrefix = streamPrefix
@@ -57,8 +60,9 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
         {
             // Named by the id of an event this very append wrote, so folded from exactly these events.
             #if DEBUG
-            let folded = try Self.fold(try context.readStream(streamID))
-            precondition(folded == cached.state, "\(streamID): the command's folded state differs from its stored events'")
+                let folded = try Self.fold(try context.readStream(streamID))
+                precondition(
+                    folded == cached.state, "\(streamID): the command's folded state differs from its stored events'")
             #endif
             return (cached.state, true)
         }

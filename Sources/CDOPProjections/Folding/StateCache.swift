@@ -30,7 +30,9 @@ package final class StateCache: Sendable {
     }
 
     /// The cached state of a stream with its version and last event id, if any.
-    package func entry<State: Sendable>(_ streamID: String, as type: State.Type) -> (state: State, version: Int64, lastEventID: UUID)? {
+    package func entry<State: Sendable>(_ streamID: String, as type: State.Type) -> (
+        state: State, version: Int64, lastEventID: UUID
+    )? {
         storage.withLock { storage in
             guard var entry = storage.entries[streamID], let state = entry.state as? State else { return nil }
             storage.clock &+= 1
@@ -44,7 +46,8 @@ package final class StateCache: Sendable {
     package func store<State: Sendable>(_ streamID: String, state: State, version: Int64, lastEventID: UUID) {
         storage.withLock { storage in
             storage.clock &+= 1
-            storage.entries[streamID] = Entry(version: version, lastEventID: lastEventID, state: state, used: storage.clock)
+            storage.entries[streamID] = Entry(
+                version: version, lastEventID: lastEventID, state: state, used: storage.clock)
             if storage.entries.count > capacity {
                 // The least recently used quarter goes: found by sorting the use marks alone (sorting the entries,
                 // each a string and a boxed state, was a tenth of a large import's writing).

@@ -28,14 +28,16 @@ package enum MeetingQueries {
         {
             areas[row["meeting_id"], default: []].append(row["area_code"])
         }
-        return try Row.fetchAll(db, sql: "SELECT meeting_id, type, title, starts_at, status FROM meetings ORDER BY starts_at DESC")
-            .map { row in
-                let id: String = row["meeting_id"]
-                let startsAt: String? = row["starts_at"]
-                return MeetingListing(
-                    meetingID: id, type: row["type"], title: row["title"], startsAt: startsAt.flatMap(UTCTimestamp.parse),
-                    status: row["status"], agendaAreas: areas[id] ?? [])
-            }
+        return try Row.fetchAll(
+            db, sql: "SELECT meeting_id, type, title, starts_at, status FROM meetings ORDER BY starts_at DESC"
+        )
+        .map { row in
+            let id: String = row["meeting_id"]
+            let startsAt: String? = row["starts_at"]
+            return MeetingListing(
+                meetingID: id, type: row["type"], title: row["title"], startsAt: startsAt.flatMap(UTCTimestamp.parse),
+                status: row["status"], agendaAreas: areas[id] ?? [])
+        }
     }
 
     /// The area of each of `caseIDs` that the case read model knows (a case outside the panel's areas maps to nil;
@@ -56,7 +58,9 @@ package enum MeetingQueries {
     /// Every meeting, or those of `type`, soonest first, with its agenda's references: the command line's list.
     package static func summaries(type: String?, in db: Database) throws -> [MeetingSummary] {
         var agendas: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT meeting_id, case_id FROM meeting_agenda ORDER BY meeting_id, position") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT meeting_id, case_id FROM meeting_agenda ORDER BY meeting_id, position")
+        {
             agendas[row["meeting_id"], default: []].append(row["case_id"])
         }
         return try Row.fetchAll(
@@ -65,7 +69,8 @@ package enum MeetingQueries {
         ).map { row in
             let id: String = row["meeting_id"]
             return MeetingSummary(
-                meetingId: id, type: row["type"], title: row["title"], startsAt: row["starts_at"], endsAt: row["ends_at"],
+                meetingId: id, type: row["type"], title: row["title"], startsAt: row["starts_at"],
+                endsAt: row["ends_at"],
                 status: row["status"], invitees: row["invitees"], openActions: row["open_actions"],
                 agenda: (agendas[id] ?? []).compactMap(CaseID.init).map(\.reference))
         }

@@ -55,10 +55,15 @@ package enum MeetingTables {
     /// appended or removed, never moved), so any removal before the end moves that row; then the agenda is
     /// written again whole.
     private static func writeAgenda(_ agenda: [String], of id: String, fresh: Bool, in db: Database) throws {
-        let last = fresh ? nil : try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT position, case_id FROM meeting_agenda WHERE meeting_id = ? ORDER BY position DESC LIMIT 1"),
-            arguments: [id])
+        let last =
+            fresh
+            ? nil
+            : try Row.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT position, case_id FROM meeting_agenda WHERE meeting_id = ? ORDER BY position DESC LIMIT 1"
+                ),
+                arguments: [id])
         var from = 0
         if let last {
             let position: Int = last[0]
@@ -70,7 +75,8 @@ package enum MeetingTables {
             }
         }
         guard from < agenda.count else { return }
-        let insert = try db.cachedStatement(sql: "INSERT INTO meeting_agenda (meeting_id, position, case_id) VALUES (?, ?, ?)")
+        let insert = try db.cachedStatement(
+            sql: "INSERT INTO meeting_agenda (meeting_id, position, case_id) VALUES (?, ?, ?)")
         for position in from..<agenda.count {
             try insert.execute(arguments: [id, position, agenda[position]])
         }

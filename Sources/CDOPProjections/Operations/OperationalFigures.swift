@@ -17,7 +17,9 @@ package struct OperationalFigures: Sendable, Equatable {
     package var outboxClaimed: Int
 
     /// Reads the figures at `now` in one read transaction.
-    package static func read(at now: Date, overdueAfter: TimeInterval = 300, in db: Database) throws -> OperationalFigures {
+    package static func read(at now: Date, overdueAfter: TimeInterval = 300, in db: Database) throws
+        -> OperationalFigures
+    {
         let moment = UTCTimestamp.string(from: now)
         let late = UTCTimestamp.string(from: now.addingTimeInterval(-overdueAfter))
         func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {

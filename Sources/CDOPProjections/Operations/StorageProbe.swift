@@ -15,7 +15,8 @@ package enum StorageProbe {
         let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
         let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
         try db.inSavepoint {
-            try db.execute(sql: "INSERT INTO storage_probe (filler) VALUES (zeroblob(?))", arguments: [(free + 2) * pageSize])
+            try db.execute(
+                sql: "INSERT INTO storage_probe (filler) VALUES (zeroblob(?))", arguments: [(free + 2) * pageSize])
             return .rollback
         }
     }
@@ -24,7 +25,9 @@ package enum StorageProbe {
     /// cannot be read.
     package static func freeMegabytes(near path: String) -> Int? {
         var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" { folder.deleteLastPathComponent() }
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
         guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: folder.path),
             let free = attributes[.systemFreeSize] as? NSNumber
         else { return nil }

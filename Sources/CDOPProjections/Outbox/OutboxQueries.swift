@@ -71,7 +71,9 @@ package enum OutboxQueries {
     }
 
     /// Records a failed attempt to be retried at `retryAt`, releasing the claim.
-    package static func recordRetry(_ outboxID: String, attempts: Int, retryAt: Date, error: String, in db: Database) throws {
+    package static func recordRetry(_ outboxID: String, attempts: Int, retryAt: Date, error: String, in db: Database)
+        throws
+    {
         try db.execute(
             sql: """
                 INSERT INTO outbox_attempts (outbox_id, attempts, next_attempt_at, claimed_until, last_error)
@@ -86,7 +88,8 @@ package enum OutboxQueries {
     /// dispatcher takes them at once instead of waiting for the lease to run out. Attempts are not counted.
     package static func release(_ outboxIDs: [String], in db: Database) throws {
         for outboxID in outboxIDs {
-            try db.execute(sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
+            try db.execute(
+                sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
         }
     }
 
@@ -122,7 +125,8 @@ package enum OutboxQueries {
     package static func row(_ outboxID: String, in db: Database) throws -> OutboxRow? {
         try Row.fetchOne(
             db,
-            sql: "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?",
+            sql:
+                "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?",
             arguments: [outboxID]
         ).map(OutboxRow.init(row:))
     }

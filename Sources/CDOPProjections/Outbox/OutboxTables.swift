@@ -47,14 +47,14 @@ package enum OutboxTables {
     package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
         let upsert = try db.rawStatement(
             """
-                INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
-                    agency_name, request_id, reminder_number, created_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
-                    state = excluded.state, created_at = excluded.created_at
-                WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
-                    OR created_at IS NOT excluded.created_at
-                """)
+            INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
+                agency_name, request_id, reminder_number, created_at, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
+                state = excluded.state, created_at = excluded.created_at
+            WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
+                OR created_at IS NOT excluded.created_at
+            """)
         for email in emails {
             var address: String?
             var name: String?
@@ -65,7 +65,8 @@ package enum OutboxTables {
             case .role: break
             }
             try upsert.execute(
-                rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName, address,
+                rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName,
+                address,
                 name, email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
                 email.state.rawValue)
         }

@@ -51,16 +51,17 @@ package enum ReportFactTables {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let died = notification.death.date
         let outcome = state.panelOutcome
-        let themes = Set((outcome?.learningPoints ?? []).map(\.theme)).sorted().joined(separator: String(themeSeparator))
+        let themes = Set((outcome?.learningPoints ?? []).map(\.theme)).sorted().joined(
+            separator: String(themeSeparator))
         let firstHeld = state.rapidResponse?.firstMeetingHeldAt.map { died.days(until: LondonTime.day(of: $0)) }
         try db.rawStatement(
             """
-                INSERT OR REPLACE INTO report_facts (case_id, counts_for_panel, stage, notified_on, died_on, sex,
-                    age_band, ethnicity, area_code, expectation, rapid_response, rapid_response_days, reviewed_on,
-                    review_days, category, outcome, legacy_preventability, learning_themes, actions_open,
-                    actions_closed, review_timeline)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
+            INSERT OR REPLACE INTO report_facts (case_id, counts_for_panel, stage, notified_on, died_on, sex,
+                age_band, ethnicity, area_code, expectation, rapid_response, rapid_response_days, reviewed_on,
+                review_days, category, outcome, legacy_preventability, learning_themes, actions_open,
+                actions_closed, review_timeline)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
         ).execute(
             caseID.description, stage.countsForPanel, stage.name, notification.notifier.dateNotified.iso, died.iso,
             notification.child.sex.rawValue, AgeBand(born: notification.child.dateOfBirth, died: died).rawValue,

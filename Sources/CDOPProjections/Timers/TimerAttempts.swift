@@ -19,7 +19,9 @@ package enum TimerAttempts {
 
     /// Records a failed attempt (the error's code only: never personal data) and when to try again.
     package static func recordFailure(timerID: String, errorCode: String, now: Date, in db: Database) throws -> Int {
-        let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM timer_attempts WHERE timer_id = ?", arguments: [timerID]) ?? 0) + 1
+        let attempts =
+            (try Int.fetchOne(db, sql: "SELECT attempts FROM timer_attempts WHERE timer_id = ?", arguments: [timerID])
+                ?? 0) + 1
         let backoffMinutes = min(pow(2, Double(attempts - 1)) * 5, 24 * 60)
         try db.execute(
             sql: """
@@ -27,7 +29,9 @@ package enum TimerAttempts {
                 ON CONFLICT (timer_id) DO UPDATE SET attempts = excluded.attempts, last_error = excluded.last_error,
                     retry_at = excluded.retry_at
                 """,
-            arguments: [timerID, attempts, errorCode, UTCTimestamp.string(from: now.addingTimeInterval(backoffMinutes * 60))])
+            arguments: [
+                timerID, attempts, errorCode, UTCTimestamp.string(from: now.addingTimeInterval(backoffMinutes * 60)),
+            ])
         return attempts
     }
 

@@ -17,7 +17,8 @@ package struct TimerRow: Sendable, Equatable, Codable {
     package var state: String
 
     /// The columns, in order, that `init(row:)` reads by position.
-    static let columns = "timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state"
+    static let columns =
+        "timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state"
 
     init(row: Row) {
         timerID = row[0]
@@ -62,9 +63,14 @@ package enum TimerQueries {
     package static func due(at now: Date, limit: Int, in db: Database) throws -> [DueTimer] {
         let moment = UTCTimestamp.string(from: now)
         // Timers waiting out a failed attempt are rare: look for them only when there are any.
-        let waiting = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM timer_attempts WHERE retry_at > ?)", arguments: [moment]) ?? false
-        let exclusion = waiting
-            ? "AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = timers.timer_id AND a.retry_at > :now)" : ""
+        let waiting =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM timer_attempts WHERE retry_at > ?)", arguments: [moment])
+            ?? false
+        let exclusion =
+            waiting
+            ? "AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = timers.timer_id AND a.retry_at > :now)"
+            : ""
         // A cursor reads each row in place; no Row is copied on the way to a TimerRow.
         return try Array(
             Row.fetchCursor(
@@ -79,7 +85,8 @@ package enum TimerQueries {
     }
 
     /// Pending and paused timers, optionally of one case and only the overdue ones, earliest first.
-    package static func pending(caseID: CaseID? = nil, overdueAt now: Date? = nil, in db: Database) throws -> [TimerRow] {
+    package static func pending(caseID: CaseID? = nil, overdueAt now: Date? = nil, in db: Database) throws -> [TimerRow]
+    {
         var conditions = ["state IN ('pending', 'paused')"]
         var arguments: StatementArguments = []
         if let caseID {
@@ -92,14 +99,18 @@ package enum TimerQueries {
         }
         return try Row.fetchAll(
             db,
-            sql: "SELECT \(TimerRow.columns) FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
+            sql:
+                "SELECT \(TimerRow.columns) FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
             arguments: arguments
         ).map(TimerRow.init(row:))
     }
 
     /// Every timer of a case, in due order.
     package static func all(caseID: CaseID, in db: Database) throws -> [TimerRow] {
-        try Row.fetchAll(db, sql: "SELECT \(TimerRow.columns) FROM timers WHERE case_id = ? ORDER BY due_at", arguments: [caseID.description])
-            .map(TimerRow.init(row:))
+        try Row.fetchAll(
+            db, sql: "SELECT \(TimerRow.columns) FROM timers WHERE case_id = ? ORDER BY due_at",
+            arguments: [caseID.description]
+        )
+        .map(TimerRow.init(row:))
     }
 }

@@ -39,15 +39,15 @@ package enum TimerTables {
         let timers = state.timers
         let upsert = try db.rawStatement(
             """
-                INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template,
-                    due_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (timer_id) DO UPDATE SET schedule_version = excluded.schedule_version,
-                    action = excluded.action, template = excluded.template, due_at = excluded.due_at,
-                    state = excluded.state
-                WHERE schedule_version IS NOT excluded.schedule_version OR action IS NOT excluded.action
-                    OR template IS NOT excluded.template OR due_at IS NOT excluded.due_at OR state IS NOT excluded.state
-                """)
+            INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template,
+                due_at, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (timer_id) DO UPDATE SET schedule_version = excluded.schedule_version,
+                action = excluded.action, template = excluded.template, due_at = excluded.due_at,
+                state = excluded.state
+            WHERE schedule_version IS NOT excluded.schedule_version OR action IS NOT excluded.action
+                OR template IS NOT excluded.template OR due_at IS NOT excluded.due_at OR state IS NOT excluded.state
+            """)
         for timer in timers {
             try upsert.execute(
                 timer.id.lowercasedText, caseID, timer.run.target.key, timer.run.reference.id,

@@ -59,12 +59,15 @@ package struct AccessLogPage: Sendable, Equatable, Codable {
 package enum AccessLogQueries {
     /// The event types the log shows.
     package static let eventTypes = [
-        UserViewedCase.typeName, UserListedCases.typeName, UserAccessRefused.typeName, UserSignedIn.typeName, UserSignInRefused.typeName,
+        UserViewedCase.typeName, UserListedCases.typeName, UserAccessRefused.typeName, UserSignedIn.typeName,
+        UserSignInRefused.typeName,
         UserSignedOut.typeName,
     ]
 
     /// The entries `filter` asks for, from `store`'s events (in their current shape) read in `db`.
-    package static func entries(_ filter: AccessLogFilter, from store: EventStore, in db: Database) throws -> AccessLogPage {
+    package static func entries(_ filter: AccessLogFilter, from store: EventStore, in db: Database) throws
+        -> AccessLogPage
+    {
         // User streams are `user-<uuid>`: the range uses the (stream_id, stream_version) index.
         var conditions = [
             "stream_id >= 'user-' AND stream_id < 'user.'",
@@ -77,7 +80,8 @@ package enum AccessLogQueries {
         }
         if let caseID = filter.caseID {
             conditions.append(
-                "(json_extract(data, '$.caseID') = ? OR (type = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.caseIDs') WHERE value = ?)))")
+                "(json_extract(data, '$.caseID') = ? OR (type = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.caseIDs') WHERE value = ?)))"
+            )
             arguments += [caseID.description, UserListedCases.typeName, caseID.description]
         }
         if let since = filter.since {
@@ -85,11 +89,15 @@ package enum AccessLogQueries {
             arguments.append(UTCTimestamp.string(from: since))
         }
         let condition = conditions.joined(separator: " AND ")
-        let total = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM events WHERE " + condition, arguments: StatementArguments(arguments)) ?? 0
+        let total =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM events WHERE " + condition, arguments: StatementArguments(arguments))
+            ?? 0
         let events = try store.readNewest(where: condition, arguments: arguments, limit: filter.limit, in: db)
         let usernames = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT user_id, username FROM users").map { ($0["user_id"] as String, $0["username"] as String) },
+            try Row.fetchAll(db, sql: "SELECT user_id, username FROM users").map {
+                ($0["user_id"] as String, $0["username"] as String)
+            },
             uniquingKeysWith: { first, _ in first })
         let entries = try events.compactMap { try entry($0, usernames: usernames) }
         return AccessLogPage(entries: entries, more: max(0, total - events.count))

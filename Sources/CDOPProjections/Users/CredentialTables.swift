@@ -64,5 +64,7 @@ package enum CredentialTables {
                 """)
     }
 
-    package static let migrations = [credentialsMigration, sessionsMigration, throttleMigration, generatedPasswordMigration]
+    package static let migrations = [
+        credentialsMigration, sessionsMigration, throttleMigration, generatedPasswordMigration,
+    ]
 }

@@ -49,7 +49,8 @@ package enum UserQueries {
     /// Every account by username; disabled ones only when asked.
     package static func all(includeDisabled: Bool = true, in db: Database) throws -> [UserSummary] {
         try Row.fetchAll(
-            db, sql: "SELECT * FROM users \(includeDisabled ? "" : "WHERE disabled = 0") ORDER BY username COLLATE NOCASE"
+            db,
+            sql: "SELECT * FROM users \(includeDisabled ? "" : "WHERE disabled = 0") ORDER BY username COLLATE NOCASE"
         ).compactMap(UserSummary.init(row:))
     }
 }

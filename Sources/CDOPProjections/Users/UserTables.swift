@@ -44,7 +44,8 @@ package enum UserTables {
                 """,
             arguments: [
                 id.description, state.username, state.displayName, state.email,
-                state.roles.sorted().map(\.rawValue).joined(separator: ","), state.areas.sorted().joined(separator: ","),
+                state.roles.sorted().map(\.rawValue).joined(separator: ","),
+                state.areas.sorted().joined(separator: ","),
                 state.isDisabled, state.secondFactorEnrolled, UTCTimestamp.string(from: created),
             ])
     }

@@ -19,67 +19,116 @@ extension AnnualReportBuilder {
         let rapid = notified.filter(\.rapidResponse)
         let timed = reviewed.filter { $0.reviewDays != nil }
         return [
-            (count("outstanding-by-stage", "Cases outstanding by stage",
-                   "Cases notified by the end of the period and not reviewed by then, by where they stood at the end of the period.",
-                   "Stage", cohorts.outstanding, OutstandingStage.allCases.map { ($0.label, $0) },
-                   { $0.outstandingStage(asAt: cohorts.end) }),
-             cohorts.outstanding.count, "cases outstanding"),
-            (crossTab("category-by-outcome", "Category of death by outcome",
-                      "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death and the outcome.",
-                      judged, outcomes, \.outcome),
-             judged.count, onOutcome),
-            (threeWay("category-by-outcome-by-sex", "Category of death by outcome and sex",
-                      "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death, the outcome and the child's sex.",
-                      judged, outcomes, \.outcome, sexes, \.sex),
-             judged.count, onOutcome),
-            (crossTab("category-by-sex", "Category of death by sex",
-                      "Reviews completed in the period, by the primary category of death and the child's sex.",
-                      reviewed, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
-             reviewed.count, reviews),
-            (count("legacy-preventability", "Preventability (older scale)",
-                   "Reviews completed in the period that were judged on the older preventability scale (Working Together 2010), before the panel's cut-over to the modifiable-factors outcome; never converted.",
-                   "Preventability", legacy, scale, \.legacyPreventability),
-             legacy.count, onScale),
-            (threeWay("category-by-preventability-by-sex", "Category of death by preventability and sex (older scale)",
-                      "Reviews completed in the period and judged on the older preventability scale, by the primary category of death, the preventability and the child's sex.",
-                      legacy, scale, \.legacyPreventability, sexes, \.sex),
-             legacy.count, onScale),
-            (count("age-band", "Deaths by age", "Deaths notified in the period, by the child's age at death.",
-                   "Age at death", notified, AgeBand.allCases.map { ($0.label, $0) }, \.ageBand),
-             notified.count, deaths),
-            (count("sex", "Deaths by sex", "Deaths notified in the period, by the child's sex.",
-                   "Sex", notified, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
-             notified.count, deaths),
-            (count("ethnicity", "Deaths by ethnic group",
-                   "Deaths notified in the period, by the child's ethnic group (census broad groups); not stated and not known are counted.",
-                   "Ethnic group", notified, Self.ethnicGroups, \.ethnicGroup),
-             notified.count, deaths),
-            (count("area", "Deaths by area of residence", "Deaths notified in the period, by where the child normally lived.",
-                   "Area of residence", notified,
-                   areas.map { ($0.name, Optional($0.code)) } + [("Outside the panel's areas", nil)], \.areaCode),
-             notified.count, deaths),
-            (count("expectation", "Expected and unexpected deaths",
-                   "Deaths notified in the period, as the designated doctor confirmed them (else as notified).",
-                   "Death", notified, [("Expected", Expectation.expected), ("Unexpected", .unexpected), ("Not known", .notKnown)],
-                   { $0.expectation ?? .notKnown }),
-             notified.count, deaths),
-            (count("rapid-response", "Rapid responses by days from death to the first meeting",
-                   "Deaths notified in the period that had a Joint Agency Response, by how soon its first meeting was held.",
-                   "First meeting", rapid, Self.rapidResponseBands, { Self.rapidResponseBand($0.rapidResponseDays) }),
-             rapid.count, "rapid responses (\(rapid.count))"),
-            (count("review-duration", "Time from death to review",
-                   "Reviews completed in the period, by days from death to the panel's review, not counting days paused for external processes.",
-                   "Time to review", timed, Self.durationBands, { Self.durationBand($0.reviewDays ?? 0) }),
-             timed.count, reviews),
+            (
+                count(
+                    "outstanding-by-stage", "Cases outstanding by stage",
+                    "Cases notified by the end of the period and not reviewed by then, by where they stood at the end of the period.",
+                    "Stage", cohorts.outstanding, OutstandingStage.allCases.map { ($0.label, $0) },
+                    { $0.outstandingStage(asAt: cohorts.end) }),
+                cohorts.outstanding.count, "cases outstanding"
+            ),
+            (
+                crossTab(
+                    "category-by-outcome", "Category of death by outcome",
+                    "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death and the outcome.",
+                    judged, outcomes, \.outcome),
+                judged.count, onOutcome
+            ),
+            (
+                threeWay(
+                    "category-by-outcome-by-sex", "Category of death by outcome and sex",
+                    "Reviews completed in the period and recorded with the modifiable-factors outcome, by the primary category of death, the outcome and the child's sex.",
+                    judged, outcomes, \.outcome, sexes, \.sex),
+                judged.count, onOutcome
+            ),
+            (
+                crossTab(
+                    "category-by-sex", "Category of death by sex",
+                    "Reviews completed in the period, by the primary category of death and the child's sex.",
+                    reviewed, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
+                reviewed.count, reviews
+            ),
+            (
+                count(
+                    "legacy-preventability", "Preventability (older scale)",
+                    "Reviews completed in the period that were judged on the older preventability scale (Working Together 2010), before the panel's cut-over to the modifiable-factors outcome; never converted.",
+                    "Preventability", legacy, scale, \.legacyPreventability),
+                legacy.count, onScale
+            ),
+            (
+                threeWay(
+                    "category-by-preventability-by-sex", "Category of death by preventability and sex (older scale)",
+                    "Reviews completed in the period and judged on the older preventability scale, by the primary category of death, the preventability and the child's sex.",
+                    legacy, scale, \.legacyPreventability, sexes, \.sex),
+                legacy.count, onScale
+            ),
+            (
+                count(
+                    "age-band", "Deaths by age", "Deaths notified in the period, by the child's age at death.",
+                    "Age at death", notified, AgeBand.allCases.map { ($0.label, $0) }, \.ageBand),
+                notified.count, deaths
+            ),
+            (
+                count(
+                    "sex", "Deaths by sex", "Deaths notified in the period, by the child's sex.",
+                    "Sex", notified, Sex.allCases.map { ($0.label.capitalisedFirst, $0) }, \.sex),
+                notified.count, deaths
+            ),
+            (
+                count(
+                    "ethnicity", "Deaths by ethnic group",
+                    "Deaths notified in the period, by the child's ethnic group (census broad groups); not stated and not known are counted.",
+                    "Ethnic group", notified, Self.ethnicGroups, \.ethnicGroup),
+                notified.count, deaths
+            ),
+            (
+                count(
+                    "area", "Deaths by area of residence",
+                    "Deaths notified in the period, by where the child normally lived.",
+                    "Area of residence", notified,
+                    areas.map { ($0.name, Optional($0.code)) } + [("Outside the panel's areas", nil)], \.areaCode),
+                notified.count, deaths
+            ),
+            (
+                count(
+                    "expectation", "Expected and unexpected deaths",
+                    "Deaths notified in the period, as the designated doctor confirmed them (else as notified).",
+                    "Death", notified,
+                    [("Expected", Expectation.expected), ("Unexpected", .unexpected), ("Not known", .notKnown)],
+                    { $0.expectation ?? .notKnown }),
+                notified.count, deaths
+            ),
+            (
+                count(
+                    "rapid-response", "Rapid responses by days from death to the first meeting",
+                    "Deaths notified in the period that had a Joint Agency Response, by how soon its first meeting was held.",
+                    "First meeting", rapid, Self.rapidResponseBands, { Self.rapidResponseBand($0.rapidResponseDays) }),
+                rapid.count, "rapid responses (\(rapid.count))"
+            ),
+            (
+                count(
+                    "review-duration", "Time from death to review",
+                    "Reviews completed in the period, by days from death to the panel's review, not counting days paused for external processes.",
+                    "Time to review", timed, Self.durationBands, { Self.durationBand($0.reviewDays ?? 0) }),
+                timed.count, reviews
+            ),
             (learningThemes(reviewed), 0, ""),
-            (ReportTable(
-                id: "actions", title: "Actions agreed", note: "Actions agreed at the reviews completed in the period, open or completed at the end of the period.",
-                rowHeading: "Action", rows: ["Open", "Completed"], columns: ["Actions"],
-                cells: [
-                    [reviewed.reduce(0) { $0 + $1.actionsOpen(asAt: cohorts.end) }],
-                    [reviewed.reduce(0) { $0 + $1.actionsOpen + $1.actionsClosed - $1.actionsOpen(asAt: cohorts.end) }],
-                ]),
-             reviewed.map { $0.actionsOpen + $0.actionsClosed }.reduce(0, +), "actions agreed"),
+            (
+                ReportTable(
+                    id: "actions", title: "Actions agreed",
+                    note:
+                        "Actions agreed at the reviews completed in the period, open or completed at the end of the period.",
+                    rowHeading: "Action", rows: ["Open", "Completed"], columns: ["Actions"],
+                    cells: [
+                        [reviewed.reduce(0) { $0 + $1.actionsOpen(asAt: cohorts.end) }],
+                        [
+                            reviewed.reduce(0) {
+                                $0 + $1.actionsOpen + $1.actionsClosed - $1.actionsOpen(asAt: cohorts.end)
+                            }
+                        ],
+                    ]),
+                reviewed.map { $0.actionsOpen + $0.actionsClosed }.reduce(0, +), "actions agreed"
+            ),
         ]
     }
 
@@ -116,7 +165,8 @@ extension AnnualReportBuilder {
         _ group: (CaseFact) -> Group, _ columns: [(String, Key)], _ key: (CaseFact) -> Key
     ) -> ReportTable {
         let pairs = groups.flatMap { g in columns.map { c in (g, c) } }
-        var table = crossTab(id, title, note, facts, pairs.map { ($0.1.0, KeyPair(first: $0.0.1, second: $0.1.1)) }) { fact in
+        var table = crossTab(id, title, note, facts, pairs.map { ($0.1.0, KeyPair(first: $0.0.1, second: $0.1.1)) }) {
+            fact in
             KeyPair(first: group(fact), second: key(fact))
         }
         table.columnGroups = pairs.map(\.0.0)
@@ -129,14 +179,17 @@ extension AnnualReportBuilder {
         let themes = self.themes.counted(reviewed.map(\.learningThemes))
         return ReportTable(
             id: "learning-themes", title: "Learning themes",
-            note: "Reviews completed in the period that raised each theme; a review may raise several, so there is no total. "
+            note:
+                "Reviews completed in the period that raised each theme; a review may raise several, so there is no total. "
                 + "Themes that differ only in capitals or spaces are counted as one.",
             rowHeading: "Theme", rows: themes.map(\.name), columns: ["Reviews"], cells: themes.map { [$0.reviews] },
             additive: false)
     }
 
-    static let ethnicGroups: [(String, String)] = ["Asian", "Black", "Mixed", "White", "Other", "Not stated", "Not known"]
-        .map { ($0, $0) }
+    static let ethnicGroups: [(String, String)] = [
+        "Asian", "Black", "Mixed", "White", "Other", "Not stated", "Not known",
+    ]
+    .map { ($0, $0) }
 
     static let rapidResponseBands: [(String, String)] = [
         "Same or next day", "2 to 3 days", "4 to 5 days", "6 days or more", "No meeting recorded",
@@ -158,7 +211,8 @@ extension AnnualReportBuilder {
 
     static func durationBand(_ days: Int) -> String {
         days <= ReviewDuration.sixMonths
-            ? "Within 6 months (182 days)" : days <= ReviewDuration.twelveMonths ? "6 to 12 months" : "More than 12 months"
+            ? "Within 6 months (182 days)"
+            : days <= ReviewDuration.twelveMonths ? "6 to 12 months" : "More than 12 months"
     }
 }
 

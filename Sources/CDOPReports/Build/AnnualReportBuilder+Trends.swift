@@ -19,7 +19,10 @@ extension AnnualReportBuilder {
             "Reviews completed in the period and in each of the \(Self.trendYears) years before it, by the primary category of death.",
             "Category of death", years,
             rows: DeathCategory.allCases.map { category in
-                ("\(category.rawValue). \(category.label.capitalisedFirst)", reviewed.map { $0.filter { $0.category == category } })
+                (
+                    "\(category.rawValue). \(category.label.capitalisedFirst)",
+                    reviewed.map { $0.filter { $0.category == category } }
+                )
             })
         let outcomes = trend(
             "trend-outcome", "Reviews by outcome, year by year",

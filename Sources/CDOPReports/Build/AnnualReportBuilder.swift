@@ -34,7 +34,8 @@ package struct AnnualReportBuilder: Sendable {
             .init(
                 label: "Reviews with modifiable factors",
                 value: cohorts.reviewed.filter { $0.outcome == .modifiableFactorsIdentified }.count),
-            .init(label: "Actions agreed", value: cohorts.reviewed.reduce(0) { $0 + $1.actionsOpen + $1.actionsClosed }),
+            .init(
+                label: "Actions agreed", value: cohorts.reviewed.reduce(0) { $0 + $1.actionsOpen + $1.actionsClosed }),
         ]
         return AnnualReport(
             panelName: panelName, period: period, asAt: asAt, headline: headline, tables: tables,

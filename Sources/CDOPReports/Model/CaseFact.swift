@@ -57,11 +57,13 @@ package struct CaseFact: Hashable, Sendable {
         self.learningThemes = learningThemes
         self.actionsOpen = actionsOpen
         self.actionsClosed = actionsClosed
-        self.timeline = timeline ?? {
-            var made = ReviewTimeline()
-            made.reviews = reviewedOn.map { [$0] } ?? []
-            return made
-        }()
+        self.timeline =
+            timeline
+            ?? {
+                var made = ReviewTimeline()
+                made.reviews = reviewedOn.map { [$0] } ?? []
+                return made
+            }()
     }
 
     /// Whether the case was notified and not yet reviewed at the end of `day`.

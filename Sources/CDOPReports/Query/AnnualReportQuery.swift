@@ -9,7 +9,8 @@ package struct AnnualReportQuery: Sendable {
     package var suppression: SuppressionPolicy?
 
     package init(
-        panel: PanelConfiguration, period: ReportPeriod, suppression: SuppressionPolicy? = nil, themes: LearningThemes = LearningThemes()
+        panel: PanelConfiguration, period: ReportPeriod, suppression: SuppressionPolicy? = nil,
+        themes: LearningThemes = LearningThemes()
     ) {
         builder = AnnualReportBuilder(panelName: panel.name, areas: panel.areas, themes: themes)
         self.period = period
@@ -19,7 +20,8 @@ package struct AnnualReportQuery: Sendable {
     /// The report as the store holds it on `asAt`.
     package func run(on store: EventStore, asAt: CalendarDate) throws(ReportError) -> AnnualReport {
         // The facts of the trend's earlier years too: their deaths notified and reviews completed.
-        let span = try ReportPeriod(from: period.withPrevious(AnnualReportBuilder.trendYears).first!.from, to: period.to)
+        let span = try ReportPeriod(
+            from: period.withPrevious(AnnualReportBuilder.trendYears).first!.from, to: period.to)
         let facts: [CaseFact]
         do {
             facts = try store.read { db in try ReportFacts.load(for: span, in: db) }

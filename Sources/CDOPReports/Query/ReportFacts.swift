@@ -37,7 +37,9 @@ package enum ReportFacts {
         }
         let themes: String = row["learning_themes"]
         let timelineText: String = row["review_timeline"]
-        guard let timeline = ReviewTimeline(encoded: timelineText) else { throw ReportError.unreadable("review_timeline") }
+        guard let timeline = ReviewTimeline(encoded: timelineText) else {
+            throw ReportError.unreadable("review_timeline")
+        }
         return CaseFact(
             caseID: row["case_id"], countsForPanel: row["counts_for_panel"], stage: row["stage"],
             notifiedOn: try date("notified_on")!, diedOn: try date("died_on")!, sex: try known("sex", Sex.self)!,

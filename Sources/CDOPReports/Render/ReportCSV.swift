@@ -13,9 +13,12 @@ package enum ReportCSV {
     package static func text(_ table: ReportTable, mark: String) -> String {
         func cell(_ value: Int?) -> CSVField { value.map(CSVField.count) ?? .text(mark) }
         let total = CSVField.text("Total")
-        var lines = [([table.rowHeading] + table.columnLabels).map(CSVField.text) + (table.rowTotals == nil ? [] : [total])]
+        var lines = [
+            ([table.rowHeading] + table.columnLabels).map(CSVField.text) + (table.rowTotals == nil ? [] : [total])
+        ]
         for (index, row) in table.rows.enumerated() {
-            lines.append([.text(row)] + table.cells[index].map(cell) + (table.rowTotals.map { [cell($0[index])] } ?? []))
+            lines.append(
+                [.text(row)] + table.cells[index].map(cell) + (table.rowTotals.map { [cell($0[index])] } ?? []))
         }
         if let totals = table.columnTotals {
             lines.append([total] + totals.map(cell) + (table.rowTotals == nil ? [] : [cell(table.grandTotal)]))

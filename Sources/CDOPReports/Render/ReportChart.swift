@@ -9,7 +9,9 @@ package enum ReportChart {
     static let lineHeight = 14
     /// The characters of a label that fit on one line of `labelWidth` at 12 px (a wider label wraps, never clips).
     static let labelCharacters = 34
-    static let palette = ["#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840", "#28a197", "#912b88", "#505a5f", "#003078"]
+    static let palette = [
+        "#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840", "#28a197", "#912b88", "#505a5f", "#003078",
+    ]
 
     /// The chart of `table`'s first column (rows whose number is hidden are drawn without a bar). Long labels
     /// wrap onto several lines and the bar's row grows to hold them.
@@ -28,19 +30,24 @@ package enum ReportChart {
             let barY = y + (rowHeight - barHeight) / 2
             let middle = barY + barHeight / 2 + 5
             let firstLine = y + rowHeight / 2 + 5 - (lines.count - 1) * lineHeight / 2
-            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(firstLine)\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d1d1b\">"
+            svg +=
+                "<text x=\"\(labelWidth - 8)\" y=\"\(firstLine)\" text-anchor=\"end\" font-size=\"12\" fill=\"#1d1d1b\">"
             for (number, line) in lines.enumerated() {
-                svg += "<tspan x=\"\(labelWidth - 8)\" dy=\"\(number == 0 ? 0 : lineHeight)\">\(HTMLText.escape(line))</tspan>"
+                svg +=
+                    "<tspan x=\"\(labelWidth - 8)\" dy=\"\(number == 0 ? 0 : lineHeight)\">\(HTMLText.escape(line))</tspan>"
             }
             svg += "</text>\n"
             y += rowHeight + gap
             guard let value = values[index] else {
-                svg += "<text x=\"\(labelWidth + 4)\" y=\"\(middle)\" font-size=\"12\" fill=\"#1d1d1b\">\(HTMLText.escape(mark))</text>\n"
+                svg +=
+                    "<text x=\"\(labelWidth + 4)\" y=\"\(middle)\" font-size=\"12\" fill=\"#1d1d1b\">\(HTMLText.escape(mark))</text>\n"
                 continue
             }
             let length = value == 0 ? 0 : max(2, value * plot / largest)
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(barY)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"#1d70b8\"/>\n"
-            svg += "<text x=\"\(labelWidth + length + 4)\" y=\"\(middle)\" font-size=\"12\" fill=\"#1d1d1b\">\(value)</text>\n"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(barY)\" width=\"\(length)\" height=\"\(barHeight)\" fill=\"#1d70b8\"/>\n"
+            svg +=
+                "<text x=\"\(labelWidth + length + 4)\" y=\"\(middle)\" font-size=\"12\" fill=\"#1d1d1b\">\(value)</text>\n"
         }
         return svg + "</svg>"
     }
@@ -48,7 +55,11 @@ package enum ReportChart {
     /// A line chart of a trend table: the columns (reporting years) along the bottom, one line per row, with a
     /// legend; a hidden value breaks its line.
     package static func lines(_ table: ReportTable) -> String {
-        let left = 50, right = 20, top = 16, plotHeight = 220, legendRow = 18
+        let left = 50
+        let right = 20
+        let top = 16
+        let plotHeight = 220
+        let legendRow = 18
         let bottom = top + plotHeight
         let legendTop = bottom + 34
         let height = legendTop + table.rows.count * legendRow + 8
@@ -61,23 +72,29 @@ package enum ReportChart {
         }
         func y(_ value: Int) -> Int { bottom - value * plotHeight / top4 }
         let spoken = table.rows.enumerated().map { index, row in
-            "\(row): " + zip(table.columns, table.cells[index]).map { "\($0) \($1.map(String.init) ?? "hidden")" }.joined(separator: ", ")
+            "\(row): "
+                + zip(table.columns, table.cells[index]).map { "\($0) \($1.map(String.init) ?? "hidden")" }.joined(
+                    separator: ", ")
         }.joined(separator: "; ")
         var svg = opening(table, height: height, spoken: spoken)
         for tick in 0...4 {
             let value = tick * step
-            svg += "<line x1=\"\(left)\" y1=\"\(y(value))\" x2=\"\(width - right)\" y2=\"\(y(value))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>\n"
-            svg += "<text x=\"\(left - 6)\" y=\"\(y(value) + 4)\" text-anchor=\"end\" font-size=\"11\" fill=\"#1d1d1b\">\(value)</text>\n"
+            svg +=
+                "<line x1=\"\(left)\" y1=\"\(y(value))\" x2=\"\(width - right)\" y2=\"\(y(value))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>\n"
+            svg +=
+                "<text x=\"\(left - 6)\" y=\"\(y(value) + 4)\" text-anchor=\"end\" font-size=\"11\" fill=\"#1d1d1b\">\(value)</text>\n"
         }
         for (index, column) in table.columns.enumerated() {
-            svg += "<text x=\"\(x(index))\" y=\"\(bottom + 18)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1d1d1b\">\(HTMLText.escape(column))</text>\n"
+            svg +=
+                "<text x=\"\(x(index))\" y=\"\(bottom + 18)\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1d1d1b\">\(HTMLText.escape(column))</text>\n"
         }
         for (index, row) in table.rows.enumerated() {
             let colour = palette[index % palette.count]
             var points: [String] = []
             func flush() {
                 if points.count > 1 {
-                    svg += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
+                    svg +=
+                        "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
                 }
                 points = []
             }
@@ -92,7 +109,8 @@ package enum ReportChart {
             flush()
             let legendY = legendTop + index * legendRow
             svg += "<rect x=\"\(left)\" y=\"\(legendY - 9)\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>\n"
-            svg += "<text x=\"\(left + 18)\" y=\"\(legendY - 3)\" font-size=\"12\" fill=\"#1d1d1b\">\(HTMLText.escape(row))</text>\n"
+            svg +=
+                "<text x=\"\(left + 18)\" y=\"\(legendY - 3)\" font-size=\"12\" fill=\"#1d1d1b\">\(HTMLText.escape(row))</text>\n"
         }
         return svg + "</svg>"
     }

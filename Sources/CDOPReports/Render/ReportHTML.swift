@@ -36,13 +36,16 @@ package enum ReportHTML {
         let mark = report.suppression?.mark ?? ""
         var html = "<div class=\"report\">\n<h1>\(HTMLText.escape(title(report)))</h1>\n"
         html += "<p class=\"report-meta\">Facts as at \(DayFormatter.long(report.asAt)). "
-        html += report.suppression.map { "Published version: \(HTMLText.escape($0.footnote))" }
+        html +=
+            report.suppression.map { "Published version: \(HTMLText.escape($0.footnote))" }
             ?? "Internal version: no numbers are hidden; do not publish."
         html += "</p>\n"
         html += checks(report)
-        html += "<section class=\"report-headline\" aria-labelledby=\"headline\">\n<h2 id=\"headline\">The year in figures</h2>\n<dl>\n"
+        html +=
+            "<section class=\"report-headline\" aria-labelledby=\"headline\">\n<h2 id=\"headline\">The year in figures</h2>\n<dl>\n"
         for figure in report.headline {
-            html += "<div><dt>\(HTMLText.escape(figure.label))</dt><dd>\(figure.value.map(String.init) ?? HTMLText.escape(mark))</dd></div>\n"
+            html +=
+                "<div><dt>\(HTMLText.escape(figure.label))</dt><dd>\(figure.value.map(String.init) ?? HTMLText.escape(mark))</dd></div>\n"
         }
         html += "</dl>\n</section>\n"
         html += duration(report.duration, mark: mark)
@@ -65,7 +68,9 @@ package enum ReportHTML {
 
     static func duration(_ duration: ReviewDuration, mark: String) -> String {
         func days(_ value: Double?) -> String { value.map { "\(Int($0.rounded())) days" } ?? HTMLText.escape(mark) }
-        func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? HTMLText.escape(mark) }
+        func share(_ value: Double?) -> String {
+            value.map { "\(Int(($0 * 100).rounded()))%" } ?? HTMLText.escape(mark)
+        }
         return """
             <section class="report-duration" aria-labelledby="duration">
             <h2 id="duration">How long reviews took</h2>
@@ -156,4 +161,3 @@ package enum ReportHTML {
         @media print { body { max-width: none; padding: 0; } .report-table { break-inside: avoid; } }
         """
 }
-

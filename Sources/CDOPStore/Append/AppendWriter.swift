@@ -56,7 +56,8 @@ struct AppendWriter {
                     metadata: event.metadata, recordedAt: recordedAt))
         }
         return AppendResult(
-            streamID: share.streamID, firstPosition: firstPosition, lastPosition: firstPosition
+            streamID: share.streamID, firstPosition: firstPosition,
+            lastPosition: firstPosition
                 + Int64(share.events.count) - 1, streamVersion: version, wasAlreadyStored: false)
     }
 

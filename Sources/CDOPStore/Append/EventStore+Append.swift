@@ -52,7 +52,8 @@ extension EventStore {
         let replayed = results.filter(\.wasAlreadyStored).count
         if replayed > 0 && replayed < results.count {
             let first = results.first(where: \.wasAlreadyStored)!
-            throw EventStoreError.batchPartlyStored(stream: first.streamID, alreadyStored: replayed, total: results.count)
+            throw EventStoreError.batchPartlyStored(
+                stream: first.streamID, alreadyStored: replayed, total: results.count)
         }
         if replayed > 0 { return results }
         if let commandID {

@@ -9,7 +9,9 @@ package struct AppendResult: Sendable, Equatable {
     /// True when every event was already stored with the same content, so nothing new was written.
     package var wasAlreadyStored: Bool
 
-    package init(streamID: String, firstPosition: Int64, lastPosition: Int64, streamVersion: Int64, wasAlreadyStored: Bool) {
+    package init(
+        streamID: String, firstPosition: Int64, lastPosition: Int64, streamVersion: Int64, wasAlreadyStored: Bool
+    ) {
         self.streamID = streamID
         self.firstPosition = firstPosition
         self.lastPosition = lastPosition

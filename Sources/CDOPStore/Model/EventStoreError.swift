@@ -32,33 +32,33 @@ package enum EventStoreError: Error, Equatable, CustomStringConvertible {
 
     package var description: String {
         switch self {
-        case let .wrongExpectedVersion(stream, expected, actual):
+        case .wrongExpectedVersion(let stream, let expected, let actual):
             "Stream \(stream) was changed by someone else: expected \(expected), but it is at version \(actual). "
                 + "Reload and try again."
-        case let .eventIDReusedWithDifferentContent(eventID, stream):
+        case .eventIDReusedWithDifferentContent(let eventID, let stream):
             "Event \(eventID.uuidString.lowercased()) is already stored with different content; "
                 + "refusing to append it to \(stream). Each event needs a new id."
-        case let .batchPartlyStored(stream, alreadyStored, total):
+        case .batchPartlyStored(let stream, let alreadyStored, let total):
             "\(alreadyStored) of the \(total) events for \(stream) are already stored: a retry must resend the "
                 + "original batch unchanged."
-        case let .emptyAppend(stream):
+        case .emptyAppend(let stream):
             "Nothing to append to \(stream): the batch has no events."
-        case let .invalidStreamID(stream):
+        case .invalidStreamID(let stream):
             "\"\(stream.prefix(80))\" is not a valid stream id (1 to 200 characters)."
-        case let .invalidEventType(eventID):
+        case .invalidEventType(let eventID):
             "Event \(eventID.uuidString.lowercased()) has no type name or a schema version below 1."
-        case let .invalidJSON(eventID):
+        case .invalidJSON(let eventID):
             "Event \(eventID.uuidString.lowercased()) carries data or metadata that is not valid JSON."
-        case let .databaseBusy(seconds):
+        case .databaseBusy(let seconds):
             "The database stayed busy for more than \(seconds) seconds (another cdop process is writing). Try again."
-        case let .databaseNewerThanApplication(unknown):
+        case .databaseNewerThanApplication(let unknown):
             "This database was upgraded by a newer cdop (migrations \(unknown.joined(separator: ", "))); "
                 + "install that version or restore a backup."
-        case let .cannotOpen(path, reason):
+        case .cannotOpen(let path, let reason):
             "Cannot open the database \(path): \(reason)"
-        case let .upcastFailed(type, version, position, reason):
+        case .upcastFailed(let type, let version, let position, let reason):
             "Stored event \(position) (\(type), schema \(version)) cannot be read by this version: \(reason)"
-        case let .storage(code, message):
+        case .storage(let code, let message):
             "The database reported error \(code): \(message)"
         }
     }

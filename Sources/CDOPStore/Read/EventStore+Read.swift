@@ -4,11 +4,15 @@ import GRDB
 
 extension EventStore {
     /// The events of one stream from `version` (1 is the first), in order, in their current shape.
-    package func readStream(_ streamID: String, fromVersion version: Int64 = 1) throws(EventStoreError) -> [RecordedEvent] {
+    package func readStream(_ streamID: String, fromVersion version: Int64 = 1) throws(EventStoreError)
+        -> [RecordedEvent]
+    {
         try read { db in try self.readStream(streamID, fromVersion: version, in: db) }
     }
 
-    package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: Database) throws -> [RecordedEvent] {
+    package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: Database) throws
+        -> [RecordedEvent]
+    {
         try Self.readStream(streamID, fromVersion: version, upcasters: options.upcasters, in: db)
     }
 
@@ -16,8 +20,9 @@ extension EventStore {
         _ streamID: String, fromVersion version: Int64, upcasters: UpcasterRegistry, in db: Database
     ) throws -> [RecordedEvent] {
         let statement = RawStatement(
-            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
-                + "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version"), in: db)
+            try db.cachedStatement(
+                sql: "SELECT \(EventRowReader.columns) FROM events "
+                    + "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version"), in: db)
         defer { statement.finish() }
         statement.bind(1, text: streamID)
         statement.bind(2, version)
@@ -31,8 +36,9 @@ extension EventStore {
 
     package func readAll(after position: Int64, limit: Int, in db: Database) throws -> [RecordedEvent] {
         let statement = RawStatement(
-            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
-                + "WHERE position > ? ORDER BY position LIMIT ?"), in: db)
+            try db.cachedStatement(
+                sql: "SELECT \(EventRowReader.columns) FROM events "
+                    + "WHERE position > ? ORDER BY position LIMIT ?"), in: db)
         defer { statement.finish() }
         statement.bind(1, position)
         statement.bind(2, Int64(limit))
@@ -45,8 +51,9 @@ extension EventStore {
         where condition: String, arguments: [String], limit: Int, in db: Database
     ) throws -> [RecordedEvent] {
         let statement = RawStatement(
-            try db.cachedStatement(sql: "SELECT \(EventRowReader.columns) FROM events "
-                + "WHERE \(condition) ORDER BY position DESC LIMIT ?"), in: db)
+            try db.cachedStatement(
+                sql: "SELECT \(EventRowReader.columns) FROM events "
+                    + "WHERE \(condition) ORDER BY position DESC LIMIT ?"), in: db)
         defer { statement.finish() }
         for (index, argument) in arguments.enumerated() { statement.bind(Int32(index + 1), text: argument) }
         statement.bind(Int32(arguments.count + 1), Int64(limit))
@@ -172,7 +179,9 @@ private struct RepeatedValues {
     }
 
     private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ string: String) -> Bool {
-        guard bytes.count == string.utf8.count, let base = bytes.baseAddress else { return bytes.isEmpty && string.isEmpty }
+        guard bytes.count == string.utf8.count, let base = bytes.baseAddress else {
+            return bytes.isEmpty && string.isEmpty
+        }
         return string.utf8.withContiguousStorageIfAvailable { stored in
             memcmp(base, stored.baseAddress!, bytes.count) == 0
         } ?? false

@@ -12,7 +12,8 @@ package enum ReadModelRefill {
         """
 
     static func record(_ migration: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO read_models_to_refill (migration) VALUES (?)", arguments: [migration])
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO read_models_to_refill (migration) VALUES (?)", arguments: [migration])
     }
 
     /// The migrations still awaiting a refill, in name order; empty when the read models are filled.

@@ -27,15 +27,18 @@ package struct RawStatement {
     func bind(_ index: Int32, text: String) {
         var text = text
         text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(handle, index, bytes.baseAddress.map(UnsafeRawPointer.init)?
-                .assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+            _ = sqlite3_bind_text(
+                handle, index,
+                bytes.baseAddress.map(UnsafeRawPointer.init)?
+                    .assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
         }
     }
 
     func bind(_ index: Int32, utf8 data: Data) {
         data.withUnsafeBytes { raw in
             if let base = raw.baseAddress, raw.count > 0 {
-                _ = sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), Self.transient)
+                _ = sqlite3_bind_text(
+                    handle, index, base.assumingMemoryBound(to: CChar.self), Int32(raw.count), Self.transient)
             } else {
                 _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
             }
@@ -80,7 +83,9 @@ package struct RawStatement {
         guard index == sqlite3_bind_parameter_count(handle) else {
             throw DatabaseError(
                 resultCode: .SQLITE_RANGE,
-                message: "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters of \(String(cString: sqlite3_sql(handle)))")
+                message:
+                    "\(index) values for \(sqlite3_bind_parameter_count(handle)) parameters of \(String(cString: sqlite3_sql(handle)))"
+            )
         }
         try execute()
     }

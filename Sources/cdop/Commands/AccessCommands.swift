@@ -14,7 +14,8 @@ struct AccessGroup: ParsableCommand {
 /// `cdop access log`: the same entries as the administrators' page /admin/access-log, newest first.
 struct AccessLogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "Show who viewed which case, who was refused what, and who signed in, newest first.")
+        commandName: "log",
+        abstract: "Show who viewed which case, who was refused what, and who signed in, newest first.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -46,9 +47,12 @@ struct AccessLogCommand: ParsableCommand {
             print("Nothing matches.")
             return
         }
-        print(TextTable.render(
-            header: ["when", "who", "what", "case"],
-            rows: page.entries.map { [DayFormatter.dayAndTime($0.at), $0.username, $0.what, $0.caseReference ?? ""] }))
+        print(
+            TextTable.render(
+                header: ["when", "who", "what", "case"],
+                rows: page.entries.map {
+                    [DayFormatter.dayAndTime($0.at), $0.username, $0.what, $0.caseReference ?? ""]
+                }))
         if page.more > 0 { print("And \(page.more) more (narrow with --user, --case or --since, or raise --limit).") }
     }
 }

@@ -19,15 +19,17 @@ struct AgencyGroup: ParsableCommand {
 struct ContactOptions: ParsableArguments {
     @Option(
         name: .customLong("lead"),
-        help: ArgumentHelp("A lead contact, who receives form requests: \"Name <email>\" optionally followed by a role (repeatable).",
-                           valueName: "contact"),
+        help: ArgumentHelp(
+            "A lead contact, who receives form requests: \"Name <email>\" optionally followed by a role (repeatable).",
+            valueName: "contact"),
         transform: Parse.lead)
     var leads: [AgencyContact] = []
 
     @Option(
         name: .customLong("contact"),
-        help: ArgumentHelp("Another contact, \"Name <email> role\" (repeatable); with no --lead, the first --contact is the lead.",
-                           valueName: "contact"),
+        help: ArgumentHelp(
+            "Another contact, \"Name <email> role\" (repeatable); with no --lead, the first --contact is the lead.",
+            valueName: "contact"),
         transform: Parse.contact)
     var others: [AgencyContact] = []
 
@@ -74,7 +76,8 @@ struct AgencyAddCommand: ParsableCommand {
 }
 
 struct AgencyListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the agencies in the directory.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the agencies in the directory.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -92,9 +95,15 @@ struct AgencyListCommand: ParsableCommand {
             print("No agencies.")
             return
         }
-        print(TextTable.render(
-            header: ["agency", "name", "kind", "lead contact", "status"],
-            rows: rows.map { [String($0.agencyID.prefix(8)), $0.name, $0.kind, $0.leadEmail ?? "-", $0.retired ? "retired" : "active"] }))
+        print(
+            TextTable.render(
+                header: ["agency", "name", "kind", "lead contact", "status"],
+                rows: rows.map {
+                    [
+                        String($0.agencyID.prefix(8)), $0.name, $0.kind, $0.leadEmail ?? "-",
+                        $0.retired ? "retired" : "active",
+                    ]
+                }))
     }
 }
 
@@ -121,7 +130,9 @@ struct AgencyShowCommand: ParsableCommand {
             print("retired   \(DayFormatter.long(retired)): \(state.retirementReason ?? "")")
         }
         for contact in state.contacts {
-            print("\(contact.isLead ? "lead     " : "contact  ") \(contact.name) <\(contact.email)>\(contact.role.map { ", \($0)" } ?? "")")
+            print(
+                "\(contact.isLead ? "lead     " : "contact  ") \(contact.name) <\(contact.email)>\(contact.role.map { ", \($0)" } ?? "")"
+            )
         }
     }
 }
@@ -155,7 +166,8 @@ struct AgencyUpdateCommand: ParsableCommand {
             by: options.actorForCommand)
         options.print(
             CommandReport(
-                message: events.isEmpty ? "Nothing changed: \(state.name) already has these details."
+                message: events.isEmpty
+                    ? "Nothing changed: \(state.name) already has these details."
                     : "Agency \(name ?? state.name) updated (\(agencyID)).",
                 changed: !events.isEmpty, agencyId: agencyID.description))
     }
@@ -178,6 +190,7 @@ struct AgencyRetireCommand: ParsableCommand {
         let agencyID = try engine.resolveAgency(agency)
         try engine.workflow.execute(.retire(reason: reason), on: agencyID, by: options.actorForCommand)
         let state = try engine.workflow.agencyState(agencyID)
-        options.print(CommandReport(message: "Agency \(state.name) retired (\(agencyID)).", agencyId: agencyID.description))
+        options.print(
+            CommandReport(message: "Agency \(state.name) retired (\(agencyID)).", agencyId: agencyID.description))
     }
 }

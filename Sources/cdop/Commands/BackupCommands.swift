@@ -23,7 +23,9 @@ struct BackupCommand: ParsableCommand {
         if options.json {
             print(Output.json(report))
         } else {
-            print("Backed up \(report.events) events (up to position \(report.lastPosition), \(report.bytes) bytes) to \(report.destination).")
+            print(
+                "Backed up \(report.events) events (up to position \(report.lastPosition), \(report.bytes) bytes) to \(report.destination)."
+            )
         }
     }
 }

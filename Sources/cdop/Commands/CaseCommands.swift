@@ -39,12 +39,15 @@ struct CaseListCommand: ParsableCommand {
             return
         }
         let rows = cases.map { summary in
-            [summary.reference, summary.stage, summary.areaCode ?? "-", summary.dateOfDeath,
-             summary.expectation ?? "-", "\(summary.outstandingRequests)",
-             summary.duplicateOf.map { "duplicate of \(CaseID($0)!.reference)" }
-                ?? summary.possibleDuplicateOf.map { "possible duplicate of \(CaseID($0)!.reference)" } ?? ""]
+            [
+                summary.reference, summary.stage, summary.areaCode ?? "-", summary.dateOfDeath,
+                summary.expectation ?? "-", "\(summary.outstandingRequests)",
+                summary.duplicateOf.map { "duplicate of \(CaseID($0)!.reference)" }
+                    ?? summary.possibleDuplicateOf.map { "possible duplicate of \(CaseID($0)!.reference)" } ?? "",
+            ]
         }
-        print(TextTable.render(header: ["case", "stage", "area", "death", "expected", "forms due", "note"], rows: rows))
+        print(
+            TextTable.render(header: ["case", "stage", "area", "death", "expected", "forms due", "note"], rows: rows))
     }
 }
 

@@ -36,7 +36,8 @@ struct CaseCorrectCommand: ParsableCommand {
 /// `cdop duplicate reopen CASE --reason R`: reopens a "different death" decision.
 struct DuplicateReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Reopen a settled \"different death\" decision: the cases are linked again, to decide afresh.")
+        commandName: "reopen",
+        abstract: "Reopen a settled \"different death\" decision: the cases are linked again, to decide afresh.")
 
     @OptionGroup var options: GlobalOptions
 

@@ -38,12 +38,14 @@ struct CaseInvolveCommand: ParsableCommand {
         guard entry.exists else { throw CommandError.notFound(kind: "agency", reference: agency) }
         if let retired = entry.retiredAt {
             throw DomainError(
-                code: "agency.retired", "\(entry.name) was retired from the directory on \(DayFormatter.long(retired)).")
+                code: "agency.retired", "\(entry.name) was retired from the directory on \(DayFormatter.long(retired))."
+            )
         }
         let lead = entry.leadContacts.first
         let involvement = AgencyInvolvement(
             agencyID: agencyID, agencyName: entry.name, kind: entry.kind,
-            contactName: contactName ?? (contactEmail == nil ? lead?.name : nil), contactEmail: contactEmail ?? lead?.email)
+            contactName: contactName ?? (contactEmail == nil ? lead?.name : nil),
+            contactEmail: contactEmail ?? lead?.email)
         try target.execute(.recordAgencyInvolved(involvement))
         let contact = involvement.contactEmail.map { ", contact \(involvement.contactName ?? $0) <\($0)>" } ?? ""
         try target.report("\(entry.name) recorded as involved with \(target.reference)\(contact).") {
@@ -71,14 +73,16 @@ struct CaseOutOfScopeCommand: ParsableCommand {
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let events = try target.execute(.recordOutOfScope(reason: reason, detail: detail))
-        try target.report("Case \(target.reference) recorded as out of scope (\(reason.label)).", changed: !events.isEmpty)
+        try target.report(
+            "Case \(target.reference) recorded as out of scope (\(reason.label)).", changed: !events.isEmpty)
     }
 }
 
 /// `cdop case transfer`: hand the case to the panel of the child's area.
 struct CaseTransferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "transfer", abstract: "Hand the case to another panel; it keeps its history but leaves this panel's figures.")
+        commandName: "transfer",
+        abstract: "Hand the case to another panel; it keeps its history but leaves this panel's figures.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -126,7 +130,8 @@ struct CaseReferCSPRCommand: ParsableCommand {
 /// `cdop case ncmd`: record the submission to the National Child Mortality Database.
 struct CaseNCMDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ncmd", abstract: "Record the reviewed case's submission to the National Child Mortality Database.")
+        commandName: "ncmd", abstract: "Record the reviewed case's submission to the National Child Mortality Database."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -168,14 +173,16 @@ struct CaseCloseCommand: ParsableCommand {
         try target.execute(.close(reason: reason))
         let open = try target.state().recommendations.filter(\.isOpen).count
         try target.report(
-            "Case \(target.reference) closed" + (open == 0 ? "." : "; \(open) action(s) still open are tracked until completed."))
+            "Case \(target.reference) closed"
+                + (open == 0 ? "." : "; \(open) action(s) still open are tracked until completed."))
     }
 }
 
 /// `cdop case reopen`.
 struct CaseReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Reopen a closed case; its outcome is set aside until the panel reviews it again.")
+        commandName: "reopen",
+        abstract: "Reopen a closed case; its outcome is set aside until the panel reviews it again.")
 
     @OptionGroup var options: GlobalOptions
 

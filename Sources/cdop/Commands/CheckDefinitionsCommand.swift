@@ -8,7 +8,8 @@ import Foundation
 struct CheckDefinitionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-definitions",
-        abstract: "Check the definitions: Workflows/ (schedules, the bank-holiday calendar, email templates) and Forms/.",
+        abstract:
+            "Check the definitions: Workflows/ (schedules, the bank-holiday calendar, email templates) and Forms/.",
         discussion: "Exits 1 naming every problem; the server refuses to start while any remains.")
 
     @OptionGroup var options: GlobalOptions
@@ -61,11 +62,15 @@ struct CheckDefinitionsCommand: ParsableCommand {
             }
         case .failure(let problems):
             if options.json {
-                print(Output.json(problems.problems.map {
-                    ProblemLine(file: $0.file, line: $0.line, keyPath: $0.keyPath, reason: $0.reason)
-                }))
+                print(
+                    Output.json(
+                        problems.problems.map {
+                            ProblemLine(file: $0.file, line: $0.line, keyPath: $0.keyPath, reason: $0.reason)
+                        }))
             } else {
-                Output.error("\(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") in the definitions in \(folder):")
+                Output.error(
+                    "\(problems.problems.count) problem\(problems.problems.count == 1 ? "" : "s") in the definitions in \(folder):"
+                )
                 for problem in problems.problems {
                     FileHandle.standardError.write(Data("  \(problem)\n".utf8))
                 }

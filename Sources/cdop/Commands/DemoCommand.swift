@@ -7,7 +7,8 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Load the synthetic demo panel (about 40 cases in every stage, agencies, meetings) into an empty database.",
+        abstract:
+            "Load the synthetic demo panel (about 40 cases in every stage, agencies, meetings) into an empty database.",
         discussion: """
             Fourteen months of a panel's work are replayed through the real commands up to now: timers fire and \
             the history's emails are written to the spool directory (CDOP_SPOOL_DIR, or demo-mail beside the \
@@ -39,7 +40,8 @@ extension GlobalOptions {
     /// `demo-accounts.txt` beside the database (mode 0600) and only that file's path is printed.
     func loadDemoIfAsked() async throws {
         let configuration = try configuration()
-        guard configuration.loadDemoData, let summary = try await DemoDataSet.loadIfEmpty(configuration: configuration) else {
+        guard configuration.loadDemoData, let summary = try await DemoDataSet.loadIfEmpty(configuration: configuration)
+        else {
             return
         }
         let accounts = try createDemoAccounts(configuration)
@@ -47,7 +49,10 @@ extension GlobalOptions {
         let accountLines =
             toTerminal
             ? DemoAccounts.lines(accounts)
-            : [DemoAccounts.fileNotice(try DemoAccounts.writeFile(accounts, besideDatabase: configuration.databasePath))]
+            : [
+                DemoAccounts.fileNotice(
+                    try DemoAccounts.writeFile(accounts, besideDatabase: configuration.databasePath))
+            ]
         if json { return }
         // Written at once (not buffered): the server that follows keeps running, and these lines are shown once.
         let text = (summary.lines + accountLines).joined(separator: "\n") + "\n\n"

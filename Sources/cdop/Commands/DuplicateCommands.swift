@@ -57,6 +57,7 @@ struct DuplicateRejectCommand: ParsableCommand {
         let before = try target.state()
         let events = try target.execute(.rejectPossibleDuplicate(reason: reason))
         let other = before.possibleDuplicateOf.map(\.reference) ?? "the other case"
-        try target.report("Case \(target.reference) is no longer linked to \(other): a different death.", changed: !events.isEmpty)
+        try target.report(
+            "Case \(target.reference) is no longer linked to \(other): a different death.", changed: !events.isEmpty)
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 struct FormGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "form", abstract: "Request, chase and record the agencies' reporting and supplementary forms.",
-        discussion: "A REQUEST is the request's id or an unambiguous prefix of it within the case (see `cdop case show`).",
+        discussion:
+            "A REQUEST is the request's id or an unambiguous prefix of it within the case (see `cdop case show`).",
         subcommands: [
             FormRequestCommand.self, FormListCommand.self, FormRemindCommand.self, FormEscalateCommand.self,
             FormReturnCommand.self, FormDeclineCommand.self, FormWithdrawCommand.self, FormWaiveCommand.self,
@@ -101,12 +102,15 @@ struct FormListCommand: ParsableCommand {
             print(outstanding ? "No outstanding form requests." : "No form requests.")
             return
         }
-        print(TextTable.render(
-            header: ["request", "case", "agency", "form", "due", "status"],
-            rows: rows.map {
-                [String($0.requestId.prefix(8)), $0.reference, $0.agencyName,
-                 FormType(rawValue: $0.formType)?.label ?? $0.formType, $0.dueDate, $0.status]
-            }))
+        print(
+            TextTable.render(
+                header: ["request", "case", "agency", "form", "due", "status"],
+                rows: rows.map {
+                    [
+                        String($0.requestId.prefix(8)), $0.reference, $0.agencyName,
+                        FormType(rawValue: $0.formType)?.label ?? $0.formType, $0.dueDate, $0.status,
+                    ]
+                }))
     }
 }
 
@@ -124,7 +128,8 @@ struct RequestArguments: ParsableArguments {
         let request = try target.request(request)
         try target.execute(step(request.id))
         try target.report(
-            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) \(done).", request: request)
+            "The \(request.formType.label) request to \(request.agencyName) for \(target.reference) \(done).",
+            request: request)
     }
 }
 
@@ -217,7 +222,8 @@ struct FormReturnCommand: ParsableCommand {
         // The same check as the practitioner's page and the API: every wrong field is named.
         let answers = try FormAnswerCheck.checked(given, against: definition, target: target)
         try target.execute(
-            .recordFormReturned(requestID: request.id, definition: definition, answers: answers, submittedBy: submittedBy))
+            .recordFormReturned(
+                requestID: request.id, definition: definition, answers: answers, submittedBy: submittedBy))
         try target.report(
             "The \(request.formType.label) from \(request.agencyName) for \(target.reference) recorded as returned "
                 + "(\(answers.count) answers, \(definition.id) version \(definition.version)).",

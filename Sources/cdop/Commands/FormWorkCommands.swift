@@ -8,7 +8,8 @@ import Foundation
 /// `cdop form remind-now`: a reminder at once, outside the chasing schedule.
 struct FormRemindNowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "remind-now", abstract: "Send a reminder for an outstanding request now (an email to its contact).")
+        commandName: "remind-now", abstract: "Send a reminder for an outstanding request now (an email to its contact)."
+    )
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
@@ -27,7 +28,8 @@ struct FormRemindNowCommand: ParsableCommand {
 struct FormContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
-        abstract: "Send an outstanding request to a new contact: a new link by email; the old link no longer opens the form.")
+        abstract:
+            "Send an outstanding request to a new contact: a new link by email; the old link no longer opens the form.")
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var arguments: RequestArguments
@@ -51,9 +53,12 @@ enum FormAnswerCheck {
         let configuration = target.engine.configuration
         let definitions = try DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)).get()
         guard let form = definitions.forms.definition(reference) else {
-            throw InputFile.Problem(description: "--definition: there is no form \(reference.id) version \(reference.version).")
+            throw InputFile.Problem(
+                description: "--definition: there is no form \(reference.id) version \(reference.version).")
         }
-        switch form.validate(answers: answers, today: LondonTime.day(of: target.engine.workflow.handler.clock.now()), mode: .submit) {
+        switch form.validate(
+            answers: answers, today: LondonTime.day(of: target.engine.workflow.handler.clock.now()), mode: .submit)
+        {
         case .valid(let cleaned):
             return cleaned
         case .invalid(let errors, _):

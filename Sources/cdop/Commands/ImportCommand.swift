@@ -65,7 +65,8 @@ struct ImportCommand: ParsableCommand {
             print(
                 "Imported \(summary.cases) historic cases (\(summary.reviewed) reviewed) as \(summary.events) events."
                     + (summary.possibleDuplicates == 0
-                        ? "" : " \(summary.possibleDuplicates) may be the same death as a case already recorded: "
+                        ? ""
+                        : " \(summary.possibleDuplicates) may be the same death as a case already recorded: "
                             + "see the possible duplicates (`cdop case list`) to confirm or reject each."))
         }
     }

@@ -11,7 +11,9 @@ import Foundation
 struct MailGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mail", abstract: "Send the outbox, list undelivered mail, requeue it, test the mail server.",
-        subcommands: [MailDispatchCommand.self, MailFailedCommand.self, MailRetryCommand.self, MailSendTestCommand.self])
+        subcommands: [
+            MailDispatchCommand.self, MailFailedCommand.self, MailRetryCommand.self, MailSendTestCommand.self,
+        ])
 }
 
 extension GlobalOptions {
@@ -36,9 +38,13 @@ struct MailDispatchCommand: AsyncParsableCommand {
             print(Output.json(outcomes))
             return
         }
-        print("\(outcomes.filter { $0.result == "sent" }.count) sent, \(outcomes.filter { $0.result == "retry" || $0.result == "needsOperator" }.count) to retry, \(outcomes.filter { $0.result == "failed" }.count) failed.")
+        print(
+            "\(outcomes.filter { $0.result == "sent" }.count) sent, \(outcomes.filter { $0.result == "retry" || $0.result == "needsOperator" }.count) to retry, \(outcomes.filter { $0.result == "failed" }.count) failed."
+        )
         for outcome in outcomes where outcome.result != "sent" {
-            print("\(outcome.result.uppercased()) \(outcome.caseReference) \(outcome.template) to the \(outcome.recipientRole): \(outcome.detail)")
+            print(
+                "\(outcome.result.uppercased()) \(outcome.caseReference) \(outcome.template) to the \(outcome.recipientRole): \(outcome.detail)"
+            )
         }
     }
 }
@@ -60,12 +66,16 @@ struct MailFailedCommand: ParsableCommand {
             print("Every email has been delivered or is still being tried.")
             return
         }
-        print(TextTable.render(
-            header: ["email", "case", "template", "to", "attempts", "reason"],
-            rows: failed.map {
-                [$0.outboxID, $0.caseID.flatMap(CaseID.init).map(\.reference) ?? $0.streamID, $0.template, $0.recipientRole,
-                 "\($0.attempts)", $0.lastError ?? "-"]
-            }))
+        print(
+            TextTable.render(
+                header: ["email", "case", "template", "to", "attempts", "reason"],
+                rows: failed.map {
+                    [
+                        $0.outboxID, $0.caseID.flatMap(CaseID.init).map(\.reference) ?? $0.streamID, $0.template,
+                        $0.recipientRole,
+                        "\($0.attempts)", $0.lastError ?? "-",
+                    ]
+                }))
         print("Requeue one with `cdop mail retry EMAIL` once the address or the mail server is put right.")
     }
 }
@@ -101,7 +111,9 @@ struct MailSendTestCommand: AsyncParsableCommand {
     var address: String
 
     func validate() throws {
-        guard (try? MailAddress(address)) != nil else { throw ValidationError("\"\(address)\" is not an email address.") }
+        guard (try? MailAddress(address)) != nil else {
+            throw ValidationError("\"\(address)\" is not an email address.")
+        }
     }
 
     struct Report: Encodable {
@@ -119,16 +131,20 @@ struct MailSendTestCommand: AsyncParsableCommand {
             from: try MailAddress(configuration.mail.sender.address, displayName: configuration.panelName),
             to: [try MailAddress(address)], subject: "cdop test message", date: now,
             messageID: try MessageID(eventID: UUID(), domain: domain),
-            textBody: "This is a test message from cdop for \(configuration.panelName). It carries no case information.\n")
+            textBody:
+                "This is a test message from cdop for \(configuration.panelName). It carries no case information.\n")
         let transport = configuration.mail.makeTransport()
         var report = Report(sent: false, route: "-", messageId: message.messageID.bracketed)
         do {
-            let receipt = try await transport.send(try MIMERenderer.render(message), envelope: MailEnvelope(for: message))
+            let receipt = try await transport.send(
+                try MIMERenderer.render(message), envelope: MailEnvelope(for: message))
             report.sent = true
-            report.route = switch receipt.route {
-            case .smtp(let server, let code): "accepted by \(server) with \(code)"
-            case .spool(let file): "written to the spool as \(file) (no SMTP server is configured: set CDOP_SMTP_URL)"
-            }
+            report.route =
+                switch receipt.route {
+                case .smtp(let server, let code): "accepted by \(server) with \(code)"
+                case .spool(let file):
+                    "written to the spool as \(file) (no SMTP server is configured: set CDOP_SMTP_URL)"
+                }
         } catch {
             report.error = String(describing: error)
         }

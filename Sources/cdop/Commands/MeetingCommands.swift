@@ -87,7 +87,9 @@ struct MeetingScheduleCommand: ParsableCommand {
         let start = starts
         let end = ends
         try engine.workflow.execute(
-            .schedule(meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: end, venue: venue.venue!, theme: theme),
+            .schedule(
+                meetingID: meetingID, type: type, title: title, startsAt: start, endsAt: end, venue: venue.venue!,
+                theme: theme),
             on: meetingID, by: options.actorForCommand)
         for invitee in invited.people {
             try engine.workflow.execute(.invite(invitee), on: meetingID, by: options.actorForCommand)
@@ -120,12 +122,16 @@ struct MeetingListCommand: ParsableCommand {
             print("No meetings.")
             return
         }
-        print(TextTable.render(
-            header: ["meeting", "type", "starts (UTC)", "title", "status", "cases", "open actions"],
-            rows: rows.map {
-                [String($0.meetingId.prefix(8)), $0.type, $0.startsAt ?? "-", $0.title, $0.status, "\($0.agenda.count)",
-                 "\($0.openActions)"]
-            }))
+        print(
+            TextTable.render(
+                header: ["meeting", "type", "starts (UTC)", "title", "status", "cases", "open actions"],
+                rows: rows.map {
+                    [
+                        String($0.meetingId.prefix(8)), $0.type, $0.startsAt ?? "-", $0.title, $0.status,
+                        "\($0.agenda.count)",
+                        "\($0.openActions)",
+                    ]
+                }))
     }
 }
 
@@ -146,18 +152,24 @@ struct MeetingShowCommand: ParsableCommand {
             print(Output.json(view))
             return
         }
-        let attendance = Dictionary(s.attendance.map { ($0.email.lowercased(), $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let attendance = Dictionary(
+            s.attendance.map { ($0.email.lowercased(), $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
         print("Meeting \(view.title)  (\(view.meetingId))")
         print("type      \(s.type?.label ?? "-")\(s.theme.map { ", theme \($0)" } ?? "")")
-        print("when      \(s.startsAt.map(DayFormatter.dayAndTime) ?? "-") to \(s.endsAt.map { LondonTime.time(of: $0).description } ?? "-")")
+        print(
+            "when      \(s.startsAt.map(DayFormatter.dayAndTime) ?? "-") to \(s.endsAt.map { LondonTime.time(of: $0).description } ?? "-")"
+        )
         print("where     \(s.venue?.place ?? "")\(s.venue?.callLink.map { " \($0)" } ?? "")")
         print("status    \(view.status)")
         if !view.agenda.isEmpty { print("agenda    \(view.agenda.map(\.reference).joined(separator: ", "))") }
         if !s.invitees.isEmpty {
             print("\nInvitees")
-            print(TextTable.render(
-                header: ["name", "email", "role", "attendance"],
-                rows: s.invitees.map { [$0.name, $0.email, $0.role.rawValue, attendance[$0.email.lowercased()] ?? "-"] }))
+            print(
+                TextTable.render(
+                    header: ["name", "email", "role", "attendance"],
+                    rows: s.invitees.map {
+                        [$0.name, $0.email, $0.role.rawValue, attendance[$0.email.lowercased()] ?? "-"]
+                    }))
         }
         if let minutes = view.minutes { print("\nMinutes\n\(minutes)") }
         if !view.actions.isEmpty {
@@ -202,7 +214,8 @@ struct MeetingInviteCommand: ParsableCommand {
 }
 
 struct MeetingUninviteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "uninvite", abstract: "Take back someone's invitation.")
+    static let configuration = CommandConfiguration(
+        commandName: "uninvite", abstract: "Take back someone's invitation.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -221,7 +234,9 @@ struct MeetingUninviteCommand: ParsableCommand {
 
 struct MeetingAgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agenda", abstract: "Add a case to a meeting's agenda, or remove it (to list a case for the panel use `cdop review assign`).")
+        commandName: "agenda",
+        abstract:
+            "Add a case to a meeting's agenda, or remove it (to list a case for the panel use `cdop review assign`).")
 
     @OptionGroup var options: GlobalOptions
 
@@ -244,7 +259,8 @@ struct MeetingAgendaCommand: ParsableCommand {
         let reference = caseID.reference
         let events = try target.execute(add != nil ? .addCaseToAgenda(caseID) : .removeCaseFromAgenda(caseID))
         target.report(
-            add != nil ? "Case \(reference) added to the agenda of \(try target.state().title)."
+            add != nil
+                ? "Case \(reference) added to the agenda of \(try target.state().title)."
                 : "Case \(reference) removed from the agenda of \(try target.state().title).",
             changed: !events.isEmpty
         ) {
@@ -278,7 +294,8 @@ struct MeetingRescheduleCommand: ParsableCommand {
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let current = try target.state()
-        guard current.exists, let oldStart = current.startsAt, let oldEnd = current.endsAt, let oldVenue = current.venue else {
+        guard current.exists, let oldStart = current.startsAt, let oldEnd = current.endsAt, let oldVenue = current.venue
+        else {
             throw CommandError.notFound(kind: "meeting", reference: meeting)
         }
         let start = starts
@@ -326,7 +343,8 @@ struct MeetingHeldCommand: ParsableCommand {
 
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
-        let records = attended.map { AttendanceRecord(email: $0, status: .attended) }
+        let records =
+            attended.map { AttendanceRecord(email: $0, status: .attended) }
             + apologies.map { AttendanceRecord(email: $0, status: .sentApologies) }
             + absent.map { AttendanceRecord(email: $0, status: .didNotAttend) }
         try target.execute(.recordHeld(attendance: records))
@@ -335,7 +353,8 @@ struct MeetingHeldCommand: ParsableCommand {
 }
 
 struct MeetingMinutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Record (or revise) a held meeting's minutes.")
+    static let configuration = CommandConfiguration(
+        commandName: "minutes", abstract: "Record (or revise) a held meeting's minutes.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -348,12 +367,15 @@ struct MeetingMinutesCommand: ParsableCommand {
     func run() throws {
         let target = try MeetingTarget(options, meeting: meeting)
         let events = try target.execute(.recordMinutes(text: text))
-        target.report("Minutes of \(try target.state().title) recorded (revision \(try target.state().minutesRevision)).", changed: !events.isEmpty)
+        target.report(
+            "Minutes of \(try target.state().title) recorded (revision \(try target.state().minutesRevision)).",
+            changed: !events.isEmpty)
     }
 }
 
 struct MeetingActionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action", abstract: "Agree an action at a held meeting; prints its id.")
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "Agree an action at a held meeting; prints its id.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -376,8 +398,11 @@ struct MeetingActionCommand: ParsableCommand {
         let target = try MeetingTarget(options, meeting: meeting)
         let caseID = try caseReference.map { try target.engine.resolveCase($0) }
         let actionID = ActionID(UUID())
-        try target.execute(.agreeAction(actionID: actionID, description: text, owner: owner, dueDate: due, caseID: caseID))
-        target.report("Action for \(owner) due \(DayFormatter.short(due)) agreed at \(try target.state().title) (action \(actionID.description.prefix(8))).") {
+        try target.execute(
+            .agreeAction(actionID: actionID, description: text, owner: owner, dueDate: due, caseID: caseID))
+        target.report(
+            "Action for \(owner) due \(DayFormatter.short(due)) agreed at \(try target.state().title) (action \(actionID.description.prefix(8)))."
+        ) {
             $0.actionId = actionID.description
             $0.caseId = caseID?.description
             $0.reference = caseID.map(\.reference)
@@ -386,7 +411,8 @@ struct MeetingActionCommand: ParsableCommand {
 }
 
 struct MeetingActionDoneCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action-done", abstract: "Mark a meeting's action completed.")
+    static let configuration = CommandConfiguration(
+        commandName: "action-done", abstract: "Mark a meeting's action completed.")
 
     @OptionGroup var options: GlobalOptions
 

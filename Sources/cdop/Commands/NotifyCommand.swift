@@ -10,7 +10,9 @@ struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Record the notification of a child's death from a JSON file (- for standard input).",
-        discussion: "The format is described in the README; Tests/cdopTests/Fixtures/notification.example.json is a valid example.")
+        discussion:
+            "The format is described in the README; Tests/cdopTests/Fixtures/notification.example.json is a valid example."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -24,16 +26,20 @@ struct NotifyCommand: ParsableCommand {
         let reference = notified.caseID.reference
         let duplicateReference = notified.possibleDuplicateOf.map(\.reference)
         if options.json {
-            print(Output.json(NotifyResult(caseId: notified.caseID.description, reference: reference,
-                                           possibleDuplicateOf: notified.possibleDuplicateOf?.description,
-                                           possibleDuplicateReference: duplicateReference)))
+            print(
+                Output.json(
+                    NotifyResult(
+                        caseId: notified.caseID.description, reference: reference,
+                        possibleDuplicateOf: notified.possibleDuplicateOf?.description,
+                        possibleDuplicateReference: duplicateReference)))
             return
         }
         print("Case \(reference) opened (\(notified.caseID)).")
         if let duplicateReference, let duplicate = notified.possibleDuplicateOf {
-            print("It is a possible duplicate of \(duplicateReference) (\(duplicate)), notified earlier: confirm with "
-                + "`cdop duplicate confirm \(reference) --primary \(duplicateReference)` or reject with "
-                + "`cdop duplicate reject \(reference) --reason ...`.")
+            print(
+                "It is a possible duplicate of \(duplicateReference) (\(duplicate)), notified earlier: confirm with "
+                    + "`cdop duplicate confirm \(reference) --primary \(duplicateReference)` or reject with "
+                    + "`cdop duplicate reject \(reference) --reason ...`.")
         }
     }
 

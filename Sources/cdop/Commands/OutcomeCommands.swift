@@ -42,7 +42,8 @@ struct PanelOutcomeFile: Decodable {
 /// `cdop outcome record`.
 struct OutcomeGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outcome", abstract: "Record the panel's review of a case.", subcommands: [OutcomeRecordCommand.self])
+        commandName: "outcome", abstract: "Record the panel's review of a case.",
+        subcommands: [OutcomeRecordCommand.self])
 }
 
 struct OutcomeRecordCommand: ParsableCommand {
@@ -127,9 +128,11 @@ struct ActionCompleteCommand: ParsableCommand {
     func run() throws {
         let target = try CaseTarget(options, case: caseReference)
         let action = try target.state().resolveAction(action)
-        try target.execute(.completeRecommendation(actionID: action.id, completedOn: completion.on, note: completion.note))
+        try target.execute(
+            .completeRecommendation(actionID: action.id, completedOn: completion.on, note: completion.note))
         try target.report(
-            "Action \"\(action.text)\" on \(target.reference) completed on \(DayFormatter.long(completion.on)).") {
+            "Action \"\(action.text)\" on \(target.reference) completed on \(DayFormatter.long(completion.on))."
+        ) {
             $0.actionId = action.id.description
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CDOPApp
-import Foundation
 import CDOPStore
+import Foundation
 
 /// `cdop rebuild`: replay every event into fresh read models and compare them with the live ones.
 struct RebuildCommand: ParsableCommand {
@@ -22,13 +22,16 @@ struct RebuildCommand: ParsableCommand {
             print(Output.json(report))
         } else if report.isClean {
             print("Rebuilt \(report.streams) streams from \(report.events) events: every read model matches.")
-            print(String(
-                format: "Replayed in %.2f s, wrote the rebuilt tables in %.2f s, compared them in %.2f s.",
-                report.seconds.replay, report.seconds.write, report.seconds.compare))
+            print(
+                String(
+                    format: "Replayed in %.2f s, wrote the rebuilt tables in %.2f s, compared them in %.2f s.",
+                    report.seconds.replay, report.seconds.write, report.seconds.compare))
         } else {
             print("Rebuilt \(report.streams) streams from \(report.events) events: the read models differ.")
             for difference in report.differences {
-                print("  \(difference.table): \(difference.onlyLive) live rows and \(difference.onlyRebuilt) rebuilt rows differ, e.g. \(difference.sampleKeys.prefix(3).joined(separator: ", "))")
+                print(
+                    "  \(difference.table): \(difference.onlyLive) live rows and \(difference.onlyRebuilt) rebuilt rows differ, e.g. \(difference.sampleKeys.prefix(3).joined(separator: ", "))"
+                )
             }
         }
         if !report.isClean { throw ExitCode(1) }

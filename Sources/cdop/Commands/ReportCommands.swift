@@ -91,10 +91,13 @@ struct AnnualReportCommand: ParsableCommand {
             Output.error("Totals do not agree: \(mismatch.sentence)")
         }
         if options.json {
-            print(Output.json(ReportFiles.Summary(files: written, period: report.period, mismatches: report.mismatches)))
+            print(
+                Output.json(ReportFiles.Summary(files: written, period: report.period, mismatches: report.mismatches)))
         } else {
-            print("Wrote the annual report for \(report.period.label)"
-                + (report.suppression == nil ? " (internal: every number shown)" : " (published: small numbers hidden)") + ":")
+            print(
+                "Wrote the annual report for \(report.period.label)"
+                    + (report.suppression == nil
+                        ? " (internal: every number shown)" : " (published: small numbers hidden)") + ":")
             for file in written { print("  \(file)") }
         }
     }

@@ -40,7 +40,8 @@ struct ReviewAwaitCommand: ParsableCommand {
         let day = since
         try target.execute(.awaitExternalProcess(process: process, reason: reason, since: day))
         try target.report(
-            "Case \(target.reference) awaits the \(process.label) since \(DayFormatter.long(day)); the review clock is paused.")
+            "Case \(target.reference) awaits the \(process.label) since \(DayFormatter.long(day)); the review clock is paused."
+        )
     }
 }
 
@@ -63,7 +64,9 @@ struct ReviewConcludeCommand: ParsableCommand {
         let target = try CaseTarget(options, case: caseReference)
         let day = on
         try target.execute(.concludeExternalProcess(process: process, on: day))
-        try target.report("The \(process.label) for \(target.reference) concluded on \(DayFormatter.long(day)); the review clock resumes.")
+        try target.report(
+            "The \(process.label) for \(target.reference) concluded on \(DayFormatter.long(day)); the review clock resumes."
+        )
     }
 }
 
@@ -91,7 +94,9 @@ struct ReviewMeetingHeldCommand: ParsableCommand {
         let analysis = draftAnalysis
         let meetingID = try meeting.map { try target.engine.resolveMeeting($0) }
         try target.execute(.recordReviewMeetingHeld(meetingID: meetingID, heldOn: day, draftAnalysis: analysis))
-        try target.report("Child death review meeting for \(target.reference) recorded, held on \(DayFormatter.long(day)).") {
+        try target.report(
+            "Child death review meeting for \(target.reference) recorded, held on \(DayFormatter.long(day))."
+        ) {
             $0.meetingId = meetingID?.description
         }
     }
@@ -132,11 +137,15 @@ struct ReviewAssignCommand: ParsableCommand {
         let target = try CaseTarget(options, case: caseReference)
         let meetingID = try target.engine.resolveMeeting(meeting)
         let meetingState = try target.engine.workflow.meetingState(meetingID)
-        guard let startsAt = meetingState.startsAt else { throw CommandError.notFound(kind: "meeting", reference: meeting) }
+        guard let startsAt = meetingState.startsAt else {
+            throw CommandError.notFound(kind: "meeting", reference: meeting)
+        }
         let day = date ?? LondonTime.day(of: startsAt)
-        try target.engine.workflow.assignToPanel(target.caseID, meetingID: meetingID, meetingDate: day, by: options.actorForCommand)
+        try target.engine.workflow.assignToPanel(
+            target.caseID, meetingID: meetingID, meetingDate: day, by: options.actorForCommand)
         try target.report(
-            "Case \(target.reference) listed for \(meetingState.title) on \(DayFormatter.long(day)) (meeting \(meetingID)).") {
+            "Case \(target.reference) listed for \(meetingState.title) on \(DayFormatter.long(day)) (meeting \(meetingID))."
+        ) {
             $0.meetingId = meetingID.description
         }
     }

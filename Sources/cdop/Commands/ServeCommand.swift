@@ -49,10 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: SystemClock(),
             users: users, sessions: SessionStore(store: engine.store), metrics: metrics)
         let logger = Logger(label: "cdop")
-        let host = configuration.httpHost, panel = configuration.panelName
+        let host = configuration.httpHost
+        let panel = configuration.panelName
         let application = WebServer.application(services, templates: definitions.templates, logger: logger) { port in
             // Tests read this line for the port when they ask for port 0.
-            FileHandle.standardOutput.write(Data("cdop: \(panel) listening on http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
+            FileHandle.standardOutput.write(
+                Data("cdop: \(panel) listening on http://\(host):\(port)/ (Ctrl-C stops)\n".utf8))
         }
         try await application.runService()
         logger.info("cdop stopped")

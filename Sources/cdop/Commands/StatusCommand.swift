@@ -28,7 +28,9 @@ struct StatusCommand: AsyncParsableCommand {
         print("areas        \(configuration.panelAreas.map { "\($0.name) (\($0.code))" }.joined(separator: ", "))")
         let stages = status.casesByStage.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         print("cases        \(stages.isEmpty ? "none" : stages.joined(separator: ", "))")
-        print("timers       \(status.timersPending) pending, \(status.timersOverdue) overdue (run `cdop tick` to fire them)")
+        print(
+            "timers       \(status.timersPending) pending, \(status.timersOverdue) overdue (run `cdop tick` to fire them)"
+        )
         print("schema       \(status.migrations.joined(separator: ", "))")
     }
 }

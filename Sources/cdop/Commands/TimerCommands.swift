@@ -29,14 +29,24 @@ struct TickCommand: ParsableCommand {
             print(Output.json(report))
         } else {
             let formatter = ISO8601DateFormatter()
-            print("Tick at \(formatter.string(from: report.now)): \(report.fired.count) fired, \(report.failed.count) failed.")
+            print(
+                "Tick at \(formatter.string(from: report.now)): \(report.fired.count) fired, \(report.failed.count) failed."
+            )
             if !report.fired.isEmpty {
-                print(TextTable.render(
-                    header: ["case", "step", "action", "due", "outcome"],
-                    rows: report.fired.map { [$0.caseReference, $0.step, $0.action, $0.dueAt.map(formatter.string(from:)) ?? "-", $0.outcome] }))
+                print(
+                    TextTable.render(
+                        header: ["case", "step", "action", "due", "outcome"],
+                        rows: report.fired.map {
+                            [
+                                $0.caseReference, $0.step, $0.action, $0.dueAt.map(formatter.string(from:)) ?? "-",
+                                $0.outcome,
+                            ]
+                        }))
             }
             for failure in report.failed {
-                print("FAILED \(failure.caseReference) \(failure.step) (attempt \(failure.attempts)): \(failure.message) [\(failure.code)]")
+                print(
+                    "FAILED \(failure.caseReference) \(failure.step) (attempt \(failure.attempts)): \(failure.message) [\(failure.code)]"
+                )
             }
         }
         if !report.failed.isEmpty { throw ExitCode(1) }
@@ -78,13 +88,16 @@ struct TimersListCommand: ParsableCommand {
         let engine = try options.engine()
         let now = Date()
         let caseID = try caseReference.map { try engine.resolveCase($0) }
-        let timers = try engine.store.read { db in try TimerQueries.pending(caseID: caseID, overdueAt: overdue ? now : nil, in: db) }
+        let timers = try engine.store.read { db in
+            try TimerQueries.pending(caseID: caseID, overdueAt: overdue ? now : nil, in: db)
+        }
         let lines = timers.map { timer in
             Line(
                 timerId: timer.timerID, caseReference: CaseID(timer.caseID).map(\.reference) ?? timer.caseID,
                 target: timer.target, schedule: "\(timer.scheduleID) v\(timer.scheduleVersion)", step: timer.step,
                 action: timer.action, dueAt: timer.dueAt, state: timer.state,
-                remaining: timer.dueAt.map { Self.remaining(from: now, to: $0) } ?? "paused (awaiting an external process)")
+                remaining: timer.dueAt.map { Self.remaining(from: now, to: $0) }
+                    ?? "paused (awaiting an external process)")
         }
         if options.json {
             print(Output.json(lines))
@@ -95,9 +108,15 @@ struct TimersListCommand: ParsableCommand {
             return
         }
         let formatter = ISO8601DateFormatter()
-        print(TextTable.render(
-            header: ["case", "schedule", "step", "action", "due (UTC)", "remaining"],
-            rows: lines.map { [$0.caseReference, $0.schedule, $0.step, $0.action, $0.dueAt.map(formatter.string(from:)) ?? "-", $0.remaining] }))
+        print(
+            TextTable.render(
+                header: ["case", "schedule", "step", "action", "due (UTC)", "remaining"],
+                rows: lines.map {
+                    [
+                        $0.caseReference, $0.schedule, $0.step, $0.action, $0.dueAt.map(formatter.string(from:)) ?? "-",
+                        $0.remaining,
+                    ]
+                }))
     }
 
     /// "3 days 4 hours left", or "overdue by 2 days".
@@ -107,7 +126,10 @@ struct TimersListCommand: ParsableCommand {
         let days = magnitude / 86_400
         let hours = magnitude % 86_400 / 3600
         let minutes = magnitude % 3600 / 60
-        let text = days > 0 ? "\(days) day\(days == 1 ? "" : "s") \(hours) h" : hours > 0 ? "\(hours) h \(minutes) min" : "\(minutes) min"
+        let text =
+            days > 0
+            ? "\(days) day\(days == 1 ? "" : "s") \(hours) h"
+            : hours > 0 ? "\(hours) h \(minutes) min" : "\(minutes) min"
         return seconds >= 0 ? "\(text) left" : "overdue by \(text)"
     }
 }
@@ -117,7 +139,9 @@ struct TimersMoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "move",
         abstract: "Move a case's running schedules to the current version of their definitions.",
-        discussion: "Editing a file in Workflows/ changes only schedules started afterwards; this moves a running one on purpose.")
+        discussion:
+            "Editing a file in Workflows/ changes only schedules started afterwards; this moves a running one on purpose."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -137,7 +161,9 @@ struct TimersMoveCommand: ParsableCommand {
             print("Nothing to move on \(caseID.reference): its running schedules are already at the current versions.")
         } else {
             for item in moved {
-                print("Moved \(item.scheduleID) for \(item.target) on \(caseID.reference) from version \(item.fromVersion) to \(item.toVersion).")
+                print(
+                    "Moved \(item.scheduleID) for \(item.target) on \(caseID.reference) from version \(item.fromVersion) to \(item.toVersion)."
+                )
             }
         }
     }

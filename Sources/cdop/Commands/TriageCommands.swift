@@ -32,7 +32,8 @@ enum ExpectationFlag: String, EnumerableFlag {
 struct TriageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "triage",
-        abstract: "Record the designated doctor's triage: expected or unexpected, and the Joint Agency Response triggers.",
+        abstract:
+            "Record the designated doctor's triage: expected or unexpected, and the Joint Agency Response triggers.",
         discussion: "Triggers: "
             + JARTrigger.allCases.map { "\($0.rawValue) (\($0.label))" }.joined(separator: "; ")
             + ". An unexpected death or any trigger opens a rapid response.")
@@ -50,8 +51,9 @@ struct TriageCommand: ParsableCommand {
 
     @Option(
         name: .customLong("trigger"),
-        help: ArgumentHelp("A Joint Agency Response trigger (repeat for several): \(JARTrigger.valueList).",
-                           valueName: "trigger"))
+        help: ArgumentHelp(
+            "A Joint Agency Response trigger (repeat for several): \(JARTrigger.valueList).",
+            valueName: "trigger"))
     var triggers: [JARTrigger] = []
 
     func run() throws {
@@ -72,7 +74,9 @@ struct TriageCommand: ParsableCommand {
 struct RapidResponseGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapid-response", abstract: "Convene, record and complete the Joint Agency Response.",
-        subcommands: [RapidResponseConveneCommand.self, RapidResponseHeldCommand.self, RapidResponseCompleteCommand.self])
+        subcommands: [
+            RapidResponseConveneCommand.self, RapidResponseHeldCommand.self, RapidResponseCompleteCommand.self,
+        ])
 }
 
 /// Where a meeting happens, given as options.
@@ -91,7 +95,8 @@ struct VenueOptions: ParsableArguments {
 struct RapidResponseConveneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convene",
-        abstract: "Convene a rapid-response meeting for the case (scheduled as a meeting of its own), and invite people.",
+        abstract:
+            "Convene a rapid-response meeting for the case (scheduled as a meeting of its own), and invite people.",
         discussion: "Invitee roles: \(InviteeRole.valueList).")
 
     @OptionGroup var options: GlobalOptions
@@ -128,7 +133,9 @@ struct RapidResponseConveneCommand: ParsableCommand {
         let meetingID = try target.engine.workflow.conveneRapidResponse(
             for: target.caseID, scheduledFor: start, invitees: people, by: options.actorForCommand
         ) { id in
-            .schedule(meetingID: id, type: .rapidResponse, title: title, startsAt: start, endsAt: end, venue: venue, theme: nil)
+            .schedule(
+                meetingID: id, type: .rapidResponse, title: title, startsAt: start, endsAt: end, venue: venue,
+                theme: nil)
         }
         try target.report(
             "Rapid-response meeting for \(target.reference) convened for \(DayFormatter.dayAndTime(start))"

@@ -37,7 +37,8 @@ struct AccessOptions: ParsableArguments {
 
     @Option(
         name: .customLong("area"),
-        help: ArgumentHelp("An area code the user is limited to (repeatable); none: all the panel's areas.", valueName: "code"))
+        help: ArgumentHelp(
+            "An area code the user is limited to (repeatable); none: all the panel's areas.", valueName: "code"))
     var areas: [String] = []
 
     func check() throws {
@@ -63,7 +64,8 @@ struct UserTarget {
     }
 
     func print(_ message: String, changed: Bool = true, fill: (inout UserReport) -> Void = { _ in }) {
-        var report = UserReport(message: message, changed: changed, userId: user.userID.description, username: user.username)
+        var report = UserReport(
+            message: message, changed: changed, userId: user.userID.description, username: user.username)
         fill(&report)
         Swift.print(options.json ? Output.json(report) : report.message)
     }
@@ -117,8 +119,10 @@ struct UserAddCommand: ParsableCommand {
                     + "before the first sign-in, or enrol it when first signing in.")
         }
         let report = UserReport(
-            message: lines.joined(separator: "\n"), userId: account.userID.description, username: user?.username ?? username,
-            initialPassword: account.initialPassword, secondFactorSecret: enrolment?.secret, otpauthURI: enrolment?.otpauthURI)
+            message: lines.joined(separator: "\n"), userId: account.userID.description,
+            username: user?.username ?? username,
+            initialPassword: account.initialPassword, secondFactorSecret: enrolment?.secret,
+            otpauthURI: enrolment?.otpauthURI)
         print(options.json ? Output.json(report) : report.message)
     }
 }
@@ -133,7 +137,8 @@ func secondFactorLines(_ enrolment: UserDirectory.SecondFactorEnrolment, usernam
 }
 
 struct UserListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the staff accounts (no secrets).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the staff accounts (no secrets).")
 
     @OptionGroup var options: GlobalOptions
 
@@ -151,13 +156,16 @@ struct UserListCommand: ParsableCommand {
             print("No users.")
             return
         }
-        print(TextTable.render(
-            header: ["username", "name", "roles", "areas", "2FA", "status"],
-            rows: rows.map {
-                [$0.username, $0.displayName, $0.roles.joined(separator: ", "),
-                 $0.areas.isEmpty ? "all" : $0.areas.joined(separator: ", "), $0.secondFactor ? "yes" : "no",
-                 $0.disabled ? "disabled" : "active"]
-            }))
+        print(
+            TextTable.render(
+                header: ["username", "name", "roles", "areas", "2FA", "status"],
+                rows: rows.map {
+                    [
+                        $0.username, $0.displayName, $0.roles.joined(separator: ", "),
+                        $0.areas.isEmpty ? "all" : $0.areas.joined(separator: ", "), $0.secondFactor ? "yes" : "no",
+                        $0.disabled ? "disabled" : "active",
+                    ]
+                }))
     }
 }
 
@@ -177,13 +185,15 @@ struct UserDisableCommand: ParsableCommand {
         let target = try UserTarget(options, user: user)
         try target.directory.disable(target.user.userID, reason: reason, by: options.actorForCommand)
         target.print(
-            target.user.disabled ? "Nothing changed: \(target.user.username) was already disabled."
+            target.user.disabled
+                ? "Nothing changed: \(target.user.username) was already disabled."
                 : "User \(target.user.username) disabled; their sessions have ended.", changed: !target.user.disabled)
     }
 }
 
 struct UserEnableCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "enable", abstract: "Let a disabled account sign in again.")
+    static let configuration = CommandConfiguration(
+        commandName: "enable", abstract: "Let a disabled account sign in again.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -194,7 +204,8 @@ struct UserEnableCommand: ParsableCommand {
         let target = try UserTarget(options, user: user)
         try target.directory.enable(target.user.userID, by: options.actorForCommand)
         target.print(
-            target.user.disabled ? "User \(target.user.username) enabled."
+            target.user.disabled
+                ? "User \(target.user.username) enabled."
                 : "Nothing changed: \(target.user.username) was not disabled.", changed: target.user.disabled)
     }
 }
@@ -215,12 +226,15 @@ struct UserAccessCommand: ParsableCommand {
     func run() throws {
         let target = try UserTarget(options, user: user)
         let roles = Set(access.roles)
-        try target.directory.changeAccess(target.user.userID, roles: roles, areas: Set(access.areas), by: options.actorForCommand)
+        try target.directory.changeAccess(
+            target.user.userID, roles: roles, areas: Set(access.areas), by: options.actorForCommand)
         let now = try target.directory.user(target.user.userID)
         let changed = now?.roles != target.user.roles || now?.areas != target.user.areas
         target.print(
-            changed ? "User \(target.user.username) now: \(roles.sorted().map(\.label).joined(separator: ", ")); "
-                + (access.areas.isEmpty ? "all areas." : "areas \(now?.areas.sorted().joined(separator: ", ") ?? "").")
+            changed
+                ? "User \(target.user.username) now: \(roles.sorted().map(\.label).joined(separator: ", ")); "
+                    + (access.areas.isEmpty
+                        ? "all areas." : "areas \(now?.areas.sorted().joined(separator: ", ") ?? "").")
                 : "Nothing changed: \(target.user.username) already has these roles and areas.", changed: changed)
     }
 }
@@ -228,7 +242,9 @@ struct UserAccessCommand: ParsableCommand {
 struct UserResetPasswordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reset-password",
-        abstract: "Give an account a new generated password (printed once), end the holding back of its sign-ins and its sessions.")
+        abstract:
+            "Give an account a new generated password (printed once), end the holding back of its sign-ins and its sessions."
+    )
 
     @OptionGroup var options: GlobalOptions
 
@@ -240,7 +256,8 @@ struct UserResetPasswordCommand: ParsableCommand {
         let password = try target.directory.resetPassword(target.user.userID, by: options.actorForCommand)
         target.print(
             "Password of \(target.user.username) reset; their sessions have ended.\n"
-                + "New password (shown once; to be changed at next sign-in): \(password)") { $0.newPassword = password }
+                + "New password (shown once; to be changed at next sign-in): \(password)"
+        ) { $0.newPassword = password }
     }
 }
 

@@ -12,7 +12,9 @@ package protocol ChoiceArgument: ExpressibleByArgument, CaseIterable, RawReprese
 extension ChoiceArgument {
     package init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces)
-        guard let value = Self(rawValue: text) ?? Self.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
+        guard
+            let value = Self(rawValue: text)
+                ?? Self.allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() })
         else { return nil }
         self = value
     }
@@ -39,7 +41,9 @@ extension StaffRole: ChoiceArgument {}
 enum Parse {
     /// Text that is not empty (kept as given).
     static func nonEmpty(_ text: String) throws -> String {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("must not be empty.") }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError("must not be empty.")
+        }
         return text
     }
 

@@ -26,7 +26,10 @@ enum InputFile {
                     + (context.underlyingError.map { ": \(describe(underlying: $0))" } ?? ".")
                     + " Check the quotes, commas and brackets.")
         } catch let error as DecodingError {
-            throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not valid: \(DecodingDescription.describe(error)).")
+            throw Problem(
+                description:
+                    "The \(what) in \(path == "-" ? "standard input" : path) is not valid: \(DecodingDescription.describe(error))."
+            )
         } catch {
             throw Problem(description: "The \(what) in \(path == "-" ? "standard input" : path) is not JSON.")
         }

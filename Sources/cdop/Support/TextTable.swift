@@ -1,4 +1,5 @@
 import Foundation
+
 /// Left-aligned columns for terminal output.
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {

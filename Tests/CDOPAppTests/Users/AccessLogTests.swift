@@ -38,11 +38,13 @@ struct AccessLogTests {
         let users = try UserFixture()
         let account = try users.addCoordinator()
         let admin = try users.directory.addUser(
-            username: "ada.admin", displayName: "Ada Admin", email: "ada@cdop.example.org", roles: [.admin, .coordinator],
+            username: "ada.admin", displayName: "Ada Admin", email: "ada@cdop.example.org",
+            roles: [.admin, .coordinator],
             areas: [], by: users.admin)
         let user = try users.signIn("casey.coordinator", account.initialPassword)
         try AccessLog(engine: users.engine).recordCaseViewed(CaseID(UUID()), view: .formReturn, by: user)
-        try users.directory.changeAccess(account.userID, roles: [.coordinator, .panelMember], areas: [], by: users.admin)
+        try users.directory.changeAccess(
+            account.userID, roles: [.coordinator, .panelMember], areas: [], by: users.admin)
         try users.directory.disable(admin.userID, reason: "Left the panel", by: users.admin)
         let session = try users.directory.sessions.create(for: account.userID, now: users.clock.now())
         func secrets() throws -> [Row] {
@@ -58,7 +60,8 @@ struct AccessLogTests {
         #expect(try users.directory.sessions.resolve(token: session.token, now: users.clock.now()) != nil)
 
         try users.engine.store.write { db in
-            try db.execute(sql: "UPDATE users SET disabled = 0 WHERE user_id = ?", arguments: [admin.userID.description])
+            try db.execute(
+                sql: "UPDATE users SET disabled = 0 WHERE user_id = ?", arguments: [admin.userID.description])
         }
         let tampered = try ReadModelRebuild(store: users.engine.store).run()
         #expect(tampered.differences.map(\.table) == ["users"])

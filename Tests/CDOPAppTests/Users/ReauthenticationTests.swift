@@ -26,7 +26,9 @@ struct ReauthenticationTests {
     }
 
     /// Why re-authenticating was refused; nil when it was accepted.
-    func reauthenticate(_ users: UserFixture, _ id: UserID, _ password: String, _ code: String) -> ReauthenticationError? {
+    func reauthenticate(_ users: UserFixture, _ id: UserID, _ password: String, _ code: String)
+        -> ReauthenticationError?
+    {
         do throws(ReauthenticationError) {
             try users.directory.reauthenticate(
                 id, password: password, code: code, for: .addOwnRole, source: Self.here, now: users.clock.now())
@@ -48,7 +50,8 @@ struct ReauthenticationTests {
         #expect(reauthenticate(users, id, Self.password, code) == .wrong, "a code works once")
     }
 
-    @Test("A wrong password or code refuses, is recorded as a refused access, and counts towards holding the place back")
+    @Test(
+        "A wrong password or code refuses, is recorded as a refused access, and counts towards holding the place back")
     func wrongAnswersCount() throws {
         let users = try UserFixture()
         let (id, totp) = try Self.administrator(users)
@@ -61,14 +64,20 @@ struct ReauthenticationTests {
         let refusals = try users.storedEvents(of: id).filter { $0.type == "user.accessRefused.v1" }
         #expect(refusals.count == 4 && refusals.allSatisfy { $0.json.contains("\"reason\":\"reauthentication\"") })
         #expect(!(try users.storedEvents(of: id).contains { $0.type == "user.reauthenticated.v1" }))
-        #expect(users.attempt("ada.admin", Self.password, code: code, from: Self.here) == .failure(.wrongCredentials), "sign-in from there is held back too")
+        #expect(
+            users.attempt("ada.admin", Self.password, code: code, from: Self.here) == .failure(.wrongCredentials),
+            "sign-in from there is held back too")
     }
 
-    @Test("Only an administrator's own widening changes need it: a role added to themself, their second factor removed or moved")
+    @Test(
+        "Only an administrator's own widening changes need it: a role added to themself, their second factor removed or moved"
+    )
     func whichChanges() {
-        let me = UserID(UUID()), other = UserID(UUID())
+        let me = UserID(UUID())
+        let other = UserID(UUID())
         let admin = AuthenticatedUser(id: me, username: "ada.admin", displayName: "Ada", roles: [.admin], areas: [])
-        let coordinator = AuthenticatedUser(id: me, username: "casey", displayName: "Casey", roles: [.coordinator], areas: [])
+        let coordinator = AuthenticatedUser(
+            id: me, username: "casey", displayName: "Casey", roles: [.coordinator], areas: [])
         #expect(SelfChange.accessChange(by: admin, of: me, to: [.admin, .coordinator]) == .addOwnRole)
         #expect(SelfChange.accessChange(by: admin, of: me, to: [.coordinator]) == .addOwnRole)
         #expect(SelfChange.accessChange(by: admin, of: me, to: [.admin]) == nil, "the same roles widen nothing")
@@ -77,7 +86,8 @@ struct ReauthenticationTests {
         #expect(SelfChange.secondFactorRemoval(by: admin, of: me) == .removeOwnSecondFactor)
         #expect(SelfChange.secondFactorRemoval(by: admin, of: other) == nil)
         #expect(SelfChange.secondFactorMove(by: admin, hasSecondFactor: true) == .moveOwnSecondFactor)
-        #expect(SelfChange.secondFactorMove(by: admin, hasSecondFactor: false) == nil, "a first enrolment moves nothing")
+        #expect(
+            SelfChange.secondFactorMove(by: admin, hasSecondFactor: false) == nil, "a first enrolment moves nothing")
         #expect(SelfChange.secondFactorMove(by: coordinator, hasSecondFactor: true) == nil)
     }
 }

@@ -17,8 +17,10 @@ struct SessionTests {
         #expect(session.user.id == account.userID)
         #expect(session.user.areas == ["NTH"])
         #expect(session.csrfToken == csrf)
-        #expect(session.accepts(csrf: csrf) && !session.accepts(csrf: nil) && !session.accepts(csrf: SecretToken.make()))
-        let stored = try users.engine.store.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions") }
+        #expect(
+            session.accepts(csrf: csrf) && !session.accepts(csrf: nil) && !session.accepts(csrf: SecretToken.make()))
+        let stored = try users.engine.store.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions")
+        }
         #expect(stored == [SecretToken.digest(token)])
         #expect(try users.directory.sessions.resolve(token: SecretToken.make(), now: users.clock.now()) == nil)
     }
@@ -53,7 +55,9 @@ struct SessionTests {
         let sessions = SessionStore(store: users.engine.store, idleTimeout: 60, absoluteLifetime: 90)
         let session = try sessions.create(for: account.userID, now: users.clock.now())
         users.clock.advance(minutes: 0.9)
-        #expect(try sessions.resolve(token: session.token, now: users.clock.now())?.expiresAt == users.clock.now().addingTimeInterval(36))
+        #expect(
+            try sessions.resolve(token: session.token, now: users.clock.now())?.expiresAt
+                == users.clock.now().addingTimeInterval(36))
         users.clock.advance(minutes: 0.6)
         #expect(try sessions.resolve(token: session.token, now: users.clock.now()) == nil)
     }

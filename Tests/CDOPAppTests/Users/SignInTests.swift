@@ -30,7 +30,9 @@ struct SignInTests {
         #expect(!hash.contains(account.initialPassword))
     }
 
-    @Test("A generated password signs in once: again it is refused like a wrong one, and the session it opened may still change it")
+    @Test(
+        "A generated password signs in once: again it is refused like a wrong one, and the session it opened may still change it"
+    )
     func generatedPasswordSignsInOnce() throws {
         let users = try UserFixture()
         let account = try users.addCoordinator()
@@ -39,10 +41,13 @@ struct SignInTests {
         #expect(try users.refusalReasons(of: account.userID) == ["generated-password-used"])
         try users.directory.changePassword(account.userID, old: account.initialPassword, new: Self.chosen)
         #expect(try !users.signIn("casey.coordinator", Self.chosen).mustChangePassword)
-        #expect(try users.signIn("casey.coordinator", Self.chosen).id == account.userID, "a chosen password signs in again and again")
+        #expect(
+            try users.signIn("casey.coordinator", Self.chosen).id == account.userID,
+            "a chosen password signs in again and again")
 
         let reset = try users.directory.resetPassword(account.userID, by: users.admin)
-        #expect(try users.signIn("casey.coordinator", reset).mustChangePassword, "a reset gives a new one-time password")
+        #expect(
+            try users.signIn("casey.coordinator", reset).mustChangePassword, "a reset gives a new one-time password")
         #expect(users.attempt("casey.coordinator", reset) == .failure(.wrongCredentials))
     }
 
@@ -50,12 +55,17 @@ struct SignInTests {
     func uniqueUsernames() throws {
         let users = try UserFixture()
         _ = try users.addCoordinator()
-        #expect(throws: CommandError.rejected(DomainError(code: "user.usernameTaken", "The username casey.coordinator is already taken."))) {
+        #expect(
+            throws: CommandError.rejected(
+                DomainError(code: "user.usernameTaken", "The username casey.coordinator is already taken."))
+        ) {
             _ = try users.addCoordinator("CASEY.Coordinator")
         }
     }
 
-    @Test("An unknown username and a wrong password get the same message; only the wrong password is recorded, without it")
+    @Test(
+        "An unknown username and a wrong password get the same message; only the wrong password is recorded, without it"
+    )
     func sameMessage() throws {
         let users = try UserFixture()
         let account = try users.addCoordinator()
@@ -67,7 +77,8 @@ struct SignInTests {
         let events = try users.storedEvents(of: account.userID)
         #expect(events.last?.type == "user.signInRefused.v1")
         #expect(events.last?.json.contains("wrong-password") == true)
-        #expect(!events.contains { $0.json.contains("the wrong password") || $0.json.contains(account.initialPassword) })
+        #expect(
+            !events.contains { $0.json.contains("the wrong password") || $0.json.contains(account.initialPassword) })
     }
 
     @Test("A disabled account is refused once the password is right, and a reset password unlocks and replaces the old")
@@ -98,7 +109,8 @@ struct SignInTests {
         } catch {
             #expect(error.code == "password.common", "\(error)")
         }
-        try users.directory.changePassword(account.userID, old: account.initialPassword, new: "a much better passphrase")
+        try users.directory.changePassword(
+            account.userID, old: account.initialPassword, new: "a much better passphrase")
         #expect(users.attempt("casey.coordinator", account.initialPassword) == .failure(.wrongCredentials))
         let user = try users.signIn("casey.coordinator", "a much better passphrase")
         #expect(!user.mustChangePassword)
@@ -122,7 +134,8 @@ struct SignInTests {
         #expect(enrolment.otpauthURI.contains(enrolment.secret))
         let pending = TOTP(secret: try #require(Base32.decode(enrolment.secret)))
         #expect(throws: CommandError.self) {
-            try users.directory.confirmSecondFactor(admin.userID, code: "000000" == pending.code(at: users.clock.now()) ? "111111" : "000000")
+            try users.directory.confirmSecondFactor(
+                admin.userID, code: "000000" == pending.code(at: users.clock.now()) ? "111111" : "000000")
         }
         #expect(
             users.attempt("ada.admin", admin.initialPassword) == .failure(.secondFactorEnrolmentRequired(admin.userID)),
@@ -157,7 +170,9 @@ struct SignInTests {
         try users.directory.confirmSecondFactor(account.userID, code: totp.code(at: users.clock.now()))
         #expect(users.attempt("casey.coordinator", account.initialPassword) == .failure(.secondFactorRequired))
         users.clock.advance(minutes: 1)
-        #expect(try users.signIn("casey.coordinator", account.initialPassword, code: totp.code(at: users.clock.now())).id == account.userID)
+        #expect(
+            try users.signIn("casey.coordinator", account.initialPassword, code: totp.code(at: users.clock.now())).id
+                == account.userID)
         try users.directory.changePassword(account.userID, old: account.initialPassword, new: Self.chosen)
         try users.directory.removeSecondFactor(account.userID, reason: "Phone lost", by: users.admin)
         #expect(try users.signIn("casey.coordinator", Self.chosen).id == account.userID)

@@ -17,25 +17,35 @@ struct SignInThrottleTests {
 
     /// Every run of failures kept, as its stored keys.
     static func throttleRows(_ users: UserFixture) throws -> [String] {
-        try users.engine.store.read { db in try String.fetchAll(db, sql: "SELECT account_key || source_key FROM sign_in_throttle") }
+        try users.engine.store.read { db in
+            try String.fetchAll(db, sql: "SELECT account_key || source_key FROM sign_in_throttle")
+        }
     }
 
-    @Test("After three failures, attempts wait 1, 2, 4 … seconds after each further failure, never more than 15 minutes")
+    @Test(
+        "After three failures, attempts wait 1, 2, 4 … seconds after each further failure, never more than 15 minutes")
     func delays() {
         let throttle = SignInThrottle()
         let delays = [1, 2, 3, 4, 5, 6, 12, 13, 14, 40].map { throttle.delay(afterFailures: $0) }
         #expect(delays == [nil, nil, 1, 2, 4, 8, 512, 900, 900, 900])
     }
 
-    @Test("Three failures from one place hold that username back there: even the right password is refused, as if wrong")
+    @Test(
+        "Three failures from one place hold that username back there: even the right password is refused, as if wrong")
     func heldBackWithoutCheckingThePassword() throws {
         let users = try UserFixture()
         let account = try users.addCoordinator()
         let password = "a passphrase of their own"
         try users.directory.changePassword(account.userID, old: account.initialPassword, new: password)
-        for _ in 0..<3 { #expect(users.attempt("casey.coordinator", "not the password", from: Self.here) == .failure(.wrongCredentials)) }
+        for _ in 0..<3 {
+            #expect(
+                users.attempt("casey.coordinator", "not the password", from: Self.here) == .failure(.wrongCredentials))
+        }
         #expect(users.attempt("casey.coordinator", password, from: Self.here) == .failure(.wrongCredentials))
-        #expect(try users.refusalReasons(of: account.userID) == ["wrong-password", "wrong-password", "wrong-password", "throttled"])
+        #expect(
+            try users.refusalReasons(of: account.userID) == [
+                "wrong-password", "wrong-password", "wrong-password", "throttled",
+            ])
         users.clock.advance(minutes: Self.second)
         #expect(try users.signIn("casey.coordinator", password, from: Self.here).id == account.userID)
         // The success ended the run: three more failures are needed before the place is held back again.
@@ -59,9 +69,11 @@ struct SignInThrottleTests {
         #expect(users.attempt("ada.admin", admin.initialPassword, from: Self.here) == .failure(.wrongCredentials))
         users.clock.advance(minutes: 1)
         let code = totp.code(at: users.clock.now())
-        #expect(try users.signIn("ada.admin", admin.initialPassword, code: code, from: Self.elsewhere).id == admin.userID)
         #expect(
-            users.attempt(" ADA.Admin", admin.initialPassword, code: code, from: Self.here) == .failure(.wrongCredentials),
+            try users.signIn("ada.admin", admin.initialPassword, code: code, from: Self.elsewhere).id == admin.userID)
+        #expect(
+            users.attempt(" ADA.Admin", admin.initialPassword, code: code, from: Self.here)
+                == .failure(.wrongCredentials),
             "the same username typed otherwise is the same run")
     }
 

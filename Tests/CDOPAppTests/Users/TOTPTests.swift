@@ -41,13 +41,17 @@ struct TOTPTests {
         #expect(totp.check(totp.code(forStep: step - 1), at: now, lastUsedStep: nil) == .accepted(step: step - 1))
         #expect(totp.check(totp.code(forStep: step + 1), at: now, lastUsedStep: nil) == .accepted(step: step + 1))
         let farOff = totp.code(forStep: step - 2)
-        if farOff != totp.code(forStep: step) && farOff != totp.code(forStep: step - 1) && farOff != totp.code(forStep: step + 1) {
+        if farOff != totp.code(forStep: step) && farOff != totp.code(forStep: step - 1)
+            && farOff != totp.code(forStep: step + 1)
+        {
             #expect(totp.check(farOff, at: now, lastUsedStep: nil) == .wrong)
         }
         #expect(totp.check(totp.code(at: now), at: now, lastUsedStep: step) == .reused)
         #expect(totp.check(totp.code(forStep: step - 1), at: now, lastUsedStep: step) == .reused)
         let spaced = totp.code(at: now)
-        #expect(totp.check(String(spaced.prefix(3)) + " " + String(spaced.suffix(3)), at: now, lastUsedStep: nil) == .accepted(step: step))
+        #expect(
+            totp.check(String(spaced.prefix(3)) + " " + String(spaced.suffix(3)), at: now, lastUsedStep: nil)
+                == .accepted(step: step))
         #expect(totp.check("12345", at: now, lastUsedStep: nil) == .wrong)
         #expect(totp.check("abcdef", at: now, lastUsedStep: nil) == .wrong)
     }

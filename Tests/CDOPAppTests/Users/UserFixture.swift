@@ -24,7 +24,8 @@ struct UserFixture {
     /// A coordinator for the northern area, with their generated password.
     func addCoordinator(_ username: String = "casey.coordinator") throws -> UserDirectory.NewAccount {
         try directory.addUser(
-            username: username, displayName: "Casey Coordinator", email: "casey@cdop.example.org", roles: [.coordinator],
+            username: username, displayName: "Casey Coordinator", email: "casey@cdop.example.org",
+            roles: [.coordinator],
             areas: ["NTH"], by: admin)
     }
 

@@ -37,7 +37,8 @@ struct UserRowTests {
         renamed.displayName = "Sam Coordinator"
         renamed.disabledAt = Date(timeIntervalSince1970: 1_760_000_000)
         try queue.write { db in try UserTables.write(renamed, in: db) }
-        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT user_id, display_name, disabled FROM users") }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT user_id, display_name, disabled FROM users")
+        }
         #expect(rows.count == 1)
         #expect(rows.first?["user_id"] == first.userID!.description)
         #expect(rows.first?["display_name"] == "Sam Coordinator")

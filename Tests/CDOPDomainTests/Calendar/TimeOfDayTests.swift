@@ -15,7 +15,10 @@ struct TimeOfDayTests {
 
     @Test(
         "Anything else is refused",
-        arguments: ["", "2:10", "02:1", "24:00", "12:60", "12-30", "12:30:00", " 12:30", "12:30 ", "ab:cd", "١٢:٣٠", "12：30", "+1:30"])
+        arguments: [
+            "", "2:10", "02:1", "24:00", "12:60", "12-30", "12:30:00", " 12:30", "12:30 ", "ab:cd", "١٢:٣٠", "12：30",
+            "+1:30",
+        ])
     func malformedTimes(text: String) {
         #expect(TimeOfDay(text: text) == nil)
     }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Instants written digit by digit")
 struct TimestampWritingTests {
-    @Test("An instant appended as UTF-8 is the text Timestamp.format gives, milliseconds and dates before 1970 included")
+    @Test(
+        "An instant appended as UTF-8 is the text Timestamp.format gives, milliseconds and dates before 1970 included")
     func appendedAsFormatted() {
         var state: UInt64 = 9
         for _ in 0..<5000 {

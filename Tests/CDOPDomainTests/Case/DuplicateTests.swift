@@ -56,7 +56,8 @@ struct DuplicateTests {
 
     static let laterCommands: [CaseCommand] = [
         Sample.triageUnexpected, .rejectPossibleDuplicate(reason: "x"), .confirmDuplicate(primary: Sample.caseID),
-        .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder), .close(reason: "Review complete"), .reopen(reason: "x"),
+        .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder), .close(reason: "Review complete"),
+        .reopen(reason: "x"),
         .recordAgencyInvolved(Sample.policeInvolvement),
     ]
 

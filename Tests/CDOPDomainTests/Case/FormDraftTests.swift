@@ -23,8 +23,11 @@ struct FormDraftTests {
         ])
         #expect(then.events?.first?.summary == "Draft of Form B saved by Northgate Surgery")
         let request = then.state.request(Sample.request1)
-        #expect(request?.draft == FormDraft(
-            definition: Self.reporting, answers: Self.partial, savedBy: "Northgate Surgery", savedAt: Sample.now))
+        #expect(
+            request?.draft
+                == FormDraft(
+                    definition: Self.reporting, answers: Self.partial, savedBy: "Northgate Surgery", savedAt: Sample.now
+                ))
         #expect(request?.status == .requested)
         #expect(request?.answers == [:])
         #expect(then.state.stage == CaseDecider.fold(try Story.gpRequested()).stage)
@@ -76,7 +79,8 @@ struct FormDraftTests {
     @Test("No draft is saved on a transferred case")
     func transferred() throws {
         let events = try history(
-            CaseDecider.self, [.transfer(toPanel: "Farshire CDOP", reason: "Lived there")], from: try Story.gpRequested())
+            CaseDecider.self, [.transfer(toPanel: "Farshire CDOP", reason: "Lived there")],
+            from: try Story.gpRequested())
         Given(CaseDecider.self, events).when(Self.save()).thenRejected("case.transferred")
     }
 
@@ -92,6 +96,7 @@ struct FormDraftTests {
             #expect(ScheduleTriggers.stop(for: event) == nil)
         }
         #expect(then.state.schedules == CaseDecider.fold(events).schedules)
-        #expect(then.state.activeScheduleIndex(target: .formRequest(Sample.request1), scheduleID: "form-b-chasing") != nil)
+        #expect(
+            then.state.activeScheduleIndex(target: .formRequest(Sample.request1), scheduleID: "form-b-chasing") != nil)
     }
 }

@@ -153,7 +153,8 @@ struct FormRequestTests {
         #expect(CaseDecider.fold(waived).request(Sample.request1)?.status == .waived)
         Given(CaseDecider.self, waived).when(.waiveFormRequest(requestID: Sample.request1, reason: "again"))
             .thenRejected("formRequest.notOutstanding")
-        #expect(Given(CaseDecider.self, waived).when(Sample.returnForm).state.request(Sample.request1)?.status == .returned)
+        #expect(
+            Given(CaseDecider.self, waived).when(Sample.returnForm).state.request(Sample.request1)?.status == .returned)
     }
 
     @Test("Only an outstanding request can be withdrawn")

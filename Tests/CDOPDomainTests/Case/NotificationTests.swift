@@ -111,7 +111,8 @@ struct NotificationTests {
     }
 
     static let commandsNeedingACase: [CaseCommand] = [
-        Sample.triageUnexpected, .markReadyForPanel, .close(reason: "Review complete"), .reopen(reason: "new information"),
+        Sample.triageUnexpected, .markReadyForPanel, .close(reason: "Review complete"),
+        .reopen(reason: "new information"),
         .issueReminder(requestID: Sample.request1, step: 1, kind: .reminder),
         .recordAgencyInvolved(Sample.gpInvolvement), .confirmDuplicate(primary: Sample.otherCaseID),
     ]

@@ -175,15 +175,17 @@ struct OutcomeTests {
 struct ClosureTests {
     @Test("Closing without a panel outcome is refused")
     func closeWithoutOutcome() throws {
-        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close(reason: "Review complete")).thenRejected(
-            "closure.noPanelOutcome")
+        let error = Given(CaseDecider.self, try Story.panelScheduled()).when(.close(reason: "Review complete"))
+            .thenRejected(
+                "closure.noPanelOutcome")
         #expect(
             error?.description == "The case cannot be closed without a panel outcome; record the panel's review first.")
     }
 
     @Test("Closing before submission to the national database is refused")
     func closeWithoutSubmission() throws {
-        Given(CaseDecider.self, try Story.reviewed()).when(.close(reason: "Review complete")).thenRejected("closure.notSubmittedToNCMD")
+        Given(CaseDecider.self, try Story.reviewed()).when(.close(reason: "Review complete")).thenRejected(
+            "closure.notSubmittedToNCMD")
     }
 
     @Test("Submission to the national database needs the panel's review and happens once")
@@ -202,9 +204,14 @@ struct ClosureTests {
     @Test("Closing a case needs a reason, kept on the event and in its summary")
     func closingNeedsAReason() throws {
         Given(CaseDecider.self, try Story.submitted()).when(.close(reason: "  ")).thenRejected("input.reasonMissing")
-        let closed = Given(CaseDecider.self, try Story.submitted()).when(.close(reason: "Review complete and submitted"))
-            .thenAccepted()
-        guard case .closed(let event) = try #require(closed.first) else { Issue.record("\(closed)"); return }
+        let closed = Given(CaseDecider.self, try Story.submitted()).when(
+            .close(reason: "Review complete and submitted")
+        )
+        .thenAccepted()
+        guard case .closed(let event) = try #require(closed.first) else {
+            Issue.record("\(closed)")
+            return
+        }
         #expect(event.reason == "Review complete and submitted")
         #expect(event.summary == "Case closed: Review complete and submitted")
     }

@@ -3,7 +3,9 @@ import Testing
 
 @testable import CDOPDomain
 
-@Suite("The coordinator's work on one request: a reminder now, a new contact, a decline with a reason, a withdrawal the agency is told of")
+@Suite(
+    "The coordinator's work on one request: a reminder now, a new contact, a decline with a reason, a withdrawal the agency is told of"
+)
 struct RequestWorkTests {
     static func emails(_ state: CaseState, _ prefix: String) -> [OutboxEmail] {
         state.outboxEmails.filter { $0.id.hasPrefix(prefix) }
@@ -17,14 +19,16 @@ struct RequestWorkTests {
         let reminders = Self.emails(then.state, "reminder-now:")
         #expect(reminders.count == 1)
         #expect(reminders.first?.template == "reminder")
-        #expect(reminders.first?.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
+        #expect(
+            reminders.first?.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
         #expect(reminders.first?.state == .pending)
     }
 
     @Test("A request that is no longer outstanding cannot be reminded")
     func reminderRefusedWhenAnswered() throws {
         let declined = try history(
-            CaseDecider.self, [.recordDecline(requestID: Sample.request1, reason: "Not known to us", declaredBy: "Records")],
+            CaseDecider.self,
+            [.recordDecline(requestID: Sample.request1, reason: "Not known to us", declaredBy: "Records")],
             from: try Story.gpRequested())
         Given(CaseDecider.self, declined).when(.sendReminderNow(requestID: Sample.request1))
             .thenRejected("formRequest.notOutstanding")
@@ -40,7 +44,10 @@ struct RequestWorkTests {
         #expect(first.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
         #expect(first.state == .cancelled)
         let again = Self.emails(then.state, "request:\(Sample.request1):contact-")
-        #expect(again.map(\.recipient) == [.agencyContact(email: "new.contact@gp.example.org", agencyName: "Northgate Surgery")])
+        #expect(
+            again.map(\.recipient) == [
+                .agencyContact(email: "new.contact@gp.example.org", agencyName: "Northgate Surgery")
+            ])
         #expect(again.first?.state == .pending)
     }
 
@@ -57,7 +64,10 @@ struct RequestWorkTests {
     @Test("A decline with a reason answers the request, keeps the reason and stops its chasing")
     func declineWithReason() throws {
         let then = Given(CaseDecider.self, try Story.gpRequested())
-            .when(.recordDecline(requestID: Sample.request1, reason: "The agency did not know the child", declaredBy: "Northgate Surgery"))
+            .when(
+                .recordDecline(
+                    requestID: Sample.request1, reason: "The agency did not know the child",
+                    declaredBy: "Northgate Surgery"))
         let request = try #require(then.state.request(Sample.request1))
         #expect(request.status == .declined)
         #expect(request.declineReason == "The agency did not know the child")
@@ -73,11 +83,14 @@ struct RequestWorkTests {
             .when(.withdrawFormRequest(requestID: Sample.request1, reason: "Sent to the wrong practice"))
         let notices = Self.emails(then.state, "withdrawn:")
         #expect(notices.map(\.template) == ["request-withdrawn"])
-        #expect(notices.first?.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
+        #expect(
+            notices.first?.recipient == .agencyContact(email: "lead@gp.example.org", agencyName: "Northgate Surgery"))
         #expect(notices.first?.state == .pending)
     }
 
-    @Test("A notification from the public form calls for one email to the coordinator, naming the case by its reference only")
+    @Test(
+        "A notification from the public form calls for one email to the coordinator, naming the case by its reference only"
+    )
     func coordinatorAlerted() throws {
         let then = Given(CaseDecider.self, try Story.notified()).when(.alertCoordinator)
         let alerts = Self.emails(then.state, "notified")

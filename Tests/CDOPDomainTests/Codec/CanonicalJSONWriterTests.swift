@@ -10,7 +10,9 @@ import Testing
 struct CanonicalJSONWriterTests {
     static func foundation<T: Encodable>(_ value: T) throws -> Data { try CanonicalJSON.encoder().encode(value) }
 
-    @Test("Every kind of event the deciders produce is written byte for byte as Foundation writes it (answers holding a number through Foundation)")
+    @Test(
+        "Every kind of event the deciders produce is written byte for byte as Foundation writes it (answers holding a number through Foundation)"
+    )
     func everyEventType() throws {
         var declined: Set<String> = []
         for (name, encoded) in try GoldenExamples.all() {
@@ -43,9 +45,14 @@ struct CanonicalJSONWriterTests {
 
     @Test("Keys sort by their bytes (capitals, digits, underscores), strings escape as Foundation escapes them")
     func keysAndEscapes() throws {
-        let strange = ["\u{0}", "\u{1f}", "\u{7f}", "\u{2028}", "/", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "é", "🌙"]
+        let strange = [
+            "\u{0}", "\u{1f}", "\u{7f}", "\u{2028}", "/", "\"", "\\", "\n", "\t", "\r", "\u{8}", "\u{c}", "é", "🌙",
+        ]
         let value = Keys(
-            values: Dictionary(uniqueKeysWithValues: ["b", "B", "a10", "a9", "A", "_x", "aB", "ab", "a-", "Z"].enumerated().map { ($1, $0) }),
+            values: Dictionary(
+                uniqueKeysWithValues: ["b", "B", "a10", "a9", "A", "_x", "aB", "ab", "a-", "Z"].enumerated().map {
+                    ($1, $0)
+                }),
             nested: [Dictionary(uniqueKeysWithValues: strange.enumerated().map { ("k\($0)", $1) }), ["none": nil]],
             flag: true, big: .max, small: -128, at: Date(timeIntervalSince1970: 1_780_000_000.123))
         let ours = try #require(try CanonicalJSONWriter.encode(value, instants: Timestamp.self))
@@ -72,7 +79,9 @@ struct CanonicalJSONWriterTests {
         #expect(try CanonicalJSONWriter.encode(Floating(), instants: Timestamp.self) == nil)
         #expect(try CanonicalJSONWriter.encode(Bytes(), instants: Timestamp.self) == nil)
         #expect(try CanonicalJSONWriter.encode(Link(), instants: Timestamp.self) == nil)
-        for data in [try CanonicalJSON.encode(Floating()), try CanonicalJSON.encode(Bytes()), try CanonicalJSON.encode(Link())] {
+        for data in [
+            try CanonicalJSON.encode(Floating()), try CanonicalJSON.encode(Bytes()), try CanonicalJSON.encode(Link()),
+        ] {
             #expect(!data.isEmpty)
         }
         #expect(try CanonicalJSON.encode(Floating()) == (try Self.foundation(Floating())))

@@ -16,7 +16,8 @@ enum DecodeOutcome<T: Equatable>: Equatable {
                 context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             }
             switch error {
-            case .keyNotFound(let key, let context): return .failure(kind: "keyNotFound \(key.stringValue)", path: path(context))
+            case .keyNotFound(let key, let context):
+                return .failure(kind: "keyNotFound \(key.stringValue)", path: path(context))
             case .typeMismatch(_, let context): return .failure(kind: "typeMismatch", path: path(context))
             case .valueNotFound(_, let context): return .failure(kind: "valueNotFound", path: path(context))
             case .dataCorrupted(let context): return .failure(kind: "dataCorrupted", path: path(context))

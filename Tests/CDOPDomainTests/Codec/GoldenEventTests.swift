@@ -10,7 +10,8 @@ struct GoldenEventTests {
         #expect(Set(GoldenFile.allTypeNames).count == GoldenFile.allTypeNames.count)
         for name in GoldenFile.allTypeNames {
             #expect(name.hasSuffix(".v1"), "\(name)")
-            #expect(name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency.")
+            #expect(
+                name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency.")
                     || name.hasPrefix("user."), "\(name)")
         }
     }
@@ -33,7 +34,8 @@ struct GoldenEventTests {
         #expect(GoldenFile.text(try GoldenFile.roundTrip(stored)) == text)
     }
 
-    @Test("Events stored in an earlier shape of their type (before an optional field was added) still decode, unchanged")
+    @Test(
+        "Events stored in an earlier shape of their type (before an optional field was added) still decode, unchanged")
     func olderShapesStillDecode() throws {
         let names = try GoldenFile.names(in: GoldenFile.older)
         #expect(names.contains("user.accessRefused.v1"), "the refusal from before it named its case")
@@ -41,10 +43,12 @@ struct GoldenEventTests {
             let text = try String(contentsOf: GoldenFile.older.appendingPathComponent(name + ".json"), encoding: .utf8)
             let stored = try GoldenFile.parse(text)
             #expect(GoldenFile.allTypeNames.contains(stored.type), "\(name)")
-            #expect(GoldenFile.text(try GoldenFile.roundTrip(stored)) == text, "\(name) no longer reads as it was stored")
+            #expect(
+                GoldenFile.text(try GoldenFile.roundTrip(stored)) == text, "\(name) no longer reads as it was stored")
         }
         let old = try GoldenFile.parse(
-            try String(contentsOf: GoldenFile.older.appendingPathComponent("user.accessRefused.v1.json"), encoding: .utf8))
+            try String(
+                contentsOf: GoldenFile.older.appendingPathComponent("user.accessRefused.v1.json"), encoding: .utf8))
         guard case .accessRefused(let refused) = try EventCodec.decode(old, as: UserEvent.self) else {
             Issue.record("not a refusal")
             return

@@ -57,7 +57,8 @@ enum GoldenExamples {
                 .waiveFormRequest(requestID: Sample.id(203), reason: "Information held elsewhere"),
                 Sample.requestForm(Sample.id(204), type: .neonatal),
                 .recordDecline(
-                    requestID: Sample.id(204), reason: "The agency did not know the child", declaredBy: "Records officer"),
+                    requestID: Sample.id(204), reason: "The agency did not know the child",
+                    declaredBy: "Records officer"),
                 .awaitExternalProcess(
                     process: .postMortem, reason: "Post-mortem report awaited", since: Sample.day(2026, 5, 4)),
                 .concludeExternalProcess(process: .postMortem, on: Sample.day(2026, 5, 20)),
@@ -96,14 +97,18 @@ enum GoldenExamples {
             CaseDecider.self, [.rejectPossibleDuplicate(reason: "Twins, different children")], from: linked)
         events += rejected
         events += try history(
-            CaseDecider.self, [.reopenDuplicateDecision(reason: "The NHS numbers are the same")], from: linked + rejected)
+            CaseDecider.self, [.reopenDuplicateDecision(reason: "The NHS numbers are the same")],
+            from: linked + rejected)
         var correction = NotificationCorrection()
         var child = NotificationCorrection.Child()
         child.name = PersonName(forenames: "Alexander", surname: "Testchild")
         correction.child = child
         events += try history(
             CaseDecider.self,
-            [.correctNotification(correction, reason: "The birth certificate gives Alexander", possibleDuplicateOf: nil)],
+            [
+                .correctNotification(
+                    correction, reason: "The birth certificate gives Alexander", possibleDuplicateOf: nil)
+            ],
             from: Story.notified())
         events += try history(CaseDecider.self, [.confirmDuplicate(primary: Sample.caseID)], from: linked)
         let duplicate = try NotificationRules.validated(
@@ -147,7 +152,8 @@ enum GoldenExamples {
                     dueDate: Sample.day(2026, 6, 11), caseID: Sample.caseID),
                 .completeAction(actionID: Sample.action1, completedOn: Sample.day(2026, 6, 5), note: "Shared"),
                 .recordEmailSent(Sample.emailOutcome("invitation:lead@gp.example.org:0")),
-                .recordEmailFailed(Sample.emailOutcome("invitation:lead@police.example.org:0"), reason: "rejected: 550"),
+                .recordEmailFailed(
+                    Sample.emailOutcome("invitation:lead@police.example.org:0"), reason: "rejected: 550"),
             ], context: Sample.context(plusDays: 4), from: events)
         events += try history(
             MeetingDecider.self, [.cancel(reason: "Family asked for a later date")], from: Array(events.prefix(1)))

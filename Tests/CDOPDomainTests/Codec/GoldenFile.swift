@@ -49,7 +49,8 @@ enum GoldenFile {
 
 extension GoldenFile {
     /// Every event type name of every aggregate.
-    static let allTypeNames = CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
+    static let allTypeNames =
+        CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
         + UserEvent.allTypeNames
 
     /// Decodes a stored event with whichever aggregate owns its type.

@@ -41,7 +41,8 @@ struct JSONTapeDecoderTests {
     @Test("Every golden event decodes to the same value with both decoders")
     func goldenEvents() throws {
         for name in GoldenFile.allTypeNames {
-            let text = try String(contentsOf: GoldenFile.bundled.appendingPathComponent(name + ".json"), encoding: .utf8)
+            let text = try String(
+                contentsOf: GoldenFile.bundled.appendingPathComponent(name + ".json"), encoding: .utf8)
             let stored = try GoldenFile.parse(text)
             let viaTape = try GoldenFile.roundTrip(stored)
             let payloadType = try #require(
@@ -88,8 +89,11 @@ struct JSONTapeDecoderTests {
         Self.expectSame(Person.self, #"{"age":7,"born":"2019-02-28","name":null,"tags":[],"scores":{}}"#)
         Self.expectSame(Person.self, #"{"age":7,"born":"2019-02-28","name":"A","tags":["a",3],"scores":{}}"#)
         Self.expectSame(Person.self, #"{"age":7,"born":"2019-02-28","name":"A","tags":[],"scores":{"x":"y"}}"#)
-        Self.expectSame(Person.self, #"{"age":7,"born":"2019-02-28","name":"A","tags":[],"scores":{},"parent":{"name":"B","flags":[1]}}"#)
-        Self.expectSame(Person.self, #"{"age":7,"born":"2019-02-28","name":"A","tags":[],"scores":{},"seen":"yesterday"}"#)
+        Self.expectSame(
+            Person.self,
+            #"{"age":7,"born":"2019-02-28","name":"A","tags":[],"scores":{},"parent":{"name":"B","flags":[1]}}"#)
+        Self.expectSame(
+            Person.self, #"{"age":7,"born":"2019-02-28","name":"A","tags":[],"scores":{},"seen":"yesterday"}"#)
         Self.expectSame(Person.self, "[]")
         Self.expectSame(Person.self, "null")
         Self.expectSame([Shape].self, #"[{"circle":{}}]"#)
@@ -102,13 +106,18 @@ struct JSONTapeDecoderTests {
 
     /// Stricter than Foundation, which reads some of these (trailing commas, "01", bad escapes) or fails on them
     /// only when the value is asked for: stored data and API bodies must be JSON as RFC 8259 defines it.
-    @Test("Text that is not JSON (RFC 8259) is refused as corrupted at the top level", arguments: [
-        "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "01", "1.", "-", "1e", "+1", ".5", "tru", "nul",
-        "\"unterminated", "\"bad \\x escape\"", "\"\\u12\"", "\"tab\tinside\"", "[1] 2", "{\"a\":1}}", "NaN",
-    ])
+    @Test(
+        "Text that is not JSON (RFC 8259) is refused as corrupted at the top level",
+        arguments: [
+            "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "01", "1.", "-", "1e", "+1", ".5", "tru",
+            "nul",
+            "\"unterminated", "\"bad \\x escape\"", "\"\\u12\"", "\"tab\tinside\"", "[1] 2", "{\"a\":1}}", "NaN",
+        ])
     func malformed(_ text: String) {
         let data = Data(text.utf8)
-        #expect(DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
+        #expect(
+            DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) }
+                == .failure(kind: "dataCorrupted", path: []))
         #expect(
             DecodeOutcome.of([String: Int].self) { try CanonicalJSON.decode([String: Int].self, from: data) }
                 == .failure(kind: "dataCorrupted", path: []))
@@ -117,7 +126,9 @@ struct JSONTapeDecoderTests {
     @Test("Bytes that are not UTF-8, and escaped lone surrogates, are refused as corrupted")
     func invalidUTF8() {
         for data in [Data([0x22, 0xFF, 0xFE, 0x22]), Data(#""\ud800""#.utf8), Data(#""\udc00 alone""#.utf8)] {
-            #expect(DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) } == .failure(kind: "dataCorrupted", path: []))
+            #expect(
+                DecodeOutcome.of(String.self) { try CanonicalJSON.decode(String.self, from: data) }
+                    == .failure(kind: "dataCorrupted", path: []))
         }
     }
 

@@ -35,7 +35,9 @@ struct TapeReadableTests {
         return ours
     }
 
-    static let texts = ["Northgate Surgery", "", "O'Brien \"quoted\" \\ slash", "Zoë – ünïcödé 🌙", "tab\tnew\nline", "\u{1}"]
+    static let texts = [
+        "Northgate Surgery", "", "O'Brien \"quoted\" \\ slash", "Zoë – ünïcödé 🌙", "tab\tnew\nline", "\u{1}",
+    ]
 
     @Test("Random payloads, encoded canonically, are read by hand to the value Foundation's decoder reads")
     func handReadingAgreesWithFoundation() throws {
@@ -52,15 +54,19 @@ struct TapeReadableTests {
                 requestID: FormRequestID(UUID()), agencyID: AgencyID(UUID()), agencyName: text(),
                 formType: FormType.allCases[next(FormType.allCases.count)], contactEmail: text(), dueDate: day(),
                 schedule: next(2) == 0 ? nil : ScheduleReference(id: text(), version: next(9)), at: at())
-            let declined = FormDeclined(requestID: FormRequestID(UUID()), agencyName: text(), declaredBy: text(), at: at())
+            let declined = FormDeclined(
+                requestID: FormRequestID(UUID()), agencyName: text(), declaredBy: text(), at: at())
             let involved = AgencyRecordedInvolved(
                 involvement: AgencyInvolvement(
-                    agencyID: AgencyID(UUID()), agencyName: text(), kind: AgencyKind.allCases[next(AgencyKind.allCases.count)],
+                    agencyID: AgencyID(UUID()), agencyName: text(),
+                    kind: AgencyKind.allCases[next(AgencyKind.allCases.count)],
                     contactName: next(2) == 0 ? nil : text(), contactEmail: next(2) == 0 ? nil : text()),
                 at: at())
             try check(MarkedReadyForPanel(at: at()))
             try check(AssignedToPanelMeeting(meetingID: MeetingID(UUID()), meetingDate: day(), at: at()))
-            try check(RecommendationRecorded(actionID: ActionID(UUID()), text: text(), owner: text(), dueDate: day(), at: at()))
+            try check(
+                RecommendationRecorded(
+                    actionID: ActionID(UUID()), text: text(), owner: text(), dueDate: day(), at: at()))
             try check(reminder)
             try check(requested)
             try check(declined)
@@ -68,7 +74,9 @@ struct TapeReadableTests {
         }
     }
 
-    @Test("Random notifications, triages, rapid responses and panel outcomes, nested to the last member, are read by hand as Foundation reads them")
+    @Test(
+        "Random notifications, triages, rapid responses and panel outcomes, nested to the last member, are read by hand as Foundation reads them"
+    )
     func nestedPayloadsAgreeWithFoundation() throws {
         var random = Dice(state: 11)
         func pick<T>(_ values: [T]) -> T { values[random.next(values.count)] }
@@ -76,18 +84,22 @@ struct TapeReadableTests {
         func maybe<T>(_ make: () -> T) -> T? { random.next(3) == 0 ? nil : make() }
         func texts() -> [String] { (0..<random.next(4)).map { _ in text() } }
         func at() -> Date { Date(timeIntervalSince1970: Double(1_400_000_000 + random.next(400_000_000))) }
-        func day() -> CalendarDate { CalendarDate(year: 2014 + random.next(12), month: 1 + random.next(12), day: 1 + random.next(28))! }
+        func day() -> CalendarDate {
+            CalendarDate(year: 2014 + random.next(12), month: 1 + random.next(12), day: 1 + random.next(28))!
+        }
         for _ in 0..<300 {
             let notification = DeathNotification(
                 notifier: Notifier(
-                    name: text(), role: text(), organisation: text(), phone: maybe(text), email: maybe(text), dateNotified: day()),
+                    name: text(), role: text(), organisation: text(), phone: maybe(text), email: maybe(text),
+                    dateNotified: day()),
                 child: ChildDetails(
                     name: PersonName(forenames: text(), surname: text(), aliases: texts()), dateOfBirth: day(),
                     sex: pick(Sex.allCases),
                     nhsNumber: random.next(2) == 0
                         ? .known(NHSNumber(pick(["9434765919", "943 476 5919", text()])))
                         : .absent(pick(NHSNumberAbsence.allCases)),
-                    ethnicity: pick(Ethnicity.allCases), address: maybe { Address(lines: texts(), postcode: maybe(text)) },
+                    ethnicity: pick(Ethnicity.allCases),
+                    address: maybe { Address(lines: texts(), postcode: maybe(text)) },
                     gpPractice: maybe(text)),
                 death: DeathDetails(
                     date: day(), time: maybe { TimeOfDay(hour: random.next(24), minute: random.next(60))! },
@@ -109,7 +121,8 @@ struct TapeReadableTests {
                     triggers: (0..<random.next(4)).map { _ in pick(JARTrigger.allCases) }, at: at()))
             try check(
                 RapidResponseOpened(
-                    unexpected: random.next(2) == 0, triggers: (0..<random.next(4)).map { _ in pick(JARTrigger.allCases) },
+                    unexpected: random.next(2) == 0,
+                    triggers: (0..<random.next(4)).map { _ in pick(JARTrigger.allCases) },
                     at: at()))
             try check(RapidResponseCompleted(note: text(), at: at()))
             try check(ExternalReferenceRecorded(reference: text(), source: text(), at: at()))
@@ -121,19 +134,26 @@ struct TapeReadableTests {
                         domain: pick(FactorDomain.allCases), description: text(), level: pick(FactorLevel.allCases),
                         modifiable: random.next(2) == 0)
                 },
-                outcome: pick(ModifiableFactorsOutcome.allCases), legacyPreventability: maybe { pick(LegacyPreventability.allCases) },
+                outcome: pick(ModifiableFactorsOutcome.allCases),
+                legacyPreventability: maybe { pick(LegacyPreventability.allCases) },
                 learningPoints: (0..<random.next(3)).map { _ in LearningPoint(theme: text(), text: text()) },
                 causeOfDeath: maybe(text), reviewedOn: day())
             try check(PanelOutcomeRecorded(outcome: outcome, at: at()))
         }
     }
 
-    @Test("A nested member the hand reading cannot take sends the whole payload to Codable, which reads or refuses it as Foundation does")
+    @Test(
+        "A nested member the hand reading cannot take sends the whole payload to Codable, which reads or refuses it as Foundation does"
+    )
     func nestedDeclinesGoThroughCodable() throws {
-        let triaged = #"{"at":"2025-06-01T09:00:00Z","confirmedBy":"Dr Pat Designate","expectation":"unexpected","triggers":"#
+        let triaged =
+            #"{"at":"2025-06-01T09:00:00Z","confirmedBy":"Dr Pat Designate","expectation":"unexpected","triggers":"#
         // Read by hand when canonical; an unknown trigger, a trigger that is not a string, or triggers that are not
         // an array are declined, then refused by Codable with Foundation's error.
-        #expect(try Self.readByHand(DeathTriaged.self, Data((triaged + #"["externalCauses"]}"#).utf8))?.triggers == [.externalCauses])
+        #expect(
+            try Self.readByHand(DeathTriaged.self, Data((triaged + #"["externalCauses"]}"#).utf8))?.triggers == [
+                .externalCauses
+            ])
         #expect(try Self.readByHand(DeathTriaged.self, Data((triaged + "[]}").utf8))?.triggers == [])
         for tail in [#"["externalCauses","shout"]}"#, "[1]}", #""externalCauses"}"#, "null}"] {
             #expect(try Self.readByHand(DeathTriaged.self, Data((triaged + tail).utf8)) == nil)
@@ -186,7 +206,8 @@ struct TapeReadableTests {
     @Test("What the hand reading declines is read, or refused, by Codable as before")
     func declinedDocumentsGoThroughCodable() throws {
         let id = "73a1b9e6-4d51-4a15-a821-32861e7ae74f"
-        let base = #""agencyName":"Northgate Surgery","at":"2025-06-01T09:00:00Z","kind":"reminder","requestID":"\#(id)""#
+        let base =
+            #""agencyName":"Northgate Surgery","at":"2025-06-01T09:00:00Z","kind":"reminder","requestID":"\#(id)""#
         // Canonical: read by hand.
         #expect(try Self.readByHand(FormReminderIssued.self, Data("{\(base),\"step\":1}".utf8)) != nil)
         // A key spelt with an escape, a whole number written as 1.0, an unknown member: the hand reading
@@ -202,17 +223,23 @@ struct TapeReadableTests {
         }
         // A repeated key: the first one counts, by hand as through Codable.
         let repeated = Data("{\(base),\"step\":1,\"step\":2}".utf8)
-        #expect(try Self.readByHand(FormReminderIssued.self, repeated) == Self.readThroughCodable(FormReminderIssued.self, repeated))
+        #expect(
+            try Self.readByHand(FormReminderIssued.self, repeated)
+                == Self.readThroughCodable(FormReminderIssued.self, repeated))
         #expect(try Self.readByHand(FormReminderIssued.self, repeated)?.step == 1)
         // Missing, null, or of the wrong kind: refused with Codable's error, the same as Foundation's.
-        for json in ["{\(base)}", "{\(base),\"step\":null}", "{\(base),\"step\":\"1\"}", "{\(base.replacingOccurrences(of: "reminder", with: "shout")),\"step\":1}"] {
+        for json in [
+            "{\(base)}", "{\(base),\"step\":null}", "{\(base),\"step\":\"1\"}",
+            "{\(base.replacingOccurrences(of: "reminder", with: "shout")),\"step\":1}",
+        ] {
             guard case .failure = Self.agree(FormReminderIssued.self, json) else {
                 Issue.record("\(json) was read")
                 continue
             }
         }
         // Optional members: missing and null are both nil.
-        let involvement = #"{"at":"2025-06-01T09:00:00Z","involvement":{"agencyID":"\#(id)","agencyName":"GP","kind":"gp""#
+        let involvement =
+            #"{"at":"2025-06-01T09:00:00Z","involvement":{"agencyID":"\#(id)","agencyName":"GP","kind":"gp""#
         let missing = Self.agree(AgencyRecordedInvolved.self, involvement + "}}")
         let null = Self.agree(AgencyRecordedInvolved.self, involvement + #","contactEmail":null}}"#)
         #expect(missing == null)

@@ -36,8 +36,9 @@ struct LinkUseTests {
     func expired() throws {
         let use = try Self.state().linkUse(tokenHash: Self.first, now: Self.expiry)
         #expect(use == .refused(.expired(at: Self.expiry)))
-        #expect(LinkRefusal.expired(at: Self.expiry).message
-            == "This link has expired. Contact the CDOP coordinator for a new one.")
+        #expect(
+            LinkRefusal.expired(at: Self.expiry).message
+                == "This link has expired. Contact the CDOP coordinator for a new one.")
     }
 
     @Test("An earlier link of a request is superseded by a later one; links of other requests are not")
@@ -49,7 +50,9 @@ struct LinkUseTests {
         ])
         #expect(state.linkUse(tokenHash: Self.first, now: Sample.now) == .refused(.superseded))
         #expect(state.linkUse(tokenHash: Self.second, now: Sample.now).request?.id == Sample.request1)
-        #expect(state.linkUse(tokenHash: String(repeating: "ef", count: 32), now: Sample.now).request?.id == Sample.request2)
+        #expect(
+            state.linkUse(tokenHash: String(repeating: "ef", count: 32), now: Sample.now).request?.id == Sample.request2
+        )
     }
 
     @Test("A link to a returned or declined form is refused as already returned, even when also superseded")
@@ -64,7 +67,9 @@ struct LinkUseTests {
 
     @Test("A link to a withdrawn or waived request is refused as withdrawn")
     func withdrawn() throws {
-        let withdrawn = try Self.state(after: [.withdrawFormRequest(requestID: Sample.request1, reason: "Wrong practice")])
+        let withdrawn = try Self.state(after: [
+            .withdrawFormRequest(requestID: Sample.request1, reason: "Wrong practice")
+        ])
         #expect(withdrawn.linkUse(tokenHash: Self.first, now: Sample.now) == .refused(.withdrawn))
         let waived = try Self.state(after: [.waiveFormRequest(requestID: Sample.request1, reason: "Practice closed")])
         #expect(waived.linkUse(tokenHash: Self.first, now: Sample.now) == .refused(.withdrawn))

@@ -19,7 +19,10 @@ struct MeetingMoveTests {
         for link in ["javascript:alert(1)", "data:text/html,hello", "ftp://meet.example.org/a"] {
             let start = MeetingStory.start
             Given(MeetingDecider.self, try MeetingStory.scheduled())
-                .when(.reschedule(startsAt: start, endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(callLink: link)))
+                .when(
+                    .reschedule(
+                        startsAt: start, endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(callLink: link))
+                )
                 .thenRejected("meeting.callLinkInvalid")
         }
     }
@@ -28,11 +31,15 @@ struct MeetingMoveTests {
     func withdrawnInviteeGetsACancellation() throws {
         let sent = MeetingCommand.recordEmailSent(
             EmailOutcome(
-                outboxID: "invitation:robin.officer@police.example.org:0", messageID: "m1", template: "meeting-invitation",
+                outboxID: "invitation:robin.officer@police.example.org:0", messageID: "m1",
+                template: "meeting-invitation",
                 recipientRole: "invitee", route: "spool", attempts: 1))
         let events = try history(
             MeetingDecider.self,
-            [sent, .withdrawInvitation(email: MeetingStory.police.email), .withdrawInvitation(email: MeetingStory.paediatrician.email)],
+            [
+                sent, .withdrawInvitation(email: MeetingStory.police.email),
+                .withdrawInvitation(email: MeetingStory.paediatrician.email),
+            ],
             from: try MeetingStory.scheduled())
         let emails = MeetingDecider.fold(events).outboxEmails
         let cancellations = emails.filter { $0.id.hasPrefix("cancellation:") }

@@ -32,7 +32,8 @@ struct MeetingTests {
         .thenRejected("meeting.callLinkInvalid")
         given.when(
             .schedule(
-                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: MeetingStory.start, endsAt: MeetingStory.start,
+                meetingID: Sample.jarMeeting, type: .panel, title: "Panel", startsAt: MeetingStory.start,
+                endsAt: MeetingStory.start,
                 venue: MeetingVenue(place: "Room 1"), theme: nil)
         )
         .thenRejected("meeting.endsBeforeStart")
@@ -46,7 +47,8 @@ struct MeetingTests {
             MeetingDecider.self,
             [
                 .reschedule(
-                    startsAt: MeetingStory.start.addingTimeInterval(86_400), endsAt: MeetingStory.start.addingTimeInterval(90_000),
+                    startsAt: MeetingStory.start.addingTimeInterval(86_400),
+                    endsAt: MeetingStory.start.addingTimeInterval(90_000),
                     venue: venue),
                 .reschedule(
                     startsAt: MeetingStory.start.addingTimeInterval(2 * 86_400),
@@ -68,19 +70,27 @@ struct MeetingTests {
 
     @Test(
         "An invitee's name that could never be mailed (a line break, a quote, an angle bracket, an @) is refused, naming the field",
-        arguments: ["Robin\r\nBcc: x@example.org", "Robin\nOfficer", "\"x\" <y@example.org>, z", "Robin <robin>", "robin@police", "Robin\u{2028}Officer"])
+        arguments: [
+            "Robin\r\nBcc: x@example.org", "Robin\nOfficer", "\"x\" <y@example.org>, z", "Robin <robin>",
+            "robin@police", "Robin\u{2028}Officer",
+        ])
     func inviteeNameThatCannotBeMailed(name: String) throws {
         let invitee = Invitee(name: name, email: "robin.officer@police.example.org", role: .police)
-        let error = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(.invite(invitee))
-            .thenRejected("input.invalidName")
+        let error = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(
+            .invite(invitee)
+        )
+        .thenRejected("input.invalidName")
         #expect(error?.description.hasPrefix("The invitee's name (") == true, "\(error?.description ?? "")")
         #expect(error?.description.contains("\n") == false && error?.description.contains("\r") == false)
     }
 
-    @Test("Names with accents, apostrophes, hyphens and initials are invited", arguments: ["Siobhán Ní Bhriain", "O'Brien", "Smith-Jones", "Dr A. Khan"])
+    @Test(
+        "Names with accents, apostrophes, hyphens and initials are invited",
+        arguments: ["Siobhán Ní Bhriain", "O'Brien", "Smith-Jones", "Dr A. Khan"])
     func ordinaryNamesAreInvited(name: String) throws {
         let invitee = Invitee(name: " \(name) ", email: "someone@example.org", role: .other)
-        let then = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(.invite(invitee))
+        let then = Given(MeetingDecider.self, try history(MeetingDecider.self, [MeetingStory.schedule])).when(
+            .invite(invitee))
         #expect(then.state.invitees.map(\.name) == [name])
     }
 
@@ -95,7 +105,8 @@ struct MeetingTests {
 
     @Test("Cancelling raises the sequence and ends the meeting")
     func cancel() throws {
-        let events = try history(MeetingDecider.self, [.cancel(reason: "Family request")], from: try MeetingStory.scheduled())
+        let events = try history(
+            MeetingDecider.self, [.cancel(reason: "Family request")], from: try MeetingStory.scheduled())
         let state = MeetingDecider.fold(events)
         #expect(state.isCancelled)
         #expect(state.sequence == 1)
@@ -152,7 +163,8 @@ struct MeetingTests {
         Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.recordMinutes(text: "Minutes")).thenRejected(
             "meeting.notHeld")
         let events = try history(
-            MeetingDecider.self, [.recordMinutes(text: "Draft"), .recordMinutes(text: "Final")], from: try MeetingStory.held())
+            MeetingDecider.self, [.recordMinutes(text: "Draft"), .recordMinutes(text: "Final")],
+            from: try MeetingStory.held())
         let state = MeetingDecider.fold(events)
         #expect(state.minutes == "Final")
         #expect(state.minutesRevision == 2)
@@ -160,8 +172,9 @@ struct MeetingTests {
 
     @Test("A case comes off the agenda only if it was on it")
     func agenda() throws {
-        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.removeCaseFromAgenda(Sample.otherCaseID)).thenRejected(
-            "meeting.caseNotOnAgenda")
+        Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.removeCaseFromAgenda(Sample.otherCaseID))
+            .thenRejected(
+                "meeting.caseNotOnAgenda")
         Given(MeetingDecider.self, try MeetingStory.scheduled()).when(.addCaseToAgenda(Sample.caseID)).then([])
     }
 }

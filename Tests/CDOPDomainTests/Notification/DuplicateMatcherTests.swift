@@ -45,6 +45,9 @@ struct DuplicateMatcherTests {
     @Test("Keys are stable strings the shell can index")
     func keys() {
         let keys = DuplicateMatcher.keys(for: Sample.notification(forenames: "Zoë", surname: "O'Brien"))
-        #expect(Set(keys.map(\.description)) == ["nhs:9434765919", "id:zoeobrien|2025-12-20|2026-05-03", "dates:2025-12-20|2026-05-03"])
+        #expect(
+            Set(keys.map(\.description)) == [
+                "nhs:9434765919", "id:zoeobrien|2025-12-20|2026-05-03", "dates:2025-12-20|2026-05-03",
+            ])
     }
 }

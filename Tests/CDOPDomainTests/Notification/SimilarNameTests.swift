@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CDOPDomain
 
 @Suite("Names a slip of the keyboard apart")

@@ -9,9 +9,14 @@ enum CaseEventChecks {
         // What became of an email already queued is recorded whatever became of the case.
         switch event {
         case .emailSent(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
-        case .emailDeliveryFailed(let e): return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
+        case .emailDeliveryFailed(let e):
+            return s.emailOutcomes[e.outboxID] != nil ? "email outcome recorded twice" : nil
         case .emailRequeued(let e):
-            if case .failed? = s.emailOutcomes[e.outboxID] { return nil } else { return "requeueing an email that did not fail" }
+            if case .failed? = s.emailOutcomes[e.outboxID] {
+                return nil
+            } else {
+                return "requeueing an email that did not fail"
+            }
         default: break
         }
         if s.duplicateOf != nil { return "\(event.typeName) on a merged duplicate" }
@@ -31,7 +36,9 @@ enum CaseEventChecks {
                 return "escalation not applicable"
             }
         case .formOpened(let e):
-            guard request(e.requestID)?.isOutstanding == true else { return "form opened for a request not outstanding" }
+            guard request(e.requestID)?.isOutstanding == true else {
+                return "form opened for a request not outstanding"
+            }
         case .formDraftSaved(let e):
             if s.isClosed { return "draft on a closed case" }
             guard request(e.requestID)?.isOutstanding == true else { return "draft of a request not outstanding" }
@@ -46,11 +53,15 @@ enum CaseEventChecks {
         case .formReminderRequested(let e):
             guard request(e.requestID)?.isOutstanding == true else { return "reminder of a request not outstanding" }
         case .formContactChanged(let e):
-            guard request(e.requestID)?.isOutstanding == true else { return "contact change of a request not outstanding" }
+            guard request(e.requestID)?.isOutstanding == true else {
+                return "contact change of a request not outstanding"
+            }
         case .formDeclineRecorded(let e):
             guard request(e.requestID)?.acceptsReturn == true else { return "decline of a closed request" }
         case .formWithdrawalNoticeQueued(let e):
-            guard case .withdrawn? = request(e.requestID)?.resolution else { return "notice of a request not withdrawn" }
+            guard case .withdrawn? = request(e.requestID)?.resolution else {
+                return "notice of a request not withdrawn"
+            }
         case .formRequestWaived(let e):
             guard request(e.requestID)?.isOutstanding == true else { return "waiver of a request not outstanding" }
         case .agencyRecordedInvolved(let e):
@@ -99,7 +110,9 @@ enum CaseEventChecks {
         case .reopened:
             if !s.isClosed { return "reopening an open case" }
         case .scheduleStarted(let e):
-            if s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id) != nil { return "schedule started twice" }
+            if s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id) != nil {
+                return "schedule started twice"
+            }
         case .scheduleStepReached(let e):
             guard let index = s.activeScheduleIndex(target: e.target, scheduleID: e.schedule.id),
                 s.schedules[index].reached[e.step] == nil
@@ -113,7 +126,9 @@ enum CaseEventChecks {
         case .emailRequeued:
             return nil
         case .scheduleMoved(let e):
-            if s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) == nil { return "moving no running schedule" }
+            if s.activeScheduleIndex(target: e.target, scheduleID: e.from.id) == nil {
+                return "moving no running schedule"
+            }
         case .duplicateMerged(let e):
             if s.mergedDuplicates.contains(e.from) { return "merged twice" }
         case .possibleDuplicateRejected:

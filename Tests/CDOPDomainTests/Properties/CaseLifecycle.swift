@@ -80,7 +80,8 @@ struct CaseLifecycle {
             .reopen(reason: "new information"),
             .rejectPossibleDuplicate(reason: "different child"),
             .reopenDuplicateDecision(reason: "same NHS number after all"),
-            .correctNotification(Self.correction(c), reason: "corrected", possibleDuplicateOf: c % 5 == 0 ? Sample.otherCaseID : nil),
+            .correctNotification(
+                Self.correction(c), reason: "corrected", possibleDuplicateOf: c % 5 == 0 ? Sample.otherCaseID : nil),
         ]
         if c % 23 == 0 { menu.append(.transfer(toPanel: "Farshire CDOP", reason: "lives there")) }
         if c % 29 == 0 { menu.append(.recordOutOfScope(reason: .other, detail: "notified in error")) }

@@ -83,7 +83,9 @@ struct CaseLifecycleProperties {
         }
     }
 
-    @Test("Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail already queued")
+    @Test(
+        "Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail already queued"
+    )
     func stagesAndTerminals() async {
         await propertyCheck(count: 150, input: Self.choices) { choices in
             for step in CaseLifecycle(choices: choices).steps where step.before.exists {

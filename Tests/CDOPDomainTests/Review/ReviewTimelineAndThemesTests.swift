@@ -43,8 +43,11 @@ struct ReviewTimelineAndThemesTests {
     @Test("Themes that differ only in capitals or spaces are one, named as the panel's list names it")
     func themesFoldCaseAndSpaces() {
         let themes = LearningThemes(configured: ["Safe sleep", "Water safety"])
-        let counted = themes.counted([["safe sleep"], ["Safe  Sleep", " SAFE SLEEP"], ["water safety", "Road safety"], ["road safety"]])
-        #expect(counted.map(\.name) == ["Road safety", "Safe sleep", "Water safety"], "most raised first, then by name")
+        let counted = themes.counted([
+            ["safe sleep"], ["Safe  Sleep", " SAFE SLEEP"], ["water safety", "Road safety"], ["road safety"],
+        ])
+        #expect(
+            counted.map(\.name) == ["Road safety", "Safe sleep", "Water safety"], "most raised first, then by name")
         #expect(counted.map(\.reviews) == [2, 2, 1], "a review counts once per theme, however often it spells it")
         let unlisted = LearningThemes().counted([["mental health"], ["Mental health"], ["Mental health"]])
         #expect(unlisted.map(\.name) == ["Mental health"], "else named as most reviews spelled it")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CDOPDomain
 
 /// Schedule definitions written in code for the domain's own tests (the YAML files are loaded elsewhere).
@@ -10,24 +11,38 @@ extension Sample {
             id: "form-b-chasing", version: version, title: "Chasing a Form B", start: .reportingFormRequested,
             stoppedBy: [.formReturned, .formDeclined, .formWithdrawn, .formWaived],
             steps: [
-                ScheduleStep(name: "reminder", after: Offset(10, .calendarDays), action: .remind(step: 1, kind: .reminder), template: "reminder"),
+                ScheduleStep(
+                    name: "reminder", after: Offset(10, .calendarDays), action: .remind(step: 1, kind: .reminder),
+                    template: "reminder"),
                 ScheduleStep(name: "due", after: Offset(14, .calendarDays), action: .due),
-                ScheduleStep(name: "final-reminder", after: Offset(14, .calendarDays), action: .remind(step: 2, kind: .finalReminder), template: "final-reminder"),
-                ScheduleStep(name: "escalate-to-coordinator", after: Offset(21, .calendarDays), action: .escalate(level: .coordinator), template: "escalation"),
-                ScheduleStep(name: "escalate-to-designated-doctor-and-chair", after: Offset(version == 1 ? 28 : 35, .calendarDays), action: .escalate(level: .designatedDoctorAndChair), template: "escalation"),
+                ScheduleStep(
+                    name: "final-reminder", after: Offset(14, .calendarDays),
+                    action: .remind(step: 2, kind: .finalReminder), template: "final-reminder"),
+                ScheduleStep(
+                    name: "escalate-to-coordinator", after: Offset(21, .calendarDays),
+                    action: .escalate(level: .coordinator), template: "escalation"),
+                ScheduleStep(
+                    name: "escalate-to-designated-doctor-and-chair",
+                    after: Offset(version == 1 ? 28 : 35, .calendarDays),
+                    action: .escalate(level: .designatedDoctorAndChair), template: "escalation"),
             ])
     }
 
     /// A calendar knowing 2025–2027 with Christmas, Boxing Day and Easter Monday 2026.
     static let calendar = WorkingDayCalendar(
         name: "test", years: 2025...2027,
-        holidays: [day(2025, 12, 25), day(2025, 12, 26), day(2026, 4, 6), day(2026, 4, 3), day(2026, 12, 25), day(2026, 12, 28)])
+        holidays: [
+            day(2025, 12, 25), day(2025, 12, 26), day(2026, 4, 6), day(2026, 4, 3), day(2026, 12, 25),
+            day(2026, 12, 28),
+        ])
 
     /// A Form B schedule for `request`, started `daysAgo` days before `Sample.now`.
     static func startFormB(_ request: FormRequestID, daysAgo: Int = 40, version: Int = 1) -> ScheduleStart {
         let definition = formBSchedule(version: version)
         let start = now.addingTimeInterval(Double(-daysAgo) * 86_400)
-        return ScheduleStart(definition: definition, target: .formRequest(request), steps: try! definition.plan(startingAt: start, calendar: calendar))
+        return ScheduleStart(
+            definition: definition, target: .formRequest(request),
+            steps: try! definition.plan(startingAt: start, calendar: calendar))
     }
 }
 

@@ -6,7 +6,10 @@ import Testing
 /// Trimming without Foundation's bridge gives what Foundation's `trimmingCharacters` gives.
 @Suite("Trimming white space as Foundation trims it")
 struct TrimmingTests {
-    static let blanks = [" ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}"]
+    static let blanks = [
+        " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2003}", "\u{200A}", "\u{2028}",
+        "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}",
+    ]
     static let others = ["a", "Zoë", "🌙", "\u{200B}", "\u{FEFF}", "e\u{301}", "\u{301}", "-", "\u{1}", "O'Brien"]
 
     @Test("Every scalar is blank to both or to neither")
@@ -14,8 +17,12 @@ struct TrimmingTests {
         for value in UInt32(0)...0x3_0000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = String(scalar)
-            #expect(text.trimmingWhiteSpace().isEmpty == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "U+\(String(value, radix: 16))")
-            #expect(text.trimmingSpaces().isEmpty == text.trimmingCharacters(in: .whitespaces).isEmpty, "U+\(String(value, radix: 16))")
+            #expect(
+                text.trimmingWhiteSpace().isEmpty == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                "U+\(String(value, radix: 16))")
+            #expect(
+                text.trimmingSpaces().isEmpty == text.trimmingCharacters(in: .whitespaces).isEmpty,
+                "U+\(String(value, radix: 16))")
         }
     }
 
@@ -23,10 +30,17 @@ struct TrimmingTests {
     func agreesWithFoundation() {
         var dice = SeededDice(state: 5)
         for _ in 0..<3000 {
-            let pieces = (0..<dice.next(7)).map { _ in dice.next(2) == 0 ? Self.blanks[dice.next(Self.blanks.count)] : Self.others[dice.next(Self.others.count)] }
+            let pieces = (0..<dice.next(7)).map { _ in
+                dice.next(2) == 0
+                    ? Self.blanks[dice.next(Self.blanks.count)] : Self.others[dice.next(Self.others.count)]
+            }
             let text = pieces.joined()
-            #expect(text.trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.unicodeScalars.map(\.value))")
-            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(text.unicodeScalars.map(\.value))")
+            #expect(
+                text.trimmingWhiteSpace() == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(text.unicodeScalars.map(\.value))")
+            #expect(
+                text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces),
+                "\(text.unicodeScalars.map(\.value))")
         }
     }
 

@@ -29,7 +29,8 @@ struct UserTests {
             username: String = "casey", name: String = "Casey", email: String = "casey@cdop.example.org",
             roles: Set<StaffRole> = [.coordinator], areas: Set<String> = []
         ) -> UserCommand {
-            .register(userID: Self.user, username: username, displayName: name, email: email, roles: roles, areas: areas)
+            .register(
+                userID: Self.user, username: username, displayName: name, email: email, roles: roles, areas: areas)
         }
         given.when(register(username: " ")).thenRejected("user.usernameMissing")
         let invalid = given.when(register(username: "casey smith")).thenRejected("user.invalidUsername")
@@ -66,47 +67,62 @@ struct UserTests {
         let events = try history(UserDecider.self, [Self.register])
         Given(UserDecider.self, events).when(.changeAccess(roles: [.coordinator], areas: ["E06000902", "E06000901"]))
             .then([])
-        let widened = Given(UserDecider.self, events).when(.changeAccess(roles: [.coordinator, .panelMember], areas: []))
+        let widened = Given(UserDecider.self, events).when(
+            .changeAccess(roles: [.coordinator, .panelMember], areas: []))
         #expect(widened.state.roles == [.coordinator, .panelMember])
         #expect(widened.state.areas.isEmpty)
         Given(UserDecider.self, events).when(.changeAccess(roles: [], areas: [])).thenRejected("user.roleMissing")
-        Given(UserDecider.self, events).when(.changeAccess(roles: [.admin], areas: ["XX"])).thenRejected("user.unknownArea")
+        Given(UserDecider.self, events).when(.changeAccess(roles: [.admin], areas: ["XX"])).thenRejected(
+            "user.unknownArea")
     }
 
     @Test("An admin must sign in with a second factor; others once they have enrolled one, until it is removed")
     func secondFactor() throws {
         let admin = try history(
             UserDecider.self,
-            [.register(userID: Self.user, username: "ada", displayName: "Ada Admin", email: "ada@cdop.example.org",
-                       roles: [.admin], areas: [])])
-        Given(UserDecider.self, admin).when(.recordSignIn(withSecondFactor: false)).thenRejected("user.secondFactorRequired")
+            [
+                .register(
+                    userID: Self.user, username: "ada", displayName: "Ada Admin", email: "ada@cdop.example.org",
+                    roles: [.admin], areas: [])
+            ])
+        Given(UserDecider.self, admin).when(.recordSignIn(withSecondFactor: false)).thenRejected(
+            "user.secondFactorRequired")
         let events = try history(UserDecider.self, [Self.register])
         #expect(Given(UserDecider.self, events).when(.recordSignIn(withSecondFactor: false)).events?.count == 1)
-        Given(UserDecider.self, events).when(.removeSecondFactor(reason: "Phone lost")).thenRejected("user.noSecondFactor")
+        Given(UserDecider.self, events).when(.removeSecondFactor(reason: "Phone lost")).thenRejected(
+            "user.noSecondFactor")
         let enrolled = try history(UserDecider.self, [.recordSecondFactorEnrolled], from: events)
         #expect(UserDecider.fold(enrolled).requiresSecondFactor)
-        Given(UserDecider.self, enrolled).when(.recordSignIn(withSecondFactor: false)).thenRejected("user.secondFactorRequired")
+        Given(UserDecider.self, enrolled).when(.recordSignIn(withSecondFactor: false)).thenRejected(
+            "user.secondFactorRequired")
         let removed = Given(UserDecider.self, enrolled).when(.removeSecondFactor(reason: "Phone lost"))
         #expect(!removed.state.secondFactorEnrolled)
     }
 
-    @Test("The access log records case views and refusals without changing the account; a refusal names what, and the case it was for")
+    @Test(
+        "The access log records case views and refusals without changing the account; a refusal names what, and the case it was for"
+    )
     func accessLog() throws {
         let events = try history(UserDecider.self, [Self.register])
         let before = UserDecider.fold(events)
         let viewed = Given(UserDecider.self, events).when(.recordCaseViewed(caseID: Sample.caseID, view: .casePage))
         #expect(viewed.events == [.caseViewed(UserViewedCase(caseID: Sample.caseID, view: .casePage, at: Sample.now))])
         #expect(viewed.state == before)
-        let refused = Given(UserDecider.self, events).when(.recordAccessRefused(resource: "GET /admin/users", reason: .role))
+        let refused = Given(UserDecider.self, events).when(
+            .recordAccessRefused(resource: "GET /admin/users", reason: .role))
         #expect(refused.state == before)
         #expect(refused.events?.first?.summary == "Refused GET /admin/users: role does not allow it")
         let named = Given(UserDecider.self, events).when(
             .recordAccessRefused(resource: "GET /cases/:case", reason: .area, caseID: Sample.caseID))
         #expect(
             named.events == [
-                .accessRefused(UserAccessRefused(resource: "GET /cases/:case", reason: .area, caseID: Sample.caseID, at: Sample.now))
+                .accessRefused(
+                    UserAccessRefused(
+                        resource: "GET /cases/:case", reason: .area, caseID: Sample.caseID, at: Sample.now))
             ])
-        #expect(named.events?.first?.summary == "Refused GET /cases/:case (case \(Sample.caseID)): outside the user's areas")
+        #expect(
+            named.events?.first?.summary == "Refused GET /cases/:case (case \(Sample.caseID)): outside the user's areas"
+        )
         Given(UserDecider.self, events).when(.recordAccessRefused(resource: " ", reason: .area)).thenRejected(
             "user.resourceMissing")
         Given(UserDecider.self, []).when(.recordCaseViewed(caseID: Sample.caseID, view: .notification)).thenRejected(
@@ -117,13 +133,18 @@ struct UserTests {
     func throttleNoticeOncePerEpisode() throws {
         let first = try history(UserDecider.self, [Self.register, .recordSignInThrottled(failures: 3)])
         #expect(UserDecider.fold(first).throttleNotices == [Sample.now])
-        Given(UserDecider.self, first).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 23))
-            .then([])
-        let nextDay = Given(UserDecider.self, first).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 1))
+        Given(UserDecider.self, first).when(
+            .recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 23)
+        )
+        .then([])
+        let nextDay = Given(UserDecider.self, first).when(
+            .recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 1))
         #expect(nextDay.events?.count == 1)
         let signedIn = try history(
-            UserDecider.self, [.recordSignIn(withSecondFactor: false)], context: Sample.context(plusDays: 0, hours: 1), from: first)
-        let again = Given(UserDecider.self, signedIn).when(.recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 2))
+            UserDecider.self, [.recordSignIn(withSecondFactor: false)], context: Sample.context(plusDays: 0, hours: 1),
+            from: first)
+        let again = Given(UserDecider.self, signedIn).when(
+            .recordSignInThrottled(failures: 3), context: Sample.context(plusDays: 0, hours: 2))
         #expect(again.events?.count == 1)
     }
 

@@ -11,7 +11,8 @@ enum JSONAPI {
     /// The example notification the command-line tests notify, as a request body.
     static func exampleNotification() throws -> Data {
         try Data(
-            contentsOf: BuiltProducts.packageRoot.appendingPathComponent("Tests/cdopTests/Fixtures/notification.example.json"))
+            contentsOf: BuiltProducts.packageRoot.appendingPathComponent(
+                "Tests/cdopTests/Fixtures/notification.example.json"))
     }
 
     /// Posts `body` as JSON to `uri`, with a session's cookies and CSRF token when given.

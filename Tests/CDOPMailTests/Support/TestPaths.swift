@@ -4,9 +4,9 @@ import Foundation
 enum TestPaths {
     /// `Tests/Support/smtp`: test_smtp_server.py and parse_check.py.
     static let smtpSupport: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // CDOPMailTests
-        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent() // Support
+        .deletingLastPathComponent() // CDOPMailTests
+        .deletingLastPathComponent() // Tests
         .appendingPathComponent("Support/smtp", isDirectory: true)
 
     static var serverScript: URL { smtpSupport.appendingPathComponent("test_smtp_server.py") }

@@ -54,13 +54,16 @@ final class TestSMTPServer: @unchecked Sendable {
         let process = try ChildProcess("/usr/bin/env", ["python3", "-u"] + arguments, workingDirectory: directory.url)
         // A deadline, not a wait: it returns at READY (about 1.5 s). It is generous because the whole suite starts
         // a dozen of these at once beside the browser tests on two cores, where Python's start can take many times that.
-        let ready = await process.waitForLines(atLeast: 1, timeout: .seconds(Self.readyDeadlineSeconds)) { $0.hasPrefix("READY ") }
+        let ready = await process.waitForLines(atLeast: 1, timeout: .seconds(Self.readyDeadlineSeconds)) {
+            $0.hasPrefix("READY ")
+        }
         guard ready, let line = process.outputLines.first(where: { $0.hasPrefix("READY ") }),
             let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
         else {
             let running = process.isRunning
             let status = await process.waitForExit(timeout: .zero)
-            let reason = running
+            let reason =
+                running
                 ? "the SMTP server did not print READY within \(Self.readyDeadlineSeconds) s"
                 : "the SMTP server exited with status \(status) before it was ready"
             throw ChildProcessError(description: "\(reason): \(process.standardError)")

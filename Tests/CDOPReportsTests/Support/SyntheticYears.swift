@@ -100,13 +100,15 @@ struct SyntheticYears {
             areaOfDeath: area, expectation: unexpected ? .unexpected : .expected)
         form.child.ethnicity = random.pick(Ethnicity.allCases)
         var plan = Planned(
-            notified: notified, died: died, band: band, sex: form.child.sex, ethnicity: form.child.ethnicity, area: area,
+            notified: notified, died: died, band: band, sex: form.child.sex, ethnicity: form.child.ethnicity,
+            area: area,
             expectation: unexpected ? .unexpected : .expected, countsForPanel: !outside, rapidResponse: false,
             stoppedAt: "notified")
         let caseID = try workflow.notify(form, by: coordinator).caseID
         defer { ledger.append(plan) }
         guard !outside, random.chance(0.95) else { return }
-        try workflow.execute(.triage(expectation: plan.expectation, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
+        try workflow.execute(
+            .triage(expectation: plan.expectation, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
         plan.stoppedAt = "triaged"
         if unexpected {
             plan.rapidResponse = true
@@ -119,7 +121,8 @@ struct SyntheticYears {
                         meetingID: id, type: .rapidResponse, title: "Rapid response", startsAt: heldAt,
                         endsAt: heldAt.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 1"), theme: nil)
                 }
-                try workflow.execute(.recordRapidResponseMeetingHeld(meetingID: meeting, heldAt: heldAt), on: caseID, by: doctor)
+                try workflow.execute(
+                    .recordRapidResponseMeetingHeld(meetingID: meeting, heldAt: heldAt), on: caseID, by: doctor)
                 plan.rapidResponseDays = days
             }
             guard random.chance(0.9) else { return }
@@ -129,12 +132,16 @@ struct SyntheticYears {
         var ready = died.adding(days: Int.random(in: 30...150, using: &random))
         if random.chance(0.3) {
             let start = died.adding(days: 10)
-            try workflow.execute(.awaitExternalProcess(process: .inquest, reason: "Inquest opened.", since: start), on: caseID, by: coordinator)
+            try workflow.execute(
+                .awaitExternalProcess(process: .inquest, reason: "Inquest opened.", since: start), on: caseID,
+                by: coordinator)
             plan.stoppedAt = "awaitingExternal"
             plan.pause = (start, nil)
             guard random.chance(0.85) else { return }
             let paused = Int.random(in: 20...300, using: &random)
-            try workflow.execute(.concludeExternalProcess(process: .inquest, on: start.adding(days: paused)), on: caseID, by: coordinator)
+            try workflow.execute(
+                .concludeExternalProcess(process: .inquest, on: start.adding(days: paused)), on: caseID, by: coordinator
+            )
             plan.pause = (start, start.adding(days: paused))
             plan.pausedDays = paused
             ready = ready.adding(days: paused)
@@ -154,7 +161,8 @@ struct SyntheticYears {
         let meeting = MeetingID(UUID())
         try workflow.execute(
             .schedule(
-                meetingID: meeting, type: .panel, title: "Panel", startsAt: start, endsAt: start.addingTimeInterval(7200),
+                meetingID: meeting, type: .panel, title: "Panel", startsAt: start,
+                endsAt: start.addingTimeInterval(7200),
                 venue: MeetingVenue(place: "Town hall"), theme: nil),
             on: meeting, by: coordinator)
         try workflow.assignToPanel(caseID, meetingID: meeting, meetingDate: reviewed, by: coordinator)
@@ -162,14 +170,23 @@ struct SyntheticYears {
         try review(caseID, on: reviewed, plan: &plan, random: &random)
     }
 
-    private mutating func review(_ caseID: CaseID, on reviewed: CalendarDate, plan: inout Planned, random: inout SeededRandom) throws {
+    private mutating func review(
+        _ caseID: CaseID, on reviewed: CalendarDate, plan: inout Planned, random: inout SeededRandom
+    ) throws {
         let category = random.pick(DeathCategory.allCases)
-        let legacy = reviewed < legacyScaleUntil && random.chance(0.7) ? random.pick(LegacyPreventability.allCases) : nil
+        let legacy =
+            reviewed < legacyScaleUntil && random.chance(0.7) ? random.pick(LegacyPreventability.allCases) : nil
         let outcome: ModifiableFactorsOutcome? = legacy == nil ? random.pick(ModifiableFactorsOutcome.allCases) : nil
-        let factors = outcome == .modifiableFactorsIdentified
-            ? [ContributoryFactor(domain: .serviceProvision, description: "Delay in referral", level: .mayHaveContributed, modifiable: true)]
+        let factors =
+            outcome == .modifiableFactorsIdentified
+            ? [
+                ContributoryFactor(
+                    domain: .serviceProvision, description: "Delay in referral", level: .mayHaveContributed,
+                    modifiable: true)
+            ]
             : []
-        let themes = Array(Set((0..<Int.random(in: 0...2, using: &random)).map { _ in random.pick(Self.themes) })).sorted()
+        let themes = Array(Set((0..<Int.random(in: 0...2, using: &random)).map { _ in random.pick(Self.themes) }))
+            .sorted()
         let actions = (0..<Int.random(in: 0...2, using: &random)).map { index in
             (ActionID(UUID()), "Action \(index + 1)", "Public health lead", Optional(reviewed.adding(days: 60)))
         }
@@ -177,7 +194,8 @@ struct SyntheticYears {
             on: caseID,
             outcome: PanelOutcomeInput(
                 categories: [category.rawValue], factors: factors, outcome: outcome, legacyPreventability: legacy,
-                learningPoints: themes.map { LearningPoint(theme: $0, text: "Learning about \($0).") }, reviewedOn: reviewed),
+                learningPoints: themes.map { LearningPoint(theme: $0, text: "Learning about \($0).") },
+                reviewedOn: reviewed),
             actions: actions, by: chair)
         plan.stoppedAt = "panelReviewed"
         plan.reviewed = reviewed
@@ -187,7 +205,9 @@ struct SyntheticYears {
         plan.themes = themes
         for action in actions {
             if random.chance(0.5) {
-                try workflow.execute(.completeRecommendation(actionID: action.0, completedOn: reviewed.adding(days: 20), note: "Done."), on: caseID, by: coordinator)
+                try workflow.execute(
+                    .completeRecommendation(actionID: action.0, completedOn: reviewed.adding(days: 20), note: "Done."),
+                    on: caseID, by: coordinator)
                 plan.actionsClosed += 1
                 plan.actionsCompletedOn.append(reviewed.adding(days: 20))
             } else {

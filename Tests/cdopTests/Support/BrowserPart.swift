@@ -11,14 +11,18 @@ struct BrowserPart {
 
     /// Adds the two agencies every part can ask (Northgate Surgery, Riverside Health Visiting).
     func addAgencies() async throws {
-        try await cli.json("agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead", "Jo Lead <jo@northgate.example.nhs.uk>")
+        try await cli.json(
+            "agency", "add", "--name", "Northgate Surgery", "--kind", "gp", "--lead",
+            "Jo Lead <jo@northgate.example.nhs.uk>")
         try await cli.json(
             "agency", "add", "--name", "Riverside Health Visiting", "--kind", "healthVisiting",
             "--lead", "Sam Lead <sam@riverside.example.nhs.uk>")
     }
 
     /// Adds a staff account with `role` (a StaffRole's raw value) and keeps its one-time password for the part.
-    mutating func addUser(_ username: String, role: String, name: String, email: String, areas: [String] = []) async throws {
+    mutating func addUser(_ username: String, role: String, name: String, email: String, areas: [String] = [])
+        async throws
+    {
         var arguments = ["user", "add", username, "--name", name, "--email", email, "--role", role]
         for area in areas { arguments += ["--area", area] }
         let run = try await cli.run(arguments + ["--json"])
@@ -31,7 +35,9 @@ struct BrowserPart {
     mutating func pass(_ arguments: String...) { extraArguments += arguments }
 
     /// Starts the server, runs the part, stops the server; expects the part to pass.
-    func run(_ part: String, timeout: Duration = .seconds(420), sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func run(_ part: String, timeout: Duration = .seconds(420), sourceLocation: SourceLocation = #_sourceLocation)
+        async throws
+    {
         try await BrowserHarness.requireTools()
         let spool = cli.folder.path("outbox")
         let server = try await RunningServer(cli: cli, spool: spool)

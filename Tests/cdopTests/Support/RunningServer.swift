@@ -13,7 +13,8 @@ struct RunningServer {
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         var environment: [String: String?] = [
-            "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_SMTP_URL": nil, "CDOP_HTTP_PORT": nil, "CDOP_HTTP_HOST": "127.0.0.1",
+            "CDOP_DB": nil, "CDOP_USER": nil, "CDOP_SMTP_URL": nil, "CDOP_HTTP_PORT": nil,
+            "CDOP_HTTP_HOST": "127.0.0.1",
             "CDOP_SPOOL_DIR": spool, "CDOP_TICK_SECONDS": "1", "CDOP_DEMO": "0",
             "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
         ]
@@ -21,7 +22,9 @@ struct RunningServer {
         process = try ChildProcess(
             BuiltProducts.executable("cdop"), ["serve", "--port", "0", "--db", cli.database],
             environment: environment, workingDirectory: cli.folder.url)
-        let listening = await process.waitForLines(atLeast: 1, timeout: startTimeout) { RunningServer.address(in: $0) != nil }
+        let listening = await process.waitForLines(atLeast: 1, timeout: startTimeout) {
+            RunningServer.address(in: $0) != nil
+        }
         let line = process.outputLines.first { RunningServer.address(in: $0) != nil }
         guard listening, let line, let address = RunningServer.address(in: line) else {
             let output = "stdout: \(process.standardOutput)\nstderr: \(process.standardError)"
@@ -34,7 +37,9 @@ struct RunningServer {
 
     /// The http://host:port a line of the server's output announces, if any.
     static func address(in line: String) -> String? {
-        guard let range = line.range(of: #"http://[0-9A-Za-z.\[\]:-]+:[0-9]+"#, options: .regularExpression) else { return nil }
+        guard let range = line.range(of: #"http://[0-9A-Za-z.\[\]:-]+:[0-9]+"#, options: .regularExpression) else {
+            return nil
+        }
         return String(line[range])
     }
 

@@ -13,7 +13,9 @@ enum SystemTool {
     static func exists(_ name: String) -> Bool { path(name) != nil }
 
     /// Runs the tool and waits: its exit status, standard output and standard error.
-    static func run(_ name: String, _ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+    static func run(_ name: String, _ arguments: [String]) async throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = try ChildProcess(path(name) ?? name, arguments)
         let status = await process.waitForExit()
         return (status, process.standardOutput, process.standardError)

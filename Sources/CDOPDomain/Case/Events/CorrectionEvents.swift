@@ -16,8 +16,10 @@ package struct NotificationCorrected: EventPayload {
     /// With the values: for those who may see a child's identifiable details (the case page's viewers).
     package var summary: String {
         "Notification corrected: "
-            + changes.map { "\($0.field), from \($0.from.isEmpty ? "(none)" : $0.from) to \($0.to.isEmpty ? "(none)" : $0.to)" }
-                .joined(separator: "; ")
+            + changes.map {
+                "\($0.field), from \($0.from.isEmpty ? "(none)" : $0.from) to \($0.to.isEmpty ? "(none)" : $0.to)"
+            }
+            .joined(separator: "; ")
             + ". Reason: \(reason)"
             + (possibleDuplicateOf.map { ". Now possibly a duplicate of \($0.reference)" } ?? "")
     }
@@ -36,5 +38,7 @@ package struct DuplicateDecisionReopened: EventPayload {
     package var reason: String
     package var at: Date
 
-    package var summary: String { "Duplicate decision reopened (possibly the same death as \(of.reference)): \(reason)" }
+    package var summary: String {
+        "Duplicate decision reopened (possibly the same death as \(of.reference)): \(reason)"
+    }
 }

@@ -16,7 +16,8 @@ package struct ExternalReferenceRecorded: EventPayload {
 /// Read by hand (`TapeReadable`): every imported historic case carries one.
 extension ExternalReferenceRecorded: TapeReadable {
     package init?(reading object: JSONObjectReader) {
-        guard let reference = object.string("reference"), let source = object.string("source"), let at = object.date("at")
+        guard let reference = object.string("reference"), let source = object.string("source"),
+            let at = object.date("at")
         else { return nil }
         self.init(reference: reference, source: source, at: at)
     }

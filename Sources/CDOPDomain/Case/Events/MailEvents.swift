@@ -10,7 +10,9 @@ package struct PractitionerLinkIssued: EventPayload {
     package var expiresAt: Date
     package var at: Date
 
-    package var summary: String { "Secure link issued for the form request, valid until \(DayFormatter.long(expiresAt))" }
+    package var summary: String {
+        "Secure link issued for the form request, valid until \(DayFormatter.long(expiresAt))"
+    }
 }
 
 /// An email from the outbox was accepted by the mail server (or written to the spool).

@@ -8,7 +8,8 @@ extension NotificationReceived: TapeReadable {
             let notification = object.object("notification").flatMap(DeathNotification.init(reading:)),
             let areaCode = object.optional("areaCode", { $0.string($1) }),
             let residentInPanelArea = object.bool("residentInPanelArea"),
-            let possibleDuplicateOf = object.optional("possibleDuplicateOf", { (object, key) -> CaseID? in object.identifier(key) }),
+            let possibleDuplicateOf = object.optional(
+                "possibleDuplicateOf", { (object, key) -> CaseID? in object.identifier(key) }),
             let at = object.date("at")
         else { return nil }
         self.init(
@@ -29,7 +30,8 @@ extension DeathNotification {
         else { return nil }
         self.init(
             notifier: notifier, child: child, death: death, residenceAreaCode: residenceAreaCode,
-            areaOfDeathCode: areaOfDeathCode, circumstances: circumstances, professionalsInvolved: professionalsInvolved)
+            areaOfDeathCode: areaOfDeathCode, circumstances: circumstances, professionalsInvolved: professionalsInvolved
+        )
     }
 }
 
@@ -37,9 +39,11 @@ extension Notifier {
     package init?(reading object: JSONObjectReader) {
         guard let name = object.string("name"), let role = object.string("role"),
             let organisation = object.string("organisation"), let phone = object.optional("phone", { $0.string($1) }),
-            let email = object.optional("email", { $0.string($1) }), let dateNotified = object.calendarDate("dateNotified")
+            let email = object.optional("email", { $0.string($1) }),
+            let dateNotified = object.calendarDate("dateNotified")
         else { return nil }
-        self.init(name: name, role: role, organisation: organisation, phone: phone, email: email, dateNotified: dateNotified)
+        self.init(
+            name: name, role: role, organisation: organisation, phone: phone, email: email, dateNotified: dateNotified)
     }
 }
 
@@ -53,7 +57,8 @@ extension ChildDetails {
             let gpPractice = object.optional("gpPractice", { $0.string($1) })
         else { return nil }
         self.init(
-            name: name, dateOfBirth: dateOfBirth, sex: sex, nhsNumber: nhsNumber, ethnicity: ethnicity, address: address,
+            name: name, dateOfBirth: dateOfBirth, sex: sex, nhsNumber: nhsNumber, ethnicity: ethnicity,
+            address: address,
             gpPractice: gpPractice)
     }
 }
@@ -120,7 +125,8 @@ extension PlaceOfDeath {
 extension ProfessionalInvolved {
     package init?(reading object: JSONObjectReader) {
         guard let name = object.string("name"), let role = object.string("role"),
-            let organisation = object.string("organisation"), let contact = object.optional("contact", { $0.string($1) })
+            let organisation = object.string("organisation"),
+            let contact = object.optional("contact", { $0.string($1) })
         else { return nil }
         self.init(name: name, role: role, organisation: organisation, contact: contact)
     }

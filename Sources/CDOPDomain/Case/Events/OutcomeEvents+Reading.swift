@@ -3,7 +3,8 @@ import CDOPJSON
 /// The panel's outcome, recorded once for every reviewed case, read by hand (`TapeReadable`).
 extension PanelOutcomeRecorded: TapeReadable {
     package init?(reading object: JSONObjectReader) {
-        guard let outcome = object.object("outcome").flatMap(PanelOutcome.init(reading:)), let at = object.date("at") else {
+        guard let outcome = object.object("outcome").flatMap(PanelOutcome.init(reading:)), let at = object.date("at")
+        else {
             return nil
         }
         self.init(outcome: outcome, at: at)
@@ -14,12 +15,16 @@ extension PanelOutcome {
     package init?(reading object: JSONObjectReader) {
         guard let meetingID = object.optional("meetingID", { (object, key) -> MeetingID? in object.identifier(key) }),
             let primaryCategory: DeathCategory = object.value("primaryCategory"),
-            let otherCategories = object.array("otherCategories", { $0.plainInt($1).flatMap(DeathCategory.init(rawValue:)) }),
+            let otherCategories = object.array(
+                "otherCategories", { $0.plainInt($1).flatMap(DeathCategory.init(rawValue:)) }),
             let factors = object.objects("factors", ContributoryFactor.init(reading:)),
-            let outcome = object.optional("outcome", { (object, key) -> ModifiableFactorsOutcome? in object.value(key) }),
-            let legacyPreventability = object.optional("legacyPreventability", { (object, key) -> LegacyPreventability? in
-                object.value(key)
-            }),
+            let outcome = object.optional(
+                "outcome", { (object, key) -> ModifiableFactorsOutcome? in object.value(key) }),
+            let legacyPreventability = object.optional(
+                "legacyPreventability",
+                { (object, key) -> LegacyPreventability? in
+                    object.value(key)
+                }),
             let learningPoints = object.objects("learningPoints", LearningPoint.init(reading:)),
             let causeOfDeath = object.optional("causeOfDeath", { $0.string($1) }),
             let reviewedOn = object.calendarDate("reviewedOn")

@@ -10,7 +10,8 @@ extension MarkedReadyForPanel: TapeReadable {
 
 extension AssignedToPanelMeeting: TapeReadable {
     package init?(reading object: JSONObjectReader) {
-        guard let meetingID: MeetingID = object.identifier("meetingID"), let meetingDate = object.calendarDate("meetingDate"),
+        guard let meetingID: MeetingID = object.identifier("meetingID"),
+            let meetingDate = object.calendarDate("meetingDate"),
             let at = object.date("at")
         else { return nil }
         self.init(meetingID: meetingID, meetingDate: meetingDate, at: at)

@@ -37,12 +37,13 @@ package struct ScheduleStepReached: EventPayload {
     package var at: Date
 
     package var summary: String {
-        let what = switch action {
-        case .due: "due date passed"
-        case .remind(let step, let kind): "\(kind.label) \(step)"
-        case .escalate(let level): "escalation to \(level.label)"
-        case .target(let name, let to): "\(name) target: " + to.map(\.rawValue).joined(separator: ", ")
-        }
+        let what =
+            switch action {
+            case .due: "due date passed"
+            case .remind(let step, let kind): "\(kind.label) \(step)"
+            case .escalate(let level): "escalation to \(level.label)"
+            case .target(let name, let to): "\(name) target: " + to.map(\.rawValue).joined(separator: ", ")
+            }
         return "\(step) reached (\(what))" + (outcome == .alreadyMet ? "; already met, nobody told" : "")
     }
 }

@@ -4,7 +4,8 @@ import CDOPJSON
 /// hand (`TapeReadable`).
 extension DeathTriaged: TapeReadable {
     package init?(reading object: JSONObjectReader) {
-        guard let expectation: Expectation = object.value("expectation"), let confirmedBy = object.string("confirmedBy"),
+        guard let expectation: Expectation = object.value("expectation"),
+            let confirmedBy = object.string("confirmedBy"),
             let triggers = object.triggers(), let at = object.date("at")
         else { return nil }
         self.init(expectation: expectation, confirmedBy: confirmedBy, triggers: triggers, at: at)
@@ -13,7 +14,8 @@ extension DeathTriaged: TapeReadable {
 
 extension RapidResponseOpened: TapeReadable {
     package init?(reading object: JSONObjectReader) {
-        guard let unexpected = object.bool("unexpected"), let triggers = object.triggers(), let at = object.date("at") else {
+        guard let unexpected = object.bool("unexpected"), let triggers = object.triggers(), let at = object.date("at")
+        else {
             return nil
         }
         self.init(unexpected: unexpected, triggers: triggers, at: at)
