@@ -1,3 +1,4 @@
+import CDOPDomain
 import Foundation
 import Logging
 
@@ -40,7 +41,7 @@ package struct PrivacyLogHandler: LogHandler {
         let shown = metadata.filter { allowedKeys.contains($0.key) }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value)" }
         let hidden = metadata.count - shown.count
-        var parts = [ISO8601DateFormatter().string(from: date), level.rawValue, "\(label):", scrub(message)] + shown
+        var parts = [Timestamp.format(date), level.rawValue, "\(label):", scrub(message)] + shown
         if hidden > 0 { parts.append("(+\(hidden) metadata hidden)") }
         return parts.joined(separator: " ")
     }

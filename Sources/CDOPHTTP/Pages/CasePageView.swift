@@ -117,7 +117,7 @@ struct CasePageView {
         actions = CaseActionsView(caseID: caseID, state: state, today: today, canAct: canAct, post: post, error: error)
         timeline = entries.reversed().map {
             Event(
-                at: DayFormatter.dayAndTime($0.at), iso: ISO8601DateFormatter().string(from: $0.at), what: $0.what,
+                at: DayFormatter.dayAndTime($0.at), iso: Timestamp.format($0.at), what: $0.what,
                 who: "\($0.who) (\($0.role))")
         }
     }
