@@ -54,6 +54,7 @@ let package = Package(
         ),
         // SQLite's process-wide settings, through typed wrappers of its variadic sqlite3_config.
         .systemLibrary(name: "CSQLiteSettings", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CProcessHeap"),
         // Projectors (event -> rows in the append's transaction) and queries.
         .target(
             name: "CDOPProjections",
@@ -109,6 +110,7 @@ let package = Package(
             name: "CDOPHTTP",
             dependencies: [
                 "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPReports",
+                "CProcessHeap",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

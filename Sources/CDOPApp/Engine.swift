@@ -19,6 +19,9 @@ package struct Engine: Sendable {
     ) throws {
         self.configuration = configuration
         let cache = StateCache()
+        var storeOptions = storeOptions
+        storeOptions.pageCacheKiB = configuration.databaseCacheKiB
+        storeOptions.maximumReaders = configuration.databaseReaders
         store = try EventStore(
             path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
         // An upgrade that added a read model to a database already holding events: fill it from the events.

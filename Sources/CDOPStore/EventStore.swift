@@ -35,6 +35,9 @@ package final class EventStore: Sendable {
         configuration.label = "cdop"
         configuration.busyMode = .timeout(options.busyTimeout)
         configuration.journalMode = .wal
+        configuration.maximumReaderCount = max(1, options.maximumReaders)
+        let pageCache = "PRAGMA cache_size = -\(max(64, options.pageCacheKiB))"
+        configuration.prepareDatabase { db in try db.execute(sql: pageCache) }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             writes = GroupCommit(database: database)

@@ -156,4 +156,31 @@ struct ScheduleMoveTests {
         let kept = (0...8).filter { cache.entry("s-\($0)", as: Int.self) != nil }
         #expect(kept == [0, 4, 5, 6, 7, 8])
     }
+
+    @Test("A page reading while a command's state is ahead of its snapshot reads right, from its own entry next time")
+    func aReadBehindTheCommandsCacheKeepsItsOwnEntry() throws {
+        var fixture = try AppFixture()
+        let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
+        try fixture.workflow.execute(
+            .recordAgencyInvolved(
+                AgencyInvolvement(
+                    agencyID: AgencyID(UUID()), agencyName: "Northgate Surgery", kind: .gp,
+                    contactEmail: "lead@gp.example.org")),
+            on: caseID, by: fixture.coordinator)
+        let handler = fixture.workflow.handler
+        let commands = try #require(handler.cache)
+        let snapshots = try #require(handler.snapshotCache)
+        let streamID = caseID.streamID
+        let stored = try fixture.engine.store.streamVersion(of: streamID)
+        let truth = try FoldingProjection<CaseDecider>.fold(fixture.engine.store.readStream(streamID))
+        // A command in flight has left its state one version on, under an event id no stored event carries.
+        commands.store(streamID, state: CaseDecider.initialState, version: stored + 1, lastEventID: UUID())
+
+        #expect(try fixture.workflow.caseState(caseID) == truth)
+        let kept = try #require(snapshots.entry(streamID, as: CaseState.self))
+        #expect(kept.version == stored && kept.state == truth)
+        // The command's entry is left as it was: it may yet commit.
+        #expect(commands.entry(streamID, as: CaseState.self)?.version == stored + 1)
+        #expect(try fixture.workflow.caseState(caseID) == truth)
+    }
 }

@@ -108,6 +108,10 @@ struct OperationsRouteTests {
             let resident = Self.gauge("cdop_process_resident_bytes", in: text)
             let anonymous = Self.gauge("cdop_process_anonymous_bytes", in: text)
             #expect(resident > 1_000_000 && anonymous > 0 && anonymous <= resident, "\(resident) \(anonymous)")
+            // The C heap in use is part of the process's own memory, and what malloc keeps free is a figure too.
+            let heapInUse = Self.gauge("cdop_process_heap_in_use_bytes", in: text)
+            #expect(heapInUse > 100_000 && heapInUse < resident, "heap in use \(heapInUse) of \(resident)")
+            #expect(text.contains("\ncdop_process_heap_free_bytes "), "the free heap gauge is missing")
         }
     }
 

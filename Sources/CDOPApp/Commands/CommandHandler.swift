@@ -17,12 +17,17 @@ package struct CommandHandler: Sendable {
     package var maxAttempts = 3
     /// Folded states shared with the read models' projections.
     package let cache: StateCache?
+    /// States folded for pages and queries, at the last commit their snapshot saw. The commands' cache runs
+    /// ahead of every snapshot while writes are in flight (a command leaves its state there before it
+    /// commits), so a page reading a busy stream finds its starting point here instead.
+    package let snapshotCache: StateCache?
 
     package init(store: EventStore, clock: any AppClock, panel: PanelConfiguration, cache: StateCache? = nil) {
         self.store = store
         self.clock = clock
         self.panel = panel
         self.cache = cache
+        self.snapshotCache = cache == nil ? nil : StateCache(capacity: 2_000)
     }
 
     /// The outcome of a command: what the body returned, and where its events landed.

@@ -44,7 +44,7 @@ package final class CommandSession {
         }
         let (state, version): (D.State, Int64)
         do {
-            (state, version) = try currentState(of: D.self, streamID)
+            (state, version) = try CachedFold.state(of: D.self, streamID, store: store, cache: cache, in: db)
         } catch let error as CommandError {
             throw error
         } catch let error as EventCodecError {
@@ -63,36 +63,6 @@ package final class CommandSession {
         guard loaded[streamID] == nil else { return }
         loaded[streamID] = LoadedStream(state: D.initialState, version: 0)
         order.append(streamID)
-    }
-
-    /// The stream's state as the database holds it now: the cached state when it is current, the cached state
-    /// and the events since when it is behind, else every event folded from the start.
-    private func currentState<D: Decider>(of decider: D.Type, _ streamID: String) throws -> (D.State, Int64)
-    where D.Event: DomainEvent {
-        let latest = try Row.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"
-            ),
-            arguments: [streamID])
-        guard let latest else { return (D.initialState, 0) }
-        let version: Int64 = latest[0]
-        let lastEventID = UUID(uuidString: latest[1] as String)
-        var state = D.initialState
-        var from: Int64 = 1
-        if let cache, let cached = cache.entry(streamID, as: D.State.self), cached.version <= version {
-            if cached.version == version, cached.lastEventID == lastEventID {
-                return (cached.state, version)
-            }
-            if try StateCache.eventID(of: streamID, at: cached.version, in: db) == cached.lastEventID {
-                state = cached.state
-                from = cached.version + 1
-            }
-        }
-        let recorded = try store.readStream(streamID, fromVersion: from, in: db)
-        for event in recorded { state = D.evolve(state, try event.decoded(as: D.Event.self)) }
-        if let lastEventID { cache?.store(streamID, state: state, version: version, lastEventID: lastEventID) }
-        return (state, version)
     }
 
     /// Decides `command` on a stream and queues the resulting events; returns them.

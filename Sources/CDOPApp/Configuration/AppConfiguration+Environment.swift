@@ -144,6 +144,20 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_MIN_FREE_MB", "\"\(text)\" is not a whole number of megabytes"))
             }
         }
+        if let text = value("CDOP_DB_CACHE_KB") {
+            if let kibibytes = Int(text), (64...1_048_576).contains(kibibytes) {
+                databaseCacheKiB = kibibytes
+            } else {
+                problems.append(.init("CDOP_DB_CACHE_KB", "\"\(text)\" is not a number of KiB from 64 to 1048576"))
+            }
+        }
+        if let text = value("CDOP_DB_READERS") {
+            if let readers = Int(text), (1...64).contains(readers) {
+                databaseReaders = readers
+            } else {
+                problems.append(.init("CDOP_DB_READERS", "\"\(text)\" is not a number of connections from 1 to 64"))
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
     }
 }

@@ -54,6 +54,11 @@ package struct AppConfiguration: Sendable, Equatable {
     /// (`CDOP_MIN_FREE_MB`): a full disk refuses every write.
     package var minimumFreeMegabytes = 64
 
+    /// The page cache of each database connection, in KiB (`CDOP_DB_CACHE_KB`), and how many connections may read
+    /// at once beside the writer (`CDOP_DB_READERS`). The process holds up to `(readers + 1) × cache` of pages.
+    package var databaseCacheKiB = 1024
+    package var databaseReaders = 4
+
     /// How much the server logs (`CDOP_LOG_LEVEL`): trace, debug, info, notice, warning, error or critical.
     package var logLevel = "info"
 

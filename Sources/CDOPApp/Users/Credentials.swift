@@ -60,8 +60,10 @@ package struct Credentials: Sendable, Equatable {
 
     /// The row of one account, if it has one.
     package static func fetch(_ id: UserID, in db: Database) throws -> Credentials? {
-        try Row.fetchOne(db, sql: "SELECT * FROM user_credentials WHERE user_id = ?", arguments: [id.description])
-            .flatMap(Credentials.init(row:))
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM user_credentials WHERE user_id = ?"), arguments: [id.description]
+        )
+        .flatMap(Credentials.init(row:))
     }
 
     /// Writes the row whole.

@@ -74,7 +74,8 @@ package struct SessionStore: Sendable {
         }
         let found = try store.read { db -> Found in
             guard
-                let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_hash = ?", arguments: [digest]),
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_hash = ?"), arguments: [digest]),
                 let userID = UserID(row["user_id"] as String),
                 let created = UTCTimestamp.parse(row["created_at"] as String),
                 let lastSeen = UTCTimestamp.parse(row["last_seen_at"] as String),

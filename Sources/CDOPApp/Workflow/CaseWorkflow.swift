@@ -160,16 +160,28 @@ package struct CaseWorkflow: Sendable {
         try load(UserDecider.self, userID.streamID)
     }
 
+    /// A stream's current state, through the state cache the commands keep (a page reading a case whose stream
+    /// holds thousands of link openings decodes only what was appended since the state was last folded).
     private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State
     where D.Event: DomainEvent {
+        let store = handler.store
+        let (cache, snapshots) = (handler.cache, handler.snapshotCache)
+        let folded: Result<D.State, any Error>
         do {
-            return try FoldingProjection<D>.fold(handler.store.readStream(streamID))
-        } catch let error as EventCodecError {
-            throw .unreadableEvent(error)
-        } catch let error as EventStoreError {
-            throw .store(error)
+            folded = try store.read { db in
+                Result {
+                    try CachedFold.state(of: D.self, streamID, store: store, cache: cache, snapshots: snapshots, in: db)
+                        .state
+                }
+            }
         } catch {
-            throw .store(.storage(code: -1, message: "\(type(of: error))"))
+            throw .store(error)
+        }
+        switch folded {
+        case .success(let state): return state
+        case .failure(let error as EventCodecError): throw .unreadableEvent(error)
+        case .failure(let error as EventStoreError): throw .store(error)
+        case .failure(let error): throw .store(.storage(code: -1, message: "\(type(of: error))"))
         }
     }
 }

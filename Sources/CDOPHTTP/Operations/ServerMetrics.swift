@@ -37,6 +37,8 @@ package final class ServerMetrics: Sendable {
                 "cdop_process_anonymous_bytes", "Resident memory that is the process's own (heap, stacks)",
                 memory.anonymousBytes
             ),
+            ("cdop_process_heap_in_use_bytes", "C heap handed out by malloc and not yet freed", memory.heapInUseBytes),
+            ("cdop_process_heap_free_bytes", "C heap freed but still kept by malloc", memory.heapFreeBytes),
             ("cdop_events_stored", "Events in the store", Double(figures.eventsStored)),
             ("cdop_timers_due", "Pending timers whose moment has come", Double(figures.timersDue)),
             (

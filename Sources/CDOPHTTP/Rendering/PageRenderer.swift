@@ -22,7 +22,7 @@ package struct PageRenderer: Sendable {
         }
     }
 
-    private let library: MustacheLibrary
+    let library: MustacheLibrary
 
     /// The templates every page needs; loading checks they are all there.
     static let required = ["layout", "error", "notification-form", "notification-received", "sign-in"]
@@ -36,6 +36,7 @@ package struct PageRenderer: Sendable {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw LoadError.templatesMissing(Bundle.module.bundlePath + "/Templates")
         }
+        _ = HTMLEscaping.registered
         let library = try await MustacheLibrary(directory: folder.path)
         for name in required where library.getTemplate(named: name) == nil { throw LoadError.templateMissing(name) }
         return PageRenderer(library: library)
@@ -45,15 +46,21 @@ package struct PageRenderer: Sendable {
     package func page(_ template: String, _ content: Any, chrome: PageChrome, status: HTTPResponse.Status = .ok)
         -> Response
     {
-        let context: [String: Any] = [
-            "page": ReflectedView.wrap(chrome) ?? chrome, "content": ReflectedView.wrap(content) ?? content,
-        ]
-        let html =
-            library.render(context, withTemplate: template)
-            ?? "<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>"
+        let html = self.html(template, content, chrome: chrome)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+extension PageRenderer {
+    /// The page's HTML.
+    func html(_ template: String, _ content: Any, chrome: PageChrome) -> String {
+        let context: [String: Any] = [
+            "page": ReflectedView.wrap(chrome) ?? chrome, "content": ReflectedView.wrap(content) ?? content,
+        ]
+        return library.render(context, withTemplate: template)
+            ?? "<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>"
     }
 }
 

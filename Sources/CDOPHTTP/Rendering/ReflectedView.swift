@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// A page's view, read once by reflection and then looked up by name.
 ///
@@ -45,7 +46,14 @@ struct ReflectedView: MustacheParent {
     }
 
     /// View types of this project (CDOPHTTP and the modules below it), not Foundation's or the standard library's.
+    /// Decided once per type: spelling a type's name is dearer than reading a view's fields.
     private static func isOurs(_ type: Any.Type) -> Bool {
-        String(reflecting: type).hasPrefix("CDOP")
+        let key = ObjectIdentifier(type)
+        if let known = ourTypes.withLock({ $0[key] }) { return known }
+        let ours = String(reflecting: type).hasPrefix("CDOP")
+        ourTypes.withLock { $0[key] = ours }
+        return ours
     }
+
+    private static let ourTypes = Mutex<[ObjectIdentifier: Bool]>([:])
 }

@@ -41,12 +41,14 @@ package enum WebServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let configuration = services.engine.configuration
-        var loops: [any Service] = []
+        var loops: [any Service] = [
+            BackgroundLoop(name: "heap") { await HeapRelease.run(every: HeapRelease.interval) }
+        ]
         if runLoops {
             let interval = configuration.tickInterval
             let scheduler = services.engine.scheduler
             let dispatcher = services.engine.dispatcher(templates: templates)
-            loops = [
+            loops += [
                 BackgroundLoop(name: "scheduler") { await scheduler.run(every: interval) },
                 BackgroundLoop(name: "dispatcher") { await dispatcher.run(every: interval) },
             ]

@@ -56,7 +56,8 @@ package enum CaseQueries {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: "SELECT * FROM case_summaries \(filter) ORDER BY notified_at DESC, reference", arguments: arguments
+            db.cachedStatement(sql: "SELECT * FROM case_summaries \(filter) ORDER BY notified_at DESC, reference"),
+            arguments: arguments
         ).map(CaseSummary.init)
     }
 
@@ -70,7 +71,8 @@ package enum CaseQueries {
         if prefix.hasPrefix("cdop-") { prefix.removeFirst(5) }
         if prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) || prefix.contains("-") {
             matches += try String.fetchAll(
-                db, sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2", arguments: [prefix])
+                db.cachedStatement(sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2"),
+                arguments: [prefix])
         }
         var distinct: [String] = []
         for match in matches where !distinct.contains(match) { distinct.append(match) }
@@ -95,8 +97,10 @@ package enum CaseQueries {
 
     /// The summary of one case.
     package static func summary(_ caseID: CaseID, in db: Database) throws -> CaseSummary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
-            .map(CaseSummary.init)
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM case_summaries WHERE case_id = ?"), arguments: [caseID.description]
+        )
+        .map(CaseSummary.init)
     }
 
     /// Cases already indexed under any of `keys` (the earliest notified first), excluding `caseID`.

@@ -51,29 +51,29 @@ package enum DashboardQueries {
     /// Notifications that may be a death already notified, awaiting the coordinator's decision.
     package static func possibleDuplicates(areas: Set<String>, in db: Database) throws -> [CaseSummary] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
-                ORDER BY notified_at DESC, reference
-                """
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
+                    ORDER BY notified_at DESC, reference
+                    """)
         ).map(CaseSummary.init).filter { within(areas, $0.areaCode) }
     }
 
     /// Outstanding requests, soonest due first.
     package static func outstandingRequests(areas: Set<String>, in db: Database) throws -> [OutstandingRequest] {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.request_id, r.case_id, c.reference, c.area_code, r.agency_name, r.form_type, r.due_date, r.status,
-                       r.reminders,
-                       (SELECT t.step FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
-                        ORDER BY t.due_at LIMIT 1) AS next_step,
-                       (SELECT t.due_at FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
-                        ORDER BY t.due_at LIMIT 1) AS next_at
-                FROM form_requests r JOIN case_summaries c ON c.case_id = r.case_id
-                WHERE r.outstanding = 1
-                ORDER BY r.due_date, c.reference
-                """)
+            db.cachedStatement(
+                sql: """
+                    SELECT r.request_id, r.case_id, c.reference, c.area_code, r.agency_name, r.form_type, r.due_date, r.status,
+                           r.reminders,
+                           (SELECT t.step FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
+                            ORDER BY t.due_at LIMIT 1) AS next_step,
+                           (SELECT t.due_at FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
+                            ORDER BY t.due_at LIMIT 1) AS next_at
+                    FROM form_requests r JOIN case_summaries c ON c.case_id = r.case_id
+                    WHERE r.outstanding = 1
+                    ORDER BY r.due_date, c.reference
+                    """))
         return rows.compactMap { row -> OutstandingRequest? in
             guard within(areas, row["area_code"]), let due = CalendarDate(iso: row["due_date"]) else { return nil }
             let nextAt: String? = row["next_at"]
@@ -88,13 +88,12 @@ package enum DashboardQueries {
     package static func upcomingMeetings(after now: Date, limit: Int = 10, in db: Database) throws -> [UpcomingMeeting]
     {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT m.meeting_id, m.type, m.title, m.starts_at,
-                       (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
-                FROM meetings m WHERE m.status = 'scheduled' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
-                """,
-            arguments: [UTCTimestamp.string(from: now), limit]
+            db.cachedStatement(
+                sql: """
+                    SELECT m.meeting_id, m.type, m.title, m.starts_at,
+                           (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
+                    FROM meetings m WHERE m.status = 'scheduled' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
+                    """), arguments: [UTCTimestamp.string(from: now), limit]
         ).map { row in
             let startsAt: String? = row["starts_at"]
             return UpcomingMeeting(
@@ -106,11 +105,7 @@ package enum DashboardQueries {
     /// Open cases (counted for the panel, not closed) by stage and days since notification.
     package static func openCasesByStageAndAge(areas: Set<String>, now: Date, in db: Database) throws -> [StageAgeRow] {
         var table: [String: [Int]] = [:]
-        let open = try Row.fetchAll(
-            db,
-            sql: "SELECT stage, area_code, notified_at FROM case_summaries WHERE stage IN ("
-                + stageOrder.map { _ in "?" }.joined(separator: ", ") + ")",
-            arguments: StatementArguments(stageOrder))
+        let open = try Row.fetchAll(db.cachedStatement(sql: openCasesSQL), arguments: StatementArguments(stageOrder))
         for row in open where within(areas, row["area_code"]) {
             let stage: String = row["stage"]
             let notified = UTCTimestamp.parse(row["notified_at"] as String) ?? now
@@ -120,6 +115,10 @@ package enum DashboardQueries {
         }
         return stageOrder.compactMap { stage in table[stage].map { StageAgeRow(stage: stage, byAge: $0) } }
     }
+
+    private static let openCasesSQL =
+        "SELECT stage, area_code, notified_at FROM case_summaries WHERE stage IN ("
+        + stageOrder.map { _ in "?" }.joined(separator: ", ") + ")"
 
     /// The stages of an open case, in the order a case goes through them.
     package static let stageOrder = [

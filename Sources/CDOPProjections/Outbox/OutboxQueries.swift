@@ -48,15 +48,14 @@ package enum OutboxQueries {
     package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: Database) throws -> [OutboxRow] {
         let moment = UTCTimestamp.string(from: now)
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                WHERE o.state = 'pending'
-                  AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= :now)
-                  AND (a.claimed_until IS NULL OR a.claimed_until <= :now)
-                ORDER BY o.created_at LIMIT :limit
-                """,
-            arguments: ["now": moment, "limit": limit]
+            db.cachedStatement(
+                sql: """
+                    SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                    WHERE o.state = 'pending'
+                      AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= :now)
+                      AND (a.claimed_until IS NULL OR a.claimed_until <= :now)
+                    ORDER BY o.created_at LIMIT :limit
+                    """), arguments: ["now": moment, "limit": limit]
         ).map(OutboxRow.init(row:))
         let until = UTCTimestamp.string(from: now.addingTimeInterval(lease))
         for row in rows {
@@ -96,38 +95,37 @@ package enum OutboxQueries {
     /// How many emails are claimed by a dispatcher at `now` and not yet sent or given back.
     package static func claimedCount(now: Date, in db: Database) throws -> Int {
         try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(*) FROM outbox o JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                WHERE o.state = 'pending' AND a.claimed_until > ?
-                """,
-            arguments: [UTCTimestamp.string(from: now)]) ?? 0
+            db.cachedStatement(
+                sql: """
+                    SELECT COUNT(*) FROM outbox o JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                    WHERE o.state = 'pending' AND a.claimed_until > ?
+                    """), arguments: [UTCTimestamp.string(from: now)]) ?? 0
     }
 
     /// How many emails are in a state.
     package static func count(state: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox WHERE state = ?", arguments: [state]) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE state = ?"), arguments: [state])
+            ?? 0
     }
 
     /// Emails in a state, newest first.
     package static func list(state: String, in db: Database) throws -> [OutboxRow] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                WHERE o.state = ? ORDER BY o.created_at DESC
-                """,
-            arguments: [state]
+            db.cachedStatement(
+                sql: """
+                    SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                    WHERE o.state = ? ORDER BY o.created_at DESC
+                    """), arguments: [state]
         ).map(OutboxRow.init(row:))
     }
 
     /// One email.
     package static func row(_ outboxID: String, in db: Database) throws -> OutboxRow? {
         try Row.fetchOne(
-            db,
-            sql:
-                "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?",
-            arguments: [outboxID]
+            db.cachedStatement(
+                sql:
+                    "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?"
+            ), arguments: [outboxID]
         ).map(OutboxRow.init(row:))
     }
 }

@@ -35,14 +35,14 @@ package enum UserQueries {
     /// The account with this username (compared without case), if any.
     package static func user(named username: String, in db: Database) throws -> UserSummary? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM users WHERE username = ? COLLATE NOCASE",
+            db.cachedStatement(sql: "SELECT * FROM users WHERE username = ? COLLATE NOCASE"),
             arguments: [username.trimmingCharacters(in: .whitespaces)]
         ).flatMap(UserSummary.init(row:))
     }
 
     /// The account with this id, if any.
     package static func user(_ id: UserID, in db: Database) throws -> UserSummary? {
-        try Row.fetchOne(db, sql: "SELECT * FROM users WHERE user_id = ?", arguments: [id.description])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE user_id = ?"), arguments: [id.description])
             .flatMap(UserSummary.init(row:))
     }
 

@@ -19,6 +19,11 @@ package struct EventStoreOptions: Sendable {
     package var migrations: [SchemaMigration] = []
     /// How often a subscription looks for events written by other processes when not woken by a commit here.
     package var subscriptionPollInterval: Duration = .seconds(1)
+    /// The most memory each connection's page cache may hold, in KiB (SQLite's `cache_size`, 2,000 by default).
+    /// A pool holds the writer and up to `maximumReaders` readers, each with its own cache.
+    package var pageCacheKiB = 2000
+    /// How many connections may read at once beside the writer.
+    package var maximumReaders = 5
 
     package init() {}
 }
