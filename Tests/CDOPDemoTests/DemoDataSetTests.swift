@@ -192,7 +192,7 @@ struct DemoDataSetTests {
     func aDatabaseWithEventsIsRefused() async throws {
         let demo = try DemoEngine()
         let id = AgencyID(UUID())
-        try demo.engine.workflow.execute(
+        try await demo.engine.workflow.execute(
             .register(
                 agencyID: id, name: "Northgate Surgery", kind: .gp,
                 contacts: [AgencyContact(name: "Lead", email: "lead@northgate.example.nhs.uk", isLead: true)]),

@@ -20,7 +20,7 @@ struct APIBodyLimitTests {
         let (caseID, _, token) = try fixture.caseWithFormBRequested()
         let meetingID = MeetingID(UUID())
         let start = fixture.clock.now().addingTimeInterval(86_400)
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .schedule(
                 meetingID: meetingID, type: .panel, title: "Panel", startsAt: start,
                 endsAt: start.addingTimeInterval(3_600),

@@ -16,7 +16,7 @@ struct CaseActionPageTests {
     func theCoordinatorPausesAndResumesAReviewFromTheCasePage() async throws {
         var fixture = try await WebFixture()
         let (caseID, _, _) = try fixture.caseWithFormBRequested()
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
         let workflow = fixture.engine.workflow

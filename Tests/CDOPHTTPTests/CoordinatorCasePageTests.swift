@@ -117,7 +117,7 @@ struct CoordinatorCasePageTests {
     func wholeNotificationAndOutcome() async throws {
         var fixture = try await WebFixture()
         let (caseID, _) = try fixture.caseListedForPanel(in: "NTH")
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .recordPanelOutcome(
                 PanelOutcomeInput(
                     categories: [7],

@@ -18,16 +18,16 @@ struct JSONViewParityTests {
         let meetingID = try fixture.panelMeeting(with: [caseID])
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         fixture.clock.advance(days: 8)
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .recordHeld(attendance: [AttendanceRecord(email: "pat@example.org", status: .attended)]), on: meetingID,
             by: coordinator)
         let actionID = ActionID(UUID())
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .agreeAction(
                 actionID: actionID, description: "Write to the school", owner: "Coordinator",
                 dueDate: CalendarDate(year: 2026, month: 7, day: 1)!, caseID: caseID),
             on: meetingID, by: coordinator)
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .completeAction(actionID: actionID, completedOn: CalendarDate(year: 2026, month: 6, day: 9)!, note: ""),
             on: meetingID,
             by: coordinator)
@@ -56,7 +56,7 @@ struct JSONViewParityTests {
     func agenciesSameNames() async throws {
         let fixture = try await WebFixture()
         let agency = AgencyID(UUID())
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .register(
                 agencyID: agency, name: "Northgate Surgery", kind: .gp,
                 contacts: [

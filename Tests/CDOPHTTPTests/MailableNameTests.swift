@@ -52,7 +52,7 @@ struct MailableNameTests {
 
             let meetingID = MeetingID(UUID())
             let start = now.addingTimeInterval(86_400)
-            try workflow.execute(
+            try await workflow.execute(
                 .schedule(
                     meetingID: meetingID, type: .childDeathReview, title: "Review", startsAt: start,
                     endsAt: start.addingTimeInterval(3_600),

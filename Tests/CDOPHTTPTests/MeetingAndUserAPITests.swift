@@ -19,13 +19,14 @@ struct MeetingAndUserAPITests {
         var fixture = try await WebFixture()
         let (caseID, requestID, _) = try fixture.caseWithFormBRequested()
         let workflow = fixture.engine.workflow
-        try workflow.execute(
+        try await workflow.execute(
             .waiveFormRequest(requestID: requestID, reason: "The GP had no contact"), on: caseID,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
-        try workflow.execute(
+        try await workflow.execute(
             .triage(expectation: .expected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
-        try workflow.execute(.markReadyForPanel, on: caseID, by: Actor(name: "casey.coordinator", role: "coordinator"))
+        try await workflow.execute(
+            .markReadyForPanel, on: caseID, by: Actor(name: "casey.coordinator", role: "coordinator"))
         let coordinator = fixture.usernames[.coordinator]!
         let panel = fixture.usernames[.panelMember]!
         try await fixture.application.test(.router) { client in

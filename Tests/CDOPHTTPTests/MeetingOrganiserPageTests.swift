@@ -112,7 +112,7 @@ struct MeetingOrganiserPageTests {
         let users = fixture.usernames
         let (caseID, meetingID) = try fixture.caseListedForPanel(in: "NTH")
         let agency = AgencyID(UUID())
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .register(
                 agencyID: agency, name: "Northgate Surgery", kind: .gp,
                 contacts: [AgencyContact(name: "Jo Lead", email: "jo@northgate.example.org", isLead: true)]),
@@ -216,7 +216,7 @@ struct MeetingOrganiserPageTests {
             #expect(done.status == .seeOther)
         }
         #expect(try fixture.engine.workflow.caseState(caseID).rapidResponse?.isActive == false)
-        try fixture.engine.workflow.execute(.markReadyForPanel, on: caseID, by: Self.coordinator)
+        try await fixture.engine.workflow.execute(.markReadyForPanel, on: caseID, by: Self.coordinator)
         #expect(try fixture.engine.workflow.caseState(caseID).readyForPanelAt != nil)
     }
 
@@ -265,7 +265,7 @@ struct MeetingOrganiserPageTests {
         var fixture = try await WebFixture()
         let caseID = try Self.openResponse(&fixture)
         let workflow = fixture.engine.workflow
-        try workflow.execute(
+        try await workflow.execute(
             .awaitExternalProcess(
                 process: .postMortem, reason: "Report awaited", since: CalendarDate(year: 2026, month: 5, day: 31)!),
             on: caseID, by: Self.coordinator)
@@ -304,7 +304,7 @@ struct MeetingOrganiserPageTests {
                 endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4"), theme: nil)
         }
         let moved = start.addingTimeInterval(86_400)
-        try workflow.execute(
+        try await workflow.execute(
             .reschedule(startsAt: moved, endsAt: moved.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4")),
             on: meetingID,
             by: Self.doctor)
@@ -319,7 +319,7 @@ struct MeetingOrganiserPageTests {
     func agencyEditAndRetire() async throws {
         let fixture = try await WebFixture()
         let agency = AgencyID(UUID())
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .register(
                 agencyID: agency, name: "Northgate Surgery", kind: .gp,
                 contacts: [AgencyContact(name: "Jo Lead", email: "jo@northgate.example.org", isLead: true)]),

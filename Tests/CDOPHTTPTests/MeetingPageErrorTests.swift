@@ -32,13 +32,13 @@ struct MeetingPageErrorTests {
         let fixture = try await WebFixture()
         let meetingID = MeetingID(UUID())
         let start = fixture.clock.now().addingTimeInterval(7 * 86_400)
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .schedule(
                 meetingID: meetingID, type: .panel, title: "June panel", startsAt: start,
                 endsAt: start.addingTimeInterval(7200),
                 venue: MeetingVenue(place: "Room 4"), theme: nil),
             on: meetingID, by: Actor(name: "casey.coordinator", role: "coordinator"))
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .invite(Invitee(name: "Pat Panel", email: "pat@example.org", role: .panelMember)), on: meetingID,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
         try await fixture.browse(as: .coordinator) { browser, csrf in

@@ -88,7 +88,7 @@ struct PractitionerLinkTests {
     func aWithdrawnRequestsLinkSaysSoAndWhomToContact() async throws {
         var fixture = try await WebFixture()
         let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .withdrawFormRequest(requestID: requestID, reason: "Sent to the wrong practice"), on: caseID,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
         try await fixture.application.test(.router) { client in

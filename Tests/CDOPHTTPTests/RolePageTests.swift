@@ -49,13 +49,13 @@ struct RolePageTests {
         let (caseID, _, _) = try fixture.caseWithFormBRequested()
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
         let workflow = fixture.engine.workflow
-        try workflow.execute(
+        try await workflow.execute(
             .triage(expectation: .expected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID,
             by: Actor(name: "dana.doctor", role: "designated-doctor"))
-        try workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
+        try await workflow.execute(.markReadyForPanel, on: caseID, by: coordinator)
         let meetingID = MeetingID(UUID())
         let start = fixture.clock.now().addingTimeInterval(7 * 86_400)
-        try workflow.execute(
+        try await workflow.execute(
             .schedule(
                 meetingID: meetingID, type: .panel, title: "June panel", startsAt: start,
                 endsAt: start.addingTimeInterval(7200),

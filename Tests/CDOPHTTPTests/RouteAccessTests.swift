@@ -164,14 +164,14 @@ struct RouteAccessTests {
         // A request on the case, so its pages have one to reach.
         let agency = AgencyID(UUID())
         let coordinator = Actor(name: "casey.coordinator", role: "coordinator")
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .recordAgencyInvolved(
                 AgencyInvolvement(
                     agencyID: agency, agencyName: "Northgate Surgery", kind: .gp, contactName: nil,
                     contactEmail: "jo@northgate.example.nhs.uk")),
             on: caseID, by: coordinator)
         let requestID = FormRequestID(UUID())
-        try fixture.engine.workflow.execute(
+        try await fixture.engine.workflow.execute(
             .requestForm(
                 requestID: requestID, agencyID: agency, formType: .reporting,
                 contactEmail: "jo@northgate.example.nhs.uk",

@@ -43,12 +43,12 @@ struct DispatcherCrashTests {
                     by: coordinator
                 ).caseID
                 for (id, name, kind) in agencies {
-                    try engine.workflow.execute(
+                    try await engine.workflow.execute(
                         .recordAgencyInvolved(
                             AgencyInvolvement(
                                 agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name)
                             )), on: caseID, by: coordinator)
-                    try engine.workflow.execute(
+                    try await engine.workflow.execute(
                         .requestForm(
                             requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
                             contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil

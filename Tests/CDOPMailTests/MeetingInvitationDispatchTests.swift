@@ -20,7 +20,7 @@ struct MeetingInvitationDispatchTests {
             let doctor = Actor(name: "dr.designate", role: "designatedDoctor")
             // Wednesday 28 Oct 2026 14:00 in England is 14:00 UTC (after the clocks went back).
             let start = ISO8601DateFormatter().date(from: "2026-10-28T14:00:00Z")!
-            try workflow.execute(
+            try await workflow.execute(
                 .triage(expectation: .unexpected, confirmedBy: "Dr Designate", triggers: [.suddenNoApparentCause]),
                 on: scenario.caseID, by: doctor)
             let meetingID = try workflow.conveneRapidResponse(
@@ -41,12 +41,12 @@ struct MeetingInvitationDispatchTests {
 
             // Moved to Thursday: an update with the next SEQUENCE of the same UID.
             let moved = start.addingTimeInterval(86_400)
-            try workflow.execute(
+            try await workflow.execute(
                 .reschedule(
                     startsAt: moved, endsAt: moved.addingTimeInterval(3600),
                     venue: MeetingVenue(place: "Room 4, Central Vale Hospital")), on: meetingID, by: doctor)
             #expect(await dispatcher.dispatchAll().map(\.result) == ["sent", "sent"])
-            try workflow.execute(.cancel(reason: "Superseded by the strategy meeting"), on: meetingID, by: doctor)
+            try await workflow.execute(.cancel(reason: "Superseded by the strategy meeting"), on: meetingID, by: doctor)
             #expect(await dispatcher.dispatchAll().map(\.result) == ["sent", "sent"])
 
             let files = try server.receivedFiles()

@@ -10,8 +10,8 @@ import Testing
 /// panel, with wrk mixing the coordinator's dashboard and case pages, practitioners opening their form and saving
 /// drafts through the API (from a thousand addresses, behind a trusted proxy): afterwards `cdop verify` is clean and
 /// every case view, form opening and draft that was answered with success is recorded once (plus no more than the
-/// requests cut off in flight at the end). Memory is sampled every ten seconds; that it grows by under a tenth after
-/// the first minute is checked as a known issue until its growth is explained.
+/// requests cut off in flight at the end). Memory is sampled every ten seconds, and grows by under a tenth after the
+/// first minute.
 /// In the timing pass (`make test`'s second run).
 @Suite("Soak: the server under fifty connections", .serialized)
 struct SoakTests {
@@ -61,11 +61,7 @@ struct SoakTests {
         print("Soak: \(counts), resident \(warm) kB after warming, \(end) kB at the end\n\(load.standardOutput)")
         #expect(counts.failed == 0, "\(counts)\n\(load.standardOutput)\nserver: \(server.output)")
         #expect(counts.caseViews > 0 && counts.drafts > 0 && counts.forms > 0 && counts.dashboards > 0, "\(counts)")
-        // Known: the debug server's resident memory grows by about 1 kB a request and has not levelled off within
-        // five minutes (measured every ten seconds, printed above); the cause is not yet found (issue 19).
-        withKnownIssue("resident memory grows steadily under load; cause under investigation", isIntermittent: true) {
-            #expect(Double(end) < Double(warm) * 1.10, "memory grew from \(warm) kB to \(end) kB")
-        }
+        #expect(Double(end) < Double(warm) * 1.10, "memory grew from \(warm) kB to \(end) kB")
 
         // wrk stops at its deadline with up to one request in flight on each of its 50 connections: the server
         // still answers (and records) those, but wrk no longer counts the answers.

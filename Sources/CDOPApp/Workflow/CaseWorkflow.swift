@@ -111,13 +111,21 @@ package struct CaseWorkflow: Sendable {
         throws(CommandError) -> [CaseEvent]
     {
         try handler.run(by: actor, commandID: commandID) { session throws(CommandError) in
-            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
-            if case .notify = command {
-            } else if !state.exists {
-                throw .notFound(kind: "case", reference: caseID.description)
-            }
-            return try session.decideOnCase(caseID, command, schedules: schedules, links: links)
+            try Self.decide(command, on: caseID, in: session, schedules: schedules, links: links)
         }.value ?? []
+    }
+
+    /// A command on a case that exists (or one that notifies it), decided in `session`.
+    static func decide(
+        _ command: CaseCommand, on caseID: CaseID, in session: CommandSession, schedules: (any ScheduleCatalog)?,
+        links: PractitionerLinks?
+    ) throws(CommandError) -> [CaseEvent] {
+        let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+        if case .notify = command {
+        } else if !state.exists {
+            throw .notFound(kind: "case", reference: caseID.description)
+        }
+        return try session.decideOnCase(caseID, command, schedules: schedules, links: links)
     }
 
     /// Any command on one meeting.

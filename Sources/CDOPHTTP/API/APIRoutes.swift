@@ -77,7 +77,7 @@ enum APIRoutes {
     static func showCase(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
         await API.handle {
             let (caseID, state) = try CasePages.caseInScope(context, services)
-            try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
+            try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
             let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
             return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
         }

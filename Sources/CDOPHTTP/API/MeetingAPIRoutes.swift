@@ -42,7 +42,7 @@ enum MeetingAPIRoutes {
             var request = request
             let body = try await API.body(ScheduleMeetingBody.self, &request)
             let meetingID = MeetingID(services.engine.workflow.makeID())
-            try services.engine.workflow.execute(
+            try await services.engine.workflow.execute(
                 .schedule(
                     meetingID: meetingID, type: body.type, title: body.title, startsAt: body.startsAt,
                     endsAt: body.endsAt,
@@ -69,7 +69,7 @@ enum MeetingAPIRoutes {
     static func showPack(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
         await API.handle {
             let (_, state, _) = try meeting(context, services)
-            return API.json(try MeetingOrganiserPages.packCases(state, context, services))
+            return API.json(try await MeetingOrganiserPages.packCases(state, context, services))
         }
     }
 

@@ -83,7 +83,7 @@ enum AgencyEditPages {
         }
         let actor = try context.requireStaff().actor
         do {
-            try services.engine.workflow.execute(
+            try await services.engine.workflow.execute(
                 .update(name: details.name, kind: details.kind, contacts: contacts), on: agencyID, by: actor)
         } catch {
             let field = error.code == "input.invalidName" ? "contact-name" : "name"
@@ -106,7 +106,7 @@ enum AgencyEditPages {
         }
         if errors.isEmpty {
             do {
-                try services.engine.workflow.execute(
+                try await services.engine.workflow.execute(
                     .retire(reason: post["reason"] ?? ""), on: agencyID, by: context.requireStaff().actor)
             } catch {
                 errors.append(.init(field: "reason", message: try refusal(error)))

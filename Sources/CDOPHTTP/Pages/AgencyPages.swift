@@ -53,7 +53,7 @@ enum AgencyPages {
             let (name, kind, contactName, email) = (details.name, details.kind, details.contactName, details.email)
             let agencyID = AgencyID(services.engine.workflow.makeID())
             do {
-                try services.engine.workflow.execute(
+                try await services.engine.workflow.execute(
                     .register(
                         agencyID: agencyID, name: name, kind: kind,
                         contacts: [

@@ -18,7 +18,7 @@ enum CaseCorrectionPages {
         { _, context in
             let (caseID, state) = try CasePages.caseInScope(context, services)
             guard let notification = state.notification else { throw HTTPError(.notFound) }
-            try services.accessLog.recordCaseViewed(caseID, view: .notification, by: context.requireStaff().user)
+            try await services.accessLog.recordCaseViewed(caseID, view: .notification, by: context.requireStaff().user)
             return page(caseID, notification, post: nil, errors: [], context, services)
         }
     }

@@ -170,7 +170,7 @@ enum MeetingOrganiserPages {
                 errors: [.init(field: field, message: "Enter why the form is no longer needed")], post: post)
         }
         do {
-            try services.engine.workflow.execute(
+            try await services.engine.workflow.execute(
                 .waiveFormRequest(requestID: requestID, reason: reason), on: caseID, by: context.requireStaff().actor)
         } catch {
             return try await MeetingPages.show(
@@ -183,7 +183,7 @@ enum MeetingOrganiserPages {
     /// pseudonymised, with its returned forms as the panel reads them. Each case's papers are an access.
     static func pack(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
         let (meetingID, state, _) = try MeetingPages.meeting(context, services)
-        let cases = try packCases(state, context, services)
+        let cases = try await packCases(state, context, services)
         let view = AgendaPack(
             title: state.title, when: state.startsAt.map(DayFormatter.dayAndTime) ?? "not set",
             venue: state.venue?.label ?? "",
@@ -194,13 +194,13 @@ enum MeetingOrganiserPages {
 
     /// The cases of the agenda pack: each case on the agenda `state` shows (already limited to the reader's
     /// areas), pseudonymised; each one's papers recorded on the reader's access log (no record, no papers).
-    static func packCases(_ state: MeetingState, _ context: WebContext, _ services: WebServices) throws
+    static func packCases(_ state: MeetingState, _ context: WebContext, _ services: WebServices) async throws
         -> [PseudonymisedCase]
     {
         var cases: [PseudonymisedCase] = []
         for caseID in state.agenda {
             guard let caseState = try? services.engine.workflow.caseState(caseID), caseState.exists else { continue }
-            try services.accessLog.recordCaseViewed(caseID, view: .panelPapers, by: context.requireStaff().user)
+            try await services.accessLog.recordCaseViewed(caseID, view: .panelPapers, by: context.requireStaff().user)
             cases.append(PseudonymisedCase(services, caseID: caseID, state: caseState))
         }
         return cases

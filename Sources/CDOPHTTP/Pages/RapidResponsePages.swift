@@ -57,7 +57,7 @@ enum RapidResponsePages {
     static func showRapidResponse(
         _ request: Request, _ context: WebContext, _ services: WebServices
     ) async throws -> Response {
-        try show(request, context, services)
+        try await show(request, context, services)
     }
 
     /// POST /cases/:case/triage
@@ -66,7 +66,7 @@ enum RapidResponsePages {
         let post = try await request.formPost(context: context)
         let (caseID, state) = try CasePages.caseInScope(context, services)
         guard let expectation = post["expectation"].flatMap(Expectation.init(rawValue:)) else {
-            return try show(
+            return try await show(
                 request, context, services,
                 errors: [.init(field: "expectation", message: "Choose whether the death was expected or unexpected")],
                 post: post, status: .unprocessableContent)
@@ -88,7 +88,8 @@ enum RapidResponsePages {
                 )
             }
             if !errors.isEmpty {
-                return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+                return try await show(
+                    request, context, services, errors: errors, post: post, status: .unprocessableContent)
             }
         }
         do {
@@ -97,7 +98,7 @@ enum RapidResponsePages {
                 triggers: triggers,
                 reason: ends ? post["retriage-reason"] : nil, by: context.requireStaff().actor)
         } catch {
-            return try show(
+            return try await show(
                 request, context, services, errors: [.init(field: "expectation", message: try refusal(error))],
                 post: post, status: .unprocessableContent)
         }
@@ -110,7 +111,7 @@ enum RapidResponsePages {
         let post = try await request.formPost(context: context)
         let (caseID, _) = try CasePages.caseInScope(context, services)
         if let group = post["action"].flatMap(PublicPages.addRowTarget) {
-            return try show(request, context, services, post: post, extraRows: [group])
+            return try await show(request, context, services, post: post, extraRows: [group])
         }
         var errors: [PageChrome.ErrorLink] = []
         let start = post["starts"].flatMap(LocalDateTime.parse)
@@ -124,7 +125,7 @@ enum RapidResponsePages {
         }
         let invitees = InviteeRows.read(post, errors: &errors)
         guard errors.isEmpty, let start else {
-            return try show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
+            return try await show(request, context, services, errors: errors, post: post, status: .unprocessableContent)
         }
         let venue = MeetingVenue(place: post["place"], callLink: post["call-link"])
         let reference = caseID.reference
@@ -138,7 +139,7 @@ enum RapidResponsePages {
             }
             return redirect(to: "/meetings/\(meetingID)?done=convened")
         } catch {
-            return try show(
+            return try await show(
                 request, context, services, errors: [.init(field: "starts", message: try refusal(error))], post: post,
                 status: .unprocessableContent)
         }
@@ -150,10 +151,10 @@ enum RapidResponsePages {
         let post = try await request.formPost(context: context)
         let (caseID, _) = try CasePages.caseInScope(context, services)
         do {
-            try services.engine.workflow.execute(
+            try await services.engine.workflow.execute(
                 .completeRapidResponse(note: post["note"] ?? ""), on: caseID, by: context.requireStaff().actor)
         } catch {
-            return try show(
+            return try await show(
                 request, context, services, errors: [.init(field: "note", message: try refusal(error))], post: post,
                 status: .unprocessableContent)
         }
@@ -163,9 +164,9 @@ enum RapidResponsePages {
     static func show(
         _ request: Request, _ context: WebContext, _ services: WebServices, errors: [PageChrome.ErrorLink] = [],
         post: FormPost = FormPost(), extraRows: Set<String> = [], status: HTTPResponse.Status = .ok
-    ) throws -> Response {
+    ) async throws -> Response {
         let (caseID, state) = try CasePages.caseInScope(context, services)
-        try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
+        try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
         var convened: [MeetingID: MeetingState] = [:]
         for meetingID in state.rapidResponse?.meetings ?? [] {
             convened[meetingID] = try? services.engine.workflow.meetingState(meetingID)

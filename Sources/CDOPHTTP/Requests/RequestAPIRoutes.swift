@@ -12,7 +12,7 @@ enum RequestAPIRoutes {
 
     static func install(_ routes: RouteTable, _ services: WebServices) {
         routes.get(path, APIRoutes.caseReaders, .api) { _, context in
-            await API.handle { try readRequest(context, services) }
+            await API.handle { try await readRequest(context, services) }
         }
         routes.post(path + "/commands", .staff([.coordinator]), .api) { request, context in
             await API.handle { try await commandRequest(request, context, services) }
@@ -42,9 +42,9 @@ enum RequestAPIRoutes {
     }
 
     /// `GET /api/v1/cases/{case}/requests/{request}` (recorded on the caller's access log).
-    static func readRequest(_ context: WebContext, _ services: WebServices) throws -> Response {
+    static func readRequest(_ context: WebContext, _ services: WebServices) async throws -> Response {
         let (caseID, state, formRequest) = try RequestPages.requestInScope(context, services)
-        try services.accessLog.recordCaseViewed(
+        try await services.accessLog.recordCaseViewed(
             caseID, view: formRequest.answered == nil ? .casePage : .formReturn, by: context.requireStaff().user)
         return API.json(
             RequestJSON(
@@ -74,7 +74,7 @@ enum RequestAPIRoutes {
                 errors: [.init(pointer: "/command", detail: "not a request command")])
         }
         let actor = try context.requireStaff().actor
-        try services.engine.workflow.execute(
+        try await services.engine.workflow.execute(
             action.command(
                 formRequest.id, reason: body.reason, contactEmail: body.contactEmail,
                 by: "\(actor.name) (\(actor.role))"),

@@ -91,7 +91,7 @@ enum RequestPages {
         let command = action.command(
             formRequest.id, reason: input, contactEmail: input, by: "\(actor.name) (\(actor.role))")
         do {
-            try services.engine.workflow.execute(command, on: caseID, by: actor)
+            try await services.engine.workflow.execute(command, on: caseID, by: actor)
         } catch {
             return try await showRequest(
                 request, context, services, typed: typed, errors: [action.rawValue: try refusal(error)],
