@@ -24,12 +24,14 @@ enum FormFolder {
             return nil
         }
         for entry in entries
-        where !["README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive"]
-            .contains(entry)
-        {
+        where ![
+            "README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive", "national",
+        ]
+        .contains(entry) {
             log.add(
                 "\(folder)/\(entry)", "",
-                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/ and archive/"
+                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/, "
+                    + "archive/ and national/"
             )
         }
         let notification = loadFile("\(folder)/notification.yaml", in: root, log: &log)
@@ -131,12 +133,36 @@ enum FormFolder {
             }
         }
 
-        guard let notification, let reporting, let analysis, byType.count == FormType.allCases.count - 1 else {
+        // The national data set, and each form's mapping to it.
+        let national = loadNational(in: root, log: &log)
+        if let national {
+            NationalMappingCheck.check(
+                current.map { .init(file: $0.file, definition: $0.definition, isCurrent: true) }
+                    + archived.map { .init(file: $0.file, definition: $0.definition, isCurrent: false) },
+                against: national, catalogueFile: NationalCatalogueFile.file, log: &log)
+        }
+
+        guard let notification, let reporting, let analysis, let national,
+            byType.count == FormType.allCases.count - 1
+        else {
             return nil
         }
         return FormCatalog(
             notification: notification.definition, reporting: reporting.definition, analysis: analysis.definition,
-            supplementary: byType.mapValues(\.definition), archived: archived.map(\.definition))
+            supplementary: byType.mapValues(\.definition), archived: archived.map(\.definition), national: national)
+    }
+
+    private static func loadNational(in root: URL, log: inout ProblemLog) -> NationalCatalogue? {
+        let file = NationalCatalogueFile.file
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else {
+            log.add(file, "", "missing: the national data set's items, which the forms' 'national' keys name")
+            return nil
+        }
+        guard let text = DefinitionSet.read(file, in: root, log: &log) else { return nil }
+        let reader = YAMLReader(file: file)
+        let catalogue = NationalCatalogueFile.load(text, reader: reader)
+        log.append(reader.problems)
+        return catalogue
     }
 
     private static func loadFile(_ file: String, in root: URL, log: inout ProblemLog) -> Loaded? {
