@@ -153,28 +153,32 @@ enum FormFolder {
     }
 
     private static func loadNational(in root: URL, log: inout ProblemLog) -> NationalCatalogue? {
-        let file = NationalCatalogueFile.file
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else {
-            log.add(file, "", "missing: the national data set's items, which the forms' 'national' keys name")
-            return nil
-        }
-        guard let text = DefinitionSet.read(file, in: root, log: &log) else { return nil }
-        let reader = YAMLReader(file: file)
-        let catalogue = NationalCatalogueFile.load(text, reader: reader)
-        log.append(reader.problems)
-        return catalogue
+        readYAML(
+            NationalCatalogueFile.file, in: root,
+            missing: "missing: the national data set's items, which the forms' 'national' keys name", log: &log,
+            NationalCatalogueFile.load)
     }
 
     private static func loadFile(_ file: String, in root: URL, log: inout ProblemLog) -> Loaded? {
+        readYAML(file, in: root, missing: "missing: cdop needs this form", log: &log, FormFile.load).map {
+            Loaded(file: file, definition: $0)
+        }
+    }
+
+    /// Reads one YAML file of the folder with `load`, its problems logged; a missing file is a problem too.
+    private static func readYAML<Value>(
+        _ file: String, in root: URL, missing: String, log: inout ProblemLog,
+        _ load: (String, YAMLReader) -> Value?
+    ) -> Value? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else {
-            log.add(file, "", "missing: cdop needs this form")
+            log.add(file, "", missing)
             return nil
         }
         guard let text = DefinitionSet.read(file, in: root, log: &log) else { return nil }
         let reader = YAMLReader(file: file)
-        let definition = FormFile.load(text, reader: reader)
+        let value = load(text, reader)
         log.append(reader.problems)
-        return definition.map { Loaded(file: file, definition: $0) }
+        return value
     }
 
     private static func expect(_ loaded: Loaded?, id: String, formType: FormType?, log: inout ProblemLog) {

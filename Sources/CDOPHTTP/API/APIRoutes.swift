@@ -79,7 +79,10 @@ enum APIRoutes {
             let (caseID, state) = try CasePages.caseInScope(context, services)
             try services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
             let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
-            return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
+            return API.json(
+                CaseView(
+                    caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel,
+                    forms: services.definitions.forms))
         }
     }
 
