@@ -111,6 +111,10 @@ struct NationalReturnPageTests {
             let table = section.components(separatedBy: "</table>")[0]
             #expect(table.contains(first.reference))
             #expect(!table.contains(second.reference), "its notification is finalised")
+            let api = JSONAPI.object(try await browser.get("/api/v1/dashboard"))
+            let notReady = try #require(api["notReadyForNationalReturn"] as? [String: Any])
+            #expect(notReady["cases"] as? [String] == [first.reference])
+            #expect(notReady["counts"] as? [String: Int] == ["notificationNotFinalised": 1])
         }
     }
 }

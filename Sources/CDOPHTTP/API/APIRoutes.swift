@@ -125,7 +125,9 @@ enum APIRoutes {
                             ($0.stage, $0.byAge)
                         },
                         uniquingKeysWith: { first, _ in first }),
-                    ageBands: DashboardQueries.ageBands)
+                    ageBands: DashboardQueries.ageBands,
+                    notReadyForNationalReturn: DashboardData.NotReady(
+                        try NationalReturnQueries.notReady(areas: areas, in: db)))
             }
             return API.json(dashboard)
         }
@@ -257,6 +259,19 @@ enum APIRoutes {
         var failedEmails: Int
         var openCasesByStage: [String: [Int]]
         var ageBands: [String]
+        var notReadyForNationalReturn: NotReady
+
+        /// The cases not ready for the national return (references), and how many each kind of reason holds back.
+        struct NotReady: Encodable {
+            var cases: [String]
+            var counts: [String: Int]
+
+            init(_ rows: [CaseNotReady]) {
+                cases = rows.map(\.reference)
+                counts = Dictionary(
+                    uniqueKeysWithValues: NationalReturnQueries.counts(rows).map { ($0.kind.rawValue, $0.cases) })
+            }
+        }
     }
 
     struct LinkedRequest: Encodable {
