@@ -10,11 +10,11 @@ package struct CaseNotReady: Sendable, Equatable {
     package var dateOfDeath: CalendarDate?
     package var areaCode: String?
     /// Each reason's kind and words, in the order the readiness gives them.
-    package var reasons: [(kind: NotReadyReason.Kind, detail: String)]
+    package var reasons: [Reason]
 
-    package static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.caseID == rhs.caseID && lhs.reasons.map(\.kind) == rhs.reasons.map(\.kind)
-            && lhs.reasons.map(\.detail) == rhs.reasons.map(\.detail)
+    package struct Reason: Sendable, Equatable {
+        package var kind: NotReadyReason.Kind
+        package var detail: String
     }
 }
 
@@ -47,7 +47,7 @@ package enum NationalReturnQueries {
                         caseID: caseID, reference: row["reference"], stage: row["stage"], dateOfDeath: died,
                         areaCode: area, reasons: []))
             }
-            cases[cases.count - 1].reasons.append((kind, row["detail"]))
+            cases[cases.count - 1].reasons.append(CaseNotReady.Reason(kind: kind, detail: row["detail"]))
         }
         return cases
     }
