@@ -7,7 +7,7 @@ package enum ReadModels {
         TimerAttempts.migration, OutboxTables.migration, OutboxTables.attemptsMigration, UserTables.migration,
         PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
         CaseTables.sharedReferencesMigration, ReportFactTables.timelineMigration, CaseTables.externalReferenceMigration,
-        CaseTables.searchMigration,
+        CaseTables.searchMigration, NationalReturnTables.migration,
     ]
 
     /// Indexes that serve the pages and queries only: the projections' writes never need them (a test holds

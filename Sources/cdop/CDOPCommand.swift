@@ -19,7 +19,8 @@ struct CDOPCommand: AsyncParsableCommand {
         subcommands: [
             StatusCommand.self, NotifyCommand.self, CaseGroup.self, DuplicateGroup.self, TriageCommand.self,
             RapidResponseGroup.self, AgencyGroup.self, FormGroup.self, ReviewGroup.self, MeetingGroup.self,
-            OutcomeGroup.self, ActionGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self, UserGroup.self,
+            OutcomeGroup.self, ActionGroup.self, NCMDGroup.self, TickCommand.self, TimersCommand.self, MailGroup.self,
+            UserGroup.self,
             AccessGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
             CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self,
             VerifyCommand.self,

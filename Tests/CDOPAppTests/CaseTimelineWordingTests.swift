@@ -36,6 +36,27 @@ struct CaseTimelineWordingTests {
                 == "Escalation to the coordinator about the form from Northgate Surgery")
     }
 
+    @Test("Finalising a returned form names its agency; finalising the notification keeps the event's own words")
+    func finalisedInWords() {
+        let request = FormRequestID(UUID())
+        let at = Date(timeIntervalSince1970: 0)
+        #expect(
+            CaseTimeline.words(
+                .nationalReturnPartFinalised(NationalReturnPartFinalised(part: .request(request), at: at)),
+                agencies: [request: "Northgate Surgery"])
+                == "The form from Northgate Surgery finalised for the national return")
+        #expect(
+            CaseTimeline.words(
+                .nationalReturnPartReopened(
+                    NationalReturnPartReopened(part: .request(request), reason: "Answers to check", at: at)),
+                agencies: [request: "Northgate Surgery"])
+                == "The finalised form from Northgate Surgery reopened: Answers to check")
+        let notification = CaseEvent.nationalReturnPartFinalised(
+            NationalReturnPartFinalised(part: .notification, at: at))
+        #expect(CaseTimeline.words(notification, agencies: [:]) == nil)
+        #expect(notification.payload.summary == "Notification finalised for the national return")
+    }
+
     @Test(
         "Three openings of the same link in a row are one line with a count; the duplicate link names the other case by reference"
     )

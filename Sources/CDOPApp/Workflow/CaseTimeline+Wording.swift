@@ -27,6 +27,12 @@ extension CaseTimeline {
                 case .target(_, let to): "\(step.capitalisedFirst): \(ScheduleStepWords.recipients(to)) told"
                 }
             return line
+        case .nationalReturnPartFinalised(let e):
+            guard case .request(let id) = e.part else { return nil }
+            return "The form from \(agencies[id] ?? "the agency") finalised for the national return"
+        case .nationalReturnPartReopened(let e):
+            guard case .request(let id) = e.part else { return nil }
+            return "The finalised form from \(agencies[id] ?? "the agency") reopened: \(e.reason)"
         default:
             return nil
         }

@@ -1,3 +1,4 @@
+import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
 import Foundation
@@ -62,8 +63,13 @@ package struct CaseView: Encodable, Sendable {
     package var actions: [Action]
     package var reviewDaysExcludingPauses: Int?
     package var timeline: [TimelineEntry]
+    /// What the national return still lacks (empty required items only when the forms were given).
+    package var nationalReturn: NationalReturnView
 
-    package init(caseID: CaseID, state: CaseState, timeline: [TimelineEntry], panel: PanelConfiguration) {
+    package init(
+        caseID: CaseID, state: CaseState, timeline: [TimelineEntry], panel: PanelConfiguration,
+        forms: FormCatalog? = nil
+    ) {
         caseId = caseID.description
         reference = caseID.reference
         externalReference = state.externalReference
@@ -102,5 +108,6 @@ package struct CaseView: Encodable, Sendable {
         }
         reviewDaysExcludingPauses = state.reviewDaysExcludingPauses
         self.timeline = timeline
+        nationalReturn = NationalReturnView(state, forms: forms)
     }
 }

@@ -11,16 +11,20 @@ package struct FormCatalog: Hashable, Sendable {
     package var supplementary: [FormType: FormDefinition]
     /// Older versions, from `Forms/archive/`.
     package var archived: [FormDefinition]
+    /// The national data set the forms' `national:` keys name (`Forms/national/ncmd-items.yaml`).
+    package var national: NationalCatalogue
 
     package init(
         notification: FormDefinition, reporting: FormDefinition, analysis: FormDefinition,
-        supplementary: [FormType: FormDefinition], archived: [FormDefinition] = []
+        supplementary: [FormType: FormDefinition], archived: [FormDefinition] = [],
+        national: NationalCatalogue = NationalCatalogue(forms: [])
     ) {
         self.notification = notification
         self.reporting = reporting
         self.analysis = analysis
         self.supplementary = supplementary
         self.archived = archived
+        self.national = national
     }
 
     /// The current supplementary form for a type; nil for `.reporting`.

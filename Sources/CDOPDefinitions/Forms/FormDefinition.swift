@@ -151,12 +151,15 @@ package struct FormField: Hashable, Sendable {
     package var errorName: String
     /// For text: answers offered as the person types (free text still allowed), e.g. the panel's learning themes.
     package var suggestions: [String]
+    /// The national data set's item this field fills, when it has one.
+    package var national: NationalMapping?
 
     package init(
         id: String, label: String, type: FieldType, required: Bool = false, help: String? = nil,
         options: [FieldOption] = [], condition: FieldCondition? = nil, fields: [FormField] = [],
         maxLength: Int? = nil, minimum: Double? = nil, maximum: Double? = nil, notAfterToday: Bool = false,
-        identifying: Bool = false, errorName: String? = nil, suggestions: [String] = []
+        identifying: Bool = false, errorName: String? = nil, suggestions: [String] = [],
+        national: NationalMapping? = nil
     ) {
         self.id = id
         self.label = label
@@ -173,6 +176,7 @@ package struct FormField: Hashable, Sendable {
         self.identifying = identifying
         self.errorName = errorName ?? FormField.lowercasedFirst(label)
         self.suggestions = suggestions
+        self.national = national
     }
 
     /// The label of an option value, when the field has that option.

@@ -9,10 +9,11 @@ enum FormFile {
     static let fieldKeys = [
         "id", "label", "type", "required", "help", "options", "show-if", "fields", "max-length", "min", "max",
         "suggestions",
-        "not-after-today", "identifying", "error-name",
+        "not-after-today", "identifying", "error-name", "national",
     ]
     static let optionKeys = ["value", "label", "help"]
     static let conditionKeys = ["field", "one-of"]
+    static let nationalKeys = ["item", "codes"]
 
     /// The definition, or nil when the file is too broken to make one (the reader holds the problems).
     static func load(_ text: String, reader: YAMLReader) -> FormDefinition? {
@@ -171,11 +172,12 @@ enum FormFile {
         let condition = keys["show-if"].flatMap {
             self.condition($0, at: keys.path("show-if"), scope: scope, reader: reader)
         }
+        let national = keys["national"].flatMap { self.national($0, at: keys.path("national"), reader: reader) }
         guard let id, let label, let type else { return nil }
         let result = FormField(
             id: id, label: label, type: type, required: required, help: help, options: options, condition: condition,
             fields: rowFields, maxLength: maxLength, minimum: minimum, maximum: maximum, notAfterToday: notAfterToday,
-            identifying: identifying, errorName: errorName, suggestions: suggestions)
+            identifying: identifying, errorName: errorName, suggestions: suggestions, national: national)
         scope.earlier[id] = result
         return result
     }
@@ -245,6 +247,22 @@ enum FormFile {
         }
         guard !values.isEmpty else { return nil }
         return FieldCondition(field: field, oneOf: values)
+    }
+
+    /// `national: { item: reporting.B.mode-of-death, codes: { notKnown: unknown } }`: the item the field fills
+    /// (checked against the national catalogue once every form is read).
+    static func national(_ node: Node, at path: String, reader: YAMLReader) -> NationalMapping? {
+        guard let keys = reader.mapping(node, at: path, allowed: nationalKeys, required: ["item"]),
+            let item = reader.string(keys["item"], at: keys.path("item"))
+        else { return nil }
+        var codes: [String: String] = [:]
+        for entry in reader.entries(keys["codes"], at: keys.path("codes"), what: "choice ids and national codes") ?? []
+        {
+            if let code = reader.string(entry.value, at: join(keys.path("codes"), entry.key)) {
+                codes[entry.key] = code
+            }
+        }
+        return NationalMapping(item: item, codes: codes)
     }
 
     static func number(_ node: Node, at path: String, reader: YAMLReader) -> Double? {

@@ -24,12 +24,14 @@ enum FormFolder {
             return nil
         }
         for entry in entries
-        where !["README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive"]
-            .contains(entry)
-        {
+        where ![
+            "README.md", "notification.yaml", "reporting.yaml", "analysis.yaml", "supplementary", "archive", "national",
+        ]
+        .contains(entry) {
             log.add(
                 "\(folder)/\(entry)", "",
-                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/ and archive/"
+                "unexpected here: Forms/ holds notification.yaml, reporting.yaml, analysis.yaml, supplementary/, "
+                    + "archive/ and national/"
             )
         }
         let notification = loadFile("\(folder)/notification.yaml", in: root, log: &log)
@@ -131,24 +133,52 @@ enum FormFolder {
             }
         }
 
-        guard let notification, let reporting, let analysis, byType.count == FormType.allCases.count - 1 else {
+        // The national data set, and each form's mapping to it.
+        let national = loadNational(in: root, log: &log)
+        if let national {
+            NationalMappingCheck.check(
+                current.map { .init(file: $0.file, definition: $0.definition, isCurrent: true) }
+                    + archived.map { .init(file: $0.file, definition: $0.definition, isCurrent: false) },
+                against: national, catalogueFile: NationalCatalogueFile.file, log: &log)
+        }
+
+        guard let notification, let reporting, let analysis, let national,
+            byType.count == FormType.allCases.count - 1
+        else {
             return nil
         }
         return FormCatalog(
             notification: notification.definition, reporting: reporting.definition, analysis: analysis.definition,
-            supplementary: byType.mapValues(\.definition), archived: archived.map(\.definition))
+            supplementary: byType.mapValues(\.definition), archived: archived.map(\.definition), national: national)
+    }
+
+    private static func loadNational(in root: URL, log: inout ProblemLog) -> NationalCatalogue? {
+        readYAML(
+            NationalCatalogueFile.file, in: root,
+            missing: "missing: the national data set's items, which the forms' 'national' keys name", log: &log,
+            NationalCatalogueFile.load)
     }
 
     private static func loadFile(_ file: String, in root: URL, log: inout ProblemLog) -> Loaded? {
+        readYAML(file, in: root, missing: "missing: cdop needs this form", log: &log, FormFile.load).map {
+            Loaded(file: file, definition: $0)
+        }
+    }
+
+    /// Reads one YAML file of the folder with `load`, its problems logged; a missing file is a problem too.
+    private static func readYAML<Value>(
+        _ file: String, in root: URL, missing: String, log: inout ProblemLog,
+        _ load: (String, YAMLReader) -> Value?
+    ) -> Value? {
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else {
-            log.add(file, "", "missing: cdop needs this form")
+            log.add(file, "", missing)
             return nil
         }
         guard let text = DefinitionSet.read(file, in: root, log: &log) else { return nil }
         let reader = YAMLReader(file: file)
-        let definition = FormFile.load(text, reader: reader)
+        let value = load(text, reader)
         log.append(reader.problems)
-        return definition.map { Loaded(file: file, definition: $0) }
+        return value
     }
 
     private static func expect(_ loaded: Loaded?, id: String, formType: FormType?, log: inout ProblemLog) {

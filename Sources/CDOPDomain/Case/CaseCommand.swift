@@ -97,6 +97,11 @@ package enum CaseCommand: Sendable {
     case close(reason: String)
     /// Reopen a closed case.
     case reopen(reason: String)
+    /// Mark the notification, a returned form or the panel's outcome finalised for the national return; the shell
+    /// supplies the required national items the part leaves empty (found from the form definitions).
+    case finaliseNationalReturnPart(NationalReturnPart, emptyRequiredItems: [NationalItemGap] = [])
+    /// Reopen a finalised part of the national return, saying why.
+    case reopenNationalReturnPart(NationalReturnPart, reason: String)
 
     // MARK: Schedules
     /// Start a declared schedule on the case, with the step times the shell planned from its definition.

@@ -37,6 +37,8 @@ extension CaseDecider {
             s.possibleDuplicateOf = e.of
             s.rejectedDuplicateOf = nil
         case .notificationCorrected(let e):
+            // A corrected notification is finalised again once checked.
+            s.nationalReturnFinalised[.notification] = nil
             s.notification = e.notification
             s.areaCode = e.areaCode
             s.residentInPanelArea = e.residentInPanelArea
@@ -175,6 +177,11 @@ extension CaseDecider {
             s.readyForPanelAt = nil
             s.panelMeeting = nil
             s.panelMeetingDate = nil
+            s.nationalReturnFinalised[.outcome] = nil
+        case .nationalReturnPartFinalised(let e):
+            s.nationalReturnFinalised[e.part] = e.at
+        case .nationalReturnPartReopened(let e):
+            s.nationalReturnFinalised[e.part] = nil
         }
     }
 

@@ -101,6 +101,10 @@ package enum CaseDecider: Decider {
             return try close(state, reason: reason, context)
         case .reopen(let reason):
             return try reopen(reason, state, now)
+        case .finaliseNationalReturnPart(let part, let empty):
+            return try finaliseNationalReturnPart(part, emptyRequiredItems: empty, state, context)
+        case .reopenNationalReturnPart(let part, let reason):
+            return try reopenNationalReturnPart(part, reason: reason, state, context)
         case .startSchedule(let start):
             return try startSchedule(start, state, now)
         case .reachScheduleStep(let target, let scheduleID, let step):

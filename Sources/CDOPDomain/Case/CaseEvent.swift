@@ -48,6 +48,8 @@ package enum CaseEvent: DomainEvent {
     case formDeclineRecorded(FormDeclineRecorded)
     case formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued)
     case coordinatorAlerted(CoordinatorAlerted)
+    case nationalReturnPartFinalised(NationalReturnPartFinalised)
+    case nationalReturnPartReopened(NationalReturnPartReopened)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -99,6 +101,8 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.formDeclineRecorded),
         .init(CaseEvent.formWithdrawalNoticeQueued),
         .init(CaseEvent.coordinatorAlerted),
+        .init(CaseEvent.nationalReturnPartFinalised),
+        .init(CaseEvent.nationalReturnPartReopened),
     ])
 
     package var payload: any EventPayload {
@@ -151,6 +155,8 @@ package enum CaseEvent: DomainEvent {
         case .formDeclineRecorded(let p): p
         case .formWithdrawalNoticeQueued(let p): p
         case .coordinatorAlerted(let p): p
+        case .nationalReturnPartFinalised(let p): p
+        case .nationalReturnPartReopened(let p): p
         }
     }
 }

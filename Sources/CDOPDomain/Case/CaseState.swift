@@ -37,6 +37,9 @@ package struct CaseState: Hashable, Sendable {
     package var safeguardingReferral: SafeguardingReferral?
     package var ncmdSubmission: NCMDSubmission?
     package var previousSubmissions: [NCMDSubmission] = []
+    /// The parts of the national return the coordinator finalised, and when (reopening removes one; so do a
+    /// corrected notification and a case reopened for a new review).
+    package var nationalReturnFinalised: [NationalReturnPart: Date] = [:]
     package var closedAt: Date?
     package var reopenings: [Reopening] = []
     /// Declared schedules started on the case (chasing, rapid-response and review targets).

@@ -79,7 +79,10 @@ enum APIRoutes {
             let (caseID, state) = try CasePages.caseInScope(context, services)
             try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: context.requireStaff().user)
             let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
-            return API.json(CaseView(caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel))
+            return API.json(
+                CaseView(
+                    caseID: caseID, state: state, timeline: timeline, panel: services.engine.panel,
+                    forms: services.definitions.forms))
         }
     }
 
@@ -122,7 +125,9 @@ enum APIRoutes {
                             ($0.stage, $0.byAge)
                         },
                         uniquingKeysWith: { first, _ in first }),
-                    ageBands: DashboardQueries.ageBands)
+                    ageBands: DashboardQueries.ageBands,
+                    notReadyForNationalReturn: DashboardData.NotReady(
+                        try NationalReturnQueries.notReady(areas: areas, in: db)))
             }
             return API.json(dashboard)
         }
@@ -254,6 +259,19 @@ enum APIRoutes {
         var failedEmails: Int
         var openCasesByStage: [String: [Int]]
         var ageBands: [String]
+        var notReadyForNationalReturn: NotReady
+
+        /// The cases not ready for the national return (references), and how many each kind of reason holds back.
+        struct NotReady: Encodable {
+            var cases: [String]
+            var counts: [String: Int]
+
+            init(_ rows: [CaseNotReady]) {
+                cases = rows.map(\.reference)
+                counts = Dictionary(
+                    uniqueKeysWithValues: NationalReturnQueries.counts(rows).map { ($0.kind.rawValue, $0.cases) })
+            }
+        }
     }
 
     struct LinkedRequest: Encodable {

@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import Foundation
 import Hummingbird
@@ -26,6 +27,8 @@ extension CaseCommandBody {
             try workflow.execute(
                 .triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID,
                 by: actor)
+        case .command(.finaliseNationalReturnPart(let part, _)):
+            try workflow.finaliseNationalReturnPart(part, on: caseID, forms: services.definitions.forms, by: actor)
         case .command(let command):
             try workflow.execute(command, on: caseID, by: actor)
         case .requestForm(let agencyID, let formType, let contact, let due):

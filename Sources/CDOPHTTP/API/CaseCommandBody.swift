@@ -15,13 +15,13 @@ struct CaseCommandBody: Decodable {
         "ncmd-submission": [.coordinator], "close": [.coordinator], "reopen": [.coordinator],
         "confirm-duplicate": [.coordinator], "reject-duplicate": [.coordinator], "transfer": [.coordinator],
         "out-of-scope": [.coordinator], "correct-notification": [.coordinator],
-        "reopen-duplicate-decision": [.coordinator],
+        "reopen-duplicate-decision": [.coordinator], "finalise": [.coordinator], "reopen-finalised": [.coordinator],
     ]
 
     enum Key: String, CodingKey {
         case command, expectation, triggers, note, agencyId, formType, contactEmail, dueDate, requestId, reason, process
         case since, on, heldOn, draftAnalysis, meetingId, actionId, text, owner, completedOn, referredOn, reference
-        case submittedOn, toPanel, detail, declaredBy, correction
+        case submittedOn, toPanel, detail, declaredBy, correction, form
     }
 
     /// What to do: a case command, or confirming a duplicate (which spans two streams).
@@ -103,6 +103,12 @@ struct CaseCommandBody: Decodable {
         case "correct-notification":
             action = .correctNotification(
                 try c.decode(NotificationCorrection.self, forKey: .correction), reason: try text(.reason, default: ""))
+        case "finalise":
+            action = .command(.finaliseNationalReturnPart(try c.decode(NationalReturnPart.self, forKey: .form)))
+        case "reopen-finalised":
+            action = .command(
+                .reopenNationalReturnPart(
+                    try c.decode(NationalReturnPart.self, forKey: .form), reason: try text(.reason)))
         case "reopen-duplicate-decision":
             action = .command(.reopenDuplicateDecision(reason: try text(.reason, default: "")))
         case "out-of-scope":

@@ -127,6 +127,7 @@ struct CaseActionsView {
         case "actionId": "the action"
         case "completedOn": "the date it was completed"
         case "detail": "the detail"
+        case "form": "the part of the national return"
         default: "the \(field)"
         }
     }

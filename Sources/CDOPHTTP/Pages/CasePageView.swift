@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
 import CDOPStore
@@ -60,10 +61,12 @@ struct CasePageView {
     var actions: CaseActionsView
     var notification: CaseNotificationView?
     var outcome: CaseOutcomeView?
+    var nationalReturn: CaseNationalReturnView
 
     init(
         caseID: CaseID, state: CaseState, timeline entries: [TimelineEntry], agencies directory: [AgencyView],
-        panel: PanelConfiguration, today: CalendarDate, post: FormPost, canAct: Bool, error: String? = nil
+        panel: PanelConfiguration, formCatalog: FormCatalog, today: CalendarDate, post: FormPost, canAct: Bool,
+        error: String? = nil
     ) {
         reference = caseID.reference
         self.caseID = caseID.description
@@ -115,6 +118,8 @@ struct CasePageView {
         requestAction = "/cases/\(caseID)/requests"
         duplicateAction = "/cases/\(caseID)/duplicate"
         actions = CaseActionsView(caseID: caseID, state: state, today: today, canAct: canAct, post: post, error: error)
+        nationalReturn = CaseNationalReturnView(
+            caseID: caseID, state: state, forms: formCatalog, canAct: canAct, post: post, error: error)
         timeline = entries.reversed().map {
             Event(
                 at: DayFormatter.dayAndTime($0.at), iso: Timestamp.format($0.at), what: $0.what,
@@ -131,6 +136,8 @@ struct CasePageView {
         case "corrected": "The notification has been corrected. The change and its reason are in the timeline."
         case "reopen-duplicate-decision":
             "The duplicate decision has been reopened: decide again whether it is the same death."
+        case "finalise": "The part is finalised for the national return."
+        case "reopen-finalised": "The finalised part has been reopened."
         default: CaseActionsView.notice(for: done)
         }
     }

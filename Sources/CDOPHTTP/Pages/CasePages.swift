@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
 import CDOPStore
@@ -200,7 +201,8 @@ enum CasePages {
         }
         var view = CasePageView(
             caseID: caseID, state: state, timeline: timeline, agencies: agencies, panel: services.engine.panel,
-            today: LondonTime.day(of: services.now), post: post, canAct: context.staff?.actsForPanel == true,
+            formCatalog: services.definitions.forms, today: LondonTime.day(of: services.now), post: post,
+            canAct: context.staff?.actsForPanel == true,
             error: post["command"] == nil ? nil : errors.first?.message)
         view.decisionError = errors.first { $0.field == "decision" }?.message
         let notice = request.uri.queryParameters.get("done").flatMap(CasePageView.notice(for:))

@@ -65,6 +65,17 @@ struct DashboardView {
         var cases: Int
     }
 
+    struct ReasonCount {
+        var label: String
+        var cases: Int
+    }
+
+    struct NotReadyRow {
+        var reference: String
+        var href: String
+        var reasons: String
+    }
+
     struct StageRow {
         var stage: String
         var counts: [Int]
@@ -91,6 +102,12 @@ struct DashboardView {
     var ageBands: [String]
     var chartHeight: Int
     var openTotal: Int
+    var notReadyCounts: [ReasonCount]
+    var notReady: [NotReadyRow]
+    var hasNotReady: Bool
+    var notReadyTotal: Int
+    var notReadyMore: Bool
+    var notReadyShown: Int
 
     init(areas: Set<String>, now: Date, db: Database) throws {
         let today = LondonTime.day(of: now)
@@ -141,6 +158,19 @@ struct DashboardView {
         ageBands = DashboardQueries.ageBands
         chartHeight = max(28, stages.count * 28)
         openTotal = rows.map(\.total).reduce(0, +)
+        let notReadyCases = try NationalReturnQueries.notReady(areas: areas, in: db)
+        notReadyCounts = NationalReturnQueries.counts(notReadyCases).map {
+            ReasonCount(label: $0.kind.label, cases: $0.cases)
+        }
+        notReadyShown = min(notReadyCases.count, 25)
+        notReady = notReadyCases.prefix(notReadyShown).map { row in
+            NotReadyRow(
+                reference: row.reference, href: "/cases/\(row.caseID)",
+                reasons: row.reasons.map(\.detail).joined(separator: " "))
+        }
+        notReadyTotal = notReadyCases.count
+        notReadyMore = notReadyCases.count > notReadyShown
+        hasNotReady = !notReadyCases.isEmpty
         hasNewNotifications = !newNotifications.isEmpty
         hasDuplicates = !duplicates.isEmpty
         hasRequests = !requests.isEmpty

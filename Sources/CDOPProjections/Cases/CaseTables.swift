@@ -138,6 +138,7 @@ package enum CaseTables {
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)
+        try NationalReturnTables.write(state, fresh: fresh, in: db)
     }
 
     /// A confirmed duplicate is no longer a place to link new notifications to: its primary is.

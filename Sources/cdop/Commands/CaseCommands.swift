@@ -65,7 +65,8 @@ struct CaseShowCommand: ParsableCommand {
         let caseID = try engine.resolveCase(caseReference)
         let state = try engine.workflow.caseState(caseID)
         let timeline = try CaseTimeline.entries(of: caseID, in: engine.store)
-        let view = CaseView(caseID: caseID, state: state, timeline: timeline, panel: engine.panel)
+        let view = CaseView(
+            caseID: caseID, state: state, timeline: timeline, panel: engine.panel, forms: try? engine.formCatalog())
         print(options.json ? Output.json(view) : view.text)
     }
 }

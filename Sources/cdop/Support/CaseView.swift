@@ -36,6 +36,14 @@ extension CaseView {
             lines.append("\nActions")
             lines += actions.map { "  [\($0.completed == nil ? " " : "x")] \($0.text) (\($0.owner), due \($0.due))" }
         }
+        if nationalReturn.included {
+            lines.append(
+                nationalReturn.ready
+                    ? "\nReady for the national return"
+                    : "\nNot ready for the national return\n"
+                        + nationalReturn.reasons.map { "  \($0.detail)" }.joined(
+                            separator: "\n"))
+        }
         if let days = reviewDaysExcludingPauses {
             lines.append("\nDays from death to review, not counting pauses: \(days)")
         }

@@ -23,6 +23,12 @@ enum GoldenExamples {
         var events = try Story.closed()
         events += try history(
             CaseDecider.self, [.reopen(reason: "Inquest verdict gives new information")], from: Story.closed())
+        events += try history(
+            CaseDecider.self,
+            [
+                .finaliseNationalReturnPart(.notification),
+                .reopenNationalReturnPart(.notification, reason: "The date of birth is being corrected"),
+            ], from: Story.closed())
         let unexpected = try history(
             CaseDecider.self,
             [

@@ -148,6 +148,16 @@ enum CaseEventChecks {
             if s.reviewMeeting != nil { return "review meeting twice" }
         case .externalReferenceRecorded(let e):
             if s.externalReference == e.reference { return "the same reference recorded twice" }
+        case .nationalReturnPartFinalised(let e):
+            if s.nationalReturnFinalised[e.part] != nil { return "finalised twice" }
+            switch e.part {
+            case .notification: break
+            case .outcome: if s.panelOutcome == nil { return "finalising no outcome" }
+            case .request(let id):
+                guard case .returned? = request(id)?.resolution else { return "finalising a form not returned" }
+            }
+        case .nationalReturnPartReopened(let e):
+            if s.nationalReturnFinalised[e.part] == nil { return "reopening a part not finalised" }
         case .transferred, .duplicateConfirmed, .deathTriaged:
             if s.isClosed { return "\(event.typeName) on a closed case" }
         }

@@ -78,6 +78,8 @@ struct CaseLifecycle {
             .recordNCMDSubmission(reference: "N\(step)", submittedOn: today),
             .close(reason: "Review complete"), .close(reason: "Review complete"),
             .reopen(reason: "new information"),
+            .finaliseNationalReturnPart(c % 2 == 0 ? .notification : .outcome),
+            .reopenNationalReturnPart(c % 3 == 0 ? .outcome : .notification, reason: "to be checked"),
             .rejectPossibleDuplicate(reason: "different child"),
             .reopenDuplicateDecision(reason: "same NHS number after all"),
             .correctNotification(
@@ -107,6 +109,7 @@ struct CaseLifecycle {
                     requestID: id, definition: FormDefinitionReference(id: "reporting", version: 1),
                     answers: c % 2 == 0 ? Sample.returnedAnswers : [:], savedBy: "Agency"),
                 .recordNoInformationHeld(requestID: id, declaredBy: "Agency"),
+                .finaliseNationalReturnPart(.request(id)),
                 .withdrawFormRequest(requestID: id, reason: "wrong agency"),
                 .waiveFormRequest(requestID: id, reason: "not needed"),
                 .sendReminderNow(requestID: id),

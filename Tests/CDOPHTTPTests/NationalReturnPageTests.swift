@@ -1,0 +1,120 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import CDOPHTTP
+import CDOPProjections
+import CDOPStore
+import CDOPTesting
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite("The national return on the case page, the API and the dashboard")
+struct NationalReturnPageTests {
+    @Test("The coordinator finalises the notification from the case page, and reopens it with a reason")
+    func finaliseOnTheCasePage() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, requestID, _) = try fixture.caseWithFormBRequested()
+        let workflow = fixture.engine.workflow
+        try await fixture.browse(as: .coordinator) { browser, csrf in
+            let page = String(buffer: try await browser.get("/cases/\(caseID)").body)
+            #expect(page.contains(#"<h2 id="national-return">National return</h2>"#))
+            #expect(page.contains("The notification is not finalised."))
+            #expect(page.contains(#"<option value="notification">Notification</option>"#))
+            #expect(!page.contains(#"<option value="\#(requestID)">"#), "a form not returned is not offered")
+
+            let finalised = try await browser.post(
+                "/cases/\(caseID)/commands", [("command", "finalise"), ("form", "notification")], csrf: csrf)
+            #expect(finalised.status == .seeOther)
+            #expect(finalised.headers[.location] == "/cases/\(caseID)?done=finalise")
+            #expect(try workflow.caseState(caseID).nationalReturnFinalised[.notification] != nil)
+            let after = String(buffer: try await browser.get("/cases/\(caseID)?done=finalise").body)
+            #expect(after.contains("Ready for the national return."))
+            #expect(after.contains("Finalised on 1 June 2026"))
+
+            let refused = try await browser.post(
+                "/cases/\(caseID)/commands", [("command", "finalise"), ("form", requestID.description)], csrf: csrf)
+            #expect(refused.status == .unprocessableContent)
+            #expect(String(buffer: refused.body).contains("Only a returned form can be finalised"))
+
+            let noReason = try await browser.post(
+                "/cases/\(caseID)/commands", [("command", "reopen-finalised"), ("form", "notification")], csrf: csrf)
+            #expect(noReason.status == .unprocessableContent)
+            #expect(String(buffer: noReason.body).contains(##"href="#reopen-finalised-reason""##))
+            let reopened = try await browser.post(
+                "/cases/\(caseID)/commands",
+                [("command", "reopen-finalised"), ("form", "notification"), ("reason", "Date of birth wrong")],
+                csrf: csrf)
+            #expect(reopened.status == .seeOther)
+            #expect(try workflow.caseState(caseID).nationalReturnFinalised.isEmpty)
+        }
+    }
+
+    @Test("The API finalises with the coordinator's role only, and GET /api/v1/cases/{id} says what the return lacks")
+    func apiFinalisesAndShowsReadiness() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, _) = try fixture.caseWithFormBRequested()
+        let coordinator = fixture.usernames[.coordinator]!
+        let doctor = fixture.usernames[.designatedDoctor]!
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            _ = try await browser.signIn(coordinator)
+            let csrf = JSONAPI.object(try await browser.get("/api/v1/me"))["csrfToken"] as? String
+            let before = JSONAPI.object(try await browser.get("/api/v1/cases/\(caseID)"))
+            let national = try #require(before["nationalReturn"] as? [String: Any])
+            #expect(national["ready"] as? Bool == false)
+            let reasons = try #require(national["reasons"] as? [[String: Any]])
+            #expect(reasons.map { $0["kind"] as? String } == ["notificationNotFinalised"])
+
+            var doctorBrowser = Browser(client)
+            _ = try await doctorBrowser.signIn(doctor)
+            let doctorCSRF = JSONAPI.object(try await doctorBrowser.get("/api/v1/me"))["csrfToken"] as? String
+            let body = Data(#"{"command": "finalise", "form": "notification"}"#.utf8)
+            let forbidden = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", body, cookies: doctorBrowser.cookieHeader,
+                csrf: doctorCSRF)
+            #expect(forbidden.status == .forbidden)
+
+            let done = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", body, cookies: browser.cookieHeader, csrf: csrf)
+            #expect(done.status == .ok, "\(String(buffer: done.body))")
+            let after = JSONAPI.object(try await browser.get("/api/v1/cases/\(caseID)"))
+            let ready = try #require(after["nationalReturn"] as? [String: Any])
+            #expect(ready["ready"] as? Bool == true)
+            #expect((ready["finalised"] as? [[String: Any]])?.first?["part"] as? String == "notification")
+
+            let outcome = try await JSONAPI.post(
+                client, "/api/v1/cases/\(caseID)/commands", Data(#"{"command": "finalise", "form": "outcome"}"#.utf8),
+                cookies: browser.cookieHeader, csrf: csrf)
+            #expect(outcome.status == .unprocessableContent)
+            #expect(JSONAPI.object(outcome)["code"] as? String == "ncmd.outcomeNotRecorded")
+        }
+    }
+
+    @Test("The dashboard lists the cases not ready for the national return, with counts per reason")
+    func dashboardList() async throws {
+        var fixture = try await WebFixture()
+        let first = try fixture.notifiedCase(in: "NTH")
+        let second = try fixture.notifiedCase(in: "NTH", surname: "Testchildtwo")
+        try fixture.engine.workflow.finaliseNationalReturnPart(
+            .notification, on: second, forms: fixture.services.definitions.forms,
+            by: Actor(name: "casey.coordinator", role: "coordinator"))
+        try await fixture.browse(as: .coordinator) { browser, _ in
+            let page = String(buffer: try await browser.get("/dashboard").body)
+            #expect(page.contains("Not ready for the national return"))
+            #expect(page.contains("Cases not ready: 1, by reason"))
+            #expect(page.contains(#"<th scope="row">Notification not finalised</th><td class="number">1</td>"#))
+            let section = try #require(
+                page.range(of: #"id="national-return-cases""#).map { String(page[$0.lowerBound...]) })
+            let table = section.components(separatedBy: "</table>")[0]
+            #expect(table.contains(first.reference))
+            #expect(!table.contains(second.reference), "its notification is finalised")
+            let api = JSONAPI.object(try await browser.get("/api/v1/dashboard"))
+            let notReady = try #require(api["notReadyForNationalReturn"] as? [String: Any])
+            #expect(notReady["cases"] as? [String] == [first.reference])
+            #expect(notReady["counts"] as? [String: Int] == ["notificationNotFinalised": 1])
+        }
+    }
+}
