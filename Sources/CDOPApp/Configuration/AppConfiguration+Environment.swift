@@ -144,6 +144,7 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_MIN_FREE_MB", "\"\(text)\" is not a whole number of megabytes"))
             }
         }
+        nationalReturn = NationalReturnSettings(value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
     }
 }

@@ -54,6 +54,9 @@ package struct AppConfiguration: Sendable, Equatable {
     /// (`CDOP_MIN_FREE_MB`): a full disk refuses every write.
     package var minimumFreeMegabytes = 64
 
+    /// How the national return is sent to NCMD (`CDOP_NCMD_*`): a directory by default, or an HTTPS endpoint.
+    package var nationalReturn = NationalReturnSettings()
+
     /// How much the server logs (`CDOP_LOG_LEVEL`): trace, debug, info, notice, warning, error or critical.
     package var logLevel = "info"
 

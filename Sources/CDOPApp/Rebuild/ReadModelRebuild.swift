@@ -23,7 +23,7 @@ package struct ReadModelRebuild: Sendable {
         ("timers", "timer_id"), ("form_requests", "request_id"), ("outbox", "outbox_id"),
         ("case_duplicate_keys", "key, case_id"), ("practitioner_links", "token_hash"), ("case_summaries", "case_id"),
         ("report_facts", "case_id"), ("meeting_agenda", "meeting_id, position"), ("meetings", "meeting_id"),
-        ("agencies", "agency_id"), ("users", "user_id"),
+        ("agencies", "agency_id"), ("users", "user_id"), ("ncmd_deliveries", "delivery_key"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.

@@ -48,6 +48,10 @@ package enum CaseEvent: DomainEvent {
     case formDeclineRecorded(FormDeclineRecorded)
     case formWithdrawalNoticeQueued(FormWithdrawalNoticeQueued)
     case coordinatorAlerted(CoordinatorAlerted)
+    case nationalReturnQueued(NationalReturnQueued)
+    case nationalReturnSent(NationalReturnSent)
+    case nationalReturnRetryScheduled(NationalReturnRetryScheduled)
+    case nationalReturnDeliveryFailed(NationalReturnDeliveryFailed)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -99,6 +103,10 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.formDeclineRecorded),
         .init(CaseEvent.formWithdrawalNoticeQueued),
         .init(CaseEvent.coordinatorAlerted),
+        .init(CaseEvent.nationalReturnQueued),
+        .init(CaseEvent.nationalReturnSent),
+        .init(CaseEvent.nationalReturnRetryScheduled),
+        .init(CaseEvent.nationalReturnDeliveryFailed),
     ])
 
     package var payload: any EventPayload {
@@ -151,6 +159,10 @@ package enum CaseEvent: DomainEvent {
         case .formDeclineRecorded(let p): p
         case .formWithdrawalNoticeQueued(let p): p
         case .coordinatorAlerted(let p): p
+        case .nationalReturnQueued(let p): p
+        case .nationalReturnSent(let p): p
+        case .nationalReturnRetryScheduled(let p): p
+        case .nationalReturnDeliveryFailed(let p): p
         }
     }
 }
