@@ -49,7 +49,8 @@ extension CaseDecider {
             return [
                 .nationalReturnRetryScheduled(
                     NationalReturnRetryScheduled(
-                        deliveryKey: key, attempts: attempts, retryAt: retryAt, reason: reason, at: now))
+                        deliveryKey: key, attempts: attempts, retryAt: Timestamp.normalised(retryAt), reason: reason,
+                        at: now))
             ]
         case .recordNationalReturnFailed(_, let reason, let attempts):
             return [

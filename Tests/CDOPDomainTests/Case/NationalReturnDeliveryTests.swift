@@ -48,6 +48,18 @@ struct NationalReturnDeliveryTests {
             try Self.decide(.recordNationalReturnFailed(deliveryKey: "k1", reason: "x", attempts: 2), on: sent).isEmpty)
     }
 
+    @Test("A retry's time is kept to the millisecond, as events store it")
+    func retryTimeNormalised() throws {
+        let retryAt = Self.now.addingTimeInterval(30.123_456)
+        let state = try Self.fold([
+            .queueNationalReturn(Sample.nationalReturnDocument("k1")),
+            .recordNationalReturnRetry(deliveryKey: "k1", attempts: 1, retryAt: retryAt, reason: "HTTP 503"),
+        ])
+        let kept = try #require(state.nationalReturnDeliveries[0].retryAt)
+        #expect(Timestamp.format(kept) == "2026-06-01T09:00:30.123Z")
+        #expect(kept == Timestamp.normalised(kept), "what evolve holds is what the stored event decodes to")
+    }
+
     @Test("An outcome for a delivery the case never queued is refused")
     func unknownDelivery() throws {
         let state = try Self.fold([])
