@@ -233,6 +233,8 @@ struct NationalReturnSendingTests {
             #expect(!printed.contains(token))
             #expect(!"\(try scenario.deliveries())".contains(token))
             #expect(!"\(scenario.engine.configuration.nationalReturn)".contains(token))
+            let rebuilt = try ReadModelRebuild(store: scenario.engine.store).run()
+            #expect(rebuilt.isClean, "a rebuild writes the same queue and alerts: \(rebuilt)")
             for suffix in ["", "-wal"] {
                 let bytes = FileManager.default.contents(atPath: scenario.databasePath + suffix) ?? Data()
                 #expect(bytes.range(of: Data(token.utf8)) == nil, "the token is in cdop.sqlite\(suffix)")
