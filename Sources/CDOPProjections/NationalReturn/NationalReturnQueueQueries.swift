@@ -51,15 +51,9 @@ package enum NationalReturnQueueQueries {
                 """,
             arguments: ["now": moment, "limit": limit]
         ).map(NationalReturnQueueRow.init(row:))
-        let until = UTCTimestamp.string(from: now.addingTimeInterval(lease))
-        for row in rows {
-            try db.execute(
-                sql: """
-                    INSERT INTO ncmd_delivery_claims (delivery_key, claimed_until) VALUES (?, ?)
-                    ON CONFLICT (delivery_key) DO UPDATE SET claimed_until = excluded.claimed_until
-                    """,
-                arguments: [row.deliveryKey, until])
-        }
+        try LeaseClaims.claim(
+            rows.map(\.deliveryKey), until: now.addingTimeInterval(lease), table: "ncmd_delivery_claims",
+            keyColumn: "delivery_key", in: db)
         return rows
     }
 

@@ -33,4 +33,11 @@ enum ReadyLine {
         }
         return (process, port)
     }
+
+    /// Stops a server started by `start` and waits until it has exited (SIGKILL if SIGTERM has not ended it
+    /// within 5 seconds).
+    static func stop(_ process: ChildProcess) async {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        _ = await process.waitForExit(timeout: .seconds(5))
+    }
 }

@@ -34,8 +34,7 @@ final class TestNCMDServer: @unchecked Sendable {
 
     /// Stops the server and waits until it has exited.
     func stop() async {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        _ = await process.waitForExit(timeout: .seconds(5))
+        await ReadyLine.stop(process)
     }
 
     var url: URL { URL(string: "https://localhost:\(port)/returns")! }

@@ -52,8 +52,7 @@ final class TestSMTPServer: @unchecked Sendable {
 
     /// Stops the server and waits until it has exited (SIGKILL if SIGTERM has not ended it within 5 seconds).
     func stop() async {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        _ = await process.waitForExit(timeout: .seconds(5))
+        await ReadyLine.stop(process)
     }
 
     /// `smtp://127.0.0.1:<port>` (or `smtps://` for implicit TLS).
