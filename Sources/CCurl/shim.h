@@ -31,6 +31,11 @@ static inline CURLcode cdop_curl_setopt_read_function(CURL *handle, CURLoption o
     return curl_easy_setopt(handle, option, value);
 }
 
+/// curl_easy_setopt for CURLOPT_WRITEFUNCTION (an HTTP response's body).
+static inline CURLcode cdop_curl_setopt_write_function(CURL *handle, CURLoption option, curl_write_callback value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 /// curl_easy_setopt for a curl_off_t option (CURLOPT_INFILESIZE_LARGE).
 static inline CURLcode cdop_curl_setopt_off_t(CURL *handle, CURLoption option, curl_off_t value) {
     return curl_easy_setopt(handle, option, value);

@@ -46,6 +46,20 @@ package struct Engine: Sendable {
             transport: transport ?? configuration.mail.makeTransport())
     }
 
+    /// The adapter sending national returns the configured way (`CDOP_NCMD_ADAPTER`).
+    package var nationalReturnAdapter: any NationalReturnAdapter {
+        switch configuration.nationalReturn.adapter {
+        case .directory(let directory): DirectoryReturnAdapter(directory: directory)
+        case .https: HTTPSReturnAdapter(workflow: workflow)
+        }
+    }
+
+    /// The sender posting queued national-return documents, when the HTTPS adapter is configured.
+    package var nationalReturnSender: NationalReturnSender? {
+        guard case .https(let endpoint) = configuration.nationalReturn.adapter else { return nil }
+        return NationalReturnSender(workflow: workflow, endpoint: endpoint)
+    }
+
     /// The scheduler firing this engine's timers.
     package var scheduler: DeadlineScheduler { DeadlineScheduler(workflow: workflow) }
 }

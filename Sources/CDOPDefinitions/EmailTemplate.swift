@@ -141,7 +141,7 @@ enum EmailTemplateFile {
     /// The templates the mail layer fills, so each must exist.
     static let required = [
         "request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure",
-        "sign-in-held-back",
+        "sign-in-held-back", "ncmd-delivery-failure",
     ]
     /// Templates a practitioner acts on, so each must carry their link.
     static let needLink: Set<String> = ["request", "reminder", "final-reminder"]

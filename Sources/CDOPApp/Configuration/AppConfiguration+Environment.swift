@@ -158,6 +158,7 @@ extension AppConfiguration {
                 problems.append(.init("CDOP_DB_READERS", "\"\(text)\" is not a number of connections from 1 to 64"))
             }
         }
+        nationalReturn = NationalReturnSettings(value: value, problems: &problems)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
     }
 }

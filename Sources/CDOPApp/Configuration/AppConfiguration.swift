@@ -58,6 +58,8 @@ package struct AppConfiguration: Sendable, Equatable {
     /// at once beside the writer (`CDOP_DB_READERS`). The process holds up to `(readers + 1) × cache` of pages.
     package var databaseCacheKiB = 1024
     package var databaseReaders = 4
+    /// How the national return is sent to NCMD (`CDOP_NCMD_*`): a directory by default, or an HTTPS endpoint.
+    package var nationalReturn = NationalReturnSettings()
 
     /// How much the server logs (`CDOP_LOG_LEVEL`): trace, debug, info, notice, warning, error or critical.
     package var logLevel = "info"

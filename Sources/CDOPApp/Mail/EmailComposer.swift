@@ -68,6 +68,11 @@ package struct EmailComposer: Sendable {
             if case .failed(let reason, _)? = state.emailOutcomes[String(failedID)] { values["failureReason"] = reason }
             values["contactName"] = Self.failedRecipient(String(failedID), in: state)
         }
+        if row.template == "ncmd-delivery-failure", let key = row.outboxID.split(separator: ":", maxSplits: 1).last,
+            let delivery = state.nationalReturnDeliveries.first(where: { $0.key == key })
+        {
+            values["failureReason"] = delivery.lastError ?? "no reason was recorded"
+        }
         return try plainMessage(row, template: template, values: values, to: recipient, now: now)
     }
 

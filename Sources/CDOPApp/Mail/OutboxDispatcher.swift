@@ -15,13 +15,8 @@ package struct OutboxDispatcher: Sendable {
     package let workflow: CaseWorkflow
     package let composer: EmailComposer
     package let transport: any MailTransport
-    /// How long a claim lasts before another dispatcher may take the email.
-    package var lease: TimeInterval = 300
-    package var batchSize = 50
-    package var maximumAttempts = 8
-    /// The first retry waits this long; each later one twice as long, up to `maximumBackoff`.
-    package var initialBackoff: TimeInterval = 30
-    package var maximumBackoff: TimeInterval = 3600
+    /// Claims, leases, backoff and the most attempts (shared with the national return's sender).
+    package var policy = DeliveryPolicy()
 
     package init(workflow: CaseWorkflow, composer: EmailComposer, transport: any MailTransport) {
         self.workflow = workflow
@@ -42,24 +37,9 @@ package struct OutboxDispatcher: Sendable {
     /// Claims and sends one batch of due emails.
     package func dispatchOnce() async -> [Outcome] {
         let now = workflow.handler.clock.now()
-        let claimed: [OutboxRow]
-        do {
-            claimed = try workflow.handler.store.transaction { db in
-                try OutboxQueries.claim(limit: batchSize, now: now, lease: lease, in: db)
-            }
-        } catch {
-            return []
-        }
-        var outcomes: [Outcome] = []
-        for (index, row) in claimed.enumerated() {
-            // Stopping (SIGTERM): the email being sent is finished and recorded; the rest are given back.
-            if Task.isCancelled {
-                release(claimed[index...].map(\.outboxID))
-                break
-            }
-            outcomes.append(await send(row, now: now))
-        }
-        return outcomes
+        let claimed = DeliveryRounds.claim(in: workflow.handler.store, now: now, policy: policy, OutboxQueries.claim)
+        return await DeliveryRounds.work(
+            claimed, release: { release($0.map(\.outboxID)) }, each: { row in await send(row, now: now) })
     }
 
     /// Releases claims this dispatcher will not use; if even that fails, the lease runs out on its own.
@@ -69,21 +49,12 @@ package struct OutboxDispatcher: Sendable {
 
     /// Sends until nothing is due (or `rounds` batches), for `cdop mail dispatch` and tests.
     package func dispatchAll(rounds: Int = 1000) async -> [Outcome] {
-        var all: [Outcome] = []
-        for _ in 0..<rounds where !Task.isCancelled {
-            let batch = await dispatchOnce()
-            if batch.isEmpty { break }
-            all += batch
-        }
-        return all
+        await DeliveryRounds.untilEmpty(rounds: rounds) { await dispatchOnce() }
     }
 
     /// Dispatches every `interval` until the task is cancelled (the server's service loop).
     package func run(every interval: Duration) async {
-        while !Task.isCancelled {
-            _ = await dispatchAll()
-            try? await Task.sleep(for: interval)
-        }
+        await DeliveryRounds.every(interval) { _ = await dispatchAll() }
     }
 
     /// What an outbox row is about: a case, a meeting or a staff account.
@@ -146,12 +117,17 @@ package struct OutboxDispatcher: Sendable {
             case .permanent:
                 return deadLetter(
                     row, subject, messageID: message.messageID.bracketed, attempts: attempts, reason: error.description)
-            case .retryLater where attempts >= maximumAttempts:
-                return deadLetter(
-                    row, subject, messageID: message.messageID.bracketed, attempts: attempts,
-                    reason: "gave up after \(attempts) attempts: \(error.description)")
             case .retryLater, .needsOperator:
-                let wait = backoff(after: attempts)
+                // Settings or a certificate to fix: retried however often it failed, never a dead letter.
+                let wait: TimeInterval
+                switch policy.next(afterFailedAttempt: attempts) {
+                case .retry(let after): wait = after
+                case .giveUp where error.disposition == .needsOperator: wait = policy.backoff(after: attempts)
+                case .giveUp:
+                    return deadLetter(
+                        row, subject, messageID: message.messageID.bracketed, attempts: attempts,
+                        reason: "gave up after \(attempts) attempts: \(error.description)")
+                }
                 try? workflow.handler.store.transaction { db in
                     try OutboxQueries.recordRetry(
                         row.outboxID, attempts: attempts, retryAt: now.addingTimeInterval(wait),
@@ -203,12 +179,6 @@ package struct OutboxDispatcher: Sendable {
                     sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
             }
         }
-    }
-
-    /// Exponential backoff with ±20% jitter, capped.
-    private func backoff(after attempts: Int) -> TimeInterval {
-        let base = min(initialBackoff * pow(2, Double(attempts - 1)), maximumBackoff)
-        return base * Double.random(in: 0.8...1.2)
     }
 
     private func outcome(_ row: OutboxRow, _ result: String, _ detail: String) -> Outcome {

@@ -24,6 +24,7 @@ package struct ReadModelRebuild: Sendable {
         ("case_duplicate_keys", "key, case_id"), ("practitioner_links", "token_hash"), ("case_summaries", "case_id"),
         ("report_facts", "case_id"), ("meeting_agenda", "meeting_id, position"), ("meetings", "meeting_id"),
         ("agencies", "agency_id"), ("users", "user_id"), ("national_return_reasons", "case_id, position"),
+        ("ncmd_deliveries", "delivery_key"),
     ]
 
     /// A table whose live rows differ from the rebuilt ones.

@@ -47,6 +47,7 @@ struct RebuildScratch {
                 try CaseTables.write(state, version: states.versions[stream] ?? 0, fresh: true, in: db)
                 try TimerTables.write(state, fresh: true, in: db)
                 try ReportFactTables.write(state, in: db)
+                try NationalReturnQueueTables.write(state, in: db)
                 if let caseID = state.caseID {
                     try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: caseID.description, in: db)
                 }

@@ -120,6 +120,33 @@ package enum CaseCommand: Sendable {
     case recordEmailFailed(EmailOutcome, reason: String)
     /// Put an undelivered email back in the outbox.
     case requeueEmail(outboxID: String)
+
+    // MARK: The national return
+    /// Queue the case's document of a national return for NCMD (the same delivery key again queues nothing).
+    case queueNationalReturn(NationalReturnDocument)
+    /// Record that NCMD's endpoint accepted a queued document (once per delivery).
+    case recordNationalReturnSent(deliveryKey: String, status: Int, attempts: Int)
+    /// Record a transient failure of attempt `attempts`, to be tried again at `retryAt` (once per attempt).
+    case recordNationalReturnRetry(deliveryKey: String, attempts: Int, retryAt: Date, reason: String)
+    /// Record that a queued document could not be delivered (once per delivery).
+    case recordNationalReturnFailed(deliveryKey: String, reason: String, attempts: Int)
+}
+
+/// A case's document of a national return, as the return's export hands it to the sending.
+package struct NationalReturnDocument: Hashable, Sendable {
+    package var deliveryKey: String
+    package var year: Int
+    package var manifestHash: String
+    package var nationalCaseKey: String
+    package var document: String
+
+    package init(deliveryKey: String, year: Int, manifestHash: String, nationalCaseKey: String, document: String) {
+        self.deliveryKey = deliveryKey
+        self.year = year
+        self.manifestHash = manifestHash
+        self.nationalCaseKey = nationalCaseKey
+        self.document = document
+    }
 }
 
 /// Which outbox email an outcome is about.

@@ -167,6 +167,27 @@ extension CaseDecider {
             // Pending again; a new failure may alert the coordinator again.
             s.emailOutcomes[e.outboxID] = nil
             s.emailOutcomes["failure:" + e.outboxID] = nil
+        case .nationalReturnQueued(let e):
+            s.nationalReturnDeliveries.append(NationalReturnDelivery(e))
+        case .nationalReturnSent(let e):
+            s.updateDelivery(e.deliveryKey) {
+                $0.attempts = e.attempts
+                $0.retryAt = nil
+                $0.outcome = .sent(status: e.status, at: e.at)
+            }
+        case .nationalReturnRetryScheduled(let e):
+            s.updateDelivery(e.deliveryKey) {
+                $0.attempts = e.attempts
+                $0.retryAt = e.retryAt
+                $0.lastError = e.reason
+            }
+        case .nationalReturnDeliveryFailed(let e):
+            s.updateDelivery(e.deliveryKey) {
+                $0.attempts = e.attempts
+                $0.retryAt = nil
+                $0.lastError = e.reason
+                $0.outcome = .failed(reason: e.reason, at: e.at)
+            }
         case .reopened(let e):
             s.closedAt = nil
             s.reopenings.append(Reopening(reason: e.reason, at: e.at))
@@ -201,5 +222,11 @@ extension CaseState {
     mutating func updateRequest(_ id: FormRequestID, _ change: (inout FormRequest) -> Void) {
         guard let index = formRequests.firstIndex(where: { $0.id == id }) else { return }
         change(&formRequests[index])
+    }
+
+    /// Changes the national-return delivery with this key, if the case has it.
+    mutating func updateDelivery(_ key: String, _ change: (inout NationalReturnDelivery) -> Void) {
+        guard let index = nationalReturnDeliveries.firstIndex(where: { $0.key == key }) else { return }
+        change(&nationalReturnDeliveries[index])
     }
 }

@@ -17,6 +17,8 @@ package enum CaseDecider: Decider {
         case .recordEmailSent(let outcome): return recordEmailSent(outcome, state, context.now)
         case .recordEmailFailed(let outcome, let reason): return recordEmailFailed(outcome, reason, state, context.now)
         case .requeueEmail(let outboxID): return try requeueEmail(outboxID, state, context.now)
+        case .recordNationalReturnSent, .recordNationalReturnRetry, .recordNationalReturnFailed:
+            return try recordNationalReturnOutcome(command, state, context.now)
         default: break
         }
         if let primary = state.duplicateOf { throw .mergedDuplicate(primary: primary) }
@@ -119,6 +121,10 @@ package enum CaseDecider: Decider {
             return recordEmailFailed(outcome, reason, state, now)
         case .requeueEmail(let outboxID):
             return try requeueEmail(outboxID, state, now)
+        case .queueNationalReturn(let document):
+            return try queueNationalReturn(document, state, now)
+        case .recordNationalReturnSent, .recordNationalReturnRetry, .recordNationalReturnFailed:
+            return try recordNationalReturnOutcome(command, state, now)
         }
     }
 }

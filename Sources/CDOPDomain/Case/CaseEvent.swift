@@ -50,6 +50,10 @@ package enum CaseEvent: DomainEvent {
     case coordinatorAlerted(CoordinatorAlerted)
     case nationalReturnPartFinalised(NationalReturnPartFinalised)
     case nationalReturnPartReopened(NationalReturnPartReopened)
+    case nationalReturnQueued(NationalReturnQueued)
+    case nationalReturnSent(NationalReturnSent)
+    case nationalReturnRetryScheduled(NationalReturnRetryScheduled)
+    case nationalReturnDeliveryFailed(NationalReturnDeliveryFailed)
 
     /// Every payload type of this aggregate with its case, in a fixed order.
     package static let registry = EventRegistry<CaseEvent>([
@@ -103,6 +107,10 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.coordinatorAlerted),
         .init(CaseEvent.nationalReturnPartFinalised),
         .init(CaseEvent.nationalReturnPartReopened),
+        .init(CaseEvent.nationalReturnQueued),
+        .init(CaseEvent.nationalReturnSent),
+        .init(CaseEvent.nationalReturnRetryScheduled),
+        .init(CaseEvent.nationalReturnDeliveryFailed),
     ])
 
     package var payload: any EventPayload {
@@ -157,6 +165,10 @@ package enum CaseEvent: DomainEvent {
         case .coordinatorAlerted(let p): p
         case .nationalReturnPartFinalised(let p): p
         case .nationalReturnPartReopened(let p): p
+        case .nationalReturnQueued(let p): p
+        case .nationalReturnSent(let p): p
+        case .nationalReturnRetryScheduled(let p): p
+        case .nationalReturnDeliveryFailed(let p): p
         }
     }
 }

@@ -48,6 +48,8 @@ package struct CaseState: Hashable, Sendable {
     package var links: [PractitionerLink] = []
     /// Outcomes of outbox emails about this case, by outbox id.
     package var emailOutcomes: [String: EmailDelivery] = [:]
+    /// Case documents of national returns sent (or being sent) to NCMD by the HTTPS adapter, oldest first.
+    package var nationalReturnDeliveries: [NationalReturnDelivery] = []
 
     package init() {}
 

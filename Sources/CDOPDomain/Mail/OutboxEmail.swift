@@ -46,7 +46,8 @@ package struct OutboxEmail: Hashable, Sendable {
 
 extension CaseState {
     /// Every email this case has called for: Form B requests, reminders and escalations its schedules acted on,
-    /// target alerts, and an alert to the coordinator for each email that could not be delivered.
+    /// target alerts, an alert to the coordinator for each email that could not be delivered, and one for each
+    /// document of a national return that could not be sent to NCMD.
     package var outboxEmails: [OutboxEmail] {
         guard let caseID else { return [] }
         var emails: [OutboxEmail] = []
@@ -115,6 +116,14 @@ extension CaseState {
             emails.append(
                 OutboxEmail(
                     id: id, template: "delivery-failure", recipient: .role(.coordinator), requestID: nil,
+                    reminderNumber: nil, createdAt: at, state: state(of: id, stillNeeded: true)))
+        }
+        for delivery in nationalReturnDeliveries {
+            guard case .failed(_, let at) = delivery.outcome else { continue }
+            let id = "ncmd-failure:\(delivery.key)"
+            emails.append(
+                OutboxEmail(
+                    id: id, template: "ncmd-delivery-failure", recipient: .role(.coordinator), requestID: nil,
                     reminderNumber: nil, createdAt: at, state: state(of: id, stillNeeded: true)))
         }
         return emails

@@ -35,7 +35,8 @@ package enum WebServer {
         MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]
 
-    /// The application: listening where the configuration says, firing timers and sending mail while it runs.
+    /// The application: listening where the configuration says, firing timers, sending mail and (with the HTTPS
+    /// adapter) national returns while it runs.
     package static func application(
         _ services: WebServices, templates: [String: EmailTemplate], logger: Logger, runLoops: Bool = true,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
@@ -52,6 +53,9 @@ package enum WebServer {
                 BackgroundLoop(name: "scheduler") { await scheduler.run(every: interval) },
                 BackgroundLoop(name: "dispatcher") { await dispatcher.run(every: interval) },
             ]
+            if let sender = services.engine.nationalReturnSender {
+                loops.append(BackgroundLoop(name: "ncmd-sender") { await sender.run(every: interval) })
+            }
         }
         return Application(
             router: routes(services).router,

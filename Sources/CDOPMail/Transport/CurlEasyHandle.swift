@@ -3,9 +3,9 @@ import Foundation
 
 /// One libcurl easy handle, with its error buffer.
 ///
-/// Not thread-safe: an `SMTPSession` confines each handle to its own serial queue, which is what makes the
-/// `@unchecked Sendable` true. libcurl keeps the connection open between transfers on the same handle and
-/// sends QUIT when the handle is cleaned up.
+/// Not thread-safe: an `SMTPSession` confines each handle to its own serial queue, and an `HTTPSPoster` uses
+/// each for one post on one thread, which is what makes the `@unchecked Sendable` true. libcurl keeps the
+/// connection open between transfers on the same handle and sends QUIT when the handle is cleaned up.
 final class CurlEasyHandle: @unchecked Sendable {
     private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
@@ -46,6 +46,10 @@ final class CurlEasyHandle: @unchecked Sendable {
 
     @discardableResult func set(_ option: CURLoption, readFunction: curl_read_callback) -> CURLcode {
         cdop_curl_setopt_read_function(handle, option, readFunction)
+    }
+
+    @discardableResult func set(_ option: CURLoption, writeFunction: curl_write_callback) -> CURLcode {
+        cdop_curl_setopt_write_function(handle, option, writeFunction)
     }
 
     @discardableResult func set(_ option: CURLoption, offset: Int64) -> CURLcode {

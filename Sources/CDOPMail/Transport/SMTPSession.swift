@@ -121,13 +121,6 @@ package final class SMTPSession: Sendable {
     }
 }
 
-/// CURLOPT_READFUNCTION: copies the next bytes of the `UploadSource` passed as CURLOPT_READDATA.
-private let uploadRead: curl_read_callback = { buffer, size, count, context in
-    guard let buffer, let context else { return Int(CURL_READFUNC_ABORT) }
-    let source = Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue()
-    return source.read(into: buffer, capacity: size * count)
-}
-
 extension Duration {
     var milliseconds: Int {
         let (seconds, attoseconds) = components

@@ -1,6 +1,8 @@
+import CCurl
 import Foundation
 
-/// The bytes libcurl reads for one message (the DATA of SMTP), through `CURLOPT_READFUNCTION`.
+/// The bytes libcurl reads for one message (the DATA of SMTP, an HTTPS post's body), through
+/// `CURLOPT_READFUNCTION`.
 final class UploadSource {
     private let bytes: [UInt8]
     private var offset = 0
@@ -19,4 +21,11 @@ final class UploadSource {
         offset += n
         return n
     }
+}
+
+/// CURLOPT_READFUNCTION: copies the next bytes of the `UploadSource` passed as CURLOPT_READDATA.
+let uploadRead: curl_read_callback = { buffer, size, count, context in
+    guard let buffer, let context else { return Int(CURL_READFUNC_ABORT) }
+    let source = Unmanaged<UploadSource>.fromOpaque(context).takeUnretainedValue()
+    return source.read(into: buffer, capacity: size * count)
 }

@@ -190,6 +190,7 @@ package enum CaseTables {
         try write(state, version: version, fresh: fresh, in: db)
         try TimerTables.write(state, fresh: fresh, in: db)
         try ReportFactTables.write(state, in: db)
+        try NationalReturnQueueTables.write(state, in: db)
         if let caseID = state.caseID {
             try OutboxTables.write(state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
         }

@@ -57,15 +57,9 @@ package enum OutboxQueries {
                     ORDER BY o.created_at LIMIT :limit
                     """), arguments: ["now": moment, "limit": limit]
         ).map(OutboxRow.init(row:))
-        let until = UTCTimestamp.string(from: now.addingTimeInterval(lease))
-        for row in rows {
-            try db.execute(
-                sql: """
-                    INSERT INTO outbox_attempts (outbox_id, claimed_until) VALUES (?, ?)
-                    ON CONFLICT (outbox_id) DO UPDATE SET claimed_until = excluded.claimed_until
-                    """,
-                arguments: [row.outboxID, until])
-        }
+        try LeaseClaims.claim(
+            rows.map(\.outboxID), until: now.addingTimeInterval(lease), table: "outbox_attempts",
+            keyColumn: "outbox_id", in: db)
         return rows
     }
 

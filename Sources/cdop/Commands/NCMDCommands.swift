@@ -10,8 +10,13 @@ import Foundation
 /// `cdop ncmd`: the case's national return to the National Child Mortality Database.
 struct NCMDGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ncmd", abstract: "The national return: finalise its parts, reopen one, see what is not ready.",
-        subcommands: [NCMDFinaliseCommand.self, NCMDReopenCommand.self, NCMDReadinessCommand.self])
+        commandName: "ncmd",
+        abstract:
+            "The national return: finalise its parts, reopen one, see what is not ready, send it, list deliveries.",
+        subcommands: [
+            NCMDFinaliseCommand.self, NCMDReopenCommand.self, NCMDReadinessCommand.self, NCMDSendCommand.self,
+            NCMDDeliveriesCommand.self,
+        ])
 }
 
 extension Engine {

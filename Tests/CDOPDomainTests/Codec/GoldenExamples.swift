@@ -92,6 +92,19 @@ enum GoldenExamples {
             CaseDecider.self,
             [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records"), .alertCoordinator],
             from: Story.notified())
+        events += try history(
+            CaseDecider.self,
+            [
+                .queueNationalReturn(Sample.nationalReturnDocument("delivery-1")),
+                .recordNationalReturnRetry(
+                    deliveryKey: "delivery-1", attempts: 1, retryAt: Timestamp.parse("2026-06-01T09:00:30Z")!,
+                    reason: "NCMD's endpoint answered HTTP 503"),
+                .recordNationalReturnSent(deliveryKey: "delivery-1", status: 201, attempts: 2),
+                .queueNationalReturn(Sample.nationalReturnDocument("delivery-2")),
+                .recordNationalReturnFailed(
+                    deliveryKey: "delivery-2", reason: "NCMD's endpoint refused the document (HTTP 400)", attempts: 1),
+            ],
+            from: Story.closed())
         let linked = try history(
             CaseDecider.self,
             [

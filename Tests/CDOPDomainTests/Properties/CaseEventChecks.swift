@@ -17,6 +17,9 @@ enum CaseEventChecks {
             } else {
                 return "requeueing an email that did not fail"
             }
+        case .nationalReturnSent(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
+        case .nationalReturnRetryScheduled(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
+        case .nationalReturnDeliveryFailed(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
         default: break
         }
         if s.duplicateOf != nil { return "\(event.typeName) on a merged duplicate" }
@@ -160,7 +163,21 @@ enum CaseEventChecks {
             if s.nationalReturnFinalised[e.part] == nil { return "reopening a part not finalised" }
         case .transferred, .duplicateConfirmed, .deathTriaged:
             if s.isClosed { return "\(event.typeName) on a closed case" }
+        case .nationalReturnQueued(let e):
+            if s.nationalReturnDeliveries.contains(where: { $0.key == e.deliveryKey }) {
+                return "document queued twice"
+            }
+        case .nationalReturnSent, .nationalReturnRetryScheduled, .nationalReturnDeliveryFailed:
+            return nil
         }
         return nil
+    }
+
+    /// Why an outcome cannot be recorded for this delivery: unknown, or already sent or failed.
+    static func deliveryProblem(_ key: String, on s: CaseState) -> String? {
+        guard let delivery = s.nationalReturnDeliveries.first(where: { $0.key == key }) else {
+            return "outcome of a document never queued"
+        }
+        return delivery.outcome == .pending ? nil : "outcome of a delivery already settled"
     }
 }

@@ -129,6 +129,12 @@ struct CaseLifecycle {
                 .recordEmailSent(Sample.emailOutcome("outbox-\(c % 7)")),
                 .recordEmailFailed(Sample.emailOutcome("outbox-\(c % 5)"), reason: "rejected"),
                 .requeueEmail(outboxID: "outbox-\(c % 5)"),
+                .queueNationalReturn(Sample.nationalReturnDocument("delivery-\(c % 3)")),
+                .recordNationalReturnRetry(
+                    deliveryKey: "delivery-\(c % 3)", attempts: 1 + c % 4, retryAt: context.now.addingTimeInterval(60),
+                    reason: "HTTP 503"),
+                .recordNationalReturnSent(deliveryKey: "delivery-\(c % 3)", status: 201, attempts: 1 + c % 4),
+                .recordNationalReturnFailed(deliveryKey: "delivery-\(c % 3)", reason: "HTTP 400", attempts: 1 + c % 4),
             ]
         }
         if let action = s.recommendations.first(where: \.isOpen) {

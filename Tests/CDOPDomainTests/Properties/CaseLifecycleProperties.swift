@@ -84,7 +84,7 @@ struct CaseLifecycleProperties {
     }
 
     @Test(
-        "Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail already queued"
+        "Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail or national returns already queued"
     )
     func stagesAndTerminals() async {
         await propertyCheck(count: 150, input: Self.choices) { choices in
@@ -93,7 +93,9 @@ struct CaseLifecycleProperties {
                 switch step.before.stage {
                 case .duplicate, .transferred:
                     switch step.command {
-                    case .recordEmailSent, .recordEmailFailed, .requeueEmail: continue
+                    case .recordEmailSent, .recordEmailFailed, .requeueEmail, .recordNationalReturnSent,
+                        .recordNationalReturnRetry, .recordNationalReturnFailed:
+                        continue
                     default: break
                     }
                     #expect(step.result.map { _ in 0 } != .success(0), "\(step.command) accepted on a terminal case")

@@ -54,3 +54,12 @@ extension Sample {
             recipientRole: "agency contact", route: "smtp 250", attempts: 1)
     }
 }
+
+extension Sample {
+    /// A case's document of the 2026 national return, for the golden files and rules tests.
+    static func nationalReturnDocument(_ deliveryKey: String) -> NationalReturnDocument {
+        NationalReturnDocument(
+            deliveryKey: deliveryKey, year: 2026, manifestHash: String(repeating: "5e", count: 32),
+            nationalCaseKey: "NTH-2026-0007", document: #"{"caseKey":"NTH-2026-0007","items":{"B1.2":"yes"}}"#)
+    }
+}

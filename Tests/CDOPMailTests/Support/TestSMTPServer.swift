@@ -32,8 +32,6 @@ final class TestSMTPServer: @unchecked Sendable {
         self.process = process
     }
 
-    static let readyDeadlineSeconds = 120
-
     /// Starts the server and waits for its `READY <port>` line.
     static func start(_ options: Options = Options(), in directory: TemporaryDirectory) async throws -> TestSMTPServer {
         let maildir = directory.url.appendingPathComponent("maildir", isDirectory: true)
@@ -48,33 +46,13 @@ final class TestSMTPServer: @unchecked Sendable {
         for reply in options.replies { arguments += ["--reply", reply] }
         if options.silent { arguments.append("--silent") }
 
-        // Its output is read by ChildProcess's blocking reads, never by a readability handler: tearing one of
-        // those down races libdispatch's epoll bookkeeping on Linux and can crash the whole test process
-        // (swift-corelibs-libdispatch issue 949).
-        let process = try ChildProcess("/usr/bin/env", ["python3", "-u"] + arguments, workingDirectory: directory.url)
-        // A deadline, not a wait: it returns at READY (about 1.5 s). It is generous because the whole suite starts
-        // a dozen of these at once beside the browser tests on two cores, where Python's start can take many times that.
-        let ready = await process.waitForLines(atLeast: 1, timeout: .seconds(Self.readyDeadlineSeconds)) {
-            $0.hasPrefix("READY ")
-        }
-        guard ready, let line = process.outputLines.first(where: { $0.hasPrefix("READY ") }),
-            let port = Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces))
-        else {
-            let running = process.isRunning
-            let status = await process.waitForExit(timeout: .zero)
-            let reason =
-                running
-                ? "the SMTP server did not print READY within \(Self.readyDeadlineSeconds) s"
-                : "the SMTP server exited with status \(status) before it was ready"
-            throw ChildProcessError(description: "\(reason): \(process.standardError)")
-        }
+        let (process, port) = try await ReadyLine.start(arguments, in: directory, name: "SMTP server")
         return TestSMTPServer(port: port, maildir: maildir, eventsFile: events, process: process)
     }
 
     /// Stops the server and waits until it has exited (SIGKILL if SIGTERM has not ended it within 5 seconds).
     func stop() async {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-        _ = await process.waitForExit(timeout: .seconds(5))
+        await ReadyLine.stop(process)
     }
 
     /// `smtp://127.0.0.1:<port>` (or `smtps://` for implicit TLS).
