@@ -117,7 +117,7 @@ struct CaseLifecycleCoverage {
         }
         var stages: Set<String> = []
         var types: Set<String> = []
-        for _ in 0..<300 {
+        for _ in 0..<800 {
             let lifecycle = CaseLifecycle(choices: (0..<(1 + next() % 90)).map { _ in next() })
             for step in lifecycle.steps { if let stage = step.before.stage { stages.insert(stage.name) } }
             for event in lifecycle.events { types.insert(event.typeName) }
