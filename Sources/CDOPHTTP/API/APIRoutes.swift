@@ -94,7 +94,7 @@ enum APIRoutes {
             var request = request
             let (caseID, _) = try CasePages.caseInScope(context, services)
             let body = try await API.body(CaseCommandBody.self, &request)
-            try body.execute(on: caseID, context, services)
+            try await body.execute(on: caseID, context, services)
             let state = try services.engine.workflow.caseState(caseID)
             return API.json(CommandResult(caseId: caseID.description, stage: state.stage?.name ?? "", version: nil))
         }

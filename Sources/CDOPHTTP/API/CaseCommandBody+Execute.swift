@@ -13,7 +13,7 @@ extension CaseCommandBody {
 
     /// Issues the command on `caseID` as the signed-in person: the one path the JSON API and the case page share.
     /// A refusal is recorded on the person's access log before it is thrown.
-    func execute(on caseID: CaseID, _ context: WebContext, _ services: WebServices) throws {
+    func execute(on caseID: CaseID, _ context: WebContext, _ services: WebServices) async throws {
         let staff = try context.requireStaff()
         guard isAllowed(for: staff.user.roles) else {
             try? services.accessLog.recordAccessRefused(
@@ -24,13 +24,13 @@ extension CaseCommandBody {
         let actor = staff.actor
         switch action {
         case .command(.triage(let expectation, _, let triggers)):
-            try workflow.execute(
+            try await workflow.execute(
                 .triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID,
                 by: actor)
         case .command(.finaliseNationalReturnPart(let part, _)):
             try workflow.finaliseNationalReturnPart(part, on: caseID, forms: services.definitions.forms, by: actor)
         case .command(let command):
-            try workflow.execute(command, on: caseID, by: actor)
+            try await workflow.execute(command, on: caseID, by: actor)
         case .requestForm(let agencyID, let formType, let contact, let due):
             let agency = try workflow.agencyState(agencyID)
             guard agency.agencyID != nil else {

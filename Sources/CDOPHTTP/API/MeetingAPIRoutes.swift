@@ -81,7 +81,7 @@ enum MeetingAPIRoutes {
             var request = request
             let (meetingID, state, scope) = try meeting(context, services)
             let body = try await API.body(MeetingCommandBody.self, &request)
-            try body.execute(on: meetingID, state: state, scope: scope, context, services)
+            try await body.execute(on: meetingID, state: state, scope: scope, context, services)
             // What is left for the caller to see: after removing their last case, nothing but the meeting itself.
             let after = try MeetingPages.scoped(
                 try services.engine.workflow.meetingState(meetingID), for: context.requireStaff(), services)

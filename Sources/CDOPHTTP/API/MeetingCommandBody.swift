@@ -86,7 +86,7 @@ struct MeetingCommandBody: Decodable {
     func execute(
         on meetingID: MeetingID, state: MeetingState, scope: MeetingScope, _ context: WebContext,
         _ services: WebServices
-    ) throws {
+    ) async throws {
         let staff = try context.requireStaff()
         guard let allowed = Self.roles[name], !allowed.isDisjoint(with: staff.user.roles) else {
             try? services.accessLog.recordAccessRefused(
@@ -98,13 +98,13 @@ struct MeetingCommandBody: Decodable {
         switch action {
         case .command(.removeCaseFromAgenda(let caseID)):
             guard scope.visibleAgenda.contains(caseID) else { throw Problem.notFound("case") }
-            try services.engine.workflow.execute(.removeCaseFromAgenda(caseID), on: meetingID, by: actor)
+            try await services.engine.workflow.execute(.removeCaseFromAgenda(caseID), on: meetingID, by: actor)
         case .command(let command):
             guard scope.coversWholeMeeting else { throw MeetingScope.outsideAreas }
             if case .agreeAction(_, _, _, _, .some(let caseID)) = command {
                 _ = try CasePages.caseInScope(caseID, context, services)
             }
-            try services.engine.workflow.execute(command, on: meetingID, by: actor)
+            try await services.engine.workflow.execute(command, on: meetingID, by: actor)
         case .addCase(let caseID):
             _ = try CasePages.caseInScope(caseID, context, services)
             guard let start = state.startsAt else { throw Problem.notFound("meeting") }

@@ -90,7 +90,7 @@ enum CasePages {
         }
         do {
             let body = try CaseCommandBody(post: post)
-            try body.execute(on: caseID, context, services)
+            try await body.execute(on: caseID, context, services)
         } catch let error as DecodingError {
             let field = DecodingDescription.pointer(error).split(separator: "/").last.map(String.init) ?? "command"
             let message: String =
@@ -138,7 +138,7 @@ enum CasePages {
             }
             return redirect(to: "/cases/\(primary)?done=merged")
         }
-        try runCommand(
+        try await runCommand(
             .rejectPossibleDuplicate(reason: post["reason"] ?? "A different death"), caseID, context, services)
         return redirect(to: "/cases/\(caseID)?done=notDuplicate")
     }
@@ -179,10 +179,10 @@ enum CasePages {
     }
 
     static func runCommand(_ command: CaseCommand, _ caseID: CaseID, _ context: WebContext, _ services: WebServices)
-        throws
+        async throws
     {
         do {
-            try services.engine.workflow.execute(command, on: caseID, by: context.requireStaff().actor)
+            try await services.engine.workflow.execute(command, on: caseID, by: context.requireStaff().actor)
         } catch {
             throw HTTPError(.unprocessableContent, message: try refusal(error))
         }

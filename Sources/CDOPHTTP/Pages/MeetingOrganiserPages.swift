@@ -60,7 +60,7 @@ enum MeetingOrganiserPages {
             return try await MeetingPages.show(request, context, services, errors: errors, post: post)
         }
         do {
-            try MeetingPages.run(
+            try await MeetingPages.run(
                 .invite(Invitee(name: name, email: email, role: role, organisation: organisation)), meetingID, context,
                 services)
         } catch {
@@ -92,8 +92,8 @@ enum MeetingOrganiserPages {
                 request, context, services,
                 errors: [.init(field: "invitees", message: "Choose whose invitation to withdraw")], post: post)
         }
-        if let refusal = try MeetingPages.attempt({
-            try MeetingPages.run(.withdrawInvitation(email: email), meetingID, context, services)
+        if let refusal = try await MeetingPages.attempt({
+            try await MeetingPages.run(.withdrawInvitation(email: email), meetingID, context, services)
         }) {
             return try await MeetingPages.show(
                 request, context, services, errors: [.init(field: "invitees", message: refusal)], post: post)
@@ -117,8 +117,8 @@ enum MeetingOrganiserPages {
                     message: "Confirm that the meeting is to be cancelled and every invitee told"))
         }
         if errors.isEmpty,
-            let refusal = try MeetingPages.attempt({
-                try MeetingPages.run(.cancel(reason: post["cancel-reason"] ?? ""), meetingID, context, services)
+            let refusal = try await MeetingPages.attempt({
+                try await MeetingPages.run(.cancel(reason: post["cancel-reason"] ?? ""), meetingID, context, services)
             })
         {
             errors.append(.init(field: "cancel-reason", message: refusal))
@@ -141,8 +141,8 @@ enum MeetingOrganiserPages {
                 request, context, services,
                 errors: [.init(field: "agenda", message: "Choose a case on the agenda to remove")], post: post)
         }
-        if let refusal = try MeetingPages.attempt({
-            try MeetingPages.run(.removeCaseFromAgenda(caseID), meetingID, context, services)
+        if let refusal = try await MeetingPages.attempt({
+            try await MeetingPages.run(.removeCaseFromAgenda(caseID), meetingID, context, services)
         }) {
             return try await MeetingPages.show(
                 request, context, services, errors: [.init(field: "agenda", message: refusal)], post: post)

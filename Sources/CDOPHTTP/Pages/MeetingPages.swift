@@ -53,8 +53,8 @@ enum MeetingPages {
             return try await list(context, services, errors: errors, post: post)
         }
         let meetingID = MeetingID(services.engine.workflow.makeID())
-        if let refusal = try attempt({
-            try services.engine.workflow.execute(
+        if let refusal = try await attempt({
+            try await services.engine.workflow.execute(
                 .schedule(
                     meetingID: meetingID, type: type, title: title, startsAt: start,
                     endsAt: start.addingTimeInterval(Double(minutes) * 60),
@@ -86,7 +86,9 @@ enum MeetingPages {
                 email: invitee.email,
                 status: post["attendance-\(index)"].flatMap(AttendanceStatus.init(rawValue:)) ?? .notRecorded)
         }
-        if let refusal = try attempt({ try run(.recordHeld(attendance: attendance), meetingID, context, services) }) {
+        if let refusal = try await attempt({
+            try await run(.recordHeld(attendance: attendance), meetingID, context, services)
+        }) {
             return try await show(
                 request, context, services, errors: [.init(field: "held", message: refusal)], post: post)
         }
@@ -100,8 +102,8 @@ enum MeetingPages {
         var request = request
         let post = try await request.formPost(context: context)
         let (meetingID, _) = try organisedMeeting(context, services)
-        if let refusal = try attempt({
-            try run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services)
+        if let refusal = try await attempt({
+            try await run(.recordMinutes(text: post.values["minutes"]?.first ?? ""), meetingID, context, services)
         }) {
             return try await show(
                 request, context, services, errors: [.init(field: "minutes", message: refusal)], post: post)
@@ -126,8 +128,8 @@ enum MeetingPages {
             errors.append(.init(field: "due", message: "Enter the due date as a real date, for example 2026-12-07"))
         }
         if errors.isEmpty,
-            let refusal = try attempt({
-                try run(
+            let refusal = try await attempt({
+                try await run(
                     .agreeAction(
                         actionID: ActionID(services.engine.workflow.makeID()), description: post["description"] ?? "",
                         owner: post["owner"] ?? "", dueDate: due, caseID: nil),
@@ -154,8 +156,8 @@ enum MeetingPages {
                 post: post)
         }
         let length = (state.endsAt ?? start).timeIntervalSince(state.startsAt ?? start)
-        if let refusal = try attempt({
-            try run(
+        if let refusal = try await attempt({
+            try await run(
                 .reschedule(
                     startsAt: start, endsAt: start.addingTimeInterval(max(900, length)),
                     venue: state.venue ?? MeetingVenue(place: "to be confirmed")),
@@ -181,7 +183,7 @@ enum MeetingPages {
                 request, context, services, errors: [.init(field: "case", message: "Choose a case to list")], post: post
             )
         }
-        if let refusal = try attempt({
+        if let refusal = try await attempt({
             try services.engine.workflow.assignToPanel(
                 caseID, meetingID: meetingID, meetingDate: LondonTime.day(of: start), by: context.requireStaff().actor)
         }) {
@@ -251,15 +253,15 @@ enum MeetingPages {
     }
 
     static func run(_ command: MeetingCommand, _ meetingID: MeetingID, _ context: WebContext, _ services: WebServices)
-        throws
+        async throws
     {
-        try services.engine.workflow.execute(command, on: meetingID, by: context.requireStaff().actor)
+        try await services.engine.workflow.execute(command, on: meetingID, by: context.requireStaff().actor)
     }
 
     /// Runs `body`; a refusal comes back as the sentence to show beside the field, never as an error page.
-    static func attempt(_ body: () throws -> Void) throws -> String? {
+    static func attempt(_ body: () async throws -> Void) async throws -> String? {
         do {
-            try body()
+            try await body()
             return nil
         } catch {
             return try refusal(error)
