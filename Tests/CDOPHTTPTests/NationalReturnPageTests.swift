@@ -98,7 +98,7 @@ struct NationalReturnPageTests {
         var fixture = try await WebFixture()
         let first = try fixture.notifiedCase(in: "NTH")
         let second = try fixture.notifiedCase(in: "NTH", surname: "Testchildtwo")
-        try fixture.engine.workflow.finaliseNationalReturnPart(
+        try await fixture.engine.workflow.finaliseNationalReturnPart(
             .notification, on: second, forms: fixture.services.definitions.forms,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
         try await fixture.browse(as: .coordinator) { browser, _ in

@@ -71,7 +71,7 @@ struct NationalReturnScenario {
         try engine.store.readStream(caseID.streamID).map { try $0.decoded(as: CaseEvent.self) }
     }
 
-    func deliveries(_ state: String? = nil) throws -> [NationalReturnQueueRow] {
+    func deliveries(_ state: NationalReturnQueueState? = nil) throws -> [NationalReturnQueueRow] {
         try engine.store.read { db in try NationalReturnQueueQueries.list(state: state, in: db) }
     }
 }
@@ -99,7 +99,7 @@ struct NationalReturnSendingTests {
                 #expect(events.contains { if case .nationalReturnSent(let e) = $0 { e.status == 201 } else { false } })
             }
             #expect(Set(posts.compactMap { $0.header("Idempotency-Key") }).count == 3)
-            #expect(try scenario.deliveries("sent").count == 3)
+            #expect(try scenario.deliveries(.sent).count == 3)
             #expect(await scenario.sender.sendAll().isEmpty, "nothing is posted twice")
         }
     }
@@ -143,7 +143,7 @@ struct NationalReturnSendingTests {
                     "case.nationalReturnQueued.v1", "case.nationalReturnRetryScheduled.v1",
                     "case.nationalReturnSent.v1",
                 ])
-            #expect(try scenario.deliveries("sent").map(\.attempts) == [2])
+            #expect(try scenario.deliveries(.sent).map(\.attempts) == [2])
         }
     }
 
@@ -158,13 +158,13 @@ struct NationalReturnSendingTests {
             for _ in 0..<3 {
                 let outcomes = await sender.sendAll()
                 #expect(outcomes.count == 1)
-                if let row = try scenario.deliveries("pending").first {
+                if let row = try scenario.deliveries(.pending).first {
                     waits.append(row.nextAttemptAt.timeIntervalSince(scenario.clock.now()))
                     scenario.clock.advance(minutes: waits.last! / 60)
                 }
             }
             #expect(waits == [30, 60])
-            let failed = try #require(try scenario.deliveries("failed").first)
+            let failed = try #require(try scenario.deliveries(.failed).first)
             #expect(failed.attempts == 3)
             #expect(failed.lastError?.contains("gave up after 3 attempts") == true)
             #expect(try server.posts().count == 3)
@@ -210,7 +210,7 @@ struct NationalReturnSendingTests {
             #expect(outcomes.map(\.result) == ["failed", "failed", "failed"])
             #expect(outcomes.allSatisfy { $0.detail.contains("refused the bearer token (HTTP 401)") })
             #expect(try server.posts().map(\.status) == [401, 401, 401])
-            #expect(try scenario.deliveries("failed").count == 3)
+            #expect(try scenario.deliveries(.failed).count == 3)
         }
     }
 
@@ -273,7 +273,7 @@ struct NationalReturnSendingTests {
             let outcomes = await scenario.sender.sendAll()
             #expect(outcomes.map(\.result) == ["retry"], "\(outcomes)")
             #expect(outcomes[0].detail.contains("could not reach localhost:\(server.port)"), "\(outcomes)")
-            #expect(try scenario.deliveries("pending").map(\.attempts) == [1])
+            #expect(try scenario.deliveries(.pending).map(\.attempts) == [1])
         }
     }
 }

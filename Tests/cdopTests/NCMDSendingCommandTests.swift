@@ -15,6 +15,8 @@ struct NCMDSendingCommandTests {
         #expect(sent.status == 0 && sent.output.contains("nothing to send"), "\(sent)")
         let listed = try await cli.run("ncmd", "deliveries", "--json")
         #expect(listed.status == 0 && listed.list?.isEmpty == true, "\(listed)")
+        let wrong = try await cli.run("ncmd", "deliveries", "--state", "delivered")
+        #expect(wrong.status != 0 && wrong.error.contains("--state"), "\(wrong)")
     }
 
     @Test("cdop ncmd send posts what is queued; an endpoint that does not answer is retried, and no token is printed")

@@ -55,13 +55,31 @@ extension CaseWorkflow {
     package func finaliseNationalReturnPart(
         _ part: NationalReturnPart, on caseID: CaseID, forms: FormCatalog, by actor: Actor
     ) throws(CommandError) -> [CaseEvent] {
-        try handler.run(by: actor) { session throws(CommandError) in
-            let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
-            guard state.exists else { throw .notFound(kind: "case", reference: caseID.description) }
-            let empty = NationalReturnCheck.gapsOfPart(part, state, forms: forms)
-            return try session.decideOnCase(
-                caseID, .finaliseNationalReturnPart(part, emptyRequiredItems: empty), schedules: schedules,
-                links: links)
+        let (schedules, links) = (schedules, links)
+        return try handler.run(by: actor) { session throws(CommandError) in
+            try Self.finalise(part, on: caseID, forms: forms, in: session, schedules: schedules, links: links)
         }.value ?? []
+    }
+
+    /// `finaliseNationalReturnPart` for the web server, through the group commit's queue.
+    @discardableResult
+    package func finaliseNationalReturnPart(
+        _ part: NationalReturnPart, on caseID: CaseID, forms: FormCatalog, by actor: Actor
+    ) async throws(CommandError) -> [CaseEvent] {
+        let (schedules, links) = (schedules, links)
+        return try await handler.runQueued(by: actor) { session throws(CommandError) in
+            try Self.finalise(part, on: caseID, forms: forms, in: session, schedules: schedules, links: links)
+        }.value ?? []
+    }
+
+    private static func finalise(
+        _ part: NationalReturnPart, on caseID: CaseID, forms: FormCatalog, in session: CommandSession,
+        schedules: (any ScheduleCatalog)?, links: PractitionerLinks?
+    ) throws(CommandError) -> [CaseEvent] {
+        let (state, _) = try session.state(of: CaseDecider.self, caseID.streamID)
+        let empty = state.exists ? NationalReturnCheck.gapsOfPart(part, state, forms: forms) : []
+        return try decide(
+            .finaliseNationalReturnPart(part, emptyRequiredItems: empty), on: caseID, in: session,
+            schedules: schedules, links: links)
     }
 }

@@ -28,7 +28,8 @@ extension CaseCommandBody {
                 .triage(expectation: expectation, confirmedBy: staff.user.displayName, triggers: triggers), on: caseID,
                 by: actor)
         case .command(.finaliseNationalReturnPart(let part, _)):
-            try workflow.finaliseNationalReturnPart(part, on: caseID, forms: services.definitions.forms, by: actor)
+            try await workflow.finaliseNationalReturnPart(
+                part, on: caseID, forms: services.definitions.forms, by: actor)
         case .command(let command):
             try await workflow.execute(command, on: caseID, by: actor)
         case .requestForm(let agencyID, let formType, let contact, let due):

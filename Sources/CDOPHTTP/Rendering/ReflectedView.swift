@@ -19,7 +19,7 @@ struct ReflectedView: MustacheParent {
     /// `value` with every view struct of this project inside it wrapped; other values are kept as they are.
     static func wrap(_ value: Any) -> Any? {
         switch value {
-        case is MustacheParent, is String, is Int, is Bool, is Double, is Substring:
+        case is any MustacheParent, is String, is Int, is Bool, is Double, is Substring:
             return value
         case let dictionary as [String: Any]:
             return dictionary.compactMapValues(wrap)

@@ -32,6 +32,11 @@ package struct NationalReturnQueueRow: Sendable, Equatable, Codable {
     }
 }
 
+/// Where a queued delivery stands, as the queue's `state` column holds it.
+package enum NationalReturnQueueState: String, CaseIterable, Sendable {
+    case pending, sent, failed
+}
+
 /// Questions asked of the national-return queue, and the sender's claims.
 package enum NationalReturnQueueQueries {
     /// Claims up to `limit` pending deliveries due at `now` and not claimed by another sender, for `lease`; run
@@ -65,14 +70,16 @@ package enum NationalReturnQueueQueries {
     }
 
     /// Deliveries in a state ("pending", "sent", "failed"), or all of them, oldest first.
-    package static func list(state: String? = nil, in db: Database) throws -> [NationalReturnQueueRow] {
+    package static func list(state: NationalReturnQueueState? = nil, in db: Database) throws
+        -> [NationalReturnQueueRow]
+    {
         try Row.fetchAll(
             db,
             sql: """
                 SELECT \(NationalReturnQueueRow.columns) FROM ncmd_deliveries
                 WHERE :state IS NULL OR state = :state ORDER BY queued_at, delivery_key
                 """,
-            arguments: ["state": state]
+            arguments: ["state": state?.rawValue]
         ).map(NationalReturnQueueRow.init(row:))
     }
 }

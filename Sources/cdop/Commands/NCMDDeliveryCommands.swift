@@ -45,7 +45,7 @@ struct NCMDDeliveriesCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     @Option(help: "Only deliveries in this state: pending, sent or failed.")
-    var state: String?
+    var state: NationalReturnQueueState?
 
     func run() throws {
         let engine = try options.engine()

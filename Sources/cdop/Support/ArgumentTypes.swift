@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPDomain
+import CDOPProjections
 import Foundation
 
 // The domain's values as command-line arguments. Each is parsed once, while the command line is read (before any
@@ -24,6 +25,7 @@ extension ChoiceArgument {
 }
 
 extension AgencyKind: ChoiceArgument {}
+extension NationalReturnQueueState: ChoiceArgument {}
 extension EscalationLevel: ChoiceArgument {}
 extension ExternalProcess: ChoiceArgument {}
 extension FactorDomain: ChoiceArgument {}
