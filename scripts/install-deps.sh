@@ -11,7 +11,7 @@ set -euo pipefail
 debian_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config openssl chromium chromium-driver fonts-liberation wrk
     poppler-utils nginx)
 python_modules=(aiosmtpd:aiosmtpd icalendar:icalendar holidays:holidays selenium:selenium
-    openapi_spec_validator:openapi-spec-validator)
+    openapi_spec_validator:openapi-spec-validator jsonschema:jsonschema)
 # Packages wanted only for a file they ship, installed without their dependencies: axe-playwright-python
 # carries axe-core 4.12 (WCAG 2.2 rules), which Tests/Browser injects through selenium. axe-selenium-python
 # ships axe-core 3.1 below version 3.0.0, and 3.0.0 needs Python 3.12 (Debian 12 has 3.11).

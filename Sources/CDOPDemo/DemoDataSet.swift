@@ -32,7 +32,9 @@ package enum DemoDataSet {
         try requireEmpty(engine.store)
         let history = DemoHistory(
             engine: engine, clock: clock, now: now,
-            mail: transport.map { engine.dispatcher(templates: templates, transport: $0) }, seed: seed)
+            mail: transport.map { engine.dispatcher(templates: templates, transport: $0) }, seed: seed,
+            forms: try? DefinitionSet.load(from: URL(fileURLWithPath: engine.configuration.definitionsPath)).get().forms
+        )
         history.registerAgencies()
         history.panelCalendar()
         history.scenarioSuddenInfantDeath()

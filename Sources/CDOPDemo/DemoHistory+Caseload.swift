@@ -153,8 +153,11 @@ extension DemoHistory {
                     level: .mayHaveContributed, modifiable: true)
             ],
             learning: [LearningPoint(theme: "referral", text: "Refer promptly when a child's condition changes.")],
+            cause: "Sepsis after a delayed referral (synthetic demo data)",
             actions: [("Audit referral times to the specialist service", "Central Vale Hospital", 60, nil)])
-        let none = Outcome(categories: [6], outcome: .noModifiableFactorsIdentified)
+        let none = Outcome(
+            categories: [6], outcome: .noModifiableFactorsIdentified,
+            cause: "As given in the post-mortem report (synthetic demo data)")
         let cases: [(key: String, died: Int, panel: Int, outcome: Outcome, submitted: Int?, closed: Int?)] = [
             ("reviewed-1", 150, 14, modifiable, nil, nil), ("reviewed-2", 170, 14, none, nil, nil),
             ("submitted-1", 190, 42, modifiable, 30, nil),
@@ -171,5 +174,7 @@ extension DemoHistory {
                 review: item.panel + 40, ready: item.panel + 30, listed: item.panel + 25, panel: item.panel,
                 outcome: item.outcome, submitted: item.submitted, closed: item.closed)
         }
+        // An inquest's findings reopen a closed case for a new review: its outcome is set aside.
+        reopen("closed-2", ago: 100, reason: "The inquest's findings give new information about the death")
     }
 }

@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
 import Foundation
@@ -172,9 +173,16 @@ extension DemoHistory {
             let actor: Actor
             switch answer {
             case .returned:
+                // One health visitor's return leaves out the mode of death, which the national return requires.
+                let complete = !(key == "reviewed-2" && agency == "health-visiting")
                 command = .recordFormReturned(
-                    requestID: requestID, definition: FormDefinitionReference(id: type.rawValue, version: 1),
-                    answers: Self.answers(on: self.day(ago + 30)), submittedBy: DemoDirectory.agency(agency).lead)
+                    requestID: requestID,
+                    definition: self.forms?.definition(for: type).reference
+                        ?? FormDefinitionReference(id: type.rawValue, version: 1),
+                    answers: Self.answers(
+                        on: self.day(ago + 30), returned: self.day(ago), by: DemoDirectory.agency(agency),
+                        complete: complete),
+                    submittedBy: DemoDirectory.agency(agency).lead)
                 actor = DemoDirectory.practitioner
             case .noInformationHeld:
                 command = .recordNoInformationHeld(requestID: requestID, declaredBy: DemoDirectory.agency(agency).lead)
@@ -191,15 +199,23 @@ extension DemoHistory {
         }
     }
 
-    /// A returned form's answers: synthetic, and free of anything identifying.
-    static func answers(on lastContact: CalendarDate) -> FormAnswers {
-        [
-            "agencyKnewChild": .yesNo(.yes),
-            "lastContact": .date(lastContact),
+    /// A returned form's answers: synthetic, and free of anything identifying. They answer the reporting form's
+    /// questions and the ones every supplementary form shares; `complete` false leaves out the mode of death.
+    static func answers(
+        on lastContact: CalendarDate, returned: CalendarDate, by agency: DemoDirectory.Agency, complete: Bool = true
+    ) -> FormAnswers {
+        var answers: FormAnswers = [
+            "agency-name": .text(agency.name),
+            "completed-by-name": .text(agency.lead),
+            "completed-by-role": .text(agency.leadRole),
+            "completed-by-organisation": .text(agency.name),
+            "date-completed": .date(returned),
+            "child-known-to-agency": .yesNo(.yes),
+            "last-contact": .date(lastContact),
             "summary": .text(
                 "Known to the service; routine contacts only. No concerns recorded. (Synthetic demo data.)"),
-            "contactsInLastYear": .number(4),
-            "bereavementSupportOffered": .choice("offered"),
         ]
+        if complete { answers["mode-of-death"] = .choice("foundDeadOrCollapsed") }
+        return answers
     }
 }

@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import Foundation
 
@@ -29,6 +30,7 @@ extension DemoHistory {
                     meetingID: nil, heldOn: self.day(ago),
                     draftAnalysis: "Draft analysis prepared by the review meeting for the panel (synthetic demo data)."),
                 on: self.caseID(key), by: DemoDirectory.coordinator)
+            self.finaliseNationalReturn(key, parts: { _ in [.notification] })
         }
         guard let readyAgo else { return }
         at(readyAgo, 9) { () throws(CommandError) in
@@ -97,6 +99,7 @@ extension DemoHistory {
     /// Submission to the National Child Mortality Database, and closure.
     func submit(_ key: String, ago: Int, closeAgo: Int?) {
         at(ago, 11) { () throws(CommandError) in
+            self.finaliseNationalReturn(key, parts: NationalReturnReadiness.partsNeeded)
             try self.workflow.execute(
                 .recordNCMDSubmission(reference: "NCMD-DEMO-\(key.uppercased())", submittedOn: self.day(ago)),
                 on: self.caseID(key), by: DemoDirectory.coordinator)
@@ -106,6 +109,12 @@ extension DemoHistory {
             try self.workflow.execute(
                 .close(reason: "Review complete and submitted to the NCMD"), on: self.caseID(key),
                 by: DemoDirectory.coordinator)
+        }
+    }
+
+    func reopen(_ key: String, ago: Int, reason: String) {
+        at(ago, 10) { () throws(CommandError) in
+            try self.workflow.execute(.reopen(reason: reason), on: self.caseID(key), by: DemoDirectory.coordinator)
         }
     }
 
@@ -122,6 +131,16 @@ extension DemoHistory {
         at(ago, 9) { () throws(CommandError) in
             try self.workflow.confirmDuplicate(
                 self.caseID(duplicate), of: self.caseID(primary), by: DemoDirectory.coordinator)
+        }
+    }
+
+    /// The coordinator finalises the parts of case `key`'s national return that `parts` names and are not yet
+    /// finalised; a part whose required national items are empty stays as it is (the demo's cases at that state).
+    func finaliseNationalReturn(_ key: String, parts: (CaseState) -> [NationalReturnPart]) {
+        guard let forms, let state = try? workflow.caseState(caseID(key)) else { return }
+        for part in parts(state) where state.nationalReturnFinalised[part] == nil {
+            _ = try? workflow.finaliseNationalReturnPart(
+                part, on: caseID(key), forms: forms, by: DemoDirectory.coordinator)
         }
     }
 }

@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
 import CDOPStore
@@ -25,6 +26,9 @@ final class DemoHistory {
     let now: Date
     let today: CalendarDate
     let mail: OutboxDispatcher?
+    /// The forms in `Forms/`: returned forms name their definitions, and finalising a part of the national
+    /// return checks its required items against them (nil: nothing is finalised).
+    let forms: FormCatalog?
     var children: DemoChildren
     private(set) var steps: [Step] = []
 
@@ -34,8 +38,9 @@ final class DemoHistory {
     var requests: [String: FormRequestID] = [:]
     var involved: Set<String> = []
 
-    init(engine: Engine, clock: ManualClock, now: Date, mail: OutboxDispatcher?, seed: UInt64) {
+    init(engine: Engine, clock: ManualClock, now: Date, mail: OutboxDispatcher?, seed: UInt64, forms: FormCatalog?) {
         self.engine = engine
+        self.forms = forms
         self.clock = clock
         self.now = now
         self.mail = mail

@@ -23,6 +23,7 @@ struct HTTPBenchmark {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/wrk") else {
             throw BenchError("wrk is not installed: run `make deps` (Debian package wrk).")
         }
+        HeapRelease.limitArenas() // as `cdop serve` does
         var configuration = AppConfiguration()
         configuration.databasePath = folder.appendingPathComponent("http.sqlite").path
         configuration.definitionsPath =

@@ -117,4 +117,43 @@ struct NationalReturnPageTests {
             #expect(notReady["counts"] as? [String: Int] == ["notificationNotFinalised": 1])
         }
     }
+
+    @Test("The coordinator sees a year's return as it would be made, makes it, and sees it among the returns made")
+    func annualReturnPage() async throws {
+        let returns = TemporaryDirectory("cdop-ncmd-page")
+        var fixture = try await WebFixture { $0.nationalReturn.adapter = .directory(returns.path("ncmd")) }
+        let ready = try fixture.notifiedCase(in: "NTH")
+        let notReady = try fixture.notifiedCase(in: "NTH", surname: "Testchildtwo")
+        try await fixture.engine.workflow.finaliseNationalReturnPart(
+            .notification, on: ready, forms: fixture.services.definitions.forms,
+            by: Actor(name: "casey.coordinator", role: "coordinator"))
+        let died = try #require(try fixture.engine.workflow.caseState(ready).notification?.death.date)
+        let year = died.month >= 4 ? died.year : died.year - 1
+        try await fixture.browse(as: .coordinator) { browser, csrf in
+            let page = String(buffer: try await browser.get("/panel/national-return?year=\(year)").body)
+            #expect(
+                page.contains(
+                    "<strong>1</strong> case(s) in the return (0 reviewed, 1 open), <strong>1</strong> left out."))
+            #expect(page.contains("<td>\(notReady.reference)</td>"))
+            #expect(page.contains("<li>The notification is not finalised.</li>"))
+            #expect(!page.contains("<td>\(ready.reference)</td>"))
+            #expect(page.contains("No return has been made for this year yet."))
+
+            let made = try await browser.post("/panel/national-return", [("year", "\(year)")], csrf: csrf)
+            #expect(made.status == .ok)
+            let after = String(buffer: made.body)
+            #expect(after.contains("Written: "), "\(after)")
+            #expect(after.contains(#"<table id="national-returns-made">"#))
+            let folders = try FileManager.default.contentsOfDirectory(atPath: returns.path("ncmd"))
+            #expect(folders.count == 1 && folders[0].hasPrefix("ncmd-return-\(year)-"), "\(folders)")
+            let documents = try FileManager.default.contentsOfDirectory(
+                atPath: returns.path("ncmd") + "/" + folders[0] + "/cases")
+            #expect(documents == ["\(ready.reference).json"])
+
+            let bad = try await browser.post("/panel/national-return", [("year", "soon")], csrf: csrf)
+            #expect(bad.status == .unprocessableContent)
+            #expect(String(buffer: bad.body).contains("Enter a reporting year such as 2025"))
+        }
+        #expect(try fixture.engine.nationalReturnsProduced(year: year).count == 1)
+    }
 }

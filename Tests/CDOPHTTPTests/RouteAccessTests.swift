@@ -63,6 +63,8 @@ struct RouteAccessTests {
         "GET /panel/cases/:case": ["panel-member", "coordinator"],
         "POST /panel/cases/:case": ["panel-member", "coordinator"],
         "GET /panel/reports/annual": ["coordinator", "designated-doctor", "panel-member"],
+        "GET /panel/national-return": ["coordinator"],
+        "POST /panel/national-return": ["coordinator"],
         "GET /agencies": ["coordinator"],
         "POST /agencies": ["coordinator"],
         "GET /agencies/:agency": ["coordinator"],

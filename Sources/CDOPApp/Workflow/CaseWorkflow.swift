@@ -170,7 +170,7 @@ package struct CaseWorkflow: Sendable {
 
     /// A stream's current state, through the state cache the commands keep (a page reading a case whose stream
     /// holds thousands of link openings decodes only what was appended since the state was last folded).
-    private func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State
+    package func load<D: Decider>(_ decider: D.Type, _ streamID: String) throws(CommandError) -> D.State
     where D.Event: DomainEvent {
         let store = handler.store
         let (cache, snapshots) = (handler.cache, handler.snapshotCache)

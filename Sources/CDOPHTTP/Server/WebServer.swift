@@ -28,6 +28,7 @@ package enum WebServer {
         StaticFiles.install, PublicPages.install, SignInPages.install, AccountPages.install, DashboardPages.install,
         CasePages.install, CaseListPages.install, CaseCorrectionPages.install, RapidResponsePages.install,
         MeetingPages.install, MeetingOrganiserPages.install, PanelPages.install, ReportPages.install,
+        NationalReturnPages.install,
         AgencyPages.install,
         AgencyEditPages.install,
         AdminPages.install, AccessLogPages.install,

@@ -52,6 +52,15 @@ package enum NationalReturnQueries {
         return cases
     }
 
+    /// The cases whose child died from `from` to `to`, inclusive, by case id.
+    package static func caseIDs(deathsFrom from: CalendarDate, to: CalendarDate, in db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT case_id FROM case_summaries WHERE date_of_death BETWEEN ? AND ? ORDER BY case_id
+                """, arguments: [from.iso, to.iso])
+    }
+
     /// How many cases each kind of reason holds back (a case with two forms not finalised counts once), in the
     /// kinds' order, leaving out kinds that hold back none.
     package static func counts(_ cases: [CaseNotReady]) -> [(kind: NotReadyReason.Kind, cases: Int)] {

@@ -3,7 +3,6 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPProjections
-import CDOPReports
 import CDOPStore
 import Foundation
 
@@ -12,10 +11,10 @@ struct NCMDGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ncmd",
         abstract:
-            "The national return: finalise its parts, reopen one, see what is not ready, send it, list deliveries.",
+            "The national return: finalise its parts, reopen one, see what is not ready, make it, send it, list deliveries.",
         subcommands: [
-            NCMDFinaliseCommand.self, NCMDReopenCommand.self, NCMDReadinessCommand.self, NCMDSendCommand.self,
-            NCMDDeliveriesCommand.self,
+            NCMDFinaliseCommand.self, NCMDReopenCommand.self, NCMDReadinessCommand.self, NCMDReturnCommand.self,
+            NCMDSendCommand.self, NCMDDeliveriesCommand.self,
         ])
 }
 
@@ -123,7 +122,7 @@ struct NCMDReadinessCommand: ParsableCommand {
 
     func run() throws {
         let period = try year.map { year in
-            do { return try ReportPeriod.reportingYear(year) } catch { throw ValidationError("--year: \(error)") }
+            do { return try Engine.nationalReturnPeriod(year) } catch { throw ValidationError("--year: \(error)") }
         }
         let engine = try options.engine()
         let forms = try engine.formCatalog()

@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int?
 
     func run() async throws {
+        HeapRelease.limitArenas()
         var configuration = try options.configuration()
         if let port { configuration.httpPort = port }
         let definitions = try DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)).get()

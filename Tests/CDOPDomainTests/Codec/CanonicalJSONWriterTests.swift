@@ -21,6 +21,7 @@ struct CanonicalJSONWriterTests {
                 case "case": try EventCodec.decode(encoded, as: CaseEvent.self).payload
                 case "meeting": try EventCodec.decode(encoded, as: MeetingEvent.self).payload
                 case "user": try EventCodec.decode(encoded, as: UserEvent.self).payload
+                case "nationalReturn": try EventCodec.decode(encoded, as: NationalReturnLogEvent.self).payload
                 default: try EventCodec.decode(encoded, as: AgencyEvent.self).payload
                 }
             #expect(try CanonicalJSON.encode(payload) == (try Self.foundation(payload)), "\(name)")

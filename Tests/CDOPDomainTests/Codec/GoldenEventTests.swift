@@ -12,7 +12,7 @@ struct GoldenEventTests {
             #expect(name.hasSuffix(".v1"), "\(name)")
             #expect(
                 name.hasPrefix("case.") || name.hasPrefix("meeting.") || name.hasPrefix("agency.")
-                    || name.hasPrefix("user."), "\(name)")
+                    || name.hasPrefix("user.") || name.hasPrefix("nationalReturn."), "\(name)")
         }
     }
 

@@ -16,6 +16,7 @@ enum GoldenExamples {
         try add(meetingEvents())
         try add(agencyEvents())
         try add(userEvents())
+        try add(nationalReturnLogEvents())
         return examples
     }
 
@@ -189,6 +190,16 @@ enum GoldenExamples {
                 .register(agencyID: Sample.gp, name: "Northgate Surgery", kind: .gp, contacts: [lead]),
                 .update(name: "Northgate Medical Centre", kind: .gp, contacts: [lead]),
                 .retire(reason: "Merged with Southgate Medical Centre"),
+            ])
+    }
+
+    static func nationalReturnLogEvents() throws -> [NationalReturnLogEvent] {
+        try history(
+            NationalReturnLogDecider.self,
+            [
+                .recordProduced(
+                    year: 2025, manifestHash: String(repeating: "0a1b2c3d", count: 8), casesIncluded: 31,
+                    casesLeftOut: 4)
             ])
     }
 

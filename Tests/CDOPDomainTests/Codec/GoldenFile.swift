@@ -51,7 +51,7 @@ extension GoldenFile {
     /// Every event type name of every aggregate.
     static let allTypeNames =
         CaseEvent.allTypeNames + MeetingEvent.allTypeNames + AgencyEvent.allTypeNames
-        + UserEvent.allTypeNames
+        + UserEvent.allTypeNames + NationalReturnLogEvent.allTypeNames
 
     /// Decodes a stored event with whichever aggregate owns its type.
     static func roundTrip(_ encoded: EncodedEvent) throws -> EncodedEvent {
@@ -63,6 +63,9 @@ extension GoldenFile {
         }
         if encoded.type.hasPrefix("user.") {
             return try EventCodec.encode(EventCodec.decode(encoded, as: UserEvent.self))
+        }
+        if encoded.type.hasPrefix("nationalReturn.") {
+            return try EventCodec.encode(EventCodec.decode(encoded, as: NationalReturnLogEvent.self))
         }
         return try EventCodec.encode(EventCodec.decode(encoded, as: AgencyEvent.self))
     }

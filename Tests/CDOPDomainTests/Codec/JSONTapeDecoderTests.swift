@@ -46,7 +46,8 @@ struct JSONTapeDecoderTests {
             let stored = try GoldenFile.parse(text)
             let viaTape = try GoldenFile.roundTrip(stored)
             let payloadType = try #require(
-                (CaseEvent.payloadTypes + MeetingEvent.payloadTypes + AgencyEvent.payloadTypes + UserEvent.payloadTypes)
+                (CaseEvent.payloadTypes + MeetingEvent.payloadTypes + AgencyEvent.payloadTypes + UserEvent.payloadTypes
+                    + NationalReturnLogEvent.payloadTypes)
                     .first { $0.typeName == name })
             let viaFoundation = try CanonicalJSON.encode(Self.decodeWithFoundation(payloadType, stored.data))
             #expect(viaTape.data == viaFoundation, "\(name)")

@@ -1,0 +1,100 @@
+import CDOPDefinitions
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import Foundation
+
+/// Why an annual national return could not be made or handed over. Names no child and no token.
+package enum NationalReturnError: Error, Sendable, Equatable, CustomStringConvertible {
+    case yearOutOfRange(Int)
+    case unreadable(CommandError)
+    case unwritable(String)
+    case delivery(NationalReturnDeliveryError)
+    case notRecorded(CommandError)
+
+    package var description: String {
+        switch self {
+        case .yearOutOfRange(let year):
+            "The reporting year \(year) is out of range: give the year the reporting year starts, e.g. 2025 for 2025-26."
+        case .unreadable(let error): "The cases could not be read: \(error)"
+        case .unwritable(let detail): "The return's files could not be made: \(detail)"
+        case .delivery(let error): "The return was made but not handed over: \(error)"
+        case .notRecorded(let error):
+            "The return was handed over but its record could not be written (making it again records it): \(error)"
+        }
+    }
+}
+
+/// A return made and handed to its adapter.
+package struct ProducedNationalReturn: Sendable {
+    package var export: NationalReturnExport
+    package var receipt: NationalReturnReceipt
+}
+
+extension Engine {
+    /// The days of the reporting year starting 1 April `year`.
+    package static func nationalReturnPeriod(_ year: Int) throws(NationalReturnError) -> (
+        from: CalendarDate, to: CalendarDate
+    ) {
+        guard (1900...2200).contains(year), let from = CalendarDate(year: year, month: 4, day: 1),
+            let to = CalendarDate(year: year + 1, month: 3, day: 31)
+        else { throw .yearOutOfRange(year) }
+        return (from, to)
+    }
+
+    /// The annual return of `year` as the store holds the cases now, not yet handed over.
+    package func nationalReturn(year: Int, forms: FormCatalog) throws(NationalReturnError) -> NationalReturnExport {
+        let period = try Self.nationalReturnPeriod(year)
+        let states: [CaseState]
+        do {
+            let ids = try store.read { db in
+                try NationalReturnQueries.caseIDs(deathsFrom: period.from, to: period.to, in: db)
+            }
+            var read: [CaseState] = []
+            for id in ids.compactMap(CaseID.init) { read.append(try workflow.caseState(id)) }
+            states = read
+        } catch let error as CommandError {
+            throw .unreadable(error)
+        } catch {
+            throw .unreadable(.store(error as? EventStoreError ?? .storage(code: -1, message: "\(error)")))
+        }
+        do {
+            return try NationalReturnExport(
+                year: year, deathsFrom: period.from, deathsTo: period.to, cases: states, forms: forms,
+                panel: configuration.panelName)
+        } catch {
+            throw .unwritable("\(error)")
+        }
+    }
+
+    /// Makes the annual return of `year`, hands it to `adapter` (the configured one when nil), and records it on
+    /// the year's stream (its manifest's SHA-256, how many cases it holds and leaves out, who, when). Making the
+    /// same return again hands it over again, which its adapter makes harmless, and records nothing new.
+    package func produceNationalReturn(
+        year: Int, forms: FormCatalog, adapter: (any NationalReturnAdapter)? = nil, by actor: Actor
+    ) async throws(NationalReturnError) -> ProducedNationalReturn {
+        let export = try nationalReturn(year: year, forms: forms)
+        let receipt: NationalReturnReceipt
+        do {
+            receipt = try await (adapter ?? nationalReturnAdapter).deliver(export.nationalReturn, by: actor)
+        } catch {
+            throw .delivery(error)
+        }
+        let command = NationalReturnLogCommand.recordProduced(
+            year: year, manifestHash: export.nationalReturn.manifestHash, casesIncluded: export.manifest.cases.included,
+            casesLeftOut: export.manifest.cases.leftOut)
+        do {
+            try await workflow.handler.runQueued(by: actor) { session throws(CommandError) in
+                try session.decide(NationalReturnLogDecider.self, NationalReturnLog.streamID(year: year), command)
+            }
+        } catch {
+            throw .notRecorded(error)
+        }
+        return ProducedNationalReturn(export: export, receipt: receipt)
+    }
+
+    /// The returns recorded for `year`, oldest first.
+    package func nationalReturnsProduced(year: Int) throws(CommandError) -> [NationalReturnProduced] {
+        try workflow.load(NationalReturnLogDecider.self, NationalReturnLog.streamID(year: year)).returns
+    }
+}

@@ -1,0 +1,112 @@
+import CDOPApp
+import CDOPDefinitions
+import CDOPDomain
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The annual national return for the coordinator: a reporting year's return as it would be made now (cases in
+/// it, reviewed and open, and every case left out with why), the returns already made for the year, and the
+/// button that makes it and hands it to the configured adapter (`CDOP_NCMD_ADAPTER`).
+enum NationalReturnPages {
+    static let access = Access.staff([.coordinator])
+    static let path = "/panel/national-return"
+
+    struct View {
+        struct LeftOut {
+            var reference: String
+            var died: String
+            var why: [String]
+        }
+
+        struct Made {
+            var at: String
+            var hash: String
+            var included: Int
+            var leftOut: Int
+        }
+
+        var year: String
+        var period: String
+        var included: Int
+        var reviewed: Int
+        var open: Int
+        var leftOut: [LeftOut]
+        var leftOutCount: Int
+        var hasLeftOut: Bool
+        var made: [Made]
+        var hasMade: Bool
+        var adapter: String
+        var receipt: String?
+    }
+
+    static func install(_ routes: RouteTable, _ services: WebServices) {
+        routes.get(path, access) { request, context in
+            try page(services, context, yearText: request.uri.queryParameters.get("year"))
+        }
+        routes.post(path, access, .page) { request, context, services in
+            var request = request
+            let post = try await request.formPost(context: context)
+            guard let yearText = post["year"], let year = Int(yearText),
+                (try? Engine.nationalReturnPeriod(year)) != nil
+            else {
+                return try page(services, context, yearText: post["year"], status: .unprocessableContent)
+            }
+            let produced = try await services.engine.produceNationalReturn(
+                year: year, forms: services.definitions.forms, by: context.requireStaff().actor)
+            let receipt: String =
+                switch produced.receipt {
+                case .written(let folder, let files): "Written: \(files) files in \(folder)."
+                case .queued(let documents, let before):
+                    "Queued for NCMD: \(documents) case document(s)" + (before > 0 ? ", \(before) queued before." : ".")
+                }
+            return try page(services, context, yearText: String(year), receipt: receipt)
+        }
+    }
+
+    static func page(
+        _ services: WebServices, _ context: WebContext, yearText: String?, receipt: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let today = LondonTime.day(of: services.now)
+        let text = yearText ?? String(today.month >= 4 ? today.year - 1 : today.year - 2)
+        let chrome = { (errors: [PageChrome.ErrorLink]) in
+            services.chrome("National return", context, path: path, notice: receipt, errors: errors)
+        }
+        guard let year = Int(text), let period = try? Engine.nationalReturnPeriod(year) else {
+            let view = View(
+                year: text, period: "", included: 0, reviewed: 0, open: 0, leftOut: [], leftOutCount: 0,
+                hasLeftOut: false, made: [],
+                hasMade: false, adapter: "", receipt: nil)
+            return services.renderer.page(
+                "national-return", view,
+                chrome: chrome([
+                    .init(
+                        field: "year",
+                        message: "Enter a reporting year such as 2025 (for 1 April 2025 to 31 March 2026)")
+                ]), status: status == .ok ? .badRequest : status)
+        }
+        let export = try services.engine.nationalReturn(year: year, forms: services.definitions.forms)
+        let made = try services.engine.nationalReturnsProduced(year: year)
+        let adapter: String =
+            switch services.engine.configuration.nationalReturn.adapter {
+            case .directory: "written to the return folder on the server"
+            case .https: "posted to NCMD's endpoint, case by case"
+            }
+        let view = View(
+            year: String(year), period: "\(DayFormatter.long(period.from)) to \(DayFormatter.long(period.to))",
+            included: export.manifest.cases.included, reviewed: export.manifest.cases.reviewed,
+            open: export.manifest.cases.open,
+            leftOut: export.manifest.leftOut.map {
+                View.LeftOut(reference: $0.caseReference, died: $0.dateOfDeath, why: $0.why)
+            },
+            leftOutCount: export.manifest.leftOut.count, hasLeftOut: !export.manifest.leftOut.isEmpty,
+            made: made.reversed().map {
+                View.Made(
+                    at: DayFormatter.long(LondonTime.day(of: $0.at)), hash: String($0.manifestHash.prefix(12)),
+                    included: $0.casesIncluded, leftOut: $0.casesLeftOut)
+            },
+            hasMade: !made.isEmpty, adapter: adapter, receipt: receipt)
+        return services.renderer.page("national-return", view, chrome: chrome([]), status: status)
+    }
+}
