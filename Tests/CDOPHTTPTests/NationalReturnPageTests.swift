@@ -128,7 +128,7 @@ struct NationalReturnPageTests {
             .notification, on: ready, forms: fixture.services.definitions.forms,
             by: Actor(name: "casey.coordinator", role: "coordinator"))
         let died = try #require(try fixture.engine.workflow.caseState(ready).notification?.death.date)
-        let year = died.month >= 4 ? died.year : died.year - 1
+        let year = ReportingYear.containing(died)
         try await fixture.browse(as: .coordinator) { browser, csrf in
             let page = String(buffer: try await browser.get("/panel/national-return?year=\(year)").body)
             #expect(
@@ -155,5 +155,21 @@ struct NationalReturnPageTests {
             #expect(String(buffer: bad.body).contains("Enter a reporting year such as 2025"))
         }
         #expect(try fixture.engine.nationalReturnsProduced(year: year).count == 1)
+    }
+
+    @Test("A return that cannot be written is refused on the page, saying why, and nothing is recorded")
+    func annualReturnUnwritable() async throws {
+        let returns = TemporaryDirectory("cdop-ncmd-unwritable")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: returns.path("file")))
+        var fixture = try await WebFixture { $0.nationalReturn.adapter = .directory(returns.path("file")) }
+        _ = try fixture.notifiedCase(in: "NTH")
+        try await fixture.browse(as: .coordinator) { browser, csrf in
+            let refused = try await browser.post("/panel/national-return", [("year", "2025")], csrf: csrf)
+            #expect(refused.status == .serviceUnavailable)
+            let page = String(buffer: refused.body)
+            #expect(page.contains("The return was made but not handed over"), "\(page)")
+            #expect(page.contains(##"href="#make-return""##))
+        }
+        #expect(try fixture.engine.nationalReturnsProduced(year: 2025).isEmpty)
     }
 }

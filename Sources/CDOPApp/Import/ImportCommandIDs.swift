@@ -14,7 +14,7 @@ struct ImportCommandIDs: Sendable {
 
     init(_ text: String) {
         let data = Data(text.utf8)
-        digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        digest = SHA256Hex.of(data)
         final = Self.uuid(SHA256.hash(data: Data("cdop.import.v1\n".utf8) + data))
     }
 

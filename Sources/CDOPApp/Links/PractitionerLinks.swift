@@ -28,7 +28,7 @@ package struct PractitionerLinks: Sendable {
 
     /// What is recorded: the lower-case hex SHA-256 of a token.
     package static func hash(of token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(Data(token.utf8))
     }
 
     /// The address a practitioner opens.

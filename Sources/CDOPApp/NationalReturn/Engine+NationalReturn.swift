@@ -36,10 +36,8 @@ extension Engine {
     package static func nationalReturnPeriod(_ year: Int) throws(NationalReturnError) -> (
         from: CalendarDate, to: CalendarDate
     ) {
-        guard (1900...2200).contains(year), let from = CalendarDate(year: year, month: 4, day: 1),
-            let to = CalendarDate(year: year + 1, month: 3, day: 31)
-        else { throw .yearOutOfRange(year) }
-        return (from, to)
+        guard let days = ReportingYear.days(year) else { throw .yearOutOfRange(year) }
+        return days
     }
 
     /// The annual return of `year` as the store holds the cases now, not yet handed over.

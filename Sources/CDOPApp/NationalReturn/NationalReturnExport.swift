@@ -1,6 +1,5 @@
 import CDOPDefinitions
 import CDOPDomain
-import Crypto
 import Foundation
 
 /// The annual national return of one reporting year, made from the cases whose child died in it: one JSON
@@ -84,19 +83,14 @@ package struct NationalReturnExport: Sendable {
                 included: documents.count, reviewed: documents.filter { $0.status == "reviewed" }.count,
                 open: documents.filter { $0.status == "open" }.count, leftOut: leftOut.count),
             forms: documents.flatMap(\.forms).reduce(into: [:]) { $0[$1.nationalForm, default: 0] += 1 },
-            files: listed.map { Manifest.File(path: $0.0, bytes: $0.1.count, sha256: Self.sha256($0.1)) },
+            files: listed.map { Manifest.File(path: $0.0, bytes: $0.1.count, sha256: SHA256Hex.of($0.1)) },
             leftOut: leftOut)
         let manifestData = try NationalReturnJSON.encoder.encode(manifest)
         files["manifest.json"] = manifestData
         self.manifest = manifest
         self.documents = documents
         nationalReturn = NationalReturn(
-            year: year, manifestHash: Self.sha256(manifestData), documents: caseFiles, otherFiles: files)
-    }
-
-    /// Lower-case hex SHA-256.
-    package static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            year: year, manifestHash: SHA256Hex.of(manifestData), documents: caseFiles, otherFiles: files)
     }
 
     private static func leftOut(_ state: CaseState, reference: String, died: CalendarDate, forms: FormCatalog)

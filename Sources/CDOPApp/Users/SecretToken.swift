@@ -22,7 +22,7 @@ package enum SecretToken {
 
     /// The SHA-256 digest of a token as lower-case hex: what the database keeps instead of the token.
     package static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Hex.of(Data(token.utf8))
     }
 
     /// Whether two strings are equal, in a time that depends only on their lengths.

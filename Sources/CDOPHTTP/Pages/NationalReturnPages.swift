@@ -44,32 +44,42 @@ enum NationalReturnPages {
         routes.get(path, access) { request, context in
             try page(services, context, yearText: request.uri.queryParameters.get("year"))
         }
-        routes.post(path, access, .page) { request, context, services in
-            var request = request
-            let post = try await request.formPost(context: context)
-            guard let yearText = post["year"], let year = Int(yearText),
-                (try? Engine.nationalReturnPeriod(year)) != nil
-            else {
-                return try page(services, context, yearText: post["year"], status: .unprocessableContent)
-            }
-            let produced = try await services.engine.produceNationalReturn(
-                year: year, forms: services.definitions.forms, by: context.requireStaff().actor)
-            let receipt: String =
-                switch produced.receipt {
-                case .written(let folder, let files): "Written: \(files) files in \(folder)."
-                case .queued(let documents, let before):
-                    "Queued for NCMD: \(documents) case document(s)" + (before > 0 ? ", \(before) queued before." : ".")
-                }
-            return try page(services, context, yearText: String(year), receipt: receipt)
+        routes.post(path, access, .page, make)
+    }
+
+    /// POST: makes the year's return with the configured adapter, and shows where it went (or why it could not).
+    static func make(_ request: Request, _ context: WebContext, _ services: WebServices) async throws -> Response {
+        var request = request
+        let post = try await request.formPost(context: context)
+        guard let yearText = post["year"], let year = Int(yearText), (try? Engine.nationalReturnPeriod(year)) != nil
+        else {
+            return try page(services, context, yearText: post["year"], status: .unprocessableContent)
         }
+        let actor = try context.requireStaff().actor
+        let produced: ProducedNationalReturn
+        do throws(NationalReturnError) {
+            produced = try await services.engine.produceNationalReturn(
+                year: year, forms: services.definitions.forms, by: actor)
+        } catch {
+            return try page(
+                services, context, yearText: String(year), refusal: error.description, status: .serviceUnavailable)
+        }
+        let receipt: String =
+            switch produced.receipt {
+            case .written(let folder, let files): "Written: \(files) files in \(folder)."
+            case .queued(let documents, let before):
+                "Queued for NCMD: \(documents) case document(s)" + (before > 0 ? ", \(before) queued before." : ".")
+            }
+        return try page(services, context, yearText: String(year), receipt: receipt)
     }
 
     static func page(
         _ services: WebServices, _ context: WebContext, yearText: String?, receipt: String? = nil,
-        status: HTTPResponse.Status = .ok
+        refusal: String? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let today = LondonTime.day(of: services.now)
-        let text = yearText ?? String(today.month >= 4 ? today.year - 1 : today.year - 2)
+        // The year whose return is due by the coming 31 March: the last one ended.
+        let text = yearText ?? String(ReportingYear.containing(today) - 1)
         let chrome = { (errors: [PageChrome.ErrorLink]) in
             services.chrome("National return", context, path: path, notice: receipt, errors: errors)
         }
@@ -87,6 +97,7 @@ enum NationalReturnPages {
                 ]), status: status == .ok ? .badRequest : status)
         }
         let export = try services.engine.nationalReturn(year: year, forms: services.definitions.forms)
+        let errors = refusal.map { [PageChrome.ErrorLink(field: "make-return", message: $0)] } ?? []
         let made = try services.engine.nationalReturnsProduced(year: year)
         let adapter: String =
             switch services.engine.configuration.nationalReturn.adapter {
@@ -107,6 +118,6 @@ enum NationalReturnPages {
                     included: $0.casesIncluded, leftOut: $0.casesLeftOut)
             },
             hasMade: !made.isEmpty, adapter: adapter, receipt: receipt)
-        return services.renderer.page("national-return", view, chrome: chrome([]), status: status)
+        return services.renderer.page("national-return", view, chrome: chrome(errors), status: status)
     }
 }

@@ -25,7 +25,7 @@ enum ReportPages {
         routes.get("/panel/reports/annual", access) { request, context in
             let today = LondonTime.day(of: services.now)
             let parameters = request.uri.queryParameters
-            let yearText = parameters.get("year") ?? String(today.month >= 4 ? today.year : today.year - 1)
+            let yearText = parameters.get("year") ?? String(ReportingYear.containing(today))
             let coordinator = context.staff?.actsForPanel == true
             let published = !(coordinator && parameters.get("version") == "internal")
             let chrome = { (errors: [PageChrome.ErrorLink]) in

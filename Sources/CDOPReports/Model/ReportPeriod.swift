@@ -14,9 +14,8 @@ package struct ReportPeriod: Hashable, Sendable, Codable {
 
     /// The reporting year starting on 1 April of `year` (2025 is 1 April 2025 to 31 March 2026).
     package static func reportingYear(_ year: Int) throws(ReportError) -> ReportPeriod {
-        guard (1900...2200).contains(year) else { throw .yearOutOfRange(year) }
-        return try ReportPeriod(
-            from: CalendarDate(year: year, month: 4, day: 1)!, to: CalendarDate(year: year + 1, month: 3, day: 31)!)
+        guard let days = ReportingYear.days(year) else { throw .yearOutOfRange(year) }
+        return try ReportPeriod(from: days.from, to: days.to)
     }
 
     /// The period of the same days `years` years later (earlier when negative); 29 February becomes the 28th.
