@@ -17,6 +17,8 @@ package struct DefinitionSet: Sendable {
     package var endsAfter: [String: Offset]
     /// The forms in `Forms/`: notification, reporting, supplementary, analysis, and archived versions.
     package var forms: FormCatalog
+    /// The reminders before each year's national return is due (`Workflows/national-return.yaml`), if declared.
+    package var nationalReturnReminders: NationalReturnReminderSchedule?
 
     package static let workflowsFolder = "Workflows"
     package static let calendarsFolder = "Workflows/calendars"
@@ -107,6 +109,7 @@ package struct DefinitionSet: Sendable {
         // Schedules.
         var loaded: [(file: String, schedule: LoadedSchedule)] = []
         var fileOfID: [String: String] = [:]
+        var nationalReturnReminders: (schedule: NationalReturnReminderSchedule, file: String, uses: [TemplateUse])?
         for entry in listing(workflowsFolder, in: folder, log: &log) {
             let file = "\(workflowsFolder)/\(entry)"
             if ["calendars", "emails"].contains(entry) { continue }
@@ -124,7 +127,25 @@ package struct DefinitionSet: Sendable {
             }
             guard let text = read(file, in: folder, log: &log) else { continue }
             let reader = YAMLReader(file: file)
-            if let schedule = ScheduleFile.load(text, stem: stem, reader: reader) {
+            guard let root = reader.parse(text) else {
+                log.append(reader.problems)
+                continue
+            }
+            if NationalReturnScheduleFile.countsBack(root) {
+                if let (schedule, uses) = NationalReturnScheduleFile.load(root, stem: stem, reader: reader) {
+                    if let other = fileOfID[schedule.id] {
+                        reader.problem("id", line: nil, "the id '\(schedule.id)' is also used by \(other)")
+                    } else if let earlier = nationalReturnReminders {
+                        reader.problem(
+                            "counts-back-from", line: nil,
+                            "\(earlier.file) also counts back from the national return's deadline: one schedule of reminders, so the coordinator is not reminded twice"
+                        )
+                    } else {
+                        fileOfID[schedule.id] = file
+                        nationalReturnReminders = (schedule, file, uses)
+                    }
+                }
+            } else if let schedule = ScheduleFile.load(root, stem: stem, reader: reader) {
                 if let other = fileOfID[schedule.definition.id] {
                     reader.problem("id", line: nil, "the id '\(schedule.definition.id)' is also used by \(other)")
                 } else {
@@ -137,17 +158,19 @@ package struct DefinitionSet: Sendable {
 
         // Across files: templates exist, one schedule per starting event.
         var fileOfStart: [ScheduleDefinition.Start: String] = [:]
+        var uses = loaded.flatMap { loaded in loaded.schedule.templateUses.map { (loaded.file, $0) } }
+        if let reminders = nationalReturnReminders { uses += reminders.uses.map { (reminders.file, $0) } }
+        for (file, use) in uses where templates[use.template] == nil {
+            let exists = (names(in: emailsFolder, of: folder) ?? []).contains("\(use.template).txt")
+            log.add(
+                file, use.keyPath, line: use.line,
+                exists
+                    ? "the template '\(use.template)' has problems of its own (see \(emailsFolder)/\(use.template).txt)"
+                    : "unknown template '\(use.template)'"
+                        + YAMLReader.suggestion(use.template, among: Array(templates.keys))
+                        + ": there is no file \(emailsFolder)/\(use.template).txt")
+        }
         for (file, schedule) in loaded {
-            for use in schedule.templateUses where templates[use.template] == nil {
-                let exists = (names(in: emailsFolder, of: folder) ?? []).contains("\(use.template).txt")
-                log.add(
-                    file, use.keyPath, line: use.line,
-                    exists
-                        ? "the template '\(use.template)' has problems of its own (see \(emailsFolder)/\(use.template).txt)"
-                        : "unknown template '\(use.template)'"
-                            + YAMLReader.suggestion(use.template, among: Array(templates.keys))
-                            + ": there is no file \(emailsFolder)/\(use.template).txt")
-            }
             let start = schedule.definition.start
             if let other = fileOfStart[start] {
                 log.add(
@@ -174,7 +197,8 @@ package struct DefinitionSet: Sendable {
                 calendar: calendar,
                 templates: templates,
                 endsAfter: loaded.reduce(into: [:]) { $0[$1.schedule.definition.id] = $1.schedule.endsAfter },
-                forms: forms
+                forms: forms,
+                nationalReturnReminders: nationalReturnReminders?.schedule
             ))
     }
 

@@ -37,6 +37,25 @@ package enum EmailPlaceholder: String, Hashable, Sendable, CaseIterable {
     case failureReason
     /// The username of the staff account an email to its own owner is about, e.g. "casey.coordinator".
     case username
+    /// The reporting year a reminder before the national return is about, e.g. "2025-26".
+    case reportingYear
+    /// The day that year's national return is due, e.g. "31 March 2027".
+    case returnDeadline
+    /// How many of the year's cases are not ready for the national return, e.g. "3".
+    case notReadyCount
+    /// Each case not ready, a line per case: its reference and what it lacks (never the child's name).
+    case notReadyCases
+    /// How many cases each kind of reason holds back, a line per reason.
+    case notReadyByReason
+}
+
+extension EmailPlaceholder {
+    /// The placeholders only a reminder before the national return gives: it is about a year, not one case.
+    package static let aboutAYearsReturn: Set<EmailPlaceholder> = [
+        .reportingYear, .returnDeadline, .notReadyCount, .notReadyCases, .notReadyByReason,
+    ]
+    /// The placeholders whose values are several lines: body only.
+    package static let manyLines: Set<EmailPlaceholder> = [.notReadyCases, .notReadyByReason]
 }
 
 /// An email's subject and body with `{{placeholder}}` slots, from a file in `Workflows/emails/`:
@@ -134,6 +153,10 @@ package struct EmailTemplate: Hashable, Sendable {
 extension EmailTemplate {
     /// Whether the email is about a member of staff's own account (it names no case; only it gives `username`).
     package var isAboutAnAccount: Bool { EmailTemplateFile.aboutAnAccount.contains(name) }
+
+    /// Whether the email is a reminder before a year's national return is due (its name starts with
+    /// "national-return-"): it names the year and its cases not ready, not one case.
+    package var isAboutAYearsReturn: Bool { EmailTemplateFile.isAboutAYearsReturn(name) }
 }
 
 /// Reads `Workflows/emails/<name>.txt`: a `Subject:` first line, then the body.
@@ -148,6 +171,9 @@ enum EmailTemplateFile {
     /// Templates about a member of staff's own account, not a case: they name no case, and only they may give
     /// the account's `{{username}}`.
     static let aboutAnAccount: Set<String> = ["sign-in-held-back"]
+    /// Templates about a year's national return, not a case: named "national-return-…"; they name the year's
+    /// cases not ready (by reference) and never one case alone.
+    static func isAboutAYearsReturn(_ name: String) -> Bool { name.hasPrefix("national-return-") }
 
     static func load(_ raw: String, name: String, file: String, log: inout ProblemLog) -> EmailTemplate? {
         let before = log.problems.count
@@ -186,6 +212,11 @@ enum EmailTemplateFile {
                 case .placeholder(let key, _):
                     if let placeholder = EmailPlaceholder(rawValue: key) {
                         used.insert(placeholder)
+                        if keyPath == "subject", EmailPlaceholder.manyLines.contains(placeholder) {
+                            log.add(
+                                file, keyPath, line: number,
+                                "{{\(key)}} gives several lines, which a subject cannot hold: put it in the body")
+                        }
                     } else {
                         log.add(
                             file, keyPath, line: number,
@@ -201,23 +232,40 @@ enum EmailTemplateFile {
         if !subject.isEmpty { check(firstLine, keyPath: "subject", number: 1) }
         for (offset, line) in lines.enumerated() { check(line, keyPath: "body", number: firstBodyLine + offset) }
 
-        if aboutAnAccount.contains(name) {
+        let yearsReturnUsed = used.intersection(EmailPlaceholder.aboutAYearsReturn)
+        if aboutAnAccount.contains(name) || isAboutAYearsReturn(name) {
             if used.contains(.caseReference) {
                 log.add(
                     file, "", line: nil,
-                    "the email gives {{caseReference}}, but it is about a staff account: it must name no case")
+                    aboutAnAccount.contains(name)
+                        ? "the email gives {{caseReference}}, but it is about a staff account: it must name no case"
+                        : "the email gives {{caseReference}}, but it is about a year's national return: it names the year's cases with {{notReadyCases}}"
+                )
             }
-        } else {
-            if !used.contains(.caseReference) {
+        } else if !used.contains(.caseReference) {
+            log.add(
+                file, "", line: nil,
+                "the email never gives {{caseReference}}: the reader must know which case it is about")
+        }
+        if used.contains(.username), !aboutAnAccount.contains(name) {
+            log.add(
+                file, "", line: nil,
+                "the email gives {{username}}, which only an email to a staff account's own owner may give")
+        }
+        if isAboutAYearsReturn(name) {
+            if !used.contains(.notReadyCases) {
                 log.add(
-                    file, "", line: nil,
-                    "the email never gives {{caseReference}}: the reader must know which case it is about")
+                    file, "body", line: nil,
+                    "the email never gives {{notReadyCases}}: a reminder before the national return names the cases not ready"
+                )
             }
-            if used.contains(.username) {
-                log.add(
-                    file, "", line: nil,
-                    "the email gives {{username}}, which only an email to a staff account's own owner may give")
-            }
+        } else if !yearsReturnUsed.isEmpty {
+            log.add(
+                file, "", line: nil,
+                "the email gives "
+                    + yearsReturnUsed.map { "{{\($0.rawValue)}}" }.sorted().joined(separator: ", ")
+                    + ", which only a reminder before the national return (a template named national-return-…) may give"
+            )
         }
         if needLink.contains(name), !used.contains(.link) {
             log.add(

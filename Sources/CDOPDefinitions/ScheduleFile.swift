@@ -7,7 +7,7 @@ struct LoadedSchedule {
     var definition: ScheduleDefinition
     var endsAfter: Offset?
     /// The template each step names, with where it is named, for the check against `Workflows/emails/`.
-    var templateUses: [(template: String, keyPath: String, line: Int?)]
+    var templateUses: [TemplateUse]
 }
 
 /// A step as read, with its place in the file for problems found across steps.
@@ -35,8 +35,7 @@ enum ScheduleFile {
     static let maximumDays = 3660
 
     /// Reads one schedule; nil when it has problems (all of them recorded in `reader`).
-    static func load(_ text: String, stem: String, reader: YAMLReader) -> LoadedSchedule? {
-        guard let root = reader.parse(text) else { return nil }
+    static func load(_ root: Node, stem: String, reader: YAMLReader) -> LoadedSchedule? {
         let before = reader.problems.count
         guard
             let fields = reader.mapping(
@@ -64,7 +63,7 @@ enum ScheduleFile {
         let endsAfter = fields["ends-after"].flatMap { offset($0, at: "ends-after", reader: reader) }
 
         var steps: [StepEntry] = []
-        var templateUses: [(template: String, keyPath: String, line: Int?)] = []
+        var templateUses: [TemplateUse] = []
         if let list = reader.sequence(fields["steps"], at: "steps", what: "steps") {
             if list.isEmpty { reader.problem("steps", fields["steps"], "a schedule needs at least one step") }
             for (index, node) in list.enumerated() {
@@ -72,7 +71,8 @@ enum ScheduleFile {
                     steps.append(StepEntry(step: step, index: index, node: node, fromDue: fromDue))
                     if let template = step.template {
                         let path = join(join("steps", index), "template")
-                        templateUses.append((template, path, node.mapping?["template"]?.mark?.line))
+                        templateUses.append(
+                            TemplateUse(template: template, keyPath: path, line: node.mapping?["template"]?.mark?.line))
                     }
                 }
             }
@@ -253,10 +253,10 @@ enum ScheduleFile {
         return (ScheduleStep(name: name, after: after, action: action, template: template), fromDue)
     }
 
-    private static func readRecipients(_ fields: Fields, reader: YAMLReader) -> [ScheduleRecipient]? {
+    static func readRecipients(_ fields: Fields, reader: YAMLReader) -> [ScheduleRecipient]? {
         guard let list = reader.sequence(fields["to"], at: fields.path("to"), what: "recipients") else { return nil }
         if list.isEmpty {
-            reader.problem(fields.path("to"), fields["to"], "a target step needs at least one recipient")
+            reader.problem(fields.path("to"), fields["to"], "a step that tells people needs at least one recipient")
             return nil
         }
         var recipients: [ScheduleRecipient] = []

@@ -27,6 +27,7 @@ package enum ReadModels {
 
     package static let inlineProjections: [any InlineProjection] = [
         CaseTables.projection, AgencyTables.projection, MeetingTables.projection, UserTables.projection,
+        NationalReturnLogTables.projection,
     ]
 
     /// Store options with the read models installed, sharing `cache` with the command handler.
@@ -42,6 +43,7 @@ package enum ReadModels {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),
                 MeetingTables.projection.sharing(cache), UserTables.projection.sharing(cache),
+                NationalReturnLogTables.projection.sharing(cache),
             ]
         } else {
             options.inlineProjections += inlineProjections

@@ -10,7 +10,7 @@ struct EmailTemplateTests {
         uniqueKeysWithValues: EmailPlaceholder.allCases.map { ($0.rawValue, "<\($0.rawValue)>") })
 
     @Test(
-        "Every shipped template fills completely, giving its case's reference (or, about an account, the account and no case)"
+        "Every shipped template fills completely, giving its case's reference (or, about an account, the account and no case; about a year's return, its cases)"
     )
     func shippedTemplatesRender() throws {
         let set = try Shipped.load()
@@ -22,6 +22,8 @@ struct EmailTemplateTests {
             #expect(!email.subject.contains("{{") && !email.body.contains("{{"), "\(template.name)")
             if template.isAboutAnAccount {
                 #expect(text.contains("<username>") && !text.contains("<caseReference>"), "\(template.name)")
+            } else if template.isAboutAYearsReturn {
+                #expect(text.contains("<notReadyCases>") && !text.contains("<caseReference>"), "\(template.name)")
             } else {
                 #expect(text.contains("<caseReference>") && !text.contains("<username>"), "\(template.name)")
             }

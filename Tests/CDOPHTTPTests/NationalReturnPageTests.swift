@@ -2,6 +2,7 @@ import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
 import CDOPHTTP
+import CDOPMail
 import CDOPProjections
 import CDOPStore
 import CDOPTesting
@@ -171,5 +172,42 @@ struct NationalReturnPageTests {
             #expect(page.contains(##"href="#make-return""##))
         }
         #expect(try fixture.engine.nationalReturnsProduced(year: 2025).isEmpty)
+    }
+
+    @Test("The national return page gives the day the return is due, and each reminder: planned, passed, or sent")
+    func remindersOnThePage() async throws {
+        var fixture = try await WebFixture()
+        let caseID = try fixture.notifiedCase(in: "NTH")
+        let died = try #require(try fixture.engine.workflow.caseState(caseID).notification?.death.date)
+        let year = ReportingYear.containing(died)
+        let deadline = try #require(ReportingYear.nationalReturnDeadline(year))
+        // The morning after the four-weeks reminder fell, the server not having run at the eight-weeks one.
+        fixture.clock.set(LondonTime.instant(on: deadline.adding(days: -27), at: TimeOfDay(hour: 8, minute: 0)!))
+        let fired = fixture.engine.scheduler.tick().fired.filter { $0.action == "national-return-reminder" }
+        #expect(fired.map(\.step) == ["four-weeks-before"] && fired.map(\.outcome) == ["acted"], "\(fired)")
+        let engine = fixture.engine
+        try await fixture.browse(as: .coordinator) { browser, _ in
+            let page = String(buffer: try await browser.get("/panel/national-return?year=\(year)").body)
+            #expect(
+                page.contains(
+                    "due to the National Child Mortality Database by <strong>\(DayFormatter.long(deadline))</strong>"))
+            let day = { (before: Int) in DayFormatter.long(deadline.adding(days: -before)) }
+            #expect(
+                page.contains(
+                    "<tr><td>eight-weeks-before</td><td>\(day(56))</td><td>Passed while cdop was not running: not sent</td></tr>"
+                ), "\(page)")
+            #expect(
+                page.contains(
+                    "<tr><td>four-weeks-before</td><td>\(day(28))</td><td>On \(day(27)), 1 case not ready: waiting to be sent to the coordinator</td></tr>"
+                ))
+            #expect(page.contains("<tr><td>one-week-before</td><td>\(day(7))</td><td>Planned</td></tr>"))
+
+            let spool = TemporaryDirectory("cdop-reminder-spool")
+            let templates = try DefinitionSet.load(from: BuiltProducts.packageRoot).get().templates
+            _ = await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool.path("out")))
+                .dispatchAll()
+            let after = String(buffer: try await browser.get("/panel/national-return?year=\(year)").body)
+            #expect(after.contains("<td>On \(day(27)), 1 case not ready: sent to the coordinator</td>"), "\(after)")
+        }
     }
 }

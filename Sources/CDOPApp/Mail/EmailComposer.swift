@@ -147,7 +147,7 @@ package struct EmailComposer: Sendable {
     }
 
     /// The recipient's address: the agency contact's from the case, or the panel's address for a role.
-    private func address(for row: OutboxRow) throws(Problem) -> MailAddress {
+    func address(for row: OutboxRow) throws(Problem) -> MailAddress {
         let text: String
         if let address = row.recipientAddress {
             text = address

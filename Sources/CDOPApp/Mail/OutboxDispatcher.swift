@@ -57,11 +57,12 @@ package struct OutboxDispatcher: Sendable {
         await DeliveryRounds.every(interval) { _ = await dispatchAll() }
     }
 
-    /// What an outbox row is about: a case, a meeting or a staff account.
+    /// What an outbox row is about: a case, a meeting, a staff account or a year's national return.
     private enum Subject {
         case caseStream(CaseID)
         case meetingStream(MeetingID)
         case userStream(UserID)
+        case nationalReturnStream(String)
 
         init?(_ row: OutboxRow) {
             if row.streamID.hasPrefix("case-"), let id = CaseID(String(row.streamID.dropFirst(5))) {
@@ -70,6 +71,8 @@ package struct OutboxDispatcher: Sendable {
                 self = .meetingStream(id)
             } else if row.streamID.hasPrefix("user-"), let id = UserID(String(row.streamID.dropFirst(5))) {
                 self = .userStream(id)
+            } else if row.streamID.hasPrefix("national-return-") {
+                self = .nationalReturnStream(row.streamID)
             } else {
                 return nil
             }
@@ -78,7 +81,7 @@ package struct OutboxDispatcher: Sendable {
 
     private func send(_ row: OutboxRow, now: Date) async -> Outcome {
         guard let subject = Subject(row) else {
-            return outcome(row, "failed", "the outbox row names no case, meeting or staff account")
+            return outcome(row, "failed", "the outbox row names no case, meeting, staff account or national return")
         }
         let attempts = row.attempts + 1
         let message: MailMessage
@@ -91,6 +94,9 @@ package struct OutboxDispatcher: Sendable {
                 message = try composer.composeMeeting(row, state: workflow.meetingState(id), now: now)
             case .userStream(let id):
                 message = try composer.composeAccountNotice(row, state: workflow.userState(id), now: now)
+            case .nationalReturnStream(let stream):
+                message = try composer.composeNationalReturnReminder(
+                    row, state: workflow.load(NationalReturnLogDecider.self, stream), now: now)
             }
             rendered = try MIMERenderer.render(message)
         } catch {
@@ -158,7 +164,7 @@ package struct OutboxDispatcher: Sendable {
     }
 
     /// Records an outcome as the command whose id is named by the outbox row: recorded once, however often it is
-    /// retried, on the case, the meeting or the staff account the email is about.
+    /// retried, on the case, the meeting, the staff account or the year's national return the email is about.
     private func record(sent: Bool, _ emailOutcome: EmailOutcome, reason: String, about subject: Subject, rowID: String)
         throws(CommandError)
     {
@@ -176,6 +182,10 @@ package struct OutboxDispatcher: Sendable {
             case .userStream(let userID):
                 try session.decide(
                     UserDecider.self, userID.streamID,
+                    sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
+            case .nationalReturnStream(let stream):
+                try session.decide(
+                    NationalReturnLogDecider.self, stream,
                     sent ? .recordEmailSent(emailOutcome) : .recordEmailFailed(emailOutcome, reason: reason))
             }
         }

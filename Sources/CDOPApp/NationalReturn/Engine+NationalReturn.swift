@@ -45,16 +45,9 @@ extension Engine {
         let period = try Self.nationalReturnPeriod(year)
         let states: [CaseState]
         do {
-            let ids = try store.read { db in
-                try NationalReturnQueries.caseIDs(deathsFrom: period.from, to: period.to, in: db)
-            }
-            var read: [CaseState] = []
-            for id in ids.compactMap(CaseID.init) { read.append(try workflow.caseState(id)) }
-            states = read
-        } catch let error as CommandError {
-            throw .unreadable(error)
+            states = try workflow.caseStates(deathsFrom: period.from, to: period.to)
         } catch {
-            throw .unreadable(.store(error as? EventStoreError ?? .storage(code: -1, message: "\(error)")))
+            throw .unreadable(error)
         }
         do {
             return try NationalReturnExport(
@@ -93,6 +86,6 @@ extension Engine {
 
     /// The returns recorded for `year`, oldest first.
     package func nationalReturnsProduced(year: Int) throws(CommandError) -> [NationalReturnProduced] {
-        try workflow.load(NationalReturnLogDecider.self, NationalReturnLog.streamID(year: year)).returns
+        try nationalReturnLog(year: year).returns
     }
 }

@@ -63,6 +63,9 @@ struct RebuildScratch {
                 try UserTables.write(state, in: db)
                 try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
             }
+            for (stream, state) in states.nationalReturnLogs {
+                try OutboxTables.write(state.outboxEmails, streamID: stream, caseID: nil, in: db)
+            }
         }
         try queue.close()
     }

@@ -9,6 +9,7 @@ enum ReplayedEvent: Sendable {
     case meeting(MeetingEvent)
     case agency(AgencyEvent)
     case user(UserEvent)
+    case nationalReturnLog(NationalReturnLogEvent)
     case other
 
     /// The event of `recorded`, by its stream's kind.
@@ -29,6 +30,10 @@ enum ReplayedEvent: Sendable {
         if stream.hasPrefix(UserIdentity.streamPrefix + "-") {
             let event: UserEvent = try recorded.decoded()
             return .user(event)
+        }
+        if stream.hasPrefix("national-return-") {
+            let event: NationalReturnLogEvent = try recorded.decoded()
+            return .nationalReturnLog(event)
         }
         return .other
     }

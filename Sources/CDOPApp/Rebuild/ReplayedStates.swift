@@ -8,6 +8,7 @@ struct ReplayedStates: Sendable {
     var meetings: [String: MeetingState] = [:]
     var agencies: [String: AgencyState] = [:]
     var users: [String: UserState] = [:]
+    var nationalReturnLogs: [String: NationalReturnLogState] = [:]
     var versions: [String: Int64] = [:]
 
     /// Decodes one stored event and folds it into its stream's state.
@@ -19,6 +20,7 @@ struct ReplayedStates: Sendable {
         case .meeting(let event): Self.step(MeetingDecider.self, &meetings, stream, event)
         case .agency(let event): Self.step(AgencyDecider.self, &agencies, stream, event)
         case .user(let event): Self.step(UserDecider.self, &users, stream, event)
+        case .nationalReturnLog(let event): Self.step(NationalReturnLogDecider.self, &nationalReturnLogs, stream, event)
         case .other: break
         }
     }

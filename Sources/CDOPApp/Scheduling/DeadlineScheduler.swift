@@ -44,7 +44,8 @@ package struct DeadlineScheduler: Sendable {
         package var failed: [FailedTimer] = []
     }
 
-    /// Fires every timer due at the workflow's clock's now.
+    /// Fires every timer due at the workflow's clock's now, then the reminder before the national return that is
+    /// due, if any.
     package func tick() -> TickReport {
         let now = workflow.handler.clock.now()
         var report = TickReport(now: now)
@@ -72,7 +73,21 @@ package struct DeadlineScheduler: Sendable {
                 }
             }
         }
+        switch nationalReturnReminders?.tick(now: now) {
+        case .fired(let fired)?: report.fired.append(fired)
+        case .failed(let failed)?: report.failed.append(failed)
+        case nil: break
+        }
         return report
+    }
+
+    /// The reminders before the national return is due, when the panel declares them and its forms are known.
+    private var nationalReturnReminders: NationalReturnReminderFiring? {
+        guard let catalog = workflow.schedules, let schedule = catalog.nationalReturnReminders,
+            let forms = catalog.forms
+        else { return nil }
+        return NationalReturnReminderFiring(
+            workflow: workflow, schedule: schedule, calendar: catalog.calendar, forms: forms)
     }
 
     /// Fires one timer as the command `reachScheduleStep`, with the timer's id as the command id.

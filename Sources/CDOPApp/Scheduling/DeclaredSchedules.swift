@@ -16,6 +16,10 @@ package struct DeclaredSchedules: ScheduleCatalog {
 
     package var calendar: WorkingDayCalendar { definitions.calendar }
 
+    package var nationalReturnReminders: NationalReturnReminderSchedule? { definitions.nationalReturnReminders }
+
+    package var forms: FormCatalog? { definitions.forms }
+
     /// Loads the definitions under the configuration's folder; every problem is reported, none is ignored.
     package static func load(_ configuration: AppConfiguration) throws(DefinitionProblems) -> DeclaredSchedules {
         switch DefinitionSet.load(from: URL(fileURLWithPath: configuration.definitionsPath)) {

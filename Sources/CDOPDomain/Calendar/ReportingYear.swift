@@ -17,3 +17,25 @@ package enum ReportingYear {
         day.month >= 4 ? day.year : day.year - 1
     }
 }
+
+extension ReportingYear {
+    /// The day a reporting year's national return is due: 31 March, a year after the reporting year ends (the
+    /// return of 2025-26, deaths from 1 April 2025 to 31 March 2026, by 31 March 2027), so that the deaths of the
+    /// year's last months can be reviewed first. Nil outside `range`.
+    package static func nationalReturnDeadline(_ year: Int) -> CalendarDate? {
+        guard range.contains(year) else { return nil }
+        return CalendarDate(year: year + 2, month: 3, day: 31)
+    }
+
+    /// The reporting year whose national return is due by the coming 31 March (today included): the year that
+    /// ended at the last 31 March.
+    package static func nationalReturnDue(on day: CalendarDate) -> Int {
+        containing(day) - 1
+    }
+
+    /// How the reporting year is written, e.g. "2025-26".
+    package static func label(_ year: Int) -> String {
+        let next = (year + 1) % 100
+        return "\(year)-\(next < 10 ? "0" : "")\(next)"
+    }
+}

@@ -26,8 +26,17 @@ enum NationalReturnPages {
             var leftOut: Int
         }
 
+        struct Reminder {
+            var step: String
+            var planned: String
+            var state: String
+        }
+
         var year: String
         var period: String
+        var deadline: String
+        var reminders: [Reminder]
+        var hasReminders: Bool
         var included: Int
         var reviewed: Int
         var open: Int
@@ -85,7 +94,8 @@ enum NationalReturnPages {
         }
         guard let year = Int(text), let period = try? Engine.nationalReturnPeriod(year) else {
             let view = View(
-                year: text, period: "", included: 0, reviewed: 0, open: 0, leftOut: [], leftOutCount: 0,
+                year: text, period: "", deadline: "", reminders: [], hasReminders: false, included: 0, reviewed: 0,
+                open: 0, leftOut: [], leftOutCount: 0,
                 hasLeftOut: false, made: [],
                 hasMade: false, adapter: "", receipt: nil)
             return services.renderer.page(
@@ -98,7 +108,16 @@ enum NationalReturnPages {
         }
         let export = try services.engine.nationalReturn(year: year, forms: services.definitions.forms)
         let errors = refusal.map { [PageChrome.ErrorLink(field: "make-return", message: $0)] } ?? []
-        let made = try services.engine.nationalReturnsProduced(year: year)
+        let log = try services.engine.nationalReturnLog(year: year)
+        let made = log.returns
+        let reminders = NationalReturnReminderStatus.of(
+            year: year, schedule: services.definitions.nationalReturnReminders, log: log,
+            calendar: services.definitions.calendar
+        ).map {
+            View.Reminder(
+                step: $0.step, planned: DayFormatter.long(LondonTime.day(of: $0.plannedAt)), state: Self.words($0.state)
+            )
+        }
         let adapter: String =
             switch services.engine.configuration.nationalReturn.adapter {
             case .directory: "written to the return folder on the server"
@@ -106,6 +125,8 @@ enum NationalReturnPages {
             }
         let view = View(
             year: String(year), period: "\(DayFormatter.long(period.from)) to \(DayFormatter.long(period.to))",
+            deadline: ReportingYear.nationalReturnDeadline(year).map(DayFormatter.long) ?? "",
+            reminders: reminders, hasReminders: !reminders.isEmpty,
             included: export.manifest.cases.included, reviewed: export.manifest.cases.reviewed,
             open: export.manifest.cases.open,
             leftOut: export.manifest.leftOut.map {
@@ -119,5 +140,25 @@ enum NationalReturnPages {
             },
             hasMade: !made.isEmpty, adapter: adapter, receipt: receipt)
         return services.renderer.page("national-return", view, chrome: chrome(errors), status: status)
+    }
+
+    /// A reminder's state in a coordinator's words.
+    static func words(_ state: NationalReturnReminderStatus.State) -> String {
+        switch state {
+        case .planned: "Planned"
+        case .told(let at, let cases, let to):
+            "On \(DayFormatter.long(LondonTime.day(of: at))), \(cases) case\(cases == 1 ? "" : "s") not ready: "
+                + to.map { recipient in
+                    let who = "the " + recipient.role.rawValue.replacingOccurrences(of: "-", with: " ")
+                    return switch recipient.delivery {
+                    case .sent?: "sent to \(who)"
+                    case .failed?: "could not be delivered to \(who)"
+                    case nil: "waiting to be sent to \(who)"
+                    }
+                }.joined(separator: "; ")
+        case .everyCaseReady(let at):
+            "Every case was ready on \(DayFormatter.long(LondonTime.day(of: at))): nobody was told"
+        case .passedUnsent: "Passed while cdop was not running: not sent"
+        }
     }
 }

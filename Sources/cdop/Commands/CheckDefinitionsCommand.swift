@@ -42,7 +42,9 @@ struct CheckDefinitionsCommand: ParsableCommand {
         case .success(let set):
             let summary = Summary(
                 folder: folder,
-                schedules: set.schedules.values.sorted { $0.id < $1.id }.map { "\($0.id) v\($0.version)" },
+                schedules: (set.schedules.values.map { ($0.id, $0.version) }
+                    + (set.nationalReturnReminders.map { [($0.id, $0.version)] } ?? []))
+                    .sorted { $0.0 < $1.0 }.map { "\($0.0) v\($0.1)" },
                 calendar: set.calendar.name,
                 calendarYears: "\(set.calendar.years.lowerBound)–\(set.calendar.years.upperBound)",
                 templates: set.templates.keys.sorted(),

@@ -61,7 +61,7 @@ struct NCMDReturnCommand: AsyncParsableCommand {
             return
         }
         print(
-            "National return \(year)-\(String(format: "%02d", (year + 1) % 100)): \(manifest.cases.included) case(s) "
+            "National return \(ReportingYear.label(year)): \(manifest.cases.included) case(s) "
                 + "included (\(manifest.cases.reviewed) reviewed, \(manifest.cases.open) open), "
                 + "\(manifest.cases.leftOut) left out.")
         print("Manifest SHA-256: \(summary.manifestHash)")

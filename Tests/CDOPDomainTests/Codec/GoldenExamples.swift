@@ -199,8 +199,36 @@ enum GoldenExamples {
             [
                 .recordProduced(
                     year: 2025, manifestHash: String(repeating: "0a1b2c3d", count: 8), casesIncluded: 31,
-                    casesLeftOut: 4)
+                    casesLeftOut: 4),
+                .recordReminder(
+                    NationalReturnReminderRecord(
+                        year: 2025, schedule: ScheduleReference(id: "national-return", version: 1),
+                        step: NationalReturnReminderSchedule.Step(
+                            name: "four-weeks-before", before: Offset(28, .calendarDays),
+                            to: [.coordinator, .panelChair], template: "national-return-reminder"),
+                        plannedAt: Date(timeIntervalSince1970: 1_804_150_800), skipped: ["eight-weeks-before"],
+                        casesNotReady: [
+                            NotReadyCaseLine(
+                                caseReference: "CDOP-2025-0007",
+                                reasons: [
+                                    .init(
+                                        kind: "formNotFinalised",
+                                        detail:
+                                            "The Reporting form (Form B) from Northgate Surgery was returned but is not finalised."
+                                    )
+                                ])
+                        ])),
+                .recordEmailSent(yearReminder("reminder:four-weeks-before:coordinator", role: "coordinator")),
+                .recordEmailFailed(
+                    yearReminder("reminder:four-weeks-before:panel-chair", role: "panel chair"),
+                    reason: "rejected: 550 no such mailbox"),
             ])
+    }
+
+    static func yearReminder(_ outboxID: String, role: String) -> EmailOutcome {
+        EmailOutcome(
+            outboxID: outboxID, messageID: "<\(outboxID)@cdop.example.org>", template: "national-return-reminder",
+            recipientRole: role, route: "smtp 250", attempts: 1)
     }
 
     static func userEvents() throws -> [UserEvent] {
