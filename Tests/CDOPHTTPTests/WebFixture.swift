@@ -10,6 +10,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Testing
 
 /// A server on a fresh database with the shipped definitions, a test clock, and one user per role.
 struct WebFixture {
@@ -131,7 +132,10 @@ struct Browser {
         return Self.hiddenCSRF(in: String(buffer: account.body)) ?? ""
     }
 
+    /// Keeps the response's cookies, and checks that no page rendered so far (by any test of the process) came out
+    /// differently from swift-mustache's rendering of the same template.
     private mutating func keep(_ response: TestResponse) {
+        #expect(PageRenderer.parityMismatches == 0, "a page rendered differently from swift-mustache: see stderr")
         for field in response.headers[values: .setCookie] {
             let pair = field.split(separator: ";").first.map(String.init) ?? ""
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)

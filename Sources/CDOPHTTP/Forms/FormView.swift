@@ -9,8 +9,8 @@ import Hummingbird
 /// A form definition turned into what the templates show: every field with its label, hint, value as typed
 /// and error, whatever its type. The same definition validates the post (CDOPDefinitions), so the page
 /// and the rules cannot drift apart.
-struct FormView {
-    struct OptionView {
+struct FormView: Encodable {
+    struct OptionView: Encodable {
         var id: String
         var value: String
         var label: String
@@ -18,13 +18,13 @@ struct FormView {
         var checked: Bool
     }
 
-    struct RowView {
+    struct RowView: Encodable {
         var index: Int
         var number: Int
         var fields: [FieldView]
     }
 
-    struct FieldView {
+    struct FieldView: Encodable {
         var id: String
         var name: String
         var label: String
@@ -52,16 +52,18 @@ struct FormView {
         var condition: String?
         /// Answers offered as the person types (a datalist: no JavaScript); free text is still accepted.
         var suggestions: [String] = []
-        var hasSuggestions: Bool { !suggestions.isEmpty }
+        var hasSuggestions: Bool
         /// A multiple choice's hint, saying once that any number of options may be ticked.
-        var multipleHint: String {
+        var multipleHint: String
+
+        static func multipleHint(_ hint: String?) -> String {
             let help = hint ?? ""
             return help.localizedCaseInsensitiveContains("select all that apply")
                 ? help : (help + " Select all that apply.").trimmingCharacters(in: .whitespaces)
         }
     }
 
-    struct SectionView {
+    struct SectionView: Encodable {
         var id: String
         var title: String
         var help: String?
@@ -138,9 +140,9 @@ struct FormView {
         var describedBy: [String] = []
         if field.help != nil || condition != nil { describedBy.append("\(id)-hint") }
         if error != nil { describedBy.append("\(id)-error") }
+        let hint = [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty
         return FieldView(
-            id: id, name: name, label: field.label,
-            hint: [condition, field.help].compactMap { $0 }.joined(separator: " ").nilIfEmpty,
+            id: id, name: name, label: field.label, hint: hint,
             optional: !field.required, error: error, hintID: "\(id)-hint", errorID: "\(id)-error",
             describedBy: describedBy.joined(separator: " ").nilIfEmpty, value: typed.first ?? "",
             isText: field.type == .text && select == nil, isLongText: field.type == .longText,
@@ -149,7 +151,8 @@ struct FormView {
             isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
             isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows,
             addRowValue: "add-row:\(name)",
-            maxLength: field.maxLength, condition: condition, suggestions: field.suggestions)
+            maxLength: field.maxLength, condition: condition, suggestions: field.suggestions,
+            hasSuggestions: !field.suggestions.isEmpty, multipleHint: FieldView.multipleHint(hint))
     }
 
     /// How many rows of group `name` the values hold (the highest index sent, plus one).

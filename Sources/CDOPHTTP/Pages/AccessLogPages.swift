@@ -11,8 +11,8 @@ enum AccessLogPages {
     /// How many entries the page shows; the rest are counted ("and 12 more").
     static let limit = 200
 
-    struct View {
-        struct Row {
+    struct View: Encodable {
+        struct Row: Encodable {
             var when: String
             var who: String
             var what: String

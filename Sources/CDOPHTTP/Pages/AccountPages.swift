@@ -7,7 +7,7 @@ import Hummingbird
 
 /// A member of staff's own account: who they are, their roles and areas, and changing their password.
 enum AccountPages {
-    struct AccountView {
+    struct AccountView: Encodable {
         var displayName: String
         var username: String
         var roles: String
@@ -15,7 +15,7 @@ enum AccountPages {
         var secondFactor: Bool
     }
 
-    struct SecondFactorView {
+    struct SecondFactorView: Encodable {
         /// The key in groups of four, for typing into an app by hand.
         var key: String
         var uri: String

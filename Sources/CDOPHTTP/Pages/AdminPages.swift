@@ -10,8 +10,8 @@ import Hummingbird
 enum AdminPages {
     static let admins = Access.staff([.admin])
 
-    struct UsersView {
-        struct Row {
+    struct UsersView: Encodable {
+        struct Row: Encodable {
             var username: String
             var displayName: String
             var roles: String
@@ -24,7 +24,7 @@ enum AdminPages {
             var disabled: Bool
         }
 
-        struct Option {
+        struct Option: Encodable {
             var id: String
             var value: String
             var label: String

@@ -17,7 +17,7 @@ enum AgencyEditPages {
         routes.post("/agencies/:agency/retire", coordinators) { try await retire($0, $1, services) }
     }
 
-    struct AgencyEdit {
+    struct AgencyEdit: Encodable {
         var name: String
         var kinds: [AgencyPages.AgencyList.Kind]
         var contactName: String

@@ -8,8 +8,8 @@ import Hummingbird
 
 /// The agency directory: who can be asked for forms, and their lead contacts.
 enum AgencyPages {
-    struct AgencyList {
-        struct Row {
+    struct AgencyList: Encodable {
+        struct Row: Encodable {
             var href: String
             var name: String
             var kind: String
@@ -17,7 +17,7 @@ enum AgencyPages {
             var retired: Bool
         }
 
-        struct Kind {
+        struct Kind: Encodable {
             var value: String
             var label: String
             var selected: Bool
@@ -72,7 +72,7 @@ enum AgencyPages {
     }
 
     /// An agency's name, kind and lead contact as typed on the add and change forms.
-    struct Details {
+    struct Details: Encodable {
         var name: String
         var kind: AgencyKind
         var contactName: String

@@ -5,16 +5,16 @@ import Foundation
 /// The case page's actions of the moment: only those the case's state allows are offered (the domain still
 /// decides, and a refusal comes back beside the field it concerns). Every form posts to
 /// `/cases/{id}/commands` with the command's name and the same fields as the JSON API.
-struct CaseActionsView {
+struct CaseActionsView: Encodable {
     typealias Choice = CasePageView.Option
 
-    struct OpenPause {
+    struct OpenPause: Encodable {
         var process: String
         var label: String
         var since: String
     }
 
-    struct OpenAction {
+    struct OpenAction: Encodable {
         var id: String
         var text: String
         var owner: String

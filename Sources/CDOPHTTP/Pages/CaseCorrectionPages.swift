@@ -160,7 +160,7 @@ struct CorrectionForm {
     }
 }
 
-struct CorrectionFormView {
+struct CorrectionFormView: Encodable {
     typealias Option = CasePageView.Option
 
     var reference: String
@@ -220,8 +220,8 @@ struct CorrectionFormView {
 }
 
 /// The confirmation step of a corrected date of death: what the date of death moves, and what it leaves.
-struct DeathDateConfirmView {
-    struct Hidden {
+struct DeathDateConfirmView: Encodable {
+    struct Hidden: Encodable {
         var name: String
         var value: String
     }

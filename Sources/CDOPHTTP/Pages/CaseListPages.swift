@@ -102,8 +102,8 @@ enum CaseListFacts {
     }
 }
 
-struct CaseListView {
-    struct Row {
+struct CaseListView: Encodable {
+    struct Row: Encodable {
         var reference: String
         var href: String
         var name: String

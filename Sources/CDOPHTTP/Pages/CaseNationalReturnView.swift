@@ -6,10 +6,10 @@ import Foundation
 /// The case page's national return: whether the case is ready, why not, each part and whether it is finalised,
 /// and (for the coordinator) finalising a part or reopening a finalised one with a reason. Both forms post to
 /// `/cases/{id}/commands` (`finalise`, `reopen-finalised`), as the JSON API takes them.
-struct CaseNationalReturnView {
+struct CaseNationalReturnView: Encodable {
     typealias Choice = CasePageView.Option
 
-    struct Part {
+    struct Part: Encodable {
         var label: String
         var status: String
     }

@@ -3,8 +3,8 @@ import Foundation
 
 /// The whole notification as the case page shows it to the coordinator and the designated doctor (who may see
 /// a child's identifiable details): the child, the death, the notifier and the professionals involved.
-struct CaseNotificationView {
-    struct Professional {
+struct CaseNotificationView: Encodable {
+    struct Professional: Encodable {
         var name: String
         var role: String
         var organisation: String
@@ -80,7 +80,7 @@ struct CaseNotificationView {
 }
 
 /// The panel's outcome, summarised on the coordinator's case page once recorded.
-struct CaseOutcomeView {
+struct CaseOutcomeView: Encodable {
     var reviewedOn: String
     var primaryCategory: String
     var otherCategories: String

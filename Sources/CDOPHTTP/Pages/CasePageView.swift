@@ -8,13 +8,13 @@ import HTTPTypes
 import Hummingbird
 
 /// The case page's content.
-struct CasePageView {
+struct CasePageView: Encodable {
     struct Detail: Encodable {
         var label: String
         var value: String
     }
 
-    struct RequestRow {
+    struct RequestRow: Encodable {
         var id: String
         var agency: String
         var form: String
@@ -23,13 +23,13 @@ struct CasePageView {
         var href: String
     }
 
-    struct Option {
+    struct Option: Encodable {
         var value: String
         var label: String
         var selected: Bool
     }
 
-    struct Event {
+    struct Event: Encodable {
         var at: String
         var iso: String
         var what: String

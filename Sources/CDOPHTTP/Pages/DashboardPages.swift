@@ -29,8 +29,8 @@ enum DashboardPages {
     }
 }
 
-struct DashboardView {
-    struct CaseRow {
+struct DashboardView: Encodable {
+    struct CaseRow: Encodable {
         var reference: String
         var href: String
         var area: String
@@ -38,7 +38,7 @@ struct DashboardView {
         var duplicateOf: String
     }
 
-    struct RequestRow {
+    struct RequestRow: Encodable {
         var reference: String
         var href: String
         var agency: String
@@ -50,7 +50,7 @@ struct DashboardView {
         var next: String
     }
 
-    struct EmailRow {
+    struct EmailRow: Encodable {
         var reference: String
         var href: String
         var template: String
@@ -58,25 +58,25 @@ struct DashboardView {
         var error: String
     }
 
-    struct MeetingRow {
+    struct MeetingRow: Encodable {
         var title: String
         var href: String
         var when: String
         var cases: Int
     }
 
-    struct ReasonCount {
+    struct ReasonCount: Encodable {
         var label: String
         var cases: Int
     }
 
-    struct NotReadyRow {
+    struct NotReadyRow: Encodable {
         var reference: String
         var href: String
         var reasons: String
     }
 
-    struct StageRow {
+    struct StageRow: Encodable {
         var stage: String
         var counts: [Int]
         var total: Int

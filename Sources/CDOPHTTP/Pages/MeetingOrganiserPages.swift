@@ -206,7 +206,7 @@ enum MeetingOrganiserPages {
         return cases
     }
 
-    struct AgendaPack {
+    struct AgendaPack: Encodable {
         var title: String
         var when: String
         var venue: String

@@ -343,8 +343,8 @@ enum MeetingPages {
     }
 }
 
-struct MeetingList {
-    struct Row {
+struct MeetingList: Encodable {
+    struct Row: Encodable {
         var id: String
         var href: String
         var title: String
@@ -367,8 +367,8 @@ struct MeetingList {
     var errorFor: [String: String]
 }
 
-struct MeetingPageView {
-    struct Person {
+struct MeetingPageView: Encodable {
+    struct Person: Encodable {
         var index: Int
         var name: String
         var email: String
@@ -378,13 +378,13 @@ struct MeetingPageView {
         var options: [AttendanceOption]
     }
 
-    struct AttendanceOption {
+    struct AttendanceOption: Encodable {
         var value: String
         var label: String
         var selected: Bool
     }
 
-    struct AgendaItem {
+    struct AgendaItem: Encodable {
         var reference: String
         var href: String
         var caseID = ""
@@ -396,13 +396,13 @@ struct MeetingPageView {
     }
 
     /// An outstanding form request of a listed case, with its waive form's error.
-    struct WaiveRow {
+    struct WaiveRow: Encodable {
         var id: String
         var agency: String
         var error: String?
     }
 
-    struct ActionRow {
+    struct ActionRow: Encodable {
         var description: String
         var owner: String
         var due: String

@@ -12,21 +12,21 @@ enum NationalReturnPages {
     static let access = Access.staff([.coordinator])
     static let path = "/panel/national-return"
 
-    struct View {
-        struct LeftOut {
+    struct View: Encodable {
+        struct LeftOut: Encodable {
             var reference: String
             var died: String
             var why: [String]
         }
 
-        struct Made {
+        struct Made: Encodable {
             var at: String
             var hash: String
             var included: Int
             var leftOut: Int
         }
 
-        struct Reminder {
+        struct Reminder: Encodable {
             var step: String
             var planned: String
             var state: String

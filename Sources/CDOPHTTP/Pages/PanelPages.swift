@@ -102,7 +102,7 @@ enum PanelPages {
         return (caseID, state)
     }
 
-    struct PanelCaseView {
+    struct PanelCaseView: Encodable {
         typealias ReturnedForm = PseudonymisedCase.ReturnedForm
 
         var reference: String

@@ -79,7 +79,7 @@ enum PractitionerPages {
             }
             guard let template else { return redirect(to: "/forms/\(token)?saved=1") }
             return services.renderer.page(
-                template, ["agency": formRequest.agencyName, "panel": services.panelName] as [String: Any],
+                template, ["agency": formRequest.agencyName, "panel": services.panelName],
                 chrome: services.chrome(title, context, path: "/forms"))
         }
         if declinesAsNotKnown(action: action, values: values, definition: definition) {
@@ -162,7 +162,7 @@ enum PractitionerPages {
             status: refusal == .unknown ? .notFound : .gone)
     }
 
-    struct FormPage {
+    struct FormPage: Encodable {
         var form: FormView
         var agency: String
         var due: String

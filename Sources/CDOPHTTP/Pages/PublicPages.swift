@@ -93,7 +93,8 @@ enum PublicPages {
             $0.hasPrefix("CDOP-") && $0.count == 13 ? $0 : nil
         }
         return services.renderer.page(
-            "notification-received", ["reference": reference ?? "", "hasReference": reference != nil] as [String: Any],
+            "notification-received",
+            NotificationReceivedView(reference: reference ?? "", hasReference: reference != nil),
             chrome: services.chrome("Notification received", context, path: "/notify"))
     }
 
@@ -115,7 +116,7 @@ enum PublicPages {
             definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows,
             choices: [NotificationFields.residenceArea: areas, NotificationFields.areaOfDeath: areas])
         return services.renderer.page(
-            "notification-form", ["form": form, "action": "/notify"] as [String: Any],
+            "notification-form", NotificationFormView(form: form, action: "/notify"),
             chrome: services.chrome(
                 "Notify a child's death", context, path: "/notify", csrf: csrf, errors: FormErrors.summary(errors)),
             status: status)
@@ -137,4 +138,16 @@ enum FormErrors {
                 message: $0.message)
         }
     }
+}
+
+/// The page thanking a notifier, with the case's reference when the notification made one.
+struct NotificationReceivedView: Encodable {
+    var reference: String
+    var hasReference: Bool
+}
+
+/// The public notification form.
+struct NotificationFormView: Encodable {
+    var form: FormView
+    var action: String
 }

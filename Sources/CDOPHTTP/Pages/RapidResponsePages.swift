@@ -187,8 +187,8 @@ enum RapidResponsePages {
     }
 }
 
-struct RapidResponseList {
-    struct Row {
+struct RapidResponseList: Encodable {
+    struct Row: Encodable {
         var reference: String
         var href: String
         var reported: String

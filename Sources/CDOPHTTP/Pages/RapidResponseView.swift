@@ -7,15 +7,15 @@ import HTTPTypes
 import Hummingbird
 
 /// The rapid-response page of one case: triage, then convening the meeting.
-struct RapidResponseView {
-    struct Option {
+struct RapidResponseView: Encodable {
+    struct Option: Encodable {
         var id: String
         var value: String
         var label: String
         var checked: Bool
     }
 
-    struct InviteeRow {
+    struct InviteeRow: Encodable {
         var index: Int
         var number: Int
         var name: String
@@ -26,7 +26,7 @@ struct RapidResponseView {
         var emailError: String?
     }
 
-    struct MeetingLink {
+    struct MeetingLink: Encodable {
         var href: String
         var when: String
         var status: String

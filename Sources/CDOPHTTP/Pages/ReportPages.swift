@@ -14,7 +14,7 @@ enum ReportPages {
     /// Counts below this are hidden on the published page.
     static let threshold = 3
 
-    struct View {
+    struct View: Encodable {
         var year: String
         var published: Bool
         var mayChooseVersion: Bool

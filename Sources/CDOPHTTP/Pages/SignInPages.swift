@@ -84,7 +84,7 @@ enum SignInPages {
         return response
     }
 
-    struct SignInView {
+    struct SignInView: Encodable {
         var next: String
         var username: String
         var askCode: Bool

@@ -40,4 +40,24 @@ struct HTMLEscaping: MustacheContentType {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "&")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
+
+    /// Appends `text` to `output` escaped, without making a string of it.
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where needsEscaping(bytes[index]) {
+                output.append(contentsOf: bytes[start..<index])
+                switch bytes[index] {
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                default: output.append(contentsOf: "&#39;".utf8)
+                }
+                start = index + 1
+            }
+            output.append(contentsOf: bytes[start...])
+        }
+    }
 }

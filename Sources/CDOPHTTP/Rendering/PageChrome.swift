@@ -7,15 +7,15 @@ import Hummingbird
 
 /// What the layout shows around every page: the title, who is signed in and their navigation, the form token,
 /// a notice, and the error summary of a refused form.
-package struct PageChrome: Sendable {
-    package struct NavItem: Sendable {
+package struct PageChrome: Sendable, Encodable {
+    package struct NavItem: Sendable, Encodable {
         package var label: String
         package var href: String
         package var current: Bool
     }
 
     /// One entry of the error summary: links to the field that is wrong.
-    package struct ErrorLink: Sendable {
+    package struct ErrorLink: Sendable, Encodable {
         package var field: String
         package var message: String
     }

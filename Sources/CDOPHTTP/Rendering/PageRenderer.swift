@@ -6,9 +6,13 @@ import HTTPTypes
 import Hummingbird
 import Mustache
 import NIOCore
+import Synchronization
 
-/// Renders pages from the Mustache templates shipped in this module's `Templates/` folder. `{{name}}` escapes
-/// HTML, so whatever anyone typed is shown as text, never as markup; no template uses `{{{…}}}`.
+/// Renders pages from the Mustache templates shipped in this module's `Templates/` folder, compiled once at start
+/// (`CompiledTemplates`), from views that are `Encodable` (so each names its own fields, without reflection).
+/// `{{name}}` escapes HTML, so whatever anyone typed is shown as text, never as markup; only the annual report's
+/// already-escaped body uses `{{{…}}}`. A debug build also renders every page with swift-mustache and reports any
+/// byte that differs (`parityMismatches`).
 package struct PageRenderer: Sendable {
     package enum LoadError: Error, CustomStringConvertible {
         case templatesMissing(String)
@@ -22,45 +26,87 @@ package struct PageRenderer: Sendable {
         }
     }
 
+    let compiled: CompiledTemplates
+    /// swift-mustache's rendering of the same templates, for the debug build's parity check.
     let library: MustacheLibrary
 
     /// The templates every page needs; loading checks they are all there.
     static let required = ["layout", "error", "notification-form", "notification-received", "sign-in"]
 
-    package init(library: MustacheLibrary) {
-        self.library = library
-    }
+    /// The folder of the shipped templates.
+    static var templatesFolder: URL? { Bundle.module.url(forResource: "Templates", withExtension: nil) }
 
     /// Loads the shipped templates.
     package static func load() async throws -> PageRenderer {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+        guard let folder = templatesFolder else {
             throw LoadError.templatesMissing(Bundle.module.bundlePath + "/Templates")
         }
         _ = HTMLEscaping.registered
+        let compiled = try CompiledTemplates.load(folder: folder)
         let library = try await MustacheLibrary(directory: folder.path)
-        for name in required where library.getTemplate(named: name) == nil { throw LoadError.templateMissing(name) }
-        return PageRenderer(library: library)
+        for name in required where compiled.templates[name] == nil { throw LoadError.templateMissing(name) }
+        return PageRenderer(compiled: compiled, library: library)
     }
 
     /// The page `template` showing `content` inside the layout described by `chrome`.
-    package func page(_ template: String, _ content: Any, chrome: PageChrome, status: HTTPResponse.Status = .ok)
-        -> Response
-    {
-        let html = self.html(template, content, chrome: chrome)
+    package func page(
+        _ template: String, _ content: some Encodable, chrome: PageChrome, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let html = self.bytes(template, content, chrome: chrome)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        var buffer = ByteBufferAllocator().buffer(capacity: html.count)
+        buffer.writeBytes(html)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
+
+    /// How many pages of this process rendered differently from swift-mustache (checked in debug builds only).
+    package static var parityMismatches: Int { mismatches.load(ordering: .relaxed) }
+    private static let mismatches = Atomic<Int>(0)
 }
 
 extension PageRenderer {
     /// The page's HTML.
-    func html(_ template: String, _ content: Any, chrome: PageChrome) -> String {
+    func html(_ template: String, _ content: some Encodable, chrome: PageChrome) -> String {
+        String(decoding: bytes(template, content, chrome: chrome), as: UTF8.self)
+    }
+
+    func bytes(_ template: String, _ content: some Encodable, chrome: PageChrome) -> [UInt8] {
+        let rendered: [UInt8]?
+        do {
+            let root = TemplateValue.object(
+                TemplateObject(fields: [
+                    "page": try TemplateValueEncoder.encode(chrome),
+                    "content": try TemplateValueEncoder.encode(content),
+                ]))
+            rendered = compiled.render(template, root: root)
+        } catch {
+            rendered = nil
+        }
+        let html =
+            rendered ?? Array("<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>".utf8)
+        #if DEBUG
+            checkParity(template, content, chrome: chrome, html: html)
+        #endif
+        return html
+    }
+
+    /// Renders the page again with swift-mustache and counts (and logs, naming the template and the first byte that
+    /// differs, never the page's content) any difference.
+    private func checkParity(_ template: String, _ content: Any, chrome: PageChrome, html: [UInt8]) {
         let context: [String: Any] = [
             "page": ReflectedView.wrap(chrome) ?? chrome, "content": ReflectedView.wrap(content) ?? content,
         ]
-        return library.render(context, withTemplate: template)
-            ?? "<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>"
+        let reference = Array((library.render(context, withTemplate: template) ?? "").utf8)
+        guard reference != html else { return }
+        let first =
+            zip(reference, html).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(reference.count, html.count)
+        Self.mismatches.add(1, ordering: .relaxed)
+        FileHandle.standardError.write(
+            Data(
+                "page template \(template): the compiled rendering differs from swift-mustache's at byte \(first) (\(html.count) and \(reference.count) bytes)\n"
+                    .utf8))
     }
 }
 

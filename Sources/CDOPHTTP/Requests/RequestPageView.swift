@@ -6,7 +6,7 @@ import Foundation
 
 /// One form request's page: where it stands, the returned answers (read-only), every email sent for it, and
 /// what the coordinator can do.
-struct RequestPageView {
+struct RequestPageView: Encodable {
     var reference: String
     var caseHref: String
     var agency: String
@@ -81,8 +81,8 @@ struct RequestPageView {
 
 /// The confirmation asked before an action that cannot be undone: what will happen, the fields as typed
 /// (carried on hidden), a button that does it and a way back.
-struct ConfirmPageView {
-    struct Hidden {
+struct ConfirmPageView: Encodable {
+    struct Hidden: Encodable {
         var name: String
         var value: String
     }

@@ -80,7 +80,7 @@ struct AccessRefusals: Sendable {
 }
 
 /// The content of the error page.
-struct ErrorPage: Sendable {
+struct ErrorPage: Sendable, Encodable {
     var heading: String
     var message: String
     var contact: String? = nil
