@@ -1,6 +1,7 @@
 import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
+import Foundation
 import Mustache
 import Testing
 
@@ -35,5 +36,18 @@ struct FormViewLookupTests {
             }
         }
         #expect(Set(missing).isEmpty, "not answered by name: \(Set(missing).sorted())")
+    }
+
+    @Test(
+        "A field's element id turns each row's brackets into dashes",
+        arguments: [
+            ("child-surname", "child-surname"), ("people[0].name", "people-0-name"),
+            ("rows[12].items[3].value", "rows-12-items-3-value"), ("odd]", "odd]"), ("a[1]b", "a-1]b"),
+        ])
+    func elementIDs(name: String, id: String) {
+        #expect(FormView.elementID(name) == id)
+        #expect(
+            FormView.elementID(name)
+                == name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-"))
     }
 }

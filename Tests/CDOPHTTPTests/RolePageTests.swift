@@ -1,6 +1,5 @@
 import CDOPApp
 import CDOPDomain
-import CDOPHTTP
 import CDOPProjections
 import CDOPStore
 import Foundation
@@ -8,6 +7,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import CDOPHTTP
 
 /// What each role sees: the coordinator's dashboard, the identifiable case page (recorded), and the panel's
 /// pseudonymised view.
@@ -25,6 +26,38 @@ struct RolePageTests {
             #expect(html.contains("Open cases by stage and age") && html.contains("<svg"))
             #expect(!html.contains("Testchild"), "the dashboard names no child")
         }
+    }
+
+    @Test("The dashboard is shown again from its cache only while nothing is appended and the minute is the same")
+    func theDashboardIsMadeAgainAfterAnAppendOrAMinute() async throws {
+        var fixture = try await WebFixture()
+        let first = try fixture.notifiedCase(in: "NTH")
+        let engine = fixture.engine
+        let notification = fixture.notification(surname: "Secondchild", area: "NTH")
+        try await fixture.browse(as: .coordinator) { browser, _ in
+            let before = String(buffer: try await browser.get("/dashboard").body)
+            #expect(before.contains(first.reference))
+            let again = String(buffer: try await browser.get("/dashboard").body)
+            #expect(again == before, "the same minute, nothing appended: the same page")
+
+            let second = try engine.workflow.notify(notification, by: Actor(name: "test", role: "coordinator")).caseID
+            let after = String(buffer: try await browser.get("/dashboard").body)
+            #expect(after.contains(second.reference), "a case notified since is shown at once")
+        }
+        let cache = DashboardCache()
+        var made = 0
+        let make = { () throws -> PreparedView in
+            made += 1
+            return PreparedView(value: .int(made), view: made)
+        }
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        _ = try cache.view(areas: ["NTH"], position: 10, now: now, make: make)
+        _ = try cache.view(areas: ["NTH"], position: 10, now: now.addingTimeInterval(1), make: make)
+        #expect(made == 1, "the same position and minute")
+        _ = try cache.view(areas: ["STH"], position: 10, now: now, make: make)
+        _ = try cache.view(areas: ["NTH"], position: 11, now: now, make: make)
+        _ = try cache.view(areas: ["NTH"], position: 11, now: now.addingTimeInterval(60), make: make)
+        #expect(made == 4, "other areas, a later position and the next minute are each made again")
     }
 
     @Test("Viewing a case page is recorded on the viewer's access log")

@@ -10,7 +10,7 @@ import Hummingbird
 /// and error, whatever its type. The same definition validates the post (CDOPDefinitions), so the page
 /// and the rules cannot drift apart.
 struct FormView: Encodable {
-    struct OptionView: Encodable {
+    struct OptionView: Encodable, Sendable {
         var id: String
         var value: String
         var label: String
@@ -18,13 +18,13 @@ struct FormView: Encodable {
         var checked: Bool
     }
 
-    struct RowView: Encodable {
+    struct RowView: Encodable, Sendable {
         var index: Int
         var number: Int
         var fields: [FieldView]
     }
 
-    struct FieldView: Encodable {
+    struct FieldView: Encodable, Sendable {
         var id: String
         var name: String
         var label: String
@@ -52,10 +52,8 @@ struct FormView: Encodable {
         var condition: String?
         /// Answers offered as the person types (a datalist: no JavaScript); free text is still accepted.
         var suggestions: [String] = []
-        var hasSuggestions: Bool
-        /// A multiple choice's hint, saying once that any number of options may be ticked.
-        var multipleHint: String
 
+        /// A multiple choice's hint, saying once that any number of options may be ticked.
         static func multipleHint(_ hint: String?) -> String {
             let help = hint ?? ""
             return help.localizedCaseInsensitiveContains("select all that apply")
@@ -63,7 +61,7 @@ struct FormView: Encodable {
         }
     }
 
-    struct SectionView: Encodable {
+    struct SectionView: Encodable, Sendable {
         var id: String
         var title: String
         var help: String?
@@ -95,12 +93,39 @@ struct FormView: Encodable {
         }
     }
 
+    /// A field's element id from its name: "people[0].name" is "people-0-name" ("[" and "]." become "-").
+    static func elementID(_ name: String) -> String {
+        guard name.utf8.contains(UInt8(ascii: "[")) else { return name }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var utf8 = name.utf8.makeIterator()
+        var pending: UInt8?
+        while let byte = pending ?? utf8.next() {
+            pending = nil
+            switch byte {
+            case UInt8(ascii: "["):
+                bytes.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "]"):
+                let next = utf8.next()
+                if next == UInt8(ascii: ".") {
+                    bytes.append(UInt8(ascii: "-"))
+                } else {
+                    bytes.append(byte)
+                    pending = next
+                }
+            default:
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func field(
         _ field: FormField, name: String, in definition: FormDefinition, values: [String: [String]],
         errors: [String: String],
         extraRows: Set<String>, choices: [String: [FieldOption]] = [:]
     ) -> FieldView {
-        let id = name.replacingOccurrences(of: "[", with: "-").replacingOccurrences(of: "].", with: "-")
+        let id = Self.elementID(name)
         let typed = values[name] ?? []
         let error = errors[name]
         var options: [OptionView] = []
@@ -151,8 +176,7 @@ struct FormView: Encodable {
             isChoice: field.type == .choice || field.type == .yesNoNotKnown, isMultiple: field.type == .multipleChoice,
             isGroup: field.type == .group, isSelect: select != nil, options: options, rows: rows,
             addRowValue: "add-row:\(name)",
-            maxLength: field.maxLength, condition: condition, suggestions: field.suggestions,
-            hasSuggestions: !field.suggestions.isEmpty, multipleHint: FieldView.multipleHint(hint))
+            maxLength: field.maxLength, condition: condition, suggestions: field.suggestions)
     }
 
     /// How many rows of group `name` the values hold (the highest index sent, plus one).

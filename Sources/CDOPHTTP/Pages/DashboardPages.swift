@@ -6,6 +6,7 @@ import Foundation
 import GRDB
 import HTTPTypes
 import Hummingbird
+import Synchronization
 
 /// The coordinator's dashboard: what is new, what may be a duplicate, what is due and overdue, which emails
 /// failed, which meetings are coming, and open cases by stage and age. References only: no child's name.
@@ -20,8 +21,14 @@ enum DashboardPages {
                         ? "/rapid-responses" : staff.has(.panelMember) ? "/meetings" : "/account")
         }
         routes.get("/dashboard", .staff([.coordinator])) { request, context in
+            let areas = context.staff?.user.areas ?? []
+            let now = services.now
             let view = try await services.engine.store.read { db in
-                try DashboardView(areas: context.staff?.user.areas ?? [], now: services.now, db: db)
+                try services.dashboards.view(
+                    areas: areas, position: try EventStore.lastPosition(in: db), now: now
+                ) { () throws -> PreparedView in
+                    try services.renderer.prepare(try DashboardView(areas: areas, now: now, db: db))
+                }
             }
             return services.renderer.page(
                 "dashboard", view, chrome: services.chrome("Dashboard", context, path: "/dashboard"))
@@ -177,6 +184,33 @@ struct DashboardView: Encodable {
         hasFailedEmails = !failedEmails.isEmpty
         hasMeetings = !meetings.isEmpty
         hasStages = !stages.isEmpty
+    }
+}
+
+/// The dashboards rendered last, one per set of areas: a dashboard is made again only when an event has been
+/// appended since (its position in the store has moved) or the minute has changed (it counts days left and lists
+/// the meetings still to come). Each is made inside the read transaction whose last position it records.
+final class DashboardCache: Sendable {
+    private struct Entry {
+        var position: Int64
+        var minute: Int64
+        var view: PreparedView
+    }
+
+    private let entries = Mutex<[Set<String>: Entry]>([:])
+
+    func view(areas: Set<String>, position: Int64, now: Date, make: () throws -> PreparedView) throws -> PreparedView {
+        let minute = Int64((now.timeIntervalSince1970 / 60).rounded(.down))
+        if let entry = entries.withLock({ $0[areas] }), entry.position == position, entry.minute == minute {
+            return entry.view
+        }
+        let view = try make()
+        entries.withLock { entries in
+            if (entries[areas]?.position ?? -1) <= position {
+                entries[areas] = Entry(position: position, minute: minute, view: view)
+            }
+        }
+        return view
     }
 }
 

@@ -50,8 +50,23 @@ package struct PageRenderer: Sendable {
 
     /// The page `template` showing `content` inside the layout described by `chrome`.
     package func page(
-        _ template: String, _ content: some Encodable, chrome: PageChrome, status: HTTPResponse.Status = .ok
+        _ template: String, _ content: some Encodable & Sendable, chrome: PageChrome, status: HTTPResponse.Status = .ok
     ) -> Response {
+        let prepared: PreparedView? = try? prepare(content)
+        return page(
+            template, prepared ?? PreparedView(value: .object(TemplateObject(fields: [:])), view: ""), chrome: chrome,
+            status: status)
+    }
+
+    /// A view made ready for the templates once, to be shown more than once.
+    func prepare(_ content: some Encodable & Sendable) throws -> PreparedView {
+        PreparedView(value: try TemplateValueEncoder.encode(content), view: content)
+    }
+
+    /// The page `template` showing a prepared view.
+    func page(_ template: String, _ content: PreparedView, chrome: PageChrome, status: HTTPResponse.Status = .ok)
+        -> Response
+    {
         let html = self.bytes(template, content, chrome: chrome)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
@@ -67,26 +82,21 @@ package struct PageRenderer: Sendable {
 
 extension PageRenderer {
     /// The page's HTML.
-    func html(_ template: String, _ content: some Encodable, chrome: PageChrome) -> String {
-        String(decoding: bytes(template, content, chrome: chrome), as: UTF8.self)
+    func html(_ template: String, _ content: some Encodable & Sendable, chrome: PageChrome) -> String {
+        let prepared = (try? prepare(content)) ?? PreparedView(value: .object(TemplateObject(fields: [:])), view: "")
+        return String(decoding: bytes(template, prepared, chrome: chrome), as: UTF8.self)
     }
 
-    func bytes(_ template: String, _ content: some Encodable, chrome: PageChrome) -> [UInt8] {
-        let rendered: [UInt8]?
-        do {
-            let root = TemplateValue.object(
-                TemplateObject(fields: [
-                    "page": try TemplateValueEncoder.encode(chrome),
-                    "content": try TemplateValueEncoder.encode(content),
-                ]))
-            rendered = compiled.render(template, root: root)
-        } catch {
-            rendered = nil
+    func bytes(_ template: String, _ content: PreparedView, chrome: PageChrome) -> [UInt8] {
+        var rendered: [UInt8]?
+        if let page = try? TemplateValueEncoder.encode(chrome) {
+            rendered = compiled.render(
+                template, root: .object(TemplateObject(fields: ["page": page, "content": content.value])))
         }
         let html =
             rendered ?? Array("<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>".utf8)
         #if DEBUG
-            checkParity(template, content, chrome: chrome, html: html)
+            checkParity(template, content.view, chrome: chrome, html: html)
         #endif
         return html
     }
@@ -113,4 +123,11 @@ extension PageRenderer {
 /// See other: after a successful form post, so a reload does not post twice.
 package func redirect(to location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
+}
+
+/// A view with its values for the templates, made once (a page shown again from a cache is not encoded again).
+struct PreparedView: Sendable {
+    let value: TemplateValue
+    /// The view itself, for the debug build's parity check.
+    let view: any Sendable
 }

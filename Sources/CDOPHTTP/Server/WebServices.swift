@@ -22,6 +22,8 @@ package struct WebServices: Sendable {
     package let secureCookies: Bool
     /// HTTP latency and the operational figures, served at /metrics.
     package let metrics: ServerMetrics
+    /// The dashboards rendered last, kept while nothing is appended and the minute is the same.
+    let dashboards = DashboardCache()
 
     package init(
         engine: Engine, definitions: DefinitionSet, renderer: PageRenderer, clock: any AppClock, users: UserDirectory,

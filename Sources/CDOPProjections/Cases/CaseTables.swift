@@ -185,14 +185,47 @@ package enum CaseTables {
     }
 
     /// The projection keeping these tables, inline with every case append.
-    package static let projection = FoldingProjection<CaseDecider>(name: "cases", streamPrefix: "case") {
-        state, _, version, fresh, db in
-        try write(state, version: version, fresh: fresh, in: db)
-        try TimerTables.write(state, fresh: fresh, in: db)
-        try ReportFactTables.write(state, in: db)
-        try NationalReturnQueueTables.write(state, in: db)
-        if let caseID = state.caseID {
-            try OutboxTables.write(state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
+    package static let projection = PassiveEventsSkipped(
+        folding: FoldingProjection<CaseDecider>(name: "cases", streamPrefix: "case") {
+            state, _, version, fresh, db in
+            try write(state, version: version, fresh: fresh, in: db)
+            try TimerTables.write(state, fresh: fresh, in: db)
+            try ReportFactTables.write(state, in: db)
+            try NationalReturnQueueTables.write(state, in: db)
+            if let caseID = state.caseID {
+                try OutboxTables.write(
+                    state.outboxEmails, streamID: caseID.streamID, caseID: caseID.description, in: db)
+            }
+        })
+
+    /// Events that change no case state, only the stream's length: a practitioner opening a form. A case appended
+    /// only these has just its summary's stream version moved on, instead of every row of the case written again
+    /// (a morning when every agency opens its link appends one per opening).
+    static let passiveTypeNames: Set<String> = [FormOpened.typeName]
+
+    /// The case projection, passing over what passive events leave unchanged.
+    package struct PassiveEventsSkipped: InlineProjection {
+        package let folding: FoldingProjection<CaseDecider>
+        package var name: String { folding.name }
+
+        package func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
+            let cases = events.filter { $0.streamID.hasPrefix("case-") }
+            let active = Set(cases.filter { !passiveTypeNames.contains($0.type) }.map(\.streamID))
+            try folding.apply(cases.filter { active.contains($0.streamID) }, in: context)
+            var passive: [String: Int64] = [:]
+            for event in cases where !active.contains(event.streamID) {
+                passive[event.streamID] = max(passive[event.streamID] ?? 0, event.streamVersion)
+            }
+            for (stream, version) in passive {
+                try context.db.cachedStatement(
+                    sql: "UPDATE case_summaries SET stream_version = ? WHERE case_id = ?"
+                ).execute(arguments: [version, String(stream.dropFirst("case-".count))])
+            }
+        }
+
+        /// The same projection sharing `cache`.
+        package func sharing(_ cache: StateCache) -> PassiveEventsSkipped {
+            PassiveEventsSkipped(folding: folding.sharing(cache))
         }
     }
 }

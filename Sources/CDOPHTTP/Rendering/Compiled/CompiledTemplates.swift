@@ -133,7 +133,7 @@ private struct TemplateRendering {
         case .int(let number): output.append(contentsOf: String(number).utf8)
         case .double(let number): output.append(contentsOf: String(describing: number).utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .list, .object: break
+        case .list, .object, .fields: break
         }
     }
 

@@ -8,10 +8,16 @@ indirect enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// A view that names its own fields (`TemplateFields`).
+    case fields(any TemplateFields)
 
     /// The field `name` of an object; nil for anything else or a field not there.
     func child(_ name: String) -> TemplateValue? {
-        if case .object(let object) = self { object.fields[name] } else { nil }
+        switch self {
+        case .object(let object): object.fields[name]
+        case .fields(let view): view.templateField(name)
+        default: nil
+        }
     }
 
     /// The value with a transform applied (`{{count(list)}}`): nil when it does not apply.

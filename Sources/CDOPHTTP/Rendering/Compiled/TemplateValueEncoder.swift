@@ -35,6 +35,7 @@ private final class Slot {
         case let number as Int: content = .value(.int(number))
         case let flag as Bool: content = .value(.bool(flag))
         case let number as Double: content = .value(.double(number))
+        case let view as any TemplateFields: content = .value(.fields(view))
         default: try value.encode(to: SlotEncoder(slot: self, codingPath: path))
         }
     }
