@@ -24,34 +24,69 @@ struct FormView: Encodable {
         var fields: [FieldView]
     }
 
-    struct FieldView: Encodable, Sendable {
-        var id: String
-        var name: String
-        var label: String
-        var hint: String?
-        var optional: Bool
-        var error: String?
-        var hintID: String
-        var errorID: String
-        var describedBy: String?
-        var value: String
-        var isText: Bool
-        var isLongText: Bool
-        var isDate: Bool
-        var isDateTime: Bool
-        var isNumber: Bool
-        var isChoice: Bool
-        var isMultiple: Bool
-        var isGroup: Bool
+    /// A class, not a struct: the templates look into each field as it is, without copying it into a box.
+    final class FieldView: Encodable, Sendable {
+        let id: String
+        let name: String
+        let label: String
+        let hint: String?
+        let optional: Bool
+        let error: String?
+        let hintID: String
+        let errorID: String
+        let describedBy: String?
+        let value: String
+        let isText: Bool
+        let isLongText: Bool
+        let isDate: Bool
+        let isDateTime: Bool
+        let isNumber: Bool
+        let isChoice: Bool
+        let isMultiple: Bool
+        let isGroup: Bool
         /// A text field answered from a list the server knows (the panel's areas): a select.
-        var isSelect: Bool
-        var options: [OptionView]
-        var rows: [RowView]
-        var addRowValue: String
-        var maxLength: Int?
-        var condition: String?
+        let isSelect: Bool
+        let options: [OptionView]
+        let rows: [RowView]
+        let addRowValue: String
+        let maxLength: Int?
+        let condition: String?
         /// Answers offered as the person types (a datalist: no JavaScript); free text is still accepted.
-        var suggestions: [String] = []
+        let suggestions: [String]
+
+        init(
+            id: String, name: String, label: String, hint: String?, optional: Bool, error: String?, hintID: String,
+            errorID: String, describedBy: String?, value: String, isText: Bool, isLongText: Bool, isDate: Bool,
+            isDateTime: Bool, isNumber: Bool, isChoice: Bool, isMultiple: Bool, isGroup: Bool, isSelect: Bool,
+            options: [OptionView], rows: [RowView], addRowValue: String, maxLength: Int?, condition: String?,
+            suggestions: [String] = []
+        ) {
+            self.id = id
+            self.name = name
+            self.label = label
+            self.hint = hint
+            self.optional = optional
+            self.error = error
+            self.hintID = hintID
+            self.errorID = errorID
+            self.describedBy = describedBy
+            self.value = value
+            self.isText = isText
+            self.isLongText = isLongText
+            self.isDate = isDate
+            self.isDateTime = isDateTime
+            self.isNumber = isNumber
+            self.isChoice = isChoice
+            self.isMultiple = isMultiple
+            self.isGroup = isGroup
+            self.isSelect = isSelect
+            self.options = options
+            self.rows = rows
+            self.addRowValue = addRowValue
+            self.maxLength = maxLength
+            self.condition = condition
+            self.suggestions = suggestions
+        }
 
         /// A multiple choice's hint, saying once that any number of options may be ticked.
         static func multipleHint(_ hint: String?) -> String {
