@@ -4,6 +4,7 @@ import CDOPHTTP
 import CDOPProjections
 import CDOPStore
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -82,6 +83,28 @@ struct PractitionerLinkTests {
         #expect(
             timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"),
             "\(timeline)")
+    }
+
+    @Test("Opening a form moves only the case summary's stream version, and a rebuild writes the very same rows")
+    func openingAFormWritesOnlyTheStreamVersion() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, _, token) = try fixture.caseWithFormBRequested()
+        let store = fixture.engine.store
+        let versionBefore = try await store.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT stream_version FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
+        }
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            for _ in 0..<3 { _ = try await browser.get("/forms/\(token)") }
+        }
+        let versionAfter = try await store.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT stream_version FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
+        }
+        #expect(versionAfter == (versionBefore ?? 0) + 3)
+        #expect(try store.readStream(caseID.streamID).last?.streamVersion == versionAfter)
+        #expect(try ReadModelRebuild(store: store).run().isClean, "the rebuild folds the openings to the same rows")
     }
 
     @Test("A withdrawn request's link says so and whom to contact")

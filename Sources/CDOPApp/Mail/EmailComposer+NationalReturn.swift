@@ -27,7 +27,9 @@ extension EmailComposer {
             "notReadyCases": cases.map { line in
                 "- \(line.caseReference): " + line.reasons.map(\.detail).joined(separator: " ")
             }.joined(separator: "\n"),
-            "notReadyByReason": Self.countsByReason(cases).map { "- \($0.label): \($0.cases)" }.joined(separator: "\n"),
+            "notReadyByReason": NotReadyReason.Kind.casesHeldBack(
+                cases.map { Set($0.reasons.compactMap { NotReadyReason.Kind(rawValue: $0.kind) }) }
+            ).map { "- \($0.kind.label): \($0.cases)" }.joined(separator: "\n"),
             "panelName": configuration.panelName,
             "coordinatorName": EmailWording.midSentence(configuration.coordinatorName),
             "coordinatorEmail": configuration.coordinatorEmail,
@@ -39,13 +41,5 @@ extension EmailComposer {
         page?.queryItems = [URLQueryItem(name: "year", value: String(reminder.year))]
         values["link"] = page?.url?.absoluteString ?? configuration.baseURL.absoluteString
         return try plainMessage(row, template: template, values: values, to: try address(for: row), now: now)
-    }
-
-    /// How many cases each kind of reason holds back (a case counted once a kind), in the kinds' order.
-    static func countsByReason(_ cases: [NotReadyCaseLine]) -> [(label: String, cases: Int)] {
-        NotReadyReason.Kind.allCases.compactMap { kind in
-            let count = cases.filter { $0.reasons.contains { $0.kind == kind.rawValue } }.count
-            return count == 0 ? nil : (kind.label, count)
-        }
     }
 }

@@ -84,6 +84,11 @@ extension Engine {
         return ProducedNationalReturn(export: export, receipt: receipt)
     }
 
+    /// The record of a reporting year's returns and reminders.
+    package func nationalReturnLog(year: Int) throws(CommandError) -> NationalReturnLogState {
+        try workflow.load(NationalReturnLogDecider.self, NationalReturnLog.streamID(year: year))
+    }
+
     /// The returns recorded for `year`, oldest first.
     package func nationalReturnsProduced(year: Int) throws(CommandError) -> [NationalReturnProduced] {
         try nationalReturnLog(year: year).returns

@@ -55,10 +55,3 @@ package struct NationalReturnReminderStatus: Sendable, Equatable {
         return rows.sorted { ($0.plannedAt, $0.step) < ($1.plannedAt, $1.step) }
     }
 }
-
-extension Engine {
-    /// The record of a reporting year's returns and reminders.
-    package func nationalReturnLog(year: Int) throws(CommandError) -> NationalReturnLogState {
-        try workflow.load(NationalReturnLogDecider.self, NationalReturnLog.streamID(year: year))
-    }
-}

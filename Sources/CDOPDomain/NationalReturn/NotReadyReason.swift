@@ -87,3 +87,14 @@ package enum NotReadyReason: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension NotReadyReason.Kind {
+    /// How many cases each kind of reason holds back, given the kinds each case has (a case counts once a kind), in
+    /// the kinds' order, leaving out kinds that hold back none.
+    package static func casesHeldBack(_ kindsOfEachCase: [Set<Self>]) -> [(kind: Self, cases: Int)] {
+        allCases.compactMap { kind in
+            let count = kindsOfEachCase.filter { $0.contains(kind) }.count
+            return count == 0 ? nil : (kind, count)
+        }
+    }
+}

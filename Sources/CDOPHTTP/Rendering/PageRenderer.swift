@@ -52,10 +52,7 @@ package struct PageRenderer: Sendable {
     package func page(
         _ template: String, _ content: some Encodable & Sendable, chrome: PageChrome, status: HTTPResponse.Status = .ok
     ) -> Response {
-        let prepared: PreparedView? = try? prepare(content)
-        return page(
-            template, prepared ?? PreparedView(value: .object(TemplateObject(fields: [:])), view: ""), chrome: chrome,
-            status: status)
+        page(template, try? prepare(content), chrome: chrome, status: status)
     }
 
     /// A view made ready for the templates once, to be shown more than once.
@@ -63,8 +60,8 @@ package struct PageRenderer: Sendable {
         PreparedView(value: try TemplateValueEncoder.encode(content), view: content)
     }
 
-    /// The page `template` showing a prepared view.
-    func page(_ template: String, _ content: PreparedView, chrome: PageChrome, status: HTTPResponse.Status = .ok)
+    /// The page `template` showing a prepared view (nil: one that could not be prepared).
+    func page(_ template: String, _ content: PreparedView?, chrome: PageChrome, status: HTTPResponse.Status = .ok)
         -> Response
     {
         let html = self.bytes(template, content, chrome: chrome)
@@ -83,18 +80,17 @@ package struct PageRenderer: Sendable {
 extension PageRenderer {
     /// The page's HTML.
     func html(_ template: String, _ content: some Encodable & Sendable, chrome: PageChrome) -> String {
-        let prepared = (try? prepare(content)) ?? PreparedView(value: .object(TemplateObject(fields: [:])), view: "")
-        return String(decoding: bytes(template, prepared, chrome: chrome), as: UTF8.self)
+        String(decoding: bytes(template, try? prepare(content), chrome: chrome), as: UTF8.self)
     }
 
-    func bytes(_ template: String, _ content: PreparedView, chrome: PageChrome) -> [UInt8] {
-        var rendered: [UInt8]?
-        if let page = try? TemplateValueEncoder.encode(chrome) {
-            rendered = compiled.render(
+    /// The page's bytes; a short error page when the view could not be prepared or the template is missing.
+    func bytes(_ template: String, _ content: PreparedView?, chrome: PageChrome) -> [UInt8] {
+        guard let content, let page = try? TemplateValueEncoder.encode(chrome),
+            let html = compiled.render(
                 template, root: .object(TemplateObject(fields: ["page": page, "content": content.value])))
+        else {
+            return Array("<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>".utf8)
         }
-        let html =
-            rendered ?? Array("<!doctype html><title>Error</title><p>The page \(template) could not be shown.</p>".utf8)
         #if DEBUG
             checkParity(template, content.view, chrome: chrome, html: html)
         #endif

@@ -64,9 +64,6 @@ package enum NationalReturnQueries {
     /// How many cases each kind of reason holds back (a case with two forms not finalised counts once), in the
     /// kinds' order, leaving out kinds that hold back none.
     package static func counts(_ cases: [CaseNotReady]) -> [(kind: NotReadyReason.Kind, cases: Int)] {
-        NotReadyReason.Kind.allCases.compactMap { kind in
-            let count = cases.filter { $0.reasons.contains { $0.kind == kind } }.count
-            return count == 0 ? nil : (kind, count)
-        }
+        NotReadyReason.Kind.casesHeldBack(cases.map { Set($0.reasons.map(\.kind)) })
     }
 }

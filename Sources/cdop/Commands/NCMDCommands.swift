@@ -130,20 +130,21 @@ struct NCMDReadinessCommand: ParsableCommand {
             try NationalReturnQueries.notReady(deathsFrom: period?.from, deathsTo: period?.to, in: db)
         }
         var cases: [Listing.Case] = []
-        var kinds: [NotReadyReason.Kind: Int] = [:]
+        var kindsOfEachCase: [Set<NotReadyReason.Kind>] = []
         for row in listed {
             guard let caseID = CaseID(row.caseID) else { continue }
             let state = try engine.workflow.caseState(caseID)
             let readiness = NationalReturnCheck.readiness(state, forms: forms)
-            for kind in Set(readiness.reasons.map(\.kind)) { kinds[kind, default: 0] += 1 }
+            kindsOfEachCase.append(Set(readiness.reasons.map(\.kind)))
             cases.append(
                 Listing.Case(
                     caseId: row.caseID, reference: row.reference, stage: row.stage, dateOfDeath: row.dateOfDeath?.iso,
                     reasons: NationalReturnView(state, readiness: readiness).reasons))
         }
+        let heldBack = NotReadyReason.Kind.casesHeldBack(kindsOfEachCase)
         let listing = Listing(
             from: period?.from.iso, to: period?.to.iso, notReady: cases.count,
-            counts: Dictionary(uniqueKeysWithValues: kinds.map { ($0.key.rawValue, $0.value) }), cases: cases)
+            counts: Dictionary(uniqueKeysWithValues: heldBack.map { ($0.kind.rawValue, $0.cases) }), cases: cases)
         if options.json {
             print(Output.json(listing))
             return
@@ -158,7 +159,7 @@ struct NCMDReadinessCommand: ParsableCommand {
         print(
             TextTable.render(
                 header: ["reason", "cases"],
-                rows: NotReadyReason.Kind.allCases.compactMap { kind in kinds[kind].map { [kind.label, "\($0)"] } }))
+                rows: heldBack.map { [$0.kind.label, "\($0.cases)"] }))
         print("")
         print(
             TextTable.render(
