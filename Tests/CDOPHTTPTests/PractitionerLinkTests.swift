@@ -1,6 +1,5 @@
 import CDOPApp
 import CDOPDomain
-import CDOPHTTP
 import CDOPProjections
 import CDOPStore
 import Foundation
@@ -9,6 +8,8 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
+@testable import CDOPHTTP
 
 /// The practitioner's secure link: open the form, save a draft, come back, submit; then a clear page.
 @Suite("The practitioner's secure link")
@@ -105,6 +106,46 @@ struct PractitionerLinkTests {
         #expect(versionAfter == (versionBefore ?? 0) + 3)
         #expect(try store.readStream(caseID.streamID).last?.streamVersion == versionAfter)
         #expect(try ReadModelRebuild(store: store).run().isClean, "the rebuild folds the openings to the same rows")
+    }
+
+    @Test(
+        "A form page opened again is the page kept, with each visitor's own token; a draft or a withdrawal shows at once"
+    )
+    func aFormPageOpenedAgainIsTheKeptPageWithEachVisitorsOwnToken() async throws {
+        var fixture = try await WebFixture()
+        let (caseID, requestID, token) = try fixture.caseWithFormBRequested()
+        let (services, workflow) = (fixture.services, fixture.engine.workflow)
+        try await fixture.application.test(.router) { client in
+            var first = Browser(client)
+            var second = Browser(client)
+            let firstPage = String(buffer: try await first.get("/forms/\(token)").body)
+            let secondPage = String(buffer: try await second.get("/forms/\(token)").body)
+            let firstToken = try #require(Browser.hiddenCSRF(in: firstPage))
+            let secondToken = try #require(Browser.hiddenCSRF(in: secondPage))
+            #expect(firstToken != secondToken, "each visitor has a token of their own")
+            #expect(
+                firstPage.replacingOccurrences(of: firstToken, with: "T")
+                    == secondPage.replacingOccurrences(of: secondToken, with: "T"))
+            #expect(services.formPages.count == 1, "the second visitor was shown the page kept")
+
+            let saved = try await first.post(
+                "/forms/\(token)", [("summary", "Half written"), ("action", "save-draft")], csrf: firstToken)
+            #expect(saved.status == .seeOther)
+            let withDraft = String(buffer: try await second.get("/forms/\(token)").body)
+            #expect(withDraft.contains("Half written"), "the draft saved is on the page at once")
+            #expect(Browser.hiddenCSRF(in: withDraft) == secondToken)
+
+            try await workflow.execute(
+                .withdrawFormRequest(requestID: requestID, reason: "Sent to the wrong practice"), on: caseID,
+                by: Actor(name: "casey.coordinator", role: "coordinator"))
+            let withdrawn = try await second.get("/forms/\(token)")
+            #expect(withdrawn.status == .gone, "a page kept is never shown for a link that can no longer be used")
+            #expect(!String(buffer: withdrawn.body).contains("Alex"))
+        }
+        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+            $0.type == "case.formOpened.v1"
+        }
+        #expect(opened.count == 3, "every page shown from the cache was recorded as a view")
     }
 
     @Test("A withdrawn request's link says so and whom to contact")

@@ -58,6 +58,27 @@ struct RolePageTests {
         _ = try cache.view(areas: ["NTH"], position: 11, now: now, make: make)
         _ = try cache.view(areas: ["NTH"], position: 11, now: now.addingTimeInterval(60), make: make)
         #expect(made == 4, "other areas, a later position and the next minute are each made again")
+
+        var casey = PageChrome(title: "Dashboard", panelName: "Panel", staff: nil, csrf: "", path: "/dashboard")
+        casey.signedInAs = "Casey Coordinator"
+        var chris = casey
+        chris.signedInAs = "Chris Coordinator"
+        let renderer = fixture.services.renderer
+        func page(_ chrome: PageChrome) throws -> String {
+            String(
+                decoding: try cache.page(
+                    areas: ["NTH"], position: 11, now: now.addingTimeInterval(60), chrome: chrome, renderer: renderer,
+                    make: make),
+                as: UTF8.self)
+        }
+        let caseys = try page(casey.withToken("token-one"))
+        let again = try page(casey.withToken("token-two"))
+        let other = try page(chris.withToken("token-three"))
+        #expect(made == 4, "the pages are rendered from the view kept")
+        #expect(caseys.contains("Casey Coordinator") && caseys.contains("token-one"))
+        #expect(again.contains("token-two") && !again.contains("token-one"), "each session's own token")
+        #expect(again.replacingOccurrences(of: "token-two", with: "token-one") == caseys)
+        #expect(other.contains("Chris Coordinator") && !other.contains("Casey"), "each person's own chrome")
     }
 
     @Test("Viewing a case page is recorded on the viewer's access log")

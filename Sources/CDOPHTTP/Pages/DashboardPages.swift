@@ -23,15 +23,16 @@ enum DashboardPages {
         routes.get("/dashboard", .staff([.coordinator])) { request, context in
             let areas = context.staff?.user.areas ?? []
             let now = services.now
-            let view = try await services.engine.store.read { db in
-                try services.dashboards.view(
-                    areas: areas, position: try EventStore.lastPosition(in: db), now: now
+            let chrome = services.chrome("Dashboard", context, path: "/dashboard")
+            let html = try await services.engine.store.read { db in
+                try services.dashboards.page(
+                    areas: areas, position: try EventStore.lastPosition(in: db), now: now, chrome: chrome,
+                    renderer: services.renderer
                 ) { () throws -> PreparedView in
                     try services.renderer.prepare(try DashboardView(areas: areas, now: now, db: db))
                 }
             }
-            return services.renderer.page(
-                "dashboard", view, chrome: services.chrome("Dashboard", context, path: "/dashboard"))
+            return services.renderer.response(html: html)
         }
     }
 }
@@ -189,29 +190,61 @@ struct DashboardView: Encodable {
 
 /// The dashboards rendered last, one per set of areas: a dashboard is made again only when an event has been
 /// appended since (its position in the store has moved) or the minute has changed (it counts days left and lists
-/// the meetings still to come). Each is made inside the read transaction whose last position it records.
+/// the meetings still to come). Each is made inside the read transaction whose last position it records, and kept
+/// rendered for each chrome it was shown in (signed-in name and navigation), with a slot for the session's token.
 final class DashboardCache: Sendable {
     private struct Entry {
         var position: Int64
         var minute: Int64
         var view: PreparedView
+        /// The page rendered for each chrome, its token taken out.
+        var pages: [PageChrome: SlottedPage] = [:]
     }
 
+    /// How many chromes (people) a dashboard is kept rendered for.
+    static let pagesPerEntry = 64
     private let entries = Mutex<[Set<String>: Entry]>([:])
 
+    /// The dashboard for `areas` as `chrome`'s visitor sees it.
+    func page(
+        areas: Set<String>, position: Int64, now: Date, chrome: PageChrome, renderer: PageRenderer,
+        make: () throws -> PreparedView
+    ) throws -> [UInt8] {
+        let minute = Self.minute(now)
+        let view = try view(areas: areas, position: position, now: now, make: make)
+        guard chrome.hasOneToken else { return renderer.bytes("dashboard", view, chrome: chrome) }
+        let key = chrome.withToken("")
+        let current = { (entry: Entry) in entry.position == position && entry.minute == minute }
+        if let kept = entries.withLock({ $0[areas].flatMap { current($0) ? $0.pages[key] : nil } }) {
+            return kept.filled(with: chrome.csrf)
+        }
+        let page = SlottedPage { slot in renderer.bytes("dashboard", view, chrome: chrome.withToken(slot)) }
+        entries.withLock { entries in
+            guard var entry = entries[areas], current(entry) else { return }
+            if entry.pages.count >= Self.pagesPerEntry { entry.pages.removeAll() }
+            entry.pages[key] = page
+            entries[areas] = entry
+        }
+        return page.filled(with: chrome.csrf)
+    }
+
+    /// The dashboard's view for `areas`: the one kept for this position and minute, or the one `make` makes.
     func view(areas: Set<String>, position: Int64, now: Date, make: () throws -> PreparedView) throws -> PreparedView {
-        let minute = Int64((now.timeIntervalSince1970 / 60).rounded(.down))
+        let minute = Self.minute(now)
         if let entry = entries.withLock({ $0[areas] }), entry.position == position, entry.minute == minute {
             return entry.view
         }
         let view = try make()
         entries.withLock { entries in
+            if let entry = entries[areas], entry.position == position, entry.minute == minute { return }
             if (entries[areas]?.position ?? -1) <= position {
                 entries[areas] = Entry(position: position, minute: minute, view: view)
             }
         }
         return view
     }
+
+    private static func minute(_ now: Date) -> Int64 { Int64((now.timeIntervalSince1970 / 60).rounded(.down)) }
 }
 
 /// Stage names in a coordinator's words.

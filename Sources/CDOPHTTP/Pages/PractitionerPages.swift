@@ -35,10 +35,21 @@ enum PractitionerPages {
             request.uri.queryParameters.get("saved") != nil
             ? "Your draft has been saved. You can close this page and come back with the same link." : nil
         let (csrf, isNew) = CSRF.anonymousToken(request)
-        var response = page(
-            services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest, definition: definition,
-            values: values,
-            notice: notice)
+        let inputs = FormPageCache.Inputs(
+            caseID: caseID, state: state, request: formRequest, values: values, notice: notice)
+        var response: Response
+        if context.staff == nil {
+            let kept = services.formPages.page(for: inputs) {
+                SlottedPage { slot in
+                    services.renderer.bytes(
+                        "practitioner-form", try? services.renderer.prepare(view(services, inputs, definition)),
+                        chrome: chrome(services, context, csrf: slot, definition: definition, notice: notice))
+                }
+            }
+            response = services.renderer.response(html: kept.filled(with: csrf))
+        } else {
+            response = page(services, context, csrf: csrf, inputs: inputs, definition: definition)
+        }
         if isNew { response.setCookie(CSRF.cookie(csrf, secure: services.secureCookies)) }
         return response
     }
@@ -61,8 +72,9 @@ enum PractitionerPages {
         if let group = PublicPages.addRowTarget(action) {
             try await access.recordOpened(token: token, view: "page", now: services.now)
             return page(
-                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
-                definition: definition, values: values, extraRows: [group])
+                services, context, csrf: csrf,
+                inputs: .init(caseID: caseID, state: state, request: formRequest, values: values, notice: nil),
+                definition: definition, extraRows: [group])
         }
         /// Runs `act`, then shows `template` (nil: back to the form, draft saved), or the form with the refusal.
         func answered(_ template: String?, _ title: String, _ act: () async throws -> Void) async throws -> Response {
@@ -70,8 +82,9 @@ enum PractitionerPages {
                 try await act()
             } catch {
                 return page(
-                    services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
-                    definition: definition, values: values,
+                    services, context, csrf: csrf,
+                    inputs: .init(caseID: caseID, state: state, request: formRequest, values: values, notice: nil),
+                    definition: definition,
                     errors: [
                         FieldError(path: definition.fields.first?.id ?? "form", label: "", message: try refusal(error))
                     ],
@@ -92,8 +105,9 @@ enum PractitionerPages {
         case .invalid(let errors, let echoed):
             try await access.recordOpened(token: token, view: "page", now: services.now)
             return page(
-                services, context, csrf: csrf, caseID: caseID, state: state, request: formRequest,
-                definition: definition, values: echoed,
+                services, context, csrf: csrf,
+                inputs: .init(caseID: caseID, state: state, request: formRequest, values: echoed, notice: nil),
+                definition: definition,
                 errors: errors, status: .unprocessableContent)
         case .valid(let answers):
             if mode == .draft {
@@ -137,7 +151,7 @@ enum PractitionerPages {
     static func opened(_ access: PractitionerAccess, _ token: String, _ services: WebServices) throws -> (
         CaseID?, CaseState?, LinkUse
     ) {
-        guard token.count == 43, token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+        guard RandomToken.isWellFormed(token) else {
             return (nil, nil, .refused(.unknown))
         }
         do {
@@ -171,32 +185,55 @@ enum PractitionerPages {
         var coordinator: String
     }
 
+    /// The form page for `inputs`, with `errors` against its fields and `extraRows` more rows in those groups.
     static func page(
-        _ services: WebServices, _ context: WebContext, csrf: String, caseID: CaseID?, state: CaseState?,
-        request: FormRequest,
-        definition: FormDefinition, values: [String: [String]], errors: [FieldError] = [], extraRows: Set<String> = [],
-        notice: String? = nil, status: HTTPResponse.Status = .ok
+        _ services: WebServices, _ context: WebContext, csrf: String, inputs: FormPageCache.Inputs,
+        definition: FormDefinition, errors: [FieldError] = [], extraRows: Set<String> = [],
+        status: HTTPResponse.Status = .ok
     ) -> Response {
-        let child = state?.notification?.child
+        services.renderer.page(
+            "practitioner-form", view(services, inputs, definition, errors: errors, extraRows: extraRows),
+            chrome: chrome(
+                services, context, csrf: csrf, definition: definition, notice: inputs.notice, errors: errors),
+            status: status)
+    }
+
+    /// What the form page shows: only what `inputs` holds, so that equal inputs make the same page.
+    static func view(
+        _ services: WebServices, _ inputs: FormPageCache.Inputs, _ definition: FormDefinition,
+        errors: [FieldError] = [], extraRows: Set<String> = []
+    ) -> FormPage {
         let configuration = services.engine.configuration
-        let view = FormPage(
-            form: FormView(definition, values: values, errors: FormErrors.byPath(errors), extraRows: extraRows),
-            agency: request.agencyName, due: DayFormatter.long(request.dueDate),
+        return FormPage(
+            form: FormView(definition, values: inputs.values, errors: FormErrors.byPath(errors), extraRows: extraRows),
+            agency: inputs.agency, due: DayFormatter.long(inputs.due),
             child: [
-                .init(label: "Child", value: child?.name.fullName ?? ""),
-                .init(label: "Date of birth", value: child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
-                .init(
-                    label: "Date of death", value: state?.notification.map { DayFormatter.long($0.death.date) } ?? ""),
-                .init(label: "Case reference", value: caseID.map(\.reference) ?? ""),
+                .init(label: "Child", value: inputs.childName),
+                .init(label: "Date of birth", value: inputs.dateOfBirth.map(DayFormatter.long) ?? ""),
+                .init(label: "Date of death", value: inputs.dateOfDeath.map(DayFormatter.long) ?? ""),
+                .init(label: "Case reference", value: inputs.caseReference),
             ],
             panel: services.panelName,
             coordinator: "\(configuration.coordinatorName) (\(configuration.coordinatorEmail))")
-        return services.renderer.page(
-            "practitioner-form", view,
-            chrome: services.chrome(
-                definition.title, context, path: "/forms", csrf: csrf, notice: notice,
-                errors: FormErrors.summary(errors)),
-            status: status)
+    }
+
+    static func chrome(
+        _ services: WebServices, _ context: WebContext, csrf: String, definition: FormDefinition, notice: String?,
+        errors: [FieldError] = []
+    ) -> PageChrome {
+        services.chrome(
+            definition.title, context, path: "/forms", csrf: csrf, notice: notice, errors: FormErrors.summary(errors))
+    }
+}
+
+extension FormPageCache.Inputs {
+    /// The inputs of `request`'s form page for the case `caseID` in `state`.
+    init(caseID: CaseID?, state: CaseState?, request: FormRequest, values: [String: [String]], notice: String?) {
+        let notification = state?.notification
+        self.init(
+            caseReference: caseID?.reference ?? "", formType: request.formType, values: values,
+            agency: request.agencyName, due: request.dueDate, childName: notification?.child.name.fullName ?? "",
+            dateOfBirth: notification?.child.dateOfBirth, dateOfDeath: notification?.death.date, notice: notice)
     }
 }
 

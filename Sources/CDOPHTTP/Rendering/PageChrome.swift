@@ -7,15 +7,15 @@ import Hummingbird
 
 /// What the layout shows around every page: the title, who is signed in and their navigation, the form token,
 /// a notice, and the error summary of a refused form.
-package struct PageChrome: Sendable, Encodable {
-    package struct NavItem: Sendable, Encodable {
+package struct PageChrome: Sendable, Encodable, Hashable {
+    package struct NavItem: Sendable, Encodable, Hashable {
         package var label: String
         package var href: String
         package var current: Bool
     }
 
     /// One entry of the error summary: links to the field that is wrong.
-    package struct ErrorLink: Sendable, Encodable {
+    package struct ErrorLink: Sendable, Encodable, Hashable {
         package var field: String
         package var message: String
     }
@@ -47,6 +47,17 @@ package struct PageChrome: Sendable, Encodable {
         self.errors = errors
         showErrorSummary = !errors.isEmpty
     }
+
+    /// The chrome with `token` for the signed-in visitor's form token (a page kept for them all, with a slot).
+    func withToken(_ token: String) -> PageChrome {
+        var chrome = self
+        chrome.csrf = token
+        chrome.sessionCSRF = token
+        return chrome
+    }
+
+    /// Whether the page's forms all carry the session's token (a staff page), so one slot serves them all.
+    var hasOneToken: Bool { csrf == sessionCSRF }
 
     /// The sections a role works in.
     static func navigation(for staff: StaffIdentity, path: String) -> [NavItem] {

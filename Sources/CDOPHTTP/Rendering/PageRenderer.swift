@@ -64,7 +64,11 @@ package struct PageRenderer: Sendable {
     func page(_ template: String, _ content: PreparedView?, chrome: PageChrome, status: HTTPResponse.Status = .ok)
         -> Response
     {
-        let html = self.bytes(template, content, chrome: chrome)
+        response(html: bytes(template, content, chrome: chrome), status: status)
+    }
+
+    /// A page already rendered.
+    func response(html: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         var buffer = ByteBufferAllocator().buffer(capacity: html.count)

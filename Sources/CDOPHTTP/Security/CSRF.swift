@@ -29,7 +29,9 @@ package enum CSRF {
 
     /// An anonymous visitor's token: the cookie's, or a new one to set (`isNew`).
     package static func anonymousToken(_ request: Request) -> (token: String, isNew: Bool) {
-        if let existing = request.cookies[cookieName]?.value, existing.count == 43 { return (existing, false) }
+        if let existing = request.cookies[cookieName]?.value, RandomToken.isWellFormed(existing) {
+            return (existing, false)
+        }
         return (RandomToken.make(), true)
     }
 
@@ -41,10 +43,34 @@ package enum CSRF {
 
 /// 256 random bits as 43 URL-safe characters.
 package enum RandomToken {
+    /// 256 random bits from the system's generator, in base64url (43 characters).
     package static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        var bytes = [UInt8](repeating: 0, count: 32)
+        bytes.withUnsafeMutableBytes { buffer in
+            for offset in stride(from: 0, to: 32, by: 8) {
+                buffer.storeBytes(of: generator.next(), toByteOffset: offset, as: UInt64.self)
+            }
+        }
+        return String(
+            Data(bytes).base64EncodedString().unicodeScalars.compactMap { scalar -> Character? in
+                switch scalar {
+                case "+": "-"
+                case "/": "_"
+                case "=": nil
+                default: Character(scalar)
+                }
+            })
+    }
+
+    /// Whether `text` could be a token: 43 characters of the base64url alphabet.
+    package static func isWellFormed(_ text: String) -> Bool {
+        text.utf8.count == 43
+            && text.utf8.allSatisfy {
+                ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
+                    || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                    || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "_")
+            }
     }
 }

@@ -24,6 +24,8 @@ package struct WebServices: Sendable {
     package let metrics: ServerMetrics
     /// The dashboards rendered last, kept while nothing is appended and the minute is the same.
     let dashboards = DashboardCache()
+    /// Practitioners' form pages as last rendered, kept under everything they show.
+    let formPages = FormPageCache()
 
     package init(
         engine: Engine, definitions: DefinitionSet, renderer: PageRenderer, clock: any AppClock, users: UserDirectory,

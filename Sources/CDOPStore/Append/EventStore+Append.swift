@@ -108,11 +108,11 @@ extension EventStore {
 
     package func commandResults(for commandID: UUID, in db: Database) throws -> [AppendResult]? {
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT stream_id, first_position, last_position, stream_version FROM commands
-                WHERE command_id = ? ORDER BY first_position
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT stream_id, first_position, last_position, stream_version FROM commands
+                    WHERE command_id = ? ORDER BY first_position
+                    """),
             arguments: [UUIDText.lowercase(commandID)])
         guard !rows.isEmpty else { return nil }
         return rows.map { row in

@@ -1,0 +1,50 @@
+import CDOPDefinitions
+import CDOPDomain
+import Foundation
+import Synchronization
+
+/// Practitioners' form pages as last rendered, each under everything it shows, with a slot for the visitor's CSRF
+/// token: a page opened again, while its draft and request are unchanged, is not rendered again. The cache is
+/// consulted only after the link has been checked and the opening recorded, so it never answers in their place;
+/// it holds at most `capacity` pages, the oldest put out first.
+final class FormPageCache: Sendable {
+    /// Everything a form page shows but the visitor's token: two equal inputs make the same page.
+    struct Inputs: Hashable, Sendable {
+        var caseReference: String
+        var formType: FormType
+        var values: [String: [String]]
+        var agency: String
+        var due: CalendarDate
+        var childName: String
+        var dateOfBirth: CalendarDate?
+        var dateOfDeath: CalendarDate?
+        var notice: String?
+    }
+
+    private struct Pages {
+        var byInputs: [Inputs: SlottedPage] = [:]
+        var order: [Inputs] = []
+    }
+
+    let capacity: Int
+    private let pages = Mutex(Pages())
+
+    init(capacity: Int = 128) {
+        self.capacity = capacity
+    }
+
+    /// The page for `inputs`: the one kept, or the one `render` makes (kept for next time).
+    func page(for inputs: Inputs, render: () -> SlottedPage) -> SlottedPage {
+        if let kept = pages.withLock({ $0.byInputs[inputs] }) { return kept }
+        let page = render()
+        pages.withLock { pages in
+            guard pages.byInputs.updateValue(page, forKey: inputs) == nil else { return }
+            pages.order.append(inputs)
+            if pages.order.count > capacity { pages.byInputs[pages.order.removeFirst()] = nil }
+        }
+        return page
+    }
+
+    /// How many pages are kept.
+    var count: Int { pages.withLock { $0.byInputs.count } }
+}
