@@ -61,6 +61,16 @@ let package = Package(
             dependencies: ["CDOPDomain", "CDOPPrimitives", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Personal fields encrypted per data subject (AES-GCM) in stored events, with the subjects' keys in a
+        // SQLite file of their own; erasing a subject deletes its key (crypto-shredding).
+        .target(
+            name: "CDOPPrivacy",
+            dependencies: [
+                "CDOPJSON", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // Workflow definitions (Workflows/: schedules, the bank-holiday calendar, email templates), loaded and checked.
         .target(
             name: "CDOPDefinitions",
@@ -186,6 +196,12 @@ let package = Package(
             dependencies: [
                 "CDOPStore", "CDOPTesting", "cdop-crash-probe", .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // Personal fields sealed and opened, keys made once and erased for good, the raw files searched.
+        .testTarget(
+            name: "CDOPPrivacyTests",
+            dependencies: ["CDOPPrivacy", "CDOPTesting", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         // The shell's services against a real store: commands, timers, mail, users, imports.

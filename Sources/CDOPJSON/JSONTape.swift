@@ -45,9 +45,22 @@ package struct JSONTape {
 
     package subscript(node: Int) -> Node { nodes[node] }
 
+    /// How many nodes the document has (the root is node 0).
+    package var nodeCount: Int { nodes.count }
+
     /// The bytes of a string or number node.
     package func slice(_ node: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[nodes[node].start..<nodes[node].end])
+    }
+
+    /// The bytes a node's whole value takes in the document: a string with its quotes, a container with its
+    /// brackets.
+    package func valueRange(_ node: Int) -> Range<Int> {
+        let node = nodes[node]
+        switch node.kind {
+        case .string, .escapedString: return (node.start - 1)..<(node.end + 1)
+        default: return node.start..<node.end
+        }
     }
 
     /// Deeper documents are refused rather than risking the stack (stored events nest a few levels).

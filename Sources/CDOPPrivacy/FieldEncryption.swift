@@ -1,0 +1,203 @@
+import CDOPJSON
+import Crypto
+import Foundation
+
+/// Seals an event's personal fields under their subjects' keys as it is written, and opens them as it is read:
+/// the rest of the engine sees the data as it was given. A sealed field is written in place of the value as
+/// `{"$encrypted":{"erased":…,"sealed":"…","subject":"…"}}`: the AES-GCM box (nonce, ciphertext and tag, in
+/// base64) of the value's JSON, bound to the subject and the event's id; the value read once the subject is
+/// erased; and the subject, so a field is opened by what is stored even if the catalogue changes later.
+package struct FieldEncryption: Sendable {
+    package let catalogue: PersonalFieldCatalogue
+    package let keyring: SubjectKeyring
+
+    static let marker = "$encrypted"
+    private static let quotedMarker = Data("\"$encrypted\"".utf8)
+
+    package init(catalogue: PersonalFieldCatalogue, keyring: SubjectKeyring) {
+        self.catalogue = catalogue
+        self.keyring = keyring
+    }
+
+    /// `data` with each personal field of `type` sealed; a field whose subject has been erased is written as its
+    /// erased value, never in the clear.
+    package func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws(PrivacyError)
+        -> Data
+    {
+        let fields = catalogue.fields(of: type)
+        guard !fields.isEmpty else { return data }
+        guard data.range(of: Self.quotedMarker) == nil else { throw .markerInData(type: type) }
+        let bytes = [UInt8](data)
+        let found: [(range: Range<Int>, subject: String, erased: String)]
+        do {
+            found = try bytes.withUnsafeBufferPointer { buffer in
+                try JSONTape.withTape(scanning: buffer, instants: NoInstants.self) { tape in
+                    let document = PersonalFieldDocument(tape: tape)
+                    var found: [(range: Range<Int>, subject: String, erased: String)] = []
+                    for field in fields {
+                        for (node, position) in Self.nodes(at: field.path[...], from: 0, position: nil, in: tape) {
+                            let range = tape.valueRange(node)
+                            let subject = "\(streamID)/\(field.role)" + (position.map { "-\($0 + 1)" } ?? "")
+                            let erased: String
+                            switch field.erased {
+                            case .json(let json): erased = json
+                            case .computed(let make): erased = make(Array(bytes[range]), document)
+                            }
+                            found.append((range, subject, erased))
+                        }
+                    }
+                    return found
+                }
+            }
+        } catch {
+            throw .notJSON(type: type)
+        }
+        guard !found.isEmpty else { return data }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count * 2 + 256)
+        var copied = 0
+        // Outermost first: a field inside one already sealed is sealed with it.
+        for item in found.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
+        )
+        where item.range.lowerBound >= copied {
+            output.append(contentsOf: bytes[copied..<item.range.lowerBound])
+            guard let key = try keyring.keyMakingIfNeeded(for: item.subject, now: now) else {
+                output.append(contentsOf: item.erased.utf8)
+                copied = item.range.upperBound
+                continue
+            }
+            let sealed: Data
+            do {
+                sealed = try AES.GCM.seal(
+                    bytes[item.range], using: key, authenticating: Self.binding(item.subject, eventID)
+                ).combined!
+            } catch {
+                throw .keysUnavailable(path: keyring.path, reason: "AES-GCM refused to seal")
+            }
+            output.append(contentsOf: #"{"$encrypted":{"erased":"#.utf8)
+            output.append(contentsOf: item.erased.utf8)
+            output.append(contentsOf: #","sealed":""#.utf8)
+            output.append(contentsOf: sealed.base64EncodedString().utf8)
+            output.append(contentsOf: #"","subject":"#.utf8)
+            Self.appendQuoted(item.subject, to: &output)
+            output.append(contentsOf: "}}".utf8)
+            copied = item.range.upperBound
+        }
+        output.append(contentsOf: bytes[copied...])
+        return Data(output)
+    }
+
+    /// `data` with each sealed field opened, or its erased value where its subject's key has been erased.
+    package func open(_ data: Data, type: String, eventID: UUID) throws(PrivacyError) -> Data {
+        guard data.range(of: Self.quotedMarker) != nil else { return data }
+        let bytes = [UInt8](data)
+        let envelopes: [(range: Range<Int>, erased: Range<Int>, sealed: String, subject: String)]
+        do {
+            envelopes = try bytes.withUnsafeBufferPointer { buffer in
+                try JSONTape.withTape(scanning: buffer, instants: NoInstants.self) { tape in
+                    var envelopes: [(range: Range<Int>, erased: Range<Int>, sealed: String, subject: String)] = []
+                    var node = 0
+                    while node < tape.nodeCount {
+                        if tape[node].kind == .object, tape[node].count == 1,
+                            tape.plainString(node + 1) == Self.marker,
+                            let inner = JSONObjectReader(tape, node: node + 2),
+                            let erased = inner.member("erased"), let sealed = inner.string("sealed"),
+                            let subject = inner.string("subject")
+                        {
+                            envelopes.append((tape.valueRange(node), tape.valueRange(erased), sealed, subject))
+                            node = tape[node].next
+                        } else {
+                            node += 1
+                        }
+                    }
+                    return envelopes
+                }
+            }
+        } catch {
+            throw .notJSON(type: type)
+        }
+        guard !envelopes.isEmpty else { return data }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        for envelope in envelopes {
+            output.append(contentsOf: bytes[copied..<envelope.range.lowerBound])
+            if let key = try keyring.key(for: envelope.subject) {
+                do {
+                    guard let combined = Data(base64Encoded: envelope.sealed) else {
+                        throw CryptoKitError.incorrectParameterSize
+                    }
+                    let box = try AES.GCM.SealedBox(combined: combined)
+                    output.append(
+                        contentsOf: try AES.GCM.open(
+                            box, using: key, authenticating: Self.binding(envelope.subject, eventID)))
+                } catch {
+                    throw .sealedFieldUnreadable(subject: envelope.subject, type: type)
+                }
+            } else {
+                output.append(contentsOf: bytes[envelope.erased])
+            }
+            copied = envelope.range.upperBound
+        }
+        output.append(contentsOf: bytes[copied...])
+        return Data(output)
+    }
+
+    /// What a sealed field is bound to: its subject and its event (a box moved to another field or event does
+    /// not open).
+    static func binding(_ subject: String, _ eventID: UUID) -> Data {
+        Data("\(subject)\n\(eventID.uuidString.lowercased())".utf8)
+    }
+
+    /// The nodes at `path` below `node`, with the position in the last array passed through.
+    static func nodes(at path: ArraySlice<PersonalField.Step>, from node: Int, position: Int?, in tape: JSONTape)
+        -> [(node: Int, position: Int?)]
+    {
+        guard let step = path.first else { return [(node, position)] }
+        switch step {
+        case .key(let key):
+            guard tape[node].kind == .object else { return [] }
+            var candidate = node + 1
+            for _ in 0..<tape[node].count {
+                if tape.plainString(candidate) == key {
+                    return nodes(at: path.dropFirst(), from: candidate + 1, position: position, in: tape)
+                }
+                candidate = tape[candidate + 1].next
+            }
+            return []
+        case .each:
+            guard tape[node].kind == .array else { return [] }
+            var found: [(node: Int, position: Int?)] = []
+            var element = node + 1
+            for index in 0..<tape[node].count {
+                found += nodes(at: path.dropFirst(), from: element, position: index, in: tape)
+                element = tape[element].next
+            }
+            return found
+        }
+    }
+
+    static func appendQuoted(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case ..<0x20:
+                output.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Personal fields are never instants: the tape is scanned without reading any.
+enum NoInstants: InstantSpelling {
+    static func format(_ instant: Date) -> String { "" }
+    static func append(_ instant: Date, to bytes: inout [UInt8]) {}
+    static func parse(_ text: String) -> Date? { nil }
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? { nil }
+}

@@ -1,0 +1,187 @@
+import Crypto
+import Foundation
+import GRDB
+import Synchronization
+
+/// The data subjects' keys, in a SQLite file of their own so that a copy of the events alone holds no readable
+/// personal data. A key is made the first time a subject's data is written and committed (synchronously, in
+/// its own transaction) before any event encrypted with it can commit: a crash leaves at most a key no event
+/// uses. Erasing a subject deletes its key with `secure_delete` on and a rollback journal (no WAL keeps old
+/// pages), and leaves a tombstone so that no key is ever made for that subject again.
+package final class SubjectKeyring: Sendable {
+    package let path: String
+    private let database: DatabaseQueue
+    private let cache = Mutex<Cache>(Cache())
+    /// How long keys read are trusted before the file is asked whether another process has changed it.
+    private static let recheckAfter: Duration = .seconds(1)
+
+    private struct Cache {
+        var keys: [String: Data] = [:]
+        var erased: Set<String> = []
+        var dataVersion: Int64 = -1
+        var checkedAt: ContinuousClock.Instant?
+    }
+
+    package init(path: String) throws(PrivacyError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.label = "cdop-keys"
+        configuration.busyMode = .timeout(10)
+        configuration.journalMode = .default
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.write { db in
+                try db.execute(
+                    sql: """
+                        CREATE TABLE IF NOT EXISTS subject_keys (
+                            subject    TEXT NOT NULL PRIMARY KEY,
+                            key        BLOB NOT NULL CHECK (length(key) = 32),
+                            created_at TEXT NOT NULL
+                        ) WITHOUT ROWID;
+                        CREATE TABLE IF NOT EXISTS erased_subjects (
+                            subject   TEXT NOT NULL PRIMARY KEY,
+                            erased_at TEXT NOT NULL
+                        ) WITHOUT ROWID;
+                        """)
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// The subject's key: nil when it has none (never written, or erased).
+    package func key(for subject: String) throws(PrivacyError) -> SymmetricKey? {
+        try refreshIfStale()
+        if let key = cache.withLock({ $0.keys[subject] }) { return SymmetricKey(data: key) }
+        if cache.withLock({ $0.erased.contains(subject) }) { return nil }
+        let stored: Data?
+        do {
+            stored = try database.read { db in
+                try Data.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject])
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        guard let stored else { return nil }
+        cache.withLock { $0.keys[subject] = stored }
+        return SymmetricKey(data: stored)
+    }
+
+    /// The subject's key, made and committed now if it has none; nil when the subject has been erased.
+    package func keyMakingIfNeeded(for subject: String, now: Date) throws(PrivacyError) -> SymmetricKey? {
+        if let key = try key(for: subject) { return key }
+        if try isErased(subject) { return nil }
+        let made = SymmetricKey(size: .bits256)
+        let stored: Data?
+        do {
+            stored = try database.write { db -> Data? in
+                guard
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) == nil
+                else { return nil }
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)",
+                    arguments: [subject, made.withUnsafeBytes { Data($0) }, Self.timestamp(now)])
+                return try Data.fetchOne(
+                    db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject])
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        guard let stored else {
+            cache.withLock { _ = $0.erased.insert(subject) }
+            return nil
+        }
+        cache.withLock { $0.keys[subject] = stored }
+        return SymmetricKey(data: stored)
+    }
+
+    /// Whether the subject has been erased.
+    package func isErased(_ subject: String) throws(PrivacyError) -> Bool {
+        try refreshIfStale()
+        if cache.withLock({ $0.erased.contains(subject) }) { return true }
+        do {
+            let erased = try database.read { db in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject])
+                    != nil
+            }
+            if erased { cache.withLock { _ = $0.erased.insert(subject) } }
+            return erased
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Deletes the subject's key, for good, and records that it was erased; false when it already was.
+    @discardableResult
+    package func erase(_ subject: String, now: Date) throws(PrivacyError) -> Bool {
+        let erased: Bool
+        do {
+            erased = try database.write { db -> Bool in
+                try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
+                    arguments: [subject, Self.timestamp(now)])
+                return db.changesCount > 0
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        cache.withLock { cache in
+            cache.keys[subject] = nil
+            cache.erased.insert(subject)
+        }
+        return erased
+    }
+
+    /// The subjects with a key, in order (for the keys' own checks; never their keys).
+    package func subjects() throws(PrivacyError) -> [String] {
+        do {
+            return try database.read { db in
+                try String.fetchAll(db, sql: "SELECT subject FROM subject_keys ORDER BY subject")
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Forgets the keys read when another process has written to the file since they were read (checked at most
+    /// once a second), so an erasure made by `cdop privacy erase` is seen by a running server within a second.
+    private func refreshIfStale() throws(PrivacyError) {
+        let now = ContinuousClock.now
+        let due = cache.withLock { cache in
+            cache.checkedAt.map { now - $0 >= Self.recheckAfter } ?? true
+        }
+        guard due else { return }
+        let version: Int64
+        do {
+            version = try database.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        cache.withLock { cache in
+            if cache.dataVersion != version {
+                cache.keys.removeAll()
+                cache.erased.removeAll()
+                cache.dataVersion = version
+            }
+            cache.checkedAt = now
+        }
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? String(describing: type(of: error))
+    }
+}
