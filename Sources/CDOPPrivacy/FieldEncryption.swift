@@ -1,4 +1,5 @@
 import CDOPJSON
+import CDOPStore
 import Crypto
 import Foundation
 
@@ -201,3 +202,5 @@ enum NoInstants: InstantSpelling {
     static func parse(_ text: String) -> Date? { nil }
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? { nil }
 }
+
+extension FieldEncryption: StoredDataProtection {}

@@ -7,11 +7,14 @@ struct AppendWriter {
     let db: Database
     let timestamp: String
     let recordedAt: Date
+    /// Seals personal fields before they are stored (the events recorded for the projections keep them open).
+    let protection: (any StoredDataProtection)?
     /// What this append wrote, for the inline projections.
     private(set) var recorded: [RecordedEvent] = []
 
-    init(db: Database, timestamp: String) {
+    init(db: Database, timestamp: String, protection: (any StoredDataProtection)?) {
         self.db = db
+        self.protection = protection
         self.timestamp = timestamp
         self.recordedAt = UTCTimestamp.parse(timestamp)!
     }
@@ -33,7 +36,7 @@ struct AppendWriter {
             insert.bind(3, version)
             insert.bind(4, text: event.type)
             insert.bind(5, Int64(event.schemaVersion))
-            insert.bind(6, utf8: event.data)
+            insert.bind(6, utf8: try stored(event, streamID: share.streamID))
             insert.bind(7, utf8: event.metadata)
             insert.bind(8, text: timestamp)
             do {
@@ -61,9 +64,20 @@ struct AppendWriter {
                 + Int64(share.events.count) - 1, streamVersion: version, wasAlreadyStored: false)
     }
 
+    /// The bytes to store for `event`'s data.
+    private func stored(_ event: NewEvent, streamID: String) throws(EventStoreError) -> Data {
+        guard let protection else { return event.data }
+        do {
+            return try protection.seal(
+                event.data, type: event.type, streamID: streamID, eventID: event.eventID, now: recordedAt)
+        } catch {
+            throw .personalDataUnavailable(position: 0, reason: String(describing: error))
+        }
+    }
+
     /// When every event of `share` is stored already, identically, the original result; nil when none is.
     private func replayIfAlreadyStored(_ share: StreamAppend) throws -> AppendResult? {
-        let stored = try share.events.map { try StoredEventIdentity.fetch($0.eventID, in: db) }
+        let stored = try share.events.map { try StoredEventIdentity.fetch($0.eventID, protection: protection, in: db) }
         let found = stored.compactMap { $0 }
         guard !found.isEmpty else { return nil }
         for (event, original) in zip(share.events, stored) {
@@ -82,13 +96,15 @@ struct AppendWriter {
     }
 
     private func overlapError(_ share: StreamAppend, event: NewEvent, insertedHere: Int) throws -> EventStoreError {
-        if let original = try StoredEventIdentity.fetch(event.eventID, in: db),
+        if let original = try StoredEventIdentity.fetch(event.eventID, protection: protection, in: db),
             !original.matches(event, streamID: share.streamID)
         {
             return .eventIDReusedWithDifferentContent(eventID: event.eventID, stream: share.streamID)
         }
         // The events this append inserted before the clash are rolled back with it: they don't count.
-        let stored = try share.events.filter { try StoredEventIdentity.fetch($0.eventID, in: db) != nil }.count
+        let stored = try share.events.filter {
+            try StoredEventIdentity.fetch($0.eventID, protection: protection, in: db) != nil
+        }.count
         return .batchPartlyStored(
             stream: share.streamID, alreadyStored: max(stored - insertedHere, 1), total: share.events.count)
     }
@@ -103,7 +119,10 @@ private struct StoredEventIdentity {
     var schemaVersion: Int
     var data: Data
 
-    static func fetch(_ eventID: UUID, in db: Database) throws -> StoredEventIdentity? {
+    /// The stored event `eventID`, its data opened by `protection`.
+    static func fetch(_ eventID: UUID, protection: (any StoredDataProtection)?, in db: Database) throws
+        -> StoredEventIdentity?
+    {
         let statement = RawStatement(
             try db.cachedStatement(
                 sql: """
@@ -113,9 +132,12 @@ private struct StoredEventIdentity {
         defer { statement.finish() }
         statement.bind(1, uuid: eventID)
         guard try statement.step() else { return nil }
+        let type = statement.string(3)
+        let data = statement.data(5)
         return StoredEventIdentity(
             position: statement.int64(0), streamID: statement.string(1), streamVersion: statement.int64(2),
-            type: statement.string(3), schemaVersion: Int(statement.int64(4)), data: statement.data(5))
+            type: type, schemaVersion: Int(statement.int64(4)),
+            data: try protection?.open(data, type: type, eventID: eventID) ?? data)
     }
 
     func matches(_ event: NewEvent, streamID: String) -> Bool {

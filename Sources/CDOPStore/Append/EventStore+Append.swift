@@ -44,7 +44,7 @@ extension EventStore {
         }
         try Self.validate(appends)
         let timestamp = UTCTimestamp.string(from: recordedAt)
-        var writer = AppendWriter(db: db, timestamp: timestamp)
+        var writer = AppendWriter(db: db, timestamp: timestamp, protection: options.protection)
         var results: [AppendResult] = []
         for share in appends {
             results.append(try writer.append(share))

@@ -27,6 +27,8 @@ package enum EventStoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// An upcaster failed to bring a stored event to the current shape.
     case upcastFailed(type: String, schemaVersion: Int, position: Int64, reason: String)
+    /// An event's personal fields could not be sealed or opened (the keys file; `reason` names no value).
+    case personalDataUnavailable(position: Int64, reason: String)
     /// Any other SQLite failure, by result code and SQLite's own message (which never includes bound values).
     case storage(code: Int32, message: String)
 
@@ -58,6 +60,10 @@ package enum EventStoreError: Error, Equatable, CustomStringConvertible {
             "Cannot open the database \(path): \(reason)"
         case .upcastFailed(let type, let version, let position, let reason):
             "Stored event \(position) (\(type), schema \(version)) cannot be read by this version: \(reason)"
+        case .personalDataUnavailable(let position, let reason):
+            position > 0
+                ? "The personal data of stored event \(position) cannot be read: \(reason)"
+                : "Personal data cannot be written: \(reason)"
         case .storage(let code, let message):
             "The database reported error \(code): \(message)"
         }

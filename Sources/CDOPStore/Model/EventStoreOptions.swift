@@ -14,6 +14,11 @@ package struct EventStoreOptions: Sendable {
     package var busyTimeout: TimeInterval = 10
     package var durability: Durability = .powerLoss
     package var upcasters = UpcasterRegistry()
+    /// Seals personal fields as events are written and opens them as they are read (none: stored as given).
+    package var protection: (any StoredDataProtection)? {
+        get { upcasters.protection }
+        set { upcasters.protection = newValue }
+    }
     package var inlineProjections: [any InlineProjection] = []
     /// Further schema migrations (the projections' tables), applied after the store's own.
     package var migrations: [SchemaMigration] = []

@@ -31,6 +31,8 @@ package struct UpcasterRegistry: Sendable {
     }
 
     private var upcasters: [Key: Upcaster] = [:]
+    /// Applied to every event read before any upcaster: the stored bytes opened (`StoredDataProtection`).
+    package var protection: (any StoredDataProtection)?
 
     package init(_ upcasters: [Upcaster] = []) {
         for upcaster in upcasters {
@@ -38,12 +40,19 @@ package struct UpcasterRegistry: Sendable {
         }
     }
 
-    package var isEmpty: Bool { upcasters.isEmpty }
+    package var isEmpty: Bool { upcasters.isEmpty && protection == nil }
 
     /// The event in its current shape; unchanged when no upcaster applies.
     package func upcast(_ event: RecordedEvent) throws(EventStoreError) -> RecordedEvent {
-        guard !upcasters.isEmpty else { return event }
         var event = event
+        if let protection {
+            do {
+                event.data = try protection.open(event.data, type: event.type, eventID: event.eventID)
+            } catch {
+                throw .personalDataUnavailable(position: event.position, reason: String(describing: error))
+            }
+        }
+        guard !upcasters.isEmpty else { return event }
         var steps = 0
         while let upcaster = upcasters[Key(type: event.type, schemaVersion: event.schemaVersion)] {
             steps += 1
