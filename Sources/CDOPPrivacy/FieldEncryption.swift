@@ -38,7 +38,8 @@ package struct FieldEncryption: Sendable {
                     for field in fields {
                         for (node, position) in Self.nodes(at: field.path[...], from: 0, position: nil, in: tape) {
                             let range = tape.valueRange(node)
-                            let subject = "\(streamID)/\(field.role)" + (position.map { "-\($0 + 1)" } ?? "")
+                            let role = field.role(in: document)
+                            let subject = "\(streamID)/\(role)" + (position.map { "-\($0 + 1)" } ?? "")
                             let erased: String
                             switch field.erased {
                             case .json(let json): erased = json

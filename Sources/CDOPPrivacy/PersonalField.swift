@@ -20,6 +20,7 @@ package struct PersonalField: Sendable {
     package var path: [Step]
     /// The subject's role in the stream (`child`, `notifier`, `professional`...). Under an `.each` step, the
     /// element's position is part of the subject (`professional-2`): each element is a person of their own.
+    /// `{name}` in a role is the event's top-level string member `name` (`author-{requestID}`).
     package var role: String
     package var erased: Erased
 
@@ -27,6 +28,19 @@ package struct PersonalField: Sendable {
         self.path = path.split(separator: ".").map { $0 == "*" ? .each : .key(String($0)) }
         self.role = role
         self.erased = erased
+    }
+
+    /// The role, its `{name}` parts filled from the event's top-level members.
+    func role(in document: PersonalFieldDocument) -> String {
+        guard role.contains("{") else { return role }
+        var filled = ""
+        var rest = role[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            filled += rest[..<open]
+            filled += document.string(at: [String(rest[rest.index(after: open)..<close])]) ?? "unknown"
+            rest = rest[rest.index(after: close)...]
+        }
+        return filled + rest
     }
 
     /// The path as written: `notification.child.name.*`.

@@ -1,0 +1,105 @@
+import CDOPDefinitions
+import CDOPDomain
+import CDOPPrivacy
+import Foundation
+
+/// Which fields of the case's events hold someone's personal data, and whose, with what is read in their place
+/// once that person is erased:
+/// - the child: names, date of birth, NHS number, address and the circumstances of the death, in a notification
+///   and its corrections (a correction's from/to texts and its reason too);
+/// - the notifier: name, email and phone;
+/// - each professional the notification names (`professional-1`, `-2`…);
+/// - the answers to form fields marked `identifying` in Forms/: the person completing the form
+///   (`completed-by-…`, the subject `author-REQUEST`), the family (a field in a section about the family:
+///   `family`), or else the child;
+/// - the contact email a form request is sent to (`contact-REQUEST`) and who sent or declined the form.
+///
+/// A date of birth erased reads as the latest date giving the same age band at death, so that every statistic
+/// counts the case as before; pages that show a date of birth ask whether the child is erased.
+package enum PersonalFields {
+    /// The text an erased text field reads as.
+    package static let erasedText = "erased"
+    private static let text = "\"\(erasedText)\""
+
+    package static func catalogue(forms: [FormDefinition]) -> PersonalFieldCatalogue {
+        let notification: [PersonalField] = [
+            PersonalField(
+                "notification.child.name", role: "child",
+                erased: .json(#"{"aliases":[],"forenames":"erased","surname":"erased"}"#)),
+            PersonalField("notification.child.dateOfBirth", role: "child", erased: .computed(sameAgeBand)),
+            PersonalField(
+                "notification.child.nhsNumber", role: "child",
+                erased: .json(#"{"absentBecause":"notCurrentlyAvailable"}"#)),
+            PersonalField("notification.child.address", role: "child", erased: .json(#"{"lines":[]}"#)),
+            PersonalField("notification.child.gpPractice", role: "child", erased: .json(text)),
+            PersonalField("notification.circumstances", role: "child", erased: .json(text)),
+            PersonalField("notification.notifier.name", role: "notifier", erased: .json(text)),
+            PersonalField("notification.notifier.email", role: "notifier", erased: .json(text)),
+            PersonalField("notification.notifier.phone", role: "notifier", erased: .json(text)),
+            PersonalField("notification.professionalsInvolved.*.name", role: "professional", erased: .json(text)),
+        ]
+        let corrected =
+            notification + [
+                PersonalField("changes.*.from", role: "child", erased: .json(text)),
+                PersonalField("changes.*.to", role: "child", erased: .json(text)),
+                PersonalField("reason", role: "child", erased: .json(text)),
+            ]
+        var answers: [PersonalField] = []
+        var seen: Set<String> = []
+        for form in forms {
+            for section in form.sections {
+                for field in section.fields {
+                    for (path, identifying) in answerPaths(field) where identifying && seen.insert(path).inserted {
+                        answers.append(
+                            PersonalField(
+                                "answers." + path, role: role(of: path, section: section.id),
+                                erased: .json(#"{"text":"erased"}"#)))
+                    }
+                }
+            }
+        }
+        return PersonalFieldCatalogue([
+            "case.notificationReceived.v1": notification,
+            "case.notificationCorrected.v1": corrected,
+            "case.formDraftSaved.v1": answers + [
+                PersonalField("savedBy", role: "author-{requestID}", erased: .json(text))
+            ],
+            "case.formReturned.v1": answers + [
+                PersonalField("submittedBy", role: "author-{requestID}", erased: .json(text))
+            ],
+            "case.formDeclined.v1": [PersonalField("declaredBy", role: "author-{requestID}", erased: .json(text))],
+            "case.formRequested.v1": [PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))],
+            "case.formContactChanged.v1": [
+                PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))
+            ],
+        ])
+    }
+
+    /// Each field's answer path (a group's rows: `group.groups.*.field`) and whether it is identifying.
+    static func answerPaths(_ field: FormField) -> [(String, Bool)] {
+        guard !field.fields.isEmpty else { return [(field.id, field.identifying)] }
+        return field.fields.map { ("\(field.id).groups.*.\($0.id)", $0.identifying) }
+    }
+
+    static func role(of path: String, section: String) -> String {
+        let field = path.split(separator: ".").last.map(String.init) ?? path
+        if field.hasPrefix("completed-by-") { return "author-{requestID}" }
+        if section.contains("family") || field == "household" { return "family" }
+        return "child"
+    }
+
+    /// The latest date of birth that gives the same age band at death as the one sealed.
+    @Sendable static func sameAgeBand(_ value: [UInt8], _ document: PersonalFieldDocument) -> String {
+        let text = String(decoding: value, as: UTF8.self).trimmingCharacters(in: ["\""])
+        guard let born = CalendarDate(iso: text),
+            let died = document.string(at: ["notification", "death", "date"]).flatMap(CalendarDate.init(iso:)),
+            born <= died
+        else { return "\"\(text)\"" }
+        let band = AgeBand(born: born, died: died)
+        var candidate = died
+        while candidate > born, AgeBand(born: candidate, died: died) != band {
+            candidate = candidate.adding(days: -1)
+        }
+        return "\"\(candidate.iso)\""
+    }
+}
