@@ -22,8 +22,11 @@ package struct Engine: Sendable {
         var storeOptions = storeOptions
         storeOptions.pageCacheKiB = configuration.databaseCacheKiB
         storeOptions.maximumReaders = configuration.databaseReaders
+        storeOptions = try PersonalDataProtection.storeOptions(
+            storeOptions, keysPath: configuration.keysPath, forms: schedules?.forms?.all ?? [])
         store = try EventStore(
             path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
+        try PersonalDataProtection.checkKeysBelong(store)
         // An upgrade that added a read model to a database already holding events: fill it from the events.
         try ReadModelRebuild.fillAfterUpgrade(store)
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)

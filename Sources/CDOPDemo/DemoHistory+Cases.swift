@@ -199,8 +199,9 @@ extension DemoHistory {
         }
     }
 
-    /// A returned form's answers: synthetic, and free of anything identifying. They answer the reporting form's
-    /// questions and the ones every supplementary form shares; `complete` false leaves out the mode of death.
+    /// A returned form's answers: synthetic. They answer the reporting form's questions (the household's among
+    /// them, the family's personal data) and the ones every supplementary form shares; `complete` false leaves
+    /// out the mode of death.
     static func answers(
         on lastContact: CalendarDate, returned: CalendarDate, by agency: DemoDirectory.Agency, complete: Bool = true
     ) -> FormAnswers {
@@ -211,6 +212,7 @@ extension DemoHistory {
             "completed-by-organisation": .text(agency.name),
             "date-completed": .date(returned),
             "child-known-to-agency": .yesNo(.yes),
+            "household": .text("Mother, 27; father, 29; a sister, 4. (Synthetic demo data.)"),
             "last-contact": .date(lastContact),
             "summary": .text(
                 "Known to the service; routine contacts only. No concerns recorded. (Synthetic demo data.)"),

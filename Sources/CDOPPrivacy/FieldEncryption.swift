@@ -204,4 +204,7 @@ enum NoInstants: InstantSpelling {
     static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? { nil }
 }
 
-extension FieldEncryption: StoredDataProtection {}
+extension FieldEncryption: StoredDataProtection {
+    package func willCommit() throws { try keyring.commitPending() }
+    package func didRollback() { keyring.discardPending() }
+}

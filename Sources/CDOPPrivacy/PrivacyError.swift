@@ -7,6 +7,10 @@ package enum PrivacyError: Error, Equatable, Sendable, CustomStringConvertible {
     case sealedFieldUnreadable(subject: String, type: String)
     /// An event's data already holds an encrypted field's marker where personal data is to be written.
     case markerInData(type: String)
+    /// The subject was erased (or given a key elsewhere) while its data was being written: the write is undone.
+    case subjectErasedMeanwhile(subject: String)
+    /// The keys file is not the one that belongs with the database (its id differs from the one recorded).
+    case keysDoNotBelong(keys: String, database: String)
     /// An event's data is not JSON.
     case notJSON(type: String)
 
@@ -18,6 +22,10 @@ package enum PrivacyError: Error, Equatable, Sendable, CustomStringConvertible {
             "A \(type) event's personal field for \(subject) does not open with its key: the keys file does not belong with this database, or the data was changed."
         case .markerInData(let type):
             "A \(type) event's data holds the member name $encrypted, which only cdop may write."
+        case .subjectErasedMeanwhile(let subject):
+            "\(subject) was erased while their data was being written; nothing was written. Try again."
+        case .keysDoNotBelong(let keys, let database):
+            "The keys file \(keys) does not belong with the database \(database): use the keys file that was made or backed up with it (CDOP_KEYS_DB)."
         case .notJSON(let type): "A \(type) event's data is not JSON."
         }
     }

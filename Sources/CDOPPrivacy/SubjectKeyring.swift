@@ -4,14 +4,19 @@ import GRDB
 import Synchronization
 
 /// The data subjects' keys, in a SQLite file of their own so that a copy of the events alone holds no readable
-/// personal data. A key is made the first time a subject's data is written and committed (synchronously, in
-/// its own transaction) before any event encrypted with it can commit: a crash leaves at most a key no event
-/// uses. Erasing a subject deletes its key with `secure_delete` on and a rollback journal (no WAL keeps old
-/// pages), and leaves a tombstone so that no key is ever made for that subject again.
+/// personal data. A key is made the first time a subject's data is sealed and kept pending until the events'
+/// transaction is about to commit, when every pending key is written in one transaction of the keys file
+/// (`commitPending`): the keys are durable before any event sealed with them, a crash leaves at most a key no
+/// event uses, and a key another process made first for the same subject makes the events' transaction fail
+/// (and its command retry) rather than seal data under a key that is not kept. Erasing a subject deletes its key
+/// with `secure_delete` on and a rollback journal (no WAL keeps old pages), and leaves a tombstone so that no key
+/// is ever made for that subject again.
 package final class SubjectKeyring: Sendable {
     package let path: String
     private let database: DatabaseQueue
     private let cache = Mutex<Cache>(Cache())
+    /// Keys made in the events' transaction now open, not yet in the keys file.
+    private let pending = Mutex<[String: (key: Data, madeAt: Date)]>([:])
     /// How long keys read are trusted before the file is asked whether another process has changed it.
     private static let recheckAfter: Duration = .seconds(1)
 
@@ -49,8 +54,25 @@ package final class SubjectKeyring: Sendable {
                             subject   TEXT NOT NULL PRIMARY KEY,
                             erased_at TEXT NOT NULL
                         ) WITHOUT ROWID;
+                        CREATE TABLE IF NOT EXISTS keyring (
+                            id TEXT NOT NULL
+                        );
                         """)
+                if try String.fetchOne(db, sql: "SELECT id FROM keyring") == nil {
+                    try db.execute(
+                        sql: "INSERT INTO keyring (id) VALUES (?)", arguments: [UUID().uuidString.lowercased()])
+                }
             }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// This keys file's own id, made when it was created: a database records the id of the keys file that
+    /// belongs with it, so a backup or a restore never pairs the wrong two.
+    package func id() throws(PrivacyError) -> String {
+        do {
+            return try database.read { db in try String.fetchOne(db, sql: "SELECT id FROM keyring") ?? "" }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -58,6 +80,7 @@ package final class SubjectKeyring: Sendable {
 
     /// The subject's key: nil when it has none (never written, or erased).
     package func key(for subject: String) throws(PrivacyError) -> SymmetricKey? {
+        if let key = pending.withLock({ $0[subject]?.key }) { return SymmetricKey(data: key) }
         try refreshIfStale()
         if let key = cache.withLock({ $0.keys[subject] }) { return SymmetricKey(data: key) }
         if cache.withLock({ $0.erased.contains(subject) }) { return nil }
@@ -74,33 +97,48 @@ package final class SubjectKeyring: Sendable {
         return SymmetricKey(data: stored)
     }
 
-    /// The subject's key, made and committed now if it has none; nil when the subject has been erased.
+    /// The subject's key, made now (pending until `commitPending`) if it has none; nil when the subject has been
+    /// erased.
     package func keyMakingIfNeeded(for subject: String, now: Date) throws(PrivacyError) -> SymmetricKey? {
         if let key = try key(for: subject) { return key }
         if try isErased(subject) { return nil }
-        let made = SymmetricKey(size: .bits256)
-        let stored: Data?
+        let made = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        pending.withLock { $0[subject] = (made, now) }
+        return SymmetricKey(data: made)
+    }
+
+    /// Whether keys are waiting to be written.
+    package var hasPending: Bool { pending.withLock { !$0.isEmpty } }
+
+    /// Writes the pending keys in one transaction of the keys file; throws (and keeps none of them) when a subject
+    /// was erased or given a key by another process meanwhile, so the events sealed with them must not commit.
+    package func commitPending() throws(PrivacyError) {
+        let keys = pending.withLock { $0 }
+        guard !keys.isEmpty else { return }
+        defer { pending.withLock { pending in for subject in keys.keys { pending[subject] = nil } } }
         do {
-            stored = try database.write { db -> Data? in
-                guard
-                    try Bool.fetchOne(
-                        db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) == nil
-                else { return nil }
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)",
-                    arguments: [subject, made.withUnsafeBytes { Data($0) }, Self.timestamp(now)])
-                return try Data.fetchOne(
-                    db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject])
+            try database.write { db in
+                for (subject, made) in keys.sorted(by: { $0.key < $1.key }) {
+                    guard
+                        try Bool.fetchOne(
+                            db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) == nil
+                    else { throw PrivacyError.subjectErasedMeanwhile(subject: subject) }
+                    try db.execute(
+                        sql: "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)",
+                        arguments: [subject, made.key, Self.timestamp(made.madeAt)])
+                }
             }
+        } catch let error as PrivacyError {
+            throw error
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
-        guard let stored else {
-            cache.withLock { _ = $0.erased.insert(subject) }
-            return nil
-        }
-        cache.withLock { $0.keys[subject] = stored }
-        return SymmetricKey(data: stored)
+        cache.withLock { cache in cache.keys.merge(keys.mapValues(\.key)) { _, made in made } }
+    }
+
+    /// Forgets the pending keys: the events sealed with them were not committed.
+    package func discardPending() {
+        pending.withLock { $0.removeAll() }
     }
 
     /// Whether the subject has been erased.

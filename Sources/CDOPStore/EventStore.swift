@@ -10,7 +10,7 @@ package final class EventStore: Sendable {
     /// The database, for projections and queries that live beside the events.
     package let database: DatabasePool
     package let path: String
-    let options: EventStoreOptions
+    package let options: EventStoreOptions
     let commits: CommitNotifier
     /// Cancellation marks the commit notifier still keeps (none once every subscription has settled).
     package var keptSubscriptionCancellations: Int { commits.pendingCancellations }
@@ -37,10 +37,22 @@ package final class EventStore: Sendable {
         configuration.journalMode = .wal
         configuration.maximumReaderCount = max(1, options.maximumReaders)
         let pageCache = "PRAGMA cache_size = -\(max(64, options.pageCacheKiB))"
-        configuration.prepareDatabase { db in try db.execute(sql: pageCache) }
+        // With personal data sealed, what a row held is zeroed when the row is rewritten or deleted (an erasure
+        // leaves none of it in a free page).
+        let secureDelete = options.protection != nil
+        configuration.prepareDatabase { db in
+            try db.execute(sql: pageCache)
+            if secureDelete { try db.execute(sql: "PRAGMA secure_delete = ON") }
+        }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             writes = GroupCommit(database: database)
+            if let protection = options.protection {
+                let observer = ProtectionCommitObserver(protection)
+                try database.writeWithoutTransaction { db in
+                    db.add(transactionObserver: observer, extent: .databaseLifetime)
+                }
+            }
             // GRDB sets synchronous=NORMAL while opening in WAL; choose ours afterwards and read it back.
             let synchronous = try database.writeWithoutTransaction { db -> Int in
                 let wanted = options.durability == .powerLoss ? "FULL" : "NORMAL"

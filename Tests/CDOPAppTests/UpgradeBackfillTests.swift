@@ -161,8 +161,10 @@ struct UpgradeBackfillTests {
         /// migrating leaves it, with a workflow appending to it as another process would.
         func migratedWithoutRefill() throws -> (EventStore, CaseWorkflow) {
             let cache = StateCache()
+            let options = try PersonalDataProtection.storeOptions(
+                EventStoreOptions(), keysPath: configuration.keysPath, forms: [])
             let store = try EventStore(
-                path: configuration.databasePath, options: ReadModels.storeOptions(EventStoreOptions(), cache: cache))
+                path: configuration.databasePath, options: ReadModels.storeOptions(options, cache: cache))
             let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
             return (store, CaseWorkflow(handler: handler))
         }

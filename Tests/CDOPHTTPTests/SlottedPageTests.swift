@@ -50,5 +50,15 @@ struct SlottedPageTests {
         #expect(cache.count == 2)
         open("a")
         #expect(rendered == 4, "the oldest, a, was put out when c came")
+
+        let small = FormPageCache(capacity: 100, byteBudget: 10)
+        for reference in ["x", "y", "z"] {
+            let inputs = FormPageCache.Inputs(
+                caseReference: reference, formType: .reporting, values: [:], agency: "A",
+                due: CalendarDate(year: 2026, month: 1, day: 1)!, childName: "", dateOfBirth: nil, dateOfDeath: nil,
+                notice: nil)
+            _ = small.page(for: inputs) { SlottedPage { _ in Array(repeating: 0, count: 6) } }
+        }
+        #expect(small.count == 1, "two pages of six bytes are over a budget of ten")
     }
 }

@@ -37,7 +37,7 @@ struct FieldEncryptionTests {
     func aSealedEventHoldsNoneOfItsPersonalValues() throws {
         let encryption = try encryption()
         let eventID = UUID()
-        let sealed = try encryption.seal(
+        let sealed = try encryption.sealCommitted(
             Self.data, type: Self.type, streamID: Self.stream, eventID: eventID, now: Date())
         let text = String(decoding: sealed, as: UTF8.self)
         for value in ["Alex", "Testchild", "2025-12-20", "Sam Notifier", "Dr Jo Example", "Nurse Kim Sample"] {
@@ -56,7 +56,7 @@ struct FieldEncryptionTests {
     func erasingASubjectLeavesItsFieldsErased() throws {
         let encryption = try encryption()
         let eventID = UUID()
-        let sealed = try encryption.seal(
+        let sealed = try encryption.sealCommitted(
             Self.data, type: Self.type, streamID: Self.stream, eventID: eventID, now: Date())
         #expect(try encryption.keyring.erase(Self.stream + "/child", now: Date()))
         #expect(try !encryption.keyring.erase(Self.stream + "/child", now: Date()), "already erased")
@@ -65,7 +65,8 @@ struct FieldEncryptionTests {
         #expect(opened.contains(#""dateOfBirth":"2026-05-03""#), "the erased value worked out when it was sealed")
         #expect(opened.contains("Sam Notifier") && opened.contains("Dr Jo Example"))
 
-        let later = try encryption.seal(Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+        let later = try encryption.sealCommitted(
+            Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
         #expect(
             !String(decoding: later, as: UTF8.self).contains("Alex"), "an erased subject's data is never written again")
         #expect(try !encryption.keyring.subjects().contains(Self.stream + "/child"), "no key is made again")
@@ -74,7 +75,8 @@ struct FieldEncryptionTests {
     @Test("The erased key's bytes are in no page of the keys file")
     func theErasedKeysBytesAreInNoPageOfTheKeysFile() throws {
         let encryption = try encryption()
-        _ = try encryption.seal(Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+        _ = try encryption.sealCommitted(
+            Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
         let path = folder.path("keys.sqlite")
         let key = try DatabaseQueue(path: path).read { db in
             try Data.fetchOne(
@@ -92,7 +94,7 @@ struct FieldEncryptionTests {
     @Test("A sealed field moved to another event does not open, and a foreign keys file is named as the cause")
     func aSealedFieldMovedToAnotherEventDoesNotOpen() throws {
         let encryption = try encryption()
-        let sealed = try encryption.seal(
+        let sealed = try encryption.sealCommitted(
             Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
         #expect(throws: PrivacyError.sealedFieldUnreadable(subject: Self.stream + "/child", type: Self.type)) {
             try encryption.open(sealed, type: Self.type, eventID: UUID())
@@ -104,19 +106,40 @@ struct FieldEncryptionTests {
         let encryption = try encryption()
         let forged = Data(#"{"notification":{"child":{"name":{"$encrypted":{}}}}}"#.utf8)
         #expect(throws: PrivacyError.markerInData(type: Self.type)) {
-            try encryption.seal(forged, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+            try encryption.sealCommitted(forged, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
         }
         let other = Data(#"{"name":"Alex"}"#.utf8)
         #expect(
-            try encryption.seal(other, type: "case.closed.v1", streamID: Self.stream, eventID: UUID(), now: Date())
+            try encryption.sealCommitted(
+                other, type: "case.closed.v1", streamID: Self.stream, eventID: UUID(), now: Date())
                 == other)
+    }
+
+    @Test("Keys made for a transaction that rolls back are never written")
+    func keysForARolledBackTransactionAreNeverWritten() throws {
+        let encryption = try encryption()
+        _ = try encryption.seal(Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+        #expect(encryption.keyring.hasPending)
+        encryption.didRollback()
+        #expect(try encryption.keyring.subjects().isEmpty)
+    }
+
+    @Test("A key another process made first for the same subject stops the write")
+    func aKeyMadeElsewhereFirstStopsTheWrite() throws {
+        let encryption = try encryption()
+        _ = try encryption.seal(Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+        let elsewhere = FieldEncryption(
+            catalogue: Self.catalogue, keyring: try SubjectKeyring(path: folder.path("keys.sqlite")))
+        _ = try elsewhere.sealCommitted(Self.data, type: Self.type, streamID: Self.stream, eventID: UUID(), now: Date())
+        #expect(throws: PrivacyError.self) { try encryption.willCommit() }
+        #expect(!encryption.keyring.hasPending)
     }
 
     @Test("An erasure made through another keys connection is seen within a second")
     func anErasureThroughAnotherConnectionIsSeen() throws {
         let encryption = try encryption()
         let eventID = UUID()
-        let sealed = try encryption.seal(
+        let sealed = try encryption.sealCommitted(
             Self.data, type: Self.type, streamID: Self.stream, eventID: eventID, now: Date())
         #expect(
             String(decoding: try encryption.open(sealed, type: Self.type, eventID: eventID), as: UTF8.self).contains(
@@ -126,5 +149,14 @@ struct FieldEncryptionTests {
         Thread.sleep(forTimeInterval: 1.1)
         let opened = String(decoding: try encryption.open(sealed, type: Self.type, eventID: eventID), as: UTF8.self)
         #expect(!opened.contains("Sam Notifier") && opened.contains("Dr Jo Example"))
+    }
+}
+
+extension FieldEncryption {
+    /// Seals as the store does, with the events' transaction committing: the keys made are written.
+    func sealCommitted(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws -> Data {
+        let sealed = try seal(data, type: type, streamID: streamID, eventID: eventID, now: now)
+        try willCommit()
+        return sealed
     }
 }

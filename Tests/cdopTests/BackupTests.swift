@@ -107,6 +107,23 @@ struct BackupTests {
         #expect(try await cli.run("verify").status == 0)
     }
 
+    @Test("The keys travel beside the backup; a database opened with keys that are not its own is refused")
+    func theKeysTravelBesideTheBackup() async throws {
+        let cli = CLI()
+        #expect(try await cli.loadDemo().status == 0)
+        let backup = cli.folder.path("backup.sqlite")
+        let backedUp = try await cli.run(["backup", backup])
+        #expect(backedUp.output.contains("backup-keys.sqlite"), "\(backedUp)")
+        #expect(FileManager.default.fileExists(atPath: cli.folder.path("backup-keys.sqlite")))
+        #expect(try await cli.run(["verify"], environment: [:], database: backup).status == 0)
+
+        let elsewhere = TemporaryDirectory("cdop-foreign-keys")
+        try FileManager.default.copyItem(atPath: backup, toPath: elsewhere.path("cdop.sqlite"))
+        let foreign = try await cli.run(["verify"], environment: [:], database: elsewhere.path("cdop.sqlite"))
+        #expect(foreign.status == 1)
+        #expect(foreign.error.contains("does not belong with the database"), "\(foreign)")
+    }
+
     @Test("verify exits 1 and names the check when an event position is missing")
     func verifyReportsAGap() async throws {
         let cli = CLI()

@@ -32,6 +32,7 @@ extension AppConfiguration {
         }
 
         if let db = value("CDOP_DB") { databasePath = db }
+        if let keys = value("CDOP_KEYS_DB") { keysDatabasePath = keys }
         if let definitions = value("CDOP_DEFINITIONS") { definitionsPath = definitions }
         if let host = value("CDOP_HTTP_HOST") { httpHost = host }
         if let port = value("CDOP_HTTP_PORT") {

@@ -40,6 +40,12 @@ package struct AppConfiguration: Sendable, Equatable {
     /// bcrypt's cost for staff passwords (`CDOP_BCRYPT_COST`): 12; lower only for tests.
     package var bcryptCost: UInt8 = 12
 
+    /// The SQLite file of the data subjects' keys (`CDOP_KEYS_DB`); unset: `<database>-keys.sqlite` beside the
+    /// database. Back it up with the database: without it, no personal data in the events can be read.
+    package var keysDatabasePath: String?
+    /// The keys file in use.
+    package var keysPath: String { keysDatabasePath ?? PersonalDataProtection.keysPath(besides: databasePath) }
+
     /// The key practitioner links are signed with (`CDOP_LINK_SECRET`); unset: a key file beside the database.
     package var linkSecret: Data?
     /// The bearer token that opens `GET /metrics` from anywhere (`CDOP_METRICS_TOKEN`); unset: loopback only.

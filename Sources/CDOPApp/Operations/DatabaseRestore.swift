@@ -4,7 +4,9 @@ import Foundation
 import GRDB
 
 /// Puts a backup in place of the live database: only a copy that passes every check of `cdop verify`, only
-/// while no server holds the database, and with the previous file kept beside it, never deleted.
+/// while no server holds the database, and with the previous file kept beside it, never deleted. The backup's
+/// keys file (`<name>-keys.sqlite` beside it) comes with it, checked to belong to it, in place of the keys file
+/// in use (kept aside too).
 package enum DatabaseRestore {
     package struct Report: Sendable, Equatable, Codable {
         package var source: String
@@ -13,16 +15,27 @@ package enum DatabaseRestore {
         package var lastPosition: Int64
         /// Where the database that was replaced now is (nil when there was none).
         package var previousKeptAt: String?
+        /// The keys file restored with it (nil: the backup had none beside it).
+        package var keys: String?
     }
 
     /// Restores `source` into `database`; `now` names the kept-aside copy.
-    package static func restore(from source: String, into database: String, now: Date) throws(OperationsError) -> Report
+    package static func restore(from source: String, into database: String, keys: String? = nil, now: Date)
+        throws(OperationsError) -> Report
     {
         guard FileManager.default.fileExists(atPath: source) else { throw .noDatabase(path: source) }
         let lock = try DatabaseLock.acquire(.exclusive, for: database)
         defer { withExtendedLifetime(lock) {} }
         let candidate = database + ".restoring"
         SQLiteFiles.remove(candidate)
+        let backupKeys = PersonalDataProtection.keysPath(besides: source)
+        let candidateKeys: String? =
+            keys != nil && FileManager.default.fileExists(atPath: backupKeys) ? database + ".restoring-keys" : nil
+        if let candidateKeys {
+            SQLiteFiles.remove(candidateKeys)
+            try DatabaseBackup.copyKeys(from: backupKeys, to: candidateKeys)
+        }
+        defer { if let candidateKeys { SQLiteFiles.remove(candidateKeys) } }
         return try SQLiteFiles.removingOnFailure(candidate, step: "restore \(source)") {
             // A copy through SQLite (never the raw bytes), checked and brought to this version's schema.
             var readOnly = Configuration()
@@ -31,18 +44,27 @@ package enum DatabaseRestore {
             _ = try SQLiteFiles.check(from, path: source)
             try from.backup(to: try DatabaseQueue(path: candidate))
             try from.close()
-            let report = try verified(candidate, source: source)
+            let report = try verified(candidate, keys: candidateKeys, source: source)
             let previous = try keepAside(database, now: now)
             try FileManager.default.moveItem(atPath: candidate, toPath: database)
+            if let keys, let candidateKeys {
+                _ = try keepAside(keys, now: now)
+                try FileManager.default.moveItem(atPath: candidateKeys, toPath: keys)
+            }
             return Report(
                 source: source, database: database, events: report.events, lastPosition: Int64(report.events),
-                previousKeptAt: previous)
+                previousKeptAt: previous, keys: candidateKeys == nil ? nil : keys)
         }
     }
 
     /// Opens the candidate as cdop would (migrating an older backup), runs every check, and closes it.
-    private static func verified(_ candidate: String, source: String) throws -> DatabaseVerification.Report {
-        let store = try EventStore(path: candidate, options: ReadModels.storeOptions(cache: StateCache()))
+    private static func verified(_ candidate: String, keys: String?, source: String) throws
+        -> DatabaseVerification.Report
+    {
+        var options = ReadModels.storeOptions(cache: StateCache())
+        if let keys { options = try PersonalDataProtection.storeOptions(options, keysPath: keys, forms: []) }
+        let store = try EventStore(path: candidate, options: options)
+        try PersonalDataProtection.checkKeysBelong(store)
         try ReadModelRebuild.fillAfterUpgrade(store)
         let report = try DatabaseVerification(store: store).run()
         // Closing the last connection checkpoints the WAL into the file, so the file alone is the database.

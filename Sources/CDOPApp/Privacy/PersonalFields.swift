@@ -12,7 +12,9 @@ import Foundation
 /// - the answers to form fields marked `identifying` in Forms/: the person completing the form
 ///   (`completed-by-…`, the subject `author-REQUEST`), the family (a field in a section about the family:
 ///   `family`), or else the child;
-/// - the contact email a form request is sent to (`contact-REQUEST`) and who sent or declined the form.
+/// - the contact email a form request is sent to (`contact-REQUEST`) and who sent or declined the form;
+/// - a merged duplicate's notifier (`notifier-CASE`), and the agency contacts and professionals it added, and
+///   each agency's contact recorded as involved (`agency-contact`).
 ///
 /// A date of birth erased reads as the latest date giving the same age band at death, so that every statistic
 /// counts the case as before; pages that show a date of birth ask whether the child is erased.
@@ -22,22 +24,20 @@ package enum PersonalFields {
     private static let text = "\"\(erasedText)\""
 
     package static func catalogue(forms: [FormDefinition]) -> PersonalFieldCatalogue {
-        let notification: [PersonalField] = [
-            PersonalField(
-                "notification.child.name", role: "child",
-                erased: .json(#"{"aliases":[],"forenames":"erased","surname":"erased"}"#)),
-            PersonalField("notification.child.dateOfBirth", role: "child", erased: .computed(sameAgeBand)),
-            PersonalField(
-                "notification.child.nhsNumber", role: "child",
-                erased: .json(#"{"absentBecause":"notCurrentlyAvailable"}"#)),
-            PersonalField("notification.child.address", role: "child", erased: .json(#"{"lines":[]}"#)),
-            PersonalField("notification.child.gpPractice", role: "child", erased: .json(text)),
-            PersonalField("notification.circumstances", role: "child", erased: .json(text)),
-            PersonalField("notification.notifier.name", role: "notifier", erased: .json(text)),
-            PersonalField("notification.notifier.email", role: "notifier", erased: .json(text)),
-            PersonalField("notification.notifier.phone", role: "notifier", erased: .json(text)),
-            PersonalField("notification.professionalsInvolved.*.name", role: "professional", erased: .json(text)),
-        ]
+        let notification: [PersonalField] =
+            [
+                PersonalField(
+                    "notification.child.name", role: "child",
+                    erased: .json(#"{"aliases":[],"forenames":"erased","surname":"erased"}"#)),
+                PersonalField("notification.child.dateOfBirth", role: "child", erased: .computed(sameAgeBand)),
+                PersonalField(
+                    "notification.child.nhsNumber", role: "child",
+                    erased: .json(#"{"absentBecause":"notCurrentlyAvailable"}"#)),
+                PersonalField("notification.child.address", role: "child", erased: .json(#"{"lines":[]}"#)),
+                PersonalField("notification.child.gpPractice", role: "child", erased: .json(text)),
+                PersonalField("notification.circumstances", role: "child", erased: .json(text)),
+                PersonalField("notification.professionalsInvolved.*.name", role: "professional", erased: .json(text)),
+            ] + notifier("notification.notifier", role: "notifier")
         let corrected =
             notification + [
                 PersonalField("changes.*.from", role: "child", erased: .json(text)),
@@ -68,11 +68,25 @@ package enum PersonalFields {
                 PersonalField("submittedBy", role: "author-{requestID}", erased: .json(text))
             ],
             "case.formDeclined.v1": [PersonalField("declaredBy", role: "author-{requestID}", erased: .json(text))],
+            "case.duplicateMerged.v1": notifier("notifier", role: "notifier-{from}") + [
+                PersonalField("agenciesAdded.*.contactName", role: "merged-contact", erased: .json(text)),
+                PersonalField("agenciesAdded.*.contactEmail", role: "merged-contact", erased: .json(text)),
+                PersonalField("professionalsAdded.*.name", role: "merged-professional", erased: .json(text)),
+            ],
+            "case.agencyRecordedInvolved.v1": [
+                PersonalField("involvement.contactName", role: "agency-contact", erased: .json(text)),
+                PersonalField("involvement.contactEmail", role: "agency-contact", erased: .json(text)),
+            ],
             "case.formRequested.v1": [PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))],
             "case.formContactChanged.v1": [
                 PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))
             ],
         ])
+    }
+
+    /// A notifier's name, email and phone under `path`.
+    static func notifier(_ path: String, role: String) -> [PersonalField] {
+        ["name", "email", "phone"].map { PersonalField("\(path).\($0)", role: role, erased: .json(text)) }
     }
 
     /// Each field's answer path (a group's rows: `group.groups.*.field`) and whether it is identifying.

@@ -75,7 +75,10 @@ package struct CaseView: Encodable, Sendable {
         externalReference = state.externalReference
         stage = state.stage?.name ?? "none"
         child = state.notification?.child.name.fullName ?? ""
-        dateOfBirth = state.notification?.child.dateOfBirth.iso ?? ""
+        // An erased date of birth reads as one giving the same age band: shown as erased, not as a date.
+        dateOfBirth =
+            state.erasedSubjects.contains("child")
+            ? PersonalFields.erasedText : state.notification?.child.dateOfBirth.iso ?? ""
         dateOfDeath = state.notification?.death.date.iso ?? ""
         area = state.areaCode.map { code in panel.area(code: code).map { "\($0.name) (\(code))" } ?? code }
         expectation = state.expectation?.label

@@ -11,6 +11,8 @@ package enum CaseCommand: Sendable {
     case transfer(toPanel: String, reason: String)
     /// Keep the case's reference in another record (`source`), e.g. a panel's earlier spreadsheet.
     case recordExternalReference(reference: String, source: String)
+    /// Records that the person with `role` in the case has had their personal data erased.
+    case recordSubjectErased(role: String, reason: String)
 
     /// Correct the notification's details (only the fields given change), with the reason; `possibleDuplicateOf`:
     /// a case the corrected details match, found by the shell.

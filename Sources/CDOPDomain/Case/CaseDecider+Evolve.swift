@@ -30,6 +30,8 @@ extension CaseDecider {
             s.transfer = TransferRecord(toPanel: e.toPanel, reason: e.reason, at: e.at)
         case .externalReferenceRecorded(let e):
             s.externalReference = e.reference
+        case .subjectErased(let e):
+            s.erasedSubjects.insert(e.role)
         case .possibleDuplicateRejected(let e):
             s.possibleDuplicateOf = nil
             s.rejectedDuplicateOf = e.of

@@ -32,6 +32,8 @@ package enum CaseDecider: Decider {
             return try transfer(to: panel, reason, state, context)
         case .recordExternalReference(let reference, let source):
             return try recordExternalReference(reference, source, state, now)
+        case .recordSubjectErased(let role, let reason):
+            return try recordSubjectErased(role, reason, state, now)
         case .correctNotification(let correction, let reason, let possibleDuplicateOf):
             return try correctNotification(correction, reason, possibleDuplicateOf, state, context)
         case .reopenDuplicateDecision(let reason):

@@ -41,6 +41,7 @@ package enum CaseEvent: DomainEvent {
     case emailDeliveryFailed(EmailDeliveryFailed)
     case emailRequeued(EmailRequeued)
     case externalReferenceRecorded(ExternalReferenceRecorded)
+    case subjectErased(SubjectErased)
     case notificationCorrected(NotificationCorrected)
     case duplicateDecisionReopened(DuplicateDecisionReopened)
     case formReminderRequested(FormReminderRequested)
@@ -98,6 +99,7 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.emailDeliveryFailed),
         .init(CaseEvent.emailRequeued),
         .init(CaseEvent.externalReferenceRecorded),
+        .init(CaseEvent.subjectErased),
         .init(CaseEvent.notificationCorrected),
         .init(CaseEvent.duplicateDecisionReopened),
         .init(CaseEvent.formReminderRequested),
@@ -156,6 +158,7 @@ package enum CaseEvent: DomainEvent {
         case .emailDeliveryFailed(let p): p
         case .emailRequeued(let p): p
         case .externalReferenceRecorded(let p): p
+        case .subjectErased(let p): p
         case .notificationCorrected(let p): p
         case .duplicateDecisionReopened(let p): p
         case .formReminderRequested(let p): p

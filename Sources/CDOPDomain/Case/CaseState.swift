@@ -15,6 +15,8 @@ package struct CaseState: Hashable, Sendable {
     package var rejectedDuplicateOf: CaseID?
     /// The case's reference in another record (a panel's earlier spreadsheet), when one was kept.
     package var externalReference: String?
+    /// The roles of the people whose personal data in the case has been erased (`child`, `family`…).
+    package var erasedSubjects: Set<String> = []
     /// When the coordinator was to be told by email of the notification (public notifications only).
     package var coordinatorAlertedAt: Date?
     /// Set when this case was confirmed a duplicate: it is then closed to every command.

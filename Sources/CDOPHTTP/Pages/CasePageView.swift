@@ -75,7 +75,10 @@ struct CasePageView: Encodable {
         let death = state.notification?.death
         details = [
             Detail(label: "Child", value: child?.name.fullName ?? "not recorded"),
-            Detail(label: "Date of birth", value: child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
+            Detail(
+                label: "Date of birth",
+                value: state.erasedSubjects.contains("child")
+                    ? PersonalFields.erasedText : child.map { DayFormatter.long($0.dateOfBirth) } ?? ""),
             Detail(label: "Date of death", value: death.map { DayFormatter.long($0.date) } ?? ""),
             Detail(label: "Sex", value: child.map { "\($0.sex.rawValue)" } ?? ""),
             Detail(

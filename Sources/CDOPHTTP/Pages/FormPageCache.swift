@@ -6,7 +6,7 @@ import Synchronization
 /// Practitioners' form pages as last rendered, each under everything it shows, with a slot for the visitor's CSRF
 /// token: a page opened again, while its draft and request are unchanged, is not rendered again. The cache is
 /// consulted only after the link has been checked and the opening recorded, so it never answers in their place;
-/// it holds at most `capacity` pages, the oldest put out first.
+/// it holds at most `capacity` pages and `byteBudget` bytes of them, the oldest put out first.
 final class FormPageCache: Sendable {
     /// Everything a form page shows but the visitor's token: two equal inputs make the same page.
     struct Inputs: Hashable, Sendable {
@@ -24,13 +24,16 @@ final class FormPageCache: Sendable {
     private struct Pages {
         var byInputs: [Inputs: SlottedPage] = [:]
         var order: [Inputs] = []
+        var bytes = 0
     }
 
     let capacity: Int
+    let byteBudget: Int
     private let pages = Mutex(Pages())
 
-    init(capacity: Int = 128) {
+    init(capacity: Int = 128, byteBudget: Int = 4 << 20) {
         self.capacity = capacity
+        self.byteBudget = byteBudget
     }
 
     /// The page for `inputs`: the one kept, or the one `render` makes (kept for next time).
@@ -40,7 +43,12 @@ final class FormPageCache: Sendable {
         pages.withLock { pages in
             guard pages.byInputs.updateValue(page, forKey: inputs) == nil else { return }
             pages.order.append(inputs)
-            if pages.order.count > capacity { pages.byInputs[pages.order.removeFirst()] = nil }
+            pages.bytes += page.byteCount
+            while pages.order.count > 1, pages.order.count > capacity || pages.bytes > byteBudget {
+                if let oldest = pages.byInputs.removeValue(forKey: pages.order.removeFirst()) {
+                    pages.bytes -= oldest.byteCount
+                }
+            }
         }
         return page
     }

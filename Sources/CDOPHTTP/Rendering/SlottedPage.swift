@@ -11,6 +11,9 @@ struct SlottedPage: Sendable {
         parts = Self.split(render(marker), at: Array(marker.utf8))
     }
 
+    /// The bytes the page keeps.
+    var byteCount: Int { parts.reduce(0) { $0 + $1.count } }
+
     /// How many times the slot's value appears in the page.
     var slots: Int { parts.count - 1 }
 

@@ -36,7 +36,11 @@ package enum CachedFold {
                 from = candidate.version + 1
             }
         }
-        let recorded = try store.readStream(streamID, fromVersion: from, in: db)
+        var recorded = try store.readStream(streamID, fromVersion: from, in: db)
+        if from > 1, recorded.contains(where: { StateCache.refoldingTypes.contains($0.type) }) {
+            state = D.initialState
+            recorded = try store.readStream(streamID, fromVersion: 1, in: db)
+        }
         for event in recorded { state = D.evolve(state, try event.decoded(as: D.Event.self)) }
         let keeper = snapshots ?? cache
         if let lastEventID, let keeper, (keeper.entry(streamID, as: D.State.self)?.version ?? 0) <= version {

@@ -42,6 +42,15 @@ package final class StateCache: Sendable {
         }
     }
 
+    /// Forgets a stream's state (its personal data was just erased: the next fold reads the events again).
+    package func forget(_ streamID: String) {
+        storage.withLock { _ = $0.entries.removeValue(forKey: streamID) }
+    }
+
+    /// Event types after which a state kept from before them is not folded on but made again from the first
+    /// event: an erasure changes how the earlier events read.
+    package static let refoldingTypes: Set<String> = ["case.subjectErased.v1"]
+
     /// Remembers a stream's state at `version`, whose last event is `lastEventID`.
     package func store<State: Sendable>(_ streamID: String, state: State, version: Int64, lastEventID: UUID) {
         storage.withLock { storage in

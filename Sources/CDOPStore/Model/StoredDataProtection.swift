@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A step between an event's data as the engine gives it and the bytes the store keeps: the privacy module seals
 /// personal fields as events are written and opens them as they are read, before any upcaster, so that nothing
@@ -8,4 +9,22 @@ package protocol StoredDataProtection: Sendable {
     func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws -> Data
     /// The data the stored bytes stand for.
     func open(_ data: Data, type: String, eventID: UUID) throws -> Data
+    /// Called as the events' transaction is about to commit: whatever sealing needs kept (new keys) must be
+    /// durable now, or throw to roll the transaction back.
+    func willCommit() throws
+    /// Called when the events' transaction was rolled back: forget what sealing made for it.
+    func didRollback()
+}
+
+/// Tells the protection step when the writer's transactions commit or roll back.
+final class ProtectionCommitObserver: TransactionObserver {
+    let protection: any StoredDataProtection
+
+    init(_ protection: any StoredDataProtection) { self.protection = protection }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseWillCommit() throws { try protection.willCommit() }
+    func databaseDidCommit(_ db: Database) {}
+    func databaseDidRollback(_ db: Database) { protection.didRollback() }
 }

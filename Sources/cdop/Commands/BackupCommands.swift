@@ -8,8 +8,10 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Copy the database to a new file while cdop keeps running (SQLite's online backup).",
         discussion: """
-            The copy holds every event committed before it began. DEST must not exist. Keep the link-secret file \
-            beside the database (or CDOP_LINK_SECRET) with your backups: practitioners' links need it.
+            The copy holds every event committed before it began. DEST must not exist. The keys file (CDOP_KEYS_DB) \
+            is copied beside it as <name>-keys.sqlite: keep the two together, and apart from copies of the events \
+            alone. Keep the link-secret file beside the database (or CDOP_LINK_SECRET) with your backups too: \
+            practitioners' links need it.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -19,13 +21,15 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let report = try DatabaseBackup.copy(from: configuration.databasePath, to: destination)
+        let report = try DatabaseBackup.copy(
+            from: configuration.databasePath, to: destination, keys: configuration.keysPath)
         if options.json {
             print(Output.json(report))
         } else {
             print(
                 "Backed up \(report.events) events (up to position \(report.lastPosition), \(report.bytes) bytes) to \(report.destination)."
             )
+            if let keys = report.keys { print("Copied the keys that open its personal data to \(keys).") }
         }
     }
 }
@@ -47,12 +51,14 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try options.configuration()
-        let report = try DatabaseRestore.restore(from: source, into: configuration.databasePath, now: Date())
+        let report = try DatabaseRestore.restore(
+            from: source, into: configuration.databasePath, keys: configuration.keysPath, now: Date())
         if options.json {
             print(Output.json(report))
         } else {
             print("Restored \(report.events) events from \(report.source) into \(report.database).")
             if let previous = report.previousKeptAt { print("The database it replaced is kept as \(previous).") }
+            if let keys = report.keys { print("Restored the keys beside the backup into \(keys).") }
         }
     }
 }

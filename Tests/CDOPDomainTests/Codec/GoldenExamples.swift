@@ -91,7 +91,11 @@ enum GoldenExamples {
             from: Story.notified())
         events += try history(
             CaseDecider.self,
-            [.recordExternalReference(reference: "B11-001", source: "the panel's earlier records"), .alertCoordinator],
+            [
+                .recordExternalReference(reference: "B11-001", source: "the panel's earlier records"),
+                .alertCoordinator,
+                .recordSubjectErased(role: "child", reason: "The retention period after closure ended"),
+            ],
             from: Story.notified())
         events += try history(
             CaseDecider.self,

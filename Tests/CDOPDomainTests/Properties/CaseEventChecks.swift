@@ -17,6 +17,8 @@ enum CaseEventChecks {
             } else {
                 return "requeueing an email that did not fail"
             }
+        // A person's data may be erased whatever became of the case, once.
+        case .subjectErased(let e): return s.erasedSubjects.contains(e.role) ? "the same person erased twice" : nil
         case .nationalReturnSent(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
         case .nationalReturnRetryScheduled(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
         case .nationalReturnDeliveryFailed(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
@@ -151,6 +153,7 @@ enum CaseEventChecks {
             if s.reviewMeeting != nil { return "review meeting twice" }
         case .externalReferenceRecorded(let e):
             if s.externalReference == e.reference { return "the same reference recorded twice" }
+        case .subjectErased: break
         case .nationalReturnPartFinalised(let e):
             if s.nationalReturnFinalised[e.part] != nil { return "finalised twice" }
             switch e.part {

@@ -1,0 +1,66 @@
+import CDOPDomain
+import CDOPPrivacy
+import CDOPProjections
+import CDOPStore
+import Foundation
+import GRDB
+
+/// Erases one person's personal data in a case: deletes their key, records the erasure on the case (which folds
+/// the case again from its events, now reading that person's fields as erased, and rewrites the case's read
+/// models from it, `secure_delete` zeroing what the rows held), then checkpoints the write-ahead log into the
+/// database and truncates it, so no page of either file still holds what was erased.
+package struct PersonalDataErasure {
+    package struct Report: Sendable, Equatable, Codable {
+        package var caseID: String
+        package var role: String
+        /// False when the person had been erased already (the erasure is then only completed).
+        package var keyDeleted: Bool
+        /// Whether the write-ahead log was emptied into the database (false: a reader held it; run it again).
+        package var logTruncated: Bool
+    }
+
+    package enum Problem: Error, Equatable, CustomStringConvertible {
+        case noKeys
+        case malformedSubject(String)
+
+        package var description: String {
+            switch self {
+            case .noKeys: "This database keeps no personal data sealed: there are no keys to erase."
+            case .malformedSubject(let subject):
+                "\"\(subject.prefix(120))\" is not a person in a case: give CASE/ROLE, e.g. case-…/child, or the case's id or reference with --role."
+            }
+        }
+    }
+
+    let engine: Engine
+
+    package init(engine: Engine) { self.engine = engine }
+
+    /// Erases the person with `role` in `caseID`, recording `reason`.
+    package func erase(caseID: CaseID, role: String, reason: String, by actor: Actor, now: Date) throws -> Report {
+        guard let keyring = PersonalDataProtection.keyring(of: engine.store) else { throw Problem.noKeys }
+        // Checked before the key goes: the case exists and the role and reason are acceptable.
+        let state = try engine.workflow.caseState(caseID)
+        guard state.exists else { throw CommandError.notFound(kind: "case", reference: caseID.description) }
+        _ = try CaseDecider.recordSubjectErased(role, reason, state, now)
+        let deleted = try keyring.erase(caseID.streamID + "/" + role, now: now)
+        // Folded states kept from before now read differently: fold the case again from its events.
+        engine.workflow.handler.cache?.forget(caseID.streamID)
+        engine.workflow.handler.snapshotCache?.forget(caseID.streamID)
+        try engine.workflow.execute(.recordSubjectErased(role: role, reason: reason), on: caseID, by: actor)
+        let truncated = try engine.store.database.writeWithoutTransaction { db in
+            let (log, copied) = try db.checkpoint(.truncate)
+            return log == copied
+        }
+        return Report(caseID: caseID.description, role: role, keyDeleted: deleted, logTruncated: truncated)
+    }
+
+    /// A subject written `case-UUID/role`, as the privacy commands take it.
+    package static func parse(_ subject: String) throws(Problem) -> (CaseID, String) {
+        let parts = subject.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0].hasPrefix("case-"),
+            let caseID = CaseID(String(parts[0].dropFirst("case-".count)))
+        else { throw .malformedSubject(subject) }
+        return (caseID, parts[1])
+    }
+}

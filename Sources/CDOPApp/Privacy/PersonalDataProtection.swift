@@ -1,0 +1,45 @@
+import CDOPDefinitions
+import CDOPPrivacy
+import CDOPStore
+import Foundation
+import GRDB
+
+/// A database's privacy step: its keys file, the catalogue of personal fields, and the check that the two files
+/// belong together.
+package enum PersonalDataProtection {
+    /// The keys file kept beside a database when `CDOP_KEYS_DB` names none: `cdop.sqlite` -> `cdop-keys.sqlite`.
+    package static func keysPath(besides databasePath: String) -> String {
+        let url = URL(fileURLWithPath: databasePath)
+        let stem = url.pathExtension.isEmpty ? url.lastPathComponent : url.deletingPathExtension().lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent(stem + "-keys.sqlite").path
+    }
+
+    /// `options` with personal fields sealed under the keys at `keysPath` (`forms`: whose identifying answers).
+    package static func storeOptions(
+        _ options: EventStoreOptions, keysPath: String, forms: [FormDefinition]
+    ) throws(PrivacyError) -> EventStoreOptions {
+        var options = options
+        options.protection = FieldEncryption(
+            catalogue: PersonalFields.catalogue(forms: forms), keyring: try SubjectKeyring(path: keysPath))
+        return options
+    }
+
+    /// The keyring of a store opened with `storeOptions`.
+    package static func keyring(of store: EventStore) -> SubjectKeyring? {
+        (store.options.protection as? FieldEncryption)?.keyring
+    }
+
+    /// Records which keys file belongs with the store's database the first time they are opened together, and
+    /// refuses a keys file that is not that one.
+    package static func checkKeysBelong(_ store: EventStore) throws {
+        guard let keyring = keyring(of: store) else { return }
+        let id = try keyring.id()
+        let recorded = try store.database.write { db -> String? in
+            try db.execute(sql: "CREATE TABLE IF NOT EXISTS privacy_keyring (id TEXT NOT NULL)")
+            if let recorded = try String.fetchOne(db, sql: "SELECT id FROM privacy_keyring") { return recorded }
+            try db.execute(sql: "INSERT INTO privacy_keyring (id) VALUES (?)", arguments: [id])
+            return id
+        }
+        guard recorded == id else { throw PrivacyError.keysDoNotBelong(keys: keyring.path, database: store.path) }
+    }
+}

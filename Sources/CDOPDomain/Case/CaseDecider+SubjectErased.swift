@@ -1,0 +1,31 @@
+import Foundation
+
+extension CaseDecider {
+    /// The longest reason kept for an erasure.
+    package static let erasureReasonLimit = 500
+
+    /// Records that a person's personal data in the case was erased; the same person again records nothing.
+    package static func recordSubjectErased(_ role: String, _ reason: String, _ state: CaseState, _ now: Date)
+        throws(DomainError) -> [CaseEvent]
+    {
+        guard state.notification != nil else {
+            throw DomainError(code: "case.notFound", "There is no notification on this case.")
+        }
+        guard !role.isEmpty, role.count <= 100,
+            role.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+        else {
+            throw DomainError(
+                code: "erasure.invalidRole",
+                "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, professional-N, author-REQUEST or contact-REQUEST."
+            )
+        }
+        let reason = try TextField.required(reason, field: "reason for the erasure", code: "erasure.reasonMissing")
+        guard reason.count <= erasureReasonLimit else {
+            throw DomainError(
+                code: "erasure.reasonTooLong",
+                "The reason is longer than \(erasureReasonLimit) characters: give the policy or request it follows.")
+        }
+        guard !state.erasedSubjects.contains(role) else { return [] }
+        return [.subjectErased(SubjectErased(role: role, reason: reason, at: now))]
+    }
+}

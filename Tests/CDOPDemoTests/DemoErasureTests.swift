@@ -1,0 +1,70 @@
+import CDOPApp
+import CDOPDomain
+import CDOPProjections
+import CDOPStore
+import CDOPTesting
+import Foundation
+import GRDB
+import Testing
+
+/// The privacy issue's proof on the demo panel: a child and their family erased, none of their values left in any
+/// file, the statistics as they were, and the read models still what the events rebuild.
+@Suite("Erasing a child and their family in the demo panel")
+struct DemoErasureTests {
+    @Test("None of their values is in any file afterwards, the statistics are unchanged and a rebuild compares clean")
+    func noneOfTheirValuesIsInAnyFileAfterwards() async throws {
+        let demo = try DemoDataSetTests.DemoEngine()
+        _ = try await demo.load()
+        let store = demo.engine.store
+        // A case whose reporting form was returned with the household's answer.
+        let returned = try store.readAll(after: 0, limit: 1_000_000).first {
+            $0.type == "case.formReturned.v1" && String(decoding: $0.data, as: UTF8.self).contains("\"household\"")
+        }
+        let event = try #require(returned)
+        let caseID = try #require(CaseID(String(event.streamID.dropFirst("case-".count))))
+        let child = try #require(try demo.engine.workflow.caseState(caseID).notification?.child)
+        let fullName = child.name.fullName
+        let nhs = try #require(child.nhsNumber.number).text
+        let others = try await store.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM case_summaries WHERE child_name = ? AND case_id != ?",
+                arguments: [fullName, caseID.description]) ?? 0
+        }
+        let facts = {
+            try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_facts ORDER BY case_id") }
+        }
+        let before = try facts()
+        #expect(try Self.files(demo.folder.url).contains { $0.range(of: Data(nhs.utf8)) != nil }, "read models held it")
+
+        let erasure = PersonalDataErasure(engine: demo.engine)
+        let actor = Actor(name: "casey.coordinator", role: "coordinator")
+        let report = try erasure.erase(
+            caseID: caseID, role: "child", reason: "Retention period ended", by: actor, now: DemoDataSetTests.now)
+        #expect(report.keyDeleted && report.logTruncated)
+        try erasure.erase(
+            caseID: caseID, role: "family", reason: "Retention period ended", by: actor, now: DemoDataSetTests.now)
+
+        let state = try demo.engine.workflow.caseState(caseID)
+        #expect(state.notification?.child.name.surname == PersonalFields.erasedText)
+        #expect(state.erasedSubjects == ["child", "family"])
+        let answers = state.formRequests.compactMap { $0.answers["household"] }
+        #expect(!answers.isEmpty && answers.allSatisfy { $0 == .text(PersonalFields.erasedText) })
+        #expect(try facts() == before, "every statistic counts the case as before")
+        #expect(try ReadModelRebuild(store: store).run().isClean)
+
+        try await store.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        for file in try Self.files(demo.folder.url) {
+            #expect(file.range(of: Data(nhs.utf8)) == nil, "the NHS number is in a file")
+            if others == 0 { #expect(file.range(of: Data(fullName.utf8)) == nil, "the child's name is in a file") }
+            #expect(file.range(of: Data("Mother, 27".utf8)) == nil, "the family's answer is in a file")
+        }
+    }
+
+    /// The contents of every file under `folder`.
+    static func files(_ folder: URL) throws -> [Data] {
+        let paths =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL } ?? []
+        return paths.compactMap { try? Data(contentsOf: $0) }
+    }
+}
