@@ -9,8 +9,8 @@ import Synchronization
 /// (`commitPending`): the keys are durable before any event sealed with them, a crash leaves at most a key no
 /// event uses, and a key another process made first for the same subject makes the events' transaction fail
 /// (and its command retry) rather than seal data under a key that is not kept. Erasing a subject deletes its key
-/// with `secure_delete` on and a rollback journal (no WAL keeps old pages), and leaves a tombstone so that no key
-/// is ever made for that subject again.
+/// with `secure_delete` on and a rollback journal emptied at each commit (no WAL keeps old pages), and leaves a
+/// tombstone so that no key is ever made for that subject again.
 package final class SubjectKeyring: Sendable {
     package let path: String
     private let database: DatabaseQueue
@@ -27,16 +27,20 @@ package final class SubjectKeyring: Sendable {
         var checkedAt: ContinuousClock.Instant?
     }
 
-    package init(path: String) throws(PrivacyError) {
+    /// `powerLoss`: every keys commit is synced to the disk (`synchronous=FULL`), as the events are when they must
+    /// survive a power failure; otherwise the keys, like the events, survive a killed process (`synchronous=OFF`
+    /// in a rollback journal: written to the file before the events commit, synced by the system later).
+    package init(path: String, powerLoss: Bool = true) throws(PrivacyError) {
         self.path = path
+        let synchronous = powerLoss ? "FULL" : "OFF"
         var configuration = Configuration()
         configuration.label = "cdop-keys"
         configuration.busyMode = .timeout(10)
         configuration.journalMode = .default
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
         do {
             try FileManager.default.createDirectory(

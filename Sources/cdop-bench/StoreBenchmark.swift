@@ -1,3 +1,4 @@
+import CDOPApp
 import CDOPStore
 import Foundation
 import Histogram
@@ -31,6 +32,12 @@ struct StoreBenchmark {
                     name: name, value: storeRate, unit: "events/s", baseline: rawRate, better: .higher,
                     baselineLabel: "raw SQLite C API, same rows", target: "ratio >= 0.7"))
             if perTransaction == 1 {
+                progress("store: \(events) events, 1 per transaction, CDOPStore sealing their personal fields")
+                let (_, _, sealedRate) = try appendToFreshStore(perTransaction: 1, payload: payload, sealed: true)
+                figures.append(
+                    Figure(
+                        name: "store.append.encrypted", value: sealedRate, unit: "events/s", baseline: storeRate,
+                        better: .higher, baselineLabel: "store.append.1, same run", target: "ratio >= 0.7"))
                 let storeLatency = percentiles(storeDurations)
                 let rawLatency = percentiles(rawDurations)
                 figures.append(
@@ -78,10 +85,12 @@ struct StoreBenchmark {
 
     /// Appends the events through the store into a fresh file, `perTransaction` a transaction: the store, each
     /// append's duration, and the events appended a second (`store.append.N`; the import benchmark's baseline).
+    /// `sealed`: through a store sealing each event's personal field (its contact email) under its case's key.
     func appendToFreshStore(
-        perTransaction: Int, payload: BenchmarkPayload = BenchmarkPayload()
+        perTransaction: Int, payload: BenchmarkPayload = BenchmarkPayload(), sealed: Bool = false
     ) throws -> (store: EventStore, durations: [UInt64], rate: Double) {
-        let store = try openStore(try freshSchema("store-\(perTransaction)"))
+        let name = sealed ? "sealed-\(perTransaction)" : "store-\(perTransaction)"
+        let store = try openStore(try freshSchema(name), sealed: sealed)
         let started = DispatchTime.now().uptimeNanoseconds
         let durations = try appendThroughStore(store, perTransaction: perTransaction, payload: payload)
         return (store, durations, Double(events) / seconds(since: started))
@@ -113,9 +122,13 @@ struct StoreBenchmark {
         return durations
     }
 
-    private func openStore(_ path: String) throws -> EventStore {
+    private func openStore(_ path: String, sealed: Bool = false) throws -> EventStore {
         var options = EventStoreOptions()
         options.durability = .processCrash // the baseline's synchronous=NORMAL
+        if sealed {
+            let keys = PersonalDataProtection.keysPath(besides: path)
+            options = try PersonalDataProtection.storeOptions(options, keysPath: keys, forms: [])
+        }
         return try EventStore(path: path, options: options)
     }
 
@@ -123,6 +136,7 @@ struct StoreBenchmark {
     private func freshSchema(_ name: String) throws -> String {
         let path = folder.appendingPathComponent("\(name).sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        try? FileManager.default.removeItem(atPath: PersonalDataProtection.keysPath(besides: path))
         _ = try openStore(path)
         return path
     }

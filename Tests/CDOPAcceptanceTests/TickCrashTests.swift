@@ -58,7 +58,9 @@ struct TickCrashTests {
 
     /// How often each (case, target, step) was reached, and each (request, reminder step) issued.
     func firings(_ path: String) throws -> (steps: [String: Int], reminders: [String: Int], pendingDue: Int) {
-        let store = try EventStore(path: path, options: ReadModels.storeOptions())
+        let options = try PersonalDataProtection.storeOptions(
+            ReadModels.storeOptions(), keysPath: PersonalDataProtection.keysPath(besides: path), forms: [])
+        let store = try EventStore(path: path, options: options)
         var steps: [String: Int] = [:]
         var reminders: [String: Int] = [:]
         try store.forEachBatch { batch in

@@ -47,7 +47,10 @@ struct StateCacheTests {
     func rolledBackStateIsNotServed() throws {
         let folder = TemporaryDirectory("cdop-cache")
         let cache = StateCache()
-        var options = ReadModels.storeOptions(EventStoreOptions(), cache: cache)
+        // Sealed as the engine seals, so that this store reads what the other process writes.
+        var options = try PersonalDataProtection.storeOptions(
+            ReadModels.storeOptions(EventStoreOptions(), cache: cache),
+            keysPath: PersonalDataProtection.keysPath(besides: folder.path("cdop.sqlite")), forms: [])
         options.inlineProjections.append(RefuseClosures())
         let store = try EventStore(path: folder.path("cdop.sqlite"), options: options)
         let clock = TestClock(iso: "2026-06-01T09:00:00Z")

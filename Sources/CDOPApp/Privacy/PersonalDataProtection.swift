@@ -20,7 +20,8 @@ package enum PersonalDataProtection {
     ) throws(PrivacyError) -> EventStoreOptions {
         var options = options
         options.protection = FieldEncryption(
-            catalogue: PersonalFields.catalogue(forms: forms), keyring: try SubjectKeyring(path: keysPath))
+            catalogue: PersonalFields.catalogue(forms: forms),
+            keyring: try SubjectKeyring(path: keysPath, powerLoss: options.durability == .powerLoss))
         return options
     }
 
