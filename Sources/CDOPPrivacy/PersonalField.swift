@@ -58,6 +58,8 @@ package struct PersonalField: Sendable {
 package struct PersonalFieldDocument {
     let tape: JSONTape
 
+    package init(tape: JSONTape) { self.tape = tape }
+
     /// The string at `path` (object members only), or nil.
     package func string(at path: [String]) -> String? {
         var node = 0

@@ -1,6 +1,7 @@
 import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
+import CDOPJSON
 import CDOPPrivacy
 import CDOPTesting
 import Foundation
@@ -87,6 +88,27 @@ struct PersonalFieldsTests {
                     == AgeBand(born: was.notification.child.dateOfBirth, died: was.notification.death.date))
             #expect(now.notification.child.sex == was.notification.child.sex)
             #expect(now.notification.death == was.notification.death)
+        }
+    }
+
+    @Test("An erased date of birth is the latest giving the same age band, at every age from birth to eighteen")
+    func anErasedDateOfBirthKeepsTheAgeBand() throws {
+        let died = CalendarDate(year: 2026, month: 3, day: 1)!
+        for age in stride(from: 0, through: 6_600, by: 7) {
+            let born = died.adding(days: -age)
+            let json = Data("{\"notification\":{\"death\":{\"date\":\"\(died.iso)\"}}}".utf8)
+            let erased = try json.withUnsafeBytes { buffer in
+                try JSONTape.withTape(scanning: buffer.bindMemory(to: UInt8.self), instants: Timestamp.self) { tape in
+                    PersonalFields.sameAgeBand(Array("\"\(born.iso)\"".utf8), PersonalFieldDocument(tape: tape))
+                }
+            }
+            let substitute = try #require(CalendarDate(iso: String(erased.dropFirst().dropLast())))
+            #expect(AgeBand(born: substitute, died: died) == AgeBand(born: born, died: died), "\(age) days")
+            #expect(substitute >= born && substitute <= died)
+            #expect(
+                substitute == died
+                    || AgeBand(born: substitute.adding(days: 1), died: died) != AgeBand(born: born, died: died),
+                "the latest such date")
         }
     }
 

@@ -103,17 +103,19 @@ package enum PersonalFields {
     }
 
     /// The latest date of birth that gives the same age band at death as the one sealed.
-    @Sendable static func sameAgeBand(_ value: [UInt8], _ document: PersonalFieldDocument) -> String {
+    @Sendable package static func sameAgeBand(_ value: [UInt8], _ document: PersonalFieldDocument) -> String {
         let text = String(decoding: value, as: UTF8.self).trimmingCharacters(in: ["\""])
         guard let born = CalendarDate(iso: text),
             let died = document.string(at: ["notification", "death", "date"]).flatMap(CalendarDate.init(iso:)),
             born <= died
         else { return "\"\(text)\"" }
+        // The band only grows with age: the fewest days before death that still give the same band.
         let band = AgeBand(born: born, died: died)
-        var candidate = died
-        while candidate > born, AgeBand(born: candidate, died: died) != band {
-            candidate = candidate.adding(days: -1)
+        var (low, high) = (0, died.daysSinceEpoch - born.daysSinceEpoch)
+        while low < high {
+            let middle = (low + high) / 2
+            if AgeBand(born: died.adding(days: -middle), died: died) == band { high = middle } else { low = middle + 1 }
         }
-        return "\"\(candidate.iso)\""
+        return "\"\(died.adding(days: -low).iso)\""
     }
 }
