@@ -61,9 +61,8 @@ package enum PersonalFields {
         return PersonalFieldCatalogue([
             "case.notificationReceived.v1": notification,
             "case.notificationCorrected.v1": corrected,
-            "case.formDraftSaved.v1": answers + [
-                PersonalField("savedBy", role: "author-{requestID}", erased: .json(text))
-            ],
+            // A draft's `savedBy` is the agency's name, not a person's.
+            "case.formDraftSaved.v1": answers,
             "case.formReturned.v1": answers + [
                 PersonalField("submittedBy", role: "author-{requestID}", erased: .json(text))
             ],
