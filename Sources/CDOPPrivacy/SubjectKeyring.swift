@@ -161,17 +161,19 @@ package final class SubjectKeyring: Sendable {
         }
     }
 
-    /// Deletes the subject's key, for good, and records that it was erased; false when it already was.
+    /// Deletes the subject's key, for good, and records that it was erased; false when there was no key to delete
+    /// (erased already, or never made).
     @discardableResult
     package func erase(_ subject: String, now: Date) throws(PrivacyError) -> Bool {
         let erased: Bool
         do {
             erased = try database.write { db -> Bool in
                 try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject])
+                let deleted = db.changesCount > 0
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
                     arguments: [subject, Self.timestamp(now)])
-                return db.changesCount > 0
+                return deleted
             }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))

@@ -13,7 +13,9 @@ package struct PersonalDataErasure {
     package struct Report: Sendable, Equatable, Codable {
         package var caseID: String
         package var role: String
-        /// False when the person had been erased already (the erasure is then only completed).
+        /// Whether the person had been erased before (this run then only completes what remained).
+        package var alreadyErased: Bool
+        /// Whether a key was deleted (false: already erased, or the case held no personal data of theirs).
         package var keyDeleted: Bool
         /// Whether the write-ahead log was emptied into the database (false: a reader held it; run it again).
         package var logTruncated: Bool
@@ -27,7 +29,7 @@ package struct PersonalDataErasure {
             switch self {
             case .noKeys: "This database keeps no personal data sealed: there are no keys to erase."
             case .malformedSubject(let subject):
-                "\"\(subject.prefix(120))\" is not a person in a case: give CASE/ROLE, e.g. case-…/child, or the case's id or reference with --role."
+                "\"\(subject.prefix(120))\" is not a person in a case: give CASE/ROLE, e.g. CDOP-2026-0001/child."
             }
         }
     }
@@ -52,15 +54,8 @@ package struct PersonalDataErasure {
             let (log, copied) = try db.checkpoint(.truncate)
             return log == copied
         }
-        return Report(caseID: caseID.description, role: role, keyDeleted: deleted, logTruncated: truncated)
-    }
-
-    /// A subject written `case-UUID/role`, as the privacy commands take it.
-    package static func parse(_ subject: String) throws(Problem) -> (CaseID, String) {
-        let parts = subject.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, parts[0].hasPrefix("case-"),
-            let caseID = CaseID(String(parts[0].dropFirst("case-".count)))
-        else { throw .malformedSubject(subject) }
-        return (caseID, parts[1])
+        return Report(
+            caseID: caseID.description, role: role, alreadyErased: state.erasedSubjects.contains(role),
+            keyDeleted: deleted, logTruncated: truncated)
     }
 }

@@ -40,11 +40,12 @@ struct PrivacyEraseCommand: ParsableCommand {
         let report = try PersonalDataErasure(engine: target.engine).erase(
             caseID: target.caseID, role: role, reason: reason, by: options.actorForCommand, now: Date())
         let who = SubjectErased.describe(role)
+        let held = report.logTruncated ? "" : " A reader held the database's log: run it again to empty it."
         try target.report(
             report.keyDeleted
-                ? "Erased the personal data of \(who) in case \(target.reference)."
-                    + (report.logTruncated ? "" : " A reader held the database's log: run it again to empty it.")
-                : "The personal data of \(who) in case \(target.reference) was already erased.",
-            changed: report.keyDeleted)
+                ? "Erased the personal data of \(who) in case \(target.reference)." + held
+                : "Case \(target.reference) held no personal data of \(who); recorded as erased, so none will be kept."
+                    + held,
+            changed: !report.alreadyErased)
     }
 }
