@@ -5,18 +5,21 @@ import Foundation
 /// `Forms/national/ncmd-items.yaml`. A form field's `national:` key names one of these items.
 package struct NationalCatalogue: Hashable, Sendable {
     /// The national forms, in file order.
-    package var forms: [NationalForm]
+    package let forms: [NationalForm]
+    /// Every item of every form, in file order.
+    package let items: [NationalItem]
+    /// Where each item is in `items`, by key (the first, should a key be repeated).
+    private let indexByKey: [String: Int]
 
     package init(forms: [NationalForm]) {
         self.forms = forms
+        items = forms.flatMap { $0.sections.flatMap(\.items) }
+        indexByKey = Dictionary(items.enumerated().map { ($1.key, $0) }) { first, _ in first }
     }
-
-    /// Every item of every form, in file order.
-    package var items: [NationalItem] { forms.flatMap { $0.sections.flatMap(\.items) } }
 
     /// The item with this key ("reporting.B.mode-of-death"), if the data set has it.
     package func item(_ key: String) -> NationalItem? {
-        items.first { $0.key == key }
+        indexByKey[key].map { items[$0] }
     }
 
     /// The national form a cdop form (by id) is returned as.
