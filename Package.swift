@@ -148,7 +148,7 @@ let package = Package(
             name: "cdop",
             dependencies: [
                 "CDOPApp", "CDOPDemo", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPHTTP",
-                "CDOPReports",
+                "CDOPReports", "CDOPPrivacy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -216,7 +216,7 @@ let package = Package(
             name: "CDOPDemoTests",
             dependencies: [
                 "CDOPDemo", "CDOPApp", "CDOPDomain", "CDOPStore", "CDOPDefinitions", "CDOPMail", "CDOPTesting",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "CDOPPrivacy", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

@@ -25,6 +25,22 @@ package struct FieldEncryption: Sendable {
     package func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws(PrivacyError)
         -> Data
     {
+        try rewrite(data, type: type, streamID: streamID, eventID: eventID, now: now, sealing: true)
+    }
+
+    /// `data` as it reads once sealed: each personal field of an erased subject is its erased value, the others
+    /// are as given (what a copy of data written before sealing began must read as).
+    package func erasingErased(_ data: Data, type: String, streamID: String, eventID: UUID) throws(PrivacyError)
+        -> Data
+    {
+        try rewrite(data, type: type, streamID: streamID, eventID: eventID, now: Date(), sealing: false)
+    }
+
+    /// `data` with each personal field of `type` sealed (`sealing`) or left as it is, and written as its erased
+    /// value where its subject has been erased.
+    private func rewrite(
+        _ data: Data, type: String, streamID: String, eventID: UUID, now: Date, sealing: Bool
+    ) throws(PrivacyError) -> Data {
         let fields = catalogue.fields(of: type)
         guard !fields.isEmpty else { return data }
         guard data.range(of: Self.quotedMarker) == nil else { throw .markerInData(type: type) }
@@ -63,6 +79,15 @@ package struct FieldEncryption: Sendable {
         )
         where item.range.lowerBound >= copied {
             output.append(contentsOf: bytes[copied..<item.range.lowerBound])
+            if !sealing {
+                if try keyring.isErased(item.subject) {
+                    output.append(contentsOf: item.erased.utf8)
+                } else {
+                    output.append(contentsOf: bytes[item.range])
+                }
+                copied = item.range.upperBound
+                continue
+            }
             guard let key = try keyring.keyMakingIfNeeded(for: item.subject, now: now) else {
                 output.append(contentsOf: item.erased.utf8)
                 copied = item.range.upperBound

@@ -185,6 +185,28 @@ package final class SubjectKeyring: Sendable {
         return erased
     }
 
+    /// The subjects erased, with when, in order: a copy of the database (`cdop privacy migrate`) keeps them erased.
+    package func erasedSubjects() throws(PrivacyError) -> [(subject: String, erasedAt: Date)] {
+        do {
+            return try database.read { db in
+                try Row.fetchAll(db, sql: "SELECT subject, erased_at FROM erased_subjects ORDER BY subject").map {
+                    ($0["subject"], Self.parseTimestamp($0["erased_at"]) ?? Date(timeIntervalSince1970: 0))
+                }
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
+    /// Closes the keys file (a copy being finished); the keyring is not used after.
+    package func close() throws(PrivacyError) {
+        do {
+            try database.close()
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+    }
+
     /// The subjects with a key, in order (for the keys' own checks; never their keys).
     package func subjects() throws(PrivacyError) -> [String] {
         do {
@@ -220,10 +242,13 @@ package final class SubjectKeyring: Sendable {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(
-            .iso8601.year().month().day().time(includingFractionalSeconds: false).timeZone(separator: .omitted))
-    }
+    /// How the keys file writes its times: `2026-12-04T15:24:47Z`.
+    static let timestampStyle = Date.ISO8601FormatStyle().year().month().day()
+        .time(includingFractionalSeconds: false).timeZone(separator: .omitted)
+
+    static func timestamp(_ date: Date) -> String { date.formatted(timestampStyle) }
+
+    static func parseTimestamp(_ text: String) -> Date? { try? timestampStyle.parse(text) }
 
     static func describe(_ error: any Error) -> String {
         (error as? DatabaseError)?.message ?? String(describing: type(of: error))

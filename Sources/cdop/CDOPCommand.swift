@@ -2,6 +2,7 @@ import ArgumentParser
 import CDOPApp
 import CDOPDefinitions
 import CDOPDomain
+import CDOPPrivacy
 import CDOPReports
 import CDOPStore
 import Foundation
@@ -61,6 +62,12 @@ struct CDOPCommand: AsyncParsableCommand {
                     + "to the folder holding Workflows/):\n"
                     + problems.problems.map { "  \($0)" }.joined(separator: "\n"),
                 json: wantsJSON)
+        } catch let error as PersonalDataErasure.Problem {
+            fail(code: "privacy.eraseRefused", message: error.description, json: wantsJSON)
+        } catch let error as PersonalDataMigration.Problem {
+            fail(code: "privacy.migrationRefused", message: error.description, json: wantsJSON)
+        } catch let error as PrivacyError {
+            fail(code: "privacy.keys", message: error.description, json: wantsJSON)
         } catch let error as ImportError {
             fail(code: error.code, message: error.description, json: wantsJSON)
         } catch let error as ReportError {

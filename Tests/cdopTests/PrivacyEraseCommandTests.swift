@@ -1,4 +1,6 @@
+import CDOPTesting
 import Foundation
+import GRDB
 import Testing
 
 /// `cdop privacy erase`: a malformed subject, role or reason is refused before any key goes; an erasure says what
@@ -24,5 +26,46 @@ struct PrivacyEraseCommandTests {
         #expect(again.status == 0 && again.output.contains("already recorded"), "\(again)")
         let shown = try await cli.run("case", "show", reference)
         #expect(shown.output.contains("erased") && !shown.output.contains("Testchild"), "\(shown)")
+    }
+}
+
+/// `cdop privacy migrate`: an earlier database, its events in the clear, copied to a new one with every personal
+/// field sealed; the copy is the database cdop then runs on.
+@Suite("cdop privacy migrate")
+struct PrivacyMigrateCommandTests {
+    @Test("An earlier database is copied with its personal fields sealed, and the copy runs as the original did")
+    func anEarlierDatabaseIsCopiedSealed() async throws {
+        let cli = CLI(actor: "admin.ops")
+        let before = try UpgradeTests.earlierDatabase(at: cli.database)
+        let original = try String(contentsOfFile: cli.database, encoding: .isoLatin1)
+        #expect(
+            original.contains("Testchild") && original.contains("9434765919"), "the fixture holds them in the clear")
+        let listed = try await cli.run("case", "list", "--json")
+
+        let copy = cli.folder.path("sealed/cdop.sqlite")
+        let migrated = try await cli.run("privacy", "migrate", "--out", copy, "--json")
+        #expect(migrated.status == 0, "\(migrated)")
+        let report = try #require(migrated.object, "\(migrated)")
+        #expect(report["events"] as? Int == before.events, "\(report)")
+        #expect((report["sealedEvents"] as? Int ?? 0) >= before.cases && (report["subjects"] as? Int ?? 0) > 0)
+        #expect(FileManager.default.fileExists(atPath: cli.folder.path("sealed/cdop-keys.sqlite")))
+        #expect(FileManager.default.fileExists(atPath: cli.folder.path("sealed/link-secret")))
+
+        let inTheClear = try SQLiteFile.read(copy) { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM events WHERE data LIKE '%Testchild%' OR data LIKE '%9434765919%'")
+        }
+        #expect(inTheClear == 0, "the copy's events hold them in the clear")
+
+        let verify = try await cli.run(["verify"], database: copy)
+        #expect(verify.status == 0, "\(verify)")
+        let listedCopy = try await cli.run(["case", "list", "--json"], database: copy)
+        #expect(listedCopy.output == listed.output && listedCopy.output.contains("Testchild"), "\(listedCopy)")
+
+        let again = try await cli.run("privacy", "migrate", "--out", copy)
+        #expect(again.status == 1 && again.error.contains("privacy.migrationRefused"), "\(again)")
+        #expect(again.error.contains("exists already"), "\(again)")
+        let itself = try await cli.run("privacy", "migrate", "--out", cli.database)
+        #expect(itself.status == 1 && itself.error.contains("not \(cli.database) itself"), "\(itself)")
     }
 }

@@ -11,7 +11,7 @@ package enum ReadModelRefill {
         CREATE TABLE IF NOT EXISTS read_models_to_refill (migration TEXT NOT NULL PRIMARY KEY)
         """
 
-    static func record(_ migration: String, in db: Database) throws {
+    package static func record(_ migration: String, in db: Database) throws {
         try db.execute(
             sql: "INSERT OR IGNORE INTO read_models_to_refill (migration) VALUES (?)", arguments: [migration])
     }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import CDOPApp
 import CDOPDomain
+import CDOPStore
 import Foundation
 
 /// `cdop privacy ...`: the rights of the people a case names.
 struct PrivacyGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "privacy", abstract: "Erase a person's personal data in a case.",
-        subcommands: [PrivacyEraseCommand.self])
+        commandName: "privacy", abstract: "Erase a person's personal data; seal an older database's.",
+        subcommands: [PrivacyEraseCommand.self, PrivacyMigrateCommand.self])
 }
 
 /// `cdop privacy erase CASE/ROLE --reason R`: deletes the person's key; their fields read "erased" everywhere.
@@ -47,5 +48,56 @@ struct PrivacyEraseCommand: ParsableCommand {
                 : "Case \(target.reference) held no personal data of \(who); recorded as erased, so none will be kept."
                     + held,
             changed: !report.alreadyErased)
+    }
+}
+
+/// `cdop privacy migrate --out NEW`: a new database with the same events, every personal field sealed.
+struct PrivacyMigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Copy the database to a new one with every personal field sealed, and verify the copy.",
+        discussion: """
+            Events written before cdop sealed personal data hold it in the clear, and events are never changed: \
+            this writes every event to a new database with its personal fields sealed under keys in a new keys \
+            file (beside it as <name>-keys.sqlite, or --keys), carries over who was erased, copies the accounts, \
+            sessions and delivery records, and fills the read models again. It then opens every copied event and \
+            compares it with the original, field by field, and every copied table row by row; on any difference \
+            it removes the copy. Stop the server first: it refuses while the server runs. Deploy/README.md says \
+            how to switch over.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "The new database to write, e.g. /var/lib/cdop/cdop-sealed.sqlite (it must not exist).")
+    var out: String
+
+    @Option(help: "The new keys file (default: <out>-keys.sqlite beside it).")
+    var keys: String?
+
+    func run() throws {
+        let engine = try options.engine()
+        let total = try engine.store.eventCount()
+        let progress = ProgressLine("Sealing", unit: "events", json: options.json)
+        let report = try PersonalDataMigration(source: engine).run(to: out, keys: keys) { done in
+            progress.update(done, of: total)
+        }
+        progress.finish()
+        if options.json {
+            print(Output.json(report))
+            return
+        }
+        print(
+            "Copied \(report.events) events (up to position \(report.lastPosition)) to \(report.database), \(report.sealedEvents) of them with personal fields sealed under \(report.subjects) people's keys in \(report.keys)."
+        )
+        print("Every event of the copy opens to the original, field by field; every other table matches row by row.")
+        if report.erasedSubjects > 0 {
+            print(
+                "\(report.erasedSubjects) people erased before stay erased\(report.erasedInTheCopy > 0 ? "; \(report.erasedInTheCopy) events held their data in the clear and read erased in the copy" : "")."
+            )
+        }
+        if let secret = report.linkSecret { print("Copied the practitioners' link secret to \(secret).") }
+        print(
+            "Next: stop cdop, point CDOP_DB (and CDOP_KEYS_DB) at the copy, start it, and keep the old files offline until you retire them (Deploy/README.md)."
+        )
     }
 }
