@@ -53,14 +53,17 @@ package struct DemoChildren {
         _ death: Death, notified: CalendarDate, by notifier: (role: String, organisation: String), nhs: NHSNumber? = nil
     ) -> DeathNotification {
         let street = random.pick(["Example Road", "Sample Street", "Test Lane", "Placeholder Close", "Fictional Way"])
+        // In the order the generator was always drawn from, so the rest of the demo is as before.
+        let childName = death.name ?? name()
+        let number = nhs ?? nhsNumber()
         return DeathNotification(
             notifier: Notifier(
                 name: "Sam Notifier", role: notifier.role, organisation: notifier.organisation, phone: "01632 960001",
                 email: "notifications@" + notifier.organisation.lowercased().filter(\.isLetter) + ".example.nhs.uk",
                 dateNotified: notified),
             child: ChildDetails(
-                name: death.name ?? name(), dateOfBirth: death.died.adding(days: -death.ageDays), sex: death.sex,
-                nhsNumber: .known(nhs ?? nhsNumber()), ethnicity: random.pick(Ethnicity.allCases),
+                name: childName, dateOfBirth: death.died.adding(days: -death.ageDays), sex: death.sex,
+                nhsNumber: .known(number), ethnicity: random.pick(Ethnicity.allCases),
                 address: Address(
                     lines: ["\(Int.random(in: 1...199, using: &random)) \(street)"],
                     postcode: "ZZ99 \(Int.random(in: 1...9, using: &random))\(random.pick(["AA", "AB", "BA", "ZZ"]))"),
@@ -75,7 +78,21 @@ package struct DemoChildren {
             circumstances: death.circumstances,
             professionalsInvolved: [
                 ProfessionalInvolved(name: "Dr Robin Practiceton", role: "GP", organisation: "Northgate Surgery")
-            ])
+            ],
+            parentsAndCarers: [Self.mother(of: childName, number: number)])
+    }
+
+    static let parentForenames = ["Jo", "Lee", "Kim", "Val", "Ren", "Bo", "Ash", "Tay", "Mo", "Sky", "Rae"]
+
+    /// The child's mother, drawn from the child's name and NHS number rather than the generator: a name nobody
+    /// has and a phone number in Ofcom's range for drama (07700 900000 to 900999).
+    static func mother(of child: PersonName, number: NHSNumber) -> ParentOrCarer {
+        let digits = number.text.compactMap(\.wholeNumberValue)
+        let forename = parentForenames[digits.reduce(0, +) % parentForenames.count]
+        let line = digits.suffix(3).reduce(0) { $0 * 10 + $1 }
+        return ParentOrCarer(
+            name: "\(forename) \(child.surname)", relationship: "mother",
+            contact: "07700 900" + String(String(line + 1000).suffix(3)))
     }
 
     /// An integer in `range` from the demo's generator.

@@ -57,7 +57,8 @@ package enum SyntheticPanel {
             circumstances: "Synthetic circumstances for testing.",
             professionalsInvolved: [
                 ProfessionalInvolved(name: "Dr Jo Example", role: "GP", organisation: "Example Surgery")
-            ])
+            ],
+            parentsAndCarers: [ParentOrCarer(name: "Val Example", relationship: "mother", contact: "07700 900123")])
     }
 
     /// The agencies of the synthetic directory: name and kind.

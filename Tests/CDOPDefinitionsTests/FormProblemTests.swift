@@ -128,19 +128,20 @@ struct FormProblemTests {
     func archive() throws {
         let copy = try BrokenCopy()
         try FileManager.default.copyItem(
-            at: copy.form("notification.yaml"), to: copy.form("archive/notification-v1.yaml"))
+            at: copy.form("notification.yaml"), to: copy.form("archive/notification-v2.yaml"))
         try copy.replaceInForm(
-            "id: notification\nversion: 1", with: "id: notification\nversion: 2", in: "notification.yaml")
+            "id: notification\nversion: 2", with: "id: notification\nversion: 3", in: "notification.yaml")
         let set = try #require(copy.loaded())
-        #expect(set.forms.notification.version == 2)
+        #expect(set.forms.notification.version == 3)
+        #expect(set.forms.definition(id: "notification", version: 2)?.version == 2)
         #expect(set.forms.definition(id: "notification", version: 1)?.version == 1)
-        #expect(set.forms.definition(FormDefinitionReference(id: "notification", version: 2)) == set.forms.notification)
-        #expect(set.forms.archived.filter { $0.id == "notification" }.count == 1)
+        #expect(set.forms.definition(FormDefinitionReference(id: "notification", version: 3)) == set.forms.notification)
+        #expect(set.forms.archived.filter { $0.id == "notification" }.count == 2)
 
         try FileManager.default.copyItem(
-            at: copy.form("notification.yaml"), to: copy.form("archive/notification-v2.yaml"))
+            at: copy.form("notification.yaml"), to: copy.form("archive/notification-v3.yaml"))
         #expect(
-            copy.problems().one("Forms/archive/notification-v2.yaml", "version")?.reason.contains("not older") == true)
+            copy.problems().one("Forms/archive/notification-v3.yaml", "version")?.reason.contains("not older") == true)
     }
 
     @Test("A folder without Forms/ says where the forms belong")

@@ -7,9 +7,9 @@ import Foundation
 import GRDB
 import Testing
 
-/// The privacy issue's proof on the demo panel: a child and their family erased, none of their values left in any
-/// file, the statistics as they were, and the read models still what the events rebuild.
-@Suite("Erasing a child and their family in the demo panel")
+/// The privacy issue's proof on the demo panel: a child, their mother and their family erased, none of their values
+/// left in any file, the statistics as they were, and the read models still what the events rebuild.
+@Suite("Erasing a child, a parent and their family in the demo panel")
 struct DemoErasureTests {
     @Test("None of their values is in any file afterwards, the statistics are unchanged and a rebuild compares clean")
     func noneOfTheirValuesIsInAnyFileAfterwards() async throws {
@@ -25,6 +25,9 @@ struct DemoErasureTests {
         let child = try #require(try demo.engine.workflow.caseState(caseID).notification?.child)
         let fullName = child.name.fullName
         let nhs = try #require(child.nhsNumber.number).text
+        let mother = try #require(try demo.engine.workflow.caseState(caseID).notification?.parentsAndCarers.first)
+        let motherContact = try #require(mother.contact)
+        #expect(mother.relationship == "mother")
         let others = try await store.read { db in
             try Int.fetchOne(
                 db, sql: "SELECT COUNT(*) FROM case_summaries WHERE child_name = ? AND case_id != ?",
@@ -43,10 +46,15 @@ struct DemoErasureTests {
         #expect(report.keyDeleted && report.logTruncated)
         try erasure.erase(
             caseID: caseID, role: "family", reason: "Retention period ended", by: actor, now: DemoDataSetTests.now)
+        try erasure.erase(
+            caseID: caseID, role: "parent-1", reason: "Retention period ended", by: actor, now: DemoDataSetTests.now)
 
         let state = try demo.engine.workflow.caseState(caseID)
         #expect(state.notification?.child.name.surname == PersonalFields.erasedText)
-        #expect(state.erasedSubjects == ["child", "family"])
+        #expect(state.erasedSubjects == ["child", "family", "parent-1"])
+        let erasedMother = try #require(state.notification?.parentsAndCarers.first)
+        #expect(erasedMother.name == PersonalFields.erasedText && erasedMother.contact == PersonalFields.erasedText)
+        #expect(erasedMother.relationship == "mother", "the relationship is not the mother's alone")
         let answers = state.formRequests.compactMap { $0.answers["household"] }
         #expect(!answers.isEmpty && answers.allSatisfy { $0 == .text(PersonalFields.erasedText) })
         #expect(try facts() == before, "every statistic counts the case as before")
@@ -57,6 +65,8 @@ struct DemoErasureTests {
             #expect(file.range(of: Data(nhs.utf8)) == nil, "the NHS number is in a file")
             if others == 0 { #expect(file.range(of: Data(fullName.utf8)) == nil, "the child's name is in a file") }
             #expect(file.range(of: Data("Mother, 27".utf8)) == nil, "the family's answer is in a file")
+            #expect(file.range(of: Data(motherContact.utf8)) == nil, "the mother's phone number is in a file")
+            #expect(file.range(of: Data(mother.name.utf8)) == nil, "the mother's name is in a file")
         }
     }
 

@@ -29,6 +29,8 @@ struct NotificationPageTests {
         ("circumstances", "Found unresponsive in his cot; resuscitation attempted."),
         ("professionals[0].name", "Dr Jo Example"), ("professionals[0].role", "GP"),
         ("professionals[0].organisation", "Northgate Surgery"),
+        ("parents[0].name", "Val Testchild"), ("parents[0].relationship", "mother"),
+        ("parents[0].contact", "07700 900123"),
     ]
 
     @Test("A complete notification opens a case and shows its reference")
@@ -49,6 +51,27 @@ struct NotificationPageTests {
         let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
         #expect(cases.count == 1)
         #expect(cases.first?.childName == "Alex Testchild")
+        let caseID = try #require(cases.first.flatMap { CaseID($0.caseID) })
+        let parents = try fixture.engine.workflow.caseState(caseID).notification?.parentsAndCarers
+        #expect(parents == [ParentOrCarer(name: "Val Testchild", relationship: "mother", contact: "07700 900123")])
+    }
+
+    @Test("A parent or carer named without their relationship comes back beside that field")
+    func aParentWithoutRelationshipComesBackBesideTheField() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.application.test(.router) { client in
+            var browser = Browser(client)
+            let page = try await browser.get("/notify")
+            let csrf = Browser.hiddenCSRF(in: String(buffer: page.body)) ?? ""
+            let post = Self.validPost.filter { $0.0 != "parents[0].relationship" }
+            let response = try await browser.post("/notify", post, csrf: csrf)
+            #expect(response.status == .unprocessableContent)
+            let html = String(buffer: response.body)
+            #expect(html.contains("Enter their relationship to the child"), "\(html)")
+            #expect(html.contains(#"value="Val Testchild""#), "what was typed is kept")
+        }
+        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        #expect(cases.isEmpty)
     }
 
     @Test("A wrong NHS number comes back beside its field with everything typed")

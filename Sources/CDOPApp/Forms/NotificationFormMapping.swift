@@ -62,10 +62,18 @@ package enum NotificationFormMapping {
                     organisation: row.text(F.professionalOrganisation) ?? "", contact: row.text(F.professionalContact)))
             r.merge(row)
         }
+        var parents: [ParentOrCarer] = []
+        for var row in r.rows(F.parents) {
+            parents.append(
+                ParentOrCarer(
+                    name: row.text(F.parentName) ?? "", relationship: row.text(F.parentRelationship) ?? "",
+                    contact: row.text(F.parentContact)))
+            r.merge(row)
+        }
         let notification = DeathNotification(
             notifier: notifier, child: child, death: death, residenceAreaCode: r.text(F.residenceArea),
             areaOfDeathCode: r.text(F.areaOfDeath), circumstances: r.text(F.circumstances) ?? "",
-            professionalsInvolved: professionals)
+            professionalsInvolved: professionals, parentsAndCarers: parents)
         guard r.errors.isEmpty else { throw FieldErrors(r.errors) }
         do {
             return try NotificationRules.validated(notification, context: context)
@@ -118,6 +126,14 @@ package enum NotificationFormMapping {
             return form.error(
                 at: "\(F.professionals)[\(index)].\(F.professionalName)",
                 "Enter the professional's name or their organisation")
+        case "notification.parentUnnamed":
+            let index = notification.parentsAndCarers.firstIndex { TextField.optional($0.name) == nil } ?? 0
+            return form.error(at: "\(F.parents)[\(index)].\(F.parentName)", "Enter the parent or carer's full name")
+        case "notification.parentRelationshipMissing":
+            let index = notification.parentsAndCarers.firstIndex { TextField.optional($0.relationship) == nil } ?? 0
+            return form.error(
+                at: "\(F.parents)[\(index)].\(F.parentRelationship)",
+                "Enter their relationship to the child, for example mother")
         default:
             return FieldError(path: "", label: form.title, message: error.description)
         }
@@ -174,6 +190,16 @@ package enum NotificationFormMapping {
             return row
         }
         if !rows.isEmpty { a[F.professionals] = .groups(rows) }
+        let parents: [FormAnswers] = n.parentsAndCarers.map { p in
+            var row: FormAnswers = [:]
+            for (id, value) in [
+                (F.parentName, p.name), (F.parentRelationship, p.relationship), (F.parentContact, p.contact ?? ""),
+            ] where !value.isEmpty {
+                row[id] = .text(value)
+            }
+            return row
+        }
+        if !parents.isEmpty { a[F.parents] = .groups(parents) }
         return a
     }
 }

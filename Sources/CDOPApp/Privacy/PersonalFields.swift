@@ -8,7 +8,9 @@ import Foundation
 /// - the child: names, date of birth, NHS number, address and the circumstances of the death, in a notification
 ///   and its corrections (a correction's from/to texts and its reason too);
 /// - the notifier: name, email and phone;
-/// - each professional the notification names (`professional-1`, `-2`…);
+/// - each professional the notification names (`professional-1`, `-2`…), their name and contact;
+/// - each parent or carer it names (`parent-1`, `-2`…), their name and contact (their relationship to the child
+///   is not personal data of theirs alone, and the statistics may read it);
 /// - the answers to form fields marked `identifying` in Forms/: the person completing the form
 ///   (`completed-by-…`, the subject `author-REQUEST`), the family (a field in a section about the family:
 ///   `family`), or else the child;
@@ -37,6 +39,10 @@ package enum PersonalFields {
                 PersonalField("notification.child.gpPractice", role: "child", erased: .json(text)),
                 PersonalField("notification.circumstances", role: "child", erased: .json(text)),
                 PersonalField("notification.professionalsInvolved.*.name", role: "professional", erased: .json(text)),
+                PersonalField(
+                    "notification.professionalsInvolved.*.contact", role: "professional", erased: .json(text)),
+                PersonalField("notification.parentsAndCarers.*.name", role: "parent", erased: .json(text)),
+                PersonalField("notification.parentsAndCarers.*.contact", role: "parent", erased: .json(text)),
             ] + notifier("notification.notifier", role: "notifier")
         let corrected =
             notification + [

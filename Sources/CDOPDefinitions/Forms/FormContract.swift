@@ -39,6 +39,10 @@ package enum NotificationFields {
     package static let professionalRole = "role"
     package static let professionalOrganisation = "organisation"
     package static let professionalContact = "contact"
+    package static let parents = "parents"
+    package static let parentName = "name"
+    package static let parentRelationship = "relationship"
+    package static let parentContact = "contact"
     /// The value of `child-nhs-number-status` when the number is given.
     package static let nhsNumberKnown = "known"
 
@@ -54,6 +58,8 @@ package enum NotificationFields {
         (residenceArea, .text), (areaOfDeath, .text), (circumstances, .longText), (professionals, .group),
         ("\(professionals).\(professionalName)", .text), ("\(professionals).\(professionalRole)", .text),
         ("\(professionals).\(professionalOrganisation)", .text), ("\(professionals).\(professionalContact)", .text),
+        (parents, .group), ("\(parents).\(parentName)", .text), ("\(parents).\(parentRelationship)", .text),
+        ("\(parents).\(parentContact)", .text),
     ]
 }
 

@@ -16,7 +16,7 @@ extension CaseDecider {
         else {
             throw DomainError(
                 code: "erasure.invalidRole",
-                "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, professional-N, author-REQUEST or contact-REQUEST."
+                "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, parent-N, professional-N, author-REQUEST or contact-REQUEST."
             )
         }
         let reason = try TextField.required(reason, field: "reason for the erasure", code: "erasure.reasonMissing")

@@ -35,6 +35,7 @@ package struct NotificationCorrection: Hashable, Sendable, Codable {
     package var areaOfDeathCode: String?
     package var circumstances: String?
     package var professionalsInvolved: [ProfessionalInvolved]?
+    package var parentsAndCarers: [ParentOrCarer]?
 
     package init() {}
 
@@ -65,6 +66,7 @@ package struct NotificationCorrection: Hashable, Sendable, Codable {
         if let areaOfDeathCode { n.areaOfDeathCode = areaOfDeathCode.isEmpty ? nil : areaOfDeathCode }
         if let circumstances { n.circumstances = circumstances }
         if let professionalsInvolved { n.professionalsInvolved = professionalsInvolved }
+        if let parentsAndCarers { n.parentsAndCarers = parentsAndCarers }
         return n
     }
 
@@ -107,14 +109,25 @@ package struct NotificationCorrection: Hashable, Sendable, Codable {
             "professionals involved",
             { $0.professionalsInvolved.map { "\($0.name) (\($0.role), \($0.organisation))" }.joined(separator: "; ") }
         ),
+        // By relationship only: the changes are kept with the child's data, and a parent is erased apart from it.
+        ("parents and carers", { $0.parentsAndCarers.map(\.relationship).joined(separator: "; ") }),
     ]
 
-    /// What differs between two notifications, field by field, in words.
+    /// What differs between two notifications, field by field, in words. A parent's name or contact changed is
+    /// said without saying either.
     package static func changes(from old: DeathNotification, to new: DeathNotification) -> [CorrectedField] {
-        fields.compactMap { field in
+        var changes = fields.compactMap { field in
             let (from, to) = (field.value(old), field.value(new))
             return from == to ? nil : CorrectedField(field: field.name, from: from, to: to)
         }
+        if old.parentsAndCarers != new.parentsAndCarers, !changes.contains(where: { $0.field == "parents and carers" })
+        {
+            let relationships = new.parentsAndCarers.map(\.relationship).joined(separator: "; ")
+            changes.append(
+                CorrectedField(
+                    field: "parents and carers", from: relationships, to: relationships + " (name or contact changed)"))
+        }
+        return changes
     }
 }
 

@@ -19,6 +19,7 @@ package enum NotificationRules {
         n.death.place.description = TextField.optional(form.death.place.description)
         n.circumstances = TextField.optional(form.circumstances) ?? ""
         n.professionalsInvolved = try form.professionalsInvolved.map(validated)
+        n.parentsAndCarers = try form.parentsAndCarers.map(validated)
         try checkDates(n)
         try checkArea(n.residenceAreaCode, field: "area of residence", context: context)
         try checkArea(n.areaOfDeathCode, field: "area where the child died", context: context)
@@ -79,6 +80,16 @@ package enum NotificationRules {
             throw DomainError.dateInFuture(field: "date of notification", date: notifier.dateNotified, today: today)
         }
         return n
+    }
+
+    /// A listed parent or carer needs a name and their relationship to the child.
+    static func validated(_ p: ParentOrCarer) throws(DomainError) -> ParentOrCarer {
+        let name = try TextField.required(
+            p.name, field: "parent or carer's name", code: "notification.parentUnnamed")
+        let relationship = try TextField.required(
+            p.relationship, field: "relationship of \(name) to the child",
+            code: "notification.parentRelationshipMissing")
+        return ParentOrCarer(name: name, relationship: relationship, contact: TextField.optional(p.contact))
     }
 
     /// A listed professional needs at least a name or an organisation.

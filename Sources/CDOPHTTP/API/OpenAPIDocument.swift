@@ -177,6 +177,10 @@ enum OpenAPIDocument {
                     "residenceAreaCode": ["type": ["string", "null"]], "areaOfDeathCode": ["type": ["string", "null"]],
                     "circumstances": ["type": "string"],
                     "professionalsInvolved": ["type": "array", "items": ["type": "object"]],
+                    "parentsAndCarers": [
+                        "type": "array", "description": "Each {name, relationship, contact?}; may be left out.",
+                        "items": ["type": "object", "required": ["name", "relationship"]],
+                    ],
                 ],
             ],
             "CaseCommand": [
@@ -196,6 +200,7 @@ enum OpenAPIDocument {
                             "areaOfDeathCode": ["type": "string"],
                             "circumstances": ["type": "string"],
                             "professionalsInvolved": ["type": "array", "items": ["type": "object"]],
+                            "parentsAndCarers": ["type": "array", "items": ["type": "object"]],
                             "child": [
                                 "type": "object",
                                 "properties": [

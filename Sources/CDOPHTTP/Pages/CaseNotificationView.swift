@@ -2,8 +2,15 @@ import CDOPDomain
 import Foundation
 
 /// The whole notification as the case page shows it to the coordinator and the designated doctor (who may see
-/// a child's identifiable details): the child, the death, the notifier and the professionals involved.
+/// a child's identifiable details): the child, the death, the notifier, the parents and carers and the
+/// professionals involved.
 struct CaseNotificationView: Encodable {
+    struct Parent: Encodable {
+        var name: String
+        var relationship: String
+        var contact: String
+    }
+
     struct Professional: Encodable {
         var name: String
         var role: String
@@ -14,6 +21,8 @@ struct CaseNotificationView: Encodable {
     var details: [CasePageView.Detail]
     var notifier: [CasePageView.Detail]
     var circumstances: String
+    var parents: [Parent]
+    var hasParents: Bool
     var professionals: [Professional]
     var hasProfessionals: Bool
 
@@ -55,6 +64,10 @@ struct CaseNotificationView: Encodable {
             .init(label: "Notified on", value: DayFormatter.long(by.dateNotified)),
         ]
         circumstances = notification.circumstances
+        parents = notification.parentsAndCarers.map {
+            Parent(name: $0.name, relationship: $0.relationship, contact: $0.contact ?? "")
+        }
+        hasParents = !parents.isEmpty
         professionals = notification.professionalsInvolved.map {
             Professional(name: $0.name, role: $0.role, organisation: $0.organisation, contact: $0.contact ?? "")
         }

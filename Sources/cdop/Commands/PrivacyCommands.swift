@@ -18,8 +18,8 @@ struct PrivacyEraseCommand: ParsableCommand {
         abstract: "Erase one person's personal data in a case, for good: their key is deleted.",
         discussion: """
             SUBJECT is the case (reference, id or prefix), a slash, and the person's role in it: child, notifier, \
-            family, professional-N (the N-th professional the notification names), author-REQUEST or \
-            contact-REQUEST (a form request's id). Every page, export and report then shows "erased" for that \
+            family, parent-N (the N-th parent or carer the notification names), professional-N (the N-th \
+            professional it names), author-REQUEST or contact-REQUEST (a form request's id). Every page, export and report then shows "erased" for that \
             person's fields; the case still counts in every statistic. It cannot be undone, and backups taken \
             before it still hold the key: take a new backup and retire the older ones.
             """)

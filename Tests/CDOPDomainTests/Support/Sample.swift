@@ -67,7 +67,8 @@ enum Sample {
             circumstances: "Found unresponsive in the morning.",
             professionalsInvolved: [
                 ProfessionalInvolved(name: "Dr Jo Example", role: "GP", organisation: "Northgate Surgery")
-            ])
+            ],
+            parentsAndCarers: [ParentOrCarer(name: "Val Testchild", relationship: "mother", contact: "07700 900123")])
     }
 
     static func involvement(_ id: AgencyID, _ name: String, _ kind: AgencyKind) -> AgencyInvolvement {

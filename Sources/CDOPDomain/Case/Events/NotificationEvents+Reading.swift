@@ -26,12 +26,15 @@ extension DeathNotification {
             let residenceAreaCode = object.optional("residenceAreaCode", { $0.string($1) }),
             let areaOfDeathCode = object.optional("areaOfDeathCode", { $0.string($1) }),
             let circumstances = object.string("circumstances"),
-            let professionalsInvolved = object.objects("professionalsInvolved", ProfessionalInvolved.init(reading:))
+            let professionalsInvolved = object.objects("professionalsInvolved", ProfessionalInvolved.init(reading:)),
+            let parentsAndCarers = object.optional(
+                "parentsAndCarers", { $0.objects($1, ParentOrCarer.init(reading:)) })
         else { return nil }
         self.init(
             notifier: notifier, child: child, death: death, residenceAreaCode: residenceAreaCode,
-            areaOfDeathCode: areaOfDeathCode, circumstances: circumstances, professionalsInvolved: professionalsInvolved
-        )
+            areaOfDeathCode: areaOfDeathCode, circumstances: circumstances,
+            professionalsInvolved: professionalsInvolved,
+            parentsAndCarers: parentsAndCarers ?? [])
     }
 }
 
@@ -119,6 +122,15 @@ extension PlaceOfDeath {
             let description = object.optional("description", { $0.string($1) })
         else { return nil }
         self.init(kind: kind, description: description)
+    }
+}
+
+extension ParentOrCarer {
+    package init?(reading object: JSONObjectReader) {
+        guard let name = object.string("name"), let relationship = object.string("relationship"),
+            let contact = object.optional("contact", { $0.string($1) })
+        else { return nil }
+        self.init(name: name, relationship: relationship, contact: contact)
     }
 }
 

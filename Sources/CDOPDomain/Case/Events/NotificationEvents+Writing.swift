@@ -20,6 +20,14 @@ extension DeathNotification {
         json.string("circumstances", circumstances)
         json.object("death") { death.write(to: &$0) }
         json.object("notifier") { notifier.write(to: &$0) }
+        // None written when there are none: a notification recorded before they were asked for is written as stored.
+        if !parentsAndCarers.isEmpty {
+            json.objects("parentsAndCarers", parentsAndCarers) { parent, object in
+                object.string("contact", parent.contact)
+                object.string("name", parent.name)
+                object.string("relationship", parent.relationship)
+            }
+        }
         json.objects("professionalsInvolved", professionalsInvolved) { professional, object in
             object.string("contact", professional.contact)
             object.string("name", professional.name)

@@ -22,6 +22,9 @@ package struct SubjectErased: EventPayload {
             if role.hasPrefix("professional-") {
                 return "professional \(role.dropFirst("professional-".count)) named on the notification"
             }
+            if role.hasPrefix("parent-") {
+                return "parent or carer \(role.dropFirst("parent-".count)) named on the notification"
+            }
             if role.hasPrefix("author-") { return "the person who completed a form" }
             if role.hasPrefix("contact-") { return "the contact a form was requested from" }
             return role
