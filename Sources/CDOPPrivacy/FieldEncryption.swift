@@ -41,35 +41,10 @@ package struct FieldEncryption: Sendable {
     private func rewrite(
         _ data: Data, type: String, streamID: String, eventID: UUID, now: Date, sealing: Bool
     ) throws(PrivacyError) -> Data {
-        let fields = catalogue.fields(of: type)
-        guard !fields.isEmpty else { return data }
+        guard !catalogue.fields(of: type).isEmpty else { return data }
         guard data.range(of: Self.quotedMarker) == nil else { throw .markerInData(type: type) }
         let bytes = [UInt8](data)
-        let found: [(range: Range<Int>, subject: String, erased: String)]
-        do {
-            found = try bytes.withUnsafeBufferPointer { buffer in
-                try JSONTape.withTape(scanning: buffer, instants: NoInstants.self) { tape in
-                    let document = PersonalFieldDocument(tape: tape)
-                    var found: [(range: Range<Int>, subject: String, erased: String)] = []
-                    for field in fields {
-                        for (node, position) in Self.nodes(at: field.path[...], from: 0, position: nil, in: tape) {
-                            let range = tape.valueRange(node)
-                            let role = field.role(in: document)
-                            let subject = "\(streamID)/\(role)" + (position.map { "-\($0 + 1)" } ?? "")
-                            let erased: String
-                            switch field.erased {
-                            case .json(let json): erased = json
-                            case .computed(let make): erased = make(Array(bytes[range]), document)
-                            }
-                            found.append((range, subject, erased))
-                        }
-                    }
-                    return found
-                }
-            }
-        } catch {
-            throw .notJSON(type: type)
-        }
+        let found = try locate(bytes, type: type, streamID: streamID)
         guard !found.isEmpty else { return data }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count * 2 + 256)
@@ -112,6 +87,61 @@ package struct FieldEncryption: Sendable {
         }
         output.append(contentsOf: bytes[copied...])
         return Data(output)
+    }
+
+    /// One personal value found in an event's data: whose, where (`notification.parentsAndCarers.1.name`) and the
+    /// value's JSON.
+    package struct PersonalValue: Sendable, Equatable {
+        package var subject: String
+        package var field: String
+        package var json: String
+    }
+
+    /// The personal values of `type`'s catalogued fields in `data` (opened data: a sealed field is found as its
+    /// envelope).
+    package func personalValues(in data: Data, type: String, streamID: String) throws(PrivacyError) -> [PersonalValue] {
+        guard !catalogue.fields(of: type).isEmpty else { return [] }
+        let bytes = [UInt8](data)
+        return try locate(bytes, type: type, streamID: streamID).map { found in
+            let path = found.field.pathText.replacingOccurrences(
+                of: "*", with: found.position.map { String($0 + 1) } ?? "*")
+            return PersonalValue(
+                subject: found.subject, field: path, json: String(decoding: bytes[found.range], as: UTF8.self))
+        }
+    }
+
+    /// Where each catalogued personal field of `type` is in `bytes`: its range, subject, field (with the position
+    /// in its last array) and erased value.
+    private func locate(_ bytes: [UInt8], type: String, streamID: String) throws(PrivacyError)
+        -> [(range: Range<Int>, subject: String, field: PersonalField, position: Int?, erased: String)]
+    {
+        let fields = catalogue.fields(of: type)
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer in
+                try JSONTape.withTape(scanning: buffer, instants: NoInstants.self) { tape in
+                    let document = PersonalFieldDocument(tape: tape)
+                    var found:
+                        [(range: Range<Int>, subject: String, field: PersonalField, position: Int?, erased: String)] =
+                            []
+                    for field in fields {
+                        for (node, position) in Self.nodes(at: field.path[...], from: 0, position: nil, in: tape) {
+                            let range = tape.valueRange(node)
+                            let role = field.role(in: document)
+                            let number = position.map { "-\($0 + 1)" } ?? ""
+                            let erased: String
+                            switch field.erased {
+                            case .json(let json): erased = json
+                            case .computed(let make): erased = make(Array(bytes[range]), document)
+                            }
+                            found.append((range, "\(streamID)/\(role)\(number)", field, position, erased))
+                        }
+                    }
+                    return found
+                }
+            }
+        } catch {
+            throw .notJSON(type: type)
+        }
     }
 
     /// `data` with each sealed field opened, or its erased value where its subject's key has been erased.

@@ -69,3 +69,41 @@ struct PrivacyMigrateCommandTests {
         #expect(itself.status == 1 && itself.error.contains("not \(cli.database) itself"), "\(itself)")
     }
 }
+
+/// `cdop privacy export`: what a case holds about one person, as a page and as JSON, recorded on the case.
+@Suite("cdop privacy export")
+struct PrivacyExportCommandTests {
+    @Test("A notifier's data is exported as HTML and JSON, only theirs, and the export is recorded on the case")
+    func aNotifiersDataIsExportedAndRecorded() async throws {
+        let cli = CLI(actor: "coord.jones")
+        let notified = try await cli.json("notify", Fixture.path("notification.example.json"))
+        let reference = try #require(notified["reference"] as? String)
+        let (html, json) = (cli.folder.path("sar.html"), cli.folder.path("sar.json"))
+
+        let noOut = try await cli.run("privacy", "export", reference + "/notifier", "--reason", "SAR-2026-014")
+        #expect(noOut.status == 1 && noOut.error.contains("--out"), "\(noOut)")
+        let exported = try await cli.run(
+            "privacy", "export", reference + "/notifier", "--reason", "SAR-2026-014", "--out", html, "--out", json)
+        #expect(exported.status == 0 && exported.output.contains("the export is recorded"), "\(exported)")
+
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        #expect(document["subject"] as? String == reference + "/notifier")
+        let records = try #require(document["records"] as? [[String: Any]])
+        let values = records.flatMap { $0["values"] as? [[String: Any]] ?? [] }
+        let fields = Set(values.compactMap { $0["field"] as? String })
+        #expect(fields.isSuperset(of: ["notification.notifier.name", "notification.notifier.email"]), "\(fields)")
+        #expect(fields.allSatisfy { $0.hasPrefix("notification.notifier.") }, "only the notifier's: \(fields)")
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("the person who notified the death") && page.contains("Notification received"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: json)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+
+        let again = try await cli.run(
+            "privacy", "export", reference + "/notifier", "--reason", "SAR-2026-014", "--out", json)
+        #expect(again.status == 1 && again.error.contains("exists already"), "\(again)")
+        let history = try await cli.run("case", "show", reference)
+        #expect(
+            history.output.contains("subject access request") && history.output.contains("SAR-2026-014"), "\(history)")
+    }
+}

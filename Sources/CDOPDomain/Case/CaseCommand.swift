@@ -13,6 +13,8 @@ package enum CaseCommand: Sendable {
     case recordExternalReference(reference: String, source: String)
     /// Records that the person with `role` in the case has had their personal data erased.
     case recordSubjectErased(role: String, reason: String)
+    /// Records that what the case holds about the person with `role` was exported for them.
+    case recordSubjectAccessExported(role: String, reason: String)
 
     /// Correct the notification's details (only the fields given change), with the reason; `possibleDuplicateOf`:
     /// a case the corrected details match, found by the shell.

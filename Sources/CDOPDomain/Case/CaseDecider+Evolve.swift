@@ -32,6 +32,8 @@ extension CaseDecider {
             s.externalReference = e.reference
         case .subjectErased(let e):
             s.erasedSubjects.insert(e.role)
+        case .subjectAccessExported:
+            break
         case .possibleDuplicateRejected(let e):
             s.possibleDuplicateOf = nil
             s.rejectedDuplicateOf = e.of

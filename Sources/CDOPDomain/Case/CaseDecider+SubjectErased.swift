@@ -8,6 +8,21 @@ extension CaseDecider {
     package static func recordSubjectErased(_ role: String, _ reason: String, _ state: CaseState, _ now: Date)
         throws(DomainError) -> [CaseEvent]
     {
+        let reason = try checkedSubject(role, reason, state)
+        guard !state.erasedSubjects.contains(role) else { return [] }
+        return [.subjectErased(SubjectErased(role: role, reason: reason, at: now))]
+    }
+
+    /// Records that what the case holds about a person was exported for them; each export is recorded.
+    package static func recordSubjectAccessExported(
+        _ role: String, _ reason: String, _ state: CaseState, _ now: Date
+    ) throws(DomainError) -> [CaseEvent] {
+        let reason = try checkedSubject(role, reason, state)
+        return [.subjectAccessExported(SubjectAccessExported(role: role, reason: reason, at: now))]
+    }
+
+    /// The reason trimmed, once the case has a notification, the role is a role and the reason is given and short.
+    static func checkedSubject(_ role: String, _ reason: String, _ state: CaseState) throws(DomainError) -> String {
         guard state.notification != nil else {
             throw DomainError(code: "case.notFound", "There is no notification on this case.")
         }
@@ -19,13 +34,13 @@ extension CaseDecider {
                 "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, parent-N, professional-N, author-REQUEST or contact-REQUEST."
             )
         }
-        let reason = try TextField.required(reason, field: "reason for the erasure", code: "erasure.reasonMissing")
+        let reason = try TextField.required(
+            reason, field: "reason (the policy or request it follows)", code: "erasure.reasonMissing")
         guard reason.count <= erasureReasonLimit else {
             throw DomainError(
                 code: "erasure.reasonTooLong",
                 "The reason is longer than \(erasureReasonLimit) characters: give the policy or request it follows.")
         }
-        guard !state.erasedSubjects.contains(role) else { return [] }
-        return [.subjectErased(SubjectErased(role: role, reason: reason, at: now))]
+        return reason
     }
 }

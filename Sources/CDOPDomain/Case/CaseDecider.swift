@@ -34,6 +34,8 @@ package enum CaseDecider: Decider {
             return try recordExternalReference(reference, source, state, now)
         case .recordSubjectErased(let role, let reason):
             return try recordSubjectErased(role, reason, state, now)
+        case .recordSubjectAccessExported(let role, let reason):
+            return try recordSubjectAccessExported(role, reason, state, now)
         case .correctNotification(let correction, let reason, let possibleDuplicateOf):
             return try correctNotification(correction, reason, possibleDuplicateOf, state, context)
         case .reopenDuplicateDecision(let reason):

@@ -42,6 +42,7 @@ package enum CaseEvent: DomainEvent {
     case emailRequeued(EmailRequeued)
     case externalReferenceRecorded(ExternalReferenceRecorded)
     case subjectErased(SubjectErased)
+    case subjectAccessExported(SubjectAccessExported)
     case notificationCorrected(NotificationCorrected)
     case duplicateDecisionReopened(DuplicateDecisionReopened)
     case formReminderRequested(FormReminderRequested)
@@ -100,6 +101,7 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.emailRequeued),
         .init(CaseEvent.externalReferenceRecorded),
         .init(CaseEvent.subjectErased),
+        .init(CaseEvent.subjectAccessExported),
         .init(CaseEvent.notificationCorrected),
         .init(CaseEvent.duplicateDecisionReopened),
         .init(CaseEvent.formReminderRequested),
@@ -159,6 +161,7 @@ package enum CaseEvent: DomainEvent {
         case .emailRequeued(let p): p
         case .externalReferenceRecorded(let p): p
         case .subjectErased(let p): p
+        case .subjectAccessExported(let p): p
         case .notificationCorrected(let p): p
         case .duplicateDecisionReopened(let p): p
         case .formReminderRequested(let p): p

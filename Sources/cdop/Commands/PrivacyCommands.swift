@@ -7,8 +7,9 @@ import Foundation
 /// `cdop privacy ...`: the rights of the people a case names.
 struct PrivacyGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "privacy", abstract: "Erase a person's personal data; seal an older database's.",
-        subcommands: [PrivacyEraseCommand.self, PrivacyMigrateCommand.self])
+        commandName: "privacy",
+        abstract: "Erase or export a person's personal data; seal an older database's.",
+        subcommands: [PrivacyEraseCommand.self, PrivacyExportCommand.self, PrivacyMigrateCommand.self])
 }
 
 /// `cdop privacy erase CASE/ROLE --reason R`: deletes the person's key; their fields read "erased" everywhere.
@@ -33,11 +34,7 @@ struct PrivacyEraseCommand: ParsableCommand {
     var reason: String
 
     func run() throws {
-        guard let slash = subject.firstIndex(of: "/") else {
-            throw PersonalDataErasure.Problem.malformedSubject(subject)
-        }
-        let target = try CaseTarget(options, case: String(subject[..<slash]))
-        let role = String(subject[subject.index(after: slash)...])
+        let (target, role) = try PrivacySubject.parse(subject, options)
         let report = try PersonalDataErasure(engine: target.engine).erase(
             caseID: target.caseID, role: role, reason: reason, by: options.actorForCommand, now: Date())
         let who = SubjectErased.describe(role)
@@ -48,6 +45,71 @@ struct PrivacyEraseCommand: ParsableCommand {
                 : "Case \(target.reference) held no personal data of \(who); recorded as erased, so none will be kept."
                     + held,
             changed: !report.alreadyErased)
+    }
+}
+
+/// A person in a case as the privacy commands name them: `CASE/ROLE`.
+enum PrivacySubject {
+    static func parse(_ subject: String, _ options: GlobalOptions) throws -> (CaseTarget, role: String) {
+        guard let slash = subject.firstIndex(of: "/") else {
+            throw PersonalDataErasure.Problem.malformedSubject(subject)
+        }
+        let target = try CaseTarget(options, case: String(subject[..<slash]))
+        return (target, String(subject[subject.index(after: slash)...]))
+    }
+}
+
+/// `cdop privacy export CASE/ROLE --reason R --out FILE...`: what the case holds about a person, for them.
+struct PrivacyExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export everything a case holds about one person (a subject access request), as HTML and JSON.",
+        discussion: """
+            SUBJECT is CASE/ROLE, as for `cdop privacy erase`. Each --out FILE is written as JSON when it ends in \
+            .json and as a page to read otherwise; a file that exists is never overwritten. The export is recorded \
+            on the case with the reason before anything is read.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "CASE/ROLE, e.g. CDOP-2026-0001/parent-1.")
+    var subject: String
+
+    @Option(help: "The request it answers, e.g. its reference (never the person's details).")
+    var reason: String
+
+    @Option(help: "A file to write: .json for JSON, anything else for HTML. Give it once for each.")
+    var out: [String]
+
+    func validate() throws {
+        guard !out.isEmpty else { throw ValidationError("Give --out FILE (a .json file, an .html file, or both).") }
+        for file in out where FileManager.default.fileExists(atPath: file) {
+            throw ValidationError("--out \(file) exists already: personal data is never written over a file.")
+        }
+    }
+
+    func run() throws {
+        let (target, role) = try PrivacySubject.parse(subject, options)
+        let document = try SubjectAccessExport(engine: target.engine).export(
+            caseID: target.caseID, role: role, reason: reason, by: options.actorForCommand, now: Date())
+        for file in out {
+            let text = file.hasSuffix(".json") ? Output.json(document) : SubjectAccessPage.html(document)
+            guard
+                FileManager.default.createFile(
+                    atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+            else { throw ValidationError("--out \(file) cannot be written.") }
+        }
+        let values = document.records.reduce(0) { $0 + $1.values.count }
+        if options.json {
+            print(
+                Output.json([
+                    "subject": document.subject, "records": "\(document.records.count)", "values": "\(values)",
+                ]))
+        } else {
+            print(
+                "Exported \(values) values in \(document.records.count) records about \(document.person) in case \(document.caseReference) to \(out.joined(separator: " and ")); the export is recorded on the case."
+            )
+        }
     }
 }
 

@@ -95,6 +95,7 @@ enum GoldenExamples {
                 .recordExternalReference(reference: "B11-001", source: "the panel's earlier records"),
                 .alertCoordinator,
                 .recordSubjectErased(role: "child", reason: "The retention period after closure ended"),
+                .recordSubjectAccessExported(role: "parent-1", reason: "Subject access request SAR-2026-014"),
             ],
             from: Story.notified())
         events += try history(

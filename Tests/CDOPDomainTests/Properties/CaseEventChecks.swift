@@ -153,7 +153,7 @@ enum CaseEventChecks {
             if s.reviewMeeting != nil { return "review meeting twice" }
         case .externalReferenceRecorded(let e):
             if s.externalReference == e.reference { return "the same reference recorded twice" }
-        case .subjectErased: break
+        case .subjectErased, .subjectAccessExported: break
         case .nationalReturnPartFinalised(let e):
             if s.nationalReturnFinalised[e.part] != nil { return "finalised twice" }
             switch e.part {

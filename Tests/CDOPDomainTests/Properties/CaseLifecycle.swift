@@ -90,6 +90,7 @@ struct CaseLifecycle {
         if c % 31 == 0 { menu.append(.confirmDuplicate(primary: Sample.otherCaseID)) }
         if c % 37 == 0 { menu.append(.recordExternalReference(reference: "B11-00\(c % 3)", source: "earlier records")) }
         if c % 41 == 0 { menu.append(.recordSubjectErased(role: c % 2 == 0 ? "child" : "family", reason: "Retention")) }
+        if c % 43 == 0 { menu.append(.recordSubjectAccessExported(role: "parent-1", reason: "SAR-2026-014")) }
         if c % 11 == 0 {
             let duplicate = Sample.notification(surname: "Testchilde", nhs: .known(NHSNumber("4010232137")))
             menu.append(.mergeDuplicate(from: Sample.id(3 + c % 2), notification: duplicate, agencies: [agency]))
