@@ -79,7 +79,7 @@ package struct FieldEncryption: Sendable {
             output.append(contentsOf: #"{"$encrypted":{"erased":"#.utf8)
             output.append(contentsOf: item.erased.utf8)
             output.append(contentsOf: #","sealed":""#.utf8)
-            output.append(contentsOf: sealed.base64EncodedString().utf8)
+            Self.appendBase64(sealed, to: &output)
             output.append(contentsOf: #"","subject":"#.utf8)
             Self.appendQuoted(item.subject, to: &output)
             output.append(contentsOf: "}}".utf8)
@@ -203,7 +203,52 @@ package struct FieldEncryption: Sendable {
     /// What a sealed field is bound to: its subject and its event (a box moved to another field or event does
     /// not open).
     static func binding(_ subject: String, _ eventID: UUID) -> Data {
-        Data("\(subject)\n\(eventID.uuidString.lowercased())".utf8)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(subject.utf8.count + 37)
+        bytes.append(contentsOf: subject.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        // The id in lower-case hex, dashed as `uuidString` is, written without making strings.
+        let hex = Array("0123456789abcdef".utf8)
+        withUnsafeBytes(of: eventID.uuid) { id in
+            for (index, byte) in id.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return Data(bytes)
+    }
+
+    private static let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// `data` in standard base64 with padding (as `base64EncodedString()` writes it), appended to `output`.
+    static func appendBase64(_ data: Data, to output: inout [UInt8]) {
+        let alphabet = base64Alphabet
+        data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            var index = 0
+            while index + 3 <= input.count {
+                let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+                output.append(alphabet[Int(chunk >> 6 & 63)])
+                output.append(alphabet[Int(chunk & 63)])
+                index += 3
+            }
+            switch input.count - index {
+            case 1:
+                let chunk = UInt32(input[index]) << 16
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+                output.append(contentsOf: "==".utf8)
+            case 2:
+                let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8
+                output.append(alphabet[Int(chunk >> 18 & 63)])
+                output.append(alphabet[Int(chunk >> 12 & 63)])
+                output.append(alphabet[Int(chunk >> 6 & 63)])
+                output.append(UInt8(ascii: "="))
+            default: break
+            }
+        }
     }
 
     /// The nodes at `path` below `node`, with the position in the last array passed through.

@@ -84,31 +84,49 @@ package final class SubjectKeyring: Sendable {
 
     /// The subject's key: nil when it has none (never written, or erased).
     package func key(for subject: String) throws(PrivacyError) -> SymmetricKey? {
-        if let key = pending.withLock({ $0[subject]?.key }) { return SymmetricKey(data: key) }
-        try refreshIfStale()
-        if let key = cache.withLock({ $0.keys[subject] }) { return SymmetricKey(data: key) }
-        if cache.withLock({ $0.erased.contains(subject) }) { return nil }
-        let stored: Data?
-        do {
-            stored = try database.read { db in
-                try Data.fetchOne(db, sql: "SELECT key FROM subject_keys WHERE subject = ?", arguments: [subject])
-            }
-        } catch {
-            throw .keysUnavailable(path: path, reason: Self.describe(error))
-        }
-        guard let stored else { return nil }
-        cache.withLock { $0.keys[subject] = stored }
-        return SymmetricKey(data: stored)
+        try lookUp(subject).key
     }
 
     /// The subject's key, made now (pending until `commitPending`) if it has none; nil when the subject has been
     /// erased.
     package func keyMakingIfNeeded(for subject: String, now: Date) throws(PrivacyError) -> SymmetricKey? {
-        if let key = try key(for: subject) { return key }
-        if try isErased(subject) { return nil }
+        let found = try lookUp(subject)
+        if let key = found.key { return key }
+        if found.erased { return nil }
         let made = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
         pending.withLock { $0[subject] = (made, now) }
         return SymmetricKey(data: made)
+    }
+
+    /// The subject's key (pending, cached or stored) and whether they were erased: the file is read once, in one
+    /// statement, for a subject the cache does not know.
+    private func lookUp(_ subject: String) throws(PrivacyError) -> (key: SymmetricKey?, erased: Bool) {
+        if let key = pending.withLock({ $0[subject]?.key }) { return (SymmetricKey(data: key), false) }
+        try refreshIfStale()
+        let cached = cache.withLock { ($0.keys[subject], $0.erased.contains(subject)) }
+        if let key = cached.0 { return (SymmetricKey(data: key), false) }
+        if cached.1 { return (nil, true) }
+        let row: Row?
+        do {
+            // One statement reads one snapshot: no transaction around it is needed.
+            row = try database.inDatabase { db in
+                try Row.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT (SELECT key FROM subject_keys WHERE subject = ?1) AS key,
+                                   EXISTS (SELECT 1 FROM erased_subjects WHERE subject = ?1) AS erased
+                            """), arguments: [subject])
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        if let stored = row?["key"] as Data? {
+            cache.withLock { $0.keys[subject] = stored }
+            return (SymmetricKey(data: stored), false)
+        }
+        let erased = (row?["erased"] as Bool?) ?? false
+        if erased { cache.withLock { _ = $0.erased.insert(subject) } }
+        return (nil, erased)
     }
 
     /// Whether keys are waiting to be written.
@@ -122,14 +140,14 @@ package final class SubjectKeyring: Sendable {
         defer { pending.withLock { pending in for subject in keys.keys { pending[subject] = nil } } }
         do {
             try database.write { db in
+                let erased = try db.cachedStatement(sql: "SELECT 1 FROM erased_subjects WHERE subject = ?")
+                let insert = try db.cachedStatement(
+                    sql: "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)")
                 for (subject, made) in keys.sorted(by: { $0.key < $1.key }) {
-                    guard
-                        try Bool.fetchOne(
-                            db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject]) == nil
-                    else { throw PrivacyError.subjectErasedMeanwhile(subject: subject) }
-                    try db.execute(
-                        sql: "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)",
-                        arguments: [subject, made.key, Self.timestamp(made.madeAt)])
+                    guard try Bool.fetchOne(erased, arguments: [subject]) == nil else {
+                        throw PrivacyError.subjectErasedMeanwhile(subject: subject)
+                    }
+                    try insert.execute(arguments: [subject, made.key, Self.timestamp(made.madeAt)])
                 }
             }
         } catch let error as PrivacyError {
@@ -147,18 +165,7 @@ package final class SubjectKeyring: Sendable {
 
     /// Whether the subject has been erased.
     package func isErased(_ subject: String) throws(PrivacyError) -> Bool {
-        try refreshIfStale()
-        if cache.withLock({ $0.erased.contains(subject) }) { return true }
-        do {
-            let erased = try database.read { db in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM erased_subjects WHERE subject = ?", arguments: [subject])
-                    != nil
-            }
-            if erased { cache.withLock { _ = $0.erased.insert(subject) } }
-            return erased
-        } catch {
-            throw .keysUnavailable(path: path, reason: Self.describe(error))
-        }
+        try lookUp(subject).erased
     }
 
     /// Deletes the subject's key, for good, and records that it was erased; false when there was no key to delete
