@@ -107,3 +107,44 @@ struct PrivacyExportCommandTests {
             history.output.contains("subject access request") && history.output.contains("SAR-2026-014"), "\(history)")
     }
 }
+
+/// `cdop privacy request-erasure`, `approve-erasure`, `decline-erasure`: nothing is erased on one person's word.
+@Suite("Erasure on two people's approval")
+struct ErasureApprovalCommandTests {
+    @Test(
+        "One person asks, the same person cannot approve, a second person's approval erases; a decline erases nothing")
+    func aSecondPersonsApprovalErases() async throws {
+        let cli = CLI(actor: "coord.jones")
+        let admin = CLI(actor: "ada.admin")
+        let notified = try await cli.json("notify", Fixture.path("notification.example.json"))
+        let reference = try #require(notified["reference"] as? String)
+
+        let asked = try await cli.run(
+            "privacy", "request-erasure", reference, "--role", "notifier", "--reason", "Erasure request ER-2026-003")
+        #expect(asked.status == 0 && asked.output.contains("a second person must approve"), "\(asked)")
+        let twice = try await cli.run("privacy", "request-erasure", reference, "--reason", "Retention period ended")
+        #expect(twice.status == 1 && twice.error.contains("erasure.alreadyRequested"), "\(twice)")
+        let byTheSamePerson = try await cli.run("privacy", "approve-erasure", reference)
+        #expect(
+            byTheSamePerson.status == 1 && byTheSamePerson.error.contains("erasure.sameApprover"), "\(byTheSamePerson)")
+        let before = try await cli.run("case", "show", reference)
+        #expect(before.output.contains("Sam Notifier"), "nothing erased yet: \(before)")
+
+        let approved = try await admin.run(["privacy", "approve-erasure", reference], database: cli.database)
+        #expect(approved.status == 0 && approved.output.contains("carried out"), "\(approved)")
+        let after = try await cli.run("case", "show", reference)
+        #expect(!after.output.contains("Sam Notifier"), "\(after)")
+        #expect(after.output.contains("Erasure carried out") && after.output.contains("Testchild"), "\(after)")
+
+        let askedAgain = try await cli.run(
+            "privacy", "request-erasure", reference, "--reason", "Retention period ended")
+        #expect(askedAgain.status == 0, "\(askedAgain)")
+        let declined = try await admin.run(
+            ["privacy", "decline-erasure", reference, "--reason", "Inquest pending"], database: cli.database)
+        #expect(declined.status == 0, "\(declined)")
+        let noneToApprove = try await admin.run(["privacy", "approve-erasure", reference], database: cli.database)
+        #expect(noneToApprove.status == 1 && noneToApprove.error.contains("erasure.notRequested"), "\(noneToApprove)")
+        let kept = try await cli.run("case", "show", reference)
+        #expect(kept.output.contains("Testchild") && kept.output.contains("Erasure declined"), "\(kept)")
+    }
+}

@@ -15,6 +15,15 @@ package enum CaseCommand: Sendable {
     case recordSubjectErased(role: String, reason: String)
     /// Records that what the case holds about the person with `role` was exported for them.
     case recordSubjectAccessExported(role: String, reason: String)
+    /// Ask for the erasure of `roles` (empty: everyone the case names); `by`: the person asking, nil for the
+    /// retention schedule.
+    case requestErasure(roles: [String], reason: String, by: String?)
+    /// One person's approval of the erasure asked for (two different people are needed).
+    case approveErasure(by: String)
+    /// Decline the erasure asked for.
+    case declineErasure(by: String, reason: String)
+    /// Record the approved erasure done: every one of `roles` erased.
+    case recordErasureCarriedOut(roles: [String])
 
     /// Correct the notification's details (only the fields given change), with the reason; `possibleDuplicateOf`:
     /// a case the corrected details match, found by the shell.

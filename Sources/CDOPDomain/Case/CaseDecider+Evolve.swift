@@ -34,6 +34,14 @@ extension CaseDecider {
             s.erasedSubjects.insert(e.role)
         case .subjectAccessExported:
             break
+        case .erasureRequested(let e):
+            s.erasureApproval = ErasureApproval(
+                roles: e.roles, reason: e.reason, requestedBy: e.requestedBy, requestedAt: e.at,
+                approvedBy: e.requestedByPerson ? [e.requestedBy] : [])
+        case .erasureApproved(let e):
+            s.erasureApproval?.approvedBy.append(e.approvedBy)
+        case .erasureDeclined, .erasureCarriedOut:
+            s.erasureApproval = nil
         case .possibleDuplicateRejected(let e):
             s.possibleDuplicateOf = nil
             s.rejectedDuplicateOf = e.of

@@ -36,6 +36,14 @@ package enum CaseDecider: Decider {
             return try recordSubjectErased(role, reason, state, now)
         case .recordSubjectAccessExported(let role, let reason):
             return try recordSubjectAccessExported(role, reason, state, now)
+        case .requestErasure(let roles, let reason, let by):
+            return try requestErasure(roles, reason, by: by, state, now)
+        case .approveErasure(let by):
+            return try approveErasure(by: by, state, now)
+        case .declineErasure(let by, let reason):
+            return try declineErasure(by: by, reason, state, now)
+        case .recordErasureCarriedOut(let roles):
+            return try recordErasureCarriedOut(roles, state, now)
         case .correctNotification(let correction, let reason, let possibleDuplicateOf):
             return try correctNotification(correction, reason, possibleDuplicateOf, state, context)
         case .reopenDuplicateDecision(let reason):

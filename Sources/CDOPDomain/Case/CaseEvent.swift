@@ -43,6 +43,10 @@ package enum CaseEvent: DomainEvent {
     case externalReferenceRecorded(ExternalReferenceRecorded)
     case subjectErased(SubjectErased)
     case subjectAccessExported(SubjectAccessExported)
+    case erasureRequested(ErasureRequested)
+    case erasureApproved(ErasureApproved)
+    case erasureDeclined(ErasureDeclined)
+    case erasureCarriedOut(ErasureCarriedOut)
     case notificationCorrected(NotificationCorrected)
     case duplicateDecisionReopened(DuplicateDecisionReopened)
     case formReminderRequested(FormReminderRequested)
@@ -102,6 +106,10 @@ package enum CaseEvent: DomainEvent {
         .init(CaseEvent.externalReferenceRecorded),
         .init(CaseEvent.subjectErased),
         .init(CaseEvent.subjectAccessExported),
+        .init(CaseEvent.erasureRequested),
+        .init(CaseEvent.erasureApproved),
+        .init(CaseEvent.erasureDeclined),
+        .init(CaseEvent.erasureCarriedOut),
         .init(CaseEvent.notificationCorrected),
         .init(CaseEvent.duplicateDecisionReopened),
         .init(CaseEvent.formReminderRequested),
@@ -162,6 +170,10 @@ package enum CaseEvent: DomainEvent {
         case .externalReferenceRecorded(let p): p
         case .subjectErased(let p): p
         case .subjectAccessExported(let p): p
+        case .erasureRequested(let p): p
+        case .erasureApproved(let p): p
+        case .erasureDeclined(let p): p
+        case .erasureCarriedOut(let p): p
         case .notificationCorrected(let p): p
         case .duplicateDecisionReopened(let p): p
         case .formReminderRequested(let p): p

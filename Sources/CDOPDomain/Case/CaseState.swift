@@ -17,6 +17,8 @@ package struct CaseState: Hashable, Sendable {
     package var externalReference: String?
     /// The roles of the people whose personal data in the case has been erased (`child`, `family`…).
     package var erasedSubjects: Set<String> = []
+    /// The erasure asked for and not yet carried out or declined.
+    package var erasureApproval: ErasureApproval?
     /// When the coordinator was to be told by email of the notification (public notifications only).
     package var coordinatorAlertedAt: Date?
     /// Set when this case was confirmed a duplicate: it is then closed to every command.

@@ -9,7 +9,10 @@ struct PrivacyGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy",
         abstract: "Erase or export a person's personal data; seal an older database's.",
-        subcommands: [PrivacyEraseCommand.self, PrivacyExportCommand.self, PrivacyMigrateCommand.self])
+        subcommands: [
+            PrivacyEraseCommand.self, PrivacyExportCommand.self, PrivacyRequestErasureCommand.self,
+            PrivacyApproveErasureCommand.self, PrivacyDeclineErasureCommand.self, PrivacyMigrateCommand.self,
+        ])
 }
 
 /// `cdop privacy erase CASE/ROLE --reason R`: deletes the person's key; their fields read "erased" everywhere.

@@ -96,6 +96,11 @@ enum GoldenExamples {
                 .alertCoordinator,
                 .recordSubjectErased(role: "child", reason: "The retention period after closure ended"),
                 .recordSubjectAccessExported(role: "parent-1", reason: "Subject access request SAR-2026-014"),
+                .requestErasure(roles: ["parent-1"], reason: "Erasure request ER-2026-003", by: "casey.coordinator"),
+                .declineErasure(by: "ada.admin", reason: "Inquest pending: the records must be kept"),
+                .requestErasure(roles: ["child"], reason: "Retention period after closure ended", by: nil),
+                .approveErasure(by: "casey.coordinator"), .approveErasure(by: "ada.admin"),
+                .recordErasureCarriedOut(roles: ["child"]),
             ],
             from: Story.notified())
         events += try history(

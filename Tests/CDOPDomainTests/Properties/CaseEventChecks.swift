@@ -154,6 +154,17 @@ enum CaseEventChecks {
         case .externalReferenceRecorded(let e):
             if s.externalReference == e.reference { return "the same reference recorded twice" }
         case .subjectErased, .subjectAccessExported: break
+        case .erasureRequested:
+            if s.erasureApproval != nil { return "an erasure asked for twice" }
+        case .erasureApproved(let e):
+            guard let pending = s.erasureApproval else { return "approving no erasure" }
+            if pending.approvedBy.contains(e.approvedBy) { return "the same person approving twice" }
+            if pending.isApproved { return "approving an approved erasure" }
+        case .erasureDeclined:
+            if s.erasureApproval == nil || s.erasureApproval?.isApproved == true { return "declining no erasure" }
+        case .erasureCarriedOut(let e):
+            if s.erasureApproval?.isApproved != true { return "carrying out an erasure not approved" }
+            if !e.roles.allSatisfy(s.erasedSubjects.contains) { return "carried out before everyone was erased" }
         case .nationalReturnPartFinalised(let e):
             if s.nationalReturnFinalised[e.part] != nil { return "finalised twice" }
             switch e.part {

@@ -91,6 +91,16 @@ struct CaseLifecycle {
         if c % 37 == 0 { menu.append(.recordExternalReference(reference: "B11-00\(c % 3)", source: "earlier records")) }
         if c % 41 == 0 { menu.append(.recordSubjectErased(role: c % 2 == 0 ? "child" : "family", reason: "Retention")) }
         if c % 43 == 0 { menu.append(.recordSubjectAccessExported(role: "parent-1", reason: "SAR-2026-014")) }
+        if c % 3 == 0 {
+            // Asked, approved twice, the child erased, carried out; or declined.
+            menu += [
+                .requestErasure(roles: ["child"], reason: "Retention", by: c % 2 == 0 ? "ada.admin" : nil),
+                .approveErasure(by: "casey.coordinator"), .approveErasure(by: "robin.coordinator"),
+                .recordSubjectErased(role: "child", reason: "Retention"), .recordErasureCarriedOut(roles: ["child"]),
+                .recordErasureCarriedOut(roles: ["child"]),
+            ]
+            if c % 9 == 0 { menu.append(.declineErasure(by: "casey.coordinator", reason: "Proceedings")) }
+        }
         if c % 11 == 0 {
             let duplicate = Sample.notification(surname: "Testchilde", nhs: .known(NHSNumber("4010232137")))
             menu.append(.mergeDuplicate(from: Sample.id(3 + c % 2), notification: duplicate, agencies: [agency]))
