@@ -1,4 +1,5 @@
 import CDOPDomain
+import Synchronization
 import Testing
 
 @testable import CDOPHTTP
@@ -60,5 +61,31 @@ struct SlottedPageTests {
             _ = small.page(for: inputs) { SlottedPage { _ in Array(repeating: 0, count: 6) } }
         }
         #expect(small.count == 1, "two pages of six bytes are over a budget of ten")
+    }
+
+    @Test("A request's page replaces the one kept for it, and no page is kept past its lifetime")
+    func aRequestsPageReplacesTheOneKeptAndNoneOutlivesItsLifetime() {
+        let start = ContinuousClock.now
+        let elapsed = Mutex<Duration>(.zero)
+        let cache = FormPageCache(lifetime: .seconds(600), now: { start + elapsed.withLock { $0 } })
+        var rendered = 0
+        func open(child: String, agency: String = "A") {
+            let inputs = FormPageCache.Inputs(
+                caseReference: "CDOP-1", formType: .reporting, values: [:], agency: agency,
+                due: CalendarDate(year: 2026, month: 1, day: 1)!, childName: child, dateOfBirth: nil,
+                dateOfDeath: nil, notice: nil)
+            _ = cache.page(for: inputs) {
+                rendered += 1
+                return SlottedPage { _ in Array(child.utf8) }
+            }
+        }
+        open(child: "Alex Testchild")
+        open(child: "Alex Testchild", agency: "B")
+        #expect(cache.count == 2, "two requests of one case: a page each")
+        open(child: "erased")
+        #expect(cache.count == 2 && rendered == 3, "the page from before the erasure is gone, not only unused")
+        elapsed.withLock { $0 = .seconds(601) }
+        open(child: "erased")
+        #expect(rendered == 4, "a page older than its lifetime is rendered again")
     }
 }
