@@ -82,4 +82,21 @@ struct CaseTimelineWordingTests {
             ])
         #expect(lines.first?.hasSuffix("possibly a duplicate of \(first.reference)") == true, "\(lines)")
     }
+
+    @Test("A shortened timeline reads only the latest events, after a line saying how many earlier ones it leaves out")
+    func aShortenedTimelineSaysWhatItLeavesOut() throws {
+        var fixture = try AppFixture()
+        let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
+        for reference in ["A-1", "A-2", "A-3"] {
+            try fixture.workflow.execute(
+                .recordExternalReference(reference: reference, source: "earlier records"), on: caseID,
+                by: fixture.coordinator)
+        }
+        let whole = try CaseTimeline.entries(of: caseID, in: fixture.engine.store)
+        let latest = try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 2)
+        #expect(latest.count == 3 && latest.dropFirst().map(\.position) == whole.suffix(2).map(\.position))
+        #expect(latest.first?.type == "timeline.earlier")
+        #expect(latest.first?.what.hasPrefix("\(whole.count - 2) earlier entries are not shown") == true)
+        #expect(try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 100) == whole)
+    }
 }

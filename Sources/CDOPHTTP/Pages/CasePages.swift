@@ -193,7 +193,8 @@ enum CasePages {
         post: FormPost = FormPost(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let (caseID, state) = try caseInScope(context, services)
-        let timeline = try CaseTimeline.entries(of: caseID, in: services.engine.store)
+        let timeline = try CaseTimeline.entries(
+            of: caseID, in: services.engine.store, latest: CaseTimeline.latestOnPage)
         let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
         if let user = context.staff?.user {
             // No record, no view: the page is not shown when its viewing cannot be recorded.
