@@ -102,7 +102,7 @@ enum NationalReturnScheduleFile {
             } else {
                 reader.problem(
                     fields.path("before"), node,
-                    "'\(read)' counts in hours: a reminder before the return falls on a day, so write calendar-days or working-days"
+                    "'\(read)' counts in \(read.unit.rawValue): a reminder before the return falls on a day within the year before it, so write calendar-days or working-days"
                 )
             }
         }

@@ -25,14 +25,22 @@ enum ScheduleFile {
         "ends-after", "steps",
     ]
     static let stepKeys = ["name", "after", "action", "template", "reminder-step", "level", "target", "to"]
-    static let actions = ["due", "remind", "final-reminder", "escalate", "target"]
+    static let actions = ["due", "remind", "final-reminder", "escalate", "target", "request-erasure"]
     /// Which step keys each action takes beyond name, after, action and template.
     static let actionKeys: [String: [String]] = [
         "due": [], "remind": ["reminder-step"], "final-reminder": ["reminder-step"], "escalate": ["level"],
-        "target": ["target", "to"],
+        "target": ["target", "to"], "request-erasure": ["to"],
     ]
     /// Ten years: a step later than this after its start is surely a typing mistake, and could overflow.
     static let maximumDays = 3660
+    /// A hundred years, for a retention period (which runs from the case's closing for as long as the panel's
+    /// records policy says).
+    static let maximumRetentionDays = 36_600
+
+    /// The longest a step of a schedule starting on `start` may fall after it, in days.
+    static func longest(after start: ScheduleDefinition.Start?) -> Int {
+        start == .caseClosed ? maximumRetentionDays : maximumDays
+    }
 
     /// Reads one schedule; nil when it has problems (all of them recorded in `reader`).
     static func load(_ root: Node, stem: String, reader: YAMLReader) -> LoadedSchedule? {
@@ -60,7 +68,9 @@ enum ScheduleFile {
         let paused =
             fields["paused-while-awaiting-external"].map { reader.bool($0, at: "paused-while-awaiting-external") }
             ?? false
-        let endsAfter = fields["ends-after"].flatMap { offset($0, at: "ends-after", reader: reader) }
+        let endsAfter = fields["ends-after"].flatMap {
+            offset($0, at: "ends-after", reader: reader, maximumDays: longest(after: start))
+        }
 
         var steps: [StepEntry] = []
         var templateUses: [TemplateUse] = []
@@ -133,13 +143,23 @@ enum ScheduleFile {
     }
 
     /// An offset with its unit said, e.g. "14 calendar-days", with a reason a coordinator can act on if not.
-    static func offset(_ node: Node, at path: String, reader: YAMLReader) -> Offset? {
+    static func offset(
+        _ node: Node, at path: String, reader: YAMLReader, maximumDays: Int = maximumDays
+    ) -> Offset? {
         guard let text = reader.string(node, at: path) else { return nil }
         if let offset = Offset(text: text) {
-            let limit = offset.unit == .hours ? maximumDays * 24 : maximumDays
+            let limit =
+                switch offset.unit {
+                case .hours: maximumDays * 24
+                case .calendarDays, .workingDays: maximumDays
+                case .years: maximumDays / 366
+                }
             guard offset.amount <= limit else {
+                let years = maximumDays / 366
                 reader.problem(
-                    path, node, "'\(text)' is more than ten years (\(limit) \(offset.unit.rawValue)): surely a mistake")
+                    path, node,
+                    "'\(text)' is more than \(years == 10 ? "ten" : "\(years)") years (\(limit) \(offset.unit.rawValue)): surely a mistake"
+                )
                 return nil
             }
             return offset
@@ -176,7 +196,9 @@ enum ScheduleFile {
         let fromDue = fields["after"]?.string.flatMap(DueDistance.init(text:))
         let after =
             fromDue.map { Offset(0, $0.unit ?? .calendarDays) }
-            ?? fields["after"].flatMap { offset($0, at: fields.path("after"), reader: reader) }
+            ?? fields["after"].flatMap {
+                offset($0, at: fields.path("after"), reader: reader, maximumDays: longest(after: start))
+            }
         guard let actionWord = reader.string(fields["action"], at: fields.path("action")) else { return nil }
         guard let ownKeys = actionKeys[actionWord] else {
             reader.problem(
@@ -208,6 +230,8 @@ enum ScheduleFile {
                 fields["level"], at: fields.path("level"), of: EscalationLevel.self, what: "escalation level"
             )
             .map { .escalate(level: $0) }
+        case "request-erasure":
+            action = readRecipients(fields, reader: reader).map { .requestErasure(to: $0) }
         default:
             let target = reader.choice(
                 fields["target"], at: fields.path("target"), of: TargetMilestone.self, what: "target")
@@ -223,7 +247,14 @@ enum ScheduleFile {
 
         if let start {
             let formOnly = ["due", "remind", "final-reminder", "escalate"].contains(actionWord)
-            if formOnly && !start.chasesAForm {
+            if (start == .caseClosed) != (actionWord == "request-erasure") {
+                reader.problem(
+                    fields.path("action"), fields["action"],
+                    start == .caseClosed
+                        ? "a schedule starting on 'case-closed' is the case's retention period: its steps use action 'request-erasure'"
+                        : "action 'request-erasure' ends a retention period, so it belongs to a schedule starting on 'case-closed', not '\(start.rawValue)'"
+                )
+            } else if formOnly && !start.chasesAForm {
                 reader.problem(
                     fields.path("action"), fields["action"],
                     "action '\(actionWord)' chases a form request, but this schedule starts on '\(start.rawValue)'; use 'target'"
@@ -332,7 +363,7 @@ enum ScheduleFile {
             case .remind(let number, let kind): reminders.append((entry, number, kind))
             case .escalate(let level): escalations.append((entry, level))
             case .due: dues.append(entry)
-            case .target: break
+            case .target, .requestErasure: break
             }
         }
         func reminderLine(_ entry: StepEntry) -> Int? {

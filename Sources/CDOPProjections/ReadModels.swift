@@ -8,7 +8,7 @@ package enum ReadModels {
         PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
         CaseTables.sharedReferencesMigration, ReportFactTables.timelineMigration, CaseTables.externalReferenceMigration,
         CaseTables.searchMigration, NationalReturnTables.migration, NationalReturnQueueTables.migration,
-        NationalReturnQueueTables.claimsMigration,
+        NationalReturnQueueTables.claimsMigration, CaseTables.erasureMigration,
     ]
 
     /// Indexes that serve the pages and queries only: the projections' writes never need them (a test holds
@@ -18,7 +18,7 @@ package enum ReadModels {
         "meetings_by_start", "outbox_pending", "outbox_by_stream", "report_facts_by_notified",
         "report_facts_by_reviewed",
         "report_facts_outstanding", "timers_pending_by_due", "case_summaries_by_external_reference",
-        "case_summaries_by_nhs_number", "ncmd_deliveries_pending",
+        "case_summaries_by_nhs_number", "ncmd_deliveries_pending", "case_summaries_awaiting_erasure",
     ]
 
     /// Indexes that only an update of rows already written needs (finding a case's stored duplicate keys and

@@ -27,6 +27,42 @@ struct ScheduleProblemTests {
         #expect(problem.line == 26)
     }
 
+    @Test("A retention period may run up to a hundred years, in years or days; beyond that it is refused")
+    func retentionLength() throws {
+        let copy = try BrokenCopy()
+        try copy.replace("after: 10 years", with: "after: 101 years", in: "retention.yaml")
+        let problem = try #require(copy.problems().one("Workflows/retention.yaml", "steps[0].after"))
+        #expect(problem.reason.contains("more than 100 years"), "\(problem)")
+        try copy.replace("after: 101 years", with: "after: 9131 calendar-days", in: "retention.yaml")
+        #expect(copy.loaded()?.schedule(startingOn: .caseClosed)?.steps.first?.after == Offset(9131, .calendarDays))
+    }
+
+    @Test("Years are refused where ten years is the most a schedule may run")
+    func yearsInAChasingSchedule() throws {
+        let copy = try BrokenCopy()
+        try copy.replace("ends-after: 28 calendar-days", with: "ends-after: 11 years", in: "form-b-chasing.yaml")
+        #expect(copy.problems().one(formB, "ends-after")?.reason.contains("more than ten years") == true)
+    }
+
+    @Test("Asking for erasure belongs to the retention schedule alone, and the retention schedule does nothing else")
+    func requestErasureOnlyInRetention() throws {
+        let copy = try BrokenCopy()
+        try copy.replace(
+            "action: target\n    target: panel-review\n    to: [coordinator, panel-chair]\n    template: target-missed",
+            with: "action: request-erasure\n    to: [coordinator]\n    template: erasure-requested",
+            in: "case-review.yaml")
+        try copy.replace(
+            "action: request-erasure\n    to: [coordinator]",
+            with: "action: target\n    target: panel-review\n    to: [coordinator]", in: "retention.yaml")
+        let problems = copy.problems()
+        #expect(
+            problems.one("Workflows/case-review.yaml", "steps[3].action")?.reason.contains(
+                "belongs to a schedule starting on 'case-closed'") == true, "\(problems)")
+        #expect(
+            problems.one("Workflows/retention.yaml", "steps[0].action")?.reason.contains(
+                "its steps use action 'request-erasure'") == true, "\(problems)")
+    }
+
     @Test("An unknown starting event is refused, naming the events there are")
     func unknownStart() throws {
         let copy = try BrokenCopy()

@@ -9,7 +9,9 @@ struct ShippedDefinitionsTests {
     func loads() throws {
         let set = try Shipped.load()
         #expect(
-            Set(set.schedules.keys) == ["form-b-chasing", "supplementary-chasing", "rapid-response", "case-review"])
+            Set(set.schedules.keys) == [
+                "form-b-chasing", "supplementary-chasing", "rapid-response", "case-review", "retention",
+            ])
         #expect(set.calendar.name == "england-and-wales")
         #expect(set.calendar.years == 2018...2030)
         for name in ["request", "reminder", "final-reminder", "escalation", "meeting-invitation", "delivery-failure"] {
@@ -51,6 +53,19 @@ struct ShippedDefinitionsTests {
             schedule.steps.map(\.action) == [
                 .target(name: "jar-meeting", to: [.designatedDoctor]),
                 .target(name: "jar-meeting", to: [.designatedDoctor, .coordinator]),
+            ])
+    }
+
+    @Test("The retention period runs 10 years from the case's closing, asks for erasure and tells the coordinator")
+    func retention() throws {
+        let schedule = try #require(try Shipped.load().schedule(startingOn: .caseClosed))
+        #expect(schedule.id == "retention")
+        #expect(schedule.stoppedBy == [.caseReopened])
+        #expect(
+            schedule.steps == [
+                ScheduleStep(
+                    name: "retention-period-ended", after: Offset(10, .years),
+                    action: .requestErasure(to: [.coordinator]), template: "erasure-requested")
             ])
     }
 

@@ -64,6 +64,12 @@ package struct EmailComposer: Sendable {
             values["meetingTitle"] = target.title
             values["dueDate"] = DayFormatter.long(target.dueAt)
         }
+        if case .requestErasure? = Self.step(of: row, in: state, caseID: caseID)?.step.action {
+            // The end of a retention period is approved or declined on the case's privacy page.
+            values["link"] =
+                configuration.baseURL.appendingPathComponent("cases")
+                .appendingPathComponent(caseID.description).appendingPathComponent("privacy").absoluteString
+        }
         if row.template == "delivery-failure", let failedID = row.outboxID.split(separator: ":", maxSplits: 1).last {
             if case .failed(let reason, _)? = state.emailOutcomes[String(failedID)] { values["failureReason"] = reason }
             values["contactName"] = Self.failedRecipient(String(failedID), in: state)
@@ -104,17 +110,24 @@ package struct EmailComposer: Sendable {
     /// The target a target step's email is about ("step:<timer id>:<role>"): its name in words and its deadline
     /// (the last planned step of that target).
     static func target(of row: OutboxRow, in state: CaseState, caseID: CaseID) -> (title: String, dueAt: Date)? {
+        guard let (run, step) = self.step(of: row, in: state, caseID: caseID),
+            case .target(let name, _) = step.action
+        else { return nil }
+        let deadline =
+            run.steps.compactMap { planned -> Date? in
+                if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }
+            }.max() ?? step.dueAt
+        return (targetTitle(name), deadline)
+    }
+
+    /// The schedule step a step's email ("step:<timer id>:<role>") was sent for, with its schedule.
+    static func step(of row: OutboxRow, in state: CaseState, caseID: CaseID) -> (run: ScheduleRun, step: PlannedStep)? {
         let parts = row.outboxID.split(separator: ":")
         guard parts.count == 3, parts[0] == "step" else { return nil }
         for run in state.schedules {
             for step in run.steps
             where TimerID.make(caseID: caseID, run: run, step: step.name).lowercasedText == parts[1] {
-                guard case .target(let name, _) = step.action else { return nil }
-                let deadline =
-                    run.steps.compactMap { planned -> Date? in
-                        if case .target(name, _) = planned.action { return planned.dueAt } else { return nil }
-                    }.max() ?? step.dueAt
-                return (targetTitle(name), deadline)
+                return (run, step)
             }
         }
         return nil

@@ -52,7 +52,7 @@ package struct ErasureApprovals {
     }
 
     /// Every person the case holds personal data of: the roles with a key, the child always among them.
-    func rolesNamed(in caseID: CaseID) throws -> [String] {
+    package func rolesNamed(in caseID: CaseID) throws -> [String] {
         guard let keyring = PersonalDataProtection.keyring(of: engine.store) else {
             throw PersonalDataErasure.Problem.noKeys
         }

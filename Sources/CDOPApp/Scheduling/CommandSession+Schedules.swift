@@ -38,7 +38,12 @@ extension CommandSession {
         guard let schedules else { return events + issued }
         var started: [CaseEvent] = []
         for event in events {
-            guard let (start, target) = ScheduleTriggers.start(for: event),
+            // A closing's retention period is numbered by the reopenings before it.
+            let reopenings =
+                if case .closed = event {
+                    try self.state(of: CaseDecider.self, caseID.streamID).0.reopenings.count
+                } else { 0 }
+            guard let (start, target) = ScheduleTriggers.start(for: event, reopenings: reopenings),
                 let definition = schedules.definition(for: start)
             else { continue }
             let steps: [PlannedStep]

@@ -25,6 +25,8 @@ extension CaseTimeline {
                 case .remind(_, let kind): "\(kind.label) sent to \(agency(e.target))"
                 case .escalate(let level): "The overdue form from \(agency(e.target)) escalated to \(level.label)"
                 case .target(_, let to): "\(step.capitalisedFirst): \(ScheduleStepWords.recipients(to)) told"
+                case .requestErasure(let to):
+                    "The retention period ended: erasure of the case's personal data asked for, \(ScheduleStepWords.recipients(to)) told"
                 }
             return line
         case .nationalReturnPartFinalised(let e):

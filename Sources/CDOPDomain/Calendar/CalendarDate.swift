@@ -33,6 +33,12 @@ package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvert
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `years` later (earlier when negative); 29 February becomes 28 February in a common year.
+    package func adding(years: Int) -> CalendarDate {
+        let year = min(9999, max(1, self.year + years))
+        return CalendarDate(year: year, month: month, day: min(day, CalendarDate.daysIn(month: month, year: year)))!
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     package func days(until other: CalendarDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch

@@ -19,8 +19,8 @@ extension CaseDecider {
     static func requestErasure(
         _ roles: [String], _ reason: String, by person: String?, _ state: CaseState, _ now: Date
     ) throws(DomainError) -> [CaseEvent] {
-        let reason = try checkedSubject(roles.first ?? "child", reason, state)
-        for role in roles.dropFirst() { _ = try checkedSubject(role, reason, state) }
+        try checkedRoles(roles, state)
+        let reason = try checkedErasureReason(reason)
         if let pending = state.erasureApproval {
             throw DomainError(
                 code: "erasure.alreadyRequested",
@@ -92,4 +92,9 @@ extension CaseDecider {
 extension ErasureRequested {
     /// Who asks when the retention schedule does.
     package static let scheduleName = "retention schedule"
+
+    /// Why the retention schedule asks: the period after the closing that started it has ended.
+    package static func retentionReason(closedAt: Date, schedule: ScheduleReference) -> String {
+        "The retention period after the case closed on \(DayFormatter.long(LondonTime.day(of: closedAt))) has ended (schedule \(schedule.id), version \(schedule.version))."
+    }
 }

@@ -43,6 +43,13 @@ extension CaseDecider {
             met = actions.isEmpty
         case (.target(let name, _), _):
             met = state.hasMet(target: name)
+        case (.requestErasure, .retention):
+            // An erasure already awaiting approval is the one this step would ask for.
+            met = state.erasureApproval != nil
+            if !met {
+                let reason = ErasureRequested.retentionReason(closedAt: run.startedAt, schedule: run.reference)
+                actions = try requestErasure([], reason, by: nil, state, now)
+            }
         default:
             break
         }

@@ -23,17 +23,29 @@ extension CaseDecider {
 
     /// The reason trimmed, once the case has a notification, the role is a role and the reason is given and short.
     static func checkedSubject(_ role: String, _ reason: String, _ state: CaseState) throws(DomainError) -> String {
+        try checkedRoles([role], state)
+        return try checkedErasureReason(reason)
+    }
+
+    /// Refuses a case without a notification, and any role that is not a person's role in a case.
+    static func checkedRoles(_ roles: [String], _ state: CaseState) throws(DomainError) {
         guard state.notification != nil else {
             throw DomainError(code: "case.notFound", "There is no notification on this case.")
         }
-        guard !role.isEmpty, role.count <= 100,
-            role.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
-        else {
-            throw DomainError(
-                code: "erasure.invalidRole",
-                "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, parent-N, professional-N, author-REQUEST or contact-REQUEST."
-            )
+        for role in roles {
+            guard !role.isEmpty, role.count <= 100,
+                role.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" })
+            else {
+                throw DomainError(
+                    code: "erasure.invalidRole",
+                    "\"\(role.prefix(100))\" is not a person's role in a case: child, notifier, family, parent-N, professional-N, author-REQUEST or contact-REQUEST."
+                )
+            }
         }
+    }
+
+    /// The reason for an erasure or export, trimmed, given and short.
+    static func checkedErasureReason(_ reason: String) throws(DomainError) -> String {
         let reason = try TextField.required(
             reason, field: "reason (the policy or request it follows)", code: "erasure.reasonMissing")
         guard reason.count <= erasureReasonLimit else {

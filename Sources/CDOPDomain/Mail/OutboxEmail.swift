@@ -95,7 +95,7 @@ extension CaseState {
                 case .escalate(let level):
                     recipients =
                         level == .coordinator ? [.role(.coordinator)] : [.role(.designatedDoctor), .role(.panelChair)]
-                case .target(_, let to):
+                case .target(_, let to), .requestErasure(let to):
                     recipients = to.map(EmailRecipient.role)
                 case .due:
                     recipients = []

@@ -59,6 +59,8 @@ package struct NationalReturnReminderSchedule: Hashable, Sendable {
             switch step.before.unit {
             case .calendarDays, .hours:
                 day = deadline.adding(days: -step.before.amount)
+            case .years:
+                day = deadline.adding(years: -step.before.amount)
             case .workingDays:
                 guard let moved = calendar.moving(workingDays: -step.before.amount, from: deadline) else {
                     throw .outsideCalendar(step: step.name, calendar: calendar.name)

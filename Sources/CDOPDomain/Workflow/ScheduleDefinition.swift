@@ -13,6 +13,8 @@ package struct ScheduleDefinition: Hashable, Sendable {
         case rapidResponseOpened = "rapid-response-opened"
         /// A notification opening a case (the review's own targets).
         case caseNotified = "case-notified"
+        /// The case closed (its retention period: how long its personal data is kept).
+        case caseClosed = "case-closed"
     }
 
     /// What stops a started schedule: every pending step is cancelled.
@@ -27,6 +29,7 @@ package struct ScheduleDefinition: Hashable, Sendable {
         case panelOutcomeRecorded = "panel-outcome-recorded"
         case caseClosed = "case-closed"
         case caseLeftPanel = "case-left-panel"
+        case caseReopened = "case-reopened"
     }
 
     package var id: String
@@ -84,6 +87,9 @@ package enum ScheduleAction: Hashable, Sendable, Codable {
     /// A reminder to the people responsible that a target is near or missed (e.g. the JAR meeting, the
     /// child death review meeting, the panel review), addressed to `to`.
     case target(name: String, to: [ScheduleRecipient])
+    /// The end of a closed case's retention period: asks for the erasure of everyone the case names, which
+    /// waits for two people's approval, and tells `to` so.
+    case requestErasure(to: [ScheduleRecipient])
 }
 
 /// Who a target reminder or an escalation goes to.

@@ -38,6 +38,8 @@ extension ScheduleDefinition {
                 dueAt = start.addingTimeInterval(Double(step.after.amount) * 3600)
             case .calendarDays:
                 dueAt = LondonTime.instant(on: startDay.adding(days: step.after.amount), at: Self.officeOpens)
+            case .years:
+                dueAt = LondonTime.instant(on: startDay.adding(years: step.after.amount), at: Self.officeOpens)
             case .workingDays:
                 guard let day = calendar.adding(workingDays: step.after.amount, to: startDay) else {
                     throw .outsideCalendar(step: step.name, calendar: calendar.name)
@@ -71,6 +73,8 @@ extension ScheduleDefinition {
                 stepAt = dueAt.addingTimeInterval(Double(distance) * 3600)
             case .calendarDays:
                 stepAt = LondonTime.instant(on: due.adding(days: distance), at: Self.officeOpens)
+            case .years:
+                stepAt = LondonTime.instant(on: due.adding(years: distance), at: Self.officeOpens)
             case .workingDays:
                 guard let day = calendar.moving(workingDays: distance, from: due) else {
                     throw .outsideCalendar(step: step.name, calendar: calendar.name)

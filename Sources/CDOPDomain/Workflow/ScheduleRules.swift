@@ -44,7 +44,7 @@ extension ScheduleDefinition.Start {
     package var chasesAForm: Bool {
         switch self {
         case .reportingFormRequested, .supplementaryFormRequested: true
-        case .rapidResponseOpened, .caseNotified: false
+        case .rapidResponseOpened, .caseNotified, .caseClosed: false
         }
     }
 
@@ -58,12 +58,15 @@ extension ScheduleDefinition.Start {
             [.rapidResponseMeetingHeld, .rapidResponseCompleted, .caseClosed, .caseLeftPanel]
         case .caseNotified:
             [.reviewMeetingHeld, .panelOutcomeRecorded, .caseClosed, .caseLeftPanel]
+        case .caseClosed:
+            [.caseReopened]
         }
     }
 }
 
 extension ScheduleAction {
-    /// The action's word in a workflow file: `due`, `remind`, `final-reminder`, `escalate` or `target`.
+    /// The action's word in a workflow file: `due`, `remind`, `final-reminder`, `escalate`, `target` or
+    /// `request-erasure`.
     package var keyword: String {
         switch self {
         case .due: "due"
@@ -71,6 +74,7 @@ extension ScheduleAction {
         case .remind(_, .finalReminder): "final-reminder"
         case .escalate: "escalate"
         case .target: "target"
+        case .requestErasure: "request-erasure"
         }
     }
 
@@ -82,6 +86,7 @@ extension ScheduleAction {
         case .remind(let step, _): 1 + step
         case .escalate(let level): 1000 + (EscalationLevel.allCases.firstIndex(of: level) ?? 0)
         case .target: 2000
+        case .requestErasure: 3000
         }
     }
 }

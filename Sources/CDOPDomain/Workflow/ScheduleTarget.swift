@@ -1,8 +1,12 @@
-/// What a started schedule chases: one form request, the case's rapid response, or the case's review.
+/// What a started schedule chases: one form request, the case's rapid response, the case's review, or the
+/// retention of a closed case's personal data.
 package enum ScheduleTarget: Hashable, Sendable, CustomStringConvertible {
     case formRequest(FormRequestID)
     case rapidResponse
     case caseReview
+    /// The retention period after the case's `closure`-th closing (1 for the first; a reopened case closed again
+    /// starts a new period, with timers of its own).
+    case retention(closure: Int)
 
     /// A stable text form, e.g. "form-request:5f3e…", used in timer ids and the timers table.
     package var key: String {
@@ -10,6 +14,7 @@ package enum ScheduleTarget: Hashable, Sendable, CustomStringConvertible {
         case .formRequest(let id): "form-request:\(id)"
         case .rapidResponse: "rapid-response"
         case .caseReview: "case-review"
+        case .retention(let closure): "retention:\(closure)"
         }
     }
 
@@ -20,6 +25,9 @@ package enum ScheduleTarget: Hashable, Sendable, CustomStringConvertible {
         switch key {
         case "rapid-response": self = .rapidResponse
         case "case-review": self = .caseReview
+        case _ where key.hasPrefix("retention:"):
+            guard let closure = Int(key.dropFirst("retention:".count)), closure >= 1 else { return nil }
+            self = .retention(closure: closure)
         default:
             guard key.hasPrefix("form-request:"), let id = FormRequestID(String(key.dropFirst("form-request:".count)))
             else { return nil }

@@ -3,8 +3,11 @@ import Foundation
 /// Which case events start a schedule, and which stop one. The shell plans the schedule (its definition
 /// and the working-day calendar are data) and records it; the rules of when are here.
 package enum ScheduleTriggers {
-    /// The schedule an event starts, and what it chases; nil for most events.
-    package static func start(for event: CaseEvent) -> (start: ScheduleDefinition.Start, target: ScheduleTarget)? {
+    /// The schedule an event starts, and what it chases; nil for most events. `reopenings`: how often the case
+    /// was reopened before the event (a closing's retention period is numbered by it).
+    package static func start(
+        for event: CaseEvent, reopenings: Int
+    ) -> (start: ScheduleDefinition.Start, target: ScheduleTarget)? {
         switch event {
         case .formRequested(let requested):
             return (
@@ -15,6 +18,8 @@ package enum ScheduleTriggers {
             return (.rapidResponseOpened, .rapidResponse)
         case .notificationReceived(let received) where ScopeAssessment(received.notification).outOfScope == nil:
             return (.caseNotified, .caseReview)
+        case .closed:
+            return (.caseClosed, .retention(closure: reopenings + 1))
         default:
             return nil
         }
@@ -36,6 +41,7 @@ package enum ScheduleTriggers {
         case .reviewMeetingHeld(let e): (.reviewMeetingHeld, nil, e.at)
         case .panelOutcomeRecorded(let e): (.panelOutcomeRecorded, nil, e.at)
         case .closed(let e): (.caseClosed, nil, e.at)
+        case .reopened(let e): (.caseReopened, nil, e.at)
         case .duplicateConfirmed(let e): (.caseLeftPanel, nil, e.at)
         case .transferred(let e): (.caseLeftPanel, nil, e.at)
         case .recordedOutOfScope(let e): (.caseLeftPanel, nil, e.at)

@@ -116,6 +116,8 @@ struct DashboardView: Encodable {
     var notReadyTotal: Int
     var notReadyMore: Bool
     var notReadyShown: Int
+    var erasures: [PrivacyPages.ListView.Row]
+    var hasErasures: Bool
 
     init(areas: Set<String>, now: Date, db: Database) throws {
         let today = LondonTime.day(of: now)
@@ -179,6 +181,8 @@ struct DashboardView: Encodable {
         notReadyTotal = notReadyCases.count
         notReadyMore = notReadyCases.count > notReadyShown
         hasNotReady = !notReadyCases.isEmpty
+        erasures = try DashboardQueries.erasuresAwaitingApproval(areas: areas, in: db).map(PrivacyPages.row)
+        hasErasures = !erasures.isEmpty
         hasNewNotifications = !newNotifications.isEmpty
         hasDuplicates = !duplicates.isEmpty
         hasRequests = !requests.isEmpty

@@ -71,6 +71,7 @@ package struct PageChrome: Sendable, Encodable, Hashable {
             items.append(("Annual report", "/panel/reports/annual"))
         }
         if staff.has(.admin) { items += [("Users", "/admin/users"), ("Access log", "/admin/access-log")] }
+        if staff.has(.admin) || staff.has(.coordinator) { items.append(("Privacy", "/privacy")) }
         items.append(("Account", "/account"))
         return items.map { NavItem(label: $0.0, href: $0.1, current: path == $0.1 || path.hasPrefix($0.1 + "/")) }
     }

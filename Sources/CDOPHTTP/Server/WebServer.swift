@@ -31,7 +31,7 @@ package enum WebServer {
         NationalReturnPages.install,
         AgencyPages.install,
         AgencyEditPages.install,
-        AdminPages.install, AccessLogPages.install,
+        AdminPages.install, AccessLogPages.install, PrivacyPages.install,
         PractitionerPages.install, RequestPages.install, RequestAPIRoutes.install, APIRoutes.install,
         MeetingAPIRoutes.install, UserAPIRoutes.install, OperationsRoutes.install,
     ]

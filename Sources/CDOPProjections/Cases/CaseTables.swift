@@ -114,6 +114,19 @@ package enum CaseTables {
                 """)
     }
 
+    /// The erasure asked for on a case and awaiting its approvals: when, by whom, and how many different people
+    /// have approved. New columns, so a projection migration: an upgrade fills them from events.
+    package static let erasureMigration = SchemaMigration("projections.v5.case-summaries-erasure") { db in
+        try db.execute(
+            sql: """
+                ALTER TABLE case_summaries ADD COLUMN erasure_requested_at TEXT;
+                ALTER TABLE case_summaries ADD COLUMN erasure_requested_by TEXT;
+                ALTER TABLE case_summaries ADD COLUMN erasure_approvals INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX case_summaries_awaiting_erasure ON case_summaries (erasure_requested_at)
+                    WHERE erasure_requested_at IS NOT NULL;
+                """)
+    }
+
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
     /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
     package static func write(_ state: CaseState, version: Int64, fresh: Bool = false, in db: Database) throws {
@@ -123,8 +136,9 @@ package enum CaseTables {
             """
             INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
                 date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
-                duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number,
+                erasure_requested_at, erasure_requested_by, erasure_approvals)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         ).execute(
             id, caseID.reference, stage.name, stage.countsForPanel, notification.child.name.fullName,
@@ -134,7 +148,9 @@ package enum CaseTables {
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
             state.outstandingRequests.count, version, state.externalReference,
             DuplicateMatcher.foldedNames(notification).joined(separator: " "),
-            notification.child.nhsNumber.number.map { $0.text.filter(\.isNumber) })
+            notification.child.nhsNumber.number.map { $0.text.filter(\.isNumber) },
+            state.erasureApproval.map { UTCTimestamp.string(from: $0.requestedAt) }, state.erasureApproval?.requestedBy,
+            state.erasureApproval?.approvedBy.count ?? 0)
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
         try writeRequests(state, id, in: db)
         try PractitionerLinkTables.write(state, id, in: db)

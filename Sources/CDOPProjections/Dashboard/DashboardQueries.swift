@@ -27,6 +27,18 @@ package struct UpcomingMeeting: Sendable, Equatable {
     package var cases: Int
 }
 
+/// A case whose erasure was asked for and awaits two different people's approval.
+package struct PendingErasure: Sendable, Equatable {
+    package var caseID: String
+    package var caseReference: String
+    package var areaCode: String?
+    package var requestedAt: Date
+    /// Who asked: a username, or "retention schedule".
+    package var requestedBy: String
+    /// Different people who have approved so far (two are needed).
+    package var approvals: Int
+}
+
 /// Open cases of one stage, by how long ago the death was notified.
 package struct StageAgeRow: Sendable, Equatable {
     package var stage: String
@@ -46,6 +58,23 @@ package enum DashboardQueries {
             within(areas, $0.areaCode) && $0.possibleDuplicateOf == nil
         }
         .sorted { $0.notifiedAt > $1.notifiedAt }.prefix(limit).map { $0 }
+    }
+
+    /// Erasures asked for and awaiting approval, oldest first (the end of a retention period, or a person's request).
+    package static func erasuresAwaitingApproval(areas: Set<String>, in db: Database) throws -> [PendingErasure] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT case_id, reference, area_code, erasure_requested_at, erasure_requested_by, erasure_approvals
+                    FROM case_summaries WHERE erasure_requested_at IS NOT NULL
+                    ORDER BY erasure_requested_at, reference
+                    """)
+        ).compactMap { row -> PendingErasure? in
+            guard let at = UTCTimestamp.parse(row["erasure_requested_at"]) else { return nil }
+            return PendingErasure(
+                caseID: row["case_id"], caseReference: row["reference"], areaCode: row["area_code"], requestedAt: at,
+                requestedBy: row["erasure_requested_by"] ?? "", approvals: row["erasure_approvals"])
+        }.filter { within(areas, $0.areaCode) }
     }
 
     /// Notifications that may be a death already notified, awaiting the coordinator's decision.

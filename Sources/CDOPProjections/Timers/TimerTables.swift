@@ -72,6 +72,7 @@ package enum TimerTables {
         case .remind(let step, let kind): "\(kind == .finalReminder ? "final-reminder" : "reminder") \(step)"
         case .escalate(let level): "escalate to \(level.rawValue)"
         case .target(let name, let to): "\(name) target to " + to.map(\.rawValue).joined(separator: ", ")
+        case .requestErasure(let to): "request erasure to " + to.map(\.rawValue).joined(separator: ", ")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CDOPApp
 import CDOPDomain
+import CDOPHTTP
 import CDOPStore
 import Foundation
 
@@ -62,21 +63,23 @@ enum PrivacySubject {
     }
 }
 
-/// `cdop privacy export CASE/ROLE --reason R --out FILE...`: what the case holds about a person, for them.
+/// `cdop privacy export CASE/ROLE... --reason R --out FILE...`: what the cases hold about a person, for them.
 struct PrivacyExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export everything a case holds about one person (a subject access request), as HTML and JSON.",
+        abstract: "Export everything the cases hold about one person (a subject access request), as HTML and JSON.",
         discussion: """
-            SUBJECT is CASE/ROLE, as for `cdop privacy erase`. Each --out FILE is written as JSON when it ends in \
-            .json and as a page to read otherwise; a file that exists is never overwritten. The export is recorded \
-            on the case with the reason before anything is read.
+            SUBJECT is CASE/ROLE, as for `cdop privacy erase`; give one for each case that names the person (a \
+            parent named in the cases of two children), and they are exported together. Each --out FILE is written \
+            as JSON when it ends in .json (the document of one subject; a list of them for several) and as a page \
+            to read otherwise; a file that exists is never overwritten. The export is recorded on each case with \
+            the reason before anything is read.
             """)
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "CASE/ROLE, e.g. CDOP-2026-0001/parent-1.")
-    var subject: String
+    @Argument(help: "CASE/ROLE, e.g. CDOP-2026-0001/parent-1; one for each case that names the person.")
+    var subjects: [String]
 
     @Option(help: "The request it answers, e.g. its reference (never the person's details).")
     var reason: String
@@ -85,6 +88,9 @@ struct PrivacyExportCommand: ParsableCommand {
     var out: [String]
 
     func validate() throws {
+        guard !subjects.isEmpty else {
+            throw ValidationError("Give the person as CASE/ROLE, e.g. CDOP-2026-0001/child.")
+        }
         guard !out.isEmpty else { throw ValidationError("Give --out FILE (a .json file, an .html file, or both).") }
         for file in out where FileManager.default.fileExists(atPath: file) {
             throw ValidationError("--out \(file) exists already: personal data is never written over a file.")
@@ -92,25 +98,33 @@ struct PrivacyExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (target, role) = try PrivacySubject.parse(subject, options)
-        let document = try SubjectAccessExport(engine: target.engine).export(
-            caseID: target.caseID, role: role, reason: reason, by: options.actorForCommand, now: Date())
+        let now = Date()
+        var documents: [SubjectAccessExport.Document] = []
+        for subject in subjects {
+            let (target, role) = try PrivacySubject.parse(subject, options)
+            documents.append(
+                try SubjectAccessExport(engine: target.engine).export(
+                    caseID: target.caseID, role: role, reason: reason, by: options.actorForCommand, now: now))
+        }
         for file in out {
-            let text = file.hasSuffix(".json") ? Output.json(document) : SubjectAccessPage.html(document)
+            let text = file.hasSuffix(".json") ? SubjectAccessPage.json(documents) : SubjectAccessPage.html(documents)
             guard
                 FileManager.default.createFile(
                     atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
             else { throw ValidationError("--out \(file) cannot be written.") }
         }
-        let values = document.records.reduce(0) { $0 + $1.values.count }
+        let records = documents.reduce(0) { $0 + $1.records.count }
+        let values = documents.flatMap(\.records).reduce(0) { $0 + $1.values.count }
         if options.json {
             print(
                 Output.json([
-                    "subject": document.subject, "records": "\(document.records.count)", "values": "\(values)",
+                    "subject": documents.map(\.subject).joined(separator: " "), "records": "\(records)",
+                    "values": "\(values)",
                 ]))
         } else {
+            let about = documents.map { "\($0.person) in case \($0.caseReference)" }.joined(separator: "; ")
             print(
-                "Exported \(values) values in \(document.records.count) records about \(document.person) in case \(document.caseReference) to \(out.joined(separator: " and ")); the export is recorded on the case."
+                "Exported \(values) values in \(records) records about \(about) to \(out.joined(separator: " and ")); the export is recorded on \(documents.count == 1 ? "the case" : "each case")."
             )
         }
     }

@@ -43,6 +43,7 @@ package struct ScheduleStepReached: EventPayload {
             case .remind(let step, let kind): "\(kind.label) \(step)"
             case .escalate(let level): "escalation to \(level.label)"
             case .target(let name, let to): "\(name) target: " + to.map(\.rawValue).joined(separator: ", ")
+            case .requestErasure(let to): "erasure asked for: " + to.map(\.rawValue).joined(separator: ", ")
             }
         return "\(step) reached (\(what))" + (outcome == .alreadyMet ? "; already met, nobody told" : "")
     }
