@@ -34,6 +34,7 @@ enum PrivacyPages {
         var rows: [Row]
         var hasRows: Bool
         var caseText: String
+        var caseError: String?
     }
 
     /// GET /privacy: the erasures awaiting approval; `?case=REF` goes to that case's privacy page.
@@ -50,7 +51,8 @@ enum PrivacyPages {
             try DashboardQueries.erasuresAwaitingApproval(areas: areas, in: db)
         }
         let view = ListView(
-            rows: pending.map(row), hasRows: !pending.isEmpty, caseText: query["case"] ?? "")
+            rows: pending.map(row), hasRows: !pending.isEmpty, caseText: query["case"] ?? "",
+            caseError: errors.first?.message)
         return services.renderer.page(
             "privacy", view, chrome: services.chrome("Privacy", context, path: "/privacy", errors: errors),
             status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -90,6 +92,8 @@ enum PrivacyPages {
         var declineValue: String
         var exportReasonValue: String
         var done: String
+        /// Each field's error, shown beside it.
+        var errorFor: [String: String]
     }
 
     /// GET /cases/:case/privacy
@@ -120,7 +124,8 @@ enum PrivacyPages {
             youApproved: approvers.contains(me), canAsk: pending == nil,
             canApprove: pending.map { !$0.isApproved && !$0.approvedBy.contains(me) } ?? false,
             reasonValue: post["reason"] ?? "", declineValue: post["decline-reason"] ?? "",
-            exportReasonValue: post["export-reason"] ?? "", done: doneNotice(done))
+            exportReasonValue: post["export-reason"] ?? "", done: doneNotice(done),
+            errorFor: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { first, _ in first }))
         return services.renderer.page(
             "case-privacy", view,
             chrome: services.chrome(
@@ -160,6 +165,17 @@ enum PrivacyPages {
         do {
             switch decision {
             case "request":
+                // Nothing ticked is not "everyone": whom to erase is always chosen.
+                guard !post.all("roles").isEmpty else {
+                    return try page(
+                        context, services,
+                        errors: [
+                            .init(
+                                field: "roles-everyone",
+                                message: "Choose whom to erase: everyone the case names, or the people to erase")
+                        ],
+                        post: post, status: .unprocessableContent)
+                }
                 let roles = post.all("roles").filter { $0 != "everyone" }
                 try approvals.request(
                     caseID: caseID, roles: post.all("roles").contains("everyone") ? [] : roles,
