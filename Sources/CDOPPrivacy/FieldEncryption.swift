@@ -13,7 +13,28 @@ package struct FieldEncryption: Sendable {
     package let keyring: SubjectKeyring
 
     static let marker = "$encrypted"
-    private static let quotedMarker = Data("\"$encrypted\"".utf8)
+    private static let quotedMarker = Array("\"$encrypted\"".utf8)
+
+    /// Whether `data` holds the quoted marker anywhere. Every event read and written asks, so it looks for the
+    /// rare `$` with `memchr` and compares only there (`Data.range(of:)` steps through an index byte by byte).
+    package static func holdsMarker(_ data: Data) -> Bool {
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= quotedMarker.count else { return false }
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            var offset = 1
+            while offset <= buffer.count - (quotedMarker.count - 1) {
+                guard let found = memchr(bytes + offset, 0x24, buffer.count - offset) else { return false }
+                let dollar = bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if dollar - 1 + quotedMarker.count <= buffer.count,
+                    memcmp(bytes + dollar - 1, quotedMarker, quotedMarker.count) == 0
+                {
+                    return true
+                }
+                offset = dollar + 1
+            }
+            return false
+        }
+    }
 
     package init(catalogue: PersonalFieldCatalogue, keyring: SubjectKeyring) {
         self.catalogue = catalogue
@@ -21,11 +42,13 @@ package struct FieldEncryption: Sendable {
     }
 
     /// `data` with each personal field of `type` sealed; a field whose subject has been erased is written as its
-    /// erased value, never in the clear.
-    package func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws(PrivacyError)
-        -> Data
-    {
-        try rewrite(data, type: type, streamID: streamID, eventID: eventID, now: now, sealing: true)
+    /// erased value, never in the clear. `streamIsNew`: the event is among its stream's first, written holding
+    /// the events' write lock, so its people's keys are made without asking the keys file (`SubjectKeyring`).
+    package func seal(
+        _ data: Data, type: String, streamID: String, eventID: UUID, now: Date, streamIsNew: Bool = false
+    ) throws(PrivacyError) -> Data {
+        try rewrite(
+            data, type: type, streamID: streamID, eventID: eventID, now: now, sealing: true, streamIsNew: streamIsNew)
     }
 
     /// `data` as it reads once sealed: each personal field of an erased subject is its erased value, the others
@@ -39,16 +62,18 @@ package struct FieldEncryption: Sendable {
     /// `data` with each personal field of `type` sealed (`sealing`) or left as it is, and written as its erased
     /// value where its subject has been erased.
     private func rewrite(
-        _ data: Data, type: String, streamID: String, eventID: UUID, now: Date, sealing: Bool
+        _ data: Data, type: String, streamID: String, eventID: UUID, now: Date, sealing: Bool,
+        streamIsNew: Bool = false
     ) throws(PrivacyError) -> Data {
         guard !catalogue.fields(of: type).isEmpty else { return data }
-        guard data.range(of: Self.quotedMarker) == nil else { throw .markerInData(type: type) }
+        guard !Self.holdsMarker(data) else { throw .markerInData(type: type) }
         let bytes = [UInt8](data)
         let found = try locate(bytes, type: type, streamID: streamID)
         guard !found.isEmpty else { return data }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count * 2 + 256)
         var copied = 0
+        if !streamIsNew { try keyring.prefetch(Set(found.map(\.subject))) }
         // Outermost first: a field inside one already sealed is sealed with it.
         for item in found.sorted(by: { ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count) }
         )
@@ -63,7 +88,7 @@ package struct FieldEncryption: Sendable {
                 copied = item.range.upperBound
                 continue
             }
-            guard let key = try keyring.keyMakingIfNeeded(for: item.subject, now: now) else {
+            guard let key = try keyring.keyMakingIfNeeded(for: item.subject, now: now, ofNewStream: streamIsNew) else {
                 output.append(contentsOf: item.erased.utf8)
                 copied = item.range.upperBound
                 continue
@@ -146,7 +171,7 @@ package struct FieldEncryption: Sendable {
 
     /// `data` with each sealed field opened, or its erased value where its subject's key has been erased.
     package func open(_ data: Data, type: String, eventID: UUID) throws(PrivacyError) -> Data {
-        guard data.range(of: Self.quotedMarker) != nil else { return data }
+        guard Self.holdsMarker(data) else { return data }
         let bytes = [UInt8](data)
         let envelopes: [(range: Range<Int>, erased: Range<Int>, sealed: String, subject: String)]
         do {

@@ -8,28 +8,35 @@ import Synchronization
 /// transaction is about to commit, when every pending key is written in one transaction of the keys file
 /// (`commitPending`): the keys are durable before any event sealed with them, a crash leaves at most a key no
 /// event uses, and a key another process made first for the same subject makes the events' transaction fail
-/// (and its command retry) rather than seal data under a key that is not kept. Erasing a subject deletes its key
-/// with `secure_delete` on and a rollback journal emptied at each commit (no WAL keeps old pages), and leaves a
-/// tombstone so that no key is ever made for that subject again.
+/// (and its command retry) rather than seal data under a key that is not kept. The file is in WAL mode: a new
+/// subject's key is one append to the log, with no journal to create and truncate and no hot journal to look for
+/// at each read. Erasing a subject deletes its key with `secure_delete` on, then checkpoints the log into the
+/// file and truncates it (`emptyLog`), so no page of either still holds the key; and leaves a tombstone so that
+/// no key is ever made for that subject again.
 package final class SubjectKeyring: Sendable {
     package let path: String
     private let database: DatabaseQueue
     private let cache = Mutex<Cache>(Cache())
-    /// Keys made in the events' transaction now open, not yet in the keys file.
-    private let pending = Mutex<[String: (key: Data, madeAt: Date)]>([:])
+    /// Keys made in the events' transaction now open, not yet in the keys file; `ofNewStream`: made without
+    /// asking the file, the subject's stream having no event yet.
+    private let pending = Mutex<[String: (key: Data, madeAt: Date, ofNewStream: Bool)]>([:])
+    /// The subjects whose keys the last `commitPending` wrote: forgotten again if the events then roll back.
+    private let lastCommitted = Mutex<Set<String>>([])
     /// How long keys read are trusted before the file is asked whether another process has changed it.
     private static let recheckAfter: Duration = .seconds(1)
 
     private struct Cache {
         var keys: [String: Data] = [:]
         var erased: Set<String> = []
+        /// Subjects the file was found to hold neither a key nor a tombstone of (until one is made for them).
+        var absent: Set<String> = []
         var dataVersion: Int64 = -1
         var checkedAt: ContinuousClock.Instant?
     }
 
     /// `powerLoss`: every keys commit is synced to the disk (`synchronous=FULL`), as the events are when they must
-    /// survive a power failure; otherwise the keys, like the events, survive a killed process (`synchronous=OFF`
-    /// in a rollback journal: written to the file before the events commit, synced by the system later).
+    /// survive a power failure; otherwise the keys, like the events, survive a killed process (`synchronous=OFF`:
+    /// appended to the log before the events commit, synced by the system later).
     package init(path: String, powerLoss: Bool = true) throws(PrivacyError) {
         self.path = path
         let synchronous = powerLoss ? "FULL" : "OFF"
@@ -38,7 +45,7 @@ package final class SubjectKeyring: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.journalMode = .default
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
@@ -89,12 +96,30 @@ package final class SubjectKeyring: Sendable {
 
     /// The subject's key, made now (pending until `commitPending`) if it has none; nil when the subject has been
     /// erased.
-    package func keyMakingIfNeeded(for subject: String, now: Date) throws(PrivacyError) -> SymmetricKey? {
+    ///
+    /// `ofNewStream`: the subject's stream has no event yet (its first events are being written, holding the
+    /// events' write lock), so the file is not asked: a key is made only as its stream's events are sealed, so any
+    /// key the file holds for it is an orphan of a transaction that did not commit, which `commitPending`
+    /// replaces; and a tombstone, which only an erasure in an existing case or a migration's copy leaves, is
+    /// still checked there, failing the transaction rather than sealing an erased person's data.
+    package func keyMakingIfNeeded(for subject: String, now: Date, ofNewStream: Bool = false) throws(PrivacyError)
+        -> SymmetricKey?
+    {
+        if ofNewStream {
+            if let key = pending.withLock({ $0[subject]?.key }) { return SymmetricKey(data: key) }
+            let cached = cache.withLock { ($0.keys[subject], $0.erased.contains(subject)) }
+            if let key = cached.0 { return SymmetricKey(data: key) }
+            if !cached.1 { return make(subject, now: now, ofNewStream: true) }
+        }
         let found = try lookUp(subject)
         if let key = found.key { return key }
         if found.erased { return nil }
+        return make(subject, now: now, ofNewStream: false)
+    }
+
+    private func make(_ subject: String, now: Date, ofNewStream: Bool) -> SymmetricKey {
         let made = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        pending.withLock { $0[subject] = (made, now) }
+        pending.withLock { $0[subject] = (made, now, ofNewStream) }
         return SymmetricKey(data: made)
     }
 
@@ -103,9 +128,10 @@ package final class SubjectKeyring: Sendable {
     private func lookUp(_ subject: String) throws(PrivacyError) -> (key: SymmetricKey?, erased: Bool) {
         if let key = pending.withLock({ $0[subject]?.key }) { return (SymmetricKey(data: key), false) }
         try refreshIfStale()
-        let cached = cache.withLock { ($0.keys[subject], $0.erased.contains(subject)) }
+        let cached = cache.withLock { ($0.keys[subject], $0.erased.contains(subject), $0.absent.contains(subject)) }
         if let key = cached.0 { return (SymmetricKey(data: key), false) }
         if cached.1 { return (nil, true) }
+        if cached.2 { return (nil, false) }
         let row: Row?
         do {
             // One statement reads one snapshot: no transaction around it is needed.
@@ -125,8 +151,44 @@ package final class SubjectKeyring: Sendable {
             return (SymmetricKey(data: stored), false)
         }
         let erased = (row?["erased"] as Bool?) ?? false
-        if erased { cache.withLock { _ = $0.erased.insert(subject) } }
+        cache.withLock { _ = erased ? $0.erased.insert(subject) : $0.absent.insert(subject) }
         return (nil, erased)
+    }
+
+    /// Reads what the file holds of those of `subjects` the cache does not know (keys and tombstones) in one read,
+    /// so sealing an event that names several people asks the file once, not once a person.
+    package func prefetch(_ subjects: Set<String>) throws(PrivacyError) {
+        try refreshIfStale()
+        let pendingSubjects = pending.withLock { Set($0.keys) }
+        let unknown = cache.withLock { cache in
+            subjects.filter {
+                !pendingSubjects.contains($0) && cache.keys[$0] == nil && !cache.erased.contains($0)
+                    && !cache.absent.contains($0)
+            }
+        }
+        guard unknown.count > 1 else { return }
+        let list = Array(unknown)
+        let marks = Array(repeating: "?", count: list.count).joined(separator: ", ")
+        let (keys, erased): ([String: Data], Set<String>)
+        do {
+            (keys, erased) = try database.read { db in
+                let keys = try Row.fetchAll(
+                    db, sql: "SELECT subject, key FROM subject_keys WHERE subject IN (\(marks))",
+                    arguments: StatementArguments(list)
+                ).reduce(into: [String: Data]()) { $0[$1["subject"]] = $1["key"] }
+                let erased = try String.fetchSet(
+                    db, sql: "SELECT subject FROM erased_subjects WHERE subject IN (\(marks))",
+                    arguments: StatementArguments(list))
+                return (keys, erased)
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
+        cache.withLock { cache in
+            cache.keys.merge(keys) { _, read in read }
+            cache.erased.formUnion(erased)
+            cache.absent.formUnion(unknown.subtracting(keys.keys).subtracting(erased))
+        }
     }
 
     /// Whether keys are waiting to be written.
@@ -136,6 +198,7 @@ package final class SubjectKeyring: Sendable {
     /// was erased or given a key by another process meanwhile, so the events sealed with them must not commit.
     package func commitPending() throws(PrivacyError) {
         let keys = pending.withLock { $0 }
+        lastCommitted.withLock { $0 = [] }
         guard !keys.isEmpty else { return }
         defer { pending.withLock { pending in for subject in keys.keys { pending[subject] = nil } } }
         do {
@@ -143,24 +206,41 @@ package final class SubjectKeyring: Sendable {
                 let erased = try db.cachedStatement(sql: "SELECT 1 FROM erased_subjects WHERE subject = ?")
                 let insert = try db.cachedStatement(
                     sql: "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)")
+                // A new stream's subject: a key already there was made by a transaction that never committed.
+                let replace = try db.cachedStatement(
+                    sql: "INSERT OR REPLACE INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)")
                 for (subject, made) in keys.sorted(by: { $0.key < $1.key }) {
                     guard try Bool.fetchOne(erased, arguments: [subject]) == nil else {
                         throw PrivacyError.subjectErasedMeanwhile(subject: subject)
                     }
-                    try insert.execute(arguments: [subject, made.key, Self.timestamp(made.madeAt)])
+                    try (made.ofNewStream ? replace : insert).execute(
+                        arguments: [subject, made.key, Self.timestamp(made.madeAt)])
                 }
             }
         } catch let error as PrivacyError {
+            // The retry (the events roll back) finds the person erased and writes their erased values.
+            if case .subjectErasedMeanwhile(let subject) = error { cache.withLock { _ = $0.erased.insert(subject) } }
             throw error
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
-        cache.withLock { cache in cache.keys.merge(keys.mapValues(\.key)) { _, made in made } }
+        cache.withLock { cache in
+            cache.keys.merge(keys.mapValues(\.key)) { _, made in made }
+            cache.absent.subtract(keys.keys)
+        }
+        lastCommitted.withLock { $0 = Set(keys.keys) }
     }
 
-    /// Forgets the pending keys: the events sealed with them were not committed.
+    /// Forgets the pending keys: the events sealed with them were not committed; nor are the keys last written
+    /// for them kept in memory (no event uses them, and a new stream's next attempt replaces them).
     package func discardPending() {
         pending.withLock { $0.removeAll() }
+        let orphans = lastCommitted.withLock { committed in
+            defer { committed = [] }
+            return committed
+        }
+        guard !orphans.isEmpty else { return }
+        cache.withLock { cache in for subject in orphans { cache.keys[subject] = nil } }
     }
 
     /// Whether the subject has been erased.
@@ -187,9 +267,24 @@ package final class SubjectKeyring: Sendable {
         }
         cache.withLock { cache in
             cache.keys[subject] = nil
+            cache.absent.remove(subject)
             cache.erased.insert(subject)
         }
         return erased
+    }
+
+    /// Checkpoints the log into the keys file and truncates it, so the pages an erasure changed are only in the file,
+    /// as they now are (`secure_delete` zeroed what was deleted); false when another connection's read held the log
+    /// (run it again).
+    package func emptyLog() throws(PrivacyError) -> Bool {
+        do {
+            return try database.writeWithoutTransaction { db in
+                let (log, copied) = try db.checkpoint(.truncate)
+                return log == copied
+            }
+        } catch {
+            throw .keysUnavailable(path: path, reason: Self.describe(error))
+        }
     }
 
     /// The subjects erased, with when, in order: a copy of the database (`cdop privacy migrate`) keeps them erased.
@@ -243,6 +338,7 @@ package final class SubjectKeyring: Sendable {
             if cache.dataVersion != version {
                 cache.keys.removeAll()
                 cache.erased.removeAll()
+                cache.absent.removeAll()
                 cache.dataVersion = version
             }
             cache.checkedAt = now

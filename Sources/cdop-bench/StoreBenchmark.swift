@@ -34,10 +34,15 @@ struct StoreBenchmark {
             if perTransaction == 1 {
                 progress("store: \(events) events, 1 per transaction, CDOPStore sealing their personal fields")
                 let (_, _, sealedRate) = try appendToFreshStore(perTransaction: 1, payload: payload, sealed: true)
+                // The machine drifts from minute to minute: the baseline is taken again after the sealed run, and
+                // the two averaged, so the drift favours neither.
+                progress("store: \(events) events, 1 per transaction, CDOPStore again (the sealed run's baseline)")
+                let (_, _, storeRateAfter) = try appendToFreshStore(perTransaction: 1, payload: payload)
                 figures.append(
                     Figure(
-                        name: "store.append.encrypted", value: sealedRate, unit: "events/s", baseline: storeRate,
-                        better: .higher, baselineLabel: "store.append.1, same run", target: "ratio >= 0.7"))
+                        name: "store.append.encrypted", value: sealedRate, unit: "events/s",
+                        baseline: (storeRate + storeRateAfter) / 2, better: .higher,
+                        baselineLabel: "store.append.1 before and after, averaged", target: "ratio >= 0.7"))
                 let storeLatency = percentiles(storeDurations)
                 let rawLatency = percentiles(rawDurations)
                 figures.append(

@@ -91,6 +91,29 @@ struct PersonalFieldsTests {
         }
     }
 
+    @Test("The NHS number a merged duplicate brings is the child's: sealed, and no number once the child is erased")
+    func aMergedNHSNumberIsTheChilds() throws {
+        let encryption = try encryption()
+        let type = "case.duplicateMerged.v1"
+        let golden = try Self.golden(type)
+        var object = try #require(try JSONSerialization.jsonObject(with: golden.data) as? [String: Any])
+        object["nhsNumberAdded"] = "9434765919"
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        let eventID = UUID()
+        let sealed = try encryption.seal(data, type: type, streamID: Self.stream, eventID: eventID, now: Date())
+        try encryption.willCommit()
+        #expect(sealed.range(of: Data("9434765919".utf8)) == nil)
+        #expect(try encryption.keyring.subjects().contains(Self.stream + "/child"))
+        try encryption.keyring.erase(Self.stream + "/child", now: Date())
+        let erased = EncodedEvent(
+            type: type, schemaVersion: 1, data: try encryption.open(sealed, type: type, eventID: eventID))
+        guard case .duplicateMerged(let merged) = try EventCodec.decode(erased, as: CaseEvent.self) else {
+            Issue.record("not a merged duplicate")
+            return
+        }
+        #expect(merged.nhsNumberAdded == nil)
+    }
+
     @Test("An erased date of birth is the latest giving the same age band, at every age from birth to eighteen")
     func anErasedDateOfBirthKeepsTheAgeBand() throws {
         let died = CalendarDate(year: 2026, month: 3, day: 1)!

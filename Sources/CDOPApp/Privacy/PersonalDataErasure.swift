@@ -54,8 +54,9 @@ package struct PersonalDataErasure {
             let (log, copied) = try db.checkpoint(.truncate)
             return log == copied
         }
+        let keysTruncated = try keyring.emptyLog()
         return Report(
             caseID: caseID.description, role: role, alreadyErased: state.erasedSubjects.contains(role),
-            keyDeleted: deleted, logTruncated: truncated)
+            keyDeleted: deleted, logTruncated: truncated && keysTruncated)
     }
 }

@@ -139,7 +139,7 @@ package struct PersonalDataMigration {
                     let sealed = try sealing.seal(
                         event.data, type: event.type, streamID: event.streamID, eventID: event.eventID,
                         now: event.recordedAt)
-                    if sealed.range(of: Self.sealedMarker) != nil { counts.sealed += 1 }
+                    if FieldEncryption.holdsMarker(sealed) { counts.sealed += 1 }
                     try insert.execute(arguments: event.arguments(data: sealed))
                 }
             }
@@ -288,8 +288,6 @@ package struct PersonalDataMigration {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: to)
         return to
     }
-
-    static let sealedMarker = Data("\"$encrypted\"".utf8)
 
     static let insertEvent = """
         INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata,

@@ -15,7 +15,8 @@ import Foundation
 ///   (`completed-by-…`, the subject `author-REQUEST`), the family (a field in a section about the family:
 ///   `family`), or else the child;
 /// - the contact email a form request is sent to (`contact-REQUEST`) and who sent or declined the form;
-/// - a merged duplicate's notifier (`notifier-CASE`), and the agency contacts and professionals it added, and
+/// - a merged duplicate's notifier (`notifier-CASE`), the child's NHS number it brought (the child's), and the
+///   agency contacts and professionals it added, and
 ///   each agency's contact recorded as involved (`agency-contact`).
 ///
 /// A date of birth erased reads as the latest date giving the same age band at death, so that every statistic
@@ -74,6 +75,8 @@ package enum PersonalFields {
             ],
             "case.formDeclined.v1": [PersonalField("declaredBy", role: "author-{requestID}", erased: .json(text))],
             "case.duplicateMerged.v1": notifier("notifier", role: "notifier-{from}") + [
+                // The NHS number the duplicate brought, when the case had none: the child's.
+                PersonalField("nhsNumberAdded", role: "child", erased: .json("null")),
                 PersonalField("agenciesAdded.*.contactName", role: "merged-contact", erased: .json(text)),
                 PersonalField("agenciesAdded.*.contactEmail", role: "merged-contact", erased: .json(text)),
                 PersonalField("professionalsAdded.*.name", role: "merged-professional", erased: .json(text)),

@@ -36,7 +36,7 @@ struct AppendWriter {
             insert.bind(3, version)
             insert.bind(4, text: event.type)
             insert.bind(5, Int64(event.schemaVersion))
-            insert.bind(6, utf8: try stored(event, streamID: share.streamID))
+            insert.bind(6, utf8: try stored(event, streamID: share.streamID, streamIsNew: actual == 0))
             insert.bind(7, utf8: event.metadata)
             insert.bind(8, text: timestamp)
             do {
@@ -65,11 +65,12 @@ struct AppendWriter {
     }
 
     /// The bytes to store for `event`'s data.
-    private func stored(_ event: NewEvent, streamID: String) throws(EventStoreError) -> Data {
+    private func stored(_ event: NewEvent, streamID: String, streamIsNew: Bool) throws(EventStoreError) -> Data {
         guard let protection else { return event.data }
         do {
             return try protection.seal(
-                event.data, type: event.type, streamID: streamID, eventID: event.eventID, now: recordedAt)
+                event.data, type: event.type, streamID: streamID, eventID: event.eventID, now: recordedAt,
+                streamIsNew: streamIsNew)
         } catch {
             throw .personalDataUnavailable(position: 0, reason: String(describing: error))
         }

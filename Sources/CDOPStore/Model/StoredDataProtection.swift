@@ -5,8 +5,9 @@ import GRDB
 /// personal fields as events are written and opens them as they are read, before any upcaster, so that nothing
 /// above the store sees the difference.
 package protocol StoredDataProtection: Sendable {
-    /// The bytes to store for `data`.
-    func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date) throws -> Data
+    /// The bytes to store for `data`; `streamIsNew`: its stream had no event when this append began (it holds the
+    /// events' write lock).
+    func seal(_ data: Data, type: String, streamID: String, eventID: UUID, now: Date, streamIsNew: Bool) throws -> Data
     /// The data the stored bytes stand for.
     func open(_ data: Data, type: String, eventID: UUID) throws -> Data
     /// Called as the events' transaction is about to commit: whatever sealing needs kept (new keys) must be
