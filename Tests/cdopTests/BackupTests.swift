@@ -124,6 +124,32 @@ struct BackupTests {
         #expect(foreign.error.contains("does not belong with the database"), "\(foreign)")
     }
 
+    @Test(
+        "Restoring a backup taken before an erasure erases that person again: the restored case reads erased and no file holds their name"
+    )
+    func restoringAnOlderBackupKeepsErasuresErased() async throws {
+        let cli = CLI(actor: "coord.jones")
+        let notified = try await cli.json("notify", Fixture.path("notification.example.json"))
+        let reference = try #require(notified["reference"] as? String)
+        let backup = cli.folder.path("before-erasure.sqlite")
+        #expect(try await cli.run(["backup", backup]).status == 0)
+        let erased = try await cli.run("privacy", "erase", reference + "/child", "--reason", "Retention period ended")
+        #expect(erased.status == 0, "\(erased)")
+
+        let restore = try await cli.run(["restore", backup])
+        #expect(restore.status == 0, "\(restore)")
+        #expect(restore.output.contains("1 people erased after the backup was taken"), "\(restore)")
+        let shown = try await cli.run("case", "show", reference)
+        #expect(shown.output.contains("erased") && !shown.output.contains("Testchild"), "\(shown)")
+        #expect(try await cli.run("verify").status == 0)
+        let live = [cli.database, PersonalDataProtection.keysPath(besides: cli.database)]
+        for path in live.flatMap({ [$0, $0 + "-wal"] }) where FileManager.default.fileExists(atPath: path) {
+            let contents = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect(contents.range(of: Data("Testchild".utf8)) == nil, "\(path) holds the erased name")
+            #expect(contents.range(of: Data("9434765919".utf8)) == nil, "\(path) holds the erased NHS number")
+        }
+    }
+
     @Test("verify exits 1 and names the check when an event position is missing")
     func verifyReportsAGap() async throws {
         let cli = CLI()

@@ -1,3 +1,5 @@
+import CDOPDomain
+import CDOPPrivacy
 import CDOPProjections
 import CDOPStore
 import Foundation
@@ -6,7 +8,9 @@ import GRDB
 /// Puts a backup in place of the live database: only a copy that passes every check of `cdop verify`, only
 /// while no server holds the database, and with the previous file kept beside it, never deleted. The backup's
 /// keys file (`<name>-keys.sqlite` beside it) comes with it, checked to belong to it, in place of the keys file
-/// in use (kept aside too).
+/// in use (kept aside too). A person erased since the backup was taken stays erased: every tombstone of the keys
+/// file in use is carried into the restored copy, erasing that person there (key, case record and read models)
+/// before the copy is checked, so restoring an older backup never brings back what was erased.
 package enum DatabaseRestore {
     package struct Report: Sendable, Equatable, Codable {
         package var source: String
@@ -17,6 +21,8 @@ package enum DatabaseRestore {
         package var previousKeptAt: String?
         /// The keys file restored with it (nil: the backup had none beside it).
         package var keys: String?
+        /// People erased after the backup was taken, erased again in the restored copy.
+        package var erasuresCarried: Int = 0
     }
 
     /// Restores `source` into `database`; `now` names the kept-aside copy.
@@ -44,6 +50,10 @@ package enum DatabaseRestore {
             _ = try SQLiteFiles.check(from, path: source)
             try from.backup(to: try DatabaseQueue(path: candidate))
             try from.close()
+            var carried = 0
+            if let keys, let candidateKeys, FileManager.default.fileExists(atPath: keys) {
+                carried = try carryErasures(from: keys, into: candidate, keys: candidateKeys, now: now)
+            }
             let report = try verified(candidate, keys: candidateKeys, source: source)
             let previous = try keepAside(database, now: now)
             try FileManager.default.moveItem(atPath: candidate, toPath: database)
@@ -53,8 +63,42 @@ package enum DatabaseRestore {
             }
             return Report(
                 source: source, database: database, events: report.events, lastPosition: Int64(report.events),
-                previousKeptAt: previous, keys: candidateKeys == nil ? nil : keys)
+                previousKeptAt: previous, keys: candidateKeys == nil ? nil : keys, erasuresCarried: carried)
         }
+    }
+
+    /// Erases in the candidate everyone the keys file in use records as erased and the candidate still holds:
+    /// through the erasure itself, so the case records it and its read models are written again. How many.
+    private static func carryErasures(
+        from liveKeys: String, into candidate: String, keys candidateKeys: String, now: Date
+    )
+        throws -> Int
+    {
+        let live = try SubjectKeyring(path: liveKeys)
+        let erased = try live.erasedSubjects()
+        try live.close()
+        guard !erased.isEmpty else { return 0 }
+        var configuration = AppConfiguration()
+        configuration.databasePath = candidate
+        configuration.keysDatabasePath = candidateKeys
+        let engine = try Engine(configuration: configuration, linkSecret: Data(repeating: 0, count: 32))
+        defer { try? engine.store.database.close() }
+        let erasure = PersonalDataErasure(engine: engine)
+        let actor = Actor(name: "cdop restore", role: "system")
+        var carried = 0
+        for (subject, erasedAt) in erased {
+            guard subject.hasPrefix("case-"), let slash = subject.firstIndex(of: "/"),
+                let caseID = CaseID(String(subject[subject.index(subject.startIndex, offsetBy: 5)..<slash])),
+                (try? engine.workflow.caseState(caseID).exists) == true
+            else { continue }
+            let role = String(subject[subject.index(after: slash)...])
+            let report = try erasure.erase(
+                caseID: caseID, role: role,
+                reason: "Erased on \(DayFormatter.long(LondonTime.day(of: erasedAt))), after this backup was taken",
+                by: actor, now: now)
+            if !report.alreadyErased { carried += 1 }
+        }
+        return carried
     }
 
     /// Opens the candidate as cdop would (migrating an older backup), runs every check, and closes it.

@@ -59,6 +59,11 @@ struct RestoreCommand: ParsableCommand {
             print("Restored \(report.events) events from \(report.source) into \(report.database).")
             if let previous = report.previousKeptAt { print("The database it replaced is kept as \(previous).") }
             if let keys = report.keys { print("Restored the keys beside the backup into \(keys).") }
+            if report.erasuresCarried > 0 {
+                print(
+                    "\(report.erasuresCarried) people erased after the backup was taken were erased again in the restored database."
+                )
+            }
         }
     }
 }
