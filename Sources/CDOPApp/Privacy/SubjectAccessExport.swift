@@ -98,15 +98,6 @@ package struct SubjectAccessExport {
     /// An event type in words: `case.notificationCorrected.v1` -> "Notification corrected".
     static func words(_ type: String) -> String {
         let parts = type.split(separator: ".")
-        let name = parts.count >= 2 ? String(parts[parts.count - 2]) : type
-        var text = ""
-        for character in name {
-            if character.isUppercase {
-                text += " " + character.lowercased()
-            } else {
-                text.append(character)
-            }
-        }
-        return text.prefix(1).uppercased() + text.dropFirst()
+        return (parts.count >= 2 ? String(parts[parts.count - 2]) : type).camelCaseWords
     }
 }

@@ -79,17 +79,7 @@ struct CaseNotificationView: Encodable {
     }
 
     /// A code word in words: `hospitalWard` → "Hospital ward".
-    static func words(_ code: String) -> String {
-        var text = ""
-        for character in code {
-            if character.isUppercase, !text.isEmpty {
-                text += " " + character.lowercased()
-            } else {
-                text.append(character)
-            }
-        }
-        return text.capitalisedFirst
-    }
+    static func words(_ code: String) -> String { code.camelCaseWords }
 }
 
 /// The panel's outcome, summarised on the coordinator's case page once recorded.
