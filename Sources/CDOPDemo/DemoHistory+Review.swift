@@ -112,6 +112,15 @@ extension DemoHistory {
         }
     }
 
+    /// The coordinator asks for the erasure of `roles` in the case: it waits for a second person's approval.
+    func askForErasure(_ key: String, roles: [String], reason: String, ago: Int) {
+        at(ago, 10) { () throws(CommandError) in
+            try self.workflow.execute(
+                .requestErasure(roles: roles, reason: reason, by: DemoDirectory.coordinator.name),
+                on: self.caseID(key), by: DemoDirectory.coordinator)
+        }
+    }
+
     func reopen(_ key: String, ago: Int, reason: String) {
         at(ago, 10) { () throws(CommandError) in
             try self.workflow.execute(.reopen(reason: reason), on: self.caseID(key), by: DemoDirectory.coordinator)

@@ -106,6 +106,9 @@ extension DemoHistory {
                     LearningPoint(theme: "palliative care", text: "Advance care planning worked well across agencies.")
                 ]),
             submitted: 200, closed: 190)
+        // Scenario 9, in part: the child's mother asks for her contact details to be erased; the coordinator asks
+        // for it, and it awaits a second person's approval (the administrator's, on the case's privacy page).
+        askForErasure("s2", roles: ["parent-1"], reason: "Request from the child's mother, ERA-2026-003", ago: 3)
     }
 
     /// 3. A neonatal death (born at 24 weeks, died on day 3), reviewed at the themed neonatal panel with four

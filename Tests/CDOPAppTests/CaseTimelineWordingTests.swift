@@ -1,4 +1,5 @@
 import CDOPProjections
+import CDOPStore
 import CDOPTesting
 import Foundation
 import Testing
@@ -98,5 +99,15 @@ struct CaseTimelineWordingTests {
         #expect(latest.first?.type == "timeline.earlier")
         #expect(latest.first?.what.hasPrefix("\(whole.count - 2) earlier entries are not shown") == true)
         #expect(try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 100) == whole)
+        #expect(latest.first?.earlierBefore == Int64(whole.count - 1))
+
+        // Paging back: the one entry before the last two, between a line for the earlier and one for the later.
+        let version = try fixture.engine.store.streamVersion(of: caseID.streamID)
+        #expect(Int(version) == whole.count, "one entry an event here")
+        let page = try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 1, before: version - 1)
+        #expect(page.dropFirst().dropLast().map(\.position) == whole.dropLast(2).suffix(1).map(\.position))
+        #expect(page.first?.earlierBefore == version - 2)
+        #expect(page.last?.type == "timeline.later" && page.last?.laterAfter == version - 2)
+        #expect(page.last?.what == "2 later entries are not shown here.")
     }
 }

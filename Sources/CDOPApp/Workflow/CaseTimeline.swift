@@ -11,6 +11,10 @@ package struct TimelineEntry: Sendable, Equatable, Codable {
     package var what: String
     package var who: String
     package var role: String
+    /// On a line standing for entries left out of a shortened timeline: the stream version the shown entries
+    /// start at (`earlier`) or end at (`later`), so a page can offer to show the entries beyond.
+    package var earlierBefore: Int64?
+    package var laterAfter: Int64?
 }
 
 /// Reads a stream's history for people.
@@ -20,27 +24,31 @@ package enum CaseTimeline {
 
     /// Every event of a case, oldest first, with its summary in a coordinator's words (schedule steps with the
     /// agency they concern, other cases by reference) and its actor; repeated link openings folded into one line.
-    /// `latest`: only the latest that many events are read, after a first line saying how many earlier ones are
-    /// not shown (a page stays cheap on a case with thousands of events, such as drafts saved).
-    package static func entries(of caseID: CaseID, in store: EventStore, latest: Int? = nil) throws
-        -> [TimelineEntry]
+    /// `latest`: only the latest that many events are read (those before stream version `before`, when given),
+    /// between lines saying how many earlier and later ones are not shown (a page stays cheap on a case with
+    /// thousands of events, such as drafts saved, and pages back through them).
+    package static func entries(of caseID: CaseID, in store: EventStore, latest: Int? = nil, before: Int64? = nil)
+        throws -> [TimelineEntry]
     {
-        var first: Int64 = 1
-        if let latest {
-            first = max(1, try store.streamVersion(of: caseID.streamID) - Int64(latest) + 1)
-        }
-        let recorded = try store.readStream(caseID.streamID, fromVersion: first)
-        let earlier = first > 1 ? [earlierEntry(count: first - 1, before: recorded.first)] : []
-        return earlier + (try entries(recorded))
+        let version = try store.streamVersion(of: caseID.streamID)
+        let last = before.map { min(version, max(0, $0 - 1)) } ?? version
+        let first = latest.map { max(1, last - Int64($0) + 1) } ?? 1
+        guard last >= first else { return [] }
+        let recorded = try store.readStream(caseID.streamID, fromVersion: first, throughVersion: last)
+        let earlier = first > 1 ? [leftOut(first - 1, earlier: true, bound: first, beside: recorded.first)] : []
+        let later = last < version ? [leftOut(version - last, earlier: false, bound: last, beside: recorded.last)] : []
+        return earlier + (try entries(recorded)) + later
     }
 
-    /// The line standing for the `count` earlier events a shortened timeline leaves out.
-    static func earlierEntry(count: Int64, before event: RecordedEvent?) -> TimelineEntry {
+    /// The line standing for the `count` events a shortened timeline leaves out, earlier than stream version
+    /// `bound` (the first shown) or later than it (the last shown), dated by the shown event beside it.
+    static func leftOut(_ count: Int64, earlier: Bool, bound: Int64, beside event: RecordedEvent?) -> TimelineEntry {
         TimelineEntry(
-            position: max(0, (event?.position ?? 1) - 1), at: event?.recordedAt ?? Date(timeIntervalSince1970: 0),
-            type: "timeline.earlier",
-            what: "\(count) earlier entries are not shown here: `cdop case show` and the API give the whole history.",
-            who: "cdop", role: "system")
+            position: event?.position ?? 0, at: event?.recordedAt ?? Date(timeIntervalSince1970: 0),
+            type: earlier ? "timeline.earlier" : "timeline.later",
+            what:
+                "\(count) \(earlier ? "earlier" : "later") \(count == 1 ? "entry is" : "entries are") not shown here.",
+            who: "cdop", role: "system", earlierBefore: earlier ? bound : nil, laterAfter: earlier ? nil : bound)
     }
 
     private static func entries(_ recorded: [RecordedEvent]) throws -> [TimelineEntry] {

@@ -34,6 +34,9 @@ struct CasePageView: Encodable {
         var iso: String
         var what: String
         var who: String
+        /// On a line standing for entries left out: where to see them, and the link's words.
+        var href: String?
+        var linkText: String?
     }
 
     var reference: String
@@ -124,9 +127,17 @@ struct CasePageView: Encodable {
         nationalReturn = CaseNationalReturnView(
             caseID: caseID, state: state, forms: formCatalog, canAct: canAct, post: post, error: error)
         timeline = entries.reversed().map {
-            Event(
+            var event = Event(
                 at: DayFormatter.dayAndTime($0.at), iso: Timestamp.format($0.at), what: $0.what,
                 who: "\($0.who) (\($0.role))")
+            if let before = $0.earlierBefore {
+                event.href = "/cases/\(caseID)?before=\(before)#timeline"
+                event.linkText = "Show earlier entries"
+            } else if $0.laterAfter != nil {
+                event.href = "/cases/\(caseID)#timeline"
+                event.linkText = "Show the latest entries"
+            }
+            return event
         }
     }
 

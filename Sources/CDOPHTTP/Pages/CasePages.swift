@@ -193,8 +193,10 @@ enum CasePages {
         post: FormPost = FormPost(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let (caseID, state) = try caseInScope(context, services)
+        // `?before=V`: the page of entries before stream version V (the timeline's "Show earlier entries").
+        let before = ListQuery(request)["before"].flatMap { Int64($0) }.flatMap { $0 > 1 ? $0 : nil }
         let timeline = try CaseTimeline.entries(
-            of: caseID, in: services.engine.store, latest: CaseTimeline.latestOnPage)
+            of: caseID, in: services.engine.store, latest: CaseTimeline.latestOnPage, before: before)
         let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
         if let user = context.staff?.user {
             // No record, no view: the page is not shown when its viewing cannot be recorded.

@@ -10,6 +10,16 @@ extension EventStore {
         try read { db in try self.readStream(streamID, fromVersion: version, in: db) }
     }
 
+    /// The stream's events from `first` through `last` (stream versions), in order.
+    package func readStream(_ streamID: String, fromVersion first: Int64, throughVersion last: Int64)
+        throws(EventStoreError) -> [RecordedEvent]
+    {
+        try read { db in
+            try Self.readStream(
+                streamID, fromVersion: first, throughVersion: last, upcasters: self.options.upcasters, in: db)
+        }
+    }
+
     package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: Database) throws
         -> [RecordedEvent]
     {
@@ -19,13 +29,22 @@ extension EventStore {
     static func readStream(
         _ streamID: String, fromVersion version: Int64, upcasters: UpcasterRegistry, in db: Database
     ) throws -> [RecordedEvent] {
+        try readStream(streamID, fromVersion: version, throughVersion: Int64.max, upcasters: upcasters, in: db)
+    }
+
+    static func readStream(
+        _ streamID: String, fromVersion first: Int64, throughVersion last: Int64, upcasters: UpcasterRegistry,
+        in db: Database
+    ) throws -> [RecordedEvent] {
         let statement = RawStatement(
             try db.cachedStatement(
                 sql: "SELECT \(EventRowReader.columns) FROM events "
-                    + "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version"), in: db)
+                    + "WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version"),
+            in: db)
         defer { statement.finish() }
         statement.bind(1, text: streamID)
-        statement.bind(2, version)
+        statement.bind(2, first)
+        statement.bind(3, last)
         return try EventRowReader(upcasters: upcasters).readAll(statement)
     }
 
