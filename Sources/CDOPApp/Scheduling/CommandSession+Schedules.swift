@@ -38,12 +38,14 @@ extension CommandSession {
         guard let schedules else { return events + issued }
         var started: [CaseEvent] = []
         for event in events {
-            // A closing's retention period is numbered by the reopenings before it.
-            let reopenings =
-                if case .closed = event {
-                    try self.state(of: CaseDecider.self, caseID.streamID).0.reopenings.count
-                } else { 0 }
-            guard let (start, target) = ScheduleTriggers.start(for: event, reopenings: reopenings),
+            // A retention period is numbered after those the case started before.
+            var retentionPeriods = 0
+            if ScheduleTriggers.endsTheCase(event) {
+                retentionPeriods = try self.state(of: CaseDecider.self, caseID.streamID).0.schedules.filter {
+                    $0.target.isRetention
+                }.count
+            }
+            guard let (start, target) = ScheduleTriggers.start(for: event, retentionPeriods: retentionPeriods),
                 let definition = schedules.definition(for: start)
             else { continue }
             let steps: [PlannedStep]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules of one child's case, from notification to closure (stream `case-<uuid>`).
 package enum CaseDecider: Decider {
     package static let initialState = CaseState()
@@ -21,6 +23,9 @@ package enum CaseDecider: Decider {
             return try recordNationalReturnOutcome(command, state, context.now)
         default: break
         }
+        // The rights of the people a case names hold whatever became of it: a merged duplicate and a case handed
+        // to another panel keep their records here, so their retention runs and their people may be erased.
+        if let events = try decidePeoplesRights(command, state, context.now) { return events }
         if let primary = state.duplicateOf { throw .mergedDuplicate(primary: primary) }
         if let transfer = state.transfer { throw .transferred(to: transfer.toPanel) }
         let now = context.now
@@ -32,18 +37,9 @@ package enum CaseDecider: Decider {
             return try transfer(to: panel, reason, state, context)
         case .recordExternalReference(let reference, let source):
             return try recordExternalReference(reference, source, state, now)
-        case .recordSubjectErased(let role, let reason):
-            return try recordSubjectErased(role, reason, state, now)
-        case .recordSubjectAccessExported(let role, let reason):
-            return try recordSubjectAccessExported(role, reason, state, now)
-        case .requestErasure(let roles, let reason, let by):
-            return try requestErasure(roles, reason, by: by, state, now)
-        case .approveErasure(let by):
-            return try approveErasure(by: by, state, now)
-        case .declineErasure(let by, let reason):
-            return try declineErasure(by: by, reason, state, now)
-        case .recordErasureCarriedOut(let roles):
-            return try recordErasureCarriedOut(roles, state, now)
+        case .recordSubjectErased, .recordSubjectAccessExported, .requestErasure, .approveErasure, .declineErasure,
+            .recordErasureCarriedOut:
+            return try decidePeoplesRights(command, state, now) ?? []
         case .correctNotification(let correction, let reason, let possibleDuplicateOf):
             return try correctNotification(correction, reason, possibleDuplicateOf, state, context)
         case .reopenDuplicateDecision(let reason):
@@ -137,6 +133,29 @@ package enum CaseDecider: Decider {
             return try queueNationalReturn(document, state, now)
         case .recordNationalReturnSent, .recordNationalReturnRetry, .recordNationalReturnFailed:
             return try recordNationalReturnOutcome(command, state, now)
+        }
+    }
+}
+
+extension CaseDecider {
+    /// The commands about the people a case names (erasure, its approval, subject access) and its retention
+    /// period (started, moved to a new version, ended); nil for any other command.
+    static func decidePeoplesRights(_ command: CaseCommand, _ state: CaseState, _ now: Date) throws(DomainError)
+        -> [CaseEvent]?
+    {
+        switch command {
+        case .recordSubjectErased(let role, let reason): try recordSubjectErased(role, reason, state, now)
+        case .recordSubjectAccessExported(let role, let reason):
+            try recordSubjectAccessExported(role, reason, state, now)
+        case .requestErasure(let roles, let reason, let by): try requestErasure(roles, reason, by: by, state, now)
+        case .approveErasure(let by): try approveErasure(by: by, state, now)
+        case .declineErasure(let by, let reason): try declineErasure(by: by, reason, state, now)
+        case .recordErasureCarriedOut(let roles): try recordErasureCarriedOut(roles, state, now)
+        case .reachScheduleStep(.retention(let closure), let scheduleID, let step):
+            try reachScheduleStep(.retention(closure: closure), scheduleID, step, state, now)
+        case .startSchedule(let start) where start.target.isRetention: try startSchedule(start, state, now)
+        case .moveSchedule(let start) where start.target.isRetention: try moveSchedule(start, state, now)
+        default: nil
         }
     }
 }

@@ -13,7 +13,7 @@ package struct ScheduleDefinition: Hashable, Sendable {
         case rapidResponseOpened = "rapid-response-opened"
         /// A notification opening a case (the review's own targets).
         case caseNotified = "case-notified"
-        /// The case closed (its retention period: how long its personal data is kept).
+        /// The case closed, or left the panel (its retention period: how long its personal data is kept).
         case caseClosed = "case-closed"
     }
 

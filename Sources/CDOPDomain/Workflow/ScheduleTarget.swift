@@ -20,6 +20,11 @@ package enum ScheduleTarget: Hashable, Sendable, CustomStringConvertible {
 
     package var description: String { key }
 
+    /// Whether this is a retention period (which runs whatever became of the case).
+    package var isRetention: Bool {
+        if case .retention = self { true } else { false }
+    }
+
     /// Parses `key`.
     package init?(key: String) {
         switch key {

@@ -3,10 +3,10 @@ import Foundation
 /// Which case events start a schedule, and which stop one. The shell plans the schedule (its definition
 /// and the working-day calendar are data) and records it; the rules of when are here.
 package enum ScheduleTriggers {
-    /// The schedule an event starts, and what it chases; nil for most events. `reopenings`: how often the case
-    /// was reopened before the event (a closing's retention period is numbered by it).
+    /// The schedule an event starts, and what it chases; nil for most events. `retentionPeriods`: how many
+    /// retention periods the case has started before (a new one is numbered after them).
     package static func start(
-        for event: CaseEvent, reopenings: Int
+        for event: CaseEvent, retentionPeriods: Int
     ) -> (start: ScheduleDefinition.Start, target: ScheduleTarget)? {
         switch event {
         case .formRequested(let requested):
@@ -18,8 +18,8 @@ package enum ScheduleTriggers {
             return (.rapidResponseOpened, .rapidResponse)
         case .notificationReceived(let received) where ScopeAssessment(received.notification).outOfScope == nil:
             return (.caseNotified, .caseReview)
-        case .closed:
-            return (.caseClosed, .retention(closure: reopenings + 1))
+        case _ where endsTheCase(event):
+            return (.caseClosed, .retention(closure: retentionPeriods + 1))
         default:
             return nil
         }
@@ -46,6 +46,15 @@ package enum ScheduleTriggers {
         case .transferred(let e): (.caseLeftPanel, nil, e.at)
         case .recordedOutOfScope(let e): (.caseLeftPanel, nil, e.at)
         default: nil
+        }
+    }
+
+    /// Whether the event ends the panel's work on the case, starting the retention of its personal data: its
+    /// closing, or its leaving the panel (transferred, out of scope, a confirmed duplicate).
+    package static func endsTheCase(_ event: CaseEvent) -> Bool {
+        switch event {
+        case .closed, .transferred, .recordedOutOfScope, .duplicateConfirmed: true
+        default: false
         }
     }
 }

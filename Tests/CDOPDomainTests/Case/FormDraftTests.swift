@@ -92,7 +92,7 @@ struct FormDraftTests {
         let then = Given(CaseDecider.self, events).when(Self.save())
         let saved = then.thenAccepted()
         for event in saved {
-            #expect(ScheduleTriggers.start(for: event, reopenings: 0) == nil)
+            #expect(ScheduleTriggers.start(for: event, retentionPeriods: 0) == nil)
             #expect(ScheduleTriggers.stop(for: event) == nil)
         }
         #expect(then.state.schedules == CaseDecider.fold(events).schedules)

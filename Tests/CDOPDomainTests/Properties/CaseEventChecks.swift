@@ -17,8 +17,14 @@ enum CaseEventChecks {
             } else {
                 return "requeueing an email that did not fail"
             }
-        // A person's data may be erased whatever became of the case, once.
+        // A person's data may be erased whatever became of the case, once; the rest of their rights, and the case's
+        // retention period, hold whatever became of it too.
         case .subjectErased(let e): return s.erasedSubjects.contains(e.role) ? "the same person erased twice" : nil
+        case .subjectAccessExported, .erasureRequested, .erasureApproved, .erasureDeclined, .erasureCarriedOut:
+            return nil
+        case .scheduleStarted(let e) where e.target.isRetention: return nil
+        case .scheduleMoved(let e) where e.target.isRetention: return nil
+        case .scheduleStepReached(let e) where e.target.isRetention: return nil
         case .nationalReturnSent(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
         case .nationalReturnRetryScheduled(let e): return Self.deliveryProblem(e.deliveryKey, on: s)
         case .nationalReturnDeliveryFailed(let e): return Self.deliveryProblem(e.deliveryKey, on: s)

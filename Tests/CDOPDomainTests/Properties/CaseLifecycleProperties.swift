@@ -84,7 +84,7 @@ struct CaseLifecycleProperties {
     }
 
     @Test(
-        "Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail or national returns already queued"
+        "Once notified, a case always has a stage, and terminal stages refuse every further command but the record of mail or national returns already queued, the people's rights and the retention period"
     )
     func stagesAndTerminals() async {
         await propertyCheck(count: 150, input: Self.choices) { choices in
@@ -94,8 +94,13 @@ struct CaseLifecycleProperties {
                 case .duplicate, .transferred:
                     switch step.command {
                     case .recordEmailSent, .recordEmailFailed, .requeueEmail, .recordNationalReturnSent,
-                        .recordNationalReturnRetry, .recordNationalReturnFailed:
+                        .recordNationalReturnRetry, .recordNationalReturnFailed, .recordSubjectErased,
+                        .recordSubjectAccessExported, .requestErasure, .approveErasure, .declineErasure,
+                        .recordErasureCarriedOut:
                         continue
+                    case .startSchedule(let start) where start.target.isRetention: continue
+                    case .moveSchedule(let start) where start.target.isRetention: continue
+                    case .reachScheduleStep(let target, _, _) where target.isRetention: continue
                     default: break
                     }
                     #expect(step.result.map { _ in 0 } != .success(0), "\(step.command) accepted on a terminal case")

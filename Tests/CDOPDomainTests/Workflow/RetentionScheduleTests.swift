@@ -39,15 +39,26 @@ struct RetentionScheduleTests {
     func closingStartsAndReopeningStops() throws {
         let closed = try Story.closed()
         let closing = try #require(closed.last)
-        #expect(ScheduleTriggers.start(for: closing, reopenings: 0)?.start == .caseClosed)
-        #expect(ScheduleTriggers.start(for: closing, reopenings: 0)?.target == .retention(closure: 1))
-        #expect(ScheduleTriggers.start(for: closing, reopenings: 2)?.target == .retention(closure: 3))
+        #expect(ScheduleTriggers.start(for: closing, retentionPeriods: 0)?.start == .caseClosed)
+        #expect(ScheduleTriggers.start(for: closing, retentionPeriods: 0)?.target == .retention(closure: 1))
+        #expect(ScheduleTriggers.start(for: closing, retentionPeriods: 2)?.target == .retention(closure: 3))
         #expect(ScheduleTarget(key: "retention:3") == .retention(closure: 3))
         #expect(ScheduleTarget(key: "retention:0") == nil)
 
         let reopened = try history(CaseDecider.self, [.reopen(reason: "New information")], from: self.closed())
         #expect(CaseDecider.fold(reopened).timers.allSatisfy { $0.state == .cancelled })
         Given(CaseDecider.self, reopened).when(reach).then([])
+    }
+
+    @Test(
+        "A case leaving the panel (transferred, out of scope, a confirmed duplicate) starts its retention period too, and its end is acted on there"
+    )
+    func leavingThePanelStartsIt() throws {
+        let transferred = try history(
+            CaseDecider.self, [.transfer(toPanel: "Westshire CDOP", reason: "Resident in Westshire")],
+            from: Story.notified())
+        #expect(ScheduleTriggers.start(for: transferred.last!, retentionPeriods: 0)?.start == .caseClosed)
+        #expect(try Story.notified().allSatisfy { !ScheduleTriggers.endsTheCase($0) })
     }
 
     @Test("At the end of the period erasure of everyone the case names is asked for, awaiting two approvals, once")
