@@ -115,4 +115,26 @@ struct PrivacyPageTests {
             #expect(after.contains("Ask for the erasure"))
         }
     }
+
+    @Test("A person who is not a role in a case is refused beside the person's field, the reason kept")
+    func aBadRoleIsShownBesideItsField() async throws {
+        var fixture = try await WebFixture()
+        let caseID = try fixture.notifiedCase(in: "NTH")
+        let usernames = fixture.usernames
+        try await fixture.application.test(.router) { client in
+            var coordinator = Browser(client)
+            let csrf = try await coordinator.signIn(usernames[.coordinator]!)
+            let export = try await coordinator.post(
+                "/cases/\(caseID)/privacy/export",
+                [("role", "Child Name"), ("format", "json"), ("export-reason", "SAR-2026-040")], csrf: csrf)
+            #expect(export.status == .unprocessableContent)
+            let page = String(buffer: export.body)
+            #expect(page.contains(##"href="#role""##) && page.contains("SAR-2026-040"), "\(page)")
+            let request = try await coordinator.post(
+                "/cases/\(caseID)/privacy/erasure",
+                [("decision", "request"), ("roles", "Child Name"), ("reason", "Request ERA-1")], csrf: csrf)
+            #expect(request.status == .unprocessableContent)
+            #expect(String(buffer: request.body).contains(##"href="#roles-everyone""##))
+        }
+    }
 }

@@ -39,6 +39,7 @@ package enum CaseDecider: Decider {
             return try recordExternalReference(reference, source, state, now)
         case .recordSubjectErased, .recordSubjectAccessExported, .requestErasure, .approveErasure, .declineErasure,
             .recordErasureCarriedOut:
+            // Decided above, before the guards; named here so the switch stays whole.
             return try decidePeoplesRights(command, state, now) ?? []
         case .correctNotification(let correction, let reason, let possibleDuplicateOf):
             return try correctNotification(correction, reason, possibleDuplicateOf, state, context)

@@ -155,12 +155,6 @@ enum PrivacyPages {
         let actor = try context.requireStaff().actor
         let approvals = ErasureApprovals(engine: services.engine)
         let decision = post["decision"] ?? ""
-        let field =
-            switch decision {
-            case "request": "reason"
-            case "decline": "decline-reason"
-            default: "approve"
-            }
         let done: String
         do {
             switch decision {
@@ -194,11 +188,23 @@ enum PrivacyPages {
                     post: post, status: .unprocessableContent)
             }
         } catch {
+            let field =
+                switch decision {
+                case "request": Self.field(of: error, role: "roles-everyone", otherwise: "reason")
+                case "decline": "decline-reason"
+                default: "approve"
+                }
             return try page(
                 context, services, errors: [.init(field: field, message: try refusal(error))], post: post,
                 status: .unprocessableContent)
         }
         return redirect(to: "/cases/\(caseID)/privacy?done=\(done)")
+    }
+
+    /// The field a refusal is shown beside: `role` for a person who is not one (`erasure.invalidRole`), else
+    /// `otherwise` (the reason).
+    static func field(of error: any Error, role: String, otherwise: String) -> String {
+        (error as? CommandError)?.code == "erasure.invalidRole" ? role : otherwise
     }
 
     /// POST /cases/:case/privacy/export: what the case holds about the person with `role`, as a page to keep
@@ -215,11 +221,13 @@ enum PrivacyPages {
                 caseID: caseID, role: role, reason: post["export-reason"] ?? "",
                 by: try context.requireStaff().actor, now: services.now)
         } catch {
-            let message = try refusal(error)
             return try page(
                 context, services,
-                errors: [.init(field: message.contains("role") ? "role" : "export-reason", message: message)],
-                post: post, status: .unprocessableContent)
+                errors: [
+                    .init(
+                        field: Self.field(of: error, role: "role", otherwise: "export-reason"),
+                        message: try refusal(error))
+                ], post: post, status: .unprocessableContent)
         }
         let text = json ? SubjectAccessPage.json([document]) : SubjectAccessPage.html([document])
         let name = "subject-access-\(caseID.reference)-\(role).\(json ? "json" : "html")"
