@@ -11,6 +11,7 @@ import Foundation
 package struct FieldEncryption: Sendable {
     package let catalogue: PersonalFieldCatalogue
     package let keyring: SubjectKeyring
+    let columnMemo = ColumnMemo()
 
     static let marker = "$encrypted"
     private static let quotedMarker = Array("\"$encrypted\"".utf8)
@@ -248,8 +249,13 @@ package struct FieldEncryption: Sendable {
 
     /// `data` in standard base64 with padding (as `base64EncodedString()` writes it), appended to `output`.
     static func appendBase64(_ data: Data, to output: inout [UInt8]) {
+        data.withUnsafeBytes { appendBase64($0, to: &output) }
+    }
+
+    /// The bytes of `input` in standard base64 with padding, appended to `output`.
+    static func appendBase64(_ input: UnsafeRawBufferPointer, to output: inout [UInt8]) {
         let alphabet = base64Alphabet
-        data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+        do {
             var index = 0
             while index + 3 <= input.count {
                 let chunk = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])

@@ -16,6 +16,11 @@ import Synchronization
 package final class SubjectKeyring: Sendable {
     package let path: String
     private let database: DatabaseQueue
+    /// The panel's key for the read models' search tokens (`ColumnSealing`): one for every case, since a search
+    /// looks across cases; never erased, and worthless without the keys file.
+    private let searchIndex: PreparedHash
+    /// A keyed hash under the search index key, ready for a term.
+    var searchIndexHash: HMAC<SHA256> { searchIndex.hash }
     private let cache = Mutex<Cache>(Cache())
     /// Keys made in the events' transaction now open, not yet in the keys file; `ofNewStream`: made without
     /// asking the file, the subject's stream having no event yet.
@@ -68,12 +73,24 @@ package final class SubjectKeyring: Sendable {
                         CREATE TABLE IF NOT EXISTS keyring (
                             id TEXT NOT NULL
                         );
+                        CREATE TABLE IF NOT EXISTS search_index_key (
+                            key BLOB NOT NULL CHECK (length(key) = 32)
+                        );
                         """)
                 if try String.fetchOne(db, sql: "SELECT id FROM keyring") == nil {
                     try db.execute(
                         sql: "INSERT INTO keyring (id) VALUES (?)", arguments: [UUID().uuidString.lowercased()])
                 }
+                // One statement, so two processes opening a new file together keep the same key.
+                try db.execute(
+                    sql:
+                        "INSERT INTO search_index_key (key) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM search_index_key)",
+                    arguments: [SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }])
             }
+            guard
+                let stored = try database.read({ db in try Data.fetchOne(db, sql: "SELECT key FROM search_index_key") })
+            else { throw PrivacyError.keysUnavailable(path: path, reason: "it holds no search index key") }
+            searchIndex = PreparedHash(hash: HMAC<SHA256>(key: SymmetricKey(data: stored)))
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -356,4 +373,9 @@ package final class SubjectKeyring: Sendable {
     static func describe(_ error: any Error) -> String {
         (error as? DatabaseError)?.message ?? String(describing: type(of: error))
     }
+}
+
+/// A keyed hash with its key already taken in: copied for each term, never changed once made.
+struct PreparedHash: @unchecked Sendable {
+    let hash: HMAC<SHA256>
 }

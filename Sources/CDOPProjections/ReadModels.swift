@@ -8,7 +8,7 @@ package enum ReadModels {
         PractitionerLinkTables.migration, ReportFactTables.migration, CaseTables.duplicateKeysByCaseMigration,
         CaseTables.sharedReferencesMigration, ReportFactTables.timelineMigration, CaseTables.externalReferenceMigration,
         CaseTables.searchMigration, NationalReturnTables.migration, NationalReturnQueueTables.migration,
-        NationalReturnQueueTables.claimsMigration, CaseTables.erasureMigration,
+        NationalReturnQueueTables.claimsMigration, CaseTables.erasureMigration, CaseTables.sealedColumnsMigration,
     ]
 
     /// Indexes that serve the pages and queries only: the projections' writes never need them (a test holds

@@ -40,9 +40,11 @@ package final class EventStore: Sendable {
         // With personal data sealed, what a row held is zeroed when the row is rewritten or deleted (an erasure
         // leaves none of it in a free page).
         let secureDelete = options.protection != nil
+        let protection = options.protection
         configuration.prepareDatabase { db in
             try db.execute(sql: pageCache)
             if secureDelete { try db.execute(sql: "PRAGMA secure_delete = ON") }
+            ReadModelSealing.register(in: db, protection: protection)
         }
         do {
             database = try DatabasePool(path: path, configuration: configuration)

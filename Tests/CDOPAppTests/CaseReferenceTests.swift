@@ -19,7 +19,9 @@ struct CaseReferenceTests {
         states[0].caseID = CaseID(UUID(uuidString: "5d662126-bfbb-421c-ae3c-8ccead52421d")!)
         states[1].caseID = CaseID(UUID(uuidString: "5d662126-de8e-46d8-b30b-5c09d1abae4d")!)
 
-        let queue = try DatabaseQueue(path: fixture.folder.path("references.sqlite"))
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in ReadModelSealing.register(in: db, protection: nil) }
+        let queue = try DatabaseQueue(path: fixture.folder.path("references.sqlite"), configuration: configuration)
         try queue.write { db in
             for migration in ReadModels.migrations { try migration.migrate(db) }
             for state in states + states.reversed() { try CaseTables.write(state, version: 1, in: db) }

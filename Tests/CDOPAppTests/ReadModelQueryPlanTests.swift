@@ -24,7 +24,9 @@ struct ReadModelQueryPlanTests {
             on: caseID, by: fixture.coordinator)
         let state = try fixture.workflow.caseState(caseID)
 
-        let queue = try DatabaseQueue(path: fixture.folder.path("plans.sqlite"))
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in ReadModelSealing.register(in: db, protection: nil) }
+        let queue = try DatabaseQueue(path: fixture.folder.path("plans.sqlite"), configuration: configuration)
         try queue.write { db in
             for migration in ReadModels.migrations { try migration.migrate(db) }
             // As in a rebuild's scratch database.
@@ -56,7 +58,9 @@ struct ReadModelQueryPlanTests {
                 let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(nulls))
                     .map { $0["detail"] as String }.joined(separator: "; ")
                 #expect(!plan.isEmpty)
-                #expect(!plan.contains("SCAN "), "\(sql) → \(plan)")
+                // `SCAN CONSTANT ROW`: a token computed from its argument (`SELECT cdop_token(?)`), no table read.
+                #expect(
+                    !plan.replacingOccurrences(of: "SCAN CONSTANT ROW", with: "").contains("SCAN "), "\(sql) → \(plan)")
             }
         }
     }

@@ -29,15 +29,14 @@ struct DemoErasureTests {
         let motherContact = try #require(mother.contact)
         #expect(mother.relationship == "mother")
         let others = try await store.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM case_summaries WHERE child_name = ? AND case_id != ?",
-                arguments: [fullName, caseID.description]) ?? 0
+            try CaseQueries.list(in: db).filter { $0.childName == fullName && $0.caseID != caseID.description }.count
         }
         let facts = {
             try store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM report_facts ORDER BY case_id") }
         }
         let before = try facts()
-        #expect(try Self.files(demo.folder.url).contains { $0.range(of: Data(nhs.utf8)) != nil }, "read models held it")
+        let found = { try store.read { db in try CaseQueries.search(CaseSearch(text: nhs), in: db).map(\.caseID) } }
+        #expect(try found() == [caseID.description], "found by the NHS number's token")
 
         let erasure = PersonalDataErasure(engine: demo.engine)
         let actor = Actor(name: "casey.coordinator", role: "coordinator")
@@ -58,6 +57,7 @@ struct DemoErasureTests {
         let answers = state.formRequests.compactMap { $0.answers["household"] }
         #expect(!answers.isEmpty && answers.allSatisfy { $0 == .text(PersonalFields.erasedText) })
         #expect(try facts() == before, "every statistic counts the case as before")
+        #expect(try found().isEmpty, "an erased child's case is no longer found by their NHS number")
         #expect(try ReadModelRebuild(store: store).run().isClean)
 
         try await store.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }

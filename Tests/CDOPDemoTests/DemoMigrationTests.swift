@@ -55,7 +55,7 @@ struct DemoMigrationTests {
         #expect(rawCopy != rawOriginal)
         for table in ["case_summaries", "report_facts", "form_requests", "users"] {
             let rows = { (engine: Engine) in
-                try engine.store.read { db in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2") }
+                try engine.store.read { db in try ReadModelsAsRead.rows(of: table, in: db) }
             }
             #expect(try rows(copy) == rows(demo.engine), "\(table)")
         }

@@ -40,7 +40,7 @@ struct LogPrivacyTests {
 
         let logs = server.process.standardError
         #expect(logs.contains("Server started"), "the server logged nothing: \(server.output)")
-        let personal = try Self.personalData(cli.database) + ["Testchild", "9434765919", "2026-07-02"]
+        let personal = try await Self.personalData(cli) + ["Testchild", "9434765919", "2026-07-02"]
         #expect(personal.count > 20)
         for line in logs.split(separator: "\n") {
             // Past the line's own timestamp, which holds today's date (a demo birth may be dated today).
@@ -57,19 +57,15 @@ struct LogPrivacyTests {
         WHERE o.state = 'pending' AND NOT EXISTS (SELECT 1 FROM outbox_attempts a WHERE a.outbox_id = o.outbox_id)
         """
 
-    /// Every child's name, date of birth and NHS number (and any other 10-digit number) in the database.
-    static func personalData(_ database: String) throws -> Set<String> {
-        try SQLiteFile.read(database) { db in
-            var values = Set<String>()
-            for row in try Row.fetchAll(db, sql: "SELECT child_name, date_of_birth FROM case_summaries") {
-                let name: String = row[0]
-                values.insert(row[1])
-                for part in name.split(separator: " ") where part.count > 3 { values.insert(String(part)) }
-            }
-            for data in try String.fetchAll(db, sql: "SELECT data FROM events WHERE stream_id LIKE 'case-%'") {
-                for match in data.matches(of: /[0-9]{10}/) { values.insert(String(match.output)) }
-            }
-            return values
+    /// Every child's name and date of birth in the database, as `cdop case list` reads them (the file holds them
+    /// sealed).
+    static func personalData(_ cli: CLI) async throws -> Set<String> {
+        var values = Set<String>()
+        for summary in try await cli.run("case", "list", "--json").list ?? [] {
+            if let born = summary["dateOfBirth"] as? String { values.insert(born) }
+            let name = summary["childName"] as? String ?? ""
+            for part in name.split(separator: " ") where part.count > 3 { values.insert(String(part)) }
         }
+        return values
     }
 }

@@ -56,6 +56,9 @@ struct PrivacyMigrateCommandTests {
                 db, sql: "SELECT count(*) FROM events WHERE data LIKE '%Testchild%' OR data LIKE '%9434765919%'")
         }
         #expect(inTheClear == 0, "the copy's events hold them in the clear")
+        let copied = try String(contentsOfFile: copy, encoding: .isoLatin1)
+        #expect(
+            !copied.contains("Testchild") && !copied.contains("9434765919"), "the copy's file holds them in the clear")
 
         let verify = try await cli.run(["verify"], database: copy)
         #expect(verify.status == 0, "\(verify)")

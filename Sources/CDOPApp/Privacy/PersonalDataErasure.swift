@@ -49,6 +49,7 @@ package struct PersonalDataErasure {
         // Folded states kept from before now read differently: fold the case again from its events.
         engine.workflow.handler.cache?.forget(caseID.streamID)
         engine.workflow.handler.snapshotCache?.forget(caseID.streamID)
+        (engine.store.options.protection as? FieldEncryption)?.forgetSealedColumns()
         try engine.workflow.execute(.recordSubjectErased(role: role, reason: reason), on: caseID, by: actor)
         let truncated = try engine.store.database.writeWithoutTransaction { db in
             let (log, copied) = try db.checkpoint(.truncate)

@@ -55,7 +55,7 @@ package struct ReadModelRebuild: Sendable {
 
     /// Rebuilds into scratch files beside the database and compares; `progress` is told the events done.
     package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
-        try RebuildScratch.beside(store.path, shares: shares) { scratch in
+        try RebuildScratch.beside(store.path, shares: shares, protection: store.options.protection) { scratch in
             var timings = Timings()
             let (count, streams, _) = try build(into: scratch, timings: &timings, progress: progress)
             let compareStarted = DispatchTime.now().uptimeNanoseconds
@@ -87,7 +87,9 @@ package struct ReadModelRebuild: Sendable {
     /// and its replace (tests append there).
     package func refillLiveTables(beforeReplacing: () throws -> Void = {}) throws -> RefillOutcome {
         for build in 1...Self.refillBuilds {
-            let outcome: RefillOutcome? = try RebuildScratch.beside(store.path, shares: shares) { scratch in
+            let outcome: RefillOutcome? = try RebuildScratch.beside(
+                store.path, shares: shares, protection: store.options.protection
+            ) { scratch in
                 var timings = Timings()
                 let built = try self.build(into: scratch, timings: &timings, progress: { _ in })
                 try beforeReplacing()

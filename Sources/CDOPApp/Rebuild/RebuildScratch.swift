@@ -8,6 +8,8 @@ import GRDB
 /// one per core (up to four), each holding the rows of one share of the streams (`ReplayShares`).
 struct RebuildScratch {
     let paths: [String]
+    /// The live store's protection: the scratch files seal and tokenise the read models' columns as it does.
+    let protection: (any StoredDataProtection)?
 
     /// The page cache (negative: KiB) of each connection a rebuild works through: 256 MiB, so that rows keyed
     /// by random UUIDs do not thrash it as the tables grow. The live connections keep SQLite's default.
@@ -19,12 +21,15 @@ struct RebuildScratch {
 
     /// Runs `body` with `shares` fresh scratch paths (nil: one a core, up to four) beside `livePath`, removing
     /// the files afterwards whatever happens.
-    static func beside<T>(_ livePath: String, shares: Int?, _ body: (RebuildScratch) throws -> T) throws -> T {
+    static func beside<T>(
+        _ livePath: String, shares: Int?, protection: (any StoredDataProtection)?, _ body: (RebuildScratch) throws -> T
+    ) throws -> T {
         let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
         let stem = ".rebuild-\(UUID().uuidString.prefix(8))"
         let shares = max(1, shares ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         let scratch = RebuildScratch(
-            paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path })
+            paths: (0..<shares).map { folder.appendingPathComponent("\(stem)-\($0).sqlite").path },
+            protection: protection)
         defer {
             for path in scratch.paths {
                 for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -40,7 +45,7 @@ struct RebuildScratch {
 
     /// Writes the rows of one share's replayed streams into that share's scratch file.
     func write(_ states: ReplayedStates, share: Int) throws {
-        let queue = try Self.open(paths[share])
+        let queue = try Self.open(paths[share], protection: protection)
         try queue.write { db in
             // In the order of their ids, so that the tables keyed by case id grow at their ends.
             for (stream, state) in states.cases.sorted(by: { $0.key < $1.key }) {
@@ -74,9 +79,10 @@ struct RebuildScratch {
     /// fsync, no secure deletion, one lock held throughout, and none of the indexes only queries or updates use
     /// (it is written once, then compared). Its pages are 64 KiB (SQLite's largest): shallower B-trees, and fewer
     /// page splits as rows keyed by random UUIDs go in.
-    private static func open(_ path: String) throws -> DatabaseQueue {
+    private static func open(_ path: String, protection: (any StoredDataProtection)?) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
+            ReadModelSealing.register(in: db, protection: protection)
             try db.execute(
                 sql:
                     "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA secure_delete = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = \(workingCacheKiB)"

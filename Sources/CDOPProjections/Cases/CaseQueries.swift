@@ -21,14 +21,15 @@ package struct CaseSummary: Sendable, Equatable, Codable {
     /// The case's reference in another record (a historic import's `reference`).
     package var externalReference: String?
 
+    /// `row`: read with `CaseTables.summaryColumns`.
     init(row: Row) {
         caseID = row["case_id"]
         reference = row["reference"]
         stage = row["stage"]
         countsForPanel = row["counts_for_panel"]
-        childName = row["child_name"]
+        childName = row["opened_child_name"]
         sex = row["sex"]
-        dateOfBirth = row["date_of_birth"]
+        dateOfBirth = row["opened_date_of_birth"]
         dateOfDeath = row["date_of_death"]
         areaCode = row["area_code"]
         expectation = row["expectation"]
@@ -56,7 +57,10 @@ package enum CaseQueries {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM case_summaries \(filter) ORDER BY notified_at DESC, reference"),
+            db.cachedStatement(
+                sql:
+                    "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY notified_at DESC, reference"
+            ),
             arguments: arguments
         ).map(CaseSummary.init)
     }
@@ -98,7 +102,8 @@ package enum CaseQueries {
     /// The summary of one case.
     package static func summary(_ caseID: CaseID, in db: Database) throws -> CaseSummary? {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM case_summaries WHERE case_id = ?"), arguments: [caseID.description]
+            db.cachedStatement(sql: "SELECT \(CaseTables.summaryColumns) FROM case_summaries WHERE case_id = ?"),
+            arguments: [caseID.description]
         )
         .map(CaseSummary.init)
     }
@@ -108,7 +113,7 @@ package enum CaseQueries {
         for keys: Set<DuplicateKey>, excluding caseID: CaseID, in db: Database
     ) throws -> [CaseID] {
         guard !keys.isEmpty else { return [] }
-        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        let placeholders = Array(repeating: "cdop_token(?)", count: keys.count).joined(separator: ", ")
         let arguments = StatementArguments(keys.map(\.description)) + [caseID.description]
         // Cached: a notification has three or four keys, so a handful of statements serve every lookup (a
         // historic import makes one a row; preparing each afresh cost more than running it).

@@ -54,8 +54,8 @@ package struct CaseSearch: Sendable, Equatable {
 
 extension CaseQueries {
     /// The cases matching `search`, in its order. Text matches a reference (`CDOP-1A2B`, as a prefix), a
-    /// reference in an earlier record (without case), a child's name or alias (folded as the duplicate matcher
-    /// folds names, anywhere in the name) or an NHS number (its digits).
+    /// reference in an earlier record (without case), a child's name or alias (the beginnings of its words,
+    /// `ChildNameTerms`) or an NHS number (its digits).
     package static func search(_ search: CaseSearch, in db: Database) throws -> [CaseSummary] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -69,14 +69,20 @@ extension CaseQueries {
             }
             alternatives.append("external_reference = ? COLLATE NOCASE")
             arguments += [text]
-            let folded = NameNormaliser.fold(text)
-            if !folded.isEmpty, folded.contains(where: \.isLetter) {
-                alternatives.append("instr(folded_names, ?) > 0")
-                arguments += [folded]
+            let words = ChildNameTerms.words(of: text)
+            if !words.isEmpty, words.joined().contains(where: \.isLetter) {
+                // Every word the beginning of one of the names, or all of them run together ("TEST child").
+                let holds = "instr(' ' || folded_names || ' ', ' ' || cdop_token(?) || ' ') > 0"
+                alternatives.append("(" + words.map { _ in holds }.joined(separator: " AND ") + ")")
+                arguments += StatementArguments(words)
+                if words.count > 1 {
+                    alternatives.append(holds)
+                    arguments += [words.joined()]
+                }
             }
             let digits = text.filter(\.isNumber)
             if digits.count == 10, text.allSatisfy({ $0.isNumber || $0 == " " }) {
-                alternatives.append("nhs_number = ?")
+                alternatives.append("nhs_number = cdop_token(?)")
                 arguments += [digits]
             }
             conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
@@ -104,7 +110,9 @@ extension CaseQueries {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: "SELECT * FROM case_summaries \(filter) ORDER BY \(search.sort.orderBy)", arguments: arguments
+            db,
+            sql: "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY \(search.sort.orderBy)",
+            arguments: arguments
         ).map(CaseSummary.init)
     }
 }

@@ -127,18 +127,32 @@ package enum CaseTables {
                 """)
     }
 
+    /// The read models' personal columns are sealed (the child's under the child's key, a form contact's under theirs) and the
+    /// search columns hold tokens
+    /// (`ReadModelSealing`), so the file holds no name, date of birth or NHS number in the clear.
+    package static let sealedColumnsMigration = SchemaMigration("projections.v6.personal-columns-sealed") { db in
+        try db.execute(sql: "UPDATE case_summaries SET folded_names = '', nhs_number = NULL")
+        try db.execute(sql: "DELETE FROM case_duplicate_keys")
+    }
+
+    /// The columns a `CaseSummary` is read from, its personal ones opened.
+    package static let summaryColumns =
+        "*, cdop_open(child_name) AS opened_child_name, cdop_open(date_of_birth) AS opened_date_of_birth"
+
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
     /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
     package static func write(_ state: CaseState, version: Int64, fresh: Bool = false, in db: Database) throws {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let id = caseID.description
+        let child = state.erasedSubjects.contains("child") ? nil : notification.child
         try db.rawStatement(
             """
             INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
                 date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
                 duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number,
                 erasure_requested_at, erasure_requested_by, erasure_approvals)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, cdop_seal('case-' || ?1 || '/child', ?), ?, cdop_seal('case-' || ?1 || '/child', ?),
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, cdop_tokens(?), cdop_token(?), ?, ?, ?)
             """
         ).execute(
             id, caseID.reference, stage.name, stage.countsForPanel, notification.child.name.fullName,
@@ -147,8 +161,8 @@ package enum CaseTables {
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
             state.outstandingRequests.count, version, state.externalReference,
-            DuplicateMatcher.foldedNames(notification).joined(separator: " "),
-            notification.child.nhsNumber.number.map { $0.text.filter(\.isNumber) },
+            child.map { ChildNameTerms.terms(of: $0.name).joined(separator: " ") } ?? "",
+            child?.nhsNumber.number.map { $0.text.filter(\.isNumber) },
             state.erasureApproval.map { UTCTimestamp.string(from: $0.requestedAt) }, state.erasureApproval?.requestedBy,
             state.erasureApproval?.approvedBy.count ?? 0)
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
@@ -157,11 +171,13 @@ package enum CaseTables {
         try NationalReturnTables.write(state, fresh: fresh, in: db)
     }
 
-    /// A confirmed duplicate is no longer a place to link new notifications to: its primary is.
+    /// A confirmed duplicate is no longer a place to link new notifications to: its primary is; nor is a case
+    /// whose child was erased. The keys are stored as their tokens.
     private static func writeDuplicateKeys(
         _ state: CaseState, _ notification: DeathNotification, _ id: String, fresh: Bool, in db: Database
     ) throws {
-        let keys = state.duplicateOf == nil ? Set(DuplicateMatcher.keys(for: notification).map(\.description)) : []
+        let linkable = state.duplicateOf == nil && !state.erasedSubjects.contains("child")
+        let keys = linkable ? try tokens(of: DuplicateMatcher.keys(for: notification).map(\.description), in: db) : []
         let stored: Set<String> =
             fresh
             ? []
@@ -177,12 +193,19 @@ package enum CaseTables {
         }
     }
 
+    /// The search tokens of `terms`.
+    static func tokens(of terms: [String], in db: Database) throws -> Set<String> {
+        let token = try db.cachedStatement(sql: "SELECT cdop_token(?)")
+        return Set(try terms.map { try String.fetchOne(token, arguments: [$0]) ?? $0 })
+    }
+
+    /// A request's contact email is sealed under the contact's key (`contact-REQUEST`), as the events seal it.
     private static func writeRequests(_ state: CaseState, _ id: String, in db: Database) throws {
         let upsert = try db.rawStatement(
             """
             INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
                 requested_at, due_date, status, outstanding, reminders, escalation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, ?4, ?5, cdop_seal('case-' || ?2 || '/contact-' || ?1, ?6), ?7, ?8, ?9, ?10, ?11, ?12)
             ON CONFLICT (request_id) DO UPDATE SET agency_name = excluded.agency_name,
                 contact_email = excluded.contact_email, due_date = excluded.due_date, status = excluded.status,
                 outstanding = excluded.outstanding, reminders = excluded.reminders, escalation = excluded.escalation

@@ -19,12 +19,13 @@ package struct FormRequestView: Encodable, Sendable, Equatable {
 }
 
 extension FormRequestView {
+    /// `row`: read with `columns`.
     init(_ row: Row) {
         let caseId: String = row["case_id"]
         self.init(
             requestId: row["request_id"], caseId: caseId, reference: CaseID(caseId).map(\.reference) ?? caseId,
             agencyId: row["agency_id"], agencyName: row["agency_name"], formType: row["form_type"],
-            contactEmail: row["contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
+            contactEmail: row["opened_contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
             status: row["status"], outstanding: row["outstanding"], reminders: row["reminders"],
             escalation: row["escalation"])
     }
@@ -44,7 +45,9 @@ package enum FormRequestQueries {
         if outstandingOnly { conditions.append("outstanding = 1") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: "SELECT * FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id",
+            db,
+            sql:
+                "SELECT *, cdop_open(contact_email) AS opened_contact_email FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id",
             arguments: arguments
         ).map(FormRequestView.init)
     }

@@ -82,7 +82,8 @@ package enum DashboardQueries {
         try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT * FROM case_summaries WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
+                    SELECT \(CaseTables.summaryColumns) FROM case_summaries
+                    WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
                     ORDER BY notified_at DESC, reference
                     """)
         ).map(CaseSummary.init).filter { within(areas, $0.areaCode) }

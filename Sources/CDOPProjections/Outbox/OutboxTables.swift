@@ -43,13 +43,13 @@ package enum OutboxTables {
     }
 
     /// Brings the outbox rows of one stream (a case, a meeting or a staff account) in line with its emails, writing only what
-    /// changed. Outbox ids are unique within a stream; the row key joins both.
+    /// changed (a form contact's address sealed, `sealedUnder`). Outbox ids are unique within a stream; the row key joins both.
     package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
         let upsert = try db.rawStatement(
             """
             INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
                 agency_name, request_id, reminder_number, created_at, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?12 IS NULL THEN ?6 ELSE cdop_seal(?12, ?6) END, ?7, ?8, ?9, ?10, ?11)
             ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
                 state = excluded.state, created_at = excluded.created_at
             WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
@@ -68,8 +68,17 @@ package enum OutboxTables {
                 rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName,
                 address,
                 name, email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
-                email.state.rawValue)
+                email.state.rawValue, sealedUnder(email, streamID: streamID))
         }
+    }
+
+    /// Whose key an email's address is sealed under: a form request's contact (`contact-REQUEST`), as the case's
+    /// events seal it. Other addresses (an invitee's, a staff account's) are kept as the events keep them.
+    static func sealedUnder(_ email: OutboxEmail, streamID: String) -> String? {
+        guard streamID.hasPrefix("case-"), case .agencyContact = email.recipient, let request = email.requestID else {
+            return nil
+        }
+        return "\(streamID)/contact-\(request)"
     }
 
     /// The outbox row's id: the stream's own email id for a case (as its events name it), prefixed by the

@@ -15,6 +15,14 @@ package protocol StoredDataProtection: Sendable {
     func willCommit() throws
     /// Called when the events' transaction was rolled back: forget what sealing made for it.
     func didRollback()
+    /// A read model's personal column, sealed under `subject`'s key (`ReadModelSealing`).
+    func sealColumn(_ text: String, subject: String) throws -> String
+    /// A read model's column as it reads: opened when sealed.
+    func openColumn(_ stored: String) throws -> String
+    /// What a read model stores and compares in place of a term a search or a duplicate check looks for.
+    func searchToken(_ term: String) -> String
+    /// The tokens of space-separated terms, space-separated.
+    func searchTokens(_ terms: String) -> String
 }
 
 /// Tells the protection step when the writer's transactions commit or roll back.

@@ -1,0 +1,25 @@
+import GRDB
+
+/// The read models as they read, the same in any database holding the same events whatever its keys: what two
+/// databases are compared by (a demo loaded twice, a migrated copy). A sealed column's bytes depend on its
+/// subject's key, so it is opened; a token column holds keyed hashes of another column, so it is left out.
+package enum ReadModelsAsRead {
+    /// The columns sealed under a subject's key (`ReadModelSealing`), by table.
+    package static let sealedColumns: [String: Set<String>] = [
+        "case_summaries": ["child_name", "date_of_birth"], "form_requests": ["contact_email"],
+        "outbox": ["recipient_address"],
+    ]
+    /// The columns holding search tokens, by table.
+    package static let tokenColumns: [String: Set<String>] = [
+        "case_summaries": ["folded_names", "nhs_number"], "case_duplicate_keys": ["key"],
+    ]
+
+    /// Every row of `table` as it reads, sorted.
+    package static func rows(of table: String, in db: Database) throws -> [[DatabaseValue]] {
+        let columns = try db.columns(in: table).map(\.name).filter { !(tokenColumns[table] ?? []).contains($0) }
+        let list = columns.map { (sealedColumns[table] ?? []).contains($0) ? "cdop_open(\($0))" : $0 }
+        return try Row.fetchAll(db, sql: "SELECT \(list.joined(separator: ", ")) FROM \(table)")
+            .map { row in Array(row.databaseValues) }
+            .sorted { $0.lexicographicallyPrecedes($1) { "\($0)" < "\($1)" } }
+    }
+}
