@@ -13,7 +13,7 @@ package enum DemoAccounts {
         package var secondFactorSecret: String?
     }
 
-    static let people: [(username: String, name: String, email: String, role: StaffRole)] = [
+    package static let people: [(username: String, name: String, email: String, role: StaffRole)] = [
         (DemoDirectory.coordinator.name, "Casey Coordinator", "cdop.coordinator@panel.example.org", .coordinator),
         (
             DemoDirectory.designatedDoctor.name, "Dr Pat Designate", "designated.doctor@centralvale.example.nhs.uk",

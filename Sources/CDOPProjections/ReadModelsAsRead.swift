@@ -7,7 +7,7 @@ package enum ReadModelsAsRead {
     /// The columns sealed under a subject's key (`ReadModelSealing`), by table.
     package static let sealedColumns: [String: Set<String>] = [
         "case_summaries": ["child_name", "date_of_birth"], "form_requests": ["contact_email"],
-        "outbox": ["recipient_address"],
+        "outbox": ["recipient_address", "agency_name"],
     ]
     /// The columns holding search tokens, by table.
     package static let tokenColumns: [String: Set<String>] = [

@@ -1,4 +1,5 @@
 import CDOPApp
+import CDOPDemo
 import CDOPDomain
 import CDOPPrivacy
 import CDOPProjections
@@ -20,9 +21,11 @@ struct DemoPersonalDataAtRestTests {
         let store = demo.engine.store
         let encryption = try #require(store.options.protection as? FieldEncryption)
         let events = try store.readAll(after: 0, limit: 1_000_000)
-        // The panel's own directories (agencies and their contacts, staff accounts) are its working records, not
-        // a case's people: a value the case names that they hold too is theirs to keep.
-        let directories = events.filter { !$0.streamID.hasPrefix("case-") }.map(\.data)
+        // The panel's own directories (agencies and their contacts, its staff) are its working records, not a
+        // case's people: a value the case names that they hold too is theirs to keep.
+        let directories =
+            events.filter { $0.streamID.hasPrefix("agency-") }.map(\.data)
+            + DemoAccounts.people.flatMap { [Data($0.name.utf8), Data($0.email.utf8)] }
         var values: [String: String] = [:]
         for event in events {
             for found in try encryption.personalValues(in: event.data, type: event.type, streamID: event.streamID) {
@@ -38,7 +41,8 @@ struct DemoPersonalDataAtRestTests {
         let file = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let found = values.keys.filter { file.range(of: Data($0.utf8)) != nil }.sorted()
         #expect(found.isEmpty, "in the clear: \(found.map { "\($0) (\(values[$0] ?? ""))" })")
-        // A form's contact may be anyone the coordinator names, not only an agency's lead in the directory.
+        // A form's contact or a meeting's invitee may be anyone the coordinator names, not only someone in the
+        // directories; and no email's id holds an address.
         let unsealed = try await store.read { db in
             try Int.fetchOne(
                 db,
@@ -46,6 +50,9 @@ struct DemoPersonalDataAtRestTests {
                     SELECT (SELECT COUNT(*) FROM form_requests WHERE contact_email NOT LIKE 'sealed:%')
                          + (SELECT COUNT(*) FROM outbox WHERE request_id IS NOT NULL AND case_id IS NOT NULL
                             AND recipient_address IS NOT NULL AND recipient_address NOT LIKE 'sealed:%')
+                         + (SELECT COUNT(*) FROM outbox WHERE stream_id LIKE 'meeting-%'
+                            AND (recipient_address NOT LIKE 'sealed:%' OR agency_name NOT LIKE 'sealed:%'))
+                         + (SELECT COUNT(*) FROM outbox WHERE outbox_id LIKE '%@%')
                     """)
         }
         #expect(unsealed == 0)

@@ -77,7 +77,7 @@ struct MeetingOrganiserPageTests {
         }
         let state = try fixture.engine.workflow.meetingState(meetingID)
         #expect(state.cancellationReason == "Chair unwell")
-        #expect(state.outboxEmails.contains { $0.id == "cancellation:pat@example.org" })
+        #expect(state.outboxEmails.contains { $0.id == "cancellation:" + MeetingState.emailKey("pat@example.org") })
     }
 
     @Test("A meeting is not moved into the past, and a call link that is not a web address is refused beside its field")

@@ -17,7 +17,8 @@ import Foundation
 /// - the contact email a form request is sent to (`contact-REQUEST`) and who sent or declined the form;
 /// - a merged duplicate's notifier (`notifier-CASE`), the child's NHS number it brought (the child's), and the
 ///   agency contacts and professionals it added, and
-///   each agency's contact recorded as involved (`agency-contact`).
+///   each agency's contact recorded as involved (`agency-contact`);
+/// - a meeting's invitees and attendance (`invitees`), and its minutes and actions (`minutes`).
 ///
 /// A date of birth erased reads as the latest date giving the same age band at death, so that every statistic
 /// counts the case as before; pages that show a date of birth ask whether the child is erased.
@@ -65,32 +66,56 @@ package enum PersonalFields {
                 }
             }
         }
-        return PersonalFieldCatalogue([
-            "case.notificationReceived.v1": notification,
-            "case.notificationCorrected.v1": corrected,
-            // A draft's `savedBy` is the agency's name, not a person's.
-            "case.formDraftSaved.v1": answers,
-            "case.formReturned.v1": answers + [
-                PersonalField("submittedBy", role: "author-{requestID}", erased: .json(text))
-            ],
-            "case.formDeclined.v1": [PersonalField("declaredBy", role: "author-{requestID}", erased: .json(text))],
-            "case.duplicateMerged.v1": notifier("notifier", role: "notifier-{from}") + [
-                // The NHS number the duplicate brought, when the case had none: the child's.
-                PersonalField("nhsNumberAdded", role: "child", erased: .json("null")),
-                PersonalField("agenciesAdded.*.contactName", role: "merged-contact", erased: .json(text)),
-                PersonalField("agenciesAdded.*.contactEmail", role: "merged-contact", erased: .json(text)),
-                PersonalField("professionalsAdded.*.name", role: "merged-professional", erased: .json(text)),
-            ],
-            "case.agencyRecordedInvolved.v1": [
-                PersonalField("involvement.contactName", role: "agency-contact", erased: .json(text)),
-                PersonalField("involvement.contactEmail", role: "agency-contact", erased: .json(text)),
-            ],
-            "case.formRequested.v1": [PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))],
-            "case.formContactChanged.v1": [
-                PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))
-            ],
-        ])
+        return PersonalFieldCatalogue(
+            [
+                "case.notificationReceived.v1": notification,
+                "case.notificationCorrected.v1": corrected,
+                // A draft's `savedBy` is the agency's name, not a person's.
+                "case.formDraftSaved.v1": answers,
+                "case.formReturned.v1": answers + [
+                    PersonalField("submittedBy", role: "author-{requestID}", erased: .json(text))
+                ],
+                "case.formDeclined.v1": [PersonalField("declaredBy", role: "author-{requestID}", erased: .json(text))],
+                "case.duplicateMerged.v1": notifier("notifier", role: "notifier-{from}") + [
+                    // The NHS number the duplicate brought, when the case had none: the child's.
+                    PersonalField("nhsNumberAdded", role: "child", erased: .json("null")),
+                    PersonalField("agenciesAdded.*.contactName", role: "merged-contact", erased: .json(text)),
+                    PersonalField("agenciesAdded.*.contactEmail", role: "merged-contact", erased: .json(text)),
+                    PersonalField("professionalsAdded.*.name", role: "merged-professional", erased: .json(text)),
+                ],
+                "case.agencyRecordedInvolved.v1": [
+                    PersonalField("involvement.contactName", role: "agency-contact", erased: .json(text)),
+                    PersonalField("involvement.contactEmail", role: "agency-contact", erased: .json(text)),
+                ],
+                "case.formRequested.v1": [
+                    PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))
+                ],
+                "case.formContactChanged.v1": [
+                    PersonalField("contactEmail", role: "contact-{requestID}", erased: .json(text))
+                ],
+            ].merging(meetingFields) { own, _ in own })
     }
+
+    /// A meeting's people (`invitees`: each invitee's name and email, the attendance) and what was said of the
+    /// cases it discussed (`minutes`: the minutes, each action's description, owner and completion note), each
+    /// under one key of the meeting's.
+    static let meetingFields: [String: [PersonalField]] = [
+        "meeting.inviteeAdded.v1": [
+            PersonalField("invitee.name", role: "invitees", erased: .json(text)),
+            PersonalField("invitee.email", role: "invitees", erased: .json(text)),
+        ],
+        "meeting.invitationWithdrawn.v1": [
+            PersonalField("name", role: "invitees", erased: .json(text)),
+            PersonalField("email", role: "invitees", erased: .json(text)),
+        ],
+        "meeting.held.v1": [PersonalField("attendance", role: "invitees", erased: .json("[]"))],
+        "meeting.minutesRecorded.v1": [PersonalField("text", role: "minutes", erased: .json(text))],
+        "meeting.actionAgreed.v1": [
+            PersonalField("description", role: "minutes", erased: .json(text)),
+            PersonalField("owner", role: "minutes", erased: .json(text)),
+        ],
+        "meeting.actionCompleted.v1": [PersonalField("note", role: "minutes", erased: .json(text))],
+    ]
 
     /// A notifier's name, email and phone under `path`.
     static func notifier(_ path: String, role: String) -> [PersonalField] {

@@ -28,7 +28,7 @@ package enum MeetingDecider: Decider {
         }
         switch command {
         case .recordEmailSent(let o):
-            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            guard state.emailOutcomes[MeetingState.currentOutboxID(o.outboxID)] == nil else { return [] }
             return [
                 .emailSent(
                     MeetingEmailSent(
@@ -37,7 +37,7 @@ package enum MeetingDecider: Decider {
                         route: o.route, attempts: o.attempts, at: now))
             ]
         case .recordEmailFailed(let o, let reason):
-            guard state.emailOutcomes[o.outboxID] == nil else { return [] }
+            guard state.emailOutcomes[MeetingState.currentOutboxID(o.outboxID)] == nil else { return [] }
             return [
                 .emailDeliveryFailed(
                     MeetingEmailDeliveryFailed(
@@ -183,9 +183,9 @@ package enum MeetingDecider: Decider {
         var s = consume state
         switch event {
         case .emailSent(let e):
-            s.emailOutcomes[e.outboxID] = .sent(at: e.at)
+            s.emailOutcomes[MeetingState.currentOutboxID(e.outboxID)] = .sent(at: e.at)
         case .emailDeliveryFailed(let e):
-            s.emailOutcomes[e.outboxID] = .failed(reason: e.reason, at: e.at)
+            s.emailOutcomes[MeetingState.currentOutboxID(e.outboxID)] = .failed(reason: e.reason, at: e.at)
         case .scheduled(let e):
             s.meetingID = e.meetingID
             s.type = e.type

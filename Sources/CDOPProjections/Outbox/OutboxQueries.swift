@@ -20,7 +20,7 @@ package struct OutboxRow: Sendable, Equatable, Codable {
     package var lastError: String?
 
     static let columns = """
-        o.outbox_id, o.stream_id, o.case_id, o.template, o.recipient_role, cdop_open(o.recipient_address), o.agency_name, o.request_id,
+        o.outbox_id, o.stream_id, o.case_id, o.template, o.recipient_role, cdop_open(o.recipient_address), cdop_open(o.agency_name), o.request_id,
         o.reminder_number, o.created_at, o.state, COALESCE(a.attempts, 0), a.last_error
         """
 

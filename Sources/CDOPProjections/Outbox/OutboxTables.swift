@@ -49,7 +49,8 @@ package enum OutboxTables {
             """
             INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
                 agency_name, request_id, reminder_number, created_at, state)
-            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?12 IS NULL THEN ?6 ELSE cdop_seal(?12, ?6) END, ?7, ?8, ?9, ?10, ?11)
+            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?12 IS NULL THEN ?6 ELSE cdop_seal(?12, ?6) END,
+                CASE WHEN ?12 IS NULL OR ?2 NOT LIKE 'meeting-%' THEN ?7 ELSE cdop_seal(?12, ?7) END, ?8, ?9, ?10, ?11)
             ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
                 state = excluded.state, created_at = excluded.created_at
             WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
@@ -72,13 +73,16 @@ package enum OutboxTables {
         }
     }
 
-    /// Whose key an email's address is sealed under: a form request's contact (`contact-REQUEST`), as the case's
-    /// events seal it. Other addresses (an invitee's, a staff account's) are kept as the events keep them.
+    /// Whose key an email's address is sealed under, as the events seal it: a form request's contact
+    /// (`contact-REQUEST`), a meeting's invitee (`invitees`, their name too). A staff account's address is kept as its events
+    /// keep it.
     static func sealedUnder(_ email: OutboxEmail, streamID: String) -> String? {
-        guard streamID.hasPrefix("case-"), case .agencyContact = email.recipient, let request = email.requestID else {
-            return nil
+        switch email.recipient {
+        case .agencyContact where streamID.hasPrefix("case-"):
+            email.requestID.map { "\(streamID)/contact-\($0)" }
+        case .invitee where streamID.hasPrefix("meeting-"): "\(streamID)/invitees"
+        default: nil
         }
-        return "\(streamID)/contact-\(request)"
     }
 
     /// The outbox row's id: the stream's own email id for a case (as its events name it), prefixed by the
