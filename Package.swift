@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: Libraries
@@ -59,6 +60,15 @@ let package = Package(
         .target(
             name: "CDOPProjections",
             dependencies: ["CDOPDomain", "CDOPPrimitives", "CDOPStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The event log on PostgreSQL (postgres-nio), with the SQLite store's guarantees (`EventLog`).
+        .target(
+            name: "CDOPPostgres",
+            dependencies: [
+                "CDOPPrimitives", "CDOPStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         // Personal fields encrypted per data subject (AES-GCM) in stored events, with the subjects' keys in a
@@ -203,6 +213,14 @@ let package = Package(
         .testTarget(
             name: "CDOPPrivacyTests",
             dependencies: ["CDOPPrivacy", "CDOPTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The event log's contract, held against both engines (SQLite, and a PostgreSQL cluster the tests start).
+        .testTarget(
+            name: "CDOPPostgresTests",
+            dependencies: [
+                "CDOPPostgres", "CDOPStore", "CDOPTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // The shell's services against a real store: commands, timers, mail, users, imports.

@@ -4,12 +4,14 @@
 #                    chromium, its driver and fonts for the browser tests, wrk for `cdop-bench http`,
 #                    poppler-utils (pdftotext, pdftoppm) to read the annual report chromium prints to PDF.
 #                    nginx to check Deploy/nginx (Deploy's systemd check runs where systemd-analyze is).
+#                    postgresql: the tests start a throwaway cluster of their own (initdb, pg_ctl) for the
+#                    PostgreSQL engine; no service is used.
 #   PyPI packages:   the real SMTP server the tests start, the parsers that check its mail, selenium for the
 #                    browser journey, and a current axe-core script (see below).
 set -euo pipefail
 
 debian_packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config openssl chromium chromium-driver fonts-liberation wrk
-    poppler-utils nginx)
+    poppler-utils nginx postgresql)
 python_modules=(aiosmtpd:aiosmtpd icalendar:icalendar holidays:holidays selenium:selenium
     openapi_spec_validator:openapi-spec-validator jsonschema:jsonschema)
 # Packages wanted only for a file they ship, installed without their dependencies: axe-playwright-python

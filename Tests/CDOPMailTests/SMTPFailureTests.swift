@@ -1,4 +1,5 @@
 import CDOPMail
+import CDOPTesting
 import Foundation
 import Testing
 
@@ -108,25 +109,6 @@ struct SMTPFailureTests {
             curlCode: curlCode, replyCode: replyCode, server: "mail.example.org:587", detail: "d")
         #expect(error.disposition == expected, "\(error)")
     }
-}
-
-/// A loopback port nothing listens on: bound by the kernel, then closed.
-func closedLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw ChildProcessError(description: "socket failed") }
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-            bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-        }
-    }
-    guard bound else { throw ChildProcessError(description: "bind failed") }
-    return Int(UInt16(bigEndian: address.sin_port))
 }
 
 @Suite("SMTP sends and Swift concurrency")

@@ -42,7 +42,7 @@ extension EventStore {
         if let commandID, let previous = try commandResults(for: commandID, in: db) {
             return previous
         }
-        try Self.validate(appends)
+        try StreamAppend.validate(appends)
         let timestamp = UTCTimestamp.string(from: recordedAt)
         var writer = AppendWriter(db: db, timestamp: timestamp, protection: options.protection)
         var results: [AppendResult] = []
@@ -63,18 +63,6 @@ extension EventStore {
             try runInlineProjections(writer.recorded, in: db)
         }
         return results
-    }
-
-    private static func validate(_ appends: [StreamAppend]) throws(EventStoreError) {
-        for share in appends {
-            guard !share.streamID.isEmpty, share.streamID.utf8.count <= 200 else {
-                throw .invalidStreamID(share.streamID)
-            }
-            guard !share.events.isEmpty else { throw .emptyAppend(stream: share.streamID) }
-            for event in share.events where event.type.isEmpty || event.schemaVersion < 1 {
-                throw .invalidEventType(eventID: event.eventID)
-            }
-        }
     }
 
     private func recordCommand(_ commandID: UUID, results: [AppendResult], timestamp: String, in db: Database) throws {

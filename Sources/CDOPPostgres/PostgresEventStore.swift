@@ -1,0 +1,324 @@
+import CDOPPrimitives
+import CDOPStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The append-only event log on PostgreSQL, with the SQLite store's guarantees (`EventLog`): each append one
+/// transaction across its streams, expected versions checked, a command id answered once and the same ever after,
+/// event ids idempotent, and global positions gap-free in commit order, allocated under a transaction-scoped
+/// advisory lock. Personal fields are sealed and opened by the same protection step as on SQLite. An append
+/// notifies `cdop_events` as it commits, so every node's subscriptions wake at once.
+package final class PostgresEventStore: EventLog {
+    package let address: PostgresAddress
+    package let protection: (any StoredDataProtection)?
+    let client: PostgresClient
+    private let running: Task<Void, Never>
+    let logger: Logger
+    /// How long a subscription waits for a notification before looking anyway (a notification is lost when its
+    /// listening connection drops).
+    package let pollInterval: Duration
+
+    /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) and brings its
+    /// tables up to date.
+    package init(
+        url: String, protection: (any StoredDataProtection)? = nil, connections: Int = 10,
+        pollInterval: Duration = .seconds(1)
+    ) async throws {
+        address = try PostgresAddress(url)
+        self.protection = protection
+        self.pollInterval = pollInterval
+        var configuration = PostgresClient.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        configuration.options.maximumConnections = connections
+        client = PostgresClient(configuration: configuration)
+        let client = client
+        running = Task { await client.run() }
+        var logger = Logger(label: "cdop.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        try await migrate()
+    }
+
+    /// Closes every connection.
+    package func close() async {
+        running.cancel()
+        _ = await running.value
+    }
+
+    deinit { running.cancel() }
+
+    // MARK: Appending
+
+    package func append(_ appends: [StreamAppend], commandID: UUID?, recordedAt: Date) async throws -> [AppendResult] {
+        try StreamAppend.validate(appends)
+        let timestamp = UTCTimestamp.string(from: recordedAt)
+        return try await transaction { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))", logger: logger)
+            if let commandID, let previous = try await commandResults(commandID, on: connection) {
+                return previous
+            }
+            var next = try await lastPosition(on: connection) + 1
+            var results: [AppendResult] = []
+            for share in appends {
+                results.append(
+                    try await append(share, from: &next, timestamp: timestamp, recordedAt: recordedAt, on: connection))
+            }
+            let replayed = results.filter(\.wasAlreadyStored).count
+            if replayed > 0 && replayed < results.count, let first = results.first(where: \.wasAlreadyStored) {
+                throw EventStoreError.batchPartlyStored(
+                    stream: first.streamID, alreadyStored: replayed, total: results.count)
+            }
+            if replayed > 0 { return results }
+            if let commandID {
+                for result in results {
+                    try await connection.query(
+                        """
+                        INSERT INTO commands (command_id, stream_id, first_position, last_position, stream_version,
+                            recorded_at)
+                        VALUES (\(commandID), \(result.streamID), \(result.firstPosition), \(result.lastPosition),
+                            \(result.streamVersion), \(timestamp))
+                        """, logger: logger)
+                }
+            }
+            try await connection.query(
+                "SELECT pg_notify(\(PostgresSchema.channel), \(String(next - 1)))", logger: logger)
+            return results
+        }
+    }
+
+    /// One stream's share, its positions from `next` on.
+    private func append(
+        _ share: StreamAppend, from next: inout Int64, timestamp: String, recordedAt: Date,
+        on connection: PostgresConnection
+    ) async throws -> AppendResult {
+        if let replay = try await replayIfAlreadyStored(share, on: connection) { return replay }
+        let actual = try await streamVersion(of: share.streamID, on: connection)
+        guard share.expected.isSatisfied(by: actual) else {
+            throw EventStoreError.wrongExpectedVersion(stream: share.streamID, expected: share.expected, actual: actual)
+        }
+        let first = next
+        var positions: [Int64] = []
+        var versions: [Int64] = []
+        var data: [String] = []
+        for (offset, event) in share.events.enumerated() {
+            positions.append(first + Int64(offset))
+            versions.append(actual + Int64(offset) + 1)
+            data.append(
+                String(decoding: try stored(event, streamID: share.streamID, streamIsNew: actual == 0), as: UTF8.self))
+        }
+        let ids = share.events.map(\.eventID)
+        let streams = Array(repeating: share.streamID, count: share.events.count)
+        let types = share.events.map(\.type)
+        let schemaVersions = share.events.map { Int32($0.schemaVersion) }
+        let metadata = share.events.map { String(decoding: $0.metadata, as: UTF8.self) }
+        let times = Array(repeating: timestamp, count: share.events.count)
+        do {
+            try await connection.query(
+                """
+                INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
+                    recorded_at)
+                SELECT * FROM UNNEST(\(positions)::bigint[], \(ids)::uuid[], \(streams)::text[], \(versions)::bigint[],
+                    \(types)::text[], \(schemaVersions)::integer[], \(data)::text[], \(metadata)::text[],
+                    \(times)::text[])
+                """, logger: logger)
+        } catch let error as PSQLError
+            where error.serverInfo?[.sqlState] == "22P02" || error.serverInfo?[.sqlState] == "23514"
+        {
+            // Not JSON: which event, told apart here, on the error's path only.
+            let bad = share.events.first {
+                (try? JSONSerialization.jsonObject(with: $0.data, options: [.fragmentsAllowed])) == nil
+                    || (try? JSONSerialization.jsonObject(with: $0.metadata, options: [.fragmentsAllowed])) == nil
+            }
+            throw EventStoreError.invalidJSON(eventID: bad?.eventID ?? share.events[0].eventID)
+        }
+        next += Int64(share.events.count)
+        return AppendResult(
+            streamID: share.streamID, firstPosition: first, lastPosition: next - 1,
+            streamVersion: actual + Int64(share.events.count), wasAlreadyStored: false)
+    }
+
+    /// When every event of `share` is stored already, identically, the original result; nil when none is.
+    private func replayIfAlreadyStored(_ share: StreamAppend, on connection: PostgresConnection) async throws
+        -> AppendResult?
+    {
+        let ids = share.events.map(\.eventID)
+        var stored: [UUID: RecordedEvent] = [:]
+        for event in try await events(
+            where: "event_id = ANY(\(ids)::uuid[])" as PostgresQuery, limit: nil, on: connection)
+        {
+            stored[event.eventID] = event
+        }
+        guard !stored.isEmpty else { return nil }
+        for event in share.events {
+            guard let original = stored[event.eventID] else { continue }
+            guard
+                original.streamID == share.streamID && original.type == event.type
+                    && original.schemaVersion == event.schemaVersion && original.data == event.data
+            else {
+                throw EventStoreError.eventIDReusedWithDifferentContent(eventID: event.eventID, stream: share.streamID)
+            }
+        }
+        guard stored.count == share.events.count else {
+            throw EventStoreError.batchPartlyStored(
+                stream: share.streamID, alreadyStored: stored.count, total: share.events.count)
+        }
+        let found = share.events.compactMap { stored[$0.eventID] }
+        return AppendResult(
+            streamID: share.streamID, firstPosition: found[0].position, lastPosition: found[found.count - 1].position,
+            streamVersion: found[found.count - 1].streamVersion, wasAlreadyStored: true)
+    }
+
+    /// The bytes to store for `event`'s data.
+    private func stored(_ event: NewEvent, streamID: String, streamIsNew: Bool) throws -> Data {
+        guard let protection else { return event.data }
+        do {
+            return try protection.seal(
+                event.data, type: event.type, streamID: streamID, eventID: event.eventID, now: Date(),
+                streamIsNew: streamIsNew)
+        } catch {
+            throw EventStoreError.personalDataUnavailable(position: 0, reason: String(describing: error))
+        }
+    }
+
+    /// The results of a command already handled, or nil when this command id is new.
+    private func commandResults(_ commandID: UUID, on connection: PostgresConnection) async throws -> [AppendResult]? {
+        var results: [AppendResult] = []
+        let rows = try await connection.query(
+            """
+            SELECT stream_id, first_position, last_position, stream_version FROM commands
+            WHERE command_id = \(commandID) ORDER BY first_position
+            """, logger: logger)
+        for try await (stream, first, last, version) in rows.decode((String, Int64, Int64, Int64).self) {
+            results.append(
+                AppendResult(
+                    streamID: stream, firstPosition: first, lastPosition: last, streamVersion: version,
+                    wasAlreadyStored: true))
+        }
+        return results.isEmpty ? nil : results
+    }
+
+    // MARK: Reading
+
+    package func streamEvents(_ streamID: String, fromVersion version: Int64) async throws -> [RecordedEvent] {
+        try await client.withConnection { connection in
+            try await events(
+                where: "stream_id = \(streamID) AND stream_version >= \(version) ORDER BY stream_version",
+                limit: nil, on: connection)
+        }
+    }
+
+    package func events(after position: Int64, limit: Int) async throws -> [RecordedEvent] {
+        try await client.withConnection { connection in
+            try await events(where: "position > \(position) ORDER BY position", limit: limit, on: connection)
+        }
+    }
+
+    package func headPosition() async throws -> Int64 {
+        try await client.withConnection { connection in try await lastPosition(on: connection) }
+    }
+
+    package func version(ofStream streamID: String) async throws -> Int64 {
+        try await client.withConnection { connection in try await streamVersion(of: streamID, on: connection) }
+    }
+
+    private func lastPosition(on connection: PostgresConnection) async throws -> Int64 {
+        try await single("SELECT COALESCE(MAX(position), 0)::bigint FROM events", on: connection)
+    }
+
+    private func streamVersion(of streamID: String, on connection: PostgresConnection) async throws -> Int64 {
+        try await single(
+            "SELECT COALESCE(MAX(stream_version), 0)::bigint FROM events WHERE stream_id = \(streamID)",
+            on: connection)
+    }
+
+    private func single(_ query: PostgresQuery, on connection: PostgresConnection) async throws -> Int64 {
+        for try await value in try await connection.query(query, logger: logger).decode(Int64.self) { return value }
+        return 0
+    }
+
+    /// The events matching `condition` (which may end with its ORDER BY), opened.
+    func events(where condition: PostgresQuery, limit: Int?, on connection: PostgresConnection) async throws
+        -> [RecordedEvent]
+    {
+        var query: PostgresQuery =
+            "SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at FROM events WHERE "
+        query.sql += condition.sql
+        query.binds = condition.binds
+        if let limit { query.sql += " LIMIT \(limit)" }
+        var found: [RecordedEvent] = []
+        let rows = try await connection.query(query, logger: logger)
+        for try await (position, id, stream, version, type, schema, data, metadata, recorded) in rows.decode(
+            (Int64, UUID, String, Int64, String, Int32, String, String, String).self)
+        {
+            var event = RecordedEvent(
+                position: position, eventID: id, streamID: stream, streamVersion: version, type: type,
+                schemaVersion: Int(schema), data: Data(data.utf8), metadata: Data(metadata.utf8),
+                recordedAt: UTCTimestamp.parse(recorded) ?? Date(timeIntervalSince1970: 0))
+            if let protection {
+                do {
+                    event.data = try protection.open(event.data, type: type, eventID: id)
+                } catch {
+                    throw EventStoreError.personalDataUnavailable(position: position, reason: String(describing: error))
+                }
+            }
+            found.append(event)
+        }
+        return found
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in a transaction on one connection: committed when it returns (after the protection step has
+    /// kept what sealing made), rolled back when it throws, with the error it threw.
+    func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let value = try await body(connection)
+                try protection?.willCommit()
+                try await connection.query("COMMIT", logger: logger)
+                return value
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                protection?.didRollback()
+                throw Self.mapped(error)
+            }
+        }
+    }
+
+    /// An engine's error as the store's: its own errors as they are; PostgreSQL's with its code and message.
+    static func mapped(_ error: any Error) -> any Error {
+        guard let error = error as? PSQLError else { return error }
+        let message = error.serverInfo?[.message] ?? "\(error.code)"
+        let state = error.serverInfo?[.sqlState] ?? ""
+        return EventStoreError.storage(code: -1, message: "PostgreSQL \(state): \(message)")
+    }
+
+    // MARK: Schema
+
+    private func migrate() async throws {
+        _ = try await transaction { connection in
+            try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS cdop_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                logger: logger)
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM cdop_migrations", logger: logger)
+                .decode(String.self)
+            {
+                applied.insert(name)
+            }
+            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                for statement in migration.sql {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query(
+                    "INSERT INTO cdop_migrations (name) VALUES (\(migration.name))", logger: logger)
+            }
+            return applied.count
+        }
+    }
+}
