@@ -172,7 +172,8 @@ let package = Package(
             name: "cdop-bench",
             dependencies: [
                 "CDOPStore", "CDOPApp", "CDOPDemo", "CDOPDomain", "CDOPProjections", "CDOPTesting", "CDOPMail",
-                "CDOPHTTP", "CDOPDefinitions", "CDOPReports",
+                "CDOPHTTP", "CDOPDefinitions", "CDOPReports", "CDOPPostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),

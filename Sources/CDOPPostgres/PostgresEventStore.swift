@@ -54,77 +54,84 @@ package final class PostgresEventStore: EventLog {
     package func append(_ appends: [StreamAppend], commandID: UUID?, recordedAt: Date) async throws -> [AppendResult] {
         try StreamAppend.validate(appends)
         let timestamp = UTCTimestamp.string(from: recordedAt)
-        return try await transaction { connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))", logger: logger)
-            if let commandID, let previous = try await commandResults(commandID, on: connection) {
-                return previous
+        let data = try appends.map { share in
+            try share.events.map { try stored($0, streamID: share.streamID) }
+        }
+        guard appends.count > 1 else {
+            // One statement, in a transaction of its own: one round trip. The keys sealing made are kept first,
+            // as before any commit.
+            do {
+                try protection?.willCommit()
+                return try await client.withConnection { connection in
+                    let outcome = try await call(appends[0], data[0], commandID, first: true, timestamp, on: connection)
+                    return try await results(of: outcome, appends[0], commandID, on: connection)
+                }
+            } catch {
+                protection?.didRollback()
+                throw Self.mapped(error)
             }
-            var next = try await lastPosition(on: connection) + 1
+        }
+        return try await transaction { connection in
             var results: [AppendResult] = []
-            for share in appends {
-                results.append(
-                    try await append(share, from: &next, timestamp: timestamp, recordedAt: recordedAt, on: connection))
+            for (index, share) in appends.enumerated() {
+                let outcome = try await call(
+                    share, data[index], commandID, first: index == 0, timestamp, on: connection)
+                let found = try await self.results(of: outcome, share, commandID, on: connection)
+                if outcome.status == "command-handled" { return found }
+                results += found
             }
             let replayed = results.filter(\.wasAlreadyStored).count
             if replayed > 0 && replayed < results.count, let first = results.first(where: \.wasAlreadyStored) {
                 throw EventStoreError.batchPartlyStored(
                     stream: first.streamID, alreadyStored: replayed, total: results.count)
             }
-            if replayed > 0 { return results }
-            if let commandID {
-                for result in results {
-                    try await connection.query(
-                        """
-                        INSERT INTO commands (command_id, stream_id, first_position, last_position, stream_version,
-                            recorded_at)
-                        VALUES (\(commandID), \(result.streamID), \(result.firstPosition), \(result.lastPosition),
-                            \(result.streamVersion), \(timestamp))
-                        """, logger: logger)
-                }
-            }
-            try await connection.query(
-                "SELECT pg_notify(\(PostgresSchema.channel), \(String(next - 1)))", logger: logger)
             return results
         }
     }
 
-    /// One stream's share, its positions from `next` on.
-    private func append(
-        _ share: StreamAppend, from next: inout Int64, timestamp: String, recordedAt: Date,
+    /// What `cdop_append` said of one share.
+    private struct ShareOutcome {
+        var status: String
+        var firstPosition: Int64?
+        var lastPosition: Int64?
+        var streamVersion: Int64?
+        var storedCount: Int32?
+    }
+
+    /// Calls `cdop_append` for one share (`first`: the command's first, which asks whether it was handled).
+    private func call(
+        _ share: StreamAppend, _ data: [String], _ commandID: UUID?, first: Bool, _ timestamp: String,
         on connection: PostgresConnection
-    ) async throws -> AppendResult {
-        if let replay = try await replayIfAlreadyStored(share, on: connection) { return replay }
-        let actual = try await streamVersion(of: share.streamID, on: connection)
-        guard share.expected.isSatisfied(by: actual) else {
-            throw EventStoreError.wrongExpectedVersion(stream: share.streamID, expected: share.expected, actual: actual)
-        }
-        let first = next
-        var positions: [Int64] = []
-        var versions: [Int64] = []
-        var data: [String] = []
-        for (offset, event) in share.events.enumerated() {
-            positions.append(first + Int64(offset))
-            versions.append(actual + Int64(offset) + 1)
-            data.append(
-                String(decoding: try stored(event, streamID: share.streamID, streamIsNew: actual == 0), as: UTF8.self))
-        }
+    ) async throws -> ShareOutcome {
+        let (kind, expected): (String, Int64) =
+            switch share.expected {
+            case .any: ("any", 0)
+            case .noStream: ("no-stream", 0)
+            case .streamExists: ("stream-exists", 0)
+            case .exact(let version): ("exact", version)
+            }
         let ids = share.events.map(\.eventID)
-        let streams = Array(repeating: share.streamID, count: share.events.count)
         let types = share.events.map(\.type)
         let schemaVersions = share.events.map { Int32($0.schemaVersion) }
         let metadata = share.events.map { String(decoding: $0.metadata, as: UTF8.self) }
-        let times = Array(repeating: timestamp, count: share.events.count)
         do {
-            try await connection.query(
+            let rows = try await connection.query(
                 """
-                INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
-                    recorded_at)
-                SELECT * FROM UNNEST(\(positions)::bigint[], \(ids)::uuid[], \(streams)::text[], \(versions)::bigint[],
-                    \(types)::text[], \(schemaVersions)::integer[], \(data)::text[], \(metadata)::text[],
-                    \(times)::text[])
+                SELECT status, first_position, last_position, stream_version, stored_count FROM cdop_append(
+                    \(share.streamID), \(kind), \(expected), \(ids)::uuid[], \(types)::text[],
+                    \(schemaVersions)::integer[], \(data)::text[], \(metadata)::text[], \(timestamp), \(commandID),
+                    \(first))
                 """, logger: logger)
+            for try await (status, firstPosition, lastPosition, version, stored) in rows.decode(
+                (String, Int64?, Int64?, Int64?, Int32?).self)
+            {
+                return ShareOutcome(
+                    status: status, firstPosition: firstPosition, lastPosition: lastPosition, streamVersion: version,
+                    storedCount: stored)
+            }
+            throw EventStoreError.storage(code: -1, message: "cdop_append returned no row")
         } catch let error as PSQLError
-            where error.serverInfo?[.sqlState] == "22P02" || error.serverInfo?[.sqlState] == "23514"
+            where ["22P02", "23514"].contains(error.serverInfo?[.sqlState] ?? "")
         {
             // Not JSON: which event, told apart here, on the error's path only.
             let bad = share.events.first {
@@ -133,10 +140,35 @@ package final class PostgresEventStore: EventLog {
             }
             throw EventStoreError.invalidJSON(eventID: bad?.eventID ?? share.events[0].eventID)
         }
-        next += Int64(share.events.count)
-        return AppendResult(
-            streamID: share.streamID, firstPosition: first, lastPosition: next - 1,
-            streamVersion: actual + Int64(share.events.count), wasAlreadyStored: false)
+    }
+
+    /// The results an outcome stands for: the share's, a handled command's (all its streams'), or a replay's
+    /// (compared event by event, opened).
+    private func results(
+        of outcome: ShareOutcome, _ share: StreamAppend, _ commandID: UUID?, on connection: PostgresConnection
+    ) async throws -> [AppendResult] {
+        switch outcome.status {
+        case "appended":
+            return [
+                AppendResult(
+                    streamID: share.streamID, firstPosition: outcome.firstPosition ?? 0,
+                    lastPosition: outcome.lastPosition ?? 0, streamVersion: outcome.streamVersion ?? 0,
+                    wasAlreadyStored: false)
+            ]
+        case "command-handled":
+            guard let commandID, let previous = try await commandResults(commandID, on: connection) else {
+                throw EventStoreError.storage(code: -1, message: "a handled command's results are missing")
+            }
+            return previous
+        case "stored-already":
+            guard let replay = try await replayIfAlreadyStored(share, on: connection) else {
+                throw EventStoreError.storage(code: -1, message: "events reported stored were not found")
+            }
+            return [replay]
+        default:
+            throw EventStoreError.wrongExpectedVersion(
+                stream: share.streamID, expected: share.expected, actual: outcome.streamVersion ?? 0)
+        }
     }
 
     /// When every event of `share` is stored already, identically, the original result; nil when none is.
@@ -170,13 +202,15 @@ package final class PostgresEventStore: EventLog {
             streamVersion: found[found.count - 1].streamVersion, wasAlreadyStored: true)
     }
 
-    /// The bytes to store for `event`'s data.
-    private func stored(_ event: NewEvent, streamID: String, streamIsNew: Bool) throws -> Data {
-        guard let protection else { return event.data }
+    /// The text to store for `event`'s data: sealed by the protection step (asking the keys file, as whether
+    /// the stream is new is known only inside `cdop_append`).
+    private func stored(_ event: NewEvent, streamID: String) throws -> String {
+        guard let protection else { return String(decoding: event.data, as: UTF8.self) }
         do {
-            return try protection.seal(
+            let sealed = try protection.seal(
                 event.data, type: event.type, streamID: streamID, eventID: event.eventID, now: Date(),
-                streamIsNew: streamIsNew)
+                streamIsNew: false)
+            return String(decoding: sealed, as: UTF8.self)
         } catch {
             throw EventStoreError.personalDataUnavailable(position: 0, reason: String(describing: error))
         }

@@ -56,8 +56,68 @@ enum PostgresSchema {
                 )
                 """,
             ]
-        )
+        ),
+        ("store.v2.append-function", [appendFunction]),
     ]
+
+    /// One stream's share of an append, in one round trip: the command and the event ids looked for, the
+    /// expected version checked, the positions allocated after the last, the rows inserted, the command recorded
+    /// and the commit notified, all under the append lock. Its `status`:
+    /// - `appended`: positions `first_position`...`last_position`, the stream now at `stream_version`;
+    /// - `command-handled`: the command id is recorded already (the caller reads its results); asked only for a
+    ///   command's first share, since its later shares find the rows its earlier ones recorded;
+    /// - `stored-already`: `stored_count` of the event ids are stored (the caller compares them, opened);
+    /// - `wrong-version`: the stream is at `stream_version`, which `expected` refuses; nothing was written.
+    static let appendFunction = """
+        CREATE OR REPLACE FUNCTION cdop_append(
+            p_stream text, p_expected_kind text, p_expected bigint, p_ids uuid[], p_types text[],
+            p_schema_versions integer[], p_data text[], p_metadata text[], p_recorded_at text, p_command uuid,
+            p_first_share boolean, OUT status text, OUT first_position bigint, OUT last_position bigint, OUT stream_version bigint,
+            OUT stored_count integer)
+        LANGUAGE plpgsql AS $$
+        DECLARE
+            v_actual bigint;
+            v_next bigint;
+        BEGIN
+            PERFORM pg_advisory_xact_lock(\(appendLock));
+            IF p_command IS NOT NULL AND p_first_share
+                    AND EXISTS (SELECT 1 FROM commands c WHERE c.command_id = p_command) THEN
+                status := 'command-handled';
+                RETURN;
+            END IF;
+            SELECT count(*) INTO stored_count FROM events e WHERE e.event_id = ANY (p_ids);
+            IF stored_count > 0 THEN
+                status := 'stored-already';
+                RETURN;
+            END IF;
+            SELECT COALESCE(max(e.stream_version), 0) INTO v_actual FROM events e WHERE e.stream_id = p_stream;
+            IF NOT (p_expected_kind = 'any' OR (p_expected_kind = 'no-stream' AND v_actual = 0)
+                    OR (p_expected_kind = 'stream-exists' AND v_actual > 0)
+                    OR (p_expected_kind = 'exact' AND v_actual = p_expected)) THEN
+                status := 'wrong-version';
+                stream_version := v_actual;
+                RETURN;
+            END IF;
+            SELECT COALESCE(max(e.position), 0) + 1 INTO v_next FROM events e;
+            INSERT INTO events (position, event_id, stream_id, stream_version, type, schema_version, data, metadata,
+                recorded_at)
+            SELECT v_next + x.n - 1, x.id, p_stream, v_actual + x.n, x.type, x.schema_version, x.data, x.metadata,
+                p_recorded_at
+            FROM unnest(p_ids, p_types, p_schema_versions, p_data, p_metadata)
+                WITH ORDINALITY AS x(id, type, schema_version, data, metadata, n);
+            first_position := v_next;
+            last_position := v_next + cardinality(p_ids) - 1;
+            stream_version := v_actual + cardinality(p_ids);
+            IF p_command IS NOT NULL THEN
+                INSERT INTO commands (command_id, stream_id, first_position, last_position, stream_version,
+                    recorded_at)
+                VALUES (p_command, p_stream, first_position, last_position, stream_version, p_recorded_at);
+            END IF;
+            PERFORM pg_notify('\(channel)', last_position::text);
+            status := 'appended';
+        END
+        $$
+        """
 
     /// The advisory lock every append holds until its transaction ends: one appender at a time, so positions
     /// are allocated and become visible in the same order (PostgreSQL marks a transaction committed before it

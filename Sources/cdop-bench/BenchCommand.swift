@@ -36,6 +36,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Folder for the benchmark's databases (removed afterwards).")
     var workDirectory: String?
 
+    @Option(help: "The engine the store benchmark measures: sqlite, or postgres (a cluster of its own).")
+    var engine = "sqlite"
+
     func validate() throws {
         let known: Set = ["all", "store", "timers", "mail", "http", "report", "import"]
         for suite in suites where !known.contains(suite) {
@@ -43,6 +46,9 @@ struct BenchCommand: AsyncParsableCommand {
                 "Unknown benchmark \"\(suite)\". Choose from: \(known.sorted().joined(separator: ", ")).")
         }
         guard events > 0, streams > 0 else { throw ValidationError("--events and --streams must be positive.") }
+        guard ["sqlite", "postgres"].contains(engine) else {
+            throw ValidationError("Unknown engine \"\(engine)\". Choose sqlite or postgres.")
+        }
     }
 
     func run() async throws {
@@ -55,7 +61,10 @@ struct BenchCommand: AsyncParsableCommand {
         }
         var figures: [Figure] = []
         let all = suites.contains("all")
-        if all || suites.contains("store") {
+        if engine == "postgres" && (all || suites.contains("store")) {
+            figures += try await PostgresStoreBenchmark(events: events, streams: min(streams, events)).run(
+                progress: progress)
+        } else if all || suites.contains("store") {
             figures += try StoreBenchmark(events: events, streams: min(streams, events), folder: folder).run(
                 progress: progress)
             figures += try await ConcurrentAppendBenchmark(events: min(events, 2_000), folder: folder).run(

@@ -109,6 +109,20 @@ struct EventLogContractTests {
                 commandID: nil, recordedAt: Self.now)
         }
         #expect(try await log.headPosition() == 2)
+        // A command that wrote to two streams, retried with new events: both its results, nothing written again.
+        let both = UUID()
+        let twice = {
+            try await log.append(
+                [
+                    StreamAppend(streamID: "case-c", expected: .any, events: [Self.event()]),
+                    StreamAppend(streamID: "case-d", expected: .any, events: [Self.event(), Self.event()]),
+                ], commandID: both, recordedAt: Self.now)
+        }
+        let handled = try await twice()
+        let retried = try await twice()
+        #expect(handled.map(\.firstPosition) == [3, 4] && retried.map(\.firstPosition) == [3, 4])
+        #expect(retried.allSatisfy(\.wasAlreadyStored) && !handled.contains(where: \.wasAlreadyStored))
+        #expect(try await log.headPosition() == 5)
     }
 
     @Test("Data that is not JSON is refused, naming its event", arguments: EventLogEngine.allCases)
