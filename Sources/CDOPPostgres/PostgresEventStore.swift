@@ -20,10 +20,10 @@ package final class PostgresEventStore: EventLog {
     package let pollInterval: Duration
 
     /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) and brings its
-    /// tables up to date.
+    /// tables up to date; refused when no server has answered within `connectWithin`.
     package init(
         url: String, protection: (any StoredDataProtection)? = nil, connections: Int = 10,
-        pollInterval: Duration = .seconds(1)
+        pollInterval: Duration = .seconds(1), connectWithin: Duration = .seconds(15)
     ) async throws {
         address = try PostgresAddress(url)
         self.protection = protection
@@ -38,7 +38,43 @@ package final class PostgresEventStore: EventLog {
         var logger = Logger(label: "cdop.postgres")
         logger.logLevel = .critical
         self.logger = logger
-        try await migrate()
+        let address = address
+        do {
+            let running = running
+            try await Self.within(connectWithin, onDeadline: { running.cancel() }, { try await self.migrate() })
+        } catch let error as EventStoreError {
+            running.cancel()
+            throw error
+        } catch is DeadlinePassed {
+            running.cancel()
+            throw EventStoreError.cannotOpen(
+                path: address.description,
+                reason: "no PostgreSQL server answered within \(connectWithin) (is it running, and the address right?)")
+        } catch {
+            running.cancel()
+            throw EventStoreError.cannotOpen(path: address.description, reason: "\(Self.mapped(error))")
+        }
+    }
+
+    /// Thrown by `within` when its deadline passes first.
+    private struct DeadlinePassed: Error {}
+
+    /// `body`'s result, or `DeadlinePassed` once `limit` has passed; `onDeadline` then stops what the body
+    /// waits on (a lease waiting for a connection is not cancelled by its task's cancellation alone).
+    private static func within<T: Sendable>(
+        _ limit: Duration, onDeadline: @escaping @Sendable () -> Void, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                onDeadline()
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw DeadlinePassed() }
+            return value
+        }
     }
 
     /// Closes every connection.
