@@ -368,27 +368,43 @@ package final class PostgresEventStore: EventLog {
 
     // MARK: Schema
 
+    /// Applies the migrations not yet applied. A database already up to date is only read, so a role that may
+    /// not create tables (`Deploy/postgres/roles.sql`'s `cdop_app`) can open it.
     private func migrate() async throws {
+        let pending = try await client.withConnection { connection in
+            try await pendingMigrations(on: connection)
+        }
+        guard !pending.isEmpty else { return }
         _ = try await transaction { connection in
             try await connection.query(
                 "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
             try await connection.query(
                 "CREATE TABLE IF NOT EXISTS cdop_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                 logger: logger)
-            var applied: Set<String> = []
-            for try await name in try await connection.query("SELECT name FROM cdop_migrations", logger: logger)
-                .decode(String.self)
-            {
-                applied.insert(name)
-            }
-            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+            let pending = try await pendingMigrations(on: connection)
+            for migration in PostgresSchema.migrations where pending.contains(migration.name) {
                 for statement in migration.sql {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 try await connection.query(
                     "INSERT INTO cdop_migrations (name) VALUES (\(migration.name))", logger: logger)
             }
-            return applied.count
+            return pending.count
         }
+    }
+
+    /// The names of the migrations the database has not applied.
+    private func pendingMigrations(on connection: PostgresConnection) async throws -> Set<String> {
+        var applied: Set<String> = []
+        let recorded = try await single(
+            "SELECT (to_regclass('cdop_migrations') IS NOT NULL)::int::bigint", on: connection)
+        if recorded == 1 {
+            for try await name in try await connection.query("SELECT name FROM cdop_migrations", logger: logger)
+                .decode(String.self)
+            {
+                applied.insert(name)
+            }
+        }
+        return Set(PostgresSchema.migrations.map(\.name)).subtracting(applied)
     }
 }

@@ -77,15 +77,27 @@ package final class ThrowawayPostgres: Sendable {
         return (name, "postgres://\(user)@127.0.0.1:\(port)/\(name)")
     }
 
-    /// Runs `sql` in `database` through `psql`, as the cluster's owner, and gives back what it printed.
+    /// Runs `sql` in `database` through `psql`, as `role` (the cluster's owner unless named), and gives back
+    /// what it printed.
     @discardableResult
-    package func psql(_ sql: String, database: String) throws -> String {
+    package func psql(_ sql: String, database: String, role: String? = nil) throws -> String {
         try run(
             "psql",
             [
-                "-h", folder.path, "-p", "\(port)", "-U", user, "-d", database, "-v", "ON_ERROR_STOP=1",
+                "-h", folder.path, "-p", "\(port)", "-U", role ?? user, "-d", database, "-v", "ON_ERROR_STOP=1",
                 "-qAt", "-c", sql,
             ])
+    }
+
+    /// Runs the SQL file at `path` in `database` through `psql`, as `role`, with `variables` (`-v NAME=VALUE`).
+    @discardableResult
+    package func psql(file path: String, database: String, role: String? = nil, variables: [String: String] = [:])
+        throws -> String
+    {
+        let settings = variables.sorted { $0.key < $1.key }.flatMap { ["-v", "\($0.key)=\($0.value)"] }
+        return try run(
+            "psql",
+            ["-h", folder.path, "-p", "\(port)", "-U", role ?? user, "-d", database, "-qAt", "-f", path] + settings)
     }
 
     /// Stops the server at once and removes its folder.

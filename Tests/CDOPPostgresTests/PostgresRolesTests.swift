@@ -1,0 +1,48 @@
+import CDOPPostgres
+import CDOPStore
+import CDOPTesting
+import Foundation
+import Testing
+
+/// `Deploy/postgres/roles.sql` and `grants.sql`: the owner migrates, the application's role appends and reads,
+/// and the database refuses it any change to an event by its privileges, before any trigger.
+@Suite("PostgreSQL roles with least privilege")
+struct PostgresRolesTests {
+    @Test("The application's role appends and reads, and may not change, remove or make tables")
+    func theApplicationsRoleMayOnlyAppend() async throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.makeDatabase()
+        let deploy = BuiltProducts.packageRoot.appendingPathComponent("Deploy/postgres")
+        try cluster.psql(
+            file: deploy.appendingPathComponent("roles.sql").path, database: "postgres",
+            variables: ["database": database.name, "owner_password": "'owner'", "app_password": "'app'"])
+        let address = { (role: String) in
+            database.url.replacingOccurrences(of: "//\(cluster.user)@", with: "//\(role):\(role)@")
+        }
+        let owner = try await PostgresEventStore(url: address("cdop_owner"))
+        await owner.close()
+        try cluster.psql(
+            file: deploy.appendingPathComponent("grants.sql").path, database: database.name, role: "cdop_owner")
+
+        let app = try await PostgresEventStore(url: address("cdop_app"))
+        let appended = try await app.append(
+            [StreamAppend(streamID: "case-a", expected: .noStream, events: [EventLogContractTests.event()])],
+            commandID: UUID(), recordedAt: EventLogContractTests.now)
+        #expect(appended.map(\.lastPosition) == [1])
+        #expect(try await app.events(after: 0, limit: 10).count == 1)
+        await app.close()
+
+        for statement in [
+            "UPDATE events SET type = 'x'", "DELETE FROM events", "TRUNCATE events",
+            "DROP TRIGGER events_are_never_changed ON events", "CREATE TABLE anything (a integer)",
+            "DELETE FROM commands",
+        ] {
+            let error = #expect(throws: ThrowawayPostgres.Failure.self, "\(statement)") {
+                try cluster.psql(statement, database: database.name, role: "cdop_app")
+            }
+            let text = String(describing: error)
+            #expect(text.contains("permission denied") || text.contains("must be owner"), "\(statement): \(text)")
+        }
+        #expect(try cluster.psql("SELECT count(*) FROM events", database: database.name, role: "cdop_app") == "1")
+    }
+}
