@@ -59,21 +59,30 @@ package final class PostgresEventStore: EventLog {
     /// Thrown by `within` when its deadline passes first.
     private struct DeadlinePassed: Error {}
 
-    /// `body`'s result, or `DeadlinePassed` once `limit` has passed; `onDeadline` then stops what the body
-    /// waits on (a lease waiting for a connection is not cancelled by its task's cancellation alone).
+    /// `body`'s result, or `DeadlinePassed` as soon as `limit` has passed; `onDeadline` then stops what the
+    /// body waits on. The body is not waited for: a lease waiting on an unreachable server ends only when the
+    /// pool gives up its connection attempts, which took a minute on a loaded machine.
     private static func within<T: Sendable>(
         _ limit: Duration, onDeadline: @escaping @Sendable () -> Void, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
+        let outcome = FirstOutcome<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.continuation = continuation
+            let timer = Task {
                 try await Task.sleep(for: limit)
                 onDeadline()
-                return nil
+                outcome.finish(.failure(DeadlinePassed()))
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw DeadlinePassed() }
-            return value
+            Task {
+                do {
+                    let value = try await body()
+                    timer.cancel()
+                    outcome.finish(.success(value))
+                } catch {
+                    timer.cancel()
+                    outcome.finish(.failure(error))
+                }
+            }
         }
     }
 
@@ -406,5 +415,24 @@ package final class PostgresEventStore: EventLog {
             }
         }
         return Set(PostgresSchema.migrations.map(\.name)).subtracting(applied)
+    }
+}
+
+/// Whichever of a body and its deadline finishes first, given to the one waiting; the other is ignored.
+private final class FirstOutcome<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: CheckedContinuation<T, any Error>?
+
+    var continuation: CheckedContinuation<T, any Error>? {
+        get { lock.withLock { waiting } }
+        set { lock.withLock { waiting = newValue } }
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        let taken = lock.withLock { () -> CheckedContinuation<T, any Error>? in
+            defer { waiting = nil }
+            return waiting
+        }
+        taken?.resume(with: result)
     }
 }
