@@ -22,9 +22,9 @@ run: build
 	@mkdir -p var
 	CDOP_DEMO=$${CDOP_DEMO:-1} .build/debug/cdop serve
 
-# Tests that measure time or kill processes run in a second pass of their own, so the rest of the suite (the
-# demo loads, the browser) cannot starve them of the machine's two cores and make their clocks lie.
-TIMING_SUITES = SoakTests|CrashSafetyTests|SMTPFailureTests|SubscriptionTests|TickCrashTests|DispatcherCrashTests|GracefulShutdownTests|BackupTests|LogPrivacyTests
+# Tests that measure time, kill processes or wait on a server (the PostgreSQL cluster) run in a second pass of
+# their own, so the rest of the suite (the demo loads, the browser) cannot starve them of the machine's two cores.
+TIMING_SUITES = SoakTests|CrashSafetyTests|SMTPFailureTests|SubscriptionTests|TickCrashTests|DispatcherCrashTests|GracefulShutdownTests|BackupTests|LogPrivacyTests|CDOPPostgresTests
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -23,7 +23,7 @@ package final class PostgresEventStore: EventLog {
     /// tables up to date; refused when no server has answered within `connectWithin`.
     package init(
         url: String, protection: (any StoredDataProtection)? = nil, connections: Int = 10,
-        pollInterval: Duration = .seconds(1), connectWithin: Duration = .seconds(15)
+        pollInterval: Duration = .seconds(1), connectWithin: Duration = .seconds(30)
     ) async throws {
         address = try PostgresAddress(url)
         self.protection = protection

@@ -30,10 +30,14 @@ enum EventLogEngine: String, CaseIterable, CustomTestStringConvertible, Sendable
         case .postgres:
             let cluster = try ThrowawayPostgres.shared()
             let database = try cluster.makeDatabase()
-            let log = try await PostgresEventStore(url: database.url)
+            // The connection may wait long for a thread when the whole suite runs on two cores: no deadline to meet.
+            let log = try await PostgresEventStore(url: database.url, connectWithin: .seconds(300))
             return FreshLog(
                 log: log, cluster: cluster, database: database.name,
-                reopen: { try await PostgresEventStore(url: database.url, pollInterval: .seconds(60)) })
+                reopen: {
+                    try await PostgresEventStore(
+                        url: database.url, pollInterval: .seconds(3600), connectWithin: .seconds(300))
+                })
         }
     }
 }

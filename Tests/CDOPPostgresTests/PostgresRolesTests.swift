@@ -19,12 +19,12 @@ struct PostgresRolesTests {
         let address = { (role: String) in
             database.url.replacingOccurrences(of: "//\(cluster.user)@", with: "//\(role):\(role)@")
         }
-        let owner = try await PostgresEventStore(url: address("cdop_owner"))
+        let owner = try await PostgresEventStore(url: address("cdop_owner"), connectWithin: .seconds(300))
         await owner.close()
         try cluster.psql(
             file: deploy.appendingPathComponent("grants.sql").path, database: database.name, role: "cdop_owner")
 
-        let app = try await PostgresEventStore(url: address("cdop_app"))
+        let app = try await PostgresEventStore(url: address("cdop_app"), connectWithin: .seconds(300))
         let appended = try await app.append(
             [StreamAppend(streamID: "case-a", expected: .noStream, events: [EventLogContractTests.event()])],
             commandID: UUID(), recordedAt: EventLogContractTests.now)
