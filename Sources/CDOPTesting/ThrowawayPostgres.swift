@@ -40,18 +40,42 @@ package final class ThrowawayPostgres: Sendable {
 
     private static let sharedCluster = Mutex<ThrowawayPostgres?>(nil)
 
-    /// Starts a cluster: `durable` keeps PostgreSQL's fsync on (a benchmark's figures, a crash test); the
-    /// contract tests run without it, as nothing they check needs the disk.
+    /// Starts a cluster: `durable` keeps PostgreSQL's fsync on (a benchmark's figures, a crash test, a replica);
+    /// the contract tests run without it, as nothing they check needs the disk.
     package init(durable: Bool = false) throws {
-        binaries = try Self.binaryFolder()
-        owner = getuid() == 0 ? "postgres" : nil
-        folder = URL(fileURLWithPath: "/tmp").appendingPathComponent(
+        (binaries, owner, folder, port) = try Self.prepareFolder()
+        try run("initdb", ["-D", dataPath, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"])
+        try start(durable: durable)
+    }
+
+    /// A streaming replica of `primary`: its data copied by `pg_basebackup` (`-R`: it starts as a standby that
+    /// follows the primary's WAL over a replication connection), started on a port of its own.
+    package init(replicaOf primary: ThrowawayPostgres) throws {
+        (binaries, owner, folder, port) = try Self.prepareFolder()
+        try run(
+            "pg_basebackup",
+            [
+                "-h", "127.0.0.1", "-p", "\(primary.port)", "-U", user, "-D", dataPath, "-R", "-X", "stream", "-c",
+                "fast",
+            ])
+        try start(durable: true)
+    }
+
+    private var dataPath: String { folder.appendingPathComponent("data").path }
+
+    /// The programs, the user to run them as, a new folder for the cluster and a free port.
+    private static func prepareFolder() throws -> (URL, String?, URL, Int) {
+        let binaries = try binaryFolder()
+        let owner = getuid() == 0 ? "postgres" : nil
+        let folder = URL(fileURLWithPath: "/tmp").appendingPathComponent(
             "cdop-pg-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if let owner { try Self.run("/usr/bin/chown", ["-R", owner, folder.path]) }
-        port = try closedLoopbackPort()
-        let data = folder.appendingPathComponent("data").path
-        try run("initdb", ["-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--no-sync", "--locale=C"])
+        if let owner { try run("/usr/bin/chown", ["-R", owner, folder.path]) }
+        return (binaries, owner, folder, try closedLoopbackPort())
+    }
+
+    /// Starts the server on the cluster's folder and port.
+    private func start(durable: Bool) throws {
         var settings = [
             "-p \(port)", "-k \(folder.path)", "-c listen_addresses=127.0.0.1", "-c max_connections=200",
             "-c shared_buffers=64MB",
@@ -60,9 +84,38 @@ package final class ThrowawayPostgres: Sendable {
         try run(
             "pg_ctl",
             [
-                "-D", data, "-w", "-t", "60", "-l", folder.appendingPathComponent("server.log").path, "-o",
+                "-D", dataPath, "-w", "-t", "60", "-l", folder.appendingPathComponent("server.log").path, "-o",
                 settings.joined(separator: " "), "start",
             ])
+    }
+
+    /// The address of `database` on this cluster.
+    package func url(of database: String) -> String { "postgres://\(user)@127.0.0.1:\(port)/\(database)" }
+
+    /// Makes every commit wait until a standby has its WAL on disk (`synchronous_standby_names = '*'`), so an
+    /// acknowledged commit survives the primary's loss; returns once a standby is attached as synchronous.
+    package func requireSynchronousStandby(within deadline: Duration = .seconds(60)) throws {
+        try psql("ALTER SYSTEM SET synchronous_standby_names = '*'", database: "postgres")
+        try psql("SELECT pg_reload_conf()", database: "postgres")
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: deadline)
+        while try psql("SELECT count(*) FROM pg_stat_replication WHERE sync_state = 'sync'", database: "postgres")
+            == "0"
+        {
+            guard clock.now < end else { throw Failure(description: "no standby became synchronous in time") }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
+
+    /// Stops the server at once, as a lost machine would (`-m immediate`: no checkpoint, clients cut off), and
+    /// keeps its folder.
+    package func crash() throws {
+        try run("pg_ctl", ["-D", dataPath, "-m", "immediate", "-w", "stop"])
+    }
+
+    /// Promotes a standby to a primary that takes writes, returning once it does.
+    package func promote() throws {
+        try run("pg_ctl", ["-D", dataPath, "-w", "-t", "60", "promote"])
     }
 
     /// A new, empty database, and its address (`postgres://cdop@127.0.0.1:PORT/NAME`).
@@ -74,7 +127,7 @@ package final class ThrowawayPostgres: Sendable {
                 "-h", folder.path, "-p", "\(port)", "-U", user, "-d", "postgres", "-v", "ON_ERROR_STOP=1",
                 "-q", "-c", "CREATE DATABASE \(name)",
             ])
-        return (name, "postgres://\(user)@127.0.0.1:\(port)/\(name)")
+        return (name, url(of: name))
     }
 
     /// Runs `sql` in `database` through `psql`, as `role` (the cluster's owner unless named), and gives back
@@ -102,7 +155,7 @@ package final class ThrowawayPostgres: Sendable {
 
     /// Stops the server at once and removes its folder.
     package func stop() throws {
-        _ = try? run("pg_ctl", ["-D", folder.appendingPathComponent("data").path, "-m", "immediate", "-w", "stop"])
+        _ = try? run("pg_ctl", ["-D", dataPath, "-m", "immediate", "-w", "stop"])
         try? FileManager.default.removeItem(at: folder)
     }
 
