@@ -42,6 +42,38 @@ enum EventLogEngine: String, CaseIterable, CustomTestStringConvertible, Sendable
     }
 }
 
+extension EventLogEngine {
+    /// A new, empty database of this engine, to run SQL in.
+    func makeSQL() async throws -> SQLTransactions {
+        let fresh = try await make()
+        if let store = fresh.sqlite {
+            return SQLTransactions(keeping: fresh) { body in try await store.write { db in try body(db) } }
+        }
+        let store = fresh.log as! PostgresEventStore
+        return SQLTransactions(keeping: fresh) { body in try await store.write(body) }
+    }
+}
+
+/// Transactions on one engine's database, with what keeps it alive.
+struct SQLTransactions: Sendable {
+    let keeping: FreshLog
+    let run: @Sendable (@escaping @Sendable (any SQLDatabase) throws -> any Sendable) async throws -> any Sendable
+
+    init(
+        keeping: FreshLog,
+        _ run:
+            @escaping @Sendable (@escaping @Sendable (any SQLDatabase) throws -> any Sendable) async throws
+            -> any Sendable
+    ) {
+        self.keeping = keeping
+        self.run = run
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> T {
+        try await run { try body($0) } as! T
+    }
+}
+
 /// One test's log, with what keeps its storage alive.
 struct FreshLog: Sendable {
     let log: any EventLog
