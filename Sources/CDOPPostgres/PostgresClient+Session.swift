@@ -8,19 +8,23 @@ extension PostgresClient {
     /// false: committed when `body` returns, rolled back when it throws. The body runs on a thread of the
     /// sessions' own, where waiting on the server holds up no Swift concurrency thread.
     package func withSession<T: Sendable>(
-        transaction: Bool = true, logger: Logger, _ body: @escaping @Sendable (PostgresSession) throws -> T
+        transaction: Bool = true, logger: Logger, protection: (any StoredDataProtection)?,
+        _ body: @escaping @Sendable (PostgresSession) throws -> T
     ) async throws -> T {
         try await withConnection { connection in
             try await PostgresSession.onSessionThread {
-                let session = PostgresSession(connection: connection, logger: logger)
+                let session = PostgresSession(connection: connection, logger: logger, protection: protection)
                 guard transaction else { return try body(session) }
-                try session.execute("BEGIN", arguments: [])
+                try session.execute("BEGIN")
                 do {
                     let value = try body(session)
-                    try session.execute("COMMIT", arguments: [])
+                    // Keys the transaction's sealing made are kept before it commits, as on SQLite.
+                    try protection?.willCommit()
+                    try session.execute("COMMIT")
                     return value
                 } catch {
-                    try? session.execute("ROLLBACK", arguments: [])
+                    try? session.execute("ROLLBACK")
+                    protection?.didRollback()
                     throw error
                 }
             }
@@ -42,13 +46,13 @@ extension PostgresSession {
 extension PostgresEventStore {
     /// Runs `body` in one transaction on the database, as `EventStore.write` does on SQLite.
     package func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> T {
-        try await client.withSession(logger: logger) { try body($0) }
+        try await client.withSession(logger: logger, protection: protection) { try body($0) }
     }
 
     /// Runs `body` in one read-only transaction: every query sees the same moment.
     package func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> T {
-        try await client.withSession(logger: logger) { session in
-            try session.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", arguments: [])
+        try await client.withSession(logger: logger, protection: protection) { session in
+            try session.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             return try body(session)
         }
     }

@@ -5,7 +5,9 @@ import Foundation
 /// - `?` parameters become `$1`, `$2`, ...;
 /// - column types: `INTEGER` is `BIGINT` (SQLite's integers are 64-bit), `BLOB` is `BYTEA`, `REAL` is
 ///   `DOUBLE PRECISION`; `WITHOUT ROWID` (a SQLite storage choice) is dropped;
-/// - `INSERT OR IGNORE INTO` is `INSERT INTO ... ON CONFLICT DO NOTHING`.
+/// - `INSERT OR IGNORE INTO` is `INSERT INTO ... ON CONFLICT DO NOTHING`;
+/// - `instr` is `strpos` (the same arguments, the same answer);
+/// - `?NNN` (a numbered parameter) is `$NNN`; `INDEXED BY name` (SQLite's index hint) is dropped.
 package enum PostgresDialect {
     /// `sql`'s statements (split at `;` outside quotes), each rewritten for PostgreSQL.
     package static func statements(of sql: String) -> [String] {
@@ -28,6 +30,7 @@ package enum PostgresDialect {
             case "INTEGER": output += "BIGINT"
             case "BLOB": output += "BYTEA"
             case "REAL": output += "DOUBLE PRECISION"
+            case "INSTR": output += "strpos"
             default: output += word
             }
             word = ""
@@ -36,10 +39,13 @@ package enum PostgresDialect {
                 ignoresConflicts = true
             } else if words.suffix(2) == ["WITHOUT", "ROWID"] {
                 output = String(output.dropLast("WITHOUT ROWID".count)).trimmingTrailingSpace()
+            } else if words.suffix(3).dropLast() == ["INDEXED", "BY"] {
+                output = String(output.dropLast("INDEXED BY ".count + words[words.count - 1].count))
+                    .trimmingTrailingSpace()
             }
         }
 
-        var characters = statement.makeIterator()
+        var characters = PeekingIterator(statement)
         while let character = characters.next() {
             if character.isLetter || character.isNumber || character == "_" || (character == "." && !word.isEmpty) {
                 word.append(character)
@@ -48,8 +54,16 @@ package enum PostgresDialect {
             flushWord()
             switch character {
             case "?":
-                parameter += 1
-                output += "$\(parameter)"
+                var number = ""
+                while let next = characters.peek(), next.isNumber {
+                    number.append(next)
+                    _ = characters.next()
+                }
+                if number.isEmpty {
+                    parameter += 1
+                    number = "\(parameter)"
+                }
+                output += "$" + number
             case "'", "\"":
                 output.append(character)
                 while let quoted = characters.next() {
@@ -95,5 +109,20 @@ extension String {
         var text = self
         while text.last?.isWhitespace == true { text.removeLast() }
         return text
+    }
+}
+
+/// The characters of a string, with a look at the next one before taking it.
+private struct PeekingIterator {
+    private let characters: [Character]
+    private var index = 0
+
+    init(_ text: String) { characters = Array(text) }
+
+    func peek() -> Character? { index < characters.count ? characters[index] : nil }
+
+    mutating func next() -> Character? {
+        defer { index += 1 }
+        return peek()
     }
 }

@@ -10,27 +10,39 @@ import PostgresNIO
 package final class PostgresSession: SQLDatabase {
     let connection: PostgresConnection
     let logger: Logger
+    let protection: (any StoredDataProtection)?
 
     package var engine: SQLEngine { .postgres }
 
-    init(connection: PostgresConnection, logger: Logger) {
+    init(connection: PostgresConnection, logger: Logger, protection: (any StoredDataProtection)?) {
         self.connection = connection
         self.logger = logger
+        self.protection = protection
     }
 
-    package func execute(_ sql: String, arguments: [SQLValue]) throws {
+    package func sealColumn(_ text: String, subject: String) throws -> String {
+        try protection?.sealColumn(text, subject: subject) ?? text
+    }
+
+    package func openColumn(_ stored: String) throws -> String { try protection?.openColumn(stored) ?? stored }
+
+    package func searchToken(_ term: String) throws -> String { protection?.searchToken(term) ?? term }
+
+    package func searchTokens(_ terms: String) throws -> String { protection?.searchTokens(terms) ?? terms }
+
+    package func run(_ sql: String, bindings arguments: [SQLValue]) throws {
         let statements = PostgresDialect.statements(of: sql)
         guard arguments.isEmpty || statements.count == 1 else {
             throw PostgresStatementError(message: "values for several statements at once: \(sql)")
         }
-        for statement in statements { _ = try run(statement, arguments) }
+        for statement in statements { _ = try send(statement, arguments) }
     }
 
-    package func rows(_ sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
-        try run(PostgresDialect.translate(sql), arguments)
+    package func fetch(_ sql: String, bindings arguments: [SQLValue]) throws -> [SQLRow] {
+        try send(PostgresDialect.translate(sql), arguments)
     }
 
-    private func run(_ statement: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+    private func send(_ statement: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments { bindings.bind(argument) }
         let result: PostgresQueryResult

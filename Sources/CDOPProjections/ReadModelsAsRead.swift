@@ -1,4 +1,4 @@
-import GRDB
+import CDOPStore
 
 /// The read models as they read, the same in any database holding the same events whatever its keys: what two
 /// databases are compared by (a demo loaded twice, a migrated copy). A sealed column's bytes depend on its
@@ -15,11 +15,13 @@ package enum ReadModelsAsRead {
     ]
 
     /// Every row of `table` as it reads, sorted.
-    package static func rows(of table: String, in db: Database) throws -> [[DatabaseValue]] {
-        let columns = try db.columns(in: table).map(\.name).filter { !(tokenColumns[table] ?? []).contains($0) }
-        let list = columns.map { (sealedColumns[table] ?? []).contains($0) ? "cdop_open(\($0))" : $0 }
-        return try Row.fetchAll(db, sql: "SELECT \(list.joined(separator: ", ")) FROM \(table)")
-            .map { row in Array(row.databaseValues) }
-            .sorted { $0.lexicographicallyPrecedes($1) { "\($0)" < "\($1)" } }
+    package static func rows(of table: String, in db: any SQLDatabase) throws -> [[SQLValue]] {
+        let columns = try db.columns(of: table).filter { !(tokenColumns[table] ?? []).contains($0) }
+        return try db.opening(
+            Array(sealedColumns[table] ?? []),
+            of: db.rows("SELECT \(columns.joined(separator: ", ")) FROM \(table)")
+        )
+        .map(\.values)
+        .sorted { $0.lexicographicallyPrecedes($1) { "\($0)" < "\($1)" } }
     }
 }

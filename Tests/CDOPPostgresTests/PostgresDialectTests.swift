@@ -19,6 +19,13 @@ struct PostgresDialectTests {
         #expect(PostgresDialect.translate("SELECT 'INTEGER' AS real_name") == "SELECT 'INTEGER' AS real_name")
     }
 
+    @Test("Numbered parameters keep their numbers, and SQLite's index hints are dropped")
+    func numberedParametersAndIndexHints() {
+        #expect(
+            PostgresDialect.translate("SELECT a FROM t INDEXED BY t_by_b WHERE b = ?2 OR c = ?1")
+                == "SELECT a FROM t WHERE b = $2 OR c = $1")
+    }
+
     @Test("INSERT OR IGNORE ignores conflicts")
     func insertOrIgnore() {
         #expect(

@@ -25,7 +25,7 @@ struct SQLDatabaseContractTests {
     func valuesRoundTrip(engine: EventLogEngine) async throws {
         let database = try await engine.makeSQL()
         let rows = try await database.write { db in
-            try db.execute(Self.table, arguments: [])
+            try db.execute(Self.table)
             try db.execute(
                 "INSERT INTO things (id, count, ratio, bytes, note) VALUES (?, ?, ?, ?, ?)", "a", 9_000_000_000,
                 0.25, Data([0, 1, 2, 255]), "it's ? here")
@@ -50,7 +50,7 @@ struct SQLDatabaseContractTests {
     func upsertsAndAggregates(engine: EventLogEngine) async throws {
         let database = try await engine.makeSQL()
         let (changed, first, sum, test, count) = try await database.write { db in
-            try db.execute(Self.table, arguments: [])
+            try db.execute(Self.table)
             let upsert = """
                 INSERT INTO things (id, count, note) VALUES (?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET count = excluded.count, note = excluded.note
@@ -81,7 +81,7 @@ struct SQLDatabaseContractTests {
     func aThrowUndoesTheTransaction(engine: EventLogEngine) async throws {
         struct Refused: Error {}
         let database = try await engine.makeSQL()
-        try await database.write { db in try db.execute(Self.table, arguments: []) }
+        try await database.write { db in try db.execute(Self.table) }
         await #expect(throws: (any Error).self) {
             try await database.write { db in
                 try db.execute("INSERT INTO things (id, count) VALUES (?, ?)", "a", 1)
@@ -94,7 +94,7 @@ struct SQLDatabaseContractTests {
     @Test("A refused statement says why, never with the values bound to it", arguments: EventLogEngine.allCases)
     func aRefusedStatementSaysWhy(engine: EventLogEngine) async throws {
         let database = try await engine.makeSQL()
-        try await database.write { db in try db.execute(Self.table, arguments: []) }
+        try await database.write { db in try db.execute(Self.table) }
         let error = await #expect(throws: (any Error).self) {
             try await database.write { db in
                 try db.execute("INSERT INTO things (id, count) VALUES (?, ?)", "Olivia Smith", nil)

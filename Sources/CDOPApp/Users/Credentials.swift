@@ -70,9 +70,15 @@ package struct Credentials: Sendable, Equatable {
     package func save(in db: Database) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO user_credentials (user_id, password_hash, must_change_password,
-                    password_generated, generated_password_used, totp_secret, totp_pending_secret, totp_last_step)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO user_credentials (user_id, password_hash, must_change_password,
+                        password_generated, generated_password_used, totp_secret, totp_pending_secret, totp_last_step)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash,
+                        must_change_password = excluded.must_change_password,
+                        password_generated = excluded.password_generated,
+                        generated_password_used = excluded.generated_password_used,
+                        totp_secret = excluded.totp_secret, totp_pending_secret = excluded.totp_pending_secret,
+                        totp_last_step = excluded.totp_last_step
                 """,
             arguments: [
                 userID.description, passwordHash, mustChangePassword, passwordGenerated, generatedPasswordUsed,

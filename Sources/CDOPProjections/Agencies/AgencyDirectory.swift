@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPStore
 import Foundation
 import GRDB
 
@@ -25,7 +26,7 @@ extension AgencyView {
             leadEmail: state.leadContacts.first?.email, contacts: state.contacts, retired: state.retiredAt != nil)
     }
 
-    init(_ row: Row) {
+    init(_ row: SQLRow) {
         let contactsJSON: String = row["contacts"]
         self.init(
             agencyID: row["agency_id"], name: row["name"], kind: row["kind"], leadEmail: row["lead_email"],
@@ -37,26 +38,25 @@ extension AgencyView {
 /// The agency directory's queries.
 package enum AgencyDirectory {
     /// Every agency, current ones first, by name.
-    package static func all(in db: Database) throws -> [AgencyView] {
-        try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY retired, name COLLATE NOCASE, agency_id").map(
+    package static func all(in db: any SQLDatabase) throws -> [AgencyView] {
+        try db.rows("SELECT * FROM agencies ORDER BY retired, name COLLATE NOCASE, agency_id").map(
             AgencyView.init)
     }
 
     /// The agencies that can be asked for forms, by name.
-    package static func active(in db: Database) throws -> [AgencyView] {
+    package static func active(in db: any SQLDatabase) throws -> [AgencyView] {
         try all(in: db).filter { !$0.retired }
     }
 
     /// The ids of the agencies called `name` (without case), current ones first; at most 2, enough to tell one
     /// from many.
-    package static func ids(named name: String, in db: Database) throws -> [String] {
-        try String.fetchAll(
-            db, sql: "SELECT agency_id FROM agencies WHERE name = ? COLLATE NOCASE ORDER BY retired LIMIT 2",
-            arguments: [name])
+    package static func ids(named name: String, in db: any SQLDatabase) throws -> [String] {
+        try db.values(
+            String.self, "SELECT agency_id FROM agencies WHERE name = ? COLLATE NOCASE ORDER BY retired LIMIT 2", name)
     }
 
     /// The ids of the agencies whose id starts with `prefix` (at most 2).
-    package static func ids(withPrefix prefix: String, in db: Database) throws -> [String] {
+    package static func ids(withPrefix prefix: String, in db: any SQLDatabase) throws -> [String] {
         try IDPrefix.matches(prefix, table: "agencies", column: "agency_id", in: db)
     }
 }

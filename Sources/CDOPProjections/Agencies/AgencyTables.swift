@@ -6,32 +6,32 @@ import GRDB
 package enum AgencyTables {
     package static let migration = SchemaMigration("projections.v1.agencies") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE agencies (
-                    agency_id      TEXT PRIMARY KEY,
-                    name           TEXT NOT NULL,
-                    kind           TEXT NOT NULL,
-                    lead_email     TEXT,
-                    contacts       TEXT NOT NULL,
-                    retired        INTEGER NOT NULL,
-                    stream_version INTEGER NOT NULL
-                );
-                CREATE INDEX agencies_by_name ON agencies (name COLLATE NOCASE);
-                """)
+            """
+            CREATE TABLE agencies (
+                agency_id      TEXT PRIMARY KEY,
+                name           TEXT NOT NULL,
+                kind           TEXT NOT NULL,
+                lead_email     TEXT,
+                contacts       TEXT NOT NULL,
+                retired        INTEGER NOT NULL,
+                stream_version INTEGER NOT NULL
+            );
+            CREATE INDEX agencies_by_name ON agencies (name COLLATE NOCASE);
+            """)
     }
 
-    package static func write(_ state: AgencyState, version: Int64, in db: Database) throws {
+    package static func write(_ state: AgencyState, version: Int64, in db: any SQLDatabase) throws {
         guard let id = state.agencyID else { return }
         let contacts = String(decoding: try CanonicalJSON.encode(state.contacts), as: UTF8.self)
         try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO agencies (agency_id, name, kind, lead_email, contacts, retired, stream_version)
+            """
+                INSERT INTO agencies (agency_id, name, kind, lead_email, contacts, retired, stream_version)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                id.description, state.name, state.kind.rawValue, state.leadContacts.first?.email, contacts,
-                state.retiredAt != nil, version,
-            ])
+                ON CONFLICT (agency_id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                    lead_email = excluded.lead_email, contacts = excluded.contacts, retired = excluded.retired,
+                    stream_version = excluded.stream_version
+            """, id.description, state.name, state.kind.rawValue, state.leadContacts.first?.email, contacts,
+            state.retiredAt != nil, version)
     }
 
     package static let projection = FoldingProjection<AgencyDecider>(name: "agencies", streamPrefix: "agency") {

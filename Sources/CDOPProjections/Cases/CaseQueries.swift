@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPStore
 import Foundation
 import GRDB
 
@@ -22,14 +23,14 @@ package struct CaseSummary: Sendable, Equatable, Codable {
     package var externalReference: String?
 
     /// `row`: read with `CaseTables.summaryColumns`.
-    init(row: Row) {
+    init(row: SQLRow) {
         caseID = row["case_id"]
         reference = row["reference"]
         stage = row["stage"]
         countsForPanel = row["counts_for_panel"]
-        childName = row["opened_child_name"]
+        childName = row["child_name"]
         sex = row["sex"]
-        dateOfBirth = row["opened_date_of_birth"]
+        dateOfBirth = row["date_of_birth"]
         dateOfDeath = row["date_of_death"]
         areaCode = row["area_code"]
         expectation = row["expectation"]
@@ -44,9 +45,11 @@ package struct CaseSummary: Sendable, Equatable, Codable {
 /// Questions asked of the case read model.
 package enum CaseQueries {
     /// Cases, newest notification first, optionally of one stage and one area.
-    package static func list(stage: String? = nil, areaCode: String? = nil, in db: Database) throws -> [CaseSummary] {
+    package static func list(stage: String? = nil, areaCode: String? = nil, in db: any SQLDatabase) throws
+        -> [CaseSummary]
+    {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let stage {
             conditions.append("stage = ?")
             arguments += [stage]
@@ -56,27 +59,23 @@ package enum CaseQueries {
             arguments += [areaCode]
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try Row.fetchAll(
-            db.cachedStatement(
-                sql:
-                    "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY notified_at DESC, reference"
-            ),
-            arguments: arguments
-        ).map(CaseSummary.init)
+        return try CaseSummary.opened(
+            db.rows(
+                "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY notified_at DESC, reference",
+                arguments: arguments), in: db)
     }
 
     /// The case a person means by `text`: its full id, its reference (CDOP-1A2B3C4D), an unambiguous prefix of
     /// its id, or its reference in another record (`B11-001` from a historic import, matched without case).
-    package static func resolve(_ text: String, in db: Database) throws -> Result<CaseID, ResolveFailure> {
+    package static func resolve(_ text: String, in db: any SQLDatabase) throws -> Result<CaseID, ResolveFailure> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let id = CaseID(trimmed) { return .success(id) }
         var matches = try cases(withExternalReference: trimmed, in: db).map(\.description)
         var prefix = trimmed.lowercased()
         if prefix.hasPrefix("cdop-") { prefix.removeFirst(5) }
         if prefix.count >= 4, prefix.allSatisfy(\.isHexDigit) || prefix.contains("-") {
-            matches += try String.fetchAll(
-                db.cachedStatement(sql: "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2"),
-                arguments: [prefix])
+            matches += try db.values(
+                String.self, "SELECT case_id FROM case_summaries WHERE case_id LIKE ? || '%' LIMIT 2", prefix)
         }
         var distinct: [String] = []
         for match in matches where !distinct.contains(match) { distinct.append(match) }
@@ -88,43 +87,37 @@ package enum CaseQueries {
     }
 
     /// The cases (at most two: one is the answer, two an ambiguity) known by `reference` in another record.
-    package static func cases(withExternalReference reference: String, in db: Database) throws -> [CaseID] {
+    package static func cases(withExternalReference reference: String, in db: any SQLDatabase) throws -> [CaseID] {
         guard !reference.isEmpty else { return [] }
-        return try String.fetchAll(
-            db.cachedStatement(
-                sql:
-                    "SELECT case_id FROM case_summaries WHERE external_reference = ? COLLATE NOCASE ORDER BY case_id LIMIT 2"
-            ),
-            arguments: [reference]
+        return try db.values(
+            String.self,
+            "SELECT case_id FROM case_summaries WHERE external_reference = ? COLLATE NOCASE ORDER BY case_id LIMIT 2",
+            reference
         ).compactMap(CaseID.init)
     }
 
     /// The summary of one case.
-    package static func summary(_ caseID: CaseID, in db: Database) throws -> CaseSummary? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(CaseTables.summaryColumns) FROM case_summaries WHERE case_id = ?"),
-            arguments: [caseID.description]
-        )
-        .map(CaseSummary.init)
+    package static func summary(_ caseID: CaseID, in db: any SQLDatabase) throws -> CaseSummary? {
+        try db.row("SELECT \(CaseTables.summaryColumns) FROM case_summaries WHERE case_id = ?", caseID.description).map
+        { try CaseSummary.opened([$0], in: db)[0] }
     }
 
     /// Cases already indexed under any of `keys` (the earliest notified first), excluding `caseID`.
     package static func duplicateCandidates(
-        for keys: Set<DuplicateKey>, excluding caseID: CaseID, in db: Database
+        for keys: Set<DuplicateKey>, excluding caseID: CaseID, in db: any SQLDatabase
     ) throws -> [CaseID] {
         guard !keys.isEmpty else { return [] }
-        let placeholders = Array(repeating: "cdop_token(?)", count: keys.count).joined(separator: ", ")
-        let arguments = StatementArguments(keys.map(\.description)) + [caseID.description]
+        let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+        let arguments: SQLArguments = try keys.map { try db.searchToken($0.description) } + [caseID.description]
         // Cached: a notification has three or four keys, so a handful of statements serve every lookup (a
         // historic import makes one a row; preparing each afresh cost more than running it).
-        return try String.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
-                    WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
-                    ORDER BY s.notified_at, s.case_id
-                    """),
-            arguments: arguments
+        return try db.values(
+            String.self,
+            """
+            SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
+            WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
+            ORDER BY s.notified_at, s.case_id
+            """, arguments: arguments
         ).compactMap(CaseID.init)
     }
 }
@@ -133,4 +126,11 @@ package enum CaseQueries {
 package enum ResolveFailure: Error, Equatable {
     case notFound
     case ambiguous(Int)
+}
+
+extension CaseSummary {
+    /// The rows read, the child's sealed columns opened.
+    static func opened(_ rows: [SQLRow], in db: any SQLDatabase) throws -> [CaseSummary] {
+        try db.opening(CaseTables.sealedSummaryColumns, of: rows).map(CaseSummary.init)
+    }
 }

@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPStore
 import Foundation
 import GRDB
 
@@ -56,9 +57,9 @@ extension CaseQueries {
     /// The cases matching `search`, in its order. Text matches a reference (`CDOP-1A2B`, as a prefix), a
     /// reference in an earlier record (without case), a child's name or alias (the beginnings of its words,
     /// `ChildNameTerms`) or an NHS number (its digits).
-    package static func search(_ search: CaseSearch, in db: Database) throws -> [CaseSummary] {
+    package static func search(_ search: CaseSearch, in db: any SQLDatabase) throws -> [CaseSummary] {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let text = search.text?.trimmingCharacters(in: .whitespaces) {
             var alternatives: [String] = []
             var reference = text.lowercased()
@@ -72,18 +73,18 @@ extension CaseQueries {
             let words = ChildNameTerms.words(of: text)
             if !words.isEmpty, words.joined().contains(where: \.isLetter) {
                 // Every word the beginning of one of the names, or all of them run together ("TEST child").
-                let holds = "instr(' ' || folded_names || ' ', ' ' || cdop_token(?) || ' ') > 0"
+                let holds = "instr(' ' || folded_names || ' ', ' ' || ? || ' ') > 0"
                 alternatives.append("(" + words.map { _ in holds }.joined(separator: " AND ") + ")")
-                arguments += StatementArguments(words)
+                arguments += try words.map { try db.searchToken($0) }
                 if words.count > 1 {
                     alternatives.append(holds)
-                    arguments += [words.joined()]
+                    arguments += [try db.searchToken(words.joined())]
                 }
             }
             let digits = text.filter(\.isNumber)
             if digits.count == 10, text.allSatisfy({ $0.isNumber || $0 == " " }) {
-                alternatives.append("nhs_number = cdop_token(?)")
-                arguments += [digits]
+                alternatives.append("nhs_number = ?")
+                arguments += [try db.searchToken(digits)]
             }
             conditions.append("(" + alternatives.joined(separator: " OR ") + ")")
         }
@@ -106,13 +107,12 @@ extension CaseQueries {
         if !search.visibleAreas.isEmpty {
             let areas = search.visibleAreas.sorted()
             conditions.append("area_code IN (" + areas.map { _ in "?" }.joined(separator: ", ") + ")")
-            arguments += StatementArguments(areas)
+            arguments += areas.map { $0 as (any SQLValueConvertible)? }
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try Row.fetchAll(
-            db,
-            sql: "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY \(search.sort.orderBy)",
-            arguments: arguments
-        ).map(CaseSummary.init)
+        return try CaseSummary.opened(
+            db.rows(
+                "SELECT \(CaseTables.summaryColumns) FROM case_summaries \(filter) ORDER BY \(search.sort.orderBy)",
+                arguments: arguments), in: db)
     }
 }

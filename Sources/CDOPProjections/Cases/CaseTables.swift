@@ -9,52 +9,52 @@ package enum CaseTables {
     /// Writing a case reads its duplicate keys by case: without this index every write scanned every key, and
     /// appends and rebuilds slowed as the panel's history grew. An index only, so no replay after the upgrade.
     package static let duplicateKeysByCaseMigration = SchemaMigration("indexes.v1.case-duplicate-keys-by-case") { db in
-        try db.execute(sql: "CREATE INDEX IF NOT EXISTS case_duplicate_keys_by_case ON case_duplicate_keys (case_id)")
+        try db.execute("CREATE INDEX IF NOT EXISTS case_duplicate_keys_by_case ON case_duplicate_keys (case_id)")
     }
 
     package static let migration = SchemaMigration("projections.v1.cases") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE case_summaries (
-                    case_id              TEXT PRIMARY KEY,
-                    reference            TEXT NOT NULL UNIQUE,
-                    stage                TEXT NOT NULL,
-                    counts_for_panel     INTEGER NOT NULL,
-                    child_name           TEXT NOT NULL,
-                    sex                  TEXT NOT NULL,
-                    date_of_birth        TEXT NOT NULL,
-                    date_of_death        TEXT NOT NULL,
-                    area_code            TEXT,
-                    expectation          TEXT,
-                    notified_at          TEXT NOT NULL,
-                    possible_duplicate_of TEXT,
-                    duplicate_of         TEXT,
-                    outstanding_requests INTEGER NOT NULL,
-                    stream_version       INTEGER NOT NULL
-                );
-                CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
-                CREATE TABLE case_duplicate_keys (
-                    key     TEXT NOT NULL,
-                    case_id TEXT NOT NULL,
-                    PRIMARY KEY (key, case_id)
-                ) WITHOUT ROWID;
-                CREATE TABLE form_requests (
-                    request_id      TEXT PRIMARY KEY,
-                    case_id         TEXT NOT NULL,
-                    agency_id       TEXT NOT NULL,
-                    agency_name     TEXT NOT NULL,
-                    form_type       TEXT NOT NULL,
-                    contact_email   TEXT NOT NULL,
-                    requested_at    TEXT NOT NULL,
-                    due_date        TEXT NOT NULL,
-                    status          TEXT NOT NULL,
-                    outstanding     INTEGER NOT NULL,
-                    reminders       INTEGER NOT NULL,
-                    escalation      TEXT
-                );
-                CREATE INDEX form_requests_by_case ON form_requests (case_id);
-                CREATE INDEX form_requests_outstanding ON form_requests (outstanding, due_date);
-                """)
+            """
+            CREATE TABLE case_summaries (
+                case_id              TEXT PRIMARY KEY,
+                reference            TEXT NOT NULL UNIQUE,
+                stage                TEXT NOT NULL,
+                counts_for_panel     INTEGER NOT NULL,
+                child_name           TEXT NOT NULL,
+                sex                  TEXT NOT NULL,
+                date_of_birth        TEXT NOT NULL,
+                date_of_death        TEXT NOT NULL,
+                area_code            TEXT,
+                expectation          TEXT,
+                notified_at          TEXT NOT NULL,
+                possible_duplicate_of TEXT,
+                duplicate_of         TEXT,
+                outstanding_requests INTEGER NOT NULL,
+                stream_version       INTEGER NOT NULL
+            );
+            CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
+            CREATE TABLE case_duplicate_keys (
+                key     TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                PRIMARY KEY (key, case_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE form_requests (
+                request_id      TEXT PRIMARY KEY,
+                case_id         TEXT NOT NULL,
+                agency_id       TEXT NOT NULL,
+                agency_name     TEXT NOT NULL,
+                form_type       TEXT NOT NULL,
+                contact_email   TEXT NOT NULL,
+                requested_at    TEXT NOT NULL,
+                due_date        TEXT NOT NULL,
+                status          TEXT NOT NULL,
+                outstanding     INTEGER NOT NULL,
+                reminders       INTEGER NOT NULL,
+                escalation      TEXT
+            );
+            CREATE INDEX form_requests_by_case ON form_requests (case_id);
+            CREATE INDEX form_requests_outstanding ON form_requests (outstanding, due_date);
+            """)
     }
 
     /// A reference is not unique: two cases whose ids begin with the same eight hex digits share it (a panel
@@ -66,29 +66,29 @@ package enum CaseTables {
     package static let sharedReferencesMigration = SchemaMigration("projections.v2.case-summaries-shared-references") {
         db in
         try db.execute(
-            sql: """
-                CREATE TABLE case_summaries_shared_references (
-                    case_id              TEXT PRIMARY KEY,
-                    reference            TEXT NOT NULL,
-                    stage                TEXT NOT NULL,
-                    counts_for_panel     INTEGER NOT NULL,
-                    child_name           TEXT NOT NULL,
-                    sex                  TEXT NOT NULL,
-                    date_of_birth        TEXT NOT NULL,
-                    date_of_death        TEXT NOT NULL,
-                    area_code            TEXT,
-                    expectation          TEXT,
-                    notified_at          TEXT NOT NULL,
-                    possible_duplicate_of TEXT,
-                    duplicate_of         TEXT,
-                    outstanding_requests INTEGER NOT NULL,
-                    stream_version       INTEGER NOT NULL
-                );
-                INSERT INTO case_summaries_shared_references SELECT * FROM case_summaries;
-                DROP TABLE case_summaries;
-                ALTER TABLE case_summaries_shared_references RENAME TO case_summaries;
-                CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
-                """)
+            """
+            CREATE TABLE case_summaries_shared_references (
+                case_id              TEXT PRIMARY KEY,
+                reference            TEXT NOT NULL,
+                stage                TEXT NOT NULL,
+                counts_for_panel     INTEGER NOT NULL,
+                child_name           TEXT NOT NULL,
+                sex                  TEXT NOT NULL,
+                date_of_birth        TEXT NOT NULL,
+                date_of_death        TEXT NOT NULL,
+                area_code            TEXT,
+                expectation          TEXT,
+                notified_at          TEXT NOT NULL,
+                possible_duplicate_of TEXT,
+                duplicate_of         TEXT,
+                outstanding_requests INTEGER NOT NULL,
+                stream_version       INTEGER NOT NULL
+            );
+            INSERT INTO case_summaries_shared_references SELECT * FROM case_summaries;
+            DROP TABLE case_summaries;
+            ALTER TABLE case_summaries_shared_references RENAME TO case_summaries;
+            CREATE INDEX case_summaries_by_stage ON case_summaries (stage, area_code);
+            """)
     }
 
     /// The case's reference in another record (a historic import's `reference`), found by `cdop case show B11-001`.
@@ -96,73 +96,85 @@ package enum CaseTables {
     package static let externalReferenceMigration = SchemaMigration("projections.v3.case-summaries-external-reference")
     { db in
         try db.execute(
-            sql: """
-                ALTER TABLE case_summaries ADD COLUMN external_reference TEXT;
-                CREATE INDEX case_summaries_by_external_reference ON case_summaries (external_reference COLLATE NOCASE)
-                    WHERE external_reference IS NOT NULL;
-                """)
+            """
+            ALTER TABLE case_summaries ADD COLUMN external_reference TEXT;
+            CREATE INDEX case_summaries_by_external_reference ON case_summaries (external_reference COLLATE NOCASE)
+                WHERE external_reference IS NOT NULL;
+            """)
     }
 
     /// What the coordinator finds a case by on `/cases`: the child's names folded as the duplicate matcher folds
     /// them, and the NHS number's digits. New columns, so a projection migration: an upgrade fills them from events.
     package static let searchMigration = SchemaMigration("projections.v4.case-summaries-search") { db in
         try db.execute(
-            sql: """
-                ALTER TABLE case_summaries ADD COLUMN folded_names TEXT NOT NULL DEFAULT '';
-                ALTER TABLE case_summaries ADD COLUMN nhs_number TEXT;
-                CREATE INDEX case_summaries_by_nhs_number ON case_summaries (nhs_number) WHERE nhs_number IS NOT NULL;
-                """)
+            """
+            ALTER TABLE case_summaries ADD COLUMN folded_names TEXT NOT NULL DEFAULT '';
+            ALTER TABLE case_summaries ADD COLUMN nhs_number TEXT;
+            CREATE INDEX case_summaries_by_nhs_number ON case_summaries (nhs_number) WHERE nhs_number IS NOT NULL;
+            """)
     }
 
     /// The erasure asked for on a case and awaiting its approvals: when, by whom, and how many different people
     /// have approved. New columns, so a projection migration: an upgrade fills them from events.
     package static let erasureMigration = SchemaMigration("projections.v5.case-summaries-erasure") { db in
         try db.execute(
-            sql: """
-                ALTER TABLE case_summaries ADD COLUMN erasure_requested_at TEXT;
-                ALTER TABLE case_summaries ADD COLUMN erasure_requested_by TEXT;
-                ALTER TABLE case_summaries ADD COLUMN erasure_approvals INTEGER NOT NULL DEFAULT 0;
-                CREATE INDEX case_summaries_awaiting_erasure ON case_summaries (erasure_requested_at)
-                    WHERE erasure_requested_at IS NOT NULL;
-                """)
+            """
+            ALTER TABLE case_summaries ADD COLUMN erasure_requested_at TEXT;
+            ALTER TABLE case_summaries ADD COLUMN erasure_requested_by TEXT;
+            ALTER TABLE case_summaries ADD COLUMN erasure_approvals INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX case_summaries_awaiting_erasure ON case_summaries (erasure_requested_at)
+                WHERE erasure_requested_at IS NOT NULL;
+            """)
     }
 
     /// The read models' personal columns are sealed (the child's under the child's key, a form contact's under theirs) and the
     /// search columns hold tokens
     /// (`ReadModelSealing`), so the file holds no name, date of birth or NHS number in the clear.
     package static let sealedColumnsMigration = SchemaMigration("projections.v6.personal-columns-sealed") { db in
-        try db.execute(sql: "UPDATE case_summaries SET folded_names = '', nhs_number = NULL")
-        try db.execute(sql: "DELETE FROM case_duplicate_keys")
+        try db.execute("UPDATE case_summaries SET folded_names = '', nhs_number = NULL")
+        try db.execute("DELETE FROM case_duplicate_keys")
     }
 
     /// The columns a `CaseSummary` is read from, its personal ones opened.
-    package static let summaryColumns =
-        "*, cdop_open(child_name) AS opened_child_name, cdop_open(date_of_birth) AS opened_date_of_birth"
+    package static let summaryColumns = "*"
+    /// The columns of `case_summaries` sealed under the child's key, opened as they are read.
+    package static let sealedSummaryColumns = ["child_name", "date_of_birth"]
 
     /// Brings the rows of one case in line with `state`, writing only what changed. `fresh`: the tables hold
     /// no row of this case yet (a rebuild's scratch file), so there is nothing stored to compare with.
-    package static func write(_ state: CaseState, version: Int64, fresh: Bool = false, in db: Database) throws {
+    package static func write(_ state: CaseState, version: Int64, fresh: Bool = false, in db: any SQLDatabase) throws {
         guard let caseID = state.caseID, let notification = state.notification, let stage = state.stage else { return }
         let id = caseID.description
         let child = state.erasedSubjects.contains("child") ? nil : notification.child
-        try db.rawStatement(
+        try db.execute(
             """
-            INSERT OR REPLACE INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
-                date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
-                duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number,
-                erasure_requested_at, erasure_requested_by, erasure_approvals)
-            VALUES (?, ?, ?, ?, cdop_seal('case-' || ?1 || '/child', ?), ?, cdop_seal('case-' || ?1 || '/child', ?),
-                ?, ?, ?, ?, ?, ?, ?, ?, ?, cdop_tokens(?), cdop_token(?), ?, ?, ?)
-            """
-        ).execute(
-            id, caseID.reference, stage.name, stage.countsForPanel, notification.child.name.fullName,
-            notification.child.sex.rawValue, notification.child.dateOfBirth.iso, notification.death.date.iso,
+                INSERT INTO case_summaries (case_id, reference, stage, counts_for_panel, child_name, sex,
+                    date_of_birth, date_of_death, area_code, expectation, notified_at, possible_duplicate_of,
+                    duplicate_of, outstanding_requests, stream_version, external_reference, folded_names, nhs_number,
+                    erasure_requested_at, erasure_requested_by, erasure_approvals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (case_id) DO UPDATE SET reference = excluded.reference, stage = excluded.stage,
+                    counts_for_panel = excluded.counts_for_panel, child_name = excluded.child_name,
+                    sex = excluded.sex, date_of_birth = excluded.date_of_birth,
+                    date_of_death = excluded.date_of_death, area_code = excluded.area_code,
+                    expectation = excluded.expectation, notified_at = excluded.notified_at,
+                    possible_duplicate_of = excluded.possible_duplicate_of, duplicate_of = excluded.duplicate_of,
+                    outstanding_requests = excluded.outstanding_requests, stream_version = excluded.stream_version,
+                    external_reference = excluded.external_reference, folded_names = excluded.folded_names,
+                    nhs_number = excluded.nhs_number, erasure_requested_at = excluded.erasure_requested_at,
+                    erasure_requested_by = excluded.erasure_requested_by,
+                    erasure_approvals = excluded.erasure_approvals
+            """, id, caseID.reference, stage.name, stage.countsForPanel,
+            try db.sealColumn(notification.child.name.fullName, subject: "case-\(id)/child"),
+            notification.child.sex.rawValue,
+            try db.sealColumn(notification.child.dateOfBirth.iso, subject: "case-\(id)/child"),
+            notification.death.date.iso,
             state.areaCode, state.expectation?.rawValue,
             UTCTimestamp.string(from: state.receivedAt ?? Date(timeIntervalSince1970: 0)),
             state.possibleDuplicateOf?.description, state.duplicateOf?.description,
             state.outstandingRequests.count, version, state.externalReference,
-            child.map { ChildNameTerms.terms(of: $0.name).joined(separator: " ") } ?? "",
-            child?.nhsNumber.number.map { $0.text.filter(\.isNumber) },
+            try db.searchTokens(child.map { ChildNameTerms.terms(of: $0.name).joined(separator: " ") } ?? ""),
+            try child?.nhsNumber.number.map { try db.searchToken($0.text.filter(\.isNumber)) },
             state.erasureApproval.map { UTCTimestamp.string(from: $0.requestedAt) }, state.erasureApproval?.requestedBy,
             state.erasureApproval?.approvedBy.count ?? 0)
         try writeDuplicateKeys(state, notification, id, fresh: fresh, in: db)
@@ -174,7 +186,7 @@ package enum CaseTables {
     /// A confirmed duplicate is no longer a place to link new notifications to: its primary is; nor is a case
     /// whose child was erased. The keys are stored as their tokens.
     private static func writeDuplicateKeys(
-        _ state: CaseState, _ notification: DeathNotification, _ id: String, fresh: Bool, in db: Database
+        _ state: CaseState, _ notification: DeathNotification, _ id: String, fresh: Bool, in db: any SQLDatabase
     ) throws {
         let linkable = state.duplicateOf == nil && !state.erasedSubjects.contains("child")
         let keys = linkable ? try tokens(of: DuplicateMatcher.keys(for: notification).map(\.description), in: db) : []
@@ -182,42 +194,42 @@ package enum CaseTables {
             fresh
             ? []
             : Set(
-                try String.fetchAll(
-                    db.cachedStatement(sql: "SELECT key FROM case_duplicate_keys WHERE case_id = ?"), arguments: [id]))
+                try db.values(String.self, "SELECT key FROM case_duplicate_keys WHERE case_id = ?", id))
         guard keys != stored else { return }
         for key in stored.subtracting(keys) {
-            try db.rawStatement("DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?").execute(key, id)
+            try db.execute("DELETE FROM case_duplicate_keys WHERE key = ? AND case_id = ?", key, id)
         }
         for key in keys.subtracting(stored) {
-            try db.rawStatement("INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)").execute(key, id)
+            try db.execute("INSERT INTO case_duplicate_keys (key, case_id) VALUES (?, ?)", key, id)
         }
     }
 
     /// The search tokens of `terms`.
-    static func tokens(of terms: [String], in db: Database) throws -> Set<String> {
-        let token = try db.cachedStatement(sql: "SELECT cdop_token(?)")
-        return Set(try terms.map { try String.fetchOne(token, arguments: [$0]) ?? $0 })
+    static func tokens(of terms: [String], in db: any SQLDatabase) throws -> Set<String> {
+        Set(try terms.map(db.searchToken))
     }
 
     /// A request's contact email is sealed under the contact's key (`contact-REQUEST`), as the events seal it.
-    private static func writeRequests(_ state: CaseState, _ id: String, in db: Database) throws {
-        let upsert = try db.rawStatement(
-            """
+    private static func writeRequests(_ state: CaseState, _ id: String, in db: any SQLDatabase) throws {
+        let upsert = """
             INSERT INTO form_requests (request_id, case_id, agency_id, agency_name, form_type, contact_email,
                 requested_at, due_date, status, outstanding, reminders, escalation)
-            VALUES (?1, ?2, ?3, ?4, ?5, cdop_seal('case-' || ?2 || '/contact-' || ?1, ?6), ?7, ?8, ?9, ?10, ?11, ?12)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (request_id) DO UPDATE SET agency_name = excluded.agency_name,
                 contact_email = excluded.contact_email, due_date = excluded.due_date, status = excluded.status,
                 outstanding = excluded.outstanding, reminders = excluded.reminders, escalation = excluded.escalation
-            WHERE agency_name IS NOT excluded.agency_name OR contact_email IS NOT excluded.contact_email
-                OR due_date IS NOT excluded.due_date OR status IS NOT excluded.status
-                OR outstanding IS NOT excluded.outstanding OR reminders IS NOT excluded.reminders
-                OR escalation IS NOT excluded.escalation
-            """)
+            WHERE form_requests.agency_name IS DISTINCT FROM excluded.agency_name OR form_requests.contact_email IS DISTINCT FROM excluded.contact_email
+                OR form_requests.due_date IS DISTINCT FROM excluded.due_date OR form_requests.status IS DISTINCT FROM excluded.status
+                OR form_requests.outstanding IS DISTINCT FROM excluded.outstanding OR form_requests.reminders IS DISTINCT FROM excluded.reminders
+                OR form_requests.escalation IS DISTINCT FROM excluded.escalation
+            """
         for request in state.formRequests {
-            try upsert.execute(
+            try db.execute(
+                upsert,
                 request.id.description, id, request.agencyID.description, request.agencyName,
-                request.formType.rawValue, request.contactEmail, UTCTimestamp.string(from: request.requestedAt),
+                request.formType.rawValue,
+                try db.sealColumn(request.contactEmail, subject: "case-\(id)/contact-\(request.id)"),
+                UTCTimestamp.string(from: request.requestedAt),
                 request.dueDate.iso, request.status.label, request.isOutstanding, request.remindersIssued.count,
                 request.escalation?.label)
         }
@@ -256,9 +268,9 @@ package enum CaseTables {
                 passive[event.streamID] = max(passive[event.streamID] ?? 0, event.streamVersion)
             }
             for (stream, version) in passive {
-                try context.db.cachedStatement(
-                    sql: "UPDATE case_summaries SET stream_version = ? WHERE case_id = ?"
-                ).execute(arguments: [version, String(stream.dropFirst("case-".count))])
+                try context.db.execute(
+                    "UPDATE case_summaries SET stream_version = ? WHERE case_id = ?",
+                    arguments: [version, String(stream.dropFirst("case-".count))])
             }
         }
 

@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPStore
 import GRDB
 
 /// One form request of the form_requests read model, with its case's reference (`cdop form list --json`).
@@ -20,12 +21,12 @@ package struct FormRequestView: Encodable, Sendable, Equatable {
 
 extension FormRequestView {
     /// `row`: read with `columns`.
-    init(_ row: Row) {
+    init(_ row: SQLRow) {
         let caseId: String = row["case_id"]
         self.init(
             requestId: row["request_id"], caseId: caseId, reference: CaseID(caseId).map(\.reference) ?? caseId,
             agencyId: row["agency_id"], agencyName: row["agency_name"], formType: row["form_type"],
-            contactEmail: row["opened_contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
+            contactEmail: row["contact_email"], requestedAt: row["requested_at"], dueDate: row["due_date"],
             status: row["status"], outstanding: row["outstanding"], reminders: row["reminders"],
             escalation: row["escalation"])
     }
@@ -35,20 +36,21 @@ extension FormRequestView {
 package enum FormRequestQueries {
     /// The requests of `caseID` (or of every case), only those still awaited when `outstandingOnly`; soonest due
     /// first.
-    package static func list(caseID: CaseID?, outstandingOnly: Bool, in db: Database) throws -> [FormRequestView] {
+    package static func list(caseID: CaseID?, outstandingOnly: Bool, in db: any SQLDatabase) throws -> [FormRequestView]
+    {
         var conditions: [String] = []
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let caseID {
             conditions.append("case_id = ?")
             arguments += [caseID.description]
         }
         if outstandingOnly { conditions.append("outstanding = 1") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try Row.fetchAll(
-            db,
-            sql:
-                "SELECT *, cdop_open(contact_email) AS opened_contact_email FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id",
-            arguments: arguments
+        return try db.opening(
+            ["contact_email"],
+            of: db.rows(
+                "SELECT * FROM form_requests \(filter) ORDER BY due_date, agency_name, request_id",
+                arguments: arguments)
         ).map(FormRequestView.init)
     }
 }

@@ -9,26 +9,26 @@ import GRDB
 package enum PractitionerLinkTables {
     package static let migration = SchemaMigration("projections.v2.practitioner_links") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE practitioner_links (
-                    token_hash TEXT PRIMARY KEY,
-                    case_id    TEXT NOT NULL,
-                    request_id TEXT NOT NULL,
-                    expires_at TEXT NOT NULL
-                ) WITHOUT ROWID;
-                """)
+            """
+            CREATE TABLE practitioner_links (
+                token_hash TEXT PRIMARY KEY,
+                case_id    TEXT NOT NULL,
+                request_id TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """)
     }
 
     /// Adds the case's links not yet in the table; a row already there is left alone.
-    static func write(_ state: CaseState, _ caseID: String, in db: Database) throws {
+    static func write(_ state: CaseState, _ caseID: String, in db: any SQLDatabase) throws {
         guard !state.links.isEmpty else { return }
-        let insert = try db.rawStatement(
-            """
+        let insert = """
             INSERT INTO practitioner_links (token_hash, case_id, request_id, expires_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (token_hash) DO NOTHING
-            """)
+            """
         for link in state.links {
-            try insert.execute(
+            try db.execute(
+                insert,
                 link.tokenHash, caseID, link.requestID.description, UTCTimestamp.string(from: link.expiresAt))
         }
     }

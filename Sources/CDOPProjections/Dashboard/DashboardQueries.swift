@@ -53,7 +53,9 @@ package enum DashboardQueries {
     package static let ageBands = ["under 30 days", "30 to 89 days", "90 to 179 days", "180 days or more"]
 
     /// Cases notified and not yet triaged, newest first.
-    package static func newNotifications(areas: Set<String>, limit: Int = 25, in db: Database) throws -> [CaseSummary] {
+    package static func newNotifications(areas: Set<String>, limit: Int = 25, in db: any SQLDatabase) throws
+        -> [CaseSummary]
+    {
         try CaseQueries.list(stage: "notified", in: db).filter {
             within(areas, $0.areaCode) && $0.possibleDuplicateOf == nil
         }
@@ -61,14 +63,14 @@ package enum DashboardQueries {
     }
 
     /// Erasures asked for and awaiting approval, oldest first (the end of a retention period, or a person's request).
-    package static func erasuresAwaitingApproval(areas: Set<String>, in db: Database) throws -> [PendingErasure] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT case_id, reference, area_code, erasure_requested_at, erasure_requested_by, erasure_approvals
-                    FROM case_summaries WHERE erasure_requested_at IS NOT NULL
-                    ORDER BY erasure_requested_at, reference
-                    """)
+    package static func erasuresAwaitingApproval(areas: Set<String>, in db: any SQLDatabase) throws -> [PendingErasure]
+    {
+        try db.rows(
+            """
+            SELECT case_id, reference, area_code, erasure_requested_at, erasure_requested_by, erasure_approvals
+            FROM case_summaries WHERE erasure_requested_at IS NOT NULL
+            ORDER BY erasure_requested_at, reference
+            """
         ).compactMap { row -> PendingErasure? in
             guard let at = UTCTimestamp.parse(row["erasure_requested_at"]) else { return nil }
             return PendingErasure(
@@ -78,32 +80,31 @@ package enum DashboardQueries {
     }
 
     /// Notifications that may be a death already notified, awaiting the coordinator's decision.
-    package static func possibleDuplicates(areas: Set<String>, in db: Database) throws -> [CaseSummary] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(CaseTables.summaryColumns) FROM case_summaries
-                    WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
-                    ORDER BY notified_at DESC, reference
-                    """)
-        ).map(CaseSummary.init).filter { within(areas, $0.areaCode) }
+    package static func possibleDuplicates(areas: Set<String>, in db: any SQLDatabase) throws -> [CaseSummary] {
+        try CaseSummary.opened(
+            db.rows(
+                """
+                SELECT \(CaseTables.summaryColumns) FROM case_summaries
+                WHERE possible_duplicate_of IS NOT NULL AND duplicate_of IS NULL
+                ORDER BY notified_at DESC, reference
+                """), in: db
+        ).filter { within(areas, $0.areaCode) }
     }
 
     /// Outstanding requests, soonest due first.
-    package static func outstandingRequests(areas: Set<String>, in db: Database) throws -> [OutstandingRequest] {
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT r.request_id, r.case_id, c.reference, c.area_code, r.agency_name, r.form_type, r.due_date, r.status,
-                           r.reminders,
-                           (SELECT t.step FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
-                            ORDER BY t.due_at LIMIT 1) AS next_step,
-                           (SELECT t.due_at FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
-                            ORDER BY t.due_at LIMIT 1) AS next_at
-                    FROM form_requests r JOIN case_summaries c ON c.case_id = r.case_id
-                    WHERE r.outstanding = 1
-                    ORDER BY r.due_date, c.reference
-                    """))
+    package static func outstandingRequests(areas: Set<String>, in db: any SQLDatabase) throws -> [OutstandingRequest] {
+        let rows = try db.rows(
+            """
+            SELECT r.request_id, r.case_id, c.reference, c.area_code, r.agency_name, r.form_type, r.due_date, r.status,
+                   r.reminders,
+                   (SELECT t.step FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
+                    ORDER BY t.due_at LIMIT 1) AS next_step,
+                   (SELECT t.due_at FROM timers t WHERE t.target = 'form-request:' || r.request_id AND t.state = 'pending'
+                    ORDER BY t.due_at LIMIT 1) AS next_at
+            FROM form_requests r JOIN case_summaries c ON c.case_id = r.case_id
+            WHERE r.outstanding = 1
+            ORDER BY r.due_date, c.reference
+            """)
         return rows.compactMap { row -> OutstandingRequest? in
             guard within(areas, row["area_code"]), let due = CalendarDate(iso: row["due_date"]) else { return nil }
             let nextAt: String? = row["next_at"]
@@ -115,15 +116,15 @@ package enum DashboardQueries {
     }
 
     /// Meetings not yet held or cancelled, from `now` on.
-    package static func upcomingMeetings(after now: Date, limit: Int = 10, in db: Database) throws -> [UpcomingMeeting]
+    package static func upcomingMeetings(after now: Date, limit: Int = 10, in db: any SQLDatabase) throws
+        -> [UpcomingMeeting]
     {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT m.meeting_id, m.type, m.title, m.starts_at,
-                           (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
-                    FROM meetings m WHERE m.status = 'scheduled' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
-                    """), arguments: [UTCTimestamp.string(from: now), limit]
+        try db.rows(
+            """
+            SELECT m.meeting_id, m.type, m.title, m.starts_at,
+                   (SELECT COUNT(*) FROM meeting_agenda a WHERE a.meeting_id = m.meeting_id) AS cases
+            FROM meetings m WHERE m.status = 'scheduled' AND m.starts_at >= ? ORDER BY m.starts_at LIMIT ?
+            """, UTCTimestamp.string(from: now), limit
         ).map { row in
             let startsAt: String? = row["starts_at"]
             return UpcomingMeeting(
@@ -133,9 +134,11 @@ package enum DashboardQueries {
     }
 
     /// Open cases (counted for the panel, not closed) by stage and days since notification.
-    package static func openCasesByStageAndAge(areas: Set<String>, now: Date, in db: Database) throws -> [StageAgeRow] {
+    package static func openCasesByStageAndAge(areas: Set<String>, now: Date, in db: any SQLDatabase) throws
+        -> [StageAgeRow]
+    {
         var table: [String: [Int]] = [:]
-        let open = try Row.fetchAll(db.cachedStatement(sql: openCasesSQL), arguments: StatementArguments(stageOrder))
+        let open = try db.rows(openCasesSQL, arguments: (stageOrder).map { $0 as (any SQLValueConvertible)? })
         for row in open where within(areas, row["area_code"]) {
             let stage: String = row["stage"]
             let notified = UTCTimestamp.parse(row["notified_at"] as String) ?? now

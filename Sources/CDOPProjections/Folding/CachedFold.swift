@@ -12,14 +12,11 @@ package enum CachedFold {
     /// snapshot), else in `cache` (a command in its write transaction). An entry newer than the state read stays.
     package static func state<D: Decider>(
         of decider: D.Type, _ streamID: String, store: EventStore, cache: StateCache?, snapshots: StateCache? = nil,
-        in db: Database
+        in db: any SQLDatabase
     ) throws -> (state: D.State, version: Int64) where D.Event: DomainEvent {
-        let latest = try Row.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1"
-            ),
-            arguments: [streamID])
+        let latest = try db.row(
+            "SELECT stream_version, event_id FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1",
+            streamID)
         guard let latest else { return (D.initialState, 0) }
         let version: Int64 = latest[0]
         let lastEventID = UUID(uuidString: latest[1] as String)

@@ -15,14 +15,17 @@ package struct FoldingProjection<D: Decider>: InlineProjection where D.Event: Do
     /// Replaces the rows of one stream with those of `state` (at `version`). `fresh`: this append holds the
     /// stream's first event, so the tables hold no row of it yet and nothing stored needs reading back.
     package let write:
-        @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database) throws -> Void
+        @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: any SQLDatabase) throws
+            -> Void
     /// Folded states shared with the command handler; nil folds every stream from its start.
     package let cache: StateCache?
 
     package init(
         name: String, streamPrefix: String, cache: StateCache? = nil,
         write:
-            @escaping @Sendable (_ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: Database)
+            @escaping @Sendable (
+                _ state: D.State, _ streamID: String, _ version: Int64, _ fresh: Bool, _ db: any SQLDatabase
+            )
             throws -> Void
     ) {
         self.name = name

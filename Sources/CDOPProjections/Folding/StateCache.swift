@@ -69,10 +69,9 @@ package final class StateCache: Sendable {
     }
 
     /// The id of the event at `version` of a stream, as the database holds it now.
-    package static func eventID(of streamID: String, at version: Int64, in db: Database) throws -> UUID? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT event_id FROM events WHERE stream_id = ? AND stream_version = ?"),
-            arguments: [streamID, version]
+    package static func eventID(of streamID: String, at version: Int64, in db: any SQLDatabase) throws -> UUID? {
+        try db.value(
+            String.self, "SELECT event_id FROM events WHERE stream_id = ? AND stream_version = ?", streamID, version
         ).flatMap(UUID.init(uuidString:))
     }
 }

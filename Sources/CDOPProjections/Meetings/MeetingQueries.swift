@@ -17,38 +17,36 @@ package struct MeetingListing: Sendable, Equatable {
 /// Questions asked of the meetings read model.
 package enum MeetingQueries {
     /// Every meeting, latest first, with its agenda's areas.
-    package static func list(in db: Database) throws -> [MeetingListing] {
+    package static func list(in db: any SQLDatabase) throws -> [MeetingListing] {
         var areas: [String: [String?]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT a.meeting_id, c.area_code FROM meeting_agenda a
-                LEFT JOIN case_summaries c ON c.case_id = a.case_id ORDER BY a.meeting_id, a.position
-                """)
+        for row in try db.rows(
+            """
+            SELECT a.meeting_id, c.area_code FROM meeting_agenda a
+            LEFT JOIN case_summaries c ON c.case_id = a.case_id ORDER BY a.meeting_id, a.position
+            """)
         {
             areas[row["meeting_id"], default: []].append(row["area_code"])
         }
-        return try Row.fetchAll(
-            db, sql: "SELECT meeting_id, type, title, starts_at, status FROM meetings ORDER BY starts_at DESC"
-        )
-        .map { row in
-            let id: String = row["meeting_id"]
-            let startsAt: String? = row["starts_at"]
-            return MeetingListing(
-                meetingID: id, type: row["type"], title: row["title"], startsAt: startsAt.flatMap(UTCTimestamp.parse),
-                status: row["status"], agendaAreas: areas[id] ?? [])
-        }
+        return try db.rows("SELECT meeting_id, type, title, starts_at, status FROM meetings ORDER BY starts_at DESC")
+            .map { row in
+                let id: String = row["meeting_id"]
+                let startsAt: String? = row["starts_at"]
+                return MeetingListing(
+                    meetingID: id, type: row["type"], title: row["title"],
+                    startsAt: startsAt.flatMap(UTCTimestamp.parse),
+                    status: row["status"], agendaAreas: areas[id] ?? [])
+            }
     }
 
     /// The area of each of `caseIDs` that the case read model knows (a case outside the panel's areas maps to nil;
     /// a case the read model does not know maps to `.some(nil)` too).
-    package static func areas(of caseIDs: [CaseID], in db: Database) throws -> [CaseID: String?] {
+    package static func areas(of caseIDs: [CaseID], in db: any SQLDatabase) throws -> [CaseID: String?] {
         var found = Dictionary(caseIDs.map { ($0, String?.none) }, uniquingKeysWith: { first, _ in first })
         guard !caseIDs.isEmpty else { return found }
         let placeholders = caseIDs.map { _ in "?" }.joined(separator: ", ")
-        for row in try Row.fetchAll(
-            db, sql: "SELECT case_id, area_code FROM case_summaries WHERE case_id IN (\(placeholders))",
-            arguments: StatementArguments(caseIDs.map(\.description)))
+        for row in try db.rows(
+            "SELECT case_id, area_code FROM case_summaries WHERE case_id IN (\(placeholders))",
+            arguments: (caseIDs.map(\.description)).map { $0 as (any SQLValueConvertible)? })
         {
             if let caseID = CaseID(row["case_id"] as String) { found[caseID] = .some(row["area_code"] as String?) }
         }
@@ -56,16 +54,14 @@ package enum MeetingQueries {
     }
 
     /// Every meeting, or those of `type`, soonest first, with its agenda's references: the command line's list.
-    package static func summaries(type: String?, in db: Database) throws -> [MeetingSummary] {
+    package static func summaries(type: String?, in db: any SQLDatabase) throws -> [MeetingSummary] {
         var agendas: [String: [String]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT meeting_id, case_id FROM meeting_agenda ORDER BY meeting_id, position")
-        {
+        for row in try db.rows("SELECT meeting_id, case_id FROM meeting_agenda ORDER BY meeting_id, position") {
             agendas[row["meeting_id"], default: []].append(row["case_id"])
         }
-        return try Row.fetchAll(
-            db, sql: "SELECT * FROM meetings \(type == nil ? "" : "WHERE type = ?") ORDER BY starts_at, meeting_id",
-            arguments: StatementArguments(type.map { [$0] } ?? [])
+        return try db.rows(
+            "SELECT * FROM meetings \(type == nil ? "" : "WHERE type = ?") ORDER BY starts_at, meeting_id",
+            arguments: (type.map { [$0] } ?? []).map { $0 as (any SQLValueConvertible)? }
         ).map { row in
             let id: String = row["meeting_id"]
             return MeetingSummary(
@@ -77,7 +73,7 @@ package enum MeetingQueries {
     }
 
     /// The ids of the meetings whose id starts with `prefix` (at most 2).
-    package static func ids(withPrefix prefix: String, in db: Database) throws -> [String] {
+    package static func ids(withPrefix prefix: String, in db: any SQLDatabase) throws -> [String] {
         try IDPrefix.matches(prefix, table: "meetings", column: "meeting_id", in: db)
     }
 }

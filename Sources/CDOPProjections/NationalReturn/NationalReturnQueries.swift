@@ -1,4 +1,5 @@
 import CDOPDomain
+import CDOPStore
 import Foundation
 import GRDB
 
@@ -23,15 +24,14 @@ package enum NationalReturnQueries {
     /// Cases not ready, by reference; `areas` limits them (empty: every area), `deathsFrom`...`deathsTo` to the
     /// deaths of a reporting year.
     package static func notReady(
-        areas: Set<String> = [], deathsFrom: CalendarDate? = nil, deathsTo: CalendarDate? = nil, in db: Database
+        areas: Set<String> = [], deathsFrom: CalendarDate? = nil, deathsTo: CalendarDate? = nil, in db: any SQLDatabase
     ) throws -> [CaseNotReady] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.case_id, r.kind, r.detail, c.reference, c.stage, c.date_of_death, c.area_code
-                FROM national_return_reasons r JOIN case_summaries c ON c.case_id = r.case_id
-                ORDER BY c.reference, r.case_id, r.position
-                """)
+        let rows = try db.rows(
+            """
+            SELECT r.case_id, r.kind, r.detail, c.reference, c.stage, c.date_of_death, c.area_code
+            FROM national_return_reasons r JOIN case_summaries c ON c.case_id = r.case_id
+            ORDER BY c.reference, r.case_id, r.position
+            """)
         var cases: [CaseNotReady] = []
         for row in rows {
             let caseID: String = row["case_id"]
@@ -53,12 +53,14 @@ package enum NationalReturnQueries {
     }
 
     /// The cases whose child died from `from` to `to`, inclusive, by case id.
-    package static func caseIDs(deathsFrom from: CalendarDate, to: CalendarDate, in db: Database) throws -> [String] {
-        try String.fetchAll(
-            db,
-            sql: """
-                SELECT case_id FROM case_summaries WHERE date_of_death BETWEEN ? AND ? ORDER BY case_id
-                """, arguments: [from.iso, to.iso])
+    package static func caseIDs(deathsFrom from: CalendarDate, to: CalendarDate, in db: any SQLDatabase) throws
+        -> [String]
+    {
+        try db.values(
+            String.self,
+            """
+            SELECT case_id FROM case_summaries WHERE date_of_death BETWEEN ? AND ? ORDER BY case_id
+            """, from.iso, to.iso)
     }
 
     /// How many cases each kind of reason holds back (a case with two forms not finalised counts once), in the

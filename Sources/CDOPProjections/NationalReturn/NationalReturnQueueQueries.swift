@@ -19,7 +19,7 @@ package struct NationalReturnQueueRow: Sendable, Equatable, Codable {
         delivery_key, case_id, year, national_case_key, state, attempts, next_attempt_at, queued_at, last_error
         """
 
-    init(row: Row) {
+    init(row: SQLRow) {
         deliveryKey = row[0]
         caseID = row[1]
         year = row[2]
@@ -41,20 +41,18 @@ package enum NationalReturnQueueState: String, CaseIterable, Sendable {
 package enum NationalReturnQueueQueries {
     /// Claims up to `limit` pending deliveries due at `now` and not claimed by another sender, for `lease`; run
     /// inside a write transaction, so two senders never claim the same delivery.
-    package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: Database) throws
+    package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: any SQLDatabase) throws
         -> [NationalReturnQueueRow]
     {
         let moment = UTCTimestamp.string(from: now)
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(NationalReturnQueueRow.columns) FROM ncmd_deliveries d
-                WHERE d.state = 'pending' AND d.next_attempt_at <= :now
-                  AND NOT EXISTS (SELECT 1 FROM ncmd_delivery_claims c
-                                  WHERE c.delivery_key = d.delivery_key AND c.claimed_until > :now)
-                ORDER BY d.next_attempt_at, d.delivery_key LIMIT :limit
-                """,
-            arguments: ["now": moment, "limit": limit]
+        let rows = try db.rows(
+            """
+            SELECT \(NationalReturnQueueRow.columns) FROM ncmd_deliveries d
+            WHERE d.state = 'pending' AND d.next_attempt_at <= ?
+              AND NOT EXISTS (SELECT 1 FROM ncmd_delivery_claims c
+                              WHERE c.delivery_key = d.delivery_key AND c.claimed_until > ?)
+            ORDER BY d.next_attempt_at, d.delivery_key LIMIT ?
+            """, moment, moment, limit
         ).map(NationalReturnQueueRow.init(row:))
         try LeaseClaims.claim(
             rows.map(\.deliveryKey), until: now.addingTimeInterval(lease), table: "ncmd_delivery_claims",
@@ -63,23 +61,21 @@ package enum NationalReturnQueueQueries {
     }
 
     /// Gives back claims: the delivery's outcome is recorded (or it was not attempted after all).
-    package static func release(_ deliveryKeys: [String], in db: Database) throws {
+    package static func release(_ deliveryKeys: [String], in db: any SQLDatabase) throws {
         for key in deliveryKeys {
-            try db.execute(sql: "DELETE FROM ncmd_delivery_claims WHERE delivery_key = ?", arguments: [key])
+            try db.execute("DELETE FROM ncmd_delivery_claims WHERE delivery_key = ?", key)
         }
     }
 
     /// Deliveries in a state ("pending", "sent", "failed"), or all of them, oldest first.
-    package static func list(state: NationalReturnQueueState? = nil, in db: Database) throws
+    package static func list(state: NationalReturnQueueState? = nil, in db: any SQLDatabase) throws
         -> [NationalReturnQueueRow]
     {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(NationalReturnQueueRow.columns) FROM ncmd_deliveries
-                WHERE :state IS NULL OR state = :state ORDER BY queued_at, delivery_key
-                """,
-            arguments: ["state": state?.rawValue]
+        try db.rows(
+            """
+            SELECT \(NationalReturnQueueRow.columns) FROM ncmd_deliveries
+            WHERE ? IS NULL OR state = ? ORDER BY queued_at, delivery_key
+            """, state?.rawValue, state?.rawValue
         ).map(NationalReturnQueueRow.init(row:))
     }
 }

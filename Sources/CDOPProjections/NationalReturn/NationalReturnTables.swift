@@ -10,39 +10,37 @@ import GRDB
 package enum NationalReturnTables {
     package static let migration = SchemaMigration("projections.v5.national-return-reasons") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE national_return_reasons (
-                    case_id   TEXT NOT NULL,
-                    position  INTEGER NOT NULL,
-                    kind      TEXT NOT NULL,
-                    part      TEXT NOT NULL,
-                    detail    TEXT NOT NULL,
-                    PRIMARY KEY (case_id, position)
-                ) WITHOUT ROWID;
-                """)
+            """
+            CREATE TABLE national_return_reasons (
+                case_id   TEXT NOT NULL,
+                position  INTEGER NOT NULL,
+                kind      TEXT NOT NULL,
+                part      TEXT NOT NULL,
+                detail    TEXT NOT NULL,
+                PRIMARY KEY (case_id, position)
+            ) WITHOUT ROWID;
+            """)
     }
 
     /// Brings the case's rows in line with its readiness, writing only when they changed.
-    package static func write(_ state: CaseState, fresh: Bool, in db: Database) throws {
+    package static func write(_ state: CaseState, fresh: Bool, in db: any SQLDatabase) throws {
         guard let caseID = state.caseID else { return }
         let id = caseID.description
         let rows = NationalReturnReadiness(state).reasons.map {
             [$0.kind.rawValue, $0.part.description, $0.description]
         }
         if !fresh {
-            let stored = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT kind, part, detail FROM national_return_reasons WHERE case_id = ? ORDER BY position"),
-                arguments: [id]
+            let stored = try db.rows(
+                "SELECT kind, part, detail FROM national_return_reasons WHERE case_id = ? ORDER BY position", id
             ).map { row -> [String] in [row["kind"], row["part"], row["detail"]] }
             guard stored != rows else { return }
-            try db.rawStatement("DELETE FROM national_return_reasons WHERE case_id = ?").execute(id)
+            try db.execute("DELETE FROM national_return_reasons WHERE case_id = ?", id)
         }
         guard !rows.isEmpty else { return }
-        let insert = try db.rawStatement(
-            "INSERT INTO national_return_reasons (case_id, position, kind, part, detail) VALUES (?, ?, ?, ?, ?)")
+        let insert =
+            "INSERT INTO national_return_reasons (case_id, position, kind, part, detail) VALUES (?, ?, ?, ?, ?)"
         for (position, row) in rows.enumerated() {
-            try insert.execute(id, position, row[0], row[1], row[2])
+            try db.execute(insert, id, position, row[0], row[1], row[2])
         }
     }
 }

@@ -17,16 +17,16 @@ package struct OperationalFigures: Sendable, Equatable {
     package var outboxClaimed: Int
 
     /// Reads the figures at `now` in one read transaction.
-    package static func read(at now: Date, overdueAfter: TimeInterval = 300, in db: Database) throws
+    package static func read(at now: Date, overdueAfter: TimeInterval = 300, in db: any SQLDatabase) throws
         -> OperationalFigures
     {
         let moment = UTCTimestamp.string(from: now)
         let late = UTCTimestamp.string(from: now.addingTimeInterval(-overdueAfter))
-        func count(_ sql: String, _ arguments: StatementArguments = []) throws -> Int {
-            try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
+        func count(_ sql: String, _ arguments: SQLArguments = []) throws -> Int {
+            try db.value(Int.self, sql, arguments: arguments) ?? 0
         }
         return OperationalFigures(
-            eventsStored: try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0,
+            eventsStored: try db.value(Int64.self, "SELECT COALESCE(MAX(position), 0) FROM events") ?? 0,
             timersDue: try count("SELECT COUNT(*) FROM timers WHERE state = 'pending' AND due_at <= ?", [moment]),
             timersOverdue: try count("SELECT COUNT(*) FROM timers WHERE state = 'pending' AND due_at <= ?", [late]),
             outboxPending: try count("SELECT COUNT(*) FROM outbox WHERE state = 'pending'"),

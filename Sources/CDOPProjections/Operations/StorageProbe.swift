@@ -6,17 +6,16 @@ import GRDB
 /// rewrites a page it already has succeeds on a full disk, or at SQLite's page limit, while every append fails.
 package enum StorageProbe {
     package static let migration = SchemaMigration("operations.v1.storage-probe") { db in
-        try db.execute(sql: "CREATE TABLE storage_probe (filler BLOB NOT NULL)")
+        try db.execute("CREATE TABLE storage_probe (filler BLOB NOT NULL)")
     }
 
     /// Asks the database for more pages than it holds free, inside a transaction that is then rolled back:
     /// nothing is kept, but the pages must be allocatable (a full database fails here with SQLITE_FULL).
     package static func needsNewPages(in db: Database) throws {
-        let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-        let free = try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+        let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 4096
+        let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
         try db.inSavepoint {
-            try db.execute(
-                sql: "INSERT INTO storage_probe (filler) VALUES (zeroblob(?))", arguments: [(free + 2) * pageSize])
+            try db.execute("INSERT INTO storage_probe (filler) VALUES (zeroblob(?))", (free + 2) * pageSize)
             return .rollback
         }
     }

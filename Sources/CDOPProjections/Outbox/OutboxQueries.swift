@@ -20,11 +20,11 @@ package struct OutboxRow: Sendable, Equatable, Codable {
     package var lastError: String?
 
     static let columns = """
-        o.outbox_id, o.stream_id, o.case_id, o.template, o.recipient_role, cdop_open(o.recipient_address), cdop_open(o.agency_name), o.request_id,
+        o.outbox_id, o.stream_id, o.case_id, o.template, o.recipient_role, o.recipient_address, o.agency_name, o.request_id,
         o.reminder_number, o.created_at, o.state, COALESCE(a.attempts, 0), a.last_error
         """
 
-    init(row: Row) {
+    init(row: SQLRow) {
         outboxID = row[0]
         streamID = row[1]
         caseID = row[2]
@@ -45,18 +45,18 @@ package struct OutboxRow: Sendable, Equatable, Codable {
 package enum OutboxQueries {
     /// Claims up to `limit` pending emails due for an attempt at `now` and not claimed by another dispatcher,
     /// for `lease`; run inside a write transaction, so two dispatchers never claim the same email.
-    package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: Database) throws -> [OutboxRow] {
+    package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: any SQLDatabase) throws -> [OutboxRow]
+    {
         let moment = UTCTimestamp.string(from: now)
-        let rows = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                    WHERE o.state = 'pending'
-                      AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= :now)
-                      AND (a.claimed_until IS NULL OR a.claimed_until <= :now)
-                    ORDER BY o.created_at LIMIT :limit
-                    """), arguments: ["now": moment, "limit": limit]
-        ).map(OutboxRow.init(row:))
+        let rows = try OutboxRow.opened(
+            db.rows(
+                """
+                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                WHERE o.state = 'pending'
+                  AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= ?)
+                  AND (a.claimed_until IS NULL OR a.claimed_until <= ?)
+                ORDER BY o.created_at LIMIT ?
+                """, moment, moment, limit), in: db)
         try LeaseClaims.claim(
             rows.map(\.outboxID), until: now.addingTimeInterval(lease), table: "outbox_attempts",
             keyColumn: "outbox_id", in: db)
@@ -64,62 +64,66 @@ package enum OutboxQueries {
     }
 
     /// Records a failed attempt to be retried at `retryAt`, releasing the claim.
-    package static func recordRetry(_ outboxID: String, attempts: Int, retryAt: Date, error: String, in db: Database)
+    package static func recordRetry(
+        _ outboxID: String, attempts: Int, retryAt: Date, error: String, in db: any SQLDatabase
+    )
         throws
     {
         try db.execute(
-            sql: """
-                INSERT INTO outbox_attempts (outbox_id, attempts, next_attempt_at, claimed_until, last_error)
-                VALUES (?, ?, ?, NULL, ?)
-                ON CONFLICT (outbox_id) DO UPDATE SET attempts = excluded.attempts,
-                    next_attempt_at = excluded.next_attempt_at, claimed_until = NULL, last_error = excluded.last_error
-                """,
-            arguments: [outboxID, attempts, UTCTimestamp.string(from: retryAt), error])
+            """
+            INSERT INTO outbox_attempts (outbox_id, attempts, next_attempt_at, claimed_until, last_error)
+            VALUES (?, ?, ?, NULL, ?)
+            ON CONFLICT (outbox_id) DO UPDATE SET attempts = excluded.attempts,
+                next_attempt_at = excluded.next_attempt_at, claimed_until = NULL, last_error = excluded.last_error
+            """, outboxID, attempts, UTCTimestamp.string(from: retryAt), error)
     }
 
     /// Gives back claims on emails this dispatcher will not send after all (it is stopping), so the next
     /// dispatcher takes them at once instead of waiting for the lease to run out. Attempts are not counted.
-    package static func release(_ outboxIDs: [String], in db: Database) throws {
+    package static func release(_ outboxIDs: [String], in db: any SQLDatabase) throws {
         for outboxID in outboxIDs {
-            try db.execute(
-                sql: "UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", arguments: [outboxID])
+            try db.execute("UPDATE outbox_attempts SET claimed_until = NULL WHERE outbox_id = ?", outboxID)
         }
     }
 
     /// How many emails are claimed by a dispatcher at `now` and not yet sent or given back.
-    package static func claimedCount(now: Date, in db: Database) throws -> Int {
-        try Int.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT COUNT(*) FROM outbox o JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                    WHERE o.state = 'pending' AND a.claimed_until > ?
-                    """), arguments: [UTCTimestamp.string(from: now)]) ?? 0
+    package static func claimedCount(now: Date, in db: any SQLDatabase) throws -> Int {
+        try db.value(
+            Int.self,
+            """
+            SELECT COUNT(*) FROM outbox o JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+            WHERE o.state = 'pending' AND a.claimed_until > ?
+            """, UTCTimestamp.string(from: now)) ?? 0
     }
 
     /// How many emails are in a state.
-    package static func count(state: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM outbox WHERE state = ?"), arguments: [state])
+    package static func count(state: String, in db: any SQLDatabase) throws -> Int {
+        try db.value(Int.self, "SELECT COUNT(*) FROM outbox WHERE state = ?", state)
             ?? 0
     }
 
     /// Emails in a state, newest first.
-    package static func list(state: String, in db: Database) throws -> [OutboxRow] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
-                    WHERE o.state = ? ORDER BY o.created_at DESC
-                    """), arguments: [state]
-        ).map(OutboxRow.init(row:))
+    package static func list(state: String, in db: any SQLDatabase) throws -> [OutboxRow] {
+        try OutboxRow.opened(
+            db.rows(
+                """
+                SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id
+                WHERE o.state = ? ORDER BY o.created_at DESC
+                """, state), in: db)
     }
 
     /// One email.
-    package static func row(_ outboxID: String, in db: Database) throws -> OutboxRow? {
-        try Row.fetchOne(
-            db.cachedStatement(
-                sql:
-                    "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?"
-            ), arguments: [outboxID]
-        ).map(OutboxRow.init(row:))
+    package static func row(_ outboxID: String, in db: any SQLDatabase) throws -> OutboxRow? {
+        try db.row(
+            "SELECT \(OutboxRow.columns) FROM outbox o LEFT JOIN outbox_attempts a ON a.outbox_id = o.outbox_id WHERE o.outbox_id = ?",
+            outboxID
+        ).map { try OutboxRow.opened([$0], in: db)[0] }
+    }
+}
+
+extension OutboxRow {
+    /// The rows read, their sealed addresses and names opened.
+    static func opened(_ rows: [SQLRow], in db: any SQLDatabase) throws -> [OutboxRow] {
+        try db.opening(["recipient_address", "agency_name"], of: rows).map(OutboxRow.init(row:))
     }
 }

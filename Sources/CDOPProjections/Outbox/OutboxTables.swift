@@ -9,53 +9,52 @@ import GRDB
 package enum OutboxTables {
     package static let migration = SchemaMigration("projections.v1.outbox") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE outbox (
-                    outbox_id         TEXT PRIMARY KEY,
-                    stream_id         TEXT NOT NULL,
-                    case_id           TEXT,
-                    template          TEXT NOT NULL,
-                    recipient_role    TEXT NOT NULL,
-                    recipient_address TEXT,
-                    agency_name       TEXT,
-                    request_id        TEXT,
-                    reminder_number   INTEGER,
-                    created_at        TEXT NOT NULL,
-                    state             TEXT NOT NULL
-                );
-                CREATE INDEX outbox_pending ON outbox (created_at) WHERE state = 'pending';
-                CREATE INDEX outbox_by_stream ON outbox (stream_id);
-                """)
+            """
+            CREATE TABLE outbox (
+                outbox_id         TEXT PRIMARY KEY,
+                stream_id         TEXT NOT NULL,
+                case_id           TEXT,
+                template          TEXT NOT NULL,
+                recipient_role    TEXT NOT NULL,
+                recipient_address TEXT,
+                agency_name       TEXT,
+                request_id        TEXT,
+                reminder_number   INTEGER,
+                created_at        TEXT NOT NULL,
+                state             TEXT NOT NULL
+            );
+            CREATE INDEX outbox_pending ON outbox (created_at) WHERE state = 'pending';
+            CREATE INDEX outbox_by_stream ON outbox (stream_id);
+            """)
     }
 
     /// The dispatcher's own record of attempts and claims: operational state, not a projection.
     package static let attemptsMigration = SchemaMigration("dispatcher.v1.outbox_attempts") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE outbox_attempts (
-                    outbox_id       TEXT PRIMARY KEY,
-                    attempts        INTEGER NOT NULL DEFAULT 0,
-                    next_attempt_at TEXT,
-                    claimed_until   TEXT,
-                    last_error      TEXT
-                ) WITHOUT ROWID
-                """)
+            """
+            CREATE TABLE outbox_attempts (
+                outbox_id       TEXT PRIMARY KEY,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT,
+                claimed_until   TEXT,
+                last_error      TEXT
+            ) WITHOUT ROWID
+            """)
     }
 
     /// Brings the outbox rows of one stream (a case, a meeting or a staff account) in line with its emails, writing only what
     /// changed (a form contact's address sealed, `sealedUnder`). Outbox ids are unique within a stream; the row key joins both.
-    package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: Database) throws {
-        let upsert = try db.rawStatement(
-            """
+    package static func write(_ emails: [OutboxEmail], streamID: String, caseID: String?, in db: any SQLDatabase) throws
+    {
+        let upsert = """
             INSERT INTO outbox (outbox_id, stream_id, case_id, template, recipient_role, recipient_address,
                 agency_name, request_id, reminder_number, created_at, state)
-            VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?12 IS NULL THEN ?6 ELSE cdop_seal(?12, ?6) END,
-                CASE WHEN ?12 IS NULL OR ?2 NOT LIKE 'meeting-%' THEN ?7 ELSE cdop_seal(?12, ?7) END, ?8, ?9, ?10, ?11)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (outbox_id) DO UPDATE SET recipient_address = excluded.recipient_address,
                 state = excluded.state, created_at = excluded.created_at
-            WHERE recipient_address IS NOT excluded.recipient_address OR state IS NOT excluded.state
-                OR created_at IS NOT excluded.created_at
-            """)
+            WHERE outbox.recipient_address IS DISTINCT FROM excluded.recipient_address OR outbox.state IS DISTINCT FROM excluded.state
+                OR outbox.created_at IS DISTINCT FROM excluded.created_at
+            """
         for email in emails {
             var address: String?
             var name: String?
@@ -65,11 +64,14 @@ package enum OutboxTables {
             case .accountOwner(let email, let ownerName): (address, name) = (email, ownerName)
             case .role: break
             }
-            try upsert.execute(
-                rowID(email.id, streamID: streamID), streamID, caseID, email.template, email.recipient.roleName,
-                address,
-                name, email.requestID?.description, email.reminderNumber, UTCTimestamp.string(from: email.createdAt),
-                email.state.rawValue, sealedUnder(email, streamID: streamID))
+            if let subject = sealedUnder(email, streamID: streamID) {
+                address = try address.map { try db.sealColumn($0, subject: subject) }
+                if streamID.hasPrefix("meeting-") { name = try name.map { try db.sealColumn($0, subject: subject) } }
+            }
+            try db.execute(
+                upsert, rowID(email.id, streamID: streamID), streamID, caseID, email.template,
+                email.recipient.roleName, address, name, email.requestID?.description, email.reminderNumber,
+                UTCTimestamp.string(from: email.createdAt), email.state.rawValue)
         }
     }
 

@@ -20,7 +20,7 @@ package struct TimerRow: Sendable, Equatable, Codable {
     static let columns =
         "timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state"
 
-    init(row: Row) {
+    init(row: SQLRow) {
         timerID = row[0]
         caseID = row[1]
         target = row[2]
@@ -46,7 +46,7 @@ package struct DueTimer: Sendable, Equatable {
 
     static let columns = "timer_id, case_id, target, schedule_id, step, due_at"
 
-    init(row: Row) {
+    init(row: SQLRow) {
         timerID = row[0]
         caseID = row[1]
         target = row[2]
@@ -60,35 +60,32 @@ package struct DueTimer: Sendable, Equatable {
 package enum TimerQueries {
     /// Pending timers due at or before `now` that are not waiting out a failed attempt, earliest first.
     /// Reads only the partial index of pending timers up to `now`.
-    package static func due(at now: Date, limit: Int, in db: Database) throws -> [DueTimer] {
+    package static func due(at now: Date, limit: Int, in db: any SQLDatabase) throws -> [DueTimer] {
         let moment = UTCTimestamp.string(from: now)
         // Timers waiting out a failed attempt are rare: look for them only when there are any.
         let waiting =
-            try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM timer_attempts WHERE retry_at > ?)", arguments: [moment])
+            try db.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM timer_attempts WHERE retry_at > ?)", moment)
             ?? false
         let exclusion =
             waiting
-            ? "AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = timers.timer_id AND a.retry_at > :now)"
+            ? "AND NOT EXISTS (SELECT 1 FROM timer_attempts a WHERE a.timer_id = timers.timer_id AND a.retry_at > ?)"
             : ""
-        // A cursor reads each row in place; no Row is copied on the way to a TimerRow.
-        return try Array(
-            Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(DueTimer.columns) FROM timers INDEXED BY timers_pending_by_due
-                    WHERE state = 'pending' AND due_at <= :now \(exclusion)
-                    ORDER BY due_at LIMIT :limit
-                    """,
-                arguments: ["now": moment, "limit": limit]
-            ).map(DueTimer.init(row:)))
+        let arguments: SQLArguments = waiting ? [moment, moment, limit] : [moment, limit]
+        return try db.rows(
+            """
+            SELECT \(DueTimer.columns) FROM timers INDEXED BY timers_pending_by_due
+            WHERE state = 'pending' AND due_at <= ? \(exclusion)
+            ORDER BY due_at LIMIT ?
+            """, arguments: arguments
+        ).map(DueTimer.init(row:))
     }
 
     /// Pending and paused timers, optionally of one case and only the overdue ones, earliest first.
-    package static func pending(caseID: CaseID? = nil, overdueAt now: Date? = nil, in db: Database) throws -> [TimerRow]
+    package static func pending(caseID: CaseID? = nil, overdueAt now: Date? = nil, in db: any SQLDatabase) throws
+        -> [TimerRow]
     {
         var conditions = ["state IN ('pending', 'paused')"]
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let caseID {
             conditions.append("case_id = ?")
             arguments += [caseID.description]
@@ -97,20 +94,15 @@ package enum TimerQueries {
             conditions.append("state = 'pending' AND due_at <= ?")
             arguments += [UTCTimestamp.string(from: now)]
         }
-        return try Row.fetchAll(
-            db,
-            sql:
-                "SELECT \(TimerRow.columns) FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
+        return try db.rows(
+            "SELECT \(TimerRow.columns) FROM timers WHERE \(conditions.joined(separator: " AND ")) ORDER BY due_at IS NULL, due_at, step",
             arguments: arguments
         ).map(TimerRow.init(row:))
     }
 
     /// Every timer of a case, in due order.
-    package static func all(caseID: CaseID, in db: Database) throws -> [TimerRow] {
-        try Row.fetchAll(
-            db, sql: "SELECT \(TimerRow.columns) FROM timers WHERE case_id = ? ORDER BY due_at",
-            arguments: [caseID.description]
-        )
-        .map(TimerRow.init(row:))
+    package static func all(caseID: CaseID, in db: any SQLDatabase) throws -> [TimerRow] {
+        try db.rows("SELECT \(TimerRow.columns) FROM timers WHERE case_id = ? ORDER BY due_at", caseID.description)
+            .map(TimerRow.init(row:))
     }
 }

@@ -65,7 +65,7 @@ package enum AccessLogQueries {
     ]
 
     /// The entries `filter` asks for, from `store`'s events (in their current shape) read in `db`.
-    package static func entries(_ filter: AccessLogFilter, from store: EventStore, in db: Database) throws
+    package static func entries(_ filter: AccessLogFilter, from store: EventStore, in db: any SQLDatabase) throws
         -> AccessLogPage
     {
         // User streams are `user-<uuid>`: the range uses the (stream_id, stream_version) index.
@@ -79,8 +79,13 @@ package enum AccessLogQueries {
             arguments.append(userID.streamID)
         }
         if let caseID = filter.caseID {
+            // The same question in each engine's JSON functions.
             conditions.append(
-                "(json_extract(data, '$.caseID') = ? OR (type = ? AND EXISTS (SELECT 1 FROM json_each(data, '$.caseIDs') WHERE value = ?)))"
+                db.engine == .sqlite
+                    ? "(json_extract(data, '$.caseID') = ? OR (type = ? AND EXISTS "
+                        + "(SELECT 1 FROM json_each(data, '$.caseIDs') WHERE value = ?)))"
+                    : "(data::jsonb ->> 'caseID' = ? OR (type = ? AND EXISTS "
+                        + "(SELECT 1 FROM jsonb_array_elements_text(data::jsonb -> 'caseIDs') AS e(value) WHERE value = ?)))"
             )
             arguments += [caseID.description, UserListedCases.typeName, caseID.description]
         }
@@ -90,12 +95,13 @@ package enum AccessLogQueries {
         }
         let condition = conditions.joined(separator: " AND ")
         let total =
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM events WHERE " + condition, arguments: StatementArguments(arguments))
+            try db.value(
+                Int.self, "SELECT COUNT(*) FROM events WHERE " + condition,
+                arguments: (arguments).map { $0 as (any SQLValueConvertible)? })
             ?? 0
         let events = try store.readNewest(where: condition, arguments: arguments, limit: filter.limit, in: db)
         let usernames = Dictionary(
-            try Row.fetchAll(db, sql: "SELECT user_id, username FROM users").map {
+            try db.rows("SELECT user_id, username FROM users").map {
                 ($0["user_id"] as String, $0["username"] as String)
             },
             uniquingKeysWith: { first, _ in first })

@@ -16,7 +16,7 @@ package struct UserSummary: Sendable, Equatable, Codable {
     package var secondFactorEnrolled: Bool
     package var createdAt: Date
 
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let id = UserID(row["user_id"] as String) else { return nil }
         userID = id
         username = row["username"]
@@ -33,24 +33,22 @@ package struct UserSummary: Sendable, Equatable, Codable {
 /// Questions asked of the users read model.
 package enum UserQueries {
     /// The account with this username (compared without case), if any.
-    package static func user(named username: String, in db: Database) throws -> UserSummary? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM users WHERE username = ? COLLATE NOCASE"),
-            arguments: [username.trimmingCharacters(in: .whitespaces)]
+    package static func user(named username: String, in db: any SQLDatabase) throws -> UserSummary? {
+        try db.row(
+            "SELECT * FROM users WHERE username = ? COLLATE NOCASE", username.trimmingCharacters(in: .whitespaces)
         ).flatMap(UserSummary.init(row:))
     }
 
     /// The account with this id, if any.
-    package static func user(_ id: UserID, in db: Database) throws -> UserSummary? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE user_id = ?"), arguments: [id.description])
+    package static func user(_ id: UserID, in db: any SQLDatabase) throws -> UserSummary? {
+        try db.row("SELECT * FROM users WHERE user_id = ?", id.description)
             .flatMap(UserSummary.init(row:))
     }
 
     /// Every account by username; disabled ones only when asked.
-    package static func all(includeDisabled: Bool = true, in db: Database) throws -> [UserSummary] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM users \(includeDisabled ? "" : "WHERE disabled = 0") ORDER BY username COLLATE NOCASE"
+    package static func all(includeDisabled: Bool = true, in db: any SQLDatabase) throws -> [UserSummary] {
+        try db.rows(
+            "SELECT * FROM users \(includeDisabled ? "" : "WHERE disabled = 0") ORDER BY username COLLATE NOCASE"
         ).compactMap(UserSummary.init(row:))
     }
 }

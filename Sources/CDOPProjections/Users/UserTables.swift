@@ -8,20 +8,20 @@ import GRDB
 package enum UserTables {
     package static let migration = SchemaMigration("projections.v1.users") { db in
         try db.execute(
-            sql: """
-                CREATE TABLE users (
-                    user_id        TEXT PRIMARY KEY,
-                    username       TEXT NOT NULL,
-                    display_name   TEXT NOT NULL,
-                    email          TEXT NOT NULL,
-                    roles          TEXT NOT NULL,
-                    areas          TEXT NOT NULL,
-                    disabled       INTEGER NOT NULL,
-                    second_factor  INTEGER NOT NULL,
-                    created_at     TEXT NOT NULL
-                );
-                CREATE UNIQUE INDEX users_by_username ON users (username COLLATE NOCASE);
-                """)
+            """
+            CREATE TABLE users (
+                user_id        TEXT PRIMARY KEY,
+                username       TEXT NOT NULL,
+                display_name   TEXT NOT NULL,
+                email          TEXT NOT NULL,
+                roles          TEXT NOT NULL,
+                areas          TEXT NOT NULL,
+                disabled       INTEGER NOT NULL,
+                second_factor  INTEGER NOT NULL,
+                created_at     TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX users_by_username ON users (username COLLATE NOCASE);
+            """)
     }
 
     /// Writes the row of one account, in place when it exists. Roles and areas are stored as sorted,
@@ -30,24 +30,20 @@ package enum UserTables {
     /// An upsert on the account's id, never `INSERT OR REPLACE`: usernames are unique, and a REPLACE would
     /// silently delete another account's row holding the same name (as it once lost case summaries sharing a
     /// reference). A clash of names fails the write, and with it the append or the rebuild, instead.
-    package static func write(_ state: UserState, in db: Database) throws {
+    package static func write(_ state: UserState, in db: any SQLDatabase) throws {
         guard let id = state.userID, let created = state.createdAt else { return }
         try db.execute(
-            sql: """
-                INSERT INTO users (user_id, username, display_name, email, roles, areas, disabled,
-                    second_factor, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,
-                    display_name = excluded.display_name, email = excluded.email, roles = excluded.roles,
-                    areas = excluded.areas, disabled = excluded.disabled, second_factor = excluded.second_factor,
-                    created_at = excluded.created_at
-                """,
-            arguments: [
-                id.description, state.username, state.displayName, state.email,
-                state.roles.sorted().map(\.rawValue).joined(separator: ","),
-                state.areas.sorted().joined(separator: ","),
-                state.isDisabled, state.secondFactorEnrolled, UTCTimestamp.string(from: created),
-            ])
+            """
+            INSERT INTO users (user_id, username, display_name, email, roles, areas, disabled,
+                second_factor, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (user_id) DO UPDATE SET username = excluded.username,
+                display_name = excluded.display_name, email = excluded.email, roles = excluded.roles,
+                areas = excluded.areas, disabled = excluded.disabled, second_factor = excluded.second_factor,
+                created_at = excluded.created_at
+            """, id.description, state.username, state.displayName, state.email,
+            state.roles.sorted().map(\.rawValue).joined(separator: ","), state.areas.sorted().joined(separator: ","),
+            state.isDisabled, state.secondFactorEnrolled, UTCTimestamp.string(from: created))
     }
 
     /// Folds a user's stream when an account event or an outbox event is appended (the account's row and its

@@ -69,6 +69,12 @@ extension EventStore {
     package func readNewest(
         where condition: String, arguments: [String], limit: Int, in db: Database
     ) throws -> [RecordedEvent] {
+        try Self.readNewest(where: condition, arguments: arguments, limit: limit, upcasters: options.upcasters, in: db)
+    }
+
+    static func readNewest(
+        where condition: String, arguments: [String], limit: Int, upcasters: UpcasterRegistry, in db: Database
+    ) throws -> [RecordedEvent] {
         let statement = RawStatement(
             try db.cachedStatement(
                 sql: "SELECT \(EventRowReader.columns) FROM events "
@@ -76,7 +82,7 @@ extension EventStore {
         defer { statement.finish() }
         for (index, argument) in arguments.enumerated() { statement.bind(Int32(index + 1), text: argument) }
         statement.bind(Int32(arguments.count + 1), Int64(limit))
-        return try EventRowReader(upcasters: options.upcasters).readAll(statement, expectedCount: limit)
+        return try EventRowReader(upcasters: upcasters).readAll(statement, expectedCount: limit)
     }
 
     /// Every event after `position`, in batches of `batchSize`, from one consistent snapshot.

@@ -7,7 +7,7 @@ import GRDBSQLite
 extension Database: SQLDatabase {
     package var engine: SQLEngine { .sqlite }
 
-    package func execute(_ sql: String, arguments: [SQLValue]) throws {
+    package func run(_ sql: String, bindings arguments: [SQLValue]) throws {
         guard !arguments.isEmpty else {
             try execute(sql: sql)
             return
@@ -17,7 +17,7 @@ extension Database: SQLDatabase {
         statement.finish()
     }
 
-    package func rows(_ sql: String, arguments: [SQLValue]) throws -> [SQLRow] {
+    package func fetch(_ sql: String, bindings arguments: [SQLValue]) throws -> [SQLRow] {
         let statement = try bound(sql, arguments)
         defer { statement.finish() }
         let count = sqlite3_column_count(statement.handle)
@@ -27,6 +27,23 @@ extension Database: SQLDatabase {
             rows.append(SQLRow(columns: columns, values: (0..<count).map(statement.value)))
         }
         return rows
+    }
+
+    // Through the SQL functions registered on every connection with the store's protection (`ReadModelSealing`).
+    package func sealColumn(_ text: String, subject: String) throws -> String {
+        try value(String.self, "SELECT cdop_seal(?, ?)", subject, text) ?? text
+    }
+
+    package func openColumn(_ stored: String) throws -> String {
+        try value(String.self, "SELECT cdop_open(?)", stored) ?? stored
+    }
+
+    package func searchToken(_ term: String) throws -> String {
+        try value(String.self, "SELECT cdop_token(?)", term) ?? term
+    }
+
+    package func searchTokens(_ terms: String) throws -> String {
+        try value(String.self, "SELECT cdop_tokens(?)", terms) ?? terms
     }
 
     private func bound(_ sql: String, _ arguments: [SQLValue]) throws -> RawStatement {

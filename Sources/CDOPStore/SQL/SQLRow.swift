@@ -1,7 +1,7 @@
 /// One row of a query's result, its values by column name or position.
 package struct SQLRow: Sendable {
     package let columns: [String]
-    package let values: [SQLValue]
+    package var values: [SQLValue]
 
     package init(columns: [String], values: [SQLValue]) {
         self.columns = columns
