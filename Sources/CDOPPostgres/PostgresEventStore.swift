@@ -11,7 +11,10 @@ import PostgresNIO
 /// notifies `cdop_events` as it commits, so every node's subscriptions wake at once.
 package final class PostgresEventStore: EventLog {
     package let address: PostgresAddress
-    package let protection: (any StoredDataProtection)?
+    /// The read models' migrations and inline projections, the upcasters and the protection step, as the SQLite
+    /// store takes them: the read models are kept in each append's transaction here too.
+    package let options: EventStoreOptions
+    package var protection: (any StoredDataProtection)? { options.protection }
     let client: PostgresClient
     private let running: Task<Void, Never>
     let logger: Logger
@@ -22,11 +25,11 @@ package final class PostgresEventStore: EventLog {
     /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) and brings its
     /// tables up to date; refused when no server has answered within `connectWithin`.
     package init(
-        url: String, protection: (any StoredDataProtection)? = nil, connections: Int = 10,
+        url: String, options: EventStoreOptions = EventStoreOptions(), connections: Int = 10,
         pollInterval: Duration = .seconds(1), connectWithin: Duration = .seconds(30)
     ) async throws {
         address = try PostgresAddress(url)
-        self.protection = protection
+        self.options = options
         self.pollInterval = pollInterval
         var configuration = PostgresClient.Configuration(
             host: address.host, port: address.port, username: address.user, password: address.password,
@@ -94,162 +97,9 @@ package final class PostgresEventStore: EventLog {
 
     deinit { running.cancel() }
 
-    // MARK: Appending
-
-    package func append(_ appends: [StreamAppend], commandID: UUID?, recordedAt: Date) async throws -> [AppendResult] {
-        try StreamAppend.validate(appends)
-        let timestamp = UTCTimestamp.string(from: recordedAt)
-        let data = try appends.map { share in
-            try share.events.map { try stored($0, streamID: share.streamID) }
-        }
-        guard appends.count > 1 else {
-            // One statement, in a transaction of its own: one round trip. The keys sealing made are kept first,
-            // as before any commit.
-            do {
-                try protection?.willCommit()
-                return try await client.withConnection { connection in
-                    let outcome = try await call(appends[0], data[0], commandID, first: true, timestamp, on: connection)
-                    return try await results(of: outcome, appends[0], commandID, on: connection)
-                }
-            } catch {
-                protection?.didRollback()
-                throw Self.mapped(error)
-            }
-        }
-        return try await transaction { connection in
-            var results: [AppendResult] = []
-            for (index, share) in appends.enumerated() {
-                let outcome = try await call(
-                    share, data[index], commandID, first: index == 0, timestamp, on: connection)
-                let found = try await self.results(of: outcome, share, commandID, on: connection)
-                if outcome.status == "command-handled" { return found }
-                results += found
-            }
-            let replayed = results.filter(\.wasAlreadyStored).count
-            if replayed > 0 && replayed < results.count, let first = results.first(where: \.wasAlreadyStored) {
-                throw EventStoreError.batchPartlyStored(
-                    stream: first.streamID, alreadyStored: replayed, total: results.count)
-            }
-            return results
-        }
-    }
-
-    /// What `cdop_append` said of one share.
-    private struct ShareOutcome {
-        var status: String
-        var firstPosition: Int64?
-        var lastPosition: Int64?
-        var streamVersion: Int64?
-        var storedCount: Int32?
-    }
-
-    /// Calls `cdop_append` for one share (`first`: the command's first, which asks whether it was handled).
-    private func call(
-        _ share: StreamAppend, _ data: [String], _ commandID: UUID?, first: Bool, _ timestamp: String,
-        on connection: PostgresConnection
-    ) async throws -> ShareOutcome {
-        let (kind, expected): (String, Int64) =
-            switch share.expected {
-            case .any: ("any", 0)
-            case .noStream: ("no-stream", 0)
-            case .streamExists: ("stream-exists", 0)
-            case .exact(let version): ("exact", version)
-            }
-        let ids = share.events.map(\.eventID)
-        let types = share.events.map(\.type)
-        let schemaVersions = share.events.map { Int32($0.schemaVersion) }
-        let metadata = share.events.map { String(decoding: $0.metadata, as: UTF8.self) }
-        do {
-            let rows = try await connection.query(
-                """
-                SELECT status, first_position, last_position, stream_version, stored_count FROM cdop_append(
-                    \(share.streamID), \(kind), \(expected), \(ids)::uuid[], \(types)::text[],
-                    \(schemaVersions)::integer[], \(data)::text[], \(metadata)::text[], \(timestamp), \(commandID),
-                    \(first))
-                """, logger: logger)
-            for try await (status, firstPosition, lastPosition, version, stored) in rows.decode(
-                (String, Int64?, Int64?, Int64?, Int32?).self)
-            {
-                return ShareOutcome(
-                    status: status, firstPosition: firstPosition, lastPosition: lastPosition, streamVersion: version,
-                    storedCount: stored)
-            }
-            throw EventStoreError.storage(code: -1, message: "cdop_append returned no row")
-        } catch let error as PSQLError
-            where ["22P02", "23514"].contains(error.serverInfo?[.sqlState] ?? "")
-        {
-            // Not JSON: which event, told apart here, on the error's path only.
-            let bad = share.events.first {
-                (try? JSONSerialization.jsonObject(with: $0.data, options: [.fragmentsAllowed])) == nil
-                    || (try? JSONSerialization.jsonObject(with: $0.metadata, options: [.fragmentsAllowed])) == nil
-            }
-            throw EventStoreError.invalidJSON(eventID: bad?.eventID ?? share.events[0].eventID)
-        }
-    }
-
-    /// The results an outcome stands for: the share's, a handled command's (all its streams'), or a replay's
-    /// (compared event by event, opened).
-    private func results(
-        of outcome: ShareOutcome, _ share: StreamAppend, _ commandID: UUID?, on connection: PostgresConnection
-    ) async throws -> [AppendResult] {
-        switch outcome.status {
-        case "appended":
-            return [
-                AppendResult(
-                    streamID: share.streamID, firstPosition: outcome.firstPosition ?? 0,
-                    lastPosition: outcome.lastPosition ?? 0, streamVersion: outcome.streamVersion ?? 0,
-                    wasAlreadyStored: false)
-            ]
-        case "command-handled":
-            guard let commandID, let previous = try await commandResults(commandID, on: connection) else {
-                throw EventStoreError.storage(code: -1, message: "a handled command's results are missing")
-            }
-            return previous
-        case "stored-already":
-            guard let replay = try await replayIfAlreadyStored(share, on: connection) else {
-                throw EventStoreError.storage(code: -1, message: "events reported stored were not found")
-            }
-            return [replay]
-        default:
-            throw EventStoreError.wrongExpectedVersion(
-                stream: share.streamID, expected: share.expected, actual: outcome.streamVersion ?? 0)
-        }
-    }
-
-    /// When every event of `share` is stored already, identically, the original result; nil when none is.
-    private func replayIfAlreadyStored(_ share: StreamAppend, on connection: PostgresConnection) async throws
-        -> AppendResult?
-    {
-        let ids = share.events.map(\.eventID)
-        var stored: [UUID: RecordedEvent] = [:]
-        for event in try await events(
-            where: "event_id = ANY(\(ids)::uuid[])" as PostgresQuery, limit: nil, on: connection)
-        {
-            stored[event.eventID] = event
-        }
-        guard !stored.isEmpty else { return nil }
-        for event in share.events {
-            guard let original = stored[event.eventID] else { continue }
-            guard
-                original.streamID == share.streamID && original.type == event.type
-                    && original.schemaVersion == event.schemaVersion && original.data == event.data
-            else {
-                throw EventStoreError.eventIDReusedWithDifferentContent(eventID: event.eventID, stream: share.streamID)
-            }
-        }
-        guard stored.count == share.events.count else {
-            throw EventStoreError.batchPartlyStored(
-                stream: share.streamID, alreadyStored: stored.count, total: share.events.count)
-        }
-        let found = share.events.compactMap { stored[$0.eventID] }
-        return AppendResult(
-            streamID: share.streamID, firstPosition: found[0].position, lastPosition: found[found.count - 1].position,
-            streamVersion: found[found.count - 1].streamVersion, wasAlreadyStored: true)
-    }
-
     /// The text to store for `event`'s data: sealed by the protection step (asking the keys file, as whether
     /// the stream is new is known only inside `cdop_append`).
-    private func stored(_ event: NewEvent, streamID: String) throws -> String {
+    func stored(_ event: NewEvent, streamID: String) throws -> String {
         guard let protection else { return String(decoding: event.data, as: UTF8.self) }
         do {
             let sealed = try protection.seal(
@@ -259,23 +109,6 @@ package final class PostgresEventStore: EventLog {
         } catch {
             throw EventStoreError.personalDataUnavailable(position: 0, reason: String(describing: error))
         }
-    }
-
-    /// The results of a command already handled, or nil when this command id is new.
-    private func commandResults(_ commandID: UUID, on connection: PostgresConnection) async throws -> [AppendResult]? {
-        var results: [AppendResult] = []
-        let rows = try await connection.query(
-            """
-            SELECT stream_id, first_position, last_position, stream_version FROM commands
-            WHERE command_id = \(commandID) ORDER BY first_position
-            """, logger: logger)
-        for try await (stream, first, last, version) in rows.decode((String, Int64, Int64, Int64).self) {
-            results.append(
-                AppendResult(
-                    streamID: stream, firstPosition: first, lastPosition: last, streamVersion: version,
-                    wasAlreadyStored: true))
-        }
-        return results.isEmpty ? nil : results
     }
 
     // MARK: Reading
@@ -377,44 +210,40 @@ package final class PostgresEventStore: EventLog {
 
     // MARK: Schema
 
-    /// Applies the migrations not yet applied. A database already up to date is only read, so a role that may
-    /// not create tables (`Deploy/postgres/roles.sql`'s `cdop_app`) can open it.
+    /// Applies the migrations not yet applied: the log's own (`PostgresSchema`), then the read models' (the
+    /// options', the same ones SQLite applies), all in one transaction under the migration lock. A database
+    /// already up to date is only read, so a role that may not create tables (`Deploy/postgres/roles.sql`'s
+    /// `cdop_app`) can open it.
     private func migrate() async throws {
-        let pending = try await client.withConnection { connection in
-            try await pendingMigrations(on: connection)
+        let known = PostgresSchema.migrations.map(\.name) + options.migrations.map(\.name)
+        let applied = try await client.withSession(transaction: false, logger: logger, protection: nil) { session in
+            try Self.appliedMigrations(in: session)
         }
-        guard !pending.isEmpty else { return }
-        _ = try await transaction { connection in
-            try await connection.query(
-                "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", logger: logger)
-            try await connection.query(
-                "CREATE TABLE IF NOT EXISTS cdop_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
-                logger: logger)
-            let pending = try await pendingMigrations(on: connection)
-            for migration in PostgresSchema.migrations where pending.contains(migration.name) {
-                for statement in migration.sql {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                }
-                try await connection.query(
-                    "INSERT INTO cdop_migrations (name) VALUES (\(migration.name))", logger: logger)
+        guard !Set(known).isSubset(of: applied) else { return }
+        let migrations = options.migrations
+        try await client.withSession(logger: logger, protection: protection) { session in
+            _ = try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
+            _ = try session.query(
+                "CREATE TABLE IF NOT EXISTS cdop_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            let applied = try Self.appliedMigrations(in: session)
+            for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                for statement in migration.sql { _ = try session.query(PostgresQuery(unsafeSQL: statement)) }
+                try session.execute("INSERT INTO cdop_migrations (name) VALUES (?)", migration.name)
             }
-            return pending.count
+            for migration in migrations where !applied.contains(migration.name) {
+                try migration.migrate(session)
+                try session.execute("INSERT INTO cdop_migrations (name) VALUES (?)", migration.name)
+            }
         }
     }
 
-    /// The names of the migrations the database has not applied.
-    private func pendingMigrations(on connection: PostgresConnection) async throws -> Set<String> {
-        var applied: Set<String> = []
-        let recorded = try await single(
-            "SELECT (to_regclass('cdop_migrations') IS NOT NULL)::int::bigint", on: connection)
-        if recorded == 1 {
-            for try await name in try await connection.query("SELECT name FROM cdop_migrations", logger: logger)
-                .decode(String.self)
-            {
-                applied.insert(name)
-            }
+    /// The names of the migrations the database has applied.
+    private static func appliedMigrations(in session: PostgresSession) throws -> Set<String> {
+        guard try session.value(Bool.self, "SELECT to_regclass('cdop_migrations') IS NOT NULL") == true else {
+            return []
         }
-        return Set(PostgresSchema.migrations.map(\.name)).subtracting(applied)
+        return Set(try session.values(String.self, "SELECT name FROM cdop_migrations"))
     }
 }
 

@@ -58,6 +58,14 @@ enum PostgresSchema {
             ]
         ),
         ("store.v2.append-function", [appendFunction]),
+        (
+            "store.v3.nocase-collation",
+            [
+                // SQLite's NOCASE, which the read models' names are compared and ordered by: case-insensitive, by
+                // ICU (every alphabet's case, where SQLite folds only ASCII's).
+                "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
+            ]
+        ),
     ]
 
     /// One stream's share of an append, in one round trip: the command and the event ids looked for, the

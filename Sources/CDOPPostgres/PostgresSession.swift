@@ -45,13 +45,16 @@ package final class PostgresSession: SQLDatabase {
     private func send(_ statement: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments { bindings.bind(argument) }
-        let result: PostgresQueryResult
+        return try query(PostgresQuery(unsafeSQL: statement, binds: bindings))
+    }
+
+    /// Runs a query as PostgreSQL reads it, with no rewriting (the store's own statements: arrays, functions).
+    package func query(_ query: PostgresQuery) throws -> [SQLRow] {
         do {
-            result = try connection.query(PostgresQuery(unsafeSQL: statement, binds: bindings), logger: logger).wait()
+            return try connection.query(query, logger: logger).wait().rows.map(Self.row)
         } catch let error as PSQLError {
-            throw PostgresStatementError(error, statement: statement)
+            throw PostgresStatementError(error, statement: query.sql)
         }
-        return result.rows.map(Self.row)
     }
 
     private static func row(_ row: PostgresRow) -> SQLRow {

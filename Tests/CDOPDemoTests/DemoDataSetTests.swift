@@ -31,34 +31,16 @@ struct DemoDataSetTests {
             templates = schedules.definitions.templates
             var options = EventStoreOptions()
             options.durability = .processCrash
-            let counter = Counter()
+            let ids = SequentialIDs()
             engine = try Engine(
                 configuration: configuration, clock: clock, storeOptions: options, schedules: schedules,
-                linkSecret: Data(repeating: 7, count: 32),
-                makeID: {
-                    let next = counter.next()
-                    // Distinct leading digits, so case references (CDOP- and the first eight) differ.
-                    return UUID(
-                        uuidString: String(
-                            format: "%08llx-0000-4000-8000-%012llx", (next &* 2_654_435_761) & 0xFFFF_FFFF, next))!
-                })
+                linkSecret: Data(repeating: 7, count: 32), makeID: { ids.next() })
         }
 
         func load() async throws -> DemoSummary {
             try await DemoDataSet.load(
                 into: engine, clock: clock, now: DemoDataSetTests.now, templates: templates,
                 transport: SpoolTransport(directory: folder.path("spool")), mailLabel: folder.path("spool"))
-        }
-    }
-
-    /// Counts identifiers handed out.
-    final class Counter: Sendable {
-        private let value = Mutex<UInt64>(0)
-        func next() -> UInt64 {
-            value.withLock {
-                $0 += 1
-                return $0
-            }
         }
     }
 

@@ -10,7 +10,7 @@ struct CountingProjection: InlineProjection {
     struct Refused: Error {}
 
     static let migration = SchemaMigration("test.v1.stream_counts") { db in
-        try db.execute(sql: "CREATE TABLE stream_counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL)")
+        try db.execute("CREATE TABLE stream_counts (stream_id TEXT PRIMARY KEY, n INTEGER NOT NULL)")
     }
 
     func apply(_ events: [RecordedEvent], in context: ProjectionContext) throws {
@@ -18,8 +18,8 @@ struct CountingProjection: InlineProjection {
         for event in events {
             if event.type == failOnType { throw Refused() }
             try db.execute(
-                sql: "INSERT INTO stream_counts VALUES (?, 1) ON CONFLICT (stream_id) DO UPDATE SET n = n + 1",
-                arguments: [event.streamID])
+                "INSERT INTO stream_counts VALUES (?, 1) ON CONFLICT (stream_id) DO UPDATE SET n = stream_counts.n + 1",
+                event.streamID)
         }
     }
 }

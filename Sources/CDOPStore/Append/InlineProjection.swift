@@ -1,5 +1,3 @@
-import GRDB
-
 /// A read model kept inside the append's transaction, so no page ever shows a state the store does not hold.
 ///
 /// The store calls `apply` with the events just appended (already upcast), before commit; a throw rolls the
@@ -14,16 +12,16 @@ package protocol InlineProjection: Sendable {
 /// What a projection may use while the append's transaction is open: the connection, and the streams as they
 /// stand inside it (including the events being appended).
 package struct ProjectionContext {
-    package let db: Database
+    package let db: any SQLDatabase
     let upcasters: UpcasterRegistry
 
-    package init(db: Database, upcasters: UpcasterRegistry) {
+    package init(db: any SQLDatabase, upcasters: UpcasterRegistry) {
         self.db = db
         self.upcasters = upcasters
     }
 
     /// Every event of one stream, in order, in its current shape.
     package func readStream(_ streamID: String) throws -> [RecordedEvent] {
-        try EventStore.readStream(streamID, fromVersion: 1, upcasters: upcasters, in: db)
+        try EventRows(upcasters: upcasters).stream(streamID, fromVersion: 1, in: db)
     }
 }

@@ -35,6 +35,13 @@ package struct EventRows {
             "WHERE \(condition) ORDER BY position DESC LIMIT ?", arguments.map { $0 } + [limit], in: db)
     }
 
+    /// The events matching `condition` (SQL over the events table's columns, which may end with its ORDER BY).
+    package func matching(_ condition: String, arguments: SQLArguments, in db: any SQLDatabase) throws
+        -> [RecordedEvent]
+    {
+        try read("WHERE " + condition, arguments, in: db)
+    }
+
     private func read(_ clause: String, _ arguments: SQLArguments, in db: any SQLDatabase) throws -> [RecordedEvent] {
         try db.rows("SELECT \(EventRowReader.columns) FROM events \(clause)", arguments: arguments).map { row in
             guard let eventID = UUID(uuidString: row["event_id"]),

@@ -4,10 +4,10 @@ import GRDB
 enum StoreSchema {
     static let migrations: [SchemaMigration] = [
         SchemaMigration("store.v1.events") { db in
-            try db.execute(sql: createEvents)
-            try db.execute(sql: createAppendOnlyTriggers)
-            try db.execute(sql: createCommands)
-            try db.execute(sql: createCheckpoints)
+            try db.execute(createEvents)
+            try db.execute(createAppendOnlyTriggers)
+            try db.execute(createCommands)
+            try db.execute(createCheckpoints)
         }
     ]
 
