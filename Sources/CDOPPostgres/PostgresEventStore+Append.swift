@@ -15,10 +15,11 @@ extension PostgresEventStore {
         // One share and nothing to project is one statement, atomic on its own: one round trip.
         let alone = appends.count == 1 && options.inlineProjections.isEmpty
         do {
-            return try await client.withSession(transaction: !alone, logger: logger, protection: protection) {
-                session in
-                if alone { try self.protection?.willCommit() }
-                return try self.append(appends, data, commandID: commandID, timestamp, in: session)
+            return try await PostgresSession.onSessionThread {
+                try self.sessions.withSession(transaction: !alone, protection: self.protection) { session in
+                    if alone { try self.protection?.willCommit() }
+                    return try self.append(appends, data, commandID: commandID, timestamp, in: session)
+                }
             }
         } catch {
             if alone { protection?.didRollback() }

@@ -16,6 +16,8 @@ package final class PostgresEventStore: EventLog {
     package let options: EventStoreOptions
     package var protection: (any StoredDataProtection)? { options.protection }
     let client: PostgresClient
+    /// Connections for the transactions the read models are kept in (commands, appends, queries).
+    let sessions: PostgresSessionPool
     private let running: Task<Void, Never>
     let logger: Logger
     /// How long a subscription waits for a notification before looking anyway (a notification is lost when its
@@ -36,10 +38,15 @@ package final class PostgresEventStore: EventLog {
             database: address.database, tls: .disable)
         configuration.options.maximumConnections = connections
         client = PostgresClient(configuration: configuration)
-        let client = client
-        running = Task { await client.run() }
         var logger = Logger(label: "cdop.postgres")
         logger.logLevel = .critical
+        sessions = PostgresSessionPool(
+            configuration: PostgresConnection.Configuration(
+                host: address.host, port: address.port, username: address.user, password: address.password,
+                database: address.database, tls: .disable),
+            size: connections, logger: logger)
+        let client = client
+        running = Task { await client.run() }
         self.logger = logger
         let address = address
         do {
@@ -91,6 +98,7 @@ package final class PostgresEventStore: EventLog {
 
     /// Closes every connection.
     package func close() async {
+        sessions.close()
         running.cancel()
         _ = await running.value
     }
@@ -216,12 +224,16 @@ package final class PostgresEventStore: EventLog {
     /// `cdop_app`) can open it.
     private func migrate() async throws {
         let known = PostgresSchema.migrations.map(\.name) + options.migrations.map(\.name)
-        let applied = try await client.withSession(transaction: false, logger: logger, protection: nil) { session in
-            try Self.appliedMigrations(in: session)
+        let applied = try await PostgresSession.onSessionThread {
+            try self.sessions.withSession(transaction: false, protection: nil) { try Self.appliedMigrations(in: $0) }
         }
         guard !Set(known).isSubset(of: applied) else { return }
         let migrations = options.migrations
-        try await client.withSession(logger: logger, protection: protection) { session in
+        try await PostgresSession.onSessionThread { try self.migrate(migrations) }
+    }
+
+    private func migrate(_ migrations: [SchemaMigration]) throws {
+        try sessions.withSession(transaction: true, protection: protection) { session in
             _ = try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))")
             _ = try session.query(
                 "CREATE TABLE IF NOT EXISTS cdop_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())"

@@ -50,7 +50,7 @@ extension EventLogEngine {
             return SQLTransactions(keeping: fresh) { body in try await store.write { db in try body(db) } }
         }
         let store = fresh.log as! PostgresEventStore
-        return SQLTransactions(keeping: fresh) { body in try await store.write(body) }
+        return SQLTransactions(keeping: fresh) { body in try await store.queuedTransaction(body) }
     }
 }
 

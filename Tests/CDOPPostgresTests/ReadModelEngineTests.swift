@@ -59,7 +59,7 @@ struct ReadModelEngineTests {
         var filled = 0
         for table in ReadModelRebuild.tables.map(\.name) {
             let expected = try await sqlite.read { db in try ReadModelsAsRead.rows(of: table, in: db) }
-            let found = try await postgres.read { db in try ReadModelsAsRead.rows(of: table, in: db) }
+            let found = try await postgres.queuedSnapshot { db in try ReadModelsAsRead.rows(of: table, in: db) }
             if !expected.isEmpty { filled += 1 }
             #expect(
                 found == expected,
