@@ -98,7 +98,7 @@ let package = Package(
             name: "CDOPApp",
             dependencies: [
                 "CDOPDomain", "CDOPPrimitives", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPMail",
-                "CDOPPrivacy",
+                "CDOPPrivacy", "CDOPPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

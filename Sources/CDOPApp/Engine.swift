@@ -1,6 +1,7 @@
 import CDOPDefinitions
 import CDOPDomain
 import CDOPMail
+import CDOPPostgres
 import CDOPProjections
 import CDOPStore
 import Foundation
@@ -8,7 +9,7 @@ import Foundation
 /// cdop assembled: the store with its read models, the command handler and the workflow, on one database.
 package struct Engine: Sendable {
     package let configuration: AppConfiguration
-    package let store: EventStore
+    package let store: any EventDatabase
     package let workflow: CaseWorkflow
 
     /// Opens the database named by `configuration` with every read model installed.
@@ -24,11 +25,19 @@ package struct Engine: Sendable {
         storeOptions.maximumReaders = configuration.databaseReaders
         storeOptions = try PersonalDataProtection.storeOptions(
             storeOptions, keysPath: configuration.keysPath, forms: schedules?.forms?.all ?? [])
-        store = try EventStore(
-            path: configuration.databasePath, options: ReadModels.storeOptions(storeOptions, cache: cache))
-        try PersonalDataProtection.checkKeysBelong(store)
-        // An upgrade that added a read model to a database already holding events: fill it from the events.
-        try ReadModelRebuild.fillAfterUpgrade(store)
+        let options = ReadModels.storeOptions(storeOptions, cache: cache)
+        if let url = configuration.databaseURL {
+            // Every server on the database signs and checks links with one key: it must be given.
+            guard linkSecret ?? configuration.linkSecret != nil else { throw ConfigurationError.linkSecretNeeded }
+            store = try PostgresEventStore(url: url, options: options)
+            try PersonalDataProtection.checkKeysBelong(store)
+        } else {
+            let sqlite = try EventStore(path: configuration.databasePath, options: options)
+            try PersonalDataProtection.checkKeysBelong(sqlite)
+            // An upgrade that added a read model to a database already holding events: fill it from the events.
+            try ReadModelRebuild.fillAfterUpgrade(sqlite)
+            store = sqlite
+        }
         let handler = CommandHandler(store: store, clock: clock, panel: configuration.panel, cache: cache)
         let secret =
             try linkSecret ?? configuration.linkSecret ?? LinkSecret.load(databasePath: configuration.databasePath)

@@ -84,7 +84,7 @@ package enum DemoDataSet {
             .appendingPathComponent("demo-mail").path
     }
 
-    static func requireEmpty(_ store: EventStore) throws(CommandError) {
+    static func requireEmpty(_ store: any EventDatabase) throws(CommandError) {
         let events: Int
         do throws(EventStoreError) {
             events = try eventCount(store)
@@ -95,12 +95,12 @@ package enum DemoDataSet {
             throw .rejected(
                 DomainError(
                     code: "demo.databaseNotEmpty",
-                    "The database \(store.path) already holds \(events) event(s); the demo data set loads only into an empty "
+                    "The database \(store.location) already holds \(events) event(s); the demo data set loads only into an empty "
                         + "database (give --db a new file)."))
         }
     }
 
-    private static func eventCount(_ store: EventStore) throws(EventStoreError) -> Int {
+    private static func eventCount(_ store: any EventDatabase) throws(EventStoreError) -> Int {
         try store.eventCount()
     }
 }

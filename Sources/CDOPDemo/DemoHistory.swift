@@ -113,7 +113,7 @@ final class DemoHistory {
 
     private func nextDueTimer(by instant: Date) throws(CommandError) -> Date? {
         do throws(EventStoreError) {
-            return try engine.store.read { db in try TimerQueries.due(at: instant, limit: 1, in: db).first?.dueAt }
+            return try engine.store.snapshot { db in try TimerQueries.due(at: instant, limit: 1, in: db).first?.dueAt }
         } catch {
             throw .store(error)
         }
@@ -126,6 +126,6 @@ final class DemoHistory {
     }
 
     private func pendingMail() throws -> Int {
-        try engine.store.read { db in try OutboxQueries.count(state: "pending", in: db) }
+        try engine.store.snapshot { db in try OutboxQueries.count(state: "pending", in: db) }
     }
 }

@@ -27,21 +27,21 @@ package struct DemoSummary: Sendable, Equatable, Codable {
     package var actors: [Actor]
 
     /// Counts what `store` holds after a load.
-    static func read(_ store: EventStore, now: Date, mail: String, actors: [Actor]) throws(EventStoreError)
+    static func read(_ store: any EventDatabase, now: Date, mail: String, actors: [Actor]) throws(EventStoreError)
         -> DemoSummary
     {
-        try store.read { db in
+        try store.snapshot { db in
             func counts(_ sql: String) throws -> [String: Int] {
-                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as Int) })
+                Dictionary(uniqueKeysWithValues: try db.rows(sql).map { ($0[0] as String, $0[1] as Int) })
             }
             let stages = try counts("SELECT stage, COUNT(*) FROM case_summaries GROUP BY stage")
             return DemoSummary(
                 now: now, cases: stages.values.reduce(0, +), casesByStage: stages,
-                agencies: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agencies") ?? 0,
+                agencies: try db.value(Int.self, "SELECT COUNT(*) FROM agencies") ?? 0,
                 meetings: try counts("SELECT type || ' ' || status, COUNT(*) FROM meetings GROUP BY 1"),
                 emails: try counts("SELECT state, COUNT(*) FROM outbox GROUP BY state"),
-                timersPending: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0,
-                events: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0,
+                timersPending: try db.value(Int.self, "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0,
+                events: try db.value(Int.self, "SELECT COUNT(*) FROM events") ?? 0,
                 mail: mail, actors: actors)
         }
     }

@@ -31,6 +31,17 @@ package struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 
     package var description: String { "postgres://\(user)@\(host):\(port)/\(database)" }
 
+    /// Why `url` is not a PostgreSQL address, never repeating its password; nil when it is one.
+    package static func problem(in url: String) -> String? {
+        do {
+            _ = try PostgresAddress(url)
+            return nil
+        } catch {
+            guard case .cannotOpen(let path, let reason) = error else { return String(describing: error) }
+            return "\(path): \(reason)"
+        }
+    }
+
     /// `url` with any password replaced by `***`.
     static func redacted(_ url: String) -> String {
         guard var components = URLComponents(string: url), components.password != nil else { return url }

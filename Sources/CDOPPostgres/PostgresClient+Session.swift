@@ -1,5 +1,7 @@
+import CDOPPrimitives
 import CDOPStore
 import Dispatch
+import Foundation
 import PostgresNIO
 
 extension PostgresSession {
@@ -18,13 +20,15 @@ extension PostgresEventStore {
     /// Runs `body` in one write transaction, as the SQLite store's IMMEDIATE transaction does: it first takes
     /// the append lock, which every append and every other write transaction on any node takes, so what the
     /// body reads (the duplicate keys a notification is checked against) cannot change before it commits.
-    package func transaction<T>(_ body: (any SQLDatabase) throws -> T) throws(EventStoreError) -> T {
+    package func transaction<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         do {
             return try sessions.withSession(transaction: true, protection: protection) { session in
                 _ = try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
                 return try body(session)
             }
-        } catch {
+        } catch let error as PostgresStatementError {
+            throw Self.storeError(error)
+        } catch let error as PSQLError {
             throw Self.storeError(error)
         }
     }
@@ -43,13 +47,9 @@ extension PostgresEventStore {
 
     /// `transaction` for asynchronous callers, on a session thread.
     package func queuedTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T)
-        async throws(EventStoreError) -> T
+        async throws -> T
     {
-        do {
-            return try await PostgresSession.onSessionThread { try self.transaction(body) }
-        } catch {
-            throw Self.storeError(error)
-        }
+        try await PostgresSession.onSessionThread { try self.transaction(body) }
     }
 
     /// `snapshot` for asynchronous callers, on a session thread.
@@ -75,5 +75,32 @@ extension PostgresEventStore {
             default: .storage(code: -1, message: String(describing: error))
             }
         }
+    }
+}
+
+extension PostgresEventStore: EventDatabase {
+    package var engine: SQLEngine { .postgres }
+    package var location: String { address.description }
+
+    package func append(_ appends: [StreamAppend], commandID: UUID?, recordedAt: Date, in db: any SQLDatabase)
+        throws -> [AppendResult]
+    {
+        try StreamAppend.validate(appends)
+        let data = try appends.map { share in try share.events.map { try stored($0, streamID: share.streamID) } }
+        return try append(
+            appends, data, commandID: commandID, UTCTimestamp.string(from: recordedAt), in: try Self.session(db))
+    }
+
+    package func commandResults(for commandID: UUID, in db: any SQLDatabase) throws -> [AppendResult]? {
+        try commandResults(commandID, in: try Self.session(db))
+    }
+
+    /// The PostgreSQL session of a transaction this store gave.
+    private static func session(_ db: any SQLDatabase) throws -> PostgresSession {
+        guard let session = db as? PostgresSession else {
+            throw EventStoreError.storage(
+                code: -1, message: "a PostgreSQL store was given another engine's transaction")
+        }
+        return session
     }
 }

@@ -178,7 +178,7 @@ extension PostgresEventStore {
     }
 
     /// The results of a command already handled, or nil when this command id is new.
-    private func commandResults(_ commandID: UUID, in session: PostgresSession) throws -> [AppendResult]? {
+    func commandResults(_ commandID: UUID, in session: PostgresSession) throws -> [AppendResult]? {
         let rows = try session.rows(
             """
             SELECT stream_id, first_position, last_position, stream_version FROM commands

@@ -25,11 +25,12 @@ package final class PostgresEventStore: EventLog {
     package let pollInterval: Duration
 
     /// Connects to the database at `url` (`postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`) and brings its
-    /// tables up to date; refused when no server has answered within `connectWithin`.
+    /// tables up to date; refused when no server has answered within `connectWithin`. Opened synchronously, as
+    /// the SQLite store is: no Swift concurrency thread is needed to open it.
     package init(
         url: String, options: EventStoreOptions = EventStoreOptions(), connections: Int = 10,
         pollInterval: Duration = .seconds(1), connectWithin: Duration = .seconds(30)
-    ) async throws {
+    ) throws(EventStoreError) {
         address = try PostgresAddress(url)
         self.options = options
         self.pollInterval = pollInterval
@@ -40,60 +41,38 @@ package final class PostgresEventStore: EventLog {
         client = PostgresClient(configuration: configuration)
         var logger = Logger(label: "cdop.postgres")
         logger.logLevel = .critical
-        sessions = PostgresSessionPool(
-            configuration: PostgresConnection.Configuration(
-                host: address.host, port: address.port, username: address.user, password: address.password,
-                database: address.database, tls: .disable),
-            size: connections, logger: logger)
+        var sessionConfiguration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        sessionConfiguration.options.connectTimeout = .nanoseconds(
+            connectWithin.components.seconds * 1_000_000_000 + connectWithin.components.attoseconds / 1_000_000_000)
+        sessions = PostgresSessionPool(configuration: sessionConfiguration, size: connections, logger: logger)
         let client = client
         running = Task { await client.run() }
         self.logger = logger
-        let address = address
         do {
-            let running = running
-            try await Self.within(connectWithin, onDeadline: { running.cancel() }, { try await self.migrate() })
-        } catch let error as EventStoreError {
-            running.cancel()
-            throw error
-        } catch is DeadlinePassed {
-            running.cancel()
-            throw EventStoreError.cannotOpen(
-                path: address.description,
-                reason: "no PostgreSQL server answered within \(connectWithin) (is it running, and the address right?)")
+            try migrate()
         } catch {
             running.cancel()
-            throw EventStoreError.cannotOpen(path: address.description, reason: "\(Self.mapped(error))")
+            sessions.close()
+            throw Self.openingError(error, address: address, within: connectWithin)
         }
     }
 
-    /// Thrown by `within` when its deadline passes first.
-    private struct DeadlinePassed: Error {}
-
-    /// `body`'s result, or `DeadlinePassed` as soon as `limit` has passed; `onDeadline` then stops what the
-    /// body waits on. The body is not waited for: a lease waiting on an unreachable server ends only when the
-    /// pool gives up its connection attempts, which took a minute on a loaded machine.
-    private static func within<T: Sendable>(
-        _ limit: Duration, onDeadline: @escaping @Sendable () -> Void, _ body: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        let outcome = FirstOutcome<T>()
-        return try await withCheckedThrowingContinuation { continuation in
-            outcome.continuation = continuation
-            let timer = Task {
-                try await Task.sleep(for: limit)
-                onDeadline()
-                outcome.finish(.failure(DeadlinePassed()))
-            }
-            Task {
-                do {
-                    let value = try await body()
-                    timer.cancel()
-                    outcome.finish(.success(value))
-                } catch {
-                    timer.cancel()
-                    outcome.finish(.failure(error))
-                }
-            }
+    /// Why the database could not be opened, in the store's words, naming its address but never the password.
+    private static func openingError(_ error: any Error, address: PostgresAddress, within limit: Duration)
+        -> EventStoreError
+    {
+        if let error = error as? EventStoreError { return error }
+        if let error = error as? PostgresStatementError {
+            return .cannotOpen(path: address.description, reason: error.message)
         }
+        if let error = error as? PSQLError, error.code == .connectionError || error.code == .serverClosedConnection {
+            return .cannotOpen(
+                path: address.description,
+                reason: "no PostgreSQL server answered within \(limit) (is it running, and the address right?)")
+        }
+        return .cannotOpen(path: address.description, reason: "\(mapped(error))")
     }
 
     /// Closes every connection.
@@ -222,14 +201,13 @@ package final class PostgresEventStore: EventLog {
     /// options', the same ones SQLite applies), all in one transaction under the migration lock. A database
     /// already up to date is only read, so a role that may not create tables (`Deploy/postgres/roles.sql`'s
     /// `cdop_app`) can open it.
-    private func migrate() async throws {
+    private func migrate() throws {
         let known = PostgresSchema.migrations.map(\.name) + options.migrations.map(\.name)
-        let applied = try await PostgresSession.onSessionThread {
-            try self.sessions.withSession(transaction: false, protection: nil) { try Self.appliedMigrations(in: $0) }
+        let applied = try sessions.withSession(transaction: false, protection: nil) {
+            try Self.appliedMigrations(in: $0)
         }
         guard !Set(known).isSubset(of: applied) else { return }
-        let migrations = options.migrations
-        try await PostgresSession.onSessionThread { try self.migrate(migrations) }
+        try migrate(options.migrations)
     }
 
     private func migrate(_ migrations: [SchemaMigration]) throws {
@@ -256,24 +234,5 @@ package final class PostgresEventStore: EventLog {
             return []
         }
         return Set(try session.values(String.self, "SELECT name FROM cdop_migrations"))
-    }
-}
-
-/// Whichever of a body and its deadline finishes first, given to the one waiting; the other is ignored.
-private final class FirstOutcome<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waiting: CheckedContinuation<T, any Error>?
-
-    var continuation: CheckedContinuation<T, any Error>? {
-        get { lock.withLock { waiting } }
-        set { lock.withLock { waiting = newValue } }
-    }
-
-    func finish(_ result: Result<T, any Error>) {
-        let taken = lock.withLock { () -> CheckedContinuation<T, any Error>? in
-            defer { waiting = nil }
-            return waiting
-        }
-        taken?.resume(with: result)
     }
 }

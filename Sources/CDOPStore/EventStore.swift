@@ -92,7 +92,7 @@ package final class EventStore: Sendable {
 
     /// Like `write(_:)`, but errors thrown by `body` itself come out unchanged; only database failures become
     /// `EventStoreError`. For callers whose body has errors of its own (a command's rejection).
-    package func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+    package func transaction<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
         let result: T
         do {
             result = try writes.write(body)
@@ -105,7 +105,9 @@ package final class EventStore: Sendable {
 
     /// `transaction(_:)` for callers on Swift's cooperative pool: the caller waits in the group commit's queue without
     /// holding a thread, so that many callers' writes can share a commit.
-    package func queuedTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    package func queuedTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws
+        -> T
+    {
         let result: T
         do {
             result = try await writes.write(body)
@@ -160,4 +162,37 @@ package final class EventStore: Sendable {
 
     /// Where asynchronous reads run (concurrent, outside the cooperative pool).
     private static let readQueue = DispatchQueue(label: "cdop.store.reads", attributes: .concurrent)
+}
+
+extension EventStore: EventDatabase {
+    package var engine: SQLEngine { .sqlite }
+    package var location: String { path }
+
+    package func snapshot<T>(_ body: (any SQLDatabase) throws -> T) throws(EventStoreError) -> T {
+        try read { db in try body(db) }
+    }
+
+    package func queuedSnapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T)
+        async throws(EventStoreError) -> T
+    {
+        try await read { db in try body(db) }
+    }
+
+    package func append(_ appends: [StreamAppend], commandID: UUID?, recordedAt: Date, in db: any SQLDatabase)
+        throws -> [AppendResult]
+    {
+        try append(appends, commandID: commandID, recordedAt: recordedAt, in: try Self.connection(db))
+    }
+
+    package func commandResults(for commandID: UUID, in db: any SQLDatabase) throws -> [AppendResult]? {
+        try commandResults(for: commandID, in: try Self.connection(db))
+    }
+
+    /// The SQLite connection of a transaction this store gave.
+    private static func connection(_ db: any SQLDatabase) throws -> Database {
+        guard let db = db as? Database else {
+            throw EventStoreError.storage(code: -1, message: "a SQLite store was given another engine's transaction")
+        }
+        return db
+    }
 }

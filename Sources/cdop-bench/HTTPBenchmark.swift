@@ -41,7 +41,7 @@ struct HTTPBenchmark {
             by: Actor(name: "bench", role: "admin"))
         // A generated password admits only the account page: set one, or the dashboard would answer a redirect.
         try users.changePassword(account.userID, old: account.initialPassword, new: "Bench-coordinator-password-2026")
-        let sessions = SessionStore(store: engine.store)
+        let sessions = SessionStore(store: engine.sqliteStore!)
         let session = try sessions.create(for: account.userID, now: Date())
         let token = try practitionerToken(engine)
         let unlimited = RateLimiter(capacity: 10_000_000, perMinute: 10_000_000)
@@ -89,7 +89,7 @@ struct HTTPBenchmark {
 
     /// The token of an outstanding request's current link.
     func practitionerToken(_ engine: Engine) throws -> String {
-        let outstanding = try engine.store.read { db in
+        let outstanding = try engine.sqliteStore!.read { db in
             try String.fetchOne(
                 db, sql: "SELECT case_id || ' ' || request_id FROM form_requests WHERE outstanding = 1 LIMIT 1")
         }

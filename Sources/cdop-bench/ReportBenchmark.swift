@@ -21,7 +21,7 @@ struct ReportBenchmark {
         let engine = try Engine(
             configuration: configuration, storeOptions: options, linkSecret: Data(repeating: 1, count: 32))
         try generate(into: engine, progress: progress)
-        let events = try engine.store.lastPosition()
+        let events = try engine.sqliteStore!.lastPosition()
         let period = try ReportPeriod.reportingYear(2023)
         let query = AnnualReportQuery(panel: engine.panel, period: period)
         let asAt = CalendarDate(year: 2025, month: 6, day: 1)!
@@ -38,7 +38,7 @@ struct ReportBenchmark {
             precondition(report.mismatches.isEmpty, "the benchmark's report has totals that disagree")
 
             let countStarted = DispatchTime.now().uptimeNanoseconds
-            let counted = try engine.store.read { db in
+            let counted = try engine.sqliteStore!.read { db in
                 try Int.fetchOne(
                     db,
                     sql: "SELECT COUNT(*) FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?",
@@ -57,7 +57,7 @@ struct ReportBenchmark {
         for _ in 0..<3 {
             let readStarted = DispatchTime.now().uptimeNanoseconds
             read = 0
-            try engine.store.forEachBatch(batchSize: 2000) { batch in
+            try engine.sqliteStore!.forEachBatch(batchSize: 2000) { batch in
                 read += batch.count
                 return true
             }
@@ -65,7 +65,7 @@ struct ReportBenchmark {
         }
         progress("report: rebuilding every read model from \(events) events")
         let rebuildStarted = DispatchTime.now().uptimeNanoseconds
-        let rebuild = try ReadModelRebuild(store: engine.store).run()
+        let rebuild = try ReadModelRebuild(store: engine.sqliteStore!).run()
         let rebuildSeconds = seconds(since: rebuildStarted)
         guard rebuild.isClean else {
             throw BenchmarkFailure(
@@ -103,7 +103,7 @@ struct ReportBenchmark {
                 let (stream, events) = try generator.caseEvents(died: died)
                 appends.append(StreamAppend(streamID: stream, expected: .noStream, events: events))
             }
-            try engine.store.append(appends, recordedAt: moment)
+            try engine.sqliteStore!.append(appends, recordedAt: moment)
             done += batch
             if done % 5_000 == 0 || done == cases {
                 progress(

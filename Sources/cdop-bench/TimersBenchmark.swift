@@ -34,10 +34,12 @@ struct TimersBenchmark {
         var foundScanned = 0
         for _ in 0..<5 {
             let started = DispatchTime.now().uptimeNanoseconds
-            foundIndexed = try engine.store.read { db in try TimerQueries.due(at: now, limit: 100_000, in: db).count }
+            foundIndexed = try engine.sqliteStore!.read { db in
+                try TimerQueries.due(at: now, limit: 100_000, in: db).count
+            }
             indexed = min(indexed, milliseconds(since: started))
             let scanStarted = DispatchTime.now().uptimeNanoseconds
-            foundScanned = try engine.store.read { db in try Self.fullScanDue(at: now, in: db) }
+            foundScanned = try engine.sqliteStore!.read { db in try Self.fullScanDue(at: now, in: db) }
             scanned = min(scanned, milliseconds(since: scanStarted))
         }
         precondition(
@@ -123,7 +125,7 @@ struct TimersBenchmark {
 
     /// Pending timers of other cases, due months ahead, written straight into the read model.
     private func seedFuturePending(_ engine: Engine, count: Int) throws {
-        try engine.store.write { db in
+        try engine.sqliteStore!.write { db in
             let statement = try db.makeStatement(
                 sql: """
                     INSERT INTO timers (timer_id, case_id, target, schedule_id, schedule_version, step, action, template, due_at, state)
@@ -146,6 +148,6 @@ struct TimersBenchmark {
 
 extension Engine {
     func pendingTimerCount() throws -> Int {
-        try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0 }
+        try store.snapshot { db in try db.value(Int.self, "SELECT COUNT(*) FROM timers WHERE state = 'pending'") ?? 0 }
     }
 }

@@ -191,7 +191,7 @@ struct ChasingSimulationTests {
         #expect(checkedReminders > 50, "the simulation exercised too few reminders to mean anything")
 
         // Every stop cancels: a resolved request has no pending timer.
-        let pendingForResolved = try engine.store.read { db in
+        let pendingForResolved = try engine.sqliteStore!.read { db in
             try Int.fetchOne(
                 db,
                 sql: """
@@ -228,7 +228,7 @@ struct ChasingSimulationTests {
             try engine.workflow.execute(
                 .triage(expectation: .unexpected, confirmedBy: "Dr D", triggers: [.suddenNoApparentCause]), on: caseID,
                 by: Actor(name: "d", role: "designatedDoctor"))
-            let timers = try engine.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }.filter {
+            let timers = try engine.sqliteStore!.read { db in try TimerQueries.all(caseID: caseID, in: db) }.filter {
                 $0.scheduleID == "rapid-response"
             }
             let formatter = ISO8601DateFormatter()

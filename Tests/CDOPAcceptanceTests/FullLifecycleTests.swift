@@ -23,7 +23,7 @@ struct FullLifecycleTests {
         }
         try simulation.run()
 
-        let summaries = try engine.store.read { db in try CaseQueries.list(in: db) }
+        let summaries = try engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         let byID = Dictionary(uniqueKeysWithValues: summaries.map { ($0.caseID, $0) })
         let duplicates = simulation.expected.filter { $0.duplicateID != nil }.count
         #expect(summaries.count == 200 + duplicates)
@@ -60,37 +60,37 @@ struct FullLifecycleTests {
             }
         }
         // Reminders fired twice for the same step were recorded once.
-        let reminderEvents = try engine.store.read { db in
+        let reminderEvents = try engine.sqliteStore!.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type LIKE '%reminder%'") ?? 0
         }
-        let stepsReminded = try engine.store.read { db in
+        let stepsReminded = try engine.sqliteStore!.read { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(reminders), 0) FROM form_requests") ?? 0
         }
         #expect(reminderEvents == stepsReminded)
         // The read models kept inline are exactly what a replay of every event rebuilds.
-        let rebuild = try ReadModelRebuild(store: engine.store).run()
+        let rebuild = try ReadModelRebuild(store: engine.sqliteStore!).run()
         #expect(rebuild.isClean, "\(rebuild.differences)")
         #expect(rebuild.events > 2000)
         // A read model changed behind the engine's back is found.
-        try engine.store.database.write { db in
+        try engine.sqliteStore!.database.write { db in
             try db.execute(
                 sql:
                     "UPDATE case_summaries SET stage = 'tampered' WHERE case_id = (SELECT MIN(case_id) FROM case_summaries)"
             )
         }
         #expect(
-            try engine.store.database.read { db in
+            try engine.sqliteStore!.database.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_summaries WHERE stage = 'tampered'")
             } == 1)
-        let tampered = try ReadModelRebuild(store: engine.store).run()
+        let tampered = try ReadModelRebuild(store: engine.sqliteStore!).run()
         #expect(tampered.differences.map(\.table) == ["case_summaries"])
         #expect(tampered.differences.first.map { [$0.onlyLive, $0.onlyRebuilt] } == [1, 1])
         // So is a row missing from a read model (the same count of rows no longer hides a change either).
-        try engine.store.database.write { db in
+        try engine.sqliteStore!.database.write { db in
             try db.execute(
                 sql: "DELETE FROM form_requests WHERE request_id = (SELECT MIN(request_id) FROM form_requests)")
         }
-        let missing = try ReadModelRebuild(store: engine.store).run()
+        let missing = try ReadModelRebuild(store: engine.sqliteStore!).run()
         #expect(Set(missing.differences.map(\.table)) == ["case_summaries", "form_requests"])
         #expect(
             missing.differences.first { $0.table == "form_requests" }.map { [$0.onlyLive, $0.onlyRebuilt] } == [0, 1])

@@ -76,7 +76,7 @@ struct CaseTimelineWordingTests {
             try fixture.workflow.execute(
                 .recordFormOpened(requestID: request, view: "page"), on: second, by: fixture.coordinator)
         }
-        let lines = try CaseTimeline.entries(of: second, in: fixture.engine.store).map(\.what)
+        let lines = try CaseTimeline.entries(of: second, in: fixture.engine.sqliteStore!).map(\.what)
         #expect(
             lines.filter { $0.contains("opened through the link") } == [
                 "Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"
@@ -93,18 +93,18 @@ struct CaseTimelineWordingTests {
                 .recordExternalReference(reference: reference, source: "earlier records"), on: caseID,
                 by: fixture.coordinator)
         }
-        let whole = try CaseTimeline.entries(of: caseID, in: fixture.engine.store)
-        let latest = try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 2)
+        let whole = try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!)
+        let latest = try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!, latest: 2)
         #expect(latest.count == 3 && latest.dropFirst().map(\.position) == whole.suffix(2).map(\.position))
         #expect(latest.first?.type == "timeline.earlier")
         #expect(latest.first?.what.hasPrefix("\(whole.count - 2) earlier entries are not shown") == true)
-        #expect(try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 100) == whole)
+        #expect(try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!, latest: 100) == whole)
         #expect(latest.first?.earlierBefore == Int64(whole.count - 1))
 
         // Paging back: the one entry before the last two, between a line for the earlier and one for the later.
         let version = try fixture.engine.store.streamVersion(of: caseID.streamID)
         #expect(Int(version) == whole.count, "one entry an event here")
-        let page = try CaseTimeline.entries(of: caseID, in: fixture.engine.store, latest: 1, before: version - 1)
+        let page = try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!, latest: 1, before: version - 1)
         #expect(page.dropFirst().dropLast().map(\.position) == whole.dropLast(2).suffix(1).map(\.position))
         #expect(page.first?.earlierBefore == version - 2)
         #expect(page.last?.type == "timeline.later" && page.last?.laterAfter == version - 2)

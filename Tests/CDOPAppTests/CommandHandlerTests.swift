@@ -13,14 +13,14 @@ struct CommandHandlerTests {
     func refusalWritesNothing() throws {
         var fixture = try AppFixture()
         let notified = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
-        let before = try fixture.engine.store.lastPosition()
+        let before = try fixture.engine.sqliteStore!.lastPosition()
         let error = #expect(throws: CommandError.self) {
             try fixture.workflow.execute(
                 .close(reason: "Review complete"), on: notified.caseID, by: fixture.coordinator)
         }
         #expect(error?.code.isEmpty == false)
         #expect(error?.description.isEmpty == false)
-        #expect(try fixture.engine.store.lastPosition() == before)
+        #expect(try fixture.engine.sqliteStore!.lastPosition() == before)
     }
 
     @Test(
@@ -32,7 +32,7 @@ struct CommandHandlerTests {
         let caseID = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator).caseID
         try fixture.workflow.execute(
             .triage(expectation: .unexpected, confirmedBy: "Dr Dana Doctor", triggers: []), on: caseID, by: doctor)
-        let before = try fixture.engine.store.lastPosition()
+        let before = try fixture.engine.sqliteStore!.lastPosition()
         let start = fixture.clock.now().addingTimeInterval(86_400)
         let invitees = [
             Invitee(name: "DS Robin Officer", email: "robin@police.example.org", role: .police),
@@ -49,7 +49,7 @@ struct CommandHandlerTests {
         }
         #expect(error?.code == "input.invalidName")
         #expect(error?.description.hasPrefix("The invitee's name (") == true, "\(error?.description ?? "")")
-        #expect(try fixture.engine.store.lastPosition() == before, "no meeting, nothing on the case")
+        #expect(try fixture.engine.sqliteStore!.lastPosition() == before, "no meeting, nothing on the case")
     }
 
     @Test("A command on a case that does not exist is refused as not found")
@@ -71,10 +71,10 @@ struct CommandHandlerTests {
         let command = UUID()
         let notification = fixture.notification()
         let first = try fixture.workflow.notify(notification, by: fixture.coordinator, commandID: command)
-        let position = try fixture.engine.store.lastPosition()
+        let position = try fixture.engine.sqliteStore!.lastPosition()
         let retry = try fixture.workflow.notify(notification, by: fixture.coordinator, commandID: command)
         #expect(retry.caseID == first.caseID)
-        #expect(try fixture.engine.store.lastPosition() == position)
+        #expect(try fixture.engine.sqliteStore!.lastPosition() == position)
     }
 
     @Test("Every event records who acted, in what role, and the command that caused it")
@@ -87,7 +87,7 @@ struct CommandHandlerTests {
         #expect(metadata.actor == "casey.coordinator" && metadata.role == "coordinator")
         #expect(metadata.commandId == command.uuidString.lowercased())
         #expect(recorded.recordedAt == fixture.clock.now())
-        let timeline = try CaseTimeline.entries(of: notified.caseID, in: fixture.engine.store)
+        let timeline = try CaseTimeline.entries(of: notified.caseID, in: fixture.engine.sqliteStore!)
         #expect(timeline.map(\.who) == ["casey.coordinator"])
     }
 }
@@ -106,7 +106,7 @@ struct DuplicateNotificationTests {
             fixture.notification(forenames: forenames, surname: surname, nhs: nhs ?? "9434765919"),
             by: fixture.coordinator)
         #expect(second.possibleDuplicateOf == first.caseID)
-        let summary = try fixture.engine.store.read { db in try CaseQueries.summary(second.caseID, in: db) }
+        let summary = try fixture.engine.sqliteStore!.read { db in try CaseQueries.summary(second.caseID, in: db) }
         #expect(summary?.possibleDuplicateOf == first.caseID.description)
     }
 
@@ -137,7 +137,8 @@ struct DuplicateNotificationTests {
         try fixture.workflow.confirmDuplicate(second.caseID, of: first.caseID, by: fixture.coordinator)
         #expect(try fixture.workflow.caseState(second.caseID).stage == .duplicate(of: first.caseID))
         #expect(try fixture.workflow.caseState(first.caseID).mergedDuplicates == [second.caseID])
-        let counted = try fixture.engine.store.read { db in try CaseQueries.list(in: db).filter(\.countsForPanel).count
+        let counted = try fixture.engine.sqliteStore!.read { db in
+            try CaseQueries.list(in: db).filter(\.countsForPanel).count
         }
         #expect(counted == 1)
         // A third notification links to the primary, never to the merged duplicate.
@@ -151,11 +152,11 @@ struct DuplicateNotificationTests {
         let first = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
         let second = try fixture.workflow.notify(fixture.notification(), by: fixture.coordinator)
         try fixture.workflow.confirmDuplicate(second.caseID, of: first.caseID, by: fixture.coordinator)
-        let position = try fixture.engine.store.lastPosition()
+        let position = try fixture.engine.sqliteStore!.lastPosition()
         #expect(throws: CommandError.self) {
             try fixture.workflow.confirmDuplicate(second.caseID, of: first.caseID, by: fixture.coordinator)
         }
-        #expect(try fixture.engine.store.lastPosition() == position)
+        #expect(try fixture.engine.sqliteStore!.lastPosition() == position)
     }
 
     @Test("Two processes notifying the same child at once cannot both miss each other")

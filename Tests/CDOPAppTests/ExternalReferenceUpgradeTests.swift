@@ -18,7 +18,7 @@ struct ExternalReferenceUpgradeTests {
             "reference,surname,date_of_birth,sex,area_code,date_of_death,date_notified,expected\n"
                 + "B11-001,Testchild,2020-01-02,female,NTH,2024-07-01,2024-07-02,expected\n",
             by: fixture.coordinator)
-        try fixture.engine.store.database.close()
+        try fixture.engine.sqliteStore!.database.close()
         var configuration = AppConfiguration()
         configuration.databasePath = fixture.folder.path("cdop.sqlite")
         // Back to the schema before the migration, as a database of that time was.
@@ -32,14 +32,15 @@ struct ExternalReferenceUpgradeTests {
         try queue.close()
 
         let upgraded = try Engine(configuration: configuration, clock: fixture.clock)
-        #expect(upgraded.store.migrationsApplied == ["projections.v3.case-summaries-external-reference"])
-        let found = try upgraded.store.read { db in try CaseQueries.resolve("B11-001", in: db) }
+        #expect(upgraded.sqliteStore!.migrationsApplied == ["projections.v3.case-summaries-external-reference"])
+        let found = try upgraded.sqliteStore!.read { db in try CaseQueries.resolve("B11-001", in: db) }
         guard case .success(let caseID) = found else {
             Issue.record("not found by its reference: \(found)")
             return
         }
         #expect(
-            try upgraded.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference == "B11-001")
-        #expect(try ReadModelRebuild(store: upgraded.store).run().isClean)
+            try upgraded.sqliteStore!.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference
+                == "B11-001")
+        #expect(try ReadModelRebuild(store: upgraded.sqliteStore!).run().isClean)
     }
 }

@@ -28,7 +28,7 @@ struct FormChasingDueDateTests {
                 dueDate: due, schedule: nil),
             on: caseID, by: fixture.coordinator)
 
-        let steps = try engine.store.read { db in
+        let steps = try engine.sqliteStore!.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT step, due_at FROM timers WHERE case_id = ? ORDER BY due_at, step",
                 arguments: [caseID.description])

@@ -46,15 +46,15 @@ struct HistoricImportTests {
         }
 
         func events() throws -> Int {
-            try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+            try engine.sqliteStore!.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
         }
 
         func summaries() throws -> [CaseSummary] {
-            try engine.store.read { db in try CaseQueries.list(in: db) }
+            try engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         }
 
         func resolve(_ text: String) throws -> Result<CaseID, ResolveFailure> {
-            try engine.store.read { db in try CaseQueries.resolve(text, in: db) }
+            try engine.sqliteStore!.read { db in try CaseQueries.resolve(text, in: db) }
         }
     }
 
@@ -152,7 +152,7 @@ struct HistoricImportTests {
         #expect(try fixture.engine.workflow.caseState(try fixture.resolve("H-2").get()).possibleDuplicateOf == noNHS)
         #expect(try fixture.engine.workflow.caseState(try fixture.resolve("H-3").get()).possibleDuplicateOf == nil)
         // The coordinator's list of possible duplicates holds the imported cases as it holds the notified one.
-        let flagged = try fixture.engine.store.read { db in
+        let flagged = try fixture.engine.sqliteStore!.read { db in
             try String.fetchSet(
                 db,
                 sql:
@@ -184,14 +184,14 @@ struct HistoricImportTests {
         #expect(try fixture.resolve("b11-001 ").get() == caseID, "matched without case or spaces")
         #expect(try fixture.engine.workflow.caseState(caseID).externalReference == "B11-001")
         #expect(
-            try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference
+            try fixture.engine.sqliteStore!.read { db in try CaseQueries.summary(caseID, in: db) }?.externalReference
                 == "B11-001")
-        let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store)
+        let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!)
         #expect(
             timeline.contains { $0.what == "Known as B11-001 in the panel's earlier records" },
             "\(timeline.map(\.what))")
         #expect(try fixture.resolve("B11-003") == .failure(.notFound))
-        #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
+        #expect(try ReadModelRebuild(store: fixture.engine.sqliteStore!).run().isClean)
     }
 
     @Test("A reference already kept on a case, from an earlier file, is refused for another child")
@@ -281,13 +281,14 @@ struct HistoricImportTests {
         let events = try fixture.events()
         #expect(summary.cases == 7 && summary.reviewed == 5 && summary.events == events)
         #expect(try fixture.summaries().count == 7)
-        let meetings = try fixture.engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings")
+        let meetings = try fixture.engine.sqliteStore!.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings")
         }
         #expect(meetings == 3, "one meeting a review day, across batches")
         let again = try fixture.importer(batchSize: 2).run(Self.seven, by: fixture.actor)
         #expect(again.alreadyImported && again.events == 0)
         #expect(try fixture.events() == summary.events)
-        #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
+        #expect(try ReadModelRebuild(store: fixture.engine.sqliteStore!).run().isClean)
     }
 
     /// Fails the `failing`-th append holding a case event (once), as a full disk would.
@@ -325,17 +326,19 @@ struct HistoricImportTests {
                 }
                 #expect(written == 4 && total == 7)
             }
-            try failing.engine.store.database.close()
+            try failing.engine.sqliteStore!.database.close()
         }
         let fixture = try Fixture(folder: folder)
         let summary = try fixture.importer(batchSize: 2).run(Self.seven, by: fixture.actor)
         #expect(!summary.alreadyImported && summary.cases == 3, "only the rows not yet written")
-        let references = try fixture.engine.store.read { db in
+        let references = try fixture.engine.sqliteStore!.read { db in
             try String.fetchAll(db, sql: "SELECT external_reference FROM case_summaries ORDER BY 1")
         }
         #expect(references == (1...7).map { "H-\($0)" })
-        #expect(try fixture.engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings") } == 3)
-        #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
+        #expect(
+            try fixture.engine.sqliteStore!.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meetings") }
+                == 3)
+        #expect(try ReadModelRebuild(store: fixture.engine.sqliteStore!).run().isClean)
     }
 
     @Test("A child notified while the import is being written is found for the rows written after it")

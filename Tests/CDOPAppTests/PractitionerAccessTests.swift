@@ -41,7 +41,7 @@ struct PractitionerAccessTests {
         }
 
         var now: Date { fixture.clock.now() }
-        func position() throws -> Int64 { try fixture.engine.store.lastPosition() }
+        func position() throws -> Int64 { try fixture.engine.sqliteStore!.lastPosition() }
     }
 
     @Test("Opening a link finds its case and request; a draft is saved, found again, and cleared by submitting")
@@ -78,7 +78,8 @@ struct PractitionerAccessTests {
             return
         }
         #expect(returned.submittedBy == "Northgate Surgery")
-        let summary = try requested.fixture.engine.store.read { db in try CaseQueries.summary(requested.caseID, in: db)
+        let summary = try requested.fixture.engine.sqliteStore!.read { db in
+            try CaseQueries.summary(requested.caseID, in: db)
         }
         #expect(summary?.outstandingRequests == 0)
     }
@@ -165,7 +166,7 @@ struct PractitionerAccessTests {
     @Test("The links' read model finds a case by token hash, and a rebuild compares it")
     func readModelAndRebuild() throws {
         let requested = try Requested()
-        let store = requested.fixture.engine.store
+        let store = requested.fixture.engine.sqliteStore!
         let hash = PractitionerLinks.hash(of: requested.token)
         #expect(try store.read { db in try LinkQueries.caseID(forTokenHash: hash, in: db) } == requested.caseID)
         #expect(

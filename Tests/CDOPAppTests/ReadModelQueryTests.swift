@@ -19,15 +19,16 @@ struct ReadModelQueryTests {
             cases.append(try fixture.workflow.notify(fixture.notification(area: area), by: fixture.coordinator).caseID)
         }
         let unknown = CaseID(UUID())
-        let areas = try fixture.engine.store.read { db in try MeetingQueries.areas(of: cases + [unknown], in: db) }
+        let areas = try fixture.engine.sqliteStore!.read { db in try MeetingQueries.areas(of: cases + [unknown], in: db)
+        }
         #expect(Set(areas.keys) == Set(cases + [unknown]))
         for caseID in cases {
-            let own = try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }
+            let own = try fixture.engine.sqliteStore!.read { db in try CaseQueries.summary(caseID, in: db) }
             #expect(areas[caseID] == .some(own?.areaCode), "\(caseID)")
         }
         #expect(areas[unknown] == .some(nil))
         #expect(areas[cases[0]] == .some("NTH") && areas[cases[1]] == .some("STH"))
-        #expect(try fixture.engine.store.read { db in try MeetingQueries.areas(of: [], in: db) }.isEmpty)
+        #expect(try fixture.engine.sqliteStore!.read { db in try MeetingQueries.areas(of: [], in: db) }.isEmpty)
     }
 
     @Test("The meetings' summaries give each agenda's references in agenda order, and only the type asked for")
@@ -39,9 +40,9 @@ struct ReadModelQueryTests {
         ).caseID
         let panel = try Self.meeting(.panel, in: fixture, agenda: [second, first])
         _ = try Self.meeting(.childDeathReview, in: fixture, agenda: [])
-        let all = try fixture.engine.store.read { db in try MeetingQueries.summaries(type: nil, in: db) }
+        let all = try fixture.engine.sqliteStore!.read { db in try MeetingQueries.summaries(type: nil, in: db) }
         #expect(all.count == 2)
-        let panels = try fixture.engine.store.read { db in try MeetingQueries.summaries(type: "panel", in: db) }
+        let panels = try fixture.engine.sqliteStore!.read { db in try MeetingQueries.summaries(type: "panel", in: db) }
         #expect(panels.map(\.meetingId) == [panel.description])
         #expect(panels.first?.agenda == [second.reference, first.reference])
         #expect(panels.first?.invitees == 1)
@@ -62,7 +63,7 @@ struct ReadModelQueryTests {
         #expect(throws: CommandError.notFound(kind: "agency", reference: "Southgate Surgery")) {
             try fixture.engine.resolveAgency("Southgate Surgery")
         }
-        let listed = try fixture.engine.store.read { db in try AgencyDirectory.all(in: db) }
+        let listed = try fixture.engine.sqliteStore!.read { db in try AgencyDirectory.all(in: db) }
         #expect(listed == [AgencyView(agency, try fixture.workflow.agencyState(agency))])
     }
 
@@ -112,12 +113,12 @@ struct ReadModelQueryTests {
                     .waiveFormRequest(requestID: early, reason: "Not needed"), on: caseID, by: fixture.coordinator)
             }
         }
-        let all = try fixture.engine.store.read { db in
+        let all = try fixture.engine.sqliteStore!.read { db in
             try FormRequestQueries.list(caseID: caseID, outstandingOnly: false, in: db)
         }
         #expect(all.map(\.requestId) == [early.description, late.description])
         #expect(all.allSatisfy { $0.reference == caseID.reference && $0.agencyName == "Northgate Surgery" })
-        let outstanding = try fixture.engine.store.read { db in
+        let outstanding = try fixture.engine.sqliteStore!.read { db in
             try FormRequestQueries.list(caseID: nil, outstandingOnly: true, in: db)
         }
         #expect(outstanding.map(\.requestId) == [late.description])

@@ -30,7 +30,7 @@ struct StateCacheTests {
                 contactEmail: "lead@gp.example.org",
                 dueDate: CalendarDate(year: 2026, month: 6, day: 15)!, schedule: nil),
             on: caseID, by: fixture.coordinator)
-        let summary = try fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }
+        let summary = try fixture.engine.sqliteStore!.read { db in try CaseQueries.summary(caseID, in: db) }
         #expect(summary?.outstandingRequests == 1)
     }
 
@@ -136,7 +136,7 @@ struct ScheduleMoveTests {
             schedules: StaticScheduleCatalog(
                 definitions: [formB2, TestSchedules.rapidResponse], calendar: TestSchedules.calendar))
         func lastStep() throws -> Date? {
-            try v2.store.read { db in try TimerQueries.all(caseID: caseID, in: db) }
+            try v2.sqliteStore!.read { db in try TimerQueries.all(caseID: caseID, in: db) }
                 .first { $0.step == "escalate-to-designated-doctor-and-chair" }?.dueAt
         }
         let before = try lastStep()

@@ -14,10 +14,10 @@ struct UpgradeBackfillTests {
     func newReadModelIsFilledFromTheEvents() throws {
         let old = try OldDatabase()
         let upgraded = try old.engine()
-        #expect(upgraded.store.migrationsApplied == ["projections.v2.practitioner_links"])
-        #expect(try Self.linkHashes(upgraded.store) == old.links)
-        #expect(try ReadModelRebuild(store: upgraded.store).run().isClean)
-        #expect(try upgraded.store.read(ReadModelRefill.pending).isEmpty)
+        #expect(upgraded.sqliteStore!.migrationsApplied == ["projections.v2.practitioner_links"])
+        #expect(try Self.linkHashes(upgraded.sqliteStore!) == old.links)
+        #expect(try ReadModelRebuild(store: upgraded.sqliteStore!).run().isClean)
+        #expect(try upgraded.sqliteStore!.read(ReadModelRefill.pending).isEmpty)
     }
 
     @Test("An upgrade stopped after its migration committed but before the refill is filled at the next opening")
@@ -33,10 +33,10 @@ struct UpgradeBackfillTests {
         }
         // The next opening applies nothing, yet still owes the refill, and does it.
         let reopened = try old.engine()
-        #expect(reopened.store.migrationsApplied.isEmpty)
-        #expect(try Self.linkHashes(reopened.store) == old.links)
-        #expect(try reopened.store.read(ReadModelRefill.pending).isEmpty)
-        #expect(try ReadModelRebuild(store: reopened.store).run().isClean)
+        #expect(reopened.sqliteStore!.migrationsApplied.isEmpty)
+        #expect(try Self.linkHashes(reopened.sqliteStore!) == old.links)
+        #expect(try reopened.sqliteStore!.read(ReadModelRefill.pending).isEmpty)
+        #expect(try ReadModelRebuild(store: reopened.sqliteStore!).run().isClean)
     }
 
     @Test("A refill overtaken by events another process appends builds again, so those events' rows are kept")
@@ -108,8 +108,8 @@ struct UpgradeBackfillTests {
             configuration: configuration, clock: TestClock(iso: "2026-03-02T08:00:00Z"),
             schedules: TestSchedules.catalog,
             linkSecret: Data(repeating: 7, count: 32))
-        #expect(engine.store.migrationsApplied.contains("projections.v2.practitioner_links"))
-        #expect(try engine.store.read(ReadModelRefill.pending).isEmpty)
+        #expect(engine.sqliteStore!.migrationsApplied.contains("projections.v2.practitioner_links"))
+        #expect(try engine.sqliteStore!.read(ReadModelRefill.pending).isEmpty)
     }
 
     /// A database holding one case with a Form B request, taken back to the schema before
@@ -145,8 +145,8 @@ struct UpgradeBackfillTests {
                     requestID: FormRequestID(UUID()), agencyID: agency, formType: .reporting,
                     contactEmail: "jo@northgate.example.nhs.uk", dueDate: today.adding(days: 14), schedule: nil),
                 on: caseID, by: coordinator)
-            links = try UpgradeBackfillTests.linkHashes(engine.store)
-            try engine.store.database.close()
+            links = try UpgradeBackfillTests.linkHashes(engine.sqliteStore!)
+            try engine.sqliteStore!.database.close()
             #expect(links.count == 1)
 
             let queue = try DatabaseQueue(path: configuration.databasePath)

@@ -71,7 +71,7 @@ struct DemoDataSetTests {
         // The rebuild matches however many shares (workers and scratch files) the streams are split into.
         var replayed: [Int] = []
         for shares in [nil, 1, 3] {
-            let report = try ReadModelRebuild(store: demo.engine.store, shares: shares).run()
+            let report = try ReadModelRebuild(store: demo.engine.sqliteStore!, shares: shares).run()
             #expect(report.isClean, "\(shares ?? 0) shares: \(report.differences)")
             replayed.append(report.streams)
         }
@@ -83,7 +83,7 @@ struct DemoDataSetTests {
     func theScenariosHappenAsTold() async throws {
         let demo = try DemoEngine()
         _ = try await demo.load()
-        try Self.checkScenarios(demo.engine.store)
+        try Self.checkScenarios(demo.engine.sqliteStore!)
     }
 
     static func checkScenarios(_ store: EventStore) throws {
@@ -143,7 +143,7 @@ struct DemoDataSetTests {
         let other = try await second.load()
         #expect(one.casesByStage == other.casesByStage && one.emails == other.emails && one.meetings == other.meetings)
         #expect(one.events == other.events && one.timersPending == other.timersPending)
-        try Self.compareTables(first.engine.store, second.engine.store)
+        try Self.compareTables(first.engine.sqliteStore!, second.engine.sqliteStore!)
     }
 
     /// Every read model (as read: sealed columns opened, tokens left out) and every event's stream, version,

@@ -15,7 +15,7 @@ struct DemoErasureTests {
     func noneOfTheirValuesIsInAnyFileAfterwards() async throws {
         let demo = try DemoDataSetTests.DemoEngine()
         _ = try await demo.load()
-        let store = demo.engine.store
+        let store = demo.engine.sqliteStore!
         // A case whose reporting form was returned with the household's answer.
         let returned = try store.readAll(after: 0, limit: 1_000_000).first {
             $0.type == "case.formReturned.v1" && String(decoding: $0.data, as: UTF8.self).contains("\"household\"")

@@ -25,7 +25,7 @@ struct DemoMigrationTests {
 
         let output = demo.folder.path("sealed/cdop.sqlite")
         let report = try PersonalDataMigration(source: demo.engine).run(to: output)
-        let originals = try demo.engine.store.readAll(after: 0, limit: 1_000_000)
+        let originals = try demo.engine.sqliteStore!.readAll(after: 0, limit: 1_000_000)
         #expect(report.events == originals.count && report.lastPosition == originals.last?.position)
         #expect(report.sealedEvents > 0 && report.subjects > 0 && report.erasedSubjects == 1)
         #expect((report.tables["commands"] ?? 0) > 0 && report.tables["user_credentials"] != nil, "\(report)")
@@ -36,7 +36,7 @@ struct DemoMigrationTests {
         let copy = try Engine(
             configuration: configuration, schedules: demo.engine.workflow.schedules,
             linkSecret: Data(repeating: 7, count: 32))
-        let copies = try copy.store.readAll(after: 0, limit: 1_000_000)
+        let copies = try copy.sqliteStore!.readAll(after: 0, limit: 1_000_000)
         #expect(copies.count == originals.count)
         for (original, copied) in zip(originals, copies) {
             #expect(
@@ -48,22 +48,22 @@ struct DemoMigrationTests {
             #expect(original.data == copied.data, "event \(original.position)'s data")
         }
         // Sealed under new keys: the original's keys open nothing of the copy.
-        let rawCopy = try await copy.store.read { db in try String.fetchAll(db, sql: "SELECT data FROM events") }
-        let rawOriginal = try await demo.engine.store.read { db in
+        let rawCopy = try await copy.sqliteStore!.read { db in try String.fetchAll(db, sql: "SELECT data FROM events") }
+        let rawOriginal = try await demo.engine.sqliteStore!.read { db in
             try String.fetchAll(db, sql: "SELECT data FROM events")
         }
         #expect(rawCopy != rawOriginal)
         for table in ["case_summaries", "report_facts", "form_requests", "users"] {
             let rows = { (engine: Engine) in
-                try engine.store.read { db in try ReadModelsAsRead.rows(of: table, in: db) }
+                try engine.sqliteStore!.read { db in try ReadModelsAsRead.rows(of: table, in: db) }
             }
             #expect(try rows(copy) == rows(demo.engine), "\(table)")
         }
         #expect(try copy.workflow.caseState(caseID).notification?.child.name.surname == PersonalFields.erasedText)
-        let keys = try #require(PersonalDataProtection.keyring(of: copy.store))
+        let keys = try #require(PersonalDataProtection.keyring(of: copy.sqliteStore!))
         #expect(try keys.isErased(caseID.streamID + "/child"))
         #expect(try !keys.subjects().contains(caseID.streamID + "/child"))
-        #expect(try ReadModelRebuild(store: copy.store).run().isClean)
+        #expect(try ReadModelRebuild(store: copy.sqliteStore!).run().isClean)
     }
 
     @Test("A copy that differs from the original is refused, and nothing of it is kept")
@@ -71,7 +71,7 @@ struct DemoMigrationTests {
         let demo = try DemoDataSetTests.DemoEngine()
         _ = try await demo.load()
         let output = demo.folder.path("sealed.sqlite")
-        let migration = PersonalDataMigration(source: demo.engine)
+        let migration = try PersonalDataMigration(source: demo.engine)
         var tampered = false
         #expect(throws: PersonalDataMigration.Problem.eventDiffers(position: 1, part: "metadata")) {
             try migration.run(to: output) { _ in
@@ -120,7 +120,7 @@ struct DemoMigrationTests {
 
     /// A case of the demo panel with a notification.
     static func someCase(_ engine: Engine) throws -> CaseID {
-        let id = try engine.store.read { db in
+        let id = try engine.sqliteStore!.read { db in
             try String.fetchOne(db, sql: "SELECT case_id FROM case_summaries ORDER BY case_id LIMIT 1")
         }
         return try #require(id.flatMap(CaseID.init))

@@ -18,7 +18,7 @@ struct DemoPersonalDataAtRestTests {
     func theDatabaseFileHoldsNoPersonalValueInTheClear() async throws {
         let demo = try DemoDataSetTests.DemoEngine()
         _ = try await demo.load()
-        let store = demo.engine.store
+        let store = demo.engine.sqliteStore!
         let encryption = try #require(store.options.protection as? FieldEncryption)
         let events = try store.readAll(after: 0, limit: 1_000_000)
         // The panel's own directories (agencies and their contacts, its staff) are its working records, not a
@@ -66,14 +66,16 @@ struct DemoPersonalDataAtRestTests {
     func aCaseIsStillFoundByTheChildsNameAndNHSNumber() async throws {
         let demo = try DemoDataSetTests.DemoEngine()
         _ = try await demo.load()
-        let summaries = try await demo.engine.store.read { db in try CaseQueries.list(in: db) }
+        let summaries = try await demo.engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         let named = try #require(summaries.first { $0.childName.split(separator: " ").count == 2 })
         let caseID = try #require(CaseID(named.caseID))
         let child = try #require(try demo.engine.workflow.caseState(caseID).notification?.child)
         #expect(named.childName == child.name.fullName, "the list shows the name opened")
         #expect(named.dateOfBirth == child.dateOfBirth.iso)
         let find = { (text: String) in
-            try demo.engine.store.read { db in try CaseQueries.search(CaseSearch(text: text), in: db).map(\.caseID) }
+            try demo.engine.sqliteStore!.read { db in
+                try CaseQueries.search(CaseSearch(text: text), in: db).map(\.caseID)
+            }
         }
         #expect(try find(child.name.fullName).contains(named.caseID))
         #expect(try find(String(child.name.surname.prefix(3)).uppercased()).contains(named.caseID))

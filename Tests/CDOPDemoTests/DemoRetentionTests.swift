@@ -19,7 +19,7 @@ struct DemoRetentionTests {
         let demo = try DemoDataSetTests.DemoEngine()
         _ = try await demo.load()
         let engine = demo.engine
-        let store = engine.store
+        let store = engine.sqliteStore!
         let closed = try await store.read { db in
             try String.fetchAll(db, sql: "SELECT case_id FROM case_summaries WHERE stage = 'closed' ORDER BY case_id")
         }.compactMap(CaseID.init)

@@ -87,7 +87,7 @@ struct CaseActionPageTests {
             #expect(response.status == .forbidden)
         }
         #expect(try fixture.engine.workflow.caseState(caseID).transfer == nil)
-        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let refused = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == "user.accessRefused.v1"
         }
         #expect(refused.count == 1)

@@ -21,7 +21,8 @@ struct CasePageReferenceTests {
         ].joined(separator: "\n")
         _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel)
             .run(rows, by: Actor(name: "casey.coordinator", role: "coordinator"))
-        let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
+        let caseID = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.resolve("B11-001", in: db) }
+            .get()
         try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases/\(caseID)").body)
             #expect(page.contains("<dt>Reference in earlier records</dt><dd>B11-001</dd>"), "\(page)")

@@ -40,7 +40,7 @@ struct CoordinatorCasePageTests {
             #expect(wrong.status == .unprocessableContent)
             #expect(String(buffer: wrong.body).contains("Enter the earliest date of death as a real date"))
         }
-        let listed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let listed = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == UserListedCases.typeName
         }
         #expect(listed.count >= 3)
@@ -57,7 +57,8 @@ struct CoordinatorCasePageTests {
         ].joined(separator: "\n")
         _ = try HistoricImport(workflow: fixture.engine.workflow, panel: fixture.engine.panel).run(
             rows, by: Self.coordinator)
-        let caseID = try await fixture.engine.store.read { db in try CaseQueries.resolve("B11-001", in: db) }.get()
+        let caseID = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.resolve("B11-001", in: db) }
+            .get()
         try await fixture.browse(as: .coordinator) { browser, _ in
             let page = String(buffer: try await browser.get("/cases?q=b11-001").body)
             #expect(page.contains(caseID.reference), "\(page)")
@@ -213,9 +214,9 @@ struct CoordinatorCasePageTests {
                 page.contains(
                     "Notification corrected: date of death, from 2026-05-30 to 2026-05-29. Reason: The hospital"))
         }
-        let summary = try await fixture.engine.store.read { db in try CaseQueries.summary(caseID, in: db) }
+        let summary = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.summary(caseID, in: db) }
         #expect(summary?.dateOfDeath == "2026-05-29")
-        #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
+        #expect(try ReadModelRebuild(store: fixture.engine.sqliteStore!).run().isClean)
     }
 
     static func unescape(_ text: String) -> String {

@@ -171,7 +171,8 @@ struct MeetingOrganiserPageTests {
                 meetingID: id, type: .rapidResponse, title: "Rapid-response meeting", startsAt: start,
                 endsAt: start.addingTimeInterval(3600), venue: MeetingVenue(place: "Room 4"), theme: nil)
         }
-        let pendingBefore = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db)
+        let pendingBefore = try await fixture.engine.sqliteStore!.read { db in
+            try TimerQueries.pending(caseID: caseID, in: db)
         }
         #expect(pendingBefore.contains { $0.scheduleID == "rapid-response" })
         fixture.clock.advance(hours: 2)
@@ -191,9 +192,11 @@ struct MeetingOrganiserPageTests {
         }
         let state = try workflow.caseState(caseID)
         #expect(state.rapidResponse?.held[meetingID] != nil)
-        let pending = try await fixture.engine.store.read { db in try TimerQueries.pending(caseID: caseID, in: db) }
+        let pending = try await fixture.engine.sqliteStore!.read { db in
+            try TimerQueries.pending(caseID: caseID, in: db)
+        }
         #expect(!pending.contains { $0.scheduleID == "rapid-response" }, "\(pending)")
-        let days = try await fixture.engine.store.read { db in
+        let days = try await fixture.engine.sqliteStore!.read { db in
             try Int.fetchOne(
                 db, sql: "SELECT rapid_response_days FROM report_facts WHERE case_id = ?",
                 arguments: [caseID.description])

@@ -48,7 +48,7 @@ struct NotificationPageTests {
             let received = try await browser.get(location)
             #expect(String(buffer: received.body).contains("Notification received"))
         }
-        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        let cases = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         #expect(cases.count == 1)
         #expect(cases.first?.childName == "Alex Testchild")
         let caseID = try #require(cases.first.flatMap { CaseID($0.caseID) })
@@ -70,7 +70,7 @@ struct NotificationPageTests {
             #expect(html.contains("Enter their relationship to the child"), "\(html)")
             #expect(html.contains(#"value="Val Testchild""#), "what was typed is kept")
         }
-        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        let cases = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         #expect(cases.isEmpty)
     }
 
@@ -91,7 +91,7 @@ struct NotificationPageTests {
             #expect(html.contains(#"value="Testchild""#), "what was typed is kept")
             #expect(html.contains("Found unresponsive in his cot"))
         }
-        let cases = try await fixture.engine.store.read { db in try CaseQueries.list(in: db) }
+        let cases = try await fixture.engine.sqliteStore!.read { db in try CaseQueries.list(in: db) }
         #expect(cases.isEmpty)
     }
 

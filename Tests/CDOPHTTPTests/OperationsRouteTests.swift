@@ -83,7 +83,7 @@ struct OperationsRouteTests {
         #expect(throws: CommandError.self) {
             try fixture.engine.workflow.notify(impossible, by: Actor(name: "test", role: "coordinator"))
         }
-        let count = try fixture.engine.store.readAll(after: 0, limit: 100_000).count
+        let count = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 100_000).count
         try await fixture.application.test(.router) { client in
             _ = try await client.execute(uri: "/healthz", method: .get)
             let refused = try await client.execute(

@@ -72,7 +72,7 @@ struct PractitionerLinkTests {
             _ = try await browser.post("/forms/\(token)", Self.answers + [("action", "submit")], csrf: csrf)
             _ = try await browser.get("/forms/\(token)")
         }
-        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let opened = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == "case.formOpened.v1"
         }
         #expect(opened.count == 3, "the page, the page with errors and the API: not the used link, which shows nothing")
@@ -80,7 +80,7 @@ struct PractitionerLinkTests {
         let views = opened.map { String(decoding: $0.data, as: UTF8.self) }
         #expect(views.allSatisfy { $0.contains(requestID.description) && !$0.contains("Alex") })
         #expect(views.filter { $0.contains(#""view":"api""#) }.count == 1)
-        let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.store).map(\.what)
+        let timeline = try CaseTimeline.entries(of: caseID, in: fixture.engine.sqliteStore!).map(\.what)
         #expect(
             timeline.contains("Form B opened through the link sent to Northgate Surgery (3 times, the last shown)"),
             "\(timeline)")
@@ -90,7 +90,7 @@ struct PractitionerLinkTests {
     func openingAFormWritesOnlyTheStreamVersion() async throws {
         var fixture = try await WebFixture()
         let (caseID, _, token) = try fixture.caseWithFormBRequested()
-        let store = fixture.engine.store
+        let store = fixture.engine.sqliteStore!
         let versionBefore = try await store.read { db in
             try Int64.fetchOne(
                 db, sql: "SELECT stream_version FROM case_summaries WHERE case_id = ?", arguments: [caseID.description])
@@ -142,7 +142,7 @@ struct PractitionerLinkTests {
             #expect(withdrawn.status == .gone, "a page kept is never shown for a link that can no longer be used")
             #expect(!String(buffer: withdrawn.body).contains("Alex"))
         }
-        let opened = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let opened = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == "case.formOpened.v1"
         }
         #expect(opened.count == 3, "every page shown from the cache was recorded as a view")

@@ -76,7 +76,7 @@ struct PrivacyPageTests {
                 "/cases/\(caseID)/privacy/export",
                 [("role", "notifier"), ("format", "html"), ("export-reason", "SAR-2026-032")], csrf: csrf)
             #expect(String(buffer: page2.body).contains("the person who notified the death"))
-            let exports = try CaseTimeline.entries(of: caseID, in: engine.store).filter {
+            let exports = try CaseTimeline.entries(of: caseID, in: engine.sqliteStore!).filter {
                 $0.type == SubjectAccessExported.typeName
             }
             #expect(exports.count == 2, "each export is recorded on the case")

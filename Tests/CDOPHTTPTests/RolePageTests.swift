@@ -90,7 +90,7 @@ struct RolePageTests {
             #expect(response.status == .ok)
             #expect(String(buffer: response.body).contains("Testchild"))
         }
-        let viewed = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let viewed = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == "user.caseViewed.v1"
         }
         #expect(viewed.count == 1)
@@ -134,7 +134,7 @@ struct RolePageTests {
             let identifiable = try await browser.get("/cases/\(caseID)")
             #expect(identifiable.status == .forbidden)
         }
-        let refused = try fixture.engine.store.readAll(after: 0, limit: 10_000).filter {
+        let refused = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).filter {
             $0.type == "user.accessRefused.v1"
         }
         #expect(refused.count == 1)

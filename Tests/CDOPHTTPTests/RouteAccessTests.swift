@@ -301,7 +301,7 @@ struct RouteAccessTests {
             let response = try await browser.get("/dashboard")
             #expect(response.status == .forbidden)
         }
-        let events = try fixture.engine.store.readAll(after: 0, limit: 10_000).map(\.type)
+        let events = try fixture.engine.sqliteStore!.readAll(after: 0, limit: 10_000).map(\.type)
         #expect(events.contains("user.accessRefused.v1"))
     }
 }

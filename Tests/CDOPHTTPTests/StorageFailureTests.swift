@@ -17,7 +17,7 @@ struct StorageFailureTests {
     /// Lets the writer's connection hold no more pages than it has, and fills every free page: from then on any
     /// write that needs a page fails with SQLITE_FULL, as on a full disk.
     static func fillTheDatabase(_ engine: Engine) throws {
-        try engine.store.write { db in
+        try engine.sqliteStore!.write { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
         }
@@ -25,7 +25,7 @@ struct StorageFailureTests {
         var size = 65_536
         while size >= 1 {
             do {
-                try engine.store.write { db in
+                try engine.sqliteStore!.write { db in
                     try db.execute(sql: "INSERT INTO storage_probe (filler) VALUES (zeroblob(?))", arguments: [size])
                 }
             } catch {
@@ -67,7 +67,7 @@ struct StorageFailureTests {
     /// Makes every write of the writer's connection fail, as when the file system under the database has been
     /// remounted read-only after disk errors.
     static func refuseEveryWrite(_ engine: Engine) throws {
-        try engine.store.write { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        try engine.sqliteStore!.write { db in try db.execute(sql: "PRAGMA query_only = 1") }
     }
 
     @Test("A command or page on a database that cannot be written is a 503, never a refusal of the input")

@@ -50,7 +50,7 @@ struct WebFixture {
         services = WebServices(
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: clock,
             users: users,
-            sessions: SessionStore(store: engine.store), limits: limits, metrics: metrics)
+            sessions: SessionStore(store: engine.sqliteStore!), limits: limits, metrics: metrics)
         routes = WebServer.routes(services)
         let admin = Actor(name: "setup", role: "admin")
         var authenticator = TOTP(secret: [])

@@ -49,7 +49,8 @@ struct AccountNoticeDispatchTests {
             #expect(
                 await engine.dispatcher(templates: templates, transport: SpoolTransport(directory: spool)).dispatchAll()
                     .isEmpty)
-            #expect(try ReadModelRebuild(store: engine.store).run().isClean, "a rebuild writes the same outbox row")
+            #expect(
+                try ReadModelRebuild(store: engine.sqliteStore!).run().isClean, "a rebuild writes the same outbox row")
         }
     }
 }

@@ -55,7 +55,7 @@ struct DispatcherCrashTests {
                         ), on: caseID, by: coordinator)
                 }
             }
-            let expected = try await engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }
+            let expected = try await engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }
             #expect(expected.count == 40)
 
             let environment: [String: String?] = [
@@ -100,11 +100,12 @@ struct DispatcherCrashTests {
             #expect(Set(ids) == expectedIDs)
             #expect(files.count >= 40 && files.count <= 40 + 8, "\(files.count) messages")
             // Each email's outcome is recorded exactly once on its case.
-            let sent = try await second.store.read { db in
+            let sent = try await second.sqliteStore!.read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.emailSent.v1'") ?? 0
             }
             #expect(sent == 40)
-            #expect(try await second.store.read { db in try OutboxQueries.list(state: "pending", in: db) }.isEmpty)
+            #expect(
+                try await second.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }.isEmpty)
         }
     }
 }

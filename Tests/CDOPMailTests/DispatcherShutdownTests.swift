@@ -34,6 +34,7 @@ struct DispatcherShutdownTests {
     }
 
     static func claimed(_ scenario: OutboxScenario) throws -> Int {
-        try scenario.engine.store.read { db in try OutboxQueries.claimedCount(now: scenario.clock.now(), in: db) }
+        try scenario.engine.sqliteStore!.read { db in try OutboxQueries.claimedCount(now: scenario.clock.now(), in: db)
+        }
     }
 }

@@ -77,7 +77,7 @@ struct EmailTemplateRecipientsTests {
                 clock.advance(days: 1)
                 _ = engine.scheduler.tick()
             }
-            var rows = try engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }.filter {
+            var rows = try engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }.filter {
                 $0.caseID == caseID.description
             }
             let doctorRow = try #require(
@@ -93,7 +93,7 @@ struct EmailTemplateRecipientsTests {
                     on: caseID, by: Actor(name: "mail", role: "system"))
             }
             let before = rows
-            let alerts = try engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }
+            let alerts = try engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }
                 .filter { $0.caseID == caseID.description && $0.template == "delivery-failure" }
             rows = before + alerts
             let composer = EmailComposer(
@@ -163,7 +163,7 @@ struct EmailTemplateRecipientsTests {
                 templates: scenario.templates, configuration: scenario.engine.configuration, links: workflow.links!)
             func subjects() throws -> [String] {
                 let state = try workflow.meetingState(meetingID)
-                return try scenario.engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }
+                return try scenario.engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }
                     .filter { $0.streamID == meetingID.streamID }
                     .map { try composer.composeMeeting($0, state: state, now: start).subject }
             }

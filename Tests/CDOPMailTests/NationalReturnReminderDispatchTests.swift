@@ -103,7 +103,8 @@ struct NationalReturnReminderDispatchTests {
             let types = try scenario.engine.store.readStream(NationalReturnLog.streamID(year: 2025)).map(\.type)
             #expect(types == ["nationalReturn.reminderReached.v1", "nationalReturn.emailSent.v1"])
             #expect(
-                try ReadModelRebuild(store: scenario.engine.store).run().isClean, "a rebuild writes the same outbox")
+                try ReadModelRebuild(store: scenario.engine.sqliteStore!).run().isClean,
+                "a rebuild writes the same outbox")
         }
     }
 
@@ -147,7 +148,7 @@ struct NationalReturnReminderDispatchTests {
             scenario.clock.set(Timestamp.parse("2027-03-03T09:00:00Z")!)
             let fired = scenario.tickReminders()
             #expect(fired.map(\.step) == ["four-weeks-before"] && fired.map(\.outcome) == ["alreadyMet"], "\(fired)")
-            let pending = try scenario.engine.store.read { db in
+            let pending = try scenario.engine.sqliteStore!.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE stream_id LIKE 'national-return-%'")
             }
             #expect(pending == 0)

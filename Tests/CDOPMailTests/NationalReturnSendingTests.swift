@@ -72,7 +72,7 @@ struct NationalReturnScenario {
     }
 
     func deliveries(_ state: NationalReturnQueueState? = nil) throws -> [NationalReturnQueueRow] {
-        try engine.store.read { db in try NationalReturnQueueQueries.list(state: state, in: db) }
+        try engine.sqliteStore!.read { db in try NationalReturnQueueQueries.list(state: state, in: db) }
     }
 }
 
@@ -184,7 +184,8 @@ struct NationalReturnSendingTests {
                 try scenario.events(caseID).contains {
                     if case .nationalReturnDeliveryFailed(let e) = $0 { e.reason.contains("HTTP 400") } else { false }
                 })
-            let pending = try await scenario.engine.store.read { db in try OutboxQueries.list(state: "pending", in: db)
+            let pending = try await scenario.engine.sqliteStore!.read { db in
+                try OutboxQueries.list(state: "pending", in: db)
             }
             let alert = try #require(pending.first { $0.template == "ncmd-delivery-failure" })
             #expect(alert.recipientRole == "coordinator")
@@ -225,7 +226,7 @@ struct NationalReturnSendingTests {
             #expect(Set(outcomes.map(\.result)) == ["sent", "retry", "failed"], "\(outcomes)")
             #expect(try server.posts().allSatisfy { $0.header("Authorization") == "Bearer \(TestNCMDServer.token)" })
             let token = TestNCMDServer.token
-            let everything = try scenario.engine.store.readAll(after: 0, limit: 10_000)
+            let everything = try scenario.engine.sqliteStore!.readAll(after: 0, limit: 10_000)
             for event in everything {
                 #expect(!String(decoding: event.data + event.metadata, as: UTF8.self).contains(token))
             }
@@ -233,7 +234,7 @@ struct NationalReturnSendingTests {
             #expect(!printed.contains(token))
             #expect(!"\(try scenario.deliveries())".contains(token))
             #expect(!"\(scenario.engine.configuration.nationalReturn)".contains(token))
-            let rebuilt = try ReadModelRebuild(store: scenario.engine.store).run()
+            let rebuilt = try ReadModelRebuild(store: scenario.engine.sqliteStore!).run()
             #expect(rebuilt.isClean, "a rebuild writes the same queue and alerts: \(rebuilt)")
             for suffix in ["", "-wal"] {
                 let bytes = FileManager.default.contents(atPath: scenario.databasePath + suffix) ?? Data()

@@ -69,7 +69,7 @@ struct OutboxScenario {
     }
 
     func outbox(_ state: String) throws -> [OutboxRow] {
-        try engine.store.read { db in try OutboxQueries.list(state: state, in: db) }
+        try engine.sqliteStore!.read { db in try OutboxQueries.list(state: state, in: db) }
     }
 
     func caseEvents() throws -> [CaseEvent] {

@@ -24,14 +24,14 @@ struct ImportTests {
         let summary = try fixture.importer.run(Self.good, by: fixture.actor)
         #expect(summary.cases == 4 && summary.reviewed == 3 && !summary.alreadyImported)
         #expect(try fixture.events() == summary.events)
-        let stages = try fixture.engine.store.read { db in
+        let stages = try fixture.engine.sqliteStore!.read { db in
             try String.fetchAll(db, sql: "SELECT stage FROM case_summaries ORDER BY stage")
         }
         #expect(stages == ["informationGathering", "panelReviewed", "panelReviewed", "panelReviewed"])
         let all = try ReportPeriod(
             from: CalendarDate(year: 2008, month: 1, day: 1)!, to: CalendarDate(year: 2026, month: 3, day: 31)!)
         let report = try AnnualReportQuery(panel: fixture.engine.panel, period: all)
-            .run(on: fixture.engine.store, asAt: CalendarDate(year: 2026, month: 6, day: 1)!)
+            .run(on: fixture.engine.sqliteStore!, asAt: CalendarDate(year: 2026, month: 6, day: 1)!)
         #expect(report.figure("Deaths notified") == 4)
         #expect(report.figure("Reviews completed") == 3)
         let legacy = report.table("legacy-preventability")!
@@ -42,7 +42,7 @@ struct ImportTests {
         #expect(
             report.table("ethnicity")!.value("Not known") == 1 && report.table("ethnicity")!.value("Not stated") == 1)
         #expect(report.mismatches.isEmpty)
-        #expect(try ReadModelRebuild(store: fixture.engine.store).run().isClean)
+        #expect(try ReadModelRebuild(store: fixture.engine.sqliteStore!).run().isClean)
     }
 
     /// The problems an import reported; none (and a recorded issue) when it was not refused for its rows.

@@ -60,7 +60,7 @@ struct ImportedYearsReportTests {
         for (year, rows) in [(2011, oldRows), (2020, newRows)] {
             let period = try ReportPeriod.reportingYear(year)
             let report = try AnnualReportQuery(panel: fixture.engine.panel, period: period)
-                .run(on: fixture.engine.store, asAt: CalendarDate(year: 2026, month: 6, day: 1)!)
+                .run(on: fixture.engine.sqliteStore!, asAt: CalendarDate(year: 2026, month: 6, day: 1)!)
             let reviewed = rows.filter { period.contains($0.reviewed) }
             #expect(reviewed.count > 20)
             #expect(report.mismatches.isEmpty)

@@ -32,7 +32,7 @@ struct ReportPDFTests {
         let report = try AnnualReportQuery(
             panel: years.engine.panel, period: try ReportPeriod.reportingYear(2025),
             suppression: try SuppressionPolicy(threshold: 3)
-        ).run(on: years.engine.store, asAt: SyntheticYears.asAt)
+        ).run(on: years.engine.sqliteStore!, asAt: SyntheticYears.asAt)
         let html = years.folder.path("report.html")
         let pdf = years.folder.path("report.pdf")
         try Data(ReportHTML.document(report).utf8).write(to: URL(fileURLWithPath: html))

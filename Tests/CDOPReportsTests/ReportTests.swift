@@ -27,7 +27,7 @@ struct ReportTests {
         for year in [2024, 2025] {
             let period = try ReportPeriod.reportingYear(year)
             let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
-                on: years.engine.store, asAt: SyntheticYears.asAt)
+                on: years.engine.sqliteStore!, asAt: SyntheticYears.asAt)
             let panel = years.ledger.filter(\.countsForPanel)
             let notified = panel.filter { period.contains($0.notified) }
             let reviewed = panel.filter { $0.reviewed.map(period.contains) == true }
@@ -185,7 +185,7 @@ struct ReportTests {
         for year in [2011, 2012, 2013] {
             let period = try ReportPeriod.reportingYear(year)
             let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
-                on: years.engine.store, asAt: SyntheticYears.asAt)
+                on: years.engine.sqliteStore!, asAt: SyntheticYears.asAt)
             let reviewed = years.ledger.filter { $0.countsForPanel && $0.reviewed.map(period.contains) == true }
             #expect(reviewed.count > 10)
             if year < 2013 {
@@ -215,7 +215,7 @@ struct ReportTests {
             count: 40, from: CalendarDate(year: 2025, month: 1, day: 1)!,
             to: CalendarDate(year: 2026, month: 6, day: 30)!,
             seed: 11)
-        let report = try ReadModelRebuild(store: years.engine.store).run()
+        let report = try ReadModelRebuild(store: years.engine.sqliteStore!).run()
         #expect(report.isClean, "\(report.differences)")
         #expect(ReadModelRebuild.tables.contains { $0.name == "report_facts" })
     }
@@ -226,7 +226,7 @@ struct ReportTests {
         let period = try ReportPeriod(
             from: CalendarDate(year: 2023, month: 4, day: 1)!, to: CalendarDate(year: 2026, month: 10, day: 31)!)
         let report = try AnnualReportQuery(panel: years.engine.panel, period: period).run(
-            on: years.engine.store, asAt: SyntheticYears.asAt)
+            on: years.engine.sqliteStore!, asAt: SyntheticYears.asAt)
         let outside = Self.count(years.ledger) { !$0.countsForPanel }
         #expect(outside > 0)
         #expect(report.figure("Deaths notified") == years.ledger.count - outside)

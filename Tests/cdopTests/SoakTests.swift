@@ -204,8 +204,8 @@ struct SoakPanel {
             roles: [.coordinator], areas: [], by: Actor(name: "soak", role: "admin"))
         try users.changePassword(account.userID, old: account.initialPassword, new: "Soak-test-password-2026")
         userID = account.userID
-        session = try SessionStore(store: engine.store).create(for: account.userID, now: Date())
-        let (cases, outstanding) = try engine.store.read { db in
+        session = try SessionStore(store: engine.sqliteStore!).create(for: account.userID, now: Date())
+        let (cases, outstanding) = try engine.sqliteStore!.read { db in
             (
                 try String.fetchAll(db, sql: "SELECT case_id FROM case_summaries ORDER BY case_id LIMIT 8"),
                 try Row.fetchOne(
@@ -220,12 +220,12 @@ struct SoakPanel {
         let issued = try engine.workflow.caseState(caseID).links.filter { $0.requestID == requestID }.count
         linkToken = try #require(engine.workflow.links).token(for: requestID, issue: max(1, issued))
         caseOfLink = caseID
-        startPosition = try engine.store.lastPosition()
+        startPosition = try engine.sqliteStore!.lastPosition()
     }
 
     /// The events of each kind appended since the soak began.
     func recorded() throws -> (caseViews: Int, drafts: Int, formOpenings: Int) {
-        try engine.store.read { db in
+        try engine.sqliteStore!.read { db in
             func count(_ type: String, _ stream: String) throws -> Int {
                 try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM events WHERE position > ? AND type = ? AND stream_id = ?",

@@ -11,7 +11,7 @@ import GRDB
 /// that the append takes, so two notifications of one child cannot both miss each other. The expected
 /// versions are still checked, as a guard, and a conflict is retried.
 package struct CommandHandler: Sendable {
-    package let store: EventStore
+    package let store: any EventDatabase
     package let clock: any AppClock
     package let panel: PanelConfiguration
     package var maxAttempts = 3
@@ -22,7 +22,7 @@ package struct CommandHandler: Sendable {
     /// commits), so a page reading a busy stream finds its starting point here instead.
     package let snapshotCache: StateCache?
 
-    package init(store: EventStore, clock: any AppClock, panel: PanelConfiguration, cache: StateCache? = nil) {
+    package init(store: any EventDatabase, clock: any AppClock, panel: PanelConfiguration, cache: StateCache? = nil) {
         self.store = store
         self.clock = clock
         self.panel = panel
@@ -86,7 +86,7 @@ package struct CommandHandler: Sendable {
     /// the body decides and its events are appended.
     private func runAttempt<Value>(
         _ body: (CommandSession) throws(CommandError) -> Value, _ commandID: UUID, _ metadata: Data,
-        _ context: DecisionContext, in db: Database
+        _ context: DecisionContext, in db: any SQLDatabase
     ) throws -> Outcome<Value> {
         if let previous = try store.commandResults(for: commandID, in: db) {
             return Outcome(value: nil, appended: previous)

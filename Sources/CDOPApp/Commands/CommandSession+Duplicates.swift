@@ -14,7 +14,7 @@ extension CommandSession {
             candidates = try CaseQueries.duplicateCandidates(
                 for: DuplicateMatcher.keys(for: notification), excluding: caseID, in: db)
         } catch {
-            throw .store(.storage(code: -1, message: "duplicate lookup failed"))
+            throw .store(.storage(code: -1, message: "duplicate lookup failed: \(error)"))
         }
         for candidate in candidates {
             let (existing, _) = try state(of: CaseDecider.self, candidate.streamID)

@@ -11,8 +11,8 @@ import GRDB
 /// the same stream; the state it sees includes what it has already decided.
 package final class CommandSession {
     package let context: DecisionContext
-    package let db: Database
-    let store: EventStore
+    package let db: any SQLDatabase
+    let store: any EventDatabase
     let cache: StateCache?
     /// False for a session that only decides, to see what would be refused (a historic import's check): its
     /// events are folded into the states it holds but never encoded, and it has nothing to append.
@@ -26,7 +26,10 @@ package final class CommandSession {
         var pending: [EncodedEvent] = []
     }
 
-    init(store: EventStore, db: Database, context: DecisionContext, cache: StateCache?, records: Bool = true) {
+    init(
+        store: any EventDatabase, db: any SQLDatabase, context: DecisionContext, cache: StateCache?,
+        records: Bool = true
+    ) {
         self.store = store
         self.db = db
         self.context = context

@@ -1,5 +1,6 @@
 import CDOPDomain
 import CDOPMail
+import CDOPPostgres
 import Foundation
 
 extension AppConfiguration {
@@ -32,6 +33,13 @@ extension AppConfiguration {
         }
 
         if let db = value("CDOP_DB") { databasePath = db }
+        if let url = value("CDOP_DATABASE_URL") {
+            if let problem = PostgresAddress.problem(in: url) {
+                problems.append(.init("CDOP_DATABASE_URL", problem))
+            } else {
+                databaseURL = url
+            }
+        }
         if let keys = value("CDOP_KEYS_DB") { keysDatabasePath = keys }
         if let definitions = value("CDOP_DEFINITIONS") { definitionsPath = definitions }
         if let host = value("CDOP_HTTP_HOST") { httpHost = host }

@@ -8,6 +8,9 @@ import Foundation
 package struct AppConfiguration: Sendable, Equatable {
     /// The SQLite database file (`CDOP_DB`).
     package var databasePath = "var/cdop.sqlite"
+    /// A PostgreSQL database (`CDOP_DATABASE_URL`, `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE`): when set,
+    /// the panel runs on it instead of the SQLite file, and several cdop servers may share it.
+    package var databaseURL: String?
     /// The folder holding `Workflows/` and `Forms/` (`CDOP_DEFINITIONS`).
     package var definitionsPath = "."
     package var httpHost = "127.0.0.1"

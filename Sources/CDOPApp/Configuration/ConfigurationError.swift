@@ -17,3 +17,13 @@ package struct ConfigurationError: Error, Equatable, CustomStringConvertible {
             .joined(separator: "\n")
     }
 }
+
+extension ConfigurationError {
+    /// Several servers share a PostgreSQL database: a link one signs, another must accept.
+    static let linkSecretNeeded = ConfigurationError(problems: [
+        Problem(
+            "CDOP_LINK_SECRET",
+            "must be set when CDOP_DATABASE_URL is: every cdop server on the database signs practitioners' links "
+                + "with the same key (64 hex digits; `openssl rand -hex 32` makes one)")
+    ])
+}

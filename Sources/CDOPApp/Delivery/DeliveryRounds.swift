@@ -9,8 +9,8 @@ package enum DeliveryRounds {
     /// Claims a batch of what is due at `now` through `query` (limit, now, lease, database), in one write
     /// transaction so that two senders never claim the same item; nothing when the database fails.
     static func claim<Item>(
-        in store: EventStore, now: Date, policy: DeliveryPolicy,
-        _ query: (Int, Date, TimeInterval, Database) throws -> [Item]
+        in store: any EventDatabase, now: Date, policy: DeliveryPolicy,
+        _ query: (Int, Date, TimeInterval, any SQLDatabase) throws -> [Item]
     ) -> [Item] {
         (try? store.transaction { db in try query(policy.batchSize, now, policy.lease, db) }) ?? []
     }

@@ -102,7 +102,7 @@ package struct HistoricImport: Sendable {
                     session throws(CommandError) -> Int in
                     var flagged = 0
                     do {
-                        if try expectedPosition != EventStore.lastPosition(in: session.db) { expectedPosition = nil }
+                        if try expectedPosition != EventRows.lastPosition(in: session.db) { expectedPosition = nil }
                     } catch {
                         throw .store(.storage(code: -1, message: "position lookup failed"))
                     }

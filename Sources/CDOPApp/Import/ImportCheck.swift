@@ -51,8 +51,8 @@ struct ImportCheck: Sendable {
         var checked = Checked()
         var failure: CommandError?
         do {
-            try handler.store.read { db in
-                checked.lastPosition = try EventStore.lastPosition(in: db)
+            try handler.store.snapshot { db in
+                checked.lastPosition = try EventRows.lastPosition(in: db)
                 for batch in batches {
                     let session = CommandSession(
                         store: handler.store, db: db, context: context, cache: handler.cache, records: false)

@@ -25,7 +25,8 @@ package struct PractitionerAccess: Sendable {
         let tokenHash = PractitionerLinks.hash(of: token)
         let caseID: CaseID?
         do {
-            caseID = try workflow.handler.store.read { db in try LinkQueries.caseID(forTokenHash: tokenHash, in: db) }
+            caseID = try workflow.handler.store.snapshot { db in try LinkQueries.caseID(forTokenHash: tokenHash, in: db)
+            }
         } catch {
             throw .store(error)
         }

@@ -19,7 +19,7 @@ extension CaseWorkflow {
             }
             try session.decideOnCase(caseID, .requeueEmail(outboxID: outboxID), schedules: schedules, links: links)
             do {
-                try session.db.execute(sql: "DELETE FROM outbox_attempts WHERE outbox_id = ?", arguments: [outboxID])
+                try session.db.execute("DELETE FROM outbox_attempts WHERE outbox_id = ?", outboxID)
             } catch {
                 throw .store(.storage(code: -1, message: "clearing the attempts failed"))
             }

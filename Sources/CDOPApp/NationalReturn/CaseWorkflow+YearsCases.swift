@@ -9,7 +9,8 @@ extension CaseWorkflow {
     package func caseStates(deathsFrom from: CalendarDate, to: CalendarDate) throws(CommandError) -> [CaseState] {
         let ids: [String]
         do {
-            ids = try handler.store.read { db in try NationalReturnQueries.caseIDs(deathsFrom: from, to: to, in: db) }
+            ids = try handler.store.snapshot { db in try NationalReturnQueries.caseIDs(deathsFrom: from, to: to, in: db)
+            }
         } catch {
             throw .store(error as? EventStoreError ?? .storage(code: -1, message: "\(error)"))
         }

@@ -82,7 +82,7 @@ package enum DatabaseRestore {
         configuration.databasePath = candidate
         configuration.keysDatabasePath = candidateKeys
         let engine = try Engine(configuration: configuration, linkSecret: Data(repeating: 0, count: 32))
-        defer { try? engine.store.database.close() }
+        defer { try? engine.sqliteStore?.database.close() }
         let erasure = PersonalDataErasure(engine: engine)
         let actor = Actor(name: "cdop restore", role: "system")
         var carried = 0

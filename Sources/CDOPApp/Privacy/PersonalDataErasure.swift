@@ -51,10 +51,12 @@ package struct PersonalDataErasure {
         engine.workflow.handler.snapshotCache?.forget(caseID.streamID)
         (engine.store.options.protection as? FieldEncryption)?.forgetSealedColumns()
         try engine.workflow.execute(.recordSubjectErased(role: role, reason: reason), on: caseID, by: actor)
-        let truncated = try engine.store.database.writeWithoutTransaction { db in
-            let (log, copied) = try db.checkpoint(.truncate)
-            return log == copied
-        }
+        // SQLite's write-ahead log is emptied into the file; PostgreSQL's is its server's to recycle.
+        let truncated =
+            try engine.sqliteStore?.database.writeWithoutTransaction { db in
+                let (log, copied) = try db.checkpoint(.truncate)
+                return log == copied
+            } ?? true
         let keysTruncated = try keyring.emptyLog()
         return Report(
             caseID: caseID.description, role: role, alreadyErased: state.erasedSubjects.contains(role),

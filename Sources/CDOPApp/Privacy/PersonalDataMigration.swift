@@ -74,8 +74,13 @@ package struct PersonalDataMigration {
     static let batch = 2_000
 
     let source: Engine
+    /// The source's SQLite store: the copy is made file to file.
+    let store: EventStore
 
-    package init(source: Engine) { self.source = source }
+    package init(source: Engine) throws(SQLiteOnly) {
+        self.source = source
+        store = try source.requireSQLite(for: "cdop privacy migrate")
+    }
 
     /// Copies the source database to `output`, with its keys at `keys` (beside it by default), and verifies it;
     /// `progress` is told the events copied.
@@ -85,13 +90,13 @@ package struct PersonalDataMigration {
             keys.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? PersonalDataProtection.keysPath(besides: output)
         for path in [output, keys] {
-            guard path != source.store.path, path != source.configuration.keysPath else {
+            guard path != store.path, path != source.configuration.keysPath else {
                 throw Problem.sameDatabase(path)
             }
             guard !FileManager.default.fileExists(atPath: path) else { throw Problem.destinationExists(path) }
         }
         // No server may write to the database meanwhile (a `cdop tick` that does is caught by the check at the end).
-        let lock = try DatabaseLock.acquire(.exclusive, for: source.store.path)
+        let lock = try DatabaseLock.acquire(.exclusive, for: store.path)
         defer { withExtendedLifetime(lock) {} }
         let (partial, partialKeys) = (output + ".partial", keys + ".partial")
         SQLiteFiles.remove(partial)
@@ -119,21 +124,22 @@ package struct PersonalDataMigration {
         configuration.keysDatabasePath = keys
         let copy = try Engine(
             configuration: configuration, schedules: source.workflow.schedules,
-            linkSecret: Data(repeating: 0, count: 32))
-        guard let oldKeys = PersonalDataProtection.keyring(of: source.store),
-            let newKeys = PersonalDataProtection.keyring(of: copy.store),
-            let sealing = copy.store.options.protection as? FieldEncryption
+            linkSecret: Data(repeating: 0, count: 32)
+        ).requireSQLite(for: "cdop privacy migrate")
+        guard let oldKeys = PersonalDataProtection.keyring(of: store),
+            let newKeys = PersonalDataProtection.keyring(of: copy),
+            let sealing = copy.options.protection as? FieldEncryption
         else { throw PersonalDataErasure.Problem.noKeys }
         let erased = try oldKeys.erasedSubjects()
         for (subject, erasedAt) in erased { try newKeys.erase(subject, now: erasedAt) }
 
-        let lastPosition = try source.store.read { db in try EventStore.lastPosition(in: db) }
+        let lastPosition = try store.read { db in try EventStore.lastPosition(in: db) }
         var counts = (events: 0, sealed: 0, erasedInTheCopy: 0)
         var after: Int64 = 0
         while after < lastPosition {
-            let events = try storedEvents(of: source.store, after: after, upTo: lastPosition)
+            let events = try storedEvents(of: store, after: after, upTo: lastPosition)
             guard let last = events.last else { break }
-            try copy.store.database.write { db in
+            try copy.database.write { db in
                 let insert = try db.cachedStatement(sql: Self.insertEvent)
                 for event in events {
                     let sealed = try sealing.seal(
@@ -147,20 +153,20 @@ package struct PersonalDataMigration {
             after = last.position
             progress(counts.events)
         }
-        let tables = try copyTables(into: copy.store)
-        let now = try source.store.read { db in try EventStore.lastPosition(in: db) }
+        let tables = try copyTables(into: copy)
+        let now = try store.read { db in try EventStore.lastPosition(in: db) }
         guard now == lastPosition else { throw Problem.sourceChanged(copiedUpTo: lastPosition, now: now) }
-        try copy.store.write { db in try ReadModelRefill.record("privacy.migrate", in: db) }
-        _ = try ReadModelRebuild(store: copy.store).refillLiveTables()
+        try copy.write { db in try ReadModelRefill.record("privacy.migrate", in: db) }
+        _ = try ReadModelRebuild(store: copy).refillLiveTables()
 
-        counts.erasedInTheCopy = try verifyEvents(of: copy.store, upTo: lastPosition, sealing: sealing)
-        try verifyTables(tables.keys.sorted(), of: copy.store)
+        counts.erasedInTheCopy = try verifyEvents(of: copy, upTo: lastPosition, sealing: sealing)
+        try verifyTables(tables.keys.sorted(), of: copy)
         let report = Report(
             database: path, keys: keys, events: counts.events, lastPosition: lastPosition,
             sealedEvents: counts.sealed, subjects: try newKeys.subjects().count, erasedSubjects: erased.count,
             erasedInTheCopy: counts.erasedInTheCopy, tables: tables, linkSecret: nil)
-        try copy.store.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        try copy.store.database.close()
+        try copy.database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try copy.database.close()
         try newKeys.close()
         return report
     }
@@ -171,7 +177,7 @@ package struct PersonalDataMigration {
         var after: Int64 = 0
         var erasedInTheCopy = 0
         while after < lastPosition {
-            let originals = try storedEvents(of: source.store, after: after, upTo: lastPosition)
+            let originals = try storedEvents(of: store, after: after, upTo: lastPosition)
             let copies = try storedEvents(of: copy, after: after, upTo: lastPosition)
             guard let last = originals.last else { break }
             for (original, copied) in zip(originals, copies) {
@@ -246,7 +252,7 @@ package struct PersonalDataMigration {
     /// Runs `body` in one transaction of `copy`'s writer with the original database attached as `original`.
     private func attached<T>(to copy: EventStore, _ body: (Database) throws -> T) throws -> T {
         try copy.database.writeWithoutTransaction { db in
-            try db.execute(sql: "ATTACH DATABASE ? AS original", arguments: [source.store.path])
+            try db.execute(sql: "ATTACH DATABASE ? AS original", arguments: [store.path])
             defer { try? db.execute(sql: "DETACH DATABASE original") }
             var result: T?
             try db.inTransaction {
@@ -280,7 +286,7 @@ package struct PersonalDataMigration {
     private func copyLinkSecret(besides output: String) throws -> String? {
         guard source.configuration.linkSecret == nil else { return nil }
         let folder = { (path: String) in URL(fileURLWithPath: path).deletingLastPathComponent() }
-        let from = folder(source.store.path).appendingPathComponent("link-secret").path
+        let from = folder(store.path).appendingPathComponent("link-secret").path
         let to = folder(output).appendingPathComponent("link-secret").path
         guard from != to, FileManager.default.fileExists(atPath: from), !FileManager.default.fileExists(atPath: to)
         else { return nil }

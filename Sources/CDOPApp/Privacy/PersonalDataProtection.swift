@@ -26,21 +26,21 @@ package enum PersonalDataProtection {
     }
 
     /// The keyring of a store opened with `storeOptions`.
-    package static func keyring(of store: EventStore) -> SubjectKeyring? {
+    package static func keyring(of store: any EventDatabase) -> SubjectKeyring? {
         (store.options.protection as? FieldEncryption)?.keyring
     }
 
     /// Records which keys file belongs with the store's database the first time they are opened together, and
     /// refuses a keys file that is not that one.
-    package static func checkKeysBelong(_ store: EventStore) throws {
+    package static func checkKeysBelong(_ store: any EventDatabase) throws {
         guard let keyring = keyring(of: store) else { return }
         let id = try keyring.id()
-        let recorded = try store.database.write { db -> String? in
-            try db.execute(sql: "CREATE TABLE IF NOT EXISTS privacy_keyring (id TEXT NOT NULL)")
-            if let recorded = try String.fetchOne(db, sql: "SELECT id FROM privacy_keyring") { return recorded }
-            try db.execute(sql: "INSERT INTO privacy_keyring (id) VALUES (?)", arguments: [id])
+        let recorded = try store.writing { db -> String? in
+            try db.execute("CREATE TABLE IF NOT EXISTS privacy_keyring (id TEXT NOT NULL)")
+            if let recorded = try db.value(String.self, "SELECT id FROM privacy_keyring") { return recorded }
+            try db.execute("INSERT INTO privacy_keyring (id) VALUES (?)", id)
             return id
         }
-        guard recorded == id else { throw PrivacyError.keysDoNotBelong(keys: keyring.path, database: store.path) }
+        guard recorded == id else { throw PrivacyError.keysDoNotBelong(keys: keyring.path, database: store.location) }
     }
 }

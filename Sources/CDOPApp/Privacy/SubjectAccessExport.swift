@@ -51,11 +51,10 @@ package struct SubjectAccessExport {
         let state = try engine.workflow.caseState(caseID)
         let subject = caseID.streamID + "/" + role
         let protection = engine.store.options.protection
-        let rows = try engine.store.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT event_id, type, data, recorded_at FROM events WHERE stream_id = ? ORDER BY stream_version",
-                arguments: [caseID.streamID])
+        let rows = try engine.store.snapshot { db in
+            try db.rows(
+                "SELECT event_id, type, data, recorded_at FROM events WHERE stream_id = ? ORDER BY stream_version",
+                caseID.streamID)
         }
         var records: [Record] = []
         for row in rows {

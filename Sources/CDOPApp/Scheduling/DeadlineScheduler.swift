@@ -51,12 +51,15 @@ package struct DeadlineScheduler: Sendable {
         var report = TickReport(now: now)
         var seen: Set<String> = []
         // Only when some timer failed before is there anything to forget after a firing.
-        let anyFailedBefore = (try? workflow.handler.store.read { db in try TimerAttempts.anyRecorded(in: db) }) ?? true
+        let anyFailedBefore =
+            (try? workflow.handler.store.snapshot { db in try TimerAttempts.anyRecorded(in: db) }) ?? true
         while report.fired.count + report.failed.count < maximumPerTick {
             let due: [DueTimer]
             do {
-                due = try workflow.handler.store.read { db in try TimerQueries.due(at: now, limit: batchSize, in: db) }
-                    .filter { !seen.contains($0.timerID) }
+                due = try workflow.handler.store.snapshot { db in
+                    try TimerQueries.due(at: now, limit: batchSize, in: db)
+                }
+                .filter { !seen.contains($0.timerID) }
             } catch {
                 report.failed.append(
                     FailedTimer(
@@ -112,7 +115,7 @@ package struct DeadlineScheduler: Sendable {
                 action = TimerTables.label(reached.action)
             }
             if forgettingFailures {
-                try? workflow.handler.store.write { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) }
+                try? workflow.handler.store.writing { db in try TimerAttempts.clear(timerID: timer.timerID, in: db) }
             }
             return .success(
                 FiredTimer(
@@ -125,7 +128,7 @@ package struct DeadlineScheduler: Sendable {
 
     private func recordFailure(_ timer: DueTimer, _ error: CommandError, now: Date) -> FailedTimer {
         let attempts =
-            (try? workflow.handler.store.write { db in
+            (try? workflow.handler.store.writing { db in
                 try TimerAttempts.recordFailure(timerID: timer.timerID, errorCode: error.code, now: now, in: db)
             }) ?? 0
         return FailedTimer(

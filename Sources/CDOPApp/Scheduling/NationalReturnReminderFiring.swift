@@ -67,7 +67,7 @@ struct NationalReturnReminderFiring {
         var attempts = 0
         if let timerID, let now {
             attempts =
-                (try? workflow.handler.store.write { db in
+                (try? workflow.handler.store.writing { db in
                     try TimerAttempts.recordFailure(timerID: timerID, errorCode: code, now: now, in: db)
                 }) ?? 0
         }

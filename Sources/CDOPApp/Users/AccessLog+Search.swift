@@ -17,7 +17,7 @@ extension AccessLog {
         let filter = AccessLogFilter(userID: userID, caseID: caseID, since: start, limit: limit)
         let store = engine.store
         do {
-            return try store.read { db in try AccessLogQueries.entries(filter, from: store, in: db) }
+            return try store.snapshot { db in try AccessLogQueries.entries(filter, from: store, in: db) }
         } catch {
             throw .store(error)
         }
@@ -28,7 +28,7 @@ extension AccessLog {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let found: UserSummary?
         do {
-            found = try engine.store.read { db in
+            found = try engine.store.snapshot { db in
                 try UserID(trimmed).flatMap { try UserQueries.user($0, in: db) }
                     ?? UserQueries.user(named: trimmed, in: db)
             }

@@ -32,7 +32,7 @@ package struct Credentials: Sendable, Equatable {
         generatedPasswordUsed = false
     }
 
-    init?(row: Row) {
+    init?(row: SQLRow) {
         guard let id = UserID(row["user_id"] as String) else { return nil }
         userID = id
         passwordHash = row["password_hash"]
@@ -59,30 +59,25 @@ package struct Credentials: Sendable, Equatable {
     }
 
     /// The row of one account, if it has one.
-    package static func fetch(_ id: UserID, in db: Database) throws -> Credentials? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM user_credentials WHERE user_id = ?"), arguments: [id.description]
-        )
-        .flatMap(Credentials.init(row:))
+    package static func fetch(_ id: UserID, in db: any SQLDatabase) throws -> Credentials? {
+        try db.row("SELECT * FROM user_credentials WHERE user_id = ?", id.description)
+            .flatMap(Credentials.init(row:))
     }
 
     /// Writes the row whole.
-    package func save(in db: Database) throws {
+    package func save(in db: any SQLDatabase) throws {
         try db.execute(
-            sql: """
-                    INSERT INTO user_credentials (user_id, password_hash, must_change_password,
-                        password_generated, generated_password_used, totp_secret, totp_pending_secret, totp_last_step)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash,
-                        must_change_password = excluded.must_change_password,
-                        password_generated = excluded.password_generated,
-                        generated_password_used = excluded.generated_password_used,
-                        totp_secret = excluded.totp_secret, totp_pending_secret = excluded.totp_pending_secret,
-                        totp_last_step = excluded.totp_last_step
-                """,
-            arguments: [
-                userID.description, passwordHash, mustChangePassword, passwordGenerated, generatedPasswordUsed,
-                totpSecret, totpPendingSecret, totpLastStep,
-            ])
+            """
+                INSERT INTO user_credentials (user_id, password_hash, must_change_password,
+                    password_generated, generated_password_used, totp_secret, totp_pending_secret, totp_last_step)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash,
+                    must_change_password = excluded.must_change_password,
+                    password_generated = excluded.password_generated,
+                    generated_password_used = excluded.generated_password_used,
+                    totp_secret = excluded.totp_secret, totp_pending_secret = excluded.totp_pending_secret,
+                    totp_last_step = excluded.totp_last_step
+            """, userID.description, passwordHash, mustChangePassword, passwordGenerated, generatedPasswordUsed,
+            totpSecret, totpPendingSecret, totpLastStep)
     }
 }

@@ -25,13 +25,15 @@ package struct Session: Sendable, Equatable {
 /// Server-side sessions (table `sessions`, not a read model). The browser holds a token of 256 random bits; the
 /// database holds only its SHA-256, so a copy of the database cannot be replayed as cookies.
 package struct SessionStore: Sendable {
-    let store: EventStore
+    let store: any EventDatabase
     /// A session unused this long ends (30 minutes by default).
     package var idleTimeout: TimeInterval
     /// A session ends this long after sign-in whatever its use (12 hours by default).
     package var absoluteLifetime: TimeInterval
 
-    package init(store: EventStore, idleTimeout: TimeInterval = 30 * 60, absoluteLifetime: TimeInterval = 12 * 3600) {
+    package init(
+        store: any EventDatabase, idleTimeout: TimeInterval = 30 * 60, absoluteLifetime: TimeInterval = 12 * 3600
+    ) {
         self.store = store
         self.idleTimeout = idleTimeout
         self.absoluteLifetime = absoluteLifetime
@@ -42,18 +44,15 @@ package struct SessionStore: Sendable {
         let token = SecretToken.make()
         let csrf = SecretToken.make()
         let absolute = now.addingTimeInterval(absoluteLifetime)
-        try store.write { db in
+        try store.writing { db in
             try db.execute(
-                sql: """
-                    INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, absolute_expiry)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    SecretToken.digest(token), userID.description, csrf, UTCTimestamp.string(from: now),
-                    UTCTimestamp.string(from: now),
-                    UTCTimestamp.string(from: min(now.addingTimeInterval(idleTimeout), absolute)),
-                    UTCTimestamp.string(from: absolute),
-                ])
+                """
+                INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, absolute_expiry)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, SecretToken.digest(token), userID.description, csrf, UTCTimestamp.string(from: now),
+                UTCTimestamp.string(from: now),
+                UTCTimestamp.string(from: min(now.addingTimeInterval(idleTimeout), absolute)),
+                UTCTimestamp.string(from: absolute))
         }
         return (token, csrf)
     }
@@ -72,10 +71,9 @@ package struct SessionStore: Sendable {
             case ended
             case live(Session, needsRefresh: Bool)
         }
-        let found = try store.read { db -> Found in
+        let found = try store.snapshot { db -> Found in
             guard
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_hash = ?"), arguments: [digest]),
+                let row = try db.row("SELECT * FROM sessions WHERE token_hash = ?", digest),
                 let userID = UserID(row["user_id"] as String),
                 let created = UTCTimestamp.parse(row["created_at"] as String),
                 let lastSeen = UTCTimestamp.parse(row["last_seen_at"] as String),
@@ -100,18 +98,16 @@ package struct SessionStore: Sendable {
         case .none:
             return nil
         case .ended:
-            try store.write { db in
-                try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [digest])
+            try store.writing { db in
+                try db.execute("DELETE FROM sessions WHERE token_hash = ?", digest)
             }
             return nil
         case .live(let session, let needsRefresh):
             if needsRefresh {
-                try store.write { db in
+                try store.writing { db in
                     try db.execute(
-                        sql: "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
-                        arguments: [
-                            UTCTimestamp.string(from: now), UTCTimestamp.string(from: session.expiresAt), digest,
-                        ])
+                        "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?",
+                        UTCTimestamp.string(from: now), UTCTimestamp.string(from: session.expiresAt), digest)
                 }
             }
             return session
@@ -120,17 +116,16 @@ package struct SessionStore: Sendable {
 
     /// Ends one session (sign-out).
     package func destroy(token: String) throws(EventStoreError) {
-        try store.write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [SecretToken.digest(token)])
+        try store.writing { db in
+            try db.execute("DELETE FROM sessions WHERE token_hash = ?", SecretToken.digest(token))
         }
     }
 
     /// Ends every session of a user (when disabled, or when the password changes); returns how many.
     @discardableResult
     package func destroyAll(for userID: UserID) throws(EventStoreError) -> Int {
-        try store.write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userID.description])
-            return db.changesCount
+        try store.writing { db in
+            try db.rows("DELETE FROM sessions WHERE user_id = ? RETURNING user_id", userID.description).count
         }
     }
 
@@ -138,10 +133,10 @@ package struct SessionStore: Sendable {
     @discardableResult
     package func purgeExpired(now: Date) throws(EventStoreError) -> Int {
         let text = UTCTimestamp.string(from: now)
-        return try store.write { db in
-            try db.execute(
-                sql: "DELETE FROM sessions WHERE expires_at <= ? OR absolute_expiry <= ?", arguments: [text, text])
-            return db.changesCount
+        return try store.writing { db in
+            try db.rows(
+                "DELETE FROM sessions WHERE expires_at <= ? OR absolute_expiry <= ? RETURNING user_id", text, text
+            ).count
         }
     }
 

@@ -41,10 +41,10 @@ package struct SignInThrottle: Sendable {
     }
 
     /// Until when attempts for `key` are held back at `now`; nil when they may be checked.
-    package func heldUntil(_ key: Key, now: Date, in db: Database) throws -> Date? {
-        let until = try String.fetchOne(
-            db, sql: "SELECT blocked_until FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
-            arguments: [key.account, key.source]
+    package func heldUntil(_ key: Key, now: Date, in db: any SQLDatabase) throws -> Date? {
+        let until = try db.value(
+            String.self, "SELECT blocked_until FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
+            key.account, key.source
         ).flatMap { UTCTimestamp.parse($0) }
         guard let until, until > now else { return nil }
         return until
@@ -58,37 +58,33 @@ package struct SignInThrottle: Sendable {
 
     /// Counts one failure for `key` at `now` (a run older than `forgetAfter` starts again), holds further
     /// attempts back when the run is long enough, and forgets runs nobody has added to for `forgetAfter`.
-    package func recordFailure(_ key: Key, now: Date, in db: Database) throws -> Failure {
+    package func recordFailure(_ key: Key, now: Date, in db: any SQLDatabase) throws -> Failure {
         let horizon = UTCTimestamp.string(from: now.addingTimeInterval(-forgetAfter))
-        try db.execute(sql: "DELETE FROM sign_in_throttle WHERE last_failure_at < ?", arguments: [horizon])
+        try db.execute("DELETE FROM sign_in_throttle WHERE last_failure_at < ?", horizon)
         let earlier =
-            try Int.fetchOne(
-                db, sql: "SELECT failures FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
-                arguments: [key.account, key.source]) ?? 0
+            try db.value(
+                Int.self, "SELECT failures FROM sign_in_throttle WHERE account_key = ? AND source_key = ?", key.account,
+                key.source) ?? 0
         let failures = earlier + 1
         let until = delay(afterFailures: failures).map { UTCTimestamp.string(from: now.addingTimeInterval($0)) }
         try db.execute(
-            sql: """
-                INSERT INTO sign_in_throttle (account_key, source_key, failures, last_failure_at, blocked_until)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (account_key, source_key) DO UPDATE SET failures = excluded.failures,
-                    last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until
-                """,
-            arguments: [key.account, key.source, failures, UTCTimestamp.string(from: now), until])
+            """
+            INSERT INTO sign_in_throttle (account_key, source_key, failures, last_failure_at, blocked_until)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (account_key, source_key) DO UPDATE SET failures = excluded.failures,
+                last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until
+            """, key.account, key.source, failures, UTCTimestamp.string(from: now), until)
         return Failure(failures: failures, holdsBack: failures >= freeFailures)
     }
 
     /// Ends the run of `key` (a success from that place).
-    package func clear(_ key: Key, in db: Database) throws {
-        try db.execute(
-            sql: "DELETE FROM sign_in_throttle WHERE account_key = ? AND source_key = ?",
-            arguments: [key.account, key.source])
+    package func clear(_ key: Key, in db: any SQLDatabase) throws {
+        try db.execute("DELETE FROM sign_in_throttle WHERE account_key = ? AND source_key = ?", key.account, key.source)
     }
 
     /// Ends every run of a username, from every place (its password was reset).
-    package func clearAll(username: String, in db: Database) throws {
+    package func clearAll(username: String, in db: any SQLDatabase) throws {
         try db.execute(
-            sql: "DELETE FROM sign_in_throttle WHERE account_key = ?",
-            arguments: [Key(username: username, source: nil).account])
+            "DELETE FROM sign_in_throttle WHERE account_key = ?", Key(username: username, source: nil).account)
     }
 }

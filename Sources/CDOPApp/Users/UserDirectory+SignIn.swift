@@ -22,7 +22,7 @@ extension UserDirectory {
         let found: (UserSummary, Credentials)?
         let held: Bool
         do {
-            (found, held) = try store.read { db in
+            (found, held) = try store.snapshot { db in
                 let held = try throttle.heldUntil(key, now: now, in: db) != nil
                 guard let summary = try UserQueries.user(named: username, in: db),
                     let credentials = try Credentials.fetch(summary.userID, in: db)
@@ -37,7 +37,7 @@ extension UserDirectory {
             if !held {
                 _ = PasswordHash.verify(password, hash: Self.unknownUserHash(cost: bcryptCost))
                 do {
-                    _ = try store.write { db in try throttle.recordFailure(key, now: now, in: db) }
+                    _ = try store.writing { db in try throttle.recordFailure(key, now: now, in: db) }
                 } catch {
                     throw .unavailable(error.description)
                 }

@@ -23,7 +23,7 @@ package struct UserDirectory: Sendable {
         self.sessions = sessions ?? SessionStore(store: engine.store)
     }
 
-    var store: EventStore { handler.store }
+    var store: any EventDatabase { handler.store }
 
     /// A new account and the password generated for it (show it once; it signs in once, and must then be changed).
     package struct NewAccount: Sendable, Equatable {
@@ -237,7 +237,7 @@ package struct UserDirectory: Sendable {
     func updateCredentials(_ userID: UserID, _ change: (inout Credentials) -> Void) throws(CommandError) {
         let found: Bool
         do {
-            found = try store.write { db in
+            found = try store.writing { db in
                 guard var credentials = try Credentials.fetch(userID, in: db) else { return false }
                 change(&credentials)
                 try credentials.save(in: db)
@@ -254,8 +254,8 @@ package struct UserDirectory: Sendable {
         AuthenticatedUser(summary, mustChangePassword: false).actor
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(CommandError) -> T {
-        do { return try store.read(body) } catch { throw .store(error) }
+    func read<T>(_ body: (any SQLDatabase) throws -> T) throws(CommandError) -> T {
+        do { return try store.snapshot(body) } catch { throw .store(error) }
     }
 
     func ending(_ body: () throws(EventStoreError) -> Void) throws(CommandError) {

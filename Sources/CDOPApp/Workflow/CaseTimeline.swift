@@ -27,7 +27,9 @@ package enum CaseTimeline {
     /// `latest`: only the latest that many events are read (those before stream version `before`, when given),
     /// between lines saying how many earlier and later ones are not shown (a page stays cheap on a case with
     /// thousands of events, such as drafts saved, and pages back through them).
-    package static func entries(of caseID: CaseID, in store: EventStore, latest: Int? = nil, before: Int64? = nil)
+    package static func entries(
+        of caseID: CaseID, in store: any EventDatabase, latest: Int? = nil, before: Int64? = nil
+    )
         throws -> [TimelineEntry]
     {
         let version = try store.streamVersion(of: caseID.streamID)

@@ -176,7 +176,7 @@ package struct CaseWorkflow: Sendable {
         let (cache, snapshots) = (handler.cache, handler.snapshotCache)
         let folded: Result<D.State, any Error>
         do {
-            folded = try store.read { db in
+            folded = try store.snapshot { db in
                 Result {
                     try CachedFold.state(of: D.self, streamID, store: store, cache: cache, snapshots: snapshots, in: db)
                         .state

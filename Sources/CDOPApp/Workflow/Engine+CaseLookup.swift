@@ -8,7 +8,7 @@ extension Engine {
     package func resolveCase(_ text: String) throws(CommandError) -> CaseID {
         let result: Result<CaseID, ResolveFailure>
         do {
-            result = try store.read { db -> Result<CaseID, ResolveFailure> in
+            result = try store.snapshot { db -> Result<CaseID, ResolveFailure> in
                 let resolved = try CaseQueries.resolve(text, in: db)
                 // A full id resolves without a lookup: it must still name a case that was notified.
                 if case .success(let id) = resolved, try CaseQueries.summary(id, in: db) == nil {

@@ -11,7 +11,7 @@ extension Engine {
     package func resolveAgency(_ text: String) throws -> AgencyID {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let id = AgencyID(trimmed) { return id }
-        let matches: [String] = try store.read { db in
+        let matches: [String] = try store.snapshot { db in
             let byName = try AgencyDirectory.ids(named: trimmed, in: db)
             if !byName.isEmpty { return byName }
             guard Self.mayBeIDPrefix(trimmed) else { return [] }
@@ -25,7 +25,7 @@ extension Engine {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let id = MeetingID(trimmed) { return id }
         guard Self.mayBeIDPrefix(trimmed) else { throw CommandError.notFound(kind: "meeting", reference: text) }
-        let matches = try store.read { db in try MeetingQueries.ids(withPrefix: trimmed, in: db) }
+        let matches = try store.snapshot { db in try MeetingQueries.ids(withPrefix: trimmed, in: db) }
         return try Self.single(matches, kind: "meeting", text: text, make: MeetingID.init)
     }
 

@@ -107,7 +107,7 @@ enum APIRoutes {
         await API.handle {
             let areas = try context.requireStaff().user.areas
             let now = services.now
-            let dashboard = try await services.engine.store.read { db in
+            let dashboard = try await services.engine.store.queuedSnapshot { db in
                 DashboardData(
                     newNotifications: try DashboardQueries.newNotifications(areas: areas, in: db).map(\.reference),
                     possibleDuplicates: try DashboardQueries.possibleDuplicates(areas: areas, in: db).map(\.reference),
@@ -138,7 +138,7 @@ enum APIRoutes {
         _ request: Request, _ context: WebContext, _ services: WebServices
     ) async throws -> Response {
         await API.handle {
-            let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
+            let agencies = try await services.engine.store.queuedSnapshot { db in try AgencyDirectory.all(in: db) }
             return API.json(agencies)
         }
     }

@@ -34,7 +34,9 @@ enum CaseSearchAPI {
                 }
                 let user = try context.requireStaff().user
                 let search = query.search(visibleAreas: user.areas)
-                let cases = try await services.engine.store.read { db in try CaseQueries.search(search, in: db) }
+                let cases = try await services.engine.store.queuedSnapshot { db in
+                    try CaseQueries.search(search, in: db)
+                }
                 try services.accessLog.recordCasesListed(
                     cases.compactMap { CaseID($0.caseID) }, searched: query.narrowed, by: user)
                 let today = LondonTime.day(of: services.now)

@@ -44,7 +44,7 @@ struct HealthCheck: Sendable {
             )
         }
         do {
-            try await services.engine.store.write { db in
+            try await services.engine.store.queuedWriting { db in
                 try StorageProbe.needsNewPages(in: db)
                 try Checkpoints.save("health.probe", position: 0, in: db)
             }

@@ -30,7 +30,9 @@ enum OperationsRoutes {
                             string: "Metrics are served on loopback, or with CDOP_METRICS_TOKEN as a bearer token.\n")))
             }
             let now = services.now
-            let figures = try await services.engine.store.read { db in try OperationalFigures.read(at: now, in: db) }
+            let figures = try await services.engine.store.queuedSnapshot { db in
+                try OperationalFigures.read(at: now, in: db)
+            }
             return Response(
                 status: .ok,
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],

@@ -105,7 +105,7 @@ enum AgencyPages {
         _ services: WebServices, _ context: WebContext, post: FormPost = FormPost(), notice: String? = nil,
         errors: [PageChrome.ErrorLink] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let agencies = try await services.engine.store.read { db in try AgencyDirectory.all(in: db) }
+        let agencies = try await services.engine.store.queuedSnapshot { db in try AgencyDirectory.all(in: db) }
         let view = AgencyList(
             agencies: agencies.map {
                 AgencyList.Row(

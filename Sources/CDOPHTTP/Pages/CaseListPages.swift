@@ -25,7 +25,7 @@ enum CaseListPages {
             var cases: [CaseSummary] = []
             if query.errors.isEmpty {
                 let search = query.search(visibleAreas: user.areas)
-                cases = try await services.engine.store.read { db in try CaseQueries.search(search, in: db) }
+                cases = try await services.engine.store.queuedSnapshot { db in try CaseQueries.search(search, in: db) }
             }
             let shown = Array(cases.prefix(shownAtMost))
             // No record, no list: the names are not shown when their showing cannot be recorded.

@@ -156,7 +156,7 @@ enum CasePages {
     /// earlier records), when it names exactly one.
     static func resolvedReference(_ context: WebContext, _ services: WebServices) throws -> CaseID? {
         guard let text = context.parameters.get("case"), !text.isEmpty else { return nil }
-        let found = try services.engine.store.read { db in try CaseQueries.resolve(text, in: db) }
+        let found = try services.engine.store.snapshot { db in try CaseQueries.resolve(text, in: db) }
         if case .success(let caseID) = found { return caseID }
         return nil
     }
@@ -197,7 +197,7 @@ enum CasePages {
         let before = ListQuery(request)["before"].flatMap { Int64($0) }.flatMap { $0 > 1 ? $0 : nil }
         let timeline = try CaseTimeline.entries(
             of: caseID, in: services.engine.store, latest: CaseTimeline.latestOnPage, before: before)
-        let agencies = try await services.engine.store.read { db in try AgencyDirectory.active(in: db) }
+        let agencies = try await services.engine.store.queuedSnapshot { db in try AgencyDirectory.active(in: db) }
         if let user = context.staff?.user {
             // No record, no view: the page is not shown when its viewing cannot be recorded.
             try await services.accessLog.recordCaseViewed(caseID, view: .casePage, by: user)

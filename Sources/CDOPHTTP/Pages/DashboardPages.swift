@@ -24,9 +24,9 @@ enum DashboardPages {
             let areas = context.staff?.user.areas ?? []
             let now = services.now
             let chrome = services.chrome("Dashboard", context, path: "/dashboard")
-            let html = try await services.engine.store.read { db in
+            let html = try await services.engine.store.queuedSnapshot { db in
                 try services.dashboards.page(
-                    areas: areas, position: try EventStore.lastPosition(in: db), now: now, chrome: chrome,
+                    areas: areas, position: try EventRows.lastPosition(in: db), now: now, chrome: chrome,
                     renderer: services.renderer
                 ) { () throws -> PreparedView in
                     try services.renderer.prepare(try DashboardView(areas: areas, now: now, db: db))
@@ -119,7 +119,7 @@ struct DashboardView: Encodable {
     var erasures: [PrivacyPages.ListView.Row]
     var hasErasures: Bool
 
-    init(areas: Set<String>, now: Date, db: Database) throws {
+    init(areas: Set<String>, now: Date, db: any SQLDatabase) throws {
         let today = LondonTime.day(of: now)
         let caseRow = { (summary: CaseSummary) in
             CaseRow(

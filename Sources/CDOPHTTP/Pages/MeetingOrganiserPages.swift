@@ -36,7 +36,9 @@ enum MeetingOrganiserPages {
         var organisation = post["invitee-organisation"]
         var errors: [PageChrome.ErrorLink] = []
         if let username = post["invitee-staff"] {
-            if let user = try await services.engine.store.read({ db in try UserQueries.user(named: username, in: db) }),
+            if let user = try await services.engine.store.queuedSnapshot({ db in
+                try UserQueries.user(named: username, in: db)
+            }),
                 !user.disabled
             {
                 name = user.displayName

@@ -198,7 +198,8 @@ enum MeetingPages {
     static func listed(_ services: WebServices, for staff: StaffIdentity, now: Date) async throws -> [MeetingList.Row] {
         let panelOnly = !staff.seesIdentifiableMeetings
         let user = staff.user
-        return try await services.engine.store.read { db in try MeetingQueries.list(in: db) }.compactMap { meeting in
+        return try await services.engine.store.queuedSnapshot { db in try MeetingQueries.list(in: db) }.compactMap {
+            meeting in
             let visibleCases = meeting.agendaAreas.filter { user.mayView(areaCode: $0) }.count
             guard visibleCases == meeting.agendaAreas.count || visibleCases > 0 else { return nil }
             guard !panelOnly || meeting.type == MeetingType.panel.rawValue else { return nil }
@@ -239,7 +240,7 @@ enum MeetingPages {
     static func scoped(_ state: MeetingState, for staff: StaffIdentity, _ services: WebServices) throws -> (
         MeetingState, MeetingScope
     ) {
-        let areas = try services.engine.store.read { db in try MeetingQueries.areas(of: state.agenda, in: db) }
+        let areas = try services.engine.store.snapshot { db in try MeetingQueries.areas(of: state.agenda, in: db) }
         let scope = MeetingScope(user: staff.user, agenda: state.agenda, areas: areas)
         return (scope.restrict(state), scope)
     }
@@ -301,8 +302,10 @@ enum MeetingPages {
         let (meetingID, state, scope) = try meeting(context, services)
         let staff = try context.requireStaff()
         let identifiable = staff.seesIdentifiableMeetings
-        let ready = try await services.engine.store.read { db in try CaseQueries.list(stage: "readyForPanel", in: db) }
-            .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
+        let ready = try await services.engine.store.queuedSnapshot { db in
+            try CaseQueries.list(stage: "readyForPanel", in: db)
+        }
+        .filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
         var view = MeetingPageView(
             meetingID: meetingID, state: state, identifiable: identifiable,
             canOrganise: identifiable && scope.coversWholeMeeting,
@@ -546,7 +549,9 @@ extension MeetingPages {
         }
         let invited = Set(state.invitees.map { $0.email.lowercased() })
         let chosenStaff = view.typed["invitee-staff"]
-        let users = try await services.engine.store.read { db in try UserQueries.all(includeDisabled: false, in: db) }
+        let users = try await services.engine.store.queuedSnapshot { db in
+            try UserQueries.all(includeDisabled: false, in: db)
+        }
         view.staffOptions = users.filter {
             !$0.roles.isDisjoint(with: [.coordinator, .designatedDoctor, .panelMember])
                 && !invited.contains($0.email.lowercased())

@@ -42,12 +42,12 @@ enum PrivacyPages {
         let query = ListQuery(request)
         var errors: [PageChrome.ErrorLink] = []
         if let text = query["case"], !text.isEmpty {
-            let found = try await services.engine.store.read { db in try CaseQueries.resolve(text, in: db) }
+            let found = try await services.engine.store.queuedSnapshot { db in try CaseQueries.resolve(text, in: db) }
             if case .success(let caseID) = found { return redirect(to: "/cases/\(caseID)/privacy") }
             errors.append(.init(field: "case", message: "There is no case with that reference"))
         }
         let areas = context.staff?.user.areas ?? []
-        let pending = try await services.engine.store.read { db in
+        let pending = try await services.engine.store.queuedSnapshot { db in
             try DashboardQueries.erasuresAwaitingApproval(areas: areas, in: db)
         }
         let view = ListView(

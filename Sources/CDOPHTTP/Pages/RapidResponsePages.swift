@@ -24,7 +24,7 @@ enum RapidResponsePages {
         _ request: Request, _ context: WebContext, _ services: WebServices
     ) async throws -> Response {
         let staff = try context.requireStaff()
-        let (awaiting, active, paused) = try await services.engine.store.read { db in
+        let (awaiting, active, paused) = try await services.engine.store.queuedSnapshot { db in
             let all = try CaseQueries.list(in: db).filter { staff.hasCaseInScope(areaCode: $0.areaCode) }
             return (
                 all.filter { $0.stage == "notified" && $0.duplicateOf == nil },

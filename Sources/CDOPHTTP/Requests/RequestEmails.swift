@@ -18,7 +18,7 @@ struct RequestEmail: Encodable, Sendable {
     static func list(_ caseID: CaseID, _ request: FormRequest, state: CaseState, services: WebServices) throws
         -> [RequestEmail]
     {
-        let rows = try services.engine.store.read { db in
+        let rows = try services.engine.store.snapshot { db in
             try OutboxQueries.forRequest(request.id.description, streamID: caseID.streamID, in: db)
         }
         let composer = services.engine.workflow.links.map {

@@ -114,9 +114,10 @@ package enum CaseQueries {
         return try db.values(
             String.self,
             """
-            SELECT DISTINCT k.case_id FROM case_duplicate_keys k JOIN case_summaries s ON s.case_id = k.case_id
+            SELECT DISTINCT k.case_id, s.notified_at FROM case_duplicate_keys k
+            JOIN case_summaries s ON s.case_id = k.case_id
             WHERE k.key IN (\(placeholders)) AND k.case_id != ? AND s.duplicate_of IS NULL
-            ORDER BY s.notified_at, s.case_id
+            ORDER BY s.notified_at, k.case_id
             """, arguments: arguments
         ).compactMap(CaseID.init)
     }

@@ -11,7 +11,8 @@ package enum CachedFold {
     /// `cache` is consulted first, then `snapshots`; the state read is kept in `snapshots` when given (a read on a
     /// snapshot), else in `cache` (a command in its write transaction). An entry newer than the state read stays.
     package static func state<D: Decider>(
-        of decider: D.Type, _ streamID: String, store: EventStore, cache: StateCache?, snapshots: StateCache? = nil,
+        of decider: D.Type, _ streamID: String, store: any EventDatabase, cache: StateCache?,
+        snapshots: StateCache? = nil,
         in db: any SQLDatabase
     ) throws -> (state: D.State, version: Int64) where D.Event: DomainEvent {
         let latest = try db.row(

@@ -11,7 +11,9 @@ package enum StorageProbe {
 
     /// Asks the database for more pages than it holds free, inside a transaction that is then rolled back:
     /// nothing is kept, but the pages must be allocatable (a full database fails here with SQLITE_FULL).
-    package static func needsNewPages(in db: Database) throws {
+    package static func needsNewPages(in db: any SQLDatabase) throws {
+        // PostgreSQL refuses a commit it has no room for, with its reason; SQLite is asked beforehand.
+        guard let db = db as? Database else { return }
         let pageSize = try db.value(Int.self, "PRAGMA page_size") ?? 4096
         let free = try db.value(Int.self, "PRAGMA freelist_count") ?? 0
         try db.inSavepoint {

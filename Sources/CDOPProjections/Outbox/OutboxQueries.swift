@@ -55,7 +55,7 @@ package enum OutboxQueries {
                 WHERE o.state = 'pending'
                   AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= ?)
                   AND (a.claimed_until IS NULL OR a.claimed_until <= ?)
-                ORDER BY o.created_at LIMIT ?
+                ORDER BY o.created_at, o.outbox_id LIMIT ?
                 """, moment, moment, limit), in: db)
         try LeaseClaims.claim(
             rows.map(\.outboxID), until: now.addingTimeInterval(lease), table: "outbox_attempts",

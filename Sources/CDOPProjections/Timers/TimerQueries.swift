@@ -75,7 +75,7 @@ package enum TimerQueries {
             """
             SELECT \(DueTimer.columns) FROM timers INDEXED BY timers_pending_by_due
             WHERE state = 'pending' AND due_at <= ? \(exclusion)
-            ORDER BY due_at LIMIT ?
+            ORDER BY due_at, timer_id LIMIT ?
             """, arguments: arguments
         ).map(DueTimer.init(row:))
     }

@@ -65,7 +65,7 @@ package enum AccessLogQueries {
     ]
 
     /// The entries `filter` asks for, from `store`'s events (in their current shape) read in `db`.
-    package static func entries(_ filter: AccessLogFilter, from store: EventStore, in db: any SQLDatabase) throws
+    package static func entries(_ filter: AccessLogFilter, from store: any EventDatabase, in db: any SQLDatabase) throws
         -> AccessLogPage
     {
         // User streams are `user-<uuid>`: the range uses the (stream_id, stream_version) index.

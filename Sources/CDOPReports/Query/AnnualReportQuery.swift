@@ -18,13 +18,13 @@ package struct AnnualReportQuery: Sendable {
     }
 
     /// The report as the store holds it on `asAt`.
-    package func run(on store: EventStore, asAt: CalendarDate) throws(ReportError) -> AnnualReport {
+    package func run(on store: any EventDatabase, asAt: CalendarDate) throws(ReportError) -> AnnualReport {
         // The facts of the trend's earlier years too: their deaths notified and reviews completed.
         let span = try ReportPeriod(
             from: period.withPrevious(AnnualReportBuilder.trendYears).first!.from, to: period.to)
         let facts: [CaseFact]
         do {
-            facts = try store.read { db in try ReportFacts.load(for: span, in: db) }
+            facts = try store.snapshot { db in try ReportFacts.load(for: span, in: db) }
         } catch {
             throw .unreadable("\(error)")
         }

@@ -1,30 +1,26 @@
 import CDOPDomain
 import CDOPProjections
-import GRDB
+import CDOPStore
 
 /// Reads the annual report's facts from the `report_facts` read model.
 package enum ReportFacts {
     /// The facts a report of `period` needs: deaths notified or reviewed in it, and cases that may have been
     /// outstanding at its end (not reviewed by then, or reopened since).
-    package static func load(for period: ReportPeriod, in db: Database) throws -> [CaseFact] {
+    package static func load(for period: ReportPeriod, in db: any SQLDatabase) throws -> [CaseFact] {
         let from = period.from.iso
         let to = period.to.iso
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?
-                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on BETWEEN ? AND ?
-                UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on <= ?
-                    AND (reviewed_on IS NULL OR reviewed_on > ? OR instr(review_timeline, 'O:') > 0)
-                """,
-            arguments: [from, to, from, to, to, to])
-        var facts: [CaseFact] = []
-        while let row = try rows.next() { facts.append(try fact(row)) }
-        return facts
+        return try db.rows(
+            """
+            SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on BETWEEN ? AND ?
+            UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND reviewed_on BETWEEN ? AND ?
+            UNION SELECT * FROM report_facts WHERE counts_for_panel = 1 AND notified_on <= ?
+                AND (reviewed_on IS NULL OR reviewed_on > ? OR instr(review_timeline, 'O:') > 0)
+            """, from, to, from, to, to, to
+        ).map(fact)
     }
 
     /// One row as a fact; a value the domain does not know is a sign of a damaged read model.
-    static func fact(_ row: Row) throws -> CaseFact {
+    static func fact(_ row: SQLRow) throws -> CaseFact {
         func date(_ column: String) throws -> CalendarDate? {
             guard let text: String = row[column] else { return nil }
             guard let date = CalendarDate(iso: text) else { throw ReportError.unreadable("\(column) \"\(text)\"") }

@@ -11,15 +11,22 @@ package struct EventRows {
         self.upcasters = upcasters
     }
 
-    /// The events of one stream from `version`, in order.
-    package func stream(_ streamID: String, fromVersion version: Int64, in db: any SQLDatabase) throws
-        -> [RecordedEvent]
-    {
+    /// The last global position committed, as a transaction sees it; 0 for an empty log.
+    package static func lastPosition(in db: any SQLDatabase) throws -> Int64 {
+        try db.value(Int64.self, "SELECT MAX(position) FROM events") ?? 0
+    }
+
+    /// The events of one stream from `first` through `last` (stream versions), in order.
+    package func stream(
+        _ streamID: String, fromVersion first: Int64, throughVersion last: Int64 = .max, in db: any SQLDatabase
+    ) throws -> [RecordedEvent] {
         if let db = db as? Database {
-            return try EventStore.readStream(streamID, fromVersion: version, upcasters: upcasters, in: db)
+            return try EventStore.readStream(
+                streamID, fromVersion: first, throughVersion: last, upcasters: upcasters, in: db)
         }
         return try read(
-            "WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version", [streamID, version], in: db)
+            "WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? ORDER BY stream_version",
+            [streamID, first, last], in: db)
     }
 
     /// Up to `limit` events matching `condition` (SQL over the events table's columns, its `?` bound in order to
@@ -56,22 +63,5 @@ package struct EventRows {
                 data: row["data"], metadata: row["metadata"], recordedAt: recordedAt)
             return upcasters.isEmpty ? event : try upcasters.upcast(event)
         }
-    }
-}
-
-extension EventStore {
-    /// Reads events inside a transaction on either engine.
-    package var eventRows: EventRows { EventRows(upcasters: options.upcasters) }
-
-    package func readStream(_ streamID: String, fromVersion version: Int64 = 1, in db: any SQLDatabase) throws
-        -> [RecordedEvent]
-    {
-        try eventRows.stream(streamID, fromVersion: version, in: db)
-    }
-
-    package func readNewest(where condition: String, arguments: [String], limit: Int, in db: any SQLDatabase)
-        throws -> [RecordedEvent]
-    {
-        try eventRows.newest(where: condition, arguments: arguments, limit: limit, in: db)
     }
 }

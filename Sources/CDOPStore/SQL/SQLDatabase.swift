@@ -121,3 +121,14 @@ extension SQLDatabase {
         }
     }
 }
+
+extension SQLDatabase {
+    /// Whether the database holds a table of that name.
+    package func tableExists(_ table: String) throws -> Bool {
+        switch engine {
+        case .sqlite:
+            try value(Bool.self, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", table) ?? false
+        case .postgres: try value(Bool.self, "SELECT to_regclass(?) IS NOT NULL", table) ?? false
+        }
+    }
+}

@@ -86,7 +86,7 @@ struct AgencyListCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let rows = try engine.store.read { db in try AgencyDirectory.all(in: db) }.filter { all || !$0.retired }
+        let rows = try engine.store.snapshot { db in try AgencyDirectory.all(in: db) }.filter { all || !$0.retired }
         if options.json {
             print(Output.json(rows))
             return

@@ -85,7 +85,7 @@ struct VerifyCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
             throw OperationsError.noDatabase(path: configuration.databasePath)
         }
-        let report = try DatabaseVerification(store: try options.engine().store).run()
+        let report = try DatabaseVerification(store: try options.engine().requireSQLite(for: "cdop verify")).run()
         if options.json {
             print(Output.json(report))
         } else {

@@ -29,7 +29,7 @@ struct CaseListCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let cases = try engine.store.read { db in try CaseQueries.list(stage: stage, areaCode: area, in: db) }
+        let cases = try engine.store.snapshot { db in try CaseQueries.list(stage: stage, areaCode: area, in: db) }
         if options.json {
             print(Output.json(cases))
             return

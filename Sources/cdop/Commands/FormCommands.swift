@@ -91,7 +91,7 @@ struct FormListCommand: ParsableCommand {
     func run() throws {
         let engine = try options.engine()
         let caseID = try caseReference.map { try engine.resolveCase($0) }
-        let rows = try engine.store.read { db in
+        let rows = try engine.store.snapshot { db in
             try FormRequestQueries.list(caseID: caseID, outstandingOnly: outstanding, in: db)
         }
         if options.json {

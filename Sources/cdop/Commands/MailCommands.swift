@@ -57,7 +57,7 @@ struct MailFailedCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let failed = try engine.store.read { db in try OutboxQueries.list(state: "failed", in: db) }
+        let failed = try engine.store.snapshot { db in try OutboxQueries.list(state: "failed", in: db) }
         if options.json {
             print(Output.json(failed))
             return

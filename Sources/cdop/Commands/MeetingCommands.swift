@@ -113,7 +113,7 @@ struct MeetingListCommand: ParsableCommand {
     func run() throws {
         let engine = try options.engine()
         let type = type?.rawValue
-        let rows = try engine.store.read { db in try MeetingQueries.summaries(type: type, in: db) }
+        let rows = try engine.store.snapshot { db in try MeetingQueries.summaries(type: type, in: db) }
         if options.json {
             print(Output.json(rows))
             return

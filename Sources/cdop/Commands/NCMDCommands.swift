@@ -126,7 +126,7 @@ struct NCMDReadinessCommand: ParsableCommand {
         }
         let engine = try options.engine()
         let forms = try engine.formCatalog()
-        let listed = try engine.store.read { db in
+        let listed = try engine.store.snapshot { db in
             try NationalReturnQueries.notReady(deathsFrom: period?.from, deathsTo: period?.to, in: db)
         }
         var cases: [Listing.Case] = []

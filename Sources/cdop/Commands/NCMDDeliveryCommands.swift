@@ -49,7 +49,7 @@ struct NCMDDeliveriesCommand: ParsableCommand {
 
     func run() throws {
         let engine = try options.engine()
-        let rows = try engine.store.read { db in try NationalReturnQueueQueries.list(state: state, in: db) }
+        let rows = try engine.store.snapshot { db in try NationalReturnQueueQueries.list(state: state, in: db) }
         if options.json {
             print(Output.json(rows))
             return

@@ -88,7 +88,7 @@ struct TimersListCommand: ParsableCommand {
         let engine = try options.engine()
         let now = Date()
         let caseID = try caseReference.map { try engine.resolveCase($0) }
-        let timers = try engine.store.read { db in
+        let timers = try engine.store.snapshot { db in
             try TimerQueries.pending(caseID: caseID, overdueAt: overdue ? now : nil, in: db)
         }
         let lines = timers.map { timer in

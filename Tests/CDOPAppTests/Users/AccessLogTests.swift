@@ -48,22 +48,22 @@ struct AccessLogTests {
         try users.directory.disable(admin.userID, reason: "Left the panel", by: users.admin)
         let session = try users.directory.sessions.create(for: account.userID, now: users.clock.now())
         func secrets() throws -> [Row] {
-            try users.engine.store.read { db in
+            try users.engine.sqliteStore!.read { db in
                 try Row.fetchAll(db, sql: "SELECT * FROM user_credentials ORDER BY user_id")
                     + Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY token_hash")
             }
         }
         let before = try secrets()
-        let report = try ReadModelRebuild(store: users.engine.store).run()
+        let report = try ReadModelRebuild(store: users.engine.sqliteStore!).run()
         #expect(report.isClean, "\(report.differences)")
         #expect(try secrets() == before)
         #expect(try users.directory.sessions.resolve(token: session.token, now: users.clock.now()) != nil)
 
-        try users.engine.store.write { db in
+        try users.engine.sqliteStore!.write { db in
             try db.execute(
                 sql: "UPDATE users SET disabled = 0 WHERE user_id = ?", arguments: [admin.userID.description])
         }
-        let tampered = try ReadModelRebuild(store: users.engine.store).run()
+        let tampered = try ReadModelRebuild(store: users.engine.sqliteStore!).run()
         #expect(tampered.differences.map(\.table) == ["users"])
         #expect(tampered.differences.first?.sampleKeys.contains(admin.userID.description) == true)
     }

@@ -19,7 +19,8 @@ struct SessionTests {
         #expect(session.csrfToken == csrf)
         #expect(
             session.accepts(csrf: csrf) && !session.accepts(csrf: nil) && !session.accepts(csrf: SecretToken.make()))
-        let stored = try users.engine.store.read { db in try String.fetchAll(db, sql: "SELECT token_hash FROM sessions")
+        let stored = try users.engine.sqliteStore!.read { db in
+            try String.fetchAll(db, sql: "SELECT token_hash FROM sessions")
         }
         #expect(stored == [SecretToken.digest(token)])
         #expect(try users.directory.sessions.resolve(token: SecretToken.make(), now: users.clock.now()) == nil)
@@ -45,14 +46,16 @@ struct SessionTests {
         #expect(last.expiresAt <= last.absoluteExpiry)
         users.clock.set(last.absoluteExpiry)
         #expect(try sessions.resolve(token: busy.token, now: users.clock.now()) == nil, "12 hours after sign-in")
-        #expect(try users.engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") } == 0)
+        #expect(
+            try users.engine.sqliteStore!.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") } == 0
+        )
     }
 
     @Test("Timeouts are parameters")
     func parameters() throws {
         let users = try UserFixture()
         let account = try users.addCoordinator()
-        let sessions = SessionStore(store: users.engine.store, idleTimeout: 60, absoluteLifetime: 90)
+        let sessions = SessionStore(store: users.engine.sqliteStore!, idleTimeout: 60, absoluteLifetime: 90)
         let session = try sessions.create(for: account.userID, now: users.clock.now())
         users.clock.advance(minutes: 0.9)
         #expect(

@@ -17,7 +17,7 @@ struct SignInThrottleTests {
 
     /// Every run of failures kept, as its stored keys.
     static func throttleRows(_ users: UserFixture) throws -> [String] {
-        try users.engine.store.read { db in
+        try users.engine.sqliteStore!.read { db in
             try String.fetchAll(db, sql: "SELECT account_key || source_key FROM sign_in_throttle")
         }
     }
@@ -106,7 +106,7 @@ struct SignInThrottleTests {
         var notices = try users.storedEvents(of: account.userID).filter { $0.type == "user.signInThrottled.v1" }
         #expect(notices.count == 1, "one episode, however many failures and places")
         #expect(notices.first?.json.contains("\"failures\":3") == true)
-        let outbox = try users.engine.store.read { db in try OutboxQueries.list(state: "pending", in: db) }
+        let outbox = try users.engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }
         #expect(outbox.map(\.template) == ["sign-in-held-back"])
         #expect(outbox.first?.recipientAddress == "casey@cdop.example.org")
         #expect(outbox.first?.streamID == account.userID.streamID)

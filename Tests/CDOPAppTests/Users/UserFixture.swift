@@ -59,7 +59,7 @@ struct UserFixture {
     }
 
     func credentials(_ userID: UserID) throws -> Credentials? {
-        try engine.store.read { db in try Credentials.fetch(userID, in: db) }
+        try engine.sqliteStore!.read { db in try Credentials.fetch(userID, in: db) }
     }
 
     /// The current code of a user's confirmed second factor.

@@ -25,6 +25,6 @@ struct ImportFixture {
     var importer: HistoricImport { HistoricImport(workflow: engine.workflow, panel: engine.panel) }
 
     func events() throws -> Int {
-        try engine.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
+        try engine.sqliteStore!.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events") ?? 0 }
     }
 }
