@@ -33,6 +33,17 @@ extension PostgresEventStore {
         }
     }
 
+    /// Runs `body` in a write transaction without the append lock: for claims that lock the rows they take.
+    package func claiming<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        do {
+            return try sessions.withSession(transaction: true, protection: protection) { try body($0) }
+        } catch let error as PostgresStatementError {
+            throw Self.storeError(error)
+        } catch let error as PSQLError {
+            throw Self.storeError(error)
+        }
+    }
+
     /// Runs `body` in one read-only transaction: every query sees the same moment.
     package func snapshot<T>(_ body: (any SQLDatabase) throws -> T) throws(EventStoreError) -> T {
         do {

@@ -168,6 +168,10 @@ extension EventStore: EventDatabase {
     package var engine: SQLEngine { .sqlite }
     package var location: String { path }
 
+    package func claiming<T>(_ body: (any SQLDatabase) throws -> T) throws -> T {
+        try transaction(body)
+    }
+
     package func snapshot<T>(_ body: (any SQLDatabase) throws -> T) throws(EventStoreError) -> T {
         try read { db in try body(db) }
     }

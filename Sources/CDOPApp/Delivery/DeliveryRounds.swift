@@ -12,7 +12,7 @@ package enum DeliveryRounds {
         in store: any EventDatabase, now: Date, policy: DeliveryPolicy,
         _ query: (Int, Date, TimeInterval, any SQLDatabase) throws -> [Item]
     ) -> [Item] {
-        (try? store.transaction { db in try query(policy.batchSize, now, policy.lease, db) }) ?? []
+        (try? store.claiming { db in try query(policy.batchSize, now, policy.lease, db) }) ?? []
     }
 
     /// Works through `claimed` in order. Stopping (SIGTERM): the item under way is finished and recorded, and

@@ -51,13 +51,13 @@ package enum NationalReturnQueueQueries {
             WHERE d.state = 'pending' AND d.next_attempt_at <= ?
               AND NOT EXISTS (SELECT 1 FROM ncmd_delivery_claims c
                               WHERE c.delivery_key = d.delivery_key AND c.claimed_until > ?)
-            ORDER BY d.next_attempt_at, d.delivery_key LIMIT ?
+            ORDER BY d.next_attempt_at, d.delivery_key LIMIT ?\(LeaseClaims.skipLocked("d", in: db))
             """, moment, moment, limit
         ).map(NationalReturnQueueRow.init(row:))
-        try LeaseClaims.claim(
-            rows.map(\.deliveryKey), until: now.addingTimeInterval(lease), table: "ncmd_delivery_claims",
+        let claimed = try LeaseClaims.claim(
+            rows.map(\.deliveryKey), now: now, until: now.addingTimeInterval(lease), table: "ncmd_delivery_claims",
             keyColumn: "delivery_key", in: db)
-        return rows
+        return rows.filter { claimed.contains($0.deliveryKey) }
     }
 
     /// Gives back claims: the delivery's outcome is recorded (or it was not attempted after all).

@@ -44,7 +44,7 @@ package struct OutboxRow: Sendable, Equatable, Codable {
 /// Questions asked of the outbox, and the dispatcher's claims.
 package enum OutboxQueries {
     /// Claims up to `limit` pending emails due for an attempt at `now` and not claimed by another dispatcher,
-    /// for `lease`; run inside a write transaction, so two dispatchers never claim the same email.
+    /// for `lease`, in a claiming transaction (`EventDatabase.claiming`): two dispatchers never claim the same email.
     package static func claim(limit: Int, now: Date, lease: TimeInterval, in db: any SQLDatabase) throws -> [OutboxRow]
     {
         let moment = UTCTimestamp.string(from: now)
@@ -55,12 +55,12 @@ package enum OutboxQueries {
                 WHERE o.state = 'pending'
                   AND (a.next_attempt_at IS NULL OR a.next_attempt_at <= ?)
                   AND (a.claimed_until IS NULL OR a.claimed_until <= ?)
-                ORDER BY o.created_at, o.outbox_id LIMIT ?
+                ORDER BY o.created_at, o.outbox_id LIMIT ?\(LeaseClaims.skipLocked("o", in: db))
                 """, moment, moment, limit), in: db)
-        try LeaseClaims.claim(
-            rows.map(\.outboxID), until: now.addingTimeInterval(lease), table: "outbox_attempts",
+        let claimed = try LeaseClaims.claim(
+            rows.map(\.outboxID), now: now, until: now.addingTimeInterval(lease), table: "outbox_attempts",
             keyColumn: "outbox_id", in: db)
-        return rows
+        return rows.filter { claimed.contains($0.outboxID) }
     }
 
     /// Records a failed attempt to be retried at `retryAt`, releasing the claim.

@@ -17,6 +17,9 @@ package protocol EventDatabase: EventLog {
 
     func transaction<T>(_ body: (any SQLDatabase) throws -> T) throws -> T
     func queuedTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T) async throws -> T
+    /// A write transaction for claims on queued work, which lock what they take (`FOR UPDATE SKIP LOCKED`) and so
+    /// need not wait for the store's single writer: PostgreSQL's runs beside commands; SQLite's is `transaction`.
+    func claiming<T>(_ body: (any SQLDatabase) throws -> T) throws -> T
     func snapshot<T>(_ body: (any SQLDatabase) throws -> T) throws(EventStoreError) -> T
     func queuedSnapshot<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) throws -> T)
         async throws(EventStoreError) -> T
