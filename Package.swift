@@ -158,7 +158,7 @@ let package = Package(
             name: "cdop",
             dependencies: [
                 "CDOPApp", "CDOPDemo", "CDOPDomain", "CDOPStore", "CDOPProjections", "CDOPDefinitions", "CDOPHTTP",
-                "CDOPReports", "CDOPPrivacy",
+                "CDOPReports", "CDOPPrivacy", "CDOPPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -24,7 +24,7 @@ struct CDOPCommand: AsyncParsableCommand {
             UserGroup.self,
             AccessGroup.self, ReportGroup.self, ImportCommand.self, RebuildCommand.self,
             CheckDefinitionsCommand.self, DemoCommand.self, ServeCommand.self, BackupCommand.self, RestoreCommand.self,
-            VerifyCommand.self, NCMDGroup.self, PrivacyGroup.self,
+            VerifyCommand.self, NCMDGroup.self, PrivacyGroup.self, CopyCommand.self,
         ])
 
     /// Runs the command; a refusal or failure is printed once, plainly (or as JSON with --json), exit status 1.

@@ -9,6 +9,7 @@ struct AppendWriter {
     let recordedAt: Date
     /// Seals personal fields before they are stored (the events recorded for the projections keep them open).
     let protection: (any StoredDataProtection)?
+    var newStreamsHaveNewSubjects = true
     /// What this append wrote, for the inline projections.
     private(set) var recorded: [RecordedEvent] = []
 
@@ -36,7 +37,10 @@ struct AppendWriter {
             insert.bind(3, version)
             insert.bind(4, text: event.type)
             insert.bind(5, Int64(event.schemaVersion))
-            insert.bind(6, utf8: try stored(event, streamID: share.streamID, streamIsNew: actual == 0))
+            insert.bind(
+                6,
+                utf8: try stored(event, streamID: share.streamID, streamIsNew: actual == 0 && newStreamsHaveNewSubjects)
+            )
             insert.bind(7, utf8: event.metadata)
             insert.bind(8, text: timestamp)
             do {

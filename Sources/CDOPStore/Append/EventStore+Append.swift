@@ -45,6 +45,7 @@ extension EventStore {
         try StreamAppend.validate(appends)
         let timestamp = UTCTimestamp.string(from: recordedAt)
         var writer = AppendWriter(db: db, timestamp: timestamp, protection: options.protection)
+        writer.newStreamsHaveNewSubjects = options.newStreamsHaveNewSubjects
         var results: [AppendResult] = []
         for share in appends {
             results.append(try writer.append(share))

@@ -19,6 +19,10 @@ package struct EventStoreOptions: Sendable {
         get { upcasters.protection }
         set { upcasters.protection = newValue }
     }
+    /// Whether a new stream's people are new to the keys file, so their keys are made without asking it (as every
+    /// new case's are). False for a copy of a panel (`cdop copy`), whose streams are new here but whose people's
+    /// keys the keys file already holds.
+    package var newStreamsHaveNewSubjects = true
     package var inlineProjections: [any InlineProjection] = []
     /// Further schema migrations (the projections' tables), applied after the store's own.
     package var migrations: [SchemaMigration] = []
