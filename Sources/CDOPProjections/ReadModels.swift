@@ -38,7 +38,8 @@ package enum ReadModels {
         // Secrets and sessions live beside the read models (every opener must know their migrations) but are
         // never rebuilt from events: they are not in `migrations`, which the rebuild's scratch database runs;
         // nor is the storage probe's table, which holds nothing.
-        options.migrations += migrations + CredentialTables.migrations + [StorageProbe.migration]
+        options.migrations +=
+            migrations + CredentialTables.migrations + [StorageProbe.migration, PrivacyKeyringTable.migration]
         if let cache {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),

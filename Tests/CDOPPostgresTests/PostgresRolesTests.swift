@@ -1,3 +1,5 @@
+import CDOPApp
+import CDOPDomain
 import CDOPPostgres
 import CDOPStore
 import CDOPTesting
@@ -8,7 +10,9 @@ import Testing
 /// and the database refuses it any change to an event by its privileges, before any trigger.
 @Suite("PostgreSQL roles with least privilege")
 struct PostgresRolesTests {
-    @Test("The application's role appends and reads, and may not change, remove or make tables")
+    @Test(
+        "The application's role appends and reads, may not change, remove or make tables, and runs the whole engine once the owner has migrated"
+    )
     func theApplicationsRoleMayOnlyAppend() async throws {
         let cluster = try ThrowawayPostgres.shared()
         let database = try cluster.makeDatabase()
@@ -44,5 +48,21 @@ struct PostgresRolesTests {
             #expect(text.contains("permission denied") || text.contains("must be owner"), "\(statement): \(text)")
         }
         #expect(try cluster.psql("SELECT count(*) FROM events", database: database.name, role: "cdop_app") == "1")
+
+        // The whole engine, its read models migrated by the owner, runs as the application's role.
+        let folder = TemporaryDirectory("cdop-roles")
+        _ = try SeveralNodesTests.node(folder, address("cdop_owner"), now: ReadModelEngineTests.now)
+        try cluster.psql(
+            file: deploy.appendingPathComponent("grants.sql").path, database: database.name, role: "cdop_owner")
+        let server = try SeveralNodesTests.node(folder, address("cdop_app"), now: ReadModelEngineTests.now)
+        var random = SeededRandom(seed: 22)
+        let notification = SyntheticPanel.notification(
+            using: &random, died: CalendarDate(year: 2026, month: 11, day: 20)!,
+            notified: CalendarDate(year: 2026, month: 11, day: 21)!, ageDays: 400, area: "NTH",
+            expectation: .unexpected)
+        let notified = try server.workflow.notify(notification, by: Actor(name: "Ann Coordinator", role: "coordinator"))
+        let again = try server.workflow.notify(notification, by: Actor(name: "Ben Nurse", role: "notifier"))
+        #expect(again.possibleDuplicateOf == notified.caseID, "the second notification is found as a duplicate")
+        #expect(try server.store.eventCount() >= 2)
     }
 }

@@ -36,7 +36,6 @@ package enum PersonalDataProtection {
         guard let keyring = keyring(of: store) else { return }
         let id = try keyring.id()
         let recorded = try store.writing { db -> String? in
-            try db.execute("CREATE TABLE IF NOT EXISTS privacy_keyring (id TEXT NOT NULL)")
             if let recorded = try db.value(String.self, "SELECT id FROM privacy_keyring") { return recorded }
             try db.execute("INSERT INTO privacy_keyring (id) VALUES (?)", id)
             return id
