@@ -220,7 +220,8 @@ let package = Package(
         .testTarget(
             name: "CDOPPostgresTests",
             dependencies: [
-                "CDOPApp", "CDOPDefinitions", "CDOPDemo", "CDOPMail", "CDOPPostgres", "CDOPProjections", "CDOPStore",
+                "CDOPApp", "CDOPDefinitions", "CDOPDemo", "CDOPHTTP", "CDOPMail", "CDOPPostgres", "CDOPProjections",
+                "CDOPStore",
                 "CDOPTesting", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

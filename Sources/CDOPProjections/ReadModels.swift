@@ -39,7 +39,9 @@ package enum ReadModels {
         // never rebuilt from events: they are not in `migrations`, which the rebuild's scratch database runs;
         // nor is the storage probe's table, which holds nothing.
         options.migrations +=
-            migrations + CredentialTables.migrations + [StorageProbe.migration, PrivacyKeyringTable.migration]
+            migrations + CredentialTables.migrations + [
+                StorageProbe.migration, PrivacyKeyringTable.migration, RateLimitTable.migration,
+            ]
         if let cache {
             options.inlineProjections += [
                 CaseTables.projection.sharing(cache), AgencyTables.projection.sharing(cache),

@@ -88,6 +88,58 @@ package final class RawHTTP {
         return try client.response()
     }
 
+    /// An answer with its header fields (names in lower case, in the order sent).
+    package struct Answer: Sendable {
+        package var status: Int
+        package var headers: [(name: String, value: String)]
+        package var body: String
+
+        /// The value of the cookie `name` the answer sets, if it sets one.
+        package func cookie(_ name: String) -> String? {
+            headers.lazy.filter { $0.name == "set-cookie" }.compactMap { field -> String? in
+                let pair = field.value.split(separator: ";", maxSplits: 1)[0]
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name else { return nil }
+                return String(parts[1])
+            }.first
+        }
+
+        /// The first value of header `name`.
+        package func header(_ name: String) -> String? {
+            headers.first { $0.name == name.lowercased() }?.value
+        }
+    }
+
+    /// One whole request on a fresh connection (Connection: close), with `headers` and a form or JSON `body`,
+    /// answered with the server's header fields.
+    package static func request(
+        port: Int, _ method: String, _ path: String, headers: [String: String] = [:], body: String? = nil
+    ) throws -> Answer {
+        let client = try RawHTTP(port: port)
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        if let body { head += "Content-Length: \(body.utf8.count)\r\n" }
+        client.send(head + "\r\n" + (body ?? ""))
+        var data = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = recv(client.descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            data += buffer[0..<count]
+        }
+        let (status, text) = try parse(data)
+        let whole = String(decoding: data, as: UTF8.self)
+        let headLines = whole[..<(whole.range(of: "\r\n\r\n")?.lowerBound ?? whole.endIndex)]
+            .split(separator: "\r\n").dropFirst()
+        let fields = headLines.compactMap { line -> (name: String, value: String)? in
+            guard let colon = line.firstIndex(of: ":") else { return nil }
+            return (
+                line[..<colon].lowercased(), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            )
+        }
+        return Answer(status: status, headers: fields, body: text)
+    }
+
     /// POSTs `body` on a fresh connection kept alive (so the server reads the whole body, answered or not),
     /// with its Content-Length or, when `chunked`, as 64 KiB chunks; on a thread of its own, off Swift's pool.
     package static func post(

@@ -41,7 +41,7 @@ struct HTTPBenchmark {
             by: Actor(name: "bench", role: "admin"))
         // A generated password admits only the account page: set one, or the dashboard would answer a redirect.
         try users.changePassword(account.userID, old: account.initialPassword, new: "Bench-coordinator-password-2026")
-        let sessions = SessionStore(store: engine.sqliteStore!)
+        let sessions = SessionStore(store: engine.store)
         let session = try sessions.create(for: account.userID, now: Date())
         let token = try practitionerToken(engine)
         let unlimited = RateLimiter(capacity: 10_000_000, perMinute: 10_000_000)

@@ -4,7 +4,6 @@ import CDOPProjections
 import CDOPStore
 import CDOPTesting
 import Foundation
-import GRDB
 import Testing
 
 /// Sixty days of chasing: 50 cases, 200 Form B requests, random returns, a scheduler ticking every six hours
@@ -20,12 +19,13 @@ struct ChasingSimulationTests {
     }
 
     @Test(
-        "Each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing"
-    )
-    func sixtyDays() throws {
+        "Each request gets exactly the reminders its schedule says, in order, none after its return, and ticking twice changes nothing",
+        arguments: StorageEngine.selected)
+    func sixtyDays(storage: StorageEngine) throws {
         let folder = TemporaryDirectory("cdop-chasing")
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
+        try storage.prepare(&configuration)
         let start = ISO8601DateFormatter().date(from: "2026-12-10T00:00:00Z")!
         let clock = TestClock(start)
         var options = EventStoreOptions()
@@ -191,22 +191,25 @@ struct ChasingSimulationTests {
         #expect(checkedReminders > 50, "the simulation exercised too few reminders to mean anything")
 
         // Every stop cancels: a resolved request has no pending timer.
-        let pendingForResolved = try engine.sqliteStore!.read { db in
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM timers t JOIN form_requests r ON t.target = 'form-request:' || r.request_id
-                    WHERE r.outstanding = 0 AND t.state IN ('pending', 'paused')
-                    """) ?? -1
+        let pendingForResolved = try engine.store.snapshot { db in
+            try db.value(
+                Int.self,
+                """
+                SELECT COUNT(*) FROM timers t JOIN form_requests r ON t.target = 'form-request:' || r.request_id
+                WHERE r.outstanding = 0 AND t.state IN ('pending', 'paused')
+                """) ?? -1
         }
         #expect(pendingForResolved == 0)
     }
 
-    @Test("A working-day schedule skips weekends and bank holidays: Christmas and Easter Monday")
-    func workingDaysSkipHolidays() throws {
+    @Test(
+        "A working-day schedule skips weekends and bank holidays: Christmas and Easter Monday",
+        arguments: StorageEngine.selected)
+    func workingDaysSkipHolidays(storage: StorageEngine) throws {
         let folder = TemporaryDirectory("cdop-working-days")
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
+        try storage.prepare(&configuration)
         var options = EventStoreOptions()
         options.durability = .processCrash
         for (openedAt, reminder, target) in [
@@ -228,7 +231,7 @@ struct ChasingSimulationTests {
             try engine.workflow.execute(
                 .triage(expectation: .unexpected, confirmedBy: "Dr D", triggers: [.suddenNoApparentCause]), on: caseID,
                 by: Actor(name: "d", role: "designatedDoctor"))
-            let timers = try engine.sqliteStore!.read { db in try TimerQueries.all(caseID: caseID, in: db) }.filter {
+            let timers = try engine.store.snapshot { db in try TimerQueries.all(caseID: caseID, in: db) }.filter {
                 $0.scheduleID == "rapid-response"
             }
             let formatter = ISO8601DateFormatter()

@@ -4,18 +4,18 @@ import CDOPProjections
 import CDOPStore
 import CDOPTesting
 import Foundation
-import GRDB
 import Testing
 
 /// Firing is keyed by timer id: a second tick, two schedulers at once, or a tick killed half-way never acts on a
 /// step twice.
 @Suite("Ticks that crash or run side by side", .serialized)
 struct TickCrashTests {
-    /// A database with `cases` cases of four Form B requests each, all requested on 2 March 2026.
-    func seededDatabase(_ folder: TemporaryDirectory, cases: Int) throws -> String {
-        let path = folder.path("cdop.sqlite")
+    /// A panel on `storage` with `cases` cases of four Form B requests each, all requested on 2 March 2026.
+    func seededPanel(_ folder: TemporaryDirectory, cases: Int, on storage: StorageEngine) throws -> AppConfiguration {
         var configuration = AppConfiguration()
-        configuration.databasePath = path
+        configuration.databasePath = folder.path("cdop.sqlite")
+        configuration.definitionsPath = BuiltProducts.packageRoot.path
+        try storage.prepare(&configuration)
         let clock = TestClock(iso: "2026-03-02T08:00:00Z")
         var options = EventStoreOptions()
         options.durability = .processCrash
@@ -53,17 +53,23 @@ struct TickCrashTests {
                     on: caseID, by: coordinator)
             }
         }
-        return path
+        return configuration
     }
 
     /// How often each (case, target, step) was reached, and each (request, reminder step) issued.
-    func firings(_ path: String) throws -> (steps: [String: Int], reminders: [String: Int], pendingDue: Int) {
-        let options = try PersonalDataProtection.storeOptions(
-            ReadModels.storeOptions(), keysPath: PersonalDataProtection.keysPath(besides: path), forms: [])
-        let store = try EventStore(path: path, options: options)
+    func firings(_ configuration: AppConfiguration) async throws -> (
+        steps: [String: Int], reminders: [String: Int], pendingDue: Int
+    ) {
+        let engine = try Engine(
+            configuration: configuration, clock: TestClock(iso: "2026-04-20T00:00:00Z"),
+            schedules: TestSchedules.catalog)
         var steps: [String: Int] = [:]
         var reminders: [String: Int] = [:]
-        try store.forEachBatch { batch in
+        var position: Int64 = 0
+        while true {
+            let batch = try await engine.store.events(after: position, limit: 2000)
+            guard let last = batch.last else { break }
+            position = last.position
             for recorded in batch where recorded.streamID.hasPrefix("case-") {
                 switch try recorded.decoded(as: CaseEvent.self) {
                 case .scheduleStepReached(let e):
@@ -72,20 +78,28 @@ struct TickCrashTests {
                 default: break
                 }
             }
-            return true
         }
-        let due = try store.read { db in
+        let due = try engine.store.snapshot { db in
             try TimerQueries.due(at: ISO8601DateFormatter().date(from: "2026-04-20T00:00:00Z")!, limit: 100_000, in: db)
                 .count
         }
         return (steps, reminders, due)
     }
 
-    @Test("A tick killed with SIGKILL half-way, then run again, fires each due timer exactly once")
-    func killedTickFiresEachTimerOnce() async throws {
+    /// The settings of a `cdop` process on `configuration`'s panel.
+    func environment(_ configuration: AppConfiguration) -> [String: String?] {
+        StorageEngine.environment(of: configuration).merging(["CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]) {
+            $1
+        }
+    }
+
+    @Test(
+        "A tick killed with SIGKILL half-way, then run again, fires each due timer exactly once",
+        arguments: StorageEngine.selected)
+    func killedTickFiresEachTimerOnce(storage: StorageEngine) async throws {
         let folder = TemporaryDirectory("cdop-tick-crash")
-        let path = try seededDatabase(folder, cases: 60)
-        let environment: [String: String?] = ["CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]
+        let configuration = try seededPanel(folder, cases: 60, on: storage)
+        let environment = environment(configuration)
         // Seven weeks later all 5 steps of each of the 240 requests are due: 1,200 timers.
         var kills = 0
         for round in 0..<4 {
@@ -101,7 +115,7 @@ struct TickCrashTests {
                 _ = await tick.waitForExit()
             }
         }
-        let partial = try firings(path)
+        let partial = try await firings(configuration)
         #expect(kills >= 1, "every tick finished before it could be killed: the test proved nothing")
         #expect(partial.steps.values.allSatisfy { $0 == 1 })
         // A final tick, run to the end, fires the rest; a tick after that fires nothing.
@@ -116,18 +130,20 @@ struct TickCrashTests {
         let report = try JSONSerialization.jsonObject(with: Data(after.standardOutput.utf8)) as? [String: Any]
         #expect((report?["fired"] as? [Any])?.count == 0)
 
-        let final = try firings(path)
+        let final = try await firings(configuration)
         #expect(final.steps.count == 240 * 5, "every step of every request reached")
         #expect(final.steps.values.allSatisfy { $0 == 1 }, "a step was reached twice")
         #expect(final.reminders.count == 240 * 2 && final.reminders.values.allSatisfy { $0 == 1 })
         #expect(final.pendingDue == 0)
     }
 
-    @Test("Two schedulers ticking the same database at once fire each timer once between them")
-    func twoSchedulersAtOnce() async throws {
+    @Test(
+        "Two schedulers ticking the same database at once fire each timer once between them",
+        arguments: StorageEngine.selected)
+    func twoSchedulersAtOnce(storage: StorageEngine) async throws {
         let folder = TemporaryDirectory("cdop-two-schedulers")
-        let path = try seededDatabase(folder, cases: 20)
-        let environment: [String: String?] = ["CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path]
+        let configuration = try seededPanel(folder, cases: 20, on: storage)
+        let environment = environment(configuration)
         let ticks = try (0..<2).map { _ in
             try ChildProcess(
                 BuiltProducts.executable("cdop"), ["tick", "--now", "2026-04-20T00:00:00Z", "--json"],
@@ -146,7 +162,7 @@ struct TickCrashTests {
                     ($0["outcome"] as? String) != "alreadyFired" && ($0["outcome"] as? String) != "nothingToDo"
                 }.count
         }
-        let result = try firings(path)
+        let result = try await firings(configuration)
         #expect(fired == 80 * 5)
         #expect(result.steps.count == 80 * 5 && result.steps.values.allSatisfy { $0 == 1 })
     }

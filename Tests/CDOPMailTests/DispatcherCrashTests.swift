@@ -11,14 +11,16 @@ import Testing
 
 @Suite("A dispatcher killed mid-batch", .serialized)
 struct DispatcherCrashTests {
-    @Test("Every email is delivered at least once, and any duplicate carries the same Message-ID as its first copy")
-    func killedDispatcherDeliversEverything() async throws {
+    @Test(
+        "Every email is delivered at least once, and any duplicate carries the same Message-ID as its first copy",
+        arguments: StorageEngine.selected)
+    func killedDispatcherDeliversEverything(storage: StorageEngine) async throws {
         try await withSMTPServer { server, directory in
-            let path = directory.file("cdop.sqlite").path
             // Forty requests (ten cases, four agencies each): forty request emails.
             var configuration = AppConfiguration()
-            configuration.databasePath = path
+            configuration.databasePath = directory.file("cdop.sqlite").path
             let secret = Data(repeating: 9, count: 32)
+            try storage.prepare(&configuration, linkSecret: secret)
             let engine = try Engine(
                 configuration: configuration, clock: SystemClock(), schedules: TestSchedules.catalog, linkSecret: secret
             )
@@ -55,14 +57,14 @@ struct DispatcherCrashTests {
                         ), on: caseID, by: coordinator)
                 }
             }
-            let expected = try await engine.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }
+            let expected = try engine.store.snapshot { db in try OutboxQueries.list(state: "pending", in: db) }
             #expect(expected.count == 40)
 
-            let environment: [String: String?] = [
-                "CDOP_DB": path, "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
+            let environment = StorageEngine.environment(of: configuration).merging([
+                "CDOP_DEFINITIONS": BuiltProducts.packageRoot.path,
                 "CDOP_SMTP_URL": "smtp://127.0.0.1:\(server.port)", "CDOP_SMTP_STARTTLS": "off",
                 "CDOP_LINK_SECRET": String(repeating: "09", count: 32), "CDOP_MAIL_FROM": "cdop@cdop.example.org",
-            ]
+            ]) { $1 }
             let dispatch = try ChildProcess(
                 BuiltProducts.executable("cdop"), ["mail", "dispatch", "--json"], environment: environment)
             // Kill it once some, not all, have been delivered.
@@ -100,12 +102,11 @@ struct DispatcherCrashTests {
             #expect(Set(ids) == expectedIDs)
             #expect(files.count >= 40 && files.count <= 40 + 8, "\(files.count) messages")
             // Each email's outcome is recorded exactly once on its case.
-            let sent = try await second.sqliteStore!.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM events WHERE type = 'case.emailSent.v1'") ?? 0
+            let sent = try second.store.snapshot { db in
+                try db.value(Int.self, "SELECT COUNT(*) FROM events WHERE type = 'case.emailSent.v1'") ?? 0
             }
             #expect(sent == 40)
-            #expect(
-                try await second.sqliteStore!.read { db in try OutboxQueries.list(state: "pending", in: db) }.isEmpty)
+            #expect(try second.store.snapshot { db in try OutboxQueries.list(state: "pending", in: db) }.isEmpty)
         }
     }
 }

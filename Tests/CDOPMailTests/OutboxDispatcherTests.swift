@@ -32,10 +32,11 @@ struct OutboxScenario {
     let requestID: FormRequestID
     let templates: [String: EmailTemplate]
 
-    init(databasePath: String) throws {
+    init(databasePath: String, on storage: StorageEngine = .sqlite) throws {
         var configuration = AppConfiguration()
         configuration.databasePath = databasePath
         configuration.baseURL = URL(string: "https://cdop.example.org")!
+        try storage.prepare(&configuration)
         clock = TestClock(iso: "2026-03-02T08:00:00Z")
         engine = try Engine(
             configuration: configuration, clock: clock, schedules: TestSchedules.catalog,
@@ -69,7 +70,7 @@ struct OutboxScenario {
     }
 
     func outbox(_ state: String) throws -> [OutboxRow] {
-        try engine.sqliteStore!.read { db in try OutboxQueries.list(state: state, in: db) }
+        try engine.store.snapshot { db in try OutboxQueries.list(state: state, in: db) }
     }
 
     func caseEvents() throws -> [CaseEvent] {
@@ -77,14 +78,15 @@ struct OutboxScenario {
     }
 }
 
+/// The outbox's contract, held on each storage engine.
 @Suite("The outbox dispatcher against a real SMTP server")
 struct OutboxDispatcherTests {
     @Test(
-        "A Form B request sends one email with the case reference and the secure link, and nothing that identifies the child"
-    )
-    func requestEmail() async throws {
+        "A Form B request sends one email with the case reference and the secure link, and nothing that identifies the child",
+        arguments: StorageEngine.selected)
+    func requestEmail(storage: StorageEngine) async throws {
         try await withSMTPServer { server, directory in
-            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
+            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path, on: storage)
             let outcomes = await scenario.dispatcher(SMTPTransport(settings: try server.settings())).dispatchAll()
             #expect(outcomes.map(\.result) == ["sent"], "\(outcomes)")
             let files = try server.receivedFiles()
@@ -119,10 +121,12 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("With the mail server down the email waits and backs off, and goes once the server is up")
-    func serverDownThenUp() async throws {
+    @Test(
+        "With the mail server down the email waits and backs off, and goes once the server is up",
+        arguments: StorageEngine.selected)
+    func serverDownThenUp(storage: StorageEngine) async throws {
         try await withSMTPServer { server, directory in
-            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
+            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path, on: storage)
             let down = try SMTPSettings(
                 url: SMTPServerURL("smtp://127.0.0.1:\(try closedLoopbackPort())"), startTLS: .off,
                 connectTimeout: .seconds(2))
@@ -143,10 +147,12 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("A 451 answer is retried and then delivered, once")
-    func deferredThenDelivered() async throws {
+    @Test(
+        "A 451 answer is retried and then delivered, once",
+        arguments: StorageEngine.selected)
+    func deferredThenDelivered(storage: StorageEngine) async throws {
         try await withSMTPServer(.init(replies: ["RCPT:451:1"])) { server, directory in
-            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
+            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path, on: storage)
             let dispatcher = scenario.dispatcher(SMTPTransport(settings: try server.settings()))
             #expect(await dispatcher.dispatchAll().map(\.result) == ["retry"])
             scenario.clock.advance(minutes: 1)
@@ -155,10 +161,12 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("A 550 answer is a dead letter: an event on the case, an alert to the coordinator, and no further attempts")
-    func rejectedIsDeadLetter() async throws {
+    @Test(
+        "A 550 answer is a dead letter: an event on the case, an alert to the coordinator, and no further attempts",
+        arguments: StorageEngine.selected)
+    func rejectedIsDeadLetter(storage: StorageEngine) async throws {
         try await withSMTPServer(.init(replies: ["RCPT:550"])) { server, directory in
-            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
+            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path, on: storage)
             let dispatcher = scenario.dispatcher(SMTPTransport(settings: try server.settings()))
             let first = await dispatcher.dispatchAll()
             // The request fails; the coordinator's alert about it is then tried (and, on this server, fails too,
@@ -179,10 +187,12 @@ struct OutboxDispatcherTests {
         }
     }
 
-    @Test("A reminder fired by the scheduler goes to the agency's contact with the same secure link")
-    func reminderEmail() async throws {
+    @Test(
+        "A reminder fired by the scheduler goes to the agency's contact with the same secure link",
+        arguments: StorageEngine.selected)
+    func reminderEmail(storage: StorageEngine) async throws {
         try await withSMTPServer { server, directory in
-            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path)
+            let scenario = try OutboxScenario(databasePath: directory.file("cdop.sqlite").path, on: storage)
             let dispatcher = scenario.dispatcher(SMTPTransport(settings: try server.settings()))
             _ = await dispatcher.dispatchAll()
             scenario.clock.advance(days: 10, hours: 2)

@@ -15,6 +15,12 @@ enum LeaseClaims {
         db.engine == .postgres ? " FOR UPDATE OF \(table) SKIP LOCKED" : ""
     }
 
+    /// The clause that locks the row a read returns until the transaction ends, so a read-then-write by two
+    /// servers at once happens one after the other; SQLite's single writer needs none.
+    static func forUpdate(in db: any SQLDatabase) -> String {
+        db.engine == .postgres ? " FOR UPDATE" : ""
+    }
+
     /// Claims each key until `until` in `table` (keyed by `keyColumn`, with a `claimed_until` column) unless
     /// another sender's claim on it runs past `now`; returns the keys claimed.
     static func claim(

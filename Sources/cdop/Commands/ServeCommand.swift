@@ -48,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
         let users = UserDirectory(engine: engine)
         let services = WebServices(
             engine: engine, definitions: definitions, renderer: try await PageRenderer.load(), clock: SystemClock(),
-            users: users, sessions: SessionStore(store: engine.sqliteStore!), metrics: metrics)
+            users: users, sessions: SessionStore(store: engine.store), limits: RateLimits(for: engine),
+            metrics: metrics)
         let logger = Logger(label: "cdop")
         let host = configuration.httpHost
         let panel = configuration.panelName
