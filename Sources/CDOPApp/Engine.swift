@@ -29,8 +29,11 @@ package struct Engine: Sendable {
         if let url = configuration.databaseURL {
             // Every server on the database signs and checks links with one key: it must be given.
             guard linkSecret ?? configuration.linkSecret != nil else { throw ConfigurationError.linkSecretNeeded }
-            store = try PostgresEventStore(url: url, options: options)
-            try PersonalDataProtection.checkKeysBelong(store)
+            let postgres = try PostgresEventStore(url: url, options: options)
+            try PersonalDataProtection.checkKeysBelong(postgres)
+            // The scratch files of a refill hold data sealed under the keys: they go beside the keys file.
+            try ReadModelRebuild.fillAfterUpgrade(postgres, scratchBeside: configuration.keysPath)
+            store = postgres
         } else {
             let sqlite = try EventStore(path: configuration.databasePath, options: options)
             try PersonalDataProtection.checkKeysBelong(sqlite)

@@ -1,6 +1,6 @@
 import CDOPStore
 
-/// A task that works on a SQLite file (a copy, a backup, a restore, a rebuild beside the live file) asked of a
+/// A task that works on a SQLite file (a backup, a restore, a privacy migration of the file) asked of a
 /// panel whose database is PostgreSQL, where the server's own tools do it.
 package struct SQLiteOnly: Error, Equatable, CustomStringConvertible {
     package var task: String

@@ -224,6 +224,7 @@ package final class PostgresEventStore: EventLog {
             for migration in migrations where !applied.contains(migration.name) {
                 try migration.migrate(session)
                 try session.execute("INSERT INTO cdop_migrations (name) VALUES (?)", migration.name)
+                if migration.changesReadModels { try ReadModelRefill.record(migration.name, in: session) }
             }
         }
     }

@@ -1,3 +1,5 @@
+import CDOPStore
+
 /// The event log's tables on PostgreSQL: the append-only `events`, the commands handled and the consumers'
 /// checkpoints, as the SQLite store keeps them. Data, metadata and times are stored as the text given, byte for
 /// byte (`json` would keep it too, but `jsonb` would not), so a copy between the engines compares equal.
@@ -66,6 +68,8 @@ enum PostgresSchema {
                 "CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
             ]
         ),
+        // The read-model migrations still owed a refill from the events (`ReadModelRefill`), as on SQLite.
+        ("store.v4.read-models-to-refill", [ReadModelRefill.createTable]),
     ]
 
     /// One stream's share of an append, in one round trip: the command and the event ids looked for, the

@@ -16,12 +16,23 @@ package enum ReadModelsAsRead {
 
     /// Every row of `table` as it reads, sorted.
     package static func rows(of table: String, in db: any SQLDatabase) throws -> [[SQLValue]] {
+        try self.table(table, in: db).rows
+    }
+
+    /// The columns compared of `table` (all but its token columns), and every row as it reads, sorted.
+    package static func table(_ table: String, in db: any SQLDatabase) throws -> (columns: [String], rows: [[SQLValue]])
+    {
         let columns = try db.columns(of: table).filter { !(tokenColumns[table] ?? []).contains($0) }
-        return try db.opening(
+        let rows = try db.opening(
             Array(sealedColumns[table] ?? []),
             of: db.rows("SELECT \(columns.joined(separator: ", ")) FROM \(table)")
         )
         .map(\.values)
-        .sorted { $0.lexicographicallyPrecedes($1) { "\($0)" < "\($1)" } }
+        return (columns, rows.sorted(by: precedes))
+    }
+
+    /// The order rows are sorted in: column by column, by their values' descriptions.
+    package static func precedes(_ left: [SQLValue], _ right: [SQLValue]) -> Bool {
+        left.lexicographicallyPrecedes(right) { "\($0)" < "\($1)" }
     }
 }

@@ -36,7 +36,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Folder for the benchmark's databases (removed afterwards).")
     var workDirectory: String?
 
-    @Option(help: "The engine the store benchmark measures: sqlite, or postgres (a cluster of its own).")
+    @Option(help: "The engine the store and report benchmarks measure: sqlite, or postgres (a cluster of its own).")
     var engine = "sqlite"
 
     func validate() throws {
@@ -81,7 +81,8 @@ struct BenchCommand: AsyncParsableCommand {
             figures += try await HTTPBenchmark(folder: folder).run(progress: progress)
         }
         if all || suites.contains("report") {
-            figures += try ReportBenchmark(cases: reportCases, folder: folder).run(progress: progress)
+            figures += try ReportBenchmark(cases: reportCases, folder: folder, postgres: engine == "postgres").run(
+                progress: progress)
         }
         if all || suites.contains("import") {
             figures += try ImportBenchmark(rows: importRows, folder: folder).run(progress: progress)

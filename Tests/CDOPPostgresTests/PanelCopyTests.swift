@@ -25,6 +25,16 @@ struct PanelCopyTests {
         #expect(report.readModelsCompared == ReadModelRebuild.tables.count + PanelCopy.carriedTables.count)
         #expect(report.rows["user_credentials"] != nil)
 
+        // `cdop verify` on the copy: its read models equal a replay of its events.
+        var onPostgres = environment
+        onPostgres["CDOP_DATABASE_URL"] = database.url
+        onPostgres["CDOP_DB"] = original.path
+        onPostgres["CDOP_LINK_SECRET"] = String(repeating: "07", count: 32)
+        let verified = try await Self.cdop(["verify"], onPostgres)
+        #expect(
+            verified.status == 0 && verified.output.contains("Every check passed"),
+            "\(verified.output) \(verified.errors)")
+
         let again = try await Self.cdop(["copy", "--from", original.path, "--to", database.url], environment)
         #expect(again.status == 1 && again.errors.contains("already holds"), "\(again.output) \(again.errors)")
 
@@ -32,6 +42,8 @@ struct PanelCopyTests {
         #expect(home.status == 0 && home.output.contains("compare the same"), "\(home.output) \(home.errors)")
         let returned = try EventStore(path: back, options: ReadModels.storeOptions())
         #expect(try returned.eventCount() == original.eventCount())
+        let backVerified = try await Self.cdop(["verify", "--db", back], environment)
+        #expect(backVerified.status == 0, "\(backVerified.output) \(backVerified.errors)")
     }
 
     /// Runs the built `cdop` to its end.

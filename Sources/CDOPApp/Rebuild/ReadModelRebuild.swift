@@ -6,15 +6,24 @@ import GRDB
 
 /// Replays every event into fresh read models beside the live database, then compares them table by table.
 /// It sends nothing: the outbox rows it builds are compared, never dispatched.
+///
+/// The rebuilt tables are SQLite scratch files whatever the live engine: beside a live SQLite file they are
+/// attached to it and compared in SQL; against PostgreSQL, row by row as they read.
 package struct ReadModelRebuild: Sendable {
-    package let store: EventStore
+    package let store: any EventDatabase
     /// How many shares the streams are split into (one worker and scratch file each); nil for one a core, up
     /// to four.
     package let shares: Int?
+    /// A file in the folder the scratch files go in: the live SQLite file itself, or (for PostgreSQL) the
+    /// panel's keys file, since the scratch files hold data sealed under its keys.
+    package let scratchBeside: String
 
-    package init(store: EventStore, shares: Int? = nil) {
+    package init(store: any EventDatabase, shares: Int? = nil, scratchBeside: String? = nil) {
         self.store = store
         self.shares = shares
+        self.scratchBeside =
+            scratchBeside ?? (store as? EventStore)?.path
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("cdop-rebuild").path
     }
 
     /// The read-model tables and the columns that identify a row, those that grow fastest with the cases first
@@ -55,11 +64,16 @@ package struct ReadModelRebuild: Sendable {
 
     /// Rebuilds into scratch files beside the database and compares; `progress` is told the events done.
     package func run(progress: (Int) -> Void = { _ in }) throws -> Report {
-        try RebuildScratch.beside(store.path, shares: shares, protection: store.options.protection) { scratch in
+        try RebuildScratch.beside(scratchBeside, shares: shares, protection: store.options.protection) { scratch in
             var timings = Timings()
             let (count, streams, _) = try build(into: scratch, timings: &timings, progress: progress)
             let compareStarted = DispatchTime.now().uptimeNanoseconds
-            let differences = try ReadModelComparison(livePath: store.path, scratch: scratch).differences()
+            let differences =
+                if let live = store as? EventStore {
+                    try ReadModelComparison(livePath: live.path, scratch: scratch).differences()
+                } else {
+                    try PortableComparison(store: store, scratch: scratch).differences()
+                }
             timings.compare = Self.seconds(since: compareStarted)
             return Report(events: count, streams: streams, differences: differences, seconds: timings)
         }
@@ -88,7 +102,7 @@ package struct ReadModelRebuild: Sendable {
     package func refillLiveTables(beforeReplacing: () throws -> Void = {}) throws -> RefillOutcome {
         for build in 1...Self.refillBuilds {
             let outcome: RefillOutcome? = try RebuildScratch.beside(
-                store.path, shares: shares, protection: store.options.protection
+                scratchBeside, shares: shares, protection: store.options.protection
             ) { scratch in
                 var timings = Timings()
                 let built = try self.build(into: scratch, timings: &timings, progress: { _ in })
@@ -117,7 +131,19 @@ package struct ReadModelRebuild: Sendable {
     /// In one transaction holding the write lock, replaces the live read models with `scratch`'s rows, built up
     /// to the event at `lastPosition`, unless that is no longer the last event or no refill is owed.
     private func replace(with scratch: RebuildScratch, builtUpTo lastPosition: Int64) throws -> Replacement {
-        try store.database.writeWithoutTransaction { db in
+        guard let sqlite = store as? EventStore else {
+            return try store.writing { db in
+                guard try EventRows.lastPosition(in: db) == lastPosition else { return .overtaken }
+                guard try !ReadModelRefill.pending(in: db).isEmpty else { return .noLongerOwed }
+                for (table, _) in Self.tables {
+                    try db.execute("DELETE FROM \(table)")
+                    _ = try scratch.eachShare { share in try Self.copy(table, from: share, to: db) }
+                }
+                try ReadModelRefill.markDone(in: db)
+                return .replaced
+            }
+        }
+        return try sqlite.database.writeWithoutTransaction { db in
             try scratch.attached(to: db) {
                 var outcome = Replacement.overtaken
                 try db.inTransaction(.immediate) {
@@ -144,22 +170,38 @@ package struct ReadModelRebuild: Sendable {
         }
     }
 
+    /// Copies every row of `table` from a scratch share into another engine's database, a hundred rows a
+    /// statement, values as stored (sealed under the same keys).
+    private static func copy(_ table: String, from share: any SQLDatabase, to db: any SQLDatabase) throws {
+        let columns = try share.columns(of: table)
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let rows = try share.rows("SELECT \(list) FROM \(table)")
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        for start in stride(from: 0, to: rows.count, by: 100) {
+            let chunk = rows[start..<min(start + 100, rows.count)]
+            try db.execute(
+                "INSERT INTO \(table) (\(list)) VALUES "
+                    + Array(repeating: placeholders, count: chunk.count).joined(separator: ", "),
+                arguments: chunk.flatMap { $0.values.map { $0 as (any SQLValueConvertible)? } })
+        }
+    }
+
     /// After an upgrade: while a read-model migration applied to `store` (by this opening or an earlier one that
     /// stopped before refilling) is still owed its refill, fills the read models from the events, as a new
     /// table would otherwise stay empty. The refill is marked done in the transaction that writes it.
-    package static func fillAfterUpgrade(_ store: EventStore) throws {
+    package static func fillAfterUpgrade(_ store: any EventDatabase, scratchBeside: String? = nil) throws {
         // Read at every opening: the owed refills (usually none), and the last position, not a count of the
         // events, which would scan them all.
-        let (pending, lastPosition) = try store.read { db in
-            (try ReadModelRefill.pending(in: db), try EventStore.lastPosition(in: db))
+        let (pending, lastPosition) = try store.snapshot { db in
+            (try ReadModelRefill.pending(in: db), try EventRows.lastPosition(in: db))
         }
         guard !pending.isEmpty else { return }
         guard lastPosition > 0 else {
             // Nothing to fill from: a new database, whose read models were made empty and are right so.
-            try store.write { db in try ReadModelRefill.markDone(in: db) }
+            try store.writing { db in try ReadModelRefill.markDone(in: db) }
             return
         }
-        _ = try ReadModelRebuild(store: store).refillLiveTables()
+        _ = try ReadModelRebuild(store: store, scratchBeside: scratchBeside).refillLiveTables()
     }
 
     /// Replays every event and writes the rows of every stream's final state into `scratch`: the events and

@@ -98,6 +98,19 @@ struct RebuildScratch {
         return queue
     }
 
+    /// `body`'s result on each share's file in turn, read with the live store's protection (to open sealed
+    /// columns).
+    func eachShare<T>(_ body: (any SQLDatabase) throws -> T) throws -> [T] {
+        try paths.map { path in
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.prepareDatabase { db in ReadModelSealing.register(in: db, protection: protection) }
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in try body(db) }
+        }
+    }
+
     /// Runs `body` with every scratch file attached to `db` (under `schemas`), detaching them afterwards.
     func attached<T>(to db: Database, _ body: () throws -> T) throws -> T {
         for (path, schema) in zip(paths, schemas) {

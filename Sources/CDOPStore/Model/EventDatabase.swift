@@ -39,6 +39,26 @@ extension EventDatabase {
         try EventRows(upcasters: options.upcasters).stream(streamID, fromVersion: version, in: db)
     }
 
+    /// Every event after `position` in order, `batchSize` at a time, read in one snapshot; `body` returns false
+    /// to stop.
+    package func forEachBatch(
+        after position: Int64 = 0, batchSize: Int = 1000, _ body: ([RecordedEvent]) throws -> Bool
+    ) throws {
+        if let store = self as? EventStore {
+            return try store.forEachBatch(after: position, batchSize: batchSize, body)
+        }
+        let rows = EventRows(upcasters: options.upcasters)
+        try snapshot { db in
+            var cursor = position
+            while true {
+                let batch = try rows.matching(
+                    "position > ? ORDER BY position LIMIT ?", arguments: [cursor, batchSize], in: db)
+                guard let last = batch.last, try body(batch) else { return }
+                cursor = last.position
+            }
+        }
+    }
+
     /// Up to `limit` events matching `condition`, newest first, inside a transaction.
     package func readNewest(where condition: String, arguments: [String], limit: Int, in db: any SQLDatabase)
         throws -> [RecordedEvent]

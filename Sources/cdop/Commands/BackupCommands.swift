@@ -1,5 +1,6 @@
 import ArgumentParser
 import CDOPApp
+import CDOPStore
 import Foundation
 
 /// `cdop backup DEST`: a consistent copy of the live database, safe while the server runs.
@@ -75,21 +76,24 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check the database: integrity, gap-free event positions, read models equal to a rebuild, outbox.",
         discussion: """
             It changes nothing. On a server under load, check a fresh backup instead (cdop backup, then \
-            cdop verify --db the-backup), since the live tables move while they are compared. Exits 1 on a failure.
+            cdop verify --db the-backup; on PostgreSQL, a database restored from pg_dump), since the live tables \
+            move while they are compared. Exits 1 on a failure.
             """)
 
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let configuration = try options.configuration()
-        guard FileManager.default.fileExists(atPath: configuration.databasePath) else {
+        guard configuration.databaseURL != nil || FileManager.default.fileExists(atPath: configuration.databasePath)
+        else {
             throw OperationsError.noDatabase(path: configuration.databasePath)
         }
-        let report = try DatabaseVerification(store: try options.engine().requireSQLite(for: "cdop verify")).run()
+        let engine = try options.engine()
+        let report = try DatabaseVerification(store: engine.store, scratchBeside: configuration.keysPath).run()
         if options.json {
             print(Output.json(report))
         } else {
-            print("\(configuration.databasePath): \(report.events) events.")
+            print("\(engine.store.location): \(report.events) events.")
             for check in report.checks {
                 print("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)")
             }

@@ -16,7 +16,8 @@ struct RebuildCommand: ParsableCommand {
         let engine = try options.engine()
         let total = try engine.store.eventCount()
         let progress = ProgressLine("Replaying", unit: "events", json: options.json)
-        let report = try ReadModelRebuild(store: try engine.requireSQLite(for: "cdop rebuild")).run { done in
+        let report = try ReadModelRebuild(store: engine.store, scratchBeside: engine.configuration.keysPath).run {
+            done in
             progress.update(done, of: total)
         }
         progress.finish()
