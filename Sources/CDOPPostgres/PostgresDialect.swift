@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// SQL written for both engines, as PostgreSQL reads it. The read models' SQL is kept to what both accept; what
 /// differs only in spelling is rewritten here, outside quoted text:
@@ -13,6 +14,22 @@ package enum PostgresDialect {
     package static func statements(of sql: String) -> [String] {
         split(sql).map(translate).filter { !$0.isEmpty }
     }
+
+    /// `statements(of:)`, remembered: the read models run the same few hundred statements again and again,
+    /// and rewriting one costs more than sending it.
+    package static func cachedStatements(of sql: String) -> [String] {
+        if let known = rewritten.withLock({ $0[sql] }) { return known }
+        let statements = statements(of: sql)
+        rewritten.withLock { cache in
+            // Statements are written in the code, so there are few; a bound all the same, should one be made
+            // of values.
+            if cache.count >= 4_096 { cache.removeAll() }
+            cache[sql] = statements
+        }
+        return statements
+    }
+
+    private static let rewritten = Mutex<[String: [String]]>([:])
 
     /// One statement rewritten for PostgreSQL.
     package static func translate(_ statement: String) -> String {

@@ -31,7 +31,7 @@ package final class PostgresSession: SQLDatabase {
     package func searchTokens(_ terms: String) throws -> String { protection?.searchTokens(terms) ?? terms }
 
     package func run(_ sql: String, bindings arguments: [SQLValue]) throws {
-        let statements = PostgresDialect.statements(of: sql)
+        let statements = PostgresDialect.cachedStatements(of: sql)
         guard arguments.isEmpty || statements.count == 1 else {
             throw PostgresStatementError(message: "values for several statements at once: \(sql)")
         }
@@ -39,7 +39,11 @@ package final class PostgresSession: SQLDatabase {
     }
 
     package func fetch(_ sql: String, bindings arguments: [SQLValue]) throws -> [SQLRow] {
-        try send(PostgresDialect.translate(sql), arguments)
+        let statements = PostgresDialect.cachedStatements(of: sql)
+        guard statements.count == 1 else {
+            throw PostgresStatementError(message: "a query must be one statement: \(sql)")
+        }
+        return try send(statements[0], arguments)
     }
 
     private func send(_ statement: String, _ arguments: [SQLValue]) throws -> [SQLRow] {

@@ -31,8 +31,8 @@ package enum ReadModelsAsRead {
         return (columns, rows.sorted(by: precedes))
     }
 
-    /// The order rows are sorted in: column by column, by their values' descriptions.
+    /// The order rows are sorted in: column by column (`SQLValue`'s order).
     package static func precedes(_ left: [SQLValue], _ right: [SQLValue]) -> Bool {
-        left.lexicographicallyPrecedes(right) { "\($0)" < "\($1)" }
+        left.lexicographicallyPrecedes(right)
     }
 }

@@ -30,7 +30,7 @@ struct PostgresRolesTests {
 
         let app = try await PostgresEventStore(url: address("cdop_app"), connectWithin: .seconds(300))
         let appended = try await app.append(
-            [StreamAppend(streamID: "case-a", expected: .noStream, events: [EventLogContractTests.event()])],
+            [StreamAppend(streamID: "probe-a", expected: .noStream, events: [EventLogContractTests.event()])],
             commandID: UUID(), recordedAt: EventLogContractTests.now)
         #expect(appended.map(\.lastPosition) == [1])
         #expect(try await app.events(after: 0, limit: 10).count == 1)

@@ -10,6 +10,30 @@ package enum SQLValue: Sendable, Hashable {
     case blob(Data)
 }
 
+extension SQLValue: Comparable {
+    /// An order over every value, the same whichever engine a value was read from: NULL, then numbers (all
+    /// integers before reals), text, and blobs; within a kind, by value.
+    package static func < (left: SQLValue, right: SQLValue) -> Bool {
+        switch (left, right) {
+        case (.integer(let a), .integer(let b)): a < b
+        case (.real(let a), .real(let b)): a < b
+        case (.text(let a), .text(let b)): a < b
+        case (.blob(let a), .blob(let b)): a.lexicographicallyPrecedes(b)
+        default: left.rank < right.rank
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .null: 0
+        case .integer: 1
+        case .real: 2
+        case .text: 3
+        case .blob: 4
+        }
+    }
+}
+
 /// A Swift value bound to a statement's parameter.
 package protocol SQLValueConvertible: Sendable {
     var sqlValue: SQLValue { get }
