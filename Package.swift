@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "CDOPPostgres",
             dependencies: [
-                "CDOPPrimitives", "CDOPStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "CDOPPrimitives", "CDOPPrivacy", "CDOPStore", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

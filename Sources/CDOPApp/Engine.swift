@@ -24,7 +24,8 @@ package struct Engine: Sendable {
         storeOptions.pageCacheKiB = configuration.databaseCacheKiB
         storeOptions.maximumReaders = configuration.databaseReaders
         storeOptions = try PersonalDataProtection.storeOptions(
-            storeOptions, keysPath: configuration.keysPath, forms: schedules?.forms?.all ?? [])
+            storeOptions, keysPath: configuration.keysPath, keysURL: configuration.keysDatabaseURL,
+            forms: schedules?.forms?.all ?? [])
         let options = ReadModels.storeOptions(storeOptions, cache: cache)
         if let url = configuration.databaseURL {
             // Every server on the database signs and checks links with one key: it must be given.

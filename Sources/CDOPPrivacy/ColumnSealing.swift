@@ -24,7 +24,7 @@ extension FieldEncryption {
     /// each of its events with the same values, so what was sealed is remembered (`ColumnMemo`).
     package func sealColumn(_ text: String, subject: String) throws -> String {
         guard let key = try keyring.key(for: subject) else { return text }
-        return try columnMemo.value(for: "s\n" + subject + "\n" + text) {
+        return try columnMemo.value(for: "s\n" + subject + "\n" + text, keys: keyring.generation) {
             let plaintext = Data(text.utf8)
             // The nonce: a keyed hash of the value, domain-separated from anything else the key is used for.
             var nonceHash = HMAC<SHA256>(key: key)
@@ -67,7 +67,7 @@ extension FieldEncryption {
 
     /// The tokens of space-separated `terms`, space-separated (a child's names' terms, the same at each event).
     package func searchTokens(_ terms: String) -> String {
-        columnMemo.value(for: "T\n" + terms) {
+        columnMemo.value(for: "T\n" + terms, keys: keyring.generation) {
             var output: [UInt8] = []
             output.reserveCapacity(terms.utf8.count * 3)
             for term in terms.split(separator: " ") {
@@ -93,20 +93,27 @@ extension FieldEncryption {
 
 /// What the read models' columns were sealed and tokenised as lately, by what was given: the same case row is
 /// written at each of its events, and sealing it afresh each time halved a historic import's pace. Bounded:
-/// emptied when full.
+/// emptied when full, and whenever the keyring finds its keys changed by another process (an erasure there:
+/// no value of the erased may stay in memory here either).
 final class ColumnMemo: Sendable {
     private static let capacity = 50_000
-    private let entries = Mutex<[String: String]>([:])
+    private let entries = Mutex<(keys: Int, values: [String: String])>((0, [:]))
 
-    func value(for key: String, orMake make: () throws -> String) rethrows -> String {
-        if let known = entries.withLock({ $0[key] }) { return known }
+    /// What was made for `key` while the keyring's keys were at generation `keys`, or made now.
+    func value(for key: String, keys: Int, orMake make: () throws -> String) rethrows -> String {
+        let known = entries.withLock { entries -> String? in
+            if entries.keys != keys { entries = (keys, [:]) }
+            return entries.values[key]
+        }
+        if let known { return known }
         let made = try make()
         entries.withLock { entries in
-            if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = made
+            guard entries.keys == keys else { return }
+            if entries.values.count >= Self.capacity { entries.values.removeAll(keepingCapacity: true) }
+            entries.values[key] = made
         }
         return made
     }
 
-    func removeAll() { entries.withLock { $0.removeAll() } }
+    func removeAll() { entries.withLock { $0.values.removeAll() } }
 }

@@ -338,4 +338,5 @@ enum NoInstants: InstantSpelling {
 extension FieldEncryption: StoredDataProtection {
     package func willCommit() throws { try keyring.commitPending() }
     package func didRollback() { keyring.discardPending() }
+    package func lookAgainAtKeys() throws { try keyring.lookAgain() }
 }

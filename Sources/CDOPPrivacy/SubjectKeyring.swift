@@ -1,21 +1,22 @@
+import CDOPStore
 import Crypto
 import Foundation
 import GRDB
 import Synchronization
 
-/// The data subjects' keys, in a SQLite file of their own so that a copy of the events alone holds no readable
-/// personal data. A key is made the first time a subject's data is sealed and kept pending until the events'
+/// The data subjects' keys, kept apart from the events (`KeyringStorage`: a SQLite file of their own, or a
+/// PostgreSQL database of their own) so that a copy of the events alone holds no readable personal data. A key
+/// is made the first time a subject's data is sealed and kept pending until the events'
 /// transaction is about to commit, when every pending key is written in one transaction of the keys file
 /// (`commitPending`): the keys are durable before any event sealed with them, a crash leaves at most a key no
 /// event uses, and a key another process made first for the same subject makes the events' transaction fail
-/// (and its command retry) rather than seal data under a key that is not kept. The file is in WAL mode: a new
-/// subject's key is one append to the log, with no journal to create and truncate and no hot journal to look for
-/// at each read. Erasing a subject deletes its key with `secure_delete` on, then checkpoints the log into the
-/// file and truncates it (`emptyLog`), so no page of either still holds the key; and leaves a tombstone so that
-/// no key is ever made for that subject again.
+/// (and its command retry) rather than seal data under a key that is not kept. Erasing a subject deletes its key,
+/// clears what the storage can of its bytes (`emptyLog`), and leaves a tombstone so that no key is ever made for
+/// that subject again.
 package final class SubjectKeyring: Sendable {
-    package let path: String
-    private let database: DatabaseQueue
+    private let storage: any KeyringStorage
+    /// Where the keys are (a path, or an address without its password), for messages.
+    package var path: String { storage.location }
     /// The panel's key for the read models' search tokens (`ColumnSealing`): one for every case, since a search
     /// looks across cases; never erased, and worthless without the keys file.
     private let searchIndex: PreparedHash
@@ -37,70 +38,45 @@ package final class SubjectKeyring: Sendable {
         var absent: Set<String> = []
         var dataVersion: Int64 = -1
         var checkedAt: ContinuousClock.Instant?
+        /// Counts the times the keys read were forgotten because another process changed the storage.
+        var generation = 0
     }
 
-    /// `powerLoss`: every keys commit is synced to the disk (`synchronous=FULL`), as the events are when they must
-    /// survive a power failure; otherwise the keys, like the events, survive a killed process (`synchronous=OFF`:
-    /// appended to the log before the events commit, synced by the system later).
-    package init(path: String, powerLoss: Bool = true) throws(PrivacyError) {
-        self.path = path
-        let synchronous = powerLoss ? "FULL" : "OFF"
-        var configuration = Configuration()
-        configuration.label = "cdop-keys"
-        configuration.busyMode = .timeout(10)
-        configuration.journalMode = .default
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-        }
+    /// Changes whenever the keys read are forgotten because another process changed the storage: what was
+    /// remembered from them (`ColumnMemo`) is forgotten with them.
+    package var generation: Int { cache.withLock { $0.generation } }
+
+    /// The keys in the SQLite file at `path` (`SQLiteKeyringStorage`), made when missing.
+    package convenience init(path: String, powerLoss: Bool = true) throws(PrivacyError) {
+        let storage: SQLiteKeyringStorage
         do {
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.write { db in
-                try db.execute(
-                    sql: """
-                        CREATE TABLE IF NOT EXISTS subject_keys (
-                            subject    TEXT NOT NULL PRIMARY KEY,
-                            key        BLOB NOT NULL CHECK (length(key) = 32),
-                            created_at TEXT NOT NULL
-                        ) WITHOUT ROWID;
-                        CREATE TABLE IF NOT EXISTS erased_subjects (
-                            subject   TEXT NOT NULL PRIMARY KEY,
-                            erased_at TEXT NOT NULL
-                        ) WITHOUT ROWID;
-                        CREATE TABLE IF NOT EXISTS keyring (
-                            id TEXT NOT NULL
-                        );
-                        CREATE TABLE IF NOT EXISTS search_index_key (
-                            key BLOB NOT NULL CHECK (length(key) = 32)
-                        );
-                        """)
-                if try String.fetchOne(db, sql: "SELECT id FROM keyring") == nil {
-                    try db.execute(
-                        sql: "INSERT INTO keyring (id) VALUES (?)", arguments: [UUID().uuidString.lowercased()])
-                }
-                // One statement, so two processes opening a new file together keep the same key.
-                try db.execute(
-                    sql:
-                        "INSERT INTO search_index_key (key) SELECT ? WHERE NOT EXISTS (SELECT 1 FROM search_index_key)",
-                    arguments: [SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }])
-            }
-            guard
-                let stored = try database.read({ db in try Data.fetchOne(db, sql: "SELECT key FROM search_index_key") })
-            else { throw PrivacyError.keysUnavailable(path: path, reason: "it holds no search index key") }
-            searchIndex = PreparedHash(hash: HMAC<SHA256>(key: SymmetricKey(data: stored)))
+            storage = try SQLiteKeyringStorage(path: path, powerLoss: powerLoss)
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
+        try self.init(storage: storage)
+    }
+
+    /// The keys in `storage`, whose tables hold the keyring's id and search index key.
+    package init(storage: any KeyringStorage) throws(PrivacyError) {
+        self.storage = storage
+        let stored: Data?
+        do {
+            stored = try storage.read { db in try db.value(Data.self, "SELECT key FROM search_index_key") }
+        } catch {
+            throw .keysUnavailable(path: storage.location, reason: Self.describe(error))
+        }
+        guard let stored else {
+            throw PrivacyError.keysUnavailable(path: storage.location, reason: "it holds no search index key")
+        }
+        searchIndex = PreparedHash(hash: HMAC<SHA256>(key: SymmetricKey(data: stored)))
     }
 
     /// This keys file's own id, made when it was created: a database records the id of the keys file that
     /// belongs with it, so a backup or a restore never pairs the wrong two.
     package func id() throws(PrivacyError) -> String {
         do {
-            return try database.read { db in try String.fetchOne(db, sql: "SELECT id FROM keyring") ?? "" }
+            return try storage.read { db in try db.value(String.self, "SELECT id FROM keyring") ?? "" }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -149,25 +125,24 @@ package final class SubjectKeyring: Sendable {
         if let key = cached.0 { return (SymmetricKey(data: key), false) }
         if cached.1 { return (nil, true) }
         if cached.2 { return (nil, false) }
-        let row: Row?
+        let row: SQLRow?
         do {
-            // One statement reads one snapshot: no transaction around it is needed.
-            row = try database.inDatabase { db in
-                try Row.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT (SELECT key FROM subject_keys WHERE subject = ?1) AS key,
-                                   EXISTS (SELECT 1 FROM erased_subjects WHERE subject = ?1) AS erased
-                            """), arguments: [subject])
+            row = try storage.read { db in
+                try db.row(
+                    """
+                    SELECT (SELECT key FROM subject_keys WHERE subject = ?1) AS key,
+                           EXISTS (SELECT 1 FROM erased_subjects WHERE subject = ?1) AS erased
+                    """, subject)
             }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
-        if let stored = row?["key"] as Data? {
+        if let row, row.hasValue("key") {
+            let stored: Data = row["key"]
             cache.withLock { $0.keys[subject] = stored }
             return (SymmetricKey(data: stored), false)
         }
-        let erased = (row?["erased"] as Bool?) ?? false
+        let erased = row.map { $0["erased"] as Bool } ?? false
         cache.withLock { _ = erased ? $0.erased.insert(subject) : $0.absent.insert(subject) }
         return (nil, erased)
     }
@@ -188,14 +163,14 @@ package final class SubjectKeyring: Sendable {
         let marks = Array(repeating: "?", count: list.count).joined(separator: ", ")
         let (keys, erased): ([String: Data], Set<String>)
         do {
-            (keys, erased) = try database.read { db in
-                let keys = try Row.fetchAll(
-                    db, sql: "SELECT subject, key FROM subject_keys WHERE subject IN (\(marks))",
-                    arguments: StatementArguments(list)
+            (keys, erased) = try storage.read { db in
+                let keys = try db.rows(
+                    "SELECT subject, key FROM subject_keys WHERE subject IN (\(marks))", arguments: list
                 ).reduce(into: [String: Data]()) { $0[$1["subject"]] = $1["key"] }
-                let erased = try String.fetchSet(
-                    db, sql: "SELECT subject FROM erased_subjects WHERE subject IN (\(marks))",
-                    arguments: StatementArguments(list))
+                let erased = Set(
+                    try db.values(
+                        String.self, "SELECT subject FROM erased_subjects WHERE subject IN (\(marks))",
+                        arguments: list))
                 return (keys, erased)
             }
         } catch {
@@ -219,19 +194,19 @@ package final class SubjectKeyring: Sendable {
         guard !keys.isEmpty else { return }
         defer { pending.withLock { pending in for subject in keys.keys { pending[subject] = nil } } }
         do {
-            try database.write { db in
-                let erased = try db.cachedStatement(sql: "SELECT 1 FROM erased_subjects WHERE subject = ?")
-                let insert = try db.cachedStatement(
-                    sql: "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)")
+            try storage.write { db in
+                let insert = "INSERT INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)"
                 // A new stream's subject: a key already there was made by a transaction that never committed.
-                let replace = try db.cachedStatement(
-                    sql: "INSERT OR REPLACE INTO subject_keys (subject, key, created_at) VALUES (?, ?, ?)")
+                let replace =
+                    insert
+                    + " ON CONFLICT (subject) DO UPDATE SET key = excluded.key, created_at = excluded.created_at"
                 for (subject, made) in keys.sorted(by: { $0.key < $1.key }) {
-                    guard try Bool.fetchOne(erased, arguments: [subject]) == nil else {
+                    guard try db.value(Int.self, "SELECT 1 FROM erased_subjects WHERE subject = ?", subject) == nil
+                    else {
                         throw PrivacyError.subjectErasedMeanwhile(subject: subject)
                     }
-                    try (made.ofNewStream ? replace : insert).execute(
-                        arguments: [subject, made.key, Self.timestamp(made.madeAt)])
+                    try db.execute(
+                        made.ofNewStream ? replace : insert, subject, made.key, Self.timestamp(made.madeAt))
                 }
             }
         } catch let error as PrivacyError {
@@ -239,6 +214,8 @@ package final class SubjectKeyring: Sendable {
             if case .subjectErasedMeanwhile(let subject) = error { cache.withLock { _ = $0.erased.insert(subject) } }
             throw error
         } catch {
+            // Another process may have made a key for one of them: the retry asks the storage again.
+            cache.withLock { cache in cache.absent.subtract(keys.keys) }
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
         cache.withLock { cache in
@@ -271,13 +248,12 @@ package final class SubjectKeyring: Sendable {
     package func erase(_ subject: String, now: Date) throws(PrivacyError) -> Bool {
         let erased: Bool
         do {
-            erased = try database.write { db -> Bool in
-                try db.execute(sql: "DELETE FROM subject_keys WHERE subject = ?", arguments: [subject])
-                let deleted = db.changesCount > 0
+            erased = try storage.write { db -> Bool in
+                let deleted = try db.rows("DELETE FROM subject_keys WHERE subject = ? RETURNING subject", subject)
                 try db.execute(
-                    sql: "INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)",
-                    arguments: [subject, Self.timestamp(now)])
-                return deleted
+                    "INSERT INTO erased_subjects (subject, erased_at) VALUES (?, ?) ON CONFLICT (subject) DO NOTHING",
+                    subject, Self.timestamp(now))
+                return !deleted.isEmpty
             }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
@@ -290,15 +266,12 @@ package final class SubjectKeyring: Sendable {
         return erased
     }
 
-    /// Checkpoints the log into the keys file and truncates it, so the pages an erasure changed are only in the file,
-    /// as they now are (`secure_delete` zeroed what was deleted); false when another connection's read held the log
-    /// (run it again).
+    /// Clears what the storage keeps of erased keys outside its tables (`KeyringStorage.clearDeleted`: SQLite's
+    /// log checkpointed into the file and truncated); false when another connection's read held the log (run it
+    /// again).
     package func emptyLog() throws(PrivacyError) -> Bool {
         do {
-            return try database.writeWithoutTransaction { db in
-                let (log, copied) = try db.checkpoint(.truncate)
-                return log == copied
-            }
+            return try storage.clearDeleted()
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -307,8 +280,8 @@ package final class SubjectKeyring: Sendable {
     /// The subjects erased, with when, in order: a copy of the database (`cdop privacy migrate`) keeps them erased.
     package func erasedSubjects() throws(PrivacyError) -> [(subject: String, erasedAt: Date)] {
         do {
-            return try database.read { db in
-                try Row.fetchAll(db, sql: "SELECT subject, erased_at FROM erased_subjects ORDER BY subject").map {
+            return try storage.read { db in
+                try db.rows("SELECT subject, erased_at FROM erased_subjects ORDER BY subject").map {
                     ($0["subject"], Self.parseTimestamp($0["erased_at"]) ?? Date(timeIntervalSince1970: 0))
                 }
             }
@@ -320,7 +293,7 @@ package final class SubjectKeyring: Sendable {
     /// Closes the keys file (a copy being finished); the keyring is not used after.
     package func close() throws(PrivacyError) {
         do {
-            try database.close()
+            try storage.close()
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -329,16 +302,24 @@ package final class SubjectKeyring: Sendable {
     /// The subjects with a key, in order (for the keys' own checks; never their keys).
     package func subjects() throws(PrivacyError) -> [String] {
         do {
-            return try database.read { db in
-                try String.fetchAll(db, sql: "SELECT subject FROM subject_keys ORDER BY subject")
+            return try storage.read { db in
+                try db.values(String.self, "SELECT subject FROM subject_keys ORDER BY subject")
             }
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
     }
 
-    /// Forgets the keys read when another process has written to the file since they were read (checked at most
-    /// once a second), so an erasure made by `cdop privacy erase` is seen by a running server within a second.
+    /// Asks the storage now, not when next due, whether another process has changed it, forgetting the keys read
+    /// if so.
+    package func lookAgain() throws(PrivacyError) {
+        cache.withLock { $0.checkedAt = nil }
+        try refreshIfStale()
+    }
+
+    /// Forgets the keys read when another process has written to the storage since they were read (checked at
+    /// most once a second), so an erasure made by `cdop privacy erase`, or by another server, is seen by a running
+    /// server within a second.
     private func refreshIfStale() throws(PrivacyError) {
         let now = ContinuousClock.now
         let due = cache.withLock { cache in
@@ -347,7 +328,7 @@ package final class SubjectKeyring: Sendable {
         guard due else { return }
         let version: Int64
         do {
-            version = try database.read { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+            version = try storage.changeMark()
         } catch {
             throw .keysUnavailable(path: path, reason: Self.describe(error))
         }
@@ -357,6 +338,7 @@ package final class SubjectKeyring: Sendable {
                 cache.erased.removeAll()
                 cache.absent.removeAll()
                 cache.dataVersion = version
+                cache.generation += 1
             }
             cache.checkedAt = now
         }
@@ -371,7 +353,8 @@ package final class SubjectKeyring: Sendable {
     static func parseTimestamp(_ text: String) -> Date? { try? timestampStyle.parse(text) }
 
     static func describe(_ error: any Error) -> String {
-        (error as? DatabaseError)?.message ?? String(describing: type(of: error))
+        (error as? DatabaseError)?.message ?? (error as? any CustomStringConvertible)?.description
+            ?? String(describing: type(of: error))
     }
 }
 

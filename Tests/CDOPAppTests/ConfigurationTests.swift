@@ -46,6 +46,27 @@ struct ConfigurationTests {
         #expect(variables.contains { $0.hasPrefix("CDOP_SMTP") || $0 == "CDOP_MAIL_FROM" })
     }
 
+    @Test("The keys' database must be another database than the events', and an address")
+    func keysDatabaseOfItsOwn() throws {
+        let same = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: [
+                "CDOP_DATABASE_URL": "postgres://cdop_app:secret@db.internal:5432/cdop",
+                "CDOP_KEYS_DATABASE_URL": "postgres://cdop_keys:other@db.internal/cdop",
+            ])
+        }
+        #expect(same?.problems.map(\.variable) == ["CDOP_KEYS_DATABASE_URL"])
+        #expect(same?.description.contains("secret") == false && same?.description.contains("other") == false)
+        let malformed = #expect(throws: ConfigurationError.self) {
+            try AppConfiguration(environment: ["CDOP_KEYS_DATABASE_URL": "mysql://db/keys"])
+        }
+        #expect(malformed?.problems.map(\.variable) == ["CDOP_KEYS_DATABASE_URL"])
+        let apart = try AppConfiguration(environment: [
+            "CDOP_DATABASE_URL": "postgres://cdop_app@db.internal/cdop",
+            "CDOP_KEYS_DATABASE_URL": "postgres://cdop_app@db.internal/cdop_keys",
+        ])
+        #expect(apart.keysDatabaseURL == "postgres://cdop_app@db.internal/cdop_keys")
+    }
+
     @Test(
         "The panel's and the coordinator's names, shown in emails' From and Reply-To, are refused when they could not be mailed"
     )

@@ -49,12 +49,24 @@ struct PostgresRolesTests {
         }
         #expect(try cluster.psql("SELECT count(*) FROM events", database: database.name, role: "cdop_app") == "1")
 
-        // The whole engine, its read models migrated by the owner, runs as the application's role.
+        // The whole engine, its read models and its keys database made by the owner, runs as the application's
+        // role, keys and all.
+        let keys = try cluster.makeDatabase()
+        try cluster.psql(
+            file: deploy.appendingPathComponent("roles.sql").path, database: "postgres",
+            variables: ["database": keys.name, "owner_password": "'owner'", "app_password": "'app'"])
+        let keysAddress = { (role: String) in
+            keys.url.replacingOccurrences(of: "//\(cluster.user)@", with: "//\(role):\(role)@")
+        }
         let folder = TemporaryDirectory("cdop-roles")
-        _ = try SeveralNodesTests.node(folder, address("cdop_owner"), now: ReadModelEngineTests.now)
+        _ = try SeveralNodesTests.node(
+            folder, address("cdop_owner"), keys: keysAddress("cdop_owner"), now: ReadModelEngineTests.now)
         try cluster.psql(
             file: deploy.appendingPathComponent("grants.sql").path, database: database.name, role: "cdop_owner")
-        let server = try SeveralNodesTests.node(folder, address("cdop_app"), now: ReadModelEngineTests.now)
+        try cluster.psql(
+            file: deploy.appendingPathComponent("keys-grants.sql").path, database: keys.name, role: "cdop_owner")
+        let server = try SeveralNodesTests.node(
+            folder, address("cdop_app"), keys: keysAddress("cdop_app"), now: ReadModelEngineTests.now)
         var random = SeededRandom(seed: 22)
         let notification = SyntheticPanel.notification(
             using: &random, died: CalendarDate(year: 2026, month: 11, day: 20)!,
@@ -64,5 +76,12 @@ struct PostgresRolesTests {
         let again = try server.workflow.notify(notification, by: Actor(name: "Ben Nurse", role: "notifier"))
         #expect(again.possibleDuplicateOf == notified.caseID, "the second notification is found as a duplicate")
         #expect(try server.store.eventCount() >= 2)
+        // An erasure, as the application's role: the key deleted, the tombstone kept, which it may not remove.
+        try PersonalDataErasure(engine: server).erase(
+            caseID: notified.caseID, role: "child", reason: "Retention period ended",
+            by: Actor(name: "Ann Coordinator", role: "coordinator"), now: ReadModelEngineTests.now)
+        #expect(throws: ThrowawayPostgres.Failure.self) {
+            try cluster.psql("DELETE FROM erased_subjects", database: keys.name, role: "cdop_app")
+        }
     }
 }

@@ -60,10 +60,11 @@ struct SeveralNodesTests {
     }
 
     /// A node: an engine of its own on the shared database, with the panel's keys and link secret.
-    static func node(_ folder: TemporaryDirectory, _ url: String, now: Date) throws -> Engine {
+    static func node(_ folder: TemporaryDirectory, _ url: String, keys: String? = nil, now: Date) throws -> Engine {
         var configuration = AppConfiguration()
         configuration.databasePath = folder.path("cdop.sqlite")
         configuration.databaseURL = url
+        configuration.keysDatabaseURL = keys
         configuration.definitionsPath = BuiltProducts.packageRoot.path
         configuration.linkSecret = Data(repeating: 7, count: 32)
         return try Engine(

@@ -41,6 +41,19 @@ extension AppConfiguration {
             }
         }
         if let keys = value("CDOP_KEYS_DB") { keysDatabasePath = keys }
+        if let url = value("CDOP_KEYS_DATABASE_URL") {
+            if let problem = PostgresAddress.problem(in: url) {
+                problems.append(.init("CDOP_KEYS_DATABASE_URL", problem))
+            } else if let events = databaseURL, Self.sameDatabase(events, url) {
+                problems.append(
+                    .init(
+                        "CDOP_KEYS_DATABASE_URL",
+                        "names the events' database (CDOP_DATABASE_URL): the keys must be in a database of their own, "
+                            + "so that a copy of the events alone holds no readable personal data"))
+            } else {
+                keysDatabaseURL = url
+            }
+        }
         if let definitions = value("CDOP_DEFINITIONS") { definitionsPath = definitions }
         if let host = value("CDOP_HTTP_HOST") { httpHost = host }
         if let port = value("CDOP_HTTP_PORT") {
@@ -195,4 +208,12 @@ struct ReasonText: Error, ExpressibleByStringLiteral, ExpressibleByStringInterpo
     var text: String
     init(stringLiteral value: String) { text = value }
     init(stringInterpolation: DefaultStringInterpolation) { text = String(stringInterpolation: stringInterpolation) }
+}
+
+extension AppConfiguration {
+    /// Whether two PostgreSQL addresses name the same database on the same server, whoever connects.
+    static func sameDatabase(_ first: String, _ second: String) -> Bool {
+        guard let a = try? PostgresAddress(first), let b = try? PostgresAddress(second) else { return false }
+        return a.host == b.host && a.port == b.port && a.database == b.database
+    }
 }

@@ -1,7 +1,8 @@
 extension AppConfiguration {
     /// Every setting cdop reads, by name; `Deploy/cdop.env.example` documents each (a test holds them equal).
     package static let settingNames: Set<String> = [
-        "CDOP_CONFIG_FILE", "CDOP_DB", "CDOP_DATABASE_URL", "CDOP_KEYS_DB", "CDOP_DEFINITIONS", "CDOP_HTTP_HOST",
+        "CDOP_CONFIG_FILE", "CDOP_DB", "CDOP_DATABASE_URL", "CDOP_KEYS_DB", "CDOP_KEYS_DATABASE_URL",
+        "CDOP_DEFINITIONS", "CDOP_HTTP_HOST",
         "CDOP_HTTP_PORT",
         "CDOP_BASE_URL",
         "CDOP_SMTP_URL", "CDOP_SMTP_USER", "CDOP_SMTP_PASSWORD", "CDOP_SMTP_CA_FILE", "CDOP_SMTP_STARTTLS",

@@ -46,8 +46,11 @@ package struct AppConfiguration: Sendable, Equatable {
     /// The SQLite file of the data subjects' keys (`CDOP_KEYS_DB`); unset: `<database>-keys.sqlite` beside the
     /// database. Back it up with the database: without it, no personal data in the events can be read.
     package var keysDatabasePath: String?
-    /// The keys file in use.
+    /// The keys file in use (with `keysDatabaseURL`, the folder a rebuild's scratch files go in).
     package var keysPath: String { keysDatabasePath ?? PersonalDataProtection.keysPath(besides: databasePath) }
+    /// A PostgreSQL database of the keys' own (`CDOP_KEYS_DATABASE_URL`), in place of the keys file: for servers
+    /// on several machines, which cannot share a SQLite file. Never the events' database.
+    package var keysDatabaseURL: String?
 
     /// The key practitioner links are signed with (`CDOP_LINK_SECRET`); unset: a key file beside the database.
     package var linkSecret: Data?

@@ -1,4 +1,5 @@
 import CDOPDefinitions
+import CDOPPostgres
 import CDOPPrivacy
 import CDOPStore
 import Foundation
@@ -14,15 +15,31 @@ package enum PersonalDataProtection {
         return url.deletingLastPathComponent().appendingPathComponent(stem + "-keys.sqlite").path
     }
 
-    /// `options` with personal fields sealed under the keys at `keysPath` (`forms`: whose identifying answers).
+    /// `options` with personal fields sealed under the keys at `keysPath`, or in the PostgreSQL database at
+    /// `keysURL` when given (`forms`: whose identifying answers).
     package static func storeOptions(
-        _ options: EventStoreOptions, keysPath: String, forms: [FormDefinition]
+        _ options: EventStoreOptions, keysPath: String, keysURL: String? = nil, forms: [FormDefinition]
     ) throws(PrivacyError) -> EventStoreOptions {
         var options = options
-        options.protection = FieldEncryption(
-            catalogue: PersonalFields.catalogue(forms: forms),
-            keyring: try SubjectKeyring(path: keysPath, powerLoss: options.durability == .powerLoss))
+        let keyring: SubjectKeyring
+        if let keysURL {
+            do {
+                keyring = try SubjectKeyring(storage: PostgresKeyringStorage(url: keysURL))
+            } catch let error as PrivacyError {
+                throw error
+            } catch {
+                throw .keysUnavailable(path: Self.address(keysURL), reason: "\(error)")
+            }
+        } else {
+            keyring = try SubjectKeyring(path: keysPath, powerLoss: options.durability == .powerLoss)
+        }
+        options.protection = FieldEncryption(catalogue: PersonalFields.catalogue(forms: forms), keyring: keyring)
         return options
+    }
+
+    /// A keys database's address without its password.
+    private static func address(_ url: String) -> String {
+        (try? PostgresAddress(url).description) ?? "the keys database"
     }
 
     /// The keyring of a store opened with `storeOptions`.

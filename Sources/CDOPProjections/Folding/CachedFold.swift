@@ -35,7 +35,10 @@ package enum CachedFold {
             }
         }
         var recorded = try store.readStream(streamID, fromVersion: from, in: db)
-        if from > 1, recorded.contains(where: { StateCache.refoldingTypes.contains($0.type) }) {
+        if recorded.contains(where: { StateCache.refoldingTypes.contains($0.type) }) {
+            // An erasure, perhaps by another process whose change to the keys this one has not looked for yet:
+            // look now, then fold every event again (the earlier ones now open to their erased values).
+            try store.options.protection?.lookAgainAtKeys()
             state = D.initialState
             recorded = try store.readStream(streamID, fromVersion: 1, in: db)
         }

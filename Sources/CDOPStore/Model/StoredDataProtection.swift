@@ -23,6 +23,9 @@ package protocol StoredDataProtection: Sendable {
     func searchToken(_ term: String) -> String
     /// The tokens of space-separated terms, space-separated.
     func searchTokens(_ terms: String) -> String
+    /// Asks the keys' storage now whether another process has changed the keys (an erasure), rather than when
+    /// next due: called before folding a stream that records an erasure, so the fold opens nothing erased.
+    func lookAgainAtKeys() throws
 }
 
 /// Tells the protection step when the writer's transactions commit or roll back.
