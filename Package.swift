@@ -56,6 +56,8 @@ let package = Package(
         // SQLite's process-wide settings, through typed wrappers of its variadic sqlite3_config.
         .systemLibrary(name: "CSQLiteSettings", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CProcessHeap"),
+        // posix_spawn's glibc extensions, for the tests' child processes (Sources/CSpawn/shim.h).
+        .systemLibrary(name: "CSpawn"),
         // Projectors (event -> rows in the append's transaction) and queries.
         .target(
             name: "CDOPProjections",
@@ -147,7 +149,7 @@ let package = Package(
         // Test support shared by every test target: temporary databases, clocks, child processes.
         .target(
             name: "CDOPTesting",
-            dependencies: ["CDOPDomain", "CDOPStore", "CDOPApp"],
+            dependencies: ["CDOPDomain", "CDOPStore", "CDOPApp", "CSpawn"],
             swiftSettings: strictSettings
         ),
 

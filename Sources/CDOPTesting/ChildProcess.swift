@@ -1,49 +1,98 @@
+import CSpawn
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A program started by a test, whose standard output is read line by line as it arrives.
 ///
-/// Used to crash-test the store (SIGKILL at random moments) and to run the built `cdop` binary.
+/// Used to crash-test the store (SIGKILL at random moments) and to run the built `cdop` binary. Started with
+/// `posix_spawn` (not Foundation's `Process`, whose `run()` on Linux can read past a directory entry of
+/// /proc/self/fd and crash the test process): the child gets its three standard streams and no other descriptor
+/// of ours, and a thread of its own waits for it to end.
 package final class ChildProcess: Sendable {
-    private let process: Process
+    package let processIdentifier: pid_t
+    /// The status `waitpid` gave once the program ended; nil while it runs.
+    private let ended = Mutex<Int32?>(nil)
     private let output = OutputCollector()
+
+    /// Why a program could not be started.
+    package struct SpawnFailure: Error, CustomStringConvertible {
+        package var executable: String
+        package var code: Int32
+        package var description: String { "cannot start \(executable): \(String(cString: strerror(code)))" }
+    }
 
     /// Starts `executable` with `arguments`; `environment` adds to (or, with nil values, removes from) ours.
     package init(
         _ executable: String, _ arguments: [String], environment: [String: String?] = [:], input: Data? = nil,
         workingDirectory: URL? = nil
     ) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
+        let (stdoutRead, stdoutWrite) = try Self.pipe()
+        let (stderrRead, stderrWrite) = try Self.pipe()
+        let stdin = try input.map { _ in try Self.pipe() }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin.read, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_adddup2(&actions, stdoutWrite, 1)
+        posix_spawn_file_actions_adddup2(&actions, stderrWrite, 2)
+        cdop_spawn_close_from(&actions, 3)
+        if let workingDirectory { cdop_spawn_change_directory(&actions, workingDirectory.path) }
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        close(stdoutWrite)
+        close(stderrWrite)
+        if let stdin { close(stdin.read) }
+        guard code == 0 else {
+            close(stdoutRead)
+            close(stderrRead)
+            if let stdin { close(stdin.write) }
+            throw SpawnFailure(executable: executable, code: code)
+        }
+        processIdentifier = pid
+
         let collector = output
         // One thread per pipe, blocking on read until end of file: every byte the child wrote is seen, even when
         // it exits at once (a readability handler can miss the last chunk).
         Self.drain(
-            stdout.fileHandleForReading, into: { collector.appendOutput($0) }, finished: { collector.finishOutput() })
+            FileHandle(fileDescriptor: stdoutRead, closeOnDealloc: true), into: { collector.appendOutput($0) },
+            finished: { collector.finishOutput() })
         Self.drain(
-            stderr.fileHandleForReading, into: { collector.appendError($0) }, finished: { collector.finishErrors() })
-        if let input {
-            let stdin = Pipe()
-            process.standardInput = stdin
-            try process.run()
-            stdin.fileHandleForWriting.write(input)
-            try stdin.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            FileHandle(fileDescriptor: stderrRead, closeOnDealloc: true), into: { collector.appendError($0) },
+            finished: { collector.finishErrors() })
+        if let input, let stdin {
+            let handle = FileHandle(fileDescriptor: stdin.write, closeOnDealloc: true)
+            handle.write(input)
+            try handle.close()
         }
+        let child = pid
+        Thread { [self] in
+            var status: Int32 = 0
+            while waitpid(child, &status, 0) == -1 && errno == EINTR {}
+            ended.withLock { $0 = status }
+        }.start()
     }
 
-    package var processIdentifier: Int32 { process.processIdentifier }
+    /// A pipe whose two ends close on exec: the child gets only the ends made its standard streams.
+    private static func pipe() throws -> (read: Int32, write: Int32) {
+        var ends: [Int32] = [0, 0]
+        guard cdop_pipe_closing_on_exec(&ends) == 0 else { throw SpawnFailure(executable: "a pipe", code: errno) }
+        return (ends[0], ends[1])
+    }
 
     private static func drain(
         _ handle: FileHandle, into append: @escaping @Sendable (Data) -> Void, finished: @escaping @Sendable () -> Void
@@ -60,7 +109,14 @@ package final class ChildProcess: Sendable {
     }
 
     /// Whether the program is still running.
-    package var isRunning: Bool { process.isRunning }
+    package var isRunning: Bool { ended.withLock { $0 == nil } }
+
+    /// The exit code, or the number of the signal that ended the program (as Foundation's `Process` gives it).
+    private var terminationStatus: Int32 {
+        let status = ended.withLock { $0 } ?? 0
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : signal
+    }
 
     /// Every complete line printed so far.
     package var outputLines: [String] { output.lines }
@@ -77,26 +133,26 @@ package final class ChildProcess: Sendable {
         matching predicate: @Sendable (String) -> Bool = { _ in true }
     ) async -> Bool {
         _ = await Eventually.holds(within: timeout) {
-            outputLines.filter(predicate).count >= count || (!process.isRunning && output.isFinished)
+            outputLines.filter(predicate).count >= count || (!isRunning && output.isFinished)
         }
         return outputLines.filter(predicate).count >= count
     }
 
     /// Sends `signal` (SIGKILL by default), waits for the process to end and for its output to be read.
     package func kill(_ signal: Int32 = SIGKILL) async {
-        _ = Foundation.kill(process.processIdentifier, signal)
+        _ = Foundation.kill(processIdentifier, signal)
         _ = await waitForExit()
     }
 
     /// Waits for the process to end and returns its exit status; lines printed before the end are all read.
     package func waitForExit(timeout: Duration = .seconds(60)) async -> Int32 {
-        _ = await Eventually.holds(within: timeout) { !process.isRunning }
-        if process.isRunning {
-            _ = Foundation.kill(process.processIdentifier, SIGKILL)
+        _ = await Eventually.holds(within: timeout) { !isRunning }
+        if isRunning {
+            _ = Foundation.kill(processIdentifier, SIGKILL)
+            _ = await Eventually.holds(within: .seconds(60)) { !isRunning }
         }
-        process.waitUntilExit()
         _ = await Eventually.holds(within: .seconds(30), poll: .milliseconds(2)) { output.isFinished }
-        return process.terminationStatus
+        return terminationStatus
     }
 }
 

@@ -89,38 +89,9 @@ struct TimersBenchmark {
     }
 
     private func seedCases(_ engine: Engine, clock: TestClock, cases: Int, requestsPerCase: Int) throws {
-        let coordinator = Actor(name: "bench", role: "coordinator")
-        var random = SeededRandom(seed: 42)
-        let agencies = try SyntheticPanel.agencies.prefix(requestsPerCase).map { entry in
-            let id = AgencyID(UUID())
-            try engine.workflow.execute(
-                .register(
-                    agencyID: id, name: entry.name, kind: entry.kind,
-                    contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
-                on: id, by: coordinator)
-            return (id, entry.name, entry.kind)
-        }
-        let today = LondonTime.day(of: clock.now())
-        for _ in 0..<cases {
-            let caseID = try engine.workflow.notify(
-                SyntheticPanel.notification(
-                    using: &random, died: today.adding(days: -1), notified: today, ageDays: 300,
-                    area: "NTH", expectation: .expected),
-                by: coordinator
-            ).caseID
-            for (id, name, kind) in agencies {
-                try engine.workflow.execute(
-                    .recordAgencyInvolved(
-                        AgencyInvolvement(
-                            agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))),
-                    on: caseID, by: coordinator)
-                try engine.workflow.execute(
-                    .requestForm(
-                        requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
-                        contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil),
-                    on: caseID, by: coordinator)
-            }
-        }
+        try SyntheticPanel.casesWithFormRequests(
+            on: engine, today: LondonTime.day(of: clock.now()), cases: cases, agencies: requestsPerCase, seed: 42,
+            by: Actor(name: "bench", role: "coordinator"))
     }
 
     /// Pending timers of other cases, due months ahead, written straight into the read model.

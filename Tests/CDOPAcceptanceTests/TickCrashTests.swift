@@ -21,38 +21,8 @@ struct TickCrashTests {
         options.durability = .processCrash
         let engine = try Engine(
             configuration: configuration, clock: clock, storeOptions: options, schedules: TestSchedules.catalog)
-        let coordinator = Actor(name: "coordinator", role: "coordinator")
-        var random = SeededRandom(seed: 9)
-        let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
-            let id = AgencyID(UUID())
-            try engine.workflow.execute(
-                .register(
-                    agencyID: id, name: entry.name, kind: entry.kind,
-                    contacts: [AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)]),
-                on: id, by: coordinator)
-            return (id, entry.name, entry.kind)
-        }
-        let today = LondonTime.day(of: clock.now())
-        for _ in 0..<cases {
-            let caseID = try engine.workflow.notify(
-                SyntheticPanel.notification(
-                    using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH",
-                    expectation: .expected),
-                by: coordinator
-            ).caseID
-            for (id, name, kind) in agencies {
-                try engine.workflow.execute(
-                    .recordAgencyInvolved(
-                        AgencyInvolvement(
-                            agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name))),
-                    on: caseID, by: coordinator)
-                try engine.workflow.execute(
-                    .requestForm(
-                        requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
-                        contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil),
-                    on: caseID, by: coordinator)
-            }
-        }
+        try SyntheticPanel.casesWithFormRequests(
+            on: engine, today: LondonTime.day(of: clock.now()), cases: cases, seed: 9)
         return configuration
     }
 

@@ -24,39 +24,9 @@ struct DispatcherCrashTests {
             let engine = try Engine(
                 configuration: configuration, clock: SystemClock(), schedules: TestSchedules.catalog, linkSecret: secret
             )
-            let coordinator = Actor(name: "c", role: "coordinator")
-            var random = SeededRandom(seed: 21)
-            let agencies = try SyntheticPanel.agencies.prefix(4).map { entry in
-                let id = AgencyID(UUID())
-                try engine.workflow.execute(
-                    .register(
-                        agencyID: id, name: entry.name, kind: entry.kind,
-                        contacts: [
-                            AgencyContact(name: "Lead", email: SyntheticPanel.email(of: entry.name), isLead: true)
-                        ]), on: id, by: coordinator)
-                return (id, entry.name, entry.kind)
-            }
-            let today = LondonTime.day(of: Date())
-            for _ in 0..<10 {
-                let caseID = try engine.workflow.notify(
-                    SyntheticPanel.notification(
-                        using: &random, died: today.adding(days: -1), notified: today, ageDays: 300, area: "NTH",
-                        expectation: .expected),
-                    by: coordinator
-                ).caseID
-                for (id, name, kind) in agencies {
-                    try await engine.workflow.execute(
-                        .recordAgencyInvolved(
-                            AgencyInvolvement(
-                                agencyID: id, agencyName: name, kind: kind, contactEmail: SyntheticPanel.email(of: name)
-                            )), on: caseID, by: coordinator)
-                    try await engine.workflow.execute(
-                        .requestForm(
-                            requestID: FormRequestID(UUID()), agencyID: id, formType: .reporting,
-                            contactEmail: SyntheticPanel.email(of: name), dueDate: today.adding(days: 14), schedule: nil
-                        ), on: caseID, by: coordinator)
-                }
-            }
+            try SyntheticPanel.casesWithFormRequests(
+                on: engine, today: LondonTime.day(of: Date()), cases: 10, seed: 21,
+                by: Actor(name: "c", role: "coordinator"))
             let expected = try engine.store.snapshot { db in try OutboxQueries.list(state: "pending", in: db) }
             #expect(expected.count == 40)
 

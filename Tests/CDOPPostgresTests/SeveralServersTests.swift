@@ -1,5 +1,8 @@
 import CDOPApp
+import CDOPDefinitions
 import CDOPDomain
+import CDOPProjections
+import CDOPStore
 import CDOPTesting
 import Foundation
 import Testing
@@ -67,10 +70,49 @@ struct SeveralServersTests {
     }
 }
 
+extension SeveralServersTests {
+    @Test("Two servers ticking and sending a month's reminders together fire each timer once and send each email once")
+    func serversShareTheTimersAndTheMail() async throws {
+        let panel = try SharedPanel()
+        // Requests made a month ago, never sent: their emails wait, and their reminders and escalations are due.
+        let requested = try panel.seedRequests(cases: 10, daysAgo: 30)
+        #expect(requested == 40)
+        try await panel.withServers(2) { servers in
+            let settled = try await Eventually.holds(within: .seconds(180), poll: .milliseconds(250)) {
+                let (due, pending) = try panel.engine.store.snapshot { db in
+                    (
+                        try TimerQueries.due(at: Date(), limit: 1, in: db).count,
+                        try OutboxQueries.list(state: "pending", in: db).count
+                    )
+                }
+                return due == 0 && pending == 0
+            }
+            #expect(settled, "timers still due or emails still waiting after three minutes")
+        }
+        let sent = try panel.engine.store.snapshot { db in try OutboxQueries.list(state: "sent", in: db).count }
+        let spooled = (0..<2).flatMap { index in
+            ((try? FileManager.default.contentsOfDirectory(atPath: panel.folder.path("spool-\(index)"))) ?? [])
+                .filter { !$0.hasPrefix(".") }
+        }
+        #expect(sent > requested, "the reminders' emails went too: \(sent)")
+        #expect(spooled.count == sent, "\(spooled.count) files for \(sent) emails sent")
+        #expect(Set(spooled).count == spooled.count, "an email went from both servers")
+        var reached: [String: Int] = [:]
+        try panel.engine.store.forEachBatch { batch in
+            for event in batch where event.type == "case.scheduleStepReached.v1" {
+                reached[event.streamID + String(decoding: event.data, as: UTF8.self), default: 0] += 1
+            }
+            return true
+        }
+        #expect(!reached.isEmpty && reached.values.allSatisfy { $0 == 1 }, "a step was reached twice")
+    }
+}
+
 /// A panel on a new PostgreSQL database, with one coordinator whose password is set, that servers open.
 struct SharedPanel {
     let folder = TemporaryDirectory("cdop-servers")
     let configuration: AppConfiguration
+    let engine: Engine
 
     init() throws {
         var configuration = AppConfiguration()
@@ -78,12 +120,23 @@ struct SharedPanel {
         configuration.definitionsPath = BuiltProducts.packageRoot.path
         try StorageEngine.postgres.prepare(&configuration)
         self.configuration = configuration
-        let engine = try Engine(configuration: configuration)
+        engine = try Engine(configuration: configuration, schedules: try DeclaredSchedules.load(configuration))
         let users = UserDirectory(engine: engine, bcryptCost: 4)
         let account = try users.addUser(
             username: "coordinator.one", displayName: "Coordinator One", email: "one@cdop.example.org",
             roles: [.coordinator], areas: [], by: Actor(name: "setup", role: "admin"))
         try users.changePassword(account.userID, old: account.initialPassword, new: SeveralServersTests.password)
+    }
+
+    /// `cases` cases notified `daysAgo` days ago, each with Form B requested from four agencies then: the number
+    /// of requests.
+    func seedRequests(cases: Int, daysAgo: Int) throws -> Int {
+        let clock = ManualClock(Date().addingTimeInterval(-Double(daysAgo) * 86_400))
+        let past = try Engine(
+            configuration: configuration, clock: clock, schedules: try DeclaredSchedules.load(configuration))
+        let cases = try SyntheticPanel.casesWithFormRequests(
+            on: past, today: LondonTime.day(of: clock.now()), cases: cases, seed: 5)
+        return cases.count * 4
     }
 
     /// Runs `body` with `count` servers on the panel, each on a free port with a spool of its own, ticking every
