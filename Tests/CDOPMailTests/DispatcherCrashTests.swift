@@ -37,16 +37,20 @@ struct DispatcherCrashTests {
             ]) { $1 }
             let dispatch = try ChildProcess(
                 BuiltProducts.executable("cdop"), ["mail", "dispatch", "--json"], environment: environment)
-            // Kill it once some, not all, have been delivered.
+            // Kill it as soon as the first has been delivered: some, not all, are sent (on a busy machine a later
+            // threshold was sometimes passed only after the last email had gone).
             _ = try await Eventually.holds(within: .seconds(60)) {
-                try !dispatch.isRunning || server.receivedFiles().count >= 8
+                try !dispatch.isRunning || !server.receivedFiles().isEmpty
             }
             let wasRunning = dispatch.isRunning
             await dispatch.kill(SIGKILL)
             let deliveredBeforeKill = try server.receivedFiles().count
             #expect(
                 wasRunning && deliveredBeforeKill < 40,
-                "the dispatcher finished before it could be killed (\(deliveredBeforeKill) sent)")
+                """
+                the dispatcher finished before it could be killed (\(deliveredBeforeKill) sent): \
+                \(dispatch.standardOutput.suffix(500)) \(dispatch.standardError.suffix(1000))
+                """)
 
             // Another dispatcher, configured as the first was, after the dead one's claims have lapsed.
             let later = TestClock(Date().addingTimeInterval(600))
